@@ -1,0 +1,773 @@
+// Package model is docgen's typed intermediate representation: what the
+// parser read from Microsoft Graph documentation pages, with the source
+// position of every node.
+//
+// The model imports only the standard library and knows nothing of Go code
+// generation: names are OData names ("microsoft.graph.cloudPcSnapshot",
+// "Edm.String"), never Go identifiers. The parser builds it; the generator,
+// the linter and `docgen dump` read it. Every slice is in a deterministic
+// order (document order within a page, sorted by name or position across
+// pages); maps are never used, so a JSON dump of a Package is stable.
+package model
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+)
+
+// Pos is a position in a documentation page. File is the page's path
+// relative to the docs root (or as given on the command line), with forward
+// slashes. Line and Col are 1-based; Col counts bytes.
+type Pos struct {
+	File string
+	Line int
+	Col  int
+}
+
+// String formats p as "file:line:col" (or "file:line", or "file" when the
+// line or column is unknown), the form editors and go vet use.
+func (p Pos) String() string {
+	switch {
+	case p.File == "" && p.Line == 0:
+		return "-"
+	case p.Line == 0:
+		return p.File
+	case p.Col == 0:
+		return p.File + ":" + strconv.Itoa(p.Line)
+	}
+	return p.File + ":" + strconv.Itoa(p.Line) + ":" + strconv.Itoa(p.Col)
+}
+
+// IsValid reports whether p names a file and a line.
+func (p Pos) IsValid() bool { return p.File != "" && p.Line > 0 }
+
+// Before orders positions by file, line and column.
+func (p Pos) Before(q Pos) bool {
+	if p.File != q.File {
+		return p.File < q.File
+	}
+	if p.Line != q.Line {
+		return p.Line < q.Line
+	}
+	return p.Col < q.Col
+}
+
+// MarshalText encodes p as its String form, so dumps read "docs/x.md:12:1".
+func (p Pos) MarshalText() ([]byte, error) { return []byte(p.String()), nil }
+
+// UnmarshalText parses the String form back.
+func (p *Pos) UnmarshalText(b []byte) error {
+	s := string(b)
+	*p = Pos{}
+	if s == "-" || s == "" {
+		return nil
+	}
+	// Split from the right: the file name may itself contain colons.
+	parts := strings.Split(s, ":")
+	nums := []int{}
+	for len(parts) > 1 && len(nums) < 2 {
+		n, err := strconv.Atoi(parts[len(parts)-1])
+		if err != nil {
+			break
+		}
+		nums = append([]int{n}, nums...)
+		parts = parts[:len(parts)-1]
+	}
+	p.File = strings.Join(parts, ":")
+	if len(nums) > 0 {
+		p.Line = nums[0]
+	}
+	if len(nums) > 1 {
+		p.Col = nums[1]
+	}
+	return nil
+}
+
+// Severity ranks a diagnostic.
+type Severity int
+
+const (
+	// Info is a note that needs no action.
+	Info Severity = iota
+	// Warning is a doc defect docgen worked around.
+	Warning
+	// Error is a defect that makes docgen drop or misread part of a page.
+	Error
+)
+
+var severityNames = [...]string{"info", "warning", "error"}
+
+func (s Severity) String() string {
+	if int(s) >= 0 && int(s) < len(severityNames) {
+		return severityNames[s]
+	}
+	return "severity(" + strconv.Itoa(int(s)) + ")"
+}
+
+// MarshalText encodes s as "info", "warning" or "error".
+func (s Severity) MarshalText() ([]byte, error) { return []byte(s.String()), nil }
+
+// UnmarshalText parses "info", "warning" or "error".
+func (s *Severity) UnmarshalText(b []byte) error {
+	for i, n := range severityNames {
+		if n == string(b) {
+			*s = Severity(i)
+			return nil
+		}
+	}
+	return fmt.Errorf("unknown severity %q", b)
+}
+
+// Diagnostic is one finding about the input, located at a page position.
+// Code is stable across releases (see Codes); Message says what is wrong and
+// what to change.
+type Diagnostic struct {
+	Pos      Pos      `json:"pos"`
+	Severity Severity `json:"severity"`
+	Code     string   `json:"code"`
+	Message  string   `json:"message"`
+}
+
+// String formats d like go vet: "file:line:col: message [code]".
+func (d Diagnostic) String() string {
+	return d.Pos.String() + ": " + d.Message + " [" + d.Code + "]"
+}
+
+// Package is everything read from a set of pages: the merged types, the
+// operations, the pages themselves, and the diagnostics found on the way.
+type Package struct {
+	// Types are sorted by Name; each name occurs once (pages that document
+	// the same type are merged into one node).
+	Types []*Type `json:"types"`
+	// Operations are sorted by position (page, then line).
+	Operations []*Operation `json:"operations"`
+	// Pages are sorted by File.
+	Pages []*Page `json:"pages,omitempty"`
+	// Diagnostics are sorted by position, then code.
+	Diagnostics []Diagnostic `json:"diagnostics"`
+}
+
+// Type looks a type up by its qualified name (binary search over the sorted
+// Types). It returns nil when there is none.
+func (p *Package) Type(name string) *Type {
+	lo, hi := 0, len(p.Types)
+	for lo < hi {
+		m := (lo + hi) / 2
+		if p.Types[m].Name < name {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	if lo < len(p.Types) && p.Types[lo].Name == name {
+		return p.Types[lo]
+	}
+	return nil
+}
+
+// PageKind says what a page documents.
+type PageKind int
+
+const (
+	// UnknownPage is a page docgen could not classify.
+	UnknownPage PageKind = iota
+	// APIPage documents one operation ("Create cloudPcSnapshot").
+	APIPage
+	// ResourcePage documents an entity or complex type ("x resource type").
+	ResourcePage
+	// EnumPage documents enum types (Intune "x enum type" pages, enums.md).
+	EnumPage
+	// ConceptualPage is an overview page with no types or operations.
+	ConceptualPage
+)
+
+var pageKindNames = [...]string{"unknown", "api", "resource", "enum", "conceptual"}
+
+func (k PageKind) String() string {
+	if int(k) >= 0 && int(k) < len(pageKindNames) {
+		return pageKindNames[k]
+	}
+	return "pagekind(" + strconv.Itoa(int(k)) + ")"
+}
+
+// MarshalText encodes k as its name.
+func (k PageKind) MarshalText() ([]byte, error) { return []byte(k.String()), nil }
+
+// UnmarshalText parses a page kind name.
+func (k *PageKind) UnmarshalText(b []byte) error {
+	for i, n := range pageKindNames {
+		if n == string(b) {
+			*k = PageKind(i)
+			return nil
+		}
+	}
+	return fmt.Errorf("unknown page kind %q", b)
+}
+
+// Page is one documentation page.
+type Page struct {
+	File string   `json:"file"`
+	Kind PageKind `json:"kind"`
+	// Title is the H1 text ("Create cloudPcSnapshot"); TitlePos its position.
+	Title    string `json:"title,omitempty"`
+	TitlePos Pos    `json:"titlePos"`
+	// Namespace is the "Namespace:" line's value, "microsoft.graph" when absent.
+	Namespace string `json:"namespace,omitempty"`
+	// DocType is the front matter's doc_type, a hint only.
+	DocType string `json:"docType,omitempty"`
+	// Description is the front matter's description.
+	Description string `json:"description,omitempty"`
+	// Types are the qualified names of the types this page contributes to.
+	Types []string `json:"types,omitempty"`
+	// Examples are the JSON blocks of the page that belong to no operation:
+	// resource JSON representations and "example" blocks.
+	Examples []*Example `json:"examples,omitempty"`
+}
+
+// TypeKind says what a Type is.
+type TypeKind int
+
+const (
+	// EntityType has a key (id) and is addressable.
+	EntityType TypeKind = iota
+	// ComplexType is a structured value without a key.
+	ComplexType
+	// EnumType is a set of named members.
+	EnumType
+)
+
+var typeKindNames = [...]string{"entity", "complex", "enum"}
+
+func (k TypeKind) String() string {
+	if int(k) >= 0 && int(k) < len(typeKindNames) {
+		return typeKindNames[k]
+	}
+	return "typekind(" + strconv.Itoa(int(k)) + ")"
+}
+
+// MarshalText encodes k as "entity", "complex" or "enum".
+func (k TypeKind) MarshalText() ([]byte, error) { return []byte(k.String()), nil }
+
+// UnmarshalText parses "entity", "complex" or "enum".
+func (k *TypeKind) UnmarshalText(b []byte) error {
+	for i, n := range typeKindNames {
+		if n == string(b) {
+			*k = TypeKind(i)
+			return nil
+		}
+	}
+	return fmt.Errorf("unknown type kind %q", b)
+}
+
+// Well-known type names.
+const (
+	// EntityBase is the built-in root of entity types; its key is "id".
+	EntityBase = "microsoft.graph.entity"
+	// JSONType stands for untyped JSON (a "Json" Type cell, or no type at all).
+	JSONType = "microsoft.graph.Json"
+	// SentinelMember ends the members every client must know; members after
+	// it are sent only with "Prefer: include-unknown-enum-members".
+	SentinelMember = "unknownFutureValue"
+)
+
+// Type is an entity, complex or enum type, merged from every page that
+// documents it.
+type Type struct {
+	// Name is the qualified OData name, "microsoft.graph.cloudPcSnapshot".
+	Name string   `json:"name"`
+	Kind TypeKind `json:"kind"`
+	// Base is the qualified name of the base type ("" for none). Entity
+	// types without another base have EntityBase.
+	Base     string `json:"base,omitempty"`
+	Abstract bool   `json:"abstract,omitempty"`
+	OpenType bool   `json:"openType,omitempty"`
+	// Key is the key property of an entity type ("id" from EntityBase).
+	Key string `json:"key,omitempty"`
+	// Builtin marks types docgen defines itself (EntityBase).
+	Builtin     bool   `json:"builtin,omitempty"`
+	Description string `json:"description,omitempty"`
+	// Pos is where the type is primarily defined: the resource page's H1 or
+	// resource annotation, the enum table, or the request-body table of the
+	// API page it was inferred from.
+	Pos Pos `json:"pos"`
+	// Sources lists every position that contributed to this type, sorted.
+	Sources []Pos `json:"sources,omitempty"`
+	// Properties are the type's own properties (inherited ones live on the
+	// base type), in documented order, names unique.
+	Properties []*Property `json:"properties,omitempty"`
+	// Members are an enum type's members in documented order.
+	Members []*EnumMember `json:"members,omitempty"`
+	// Flags marks an enum whose values combine (a collection-typed enum
+	// property, numeric powers of two, or documented as flags).
+	Flags bool `json:"flags,omitempty"`
+	// Evolvable marks an enum that has the unknownFutureValue sentinel.
+	Evolvable bool `json:"evolvable,omitempty"`
+	// Synthesized marks an enum the docs never name: docgen named it after
+	// the property whose description listed the values.
+	Synthesized bool `json:"synthesized,omitempty"`
+	// Derived lists the qualified names of the types whose Base is this
+	// type, sorted.
+	Derived []string `json:"derived,omitempty"`
+}
+
+// Property returns the type's own property with the given name, or nil.
+func (t *Type) Property(name string) *Property {
+	for _, p := range t.Properties {
+		if p.Name == name {
+			return p
+		}
+	}
+	return nil
+}
+
+// TypeRef names the type of a property, a parameter or a body.
+type TypeRef struct {
+	// Name is "Edm.String"-style for primitives, a qualified name for
+	// structured and enum types, or JSONType for untyped JSON.
+	Name string `json:"type"`
+	// Collection marks Collection(Name).
+	Collection bool `json:"collection"`
+}
+
+// IsPrimitive reports whether r names an Edm primitive.
+func (r TypeRef) IsPrimitive() bool { return strings.HasPrefix(r.Name, "Edm.") }
+
+// String formats r as an OData type name: "Collection(Edm.String)".
+func (r TypeRef) String() string {
+	if r.Collection {
+		return "Collection(" + r.Name + ")"
+	}
+	return r.Name
+}
+
+// Tri is a three-valued fact: unknown (not stated), true or false.
+type Tri int
+
+const (
+	Unknown Tri = iota
+	True
+	False
+)
+
+// MarshalText encodes t as "", "true" or "false".
+func (t Tri) MarshalText() ([]byte, error) {
+	switch t {
+	case True:
+		return []byte("true"), nil
+	case False:
+		return []byte("false"), nil
+	}
+	return []byte(""), nil
+}
+
+// UnmarshalText parses "", "true" or "false".
+func (t *Tri) UnmarshalText(b []byte) error {
+	switch string(b) {
+	case "true":
+		*t = True
+	case "false":
+		*t = False
+	default:
+		*t = Unknown
+	}
+	return nil
+}
+
+// Property is a structural or navigation property of a type, a request-body
+// member or an action parameter.
+type Property struct {
+	// Name is the JSON member name as documented ("cloudPcId",
+	// "@microsoft.graph.conflictBehavior").
+	Name string `json:"name"`
+	TypeRef
+	// Navigation marks a relationship (a row of a Relationships table).
+	Navigation bool `json:"navigation"`
+	// Required is true when the row itself says so (a "Required" marker or
+	// a Required column). A table-level "properties that are required when
+	// you create" claim is on RequestBody.RequiredClaim instead.
+	Required bool `json:"required"`
+	// Optional is true when the row says "Optional".
+	Optional bool `json:"optional,omitempty"`
+	ReadOnly bool `json:"readOnly,omitempty"`
+	// Nullable is what the description states ("Nullable." / "Not nullable.").
+	Nullable Tri `json:"nullable,omitempty"`
+	// InheritedFrom is the qualified name of the type an "Inherited from"
+	// row names; such rows are moved to that type, not kept here.
+	InheritedFrom string `json:"inheritedFrom,omitempty"`
+	// Description is the description cell as plain text (markup removed).
+	Description string `json:"description,omitempty"`
+	// Values lists the values a description cell states ("Possible values
+	// are: `a`, `b`"), when the Type cell is a primitive; for a named enum
+	// type the values become that type's Members instead.
+	Values []string `json:"values,omitempty"`
+	// Pos is the table row.
+	Pos Pos `json:"pos"`
+}
+
+// EnumMember is one member of an enum type.
+type EnumMember struct {
+	Name string `json:"name"`
+	// Value is the documented numeric value, if any.
+	Value *int64 `json:"value,omitempty"`
+	// AfterSentinel marks members documented after unknownFutureValue.
+	AfterSentinel bool   `json:"afterSentinel,omitempty"`
+	Description   string `json:"description,omitempty"`
+	Pos           Pos    `json:"pos"`
+}
+
+// Operation is one documented API call (an API page's HTTP request block).
+type Operation struct {
+	// Name identifies the operation: the page file name without folder and
+	// extension ("create-cloudpcsnapshot"), unique in the package.
+	Name string `json:"name"`
+	// Title is the page's H1 ("Create cloudPcSnapshot").
+	Title string `json:"title,omitempty"`
+	// Description is the first paragraph after the H1.
+	Description string `json:"description,omitempty"`
+	// Page is the page's File.
+	Page string `json:"page"`
+	// Pos is the HTTP request (syntax) block.
+	Pos Pos `json:"pos"`
+	// Method is the HTTP method of the first path ("POST").
+	Method string `json:"method"`
+	// Paths are the documented URL templates, in order; alternative paths
+	// of one operation share the method.
+	Paths []*Path `json:"paths"`
+	// Headers are the documented request headers.
+	Headers []*Header `json:"headers,omitempty"`
+	// QueryParameters come from a query/function parameters table.
+	QueryParameters []*Property `json:"queryParameters,omitempty"`
+	// RequestBody is nil when the page documents none ("Do not supply a
+	// request body").
+	RequestBody *RequestBody `json:"requestBody,omitempty"`
+	Response    *Response    `json:"response,omitempty"`
+	// Examples are the request and response examples in document order.
+	Examples []*Example `json:"examples,omitempty"`
+}
+
+// Path is one URL template of an operation.
+type Path struct {
+	Method string `json:"method"`
+	// Template is the path as written, without host or version:
+	// "/users/{id | userPrincipalName}/events/{id}".
+	Template string     `json:"template"`
+	Segments []*Segment `json:"segments"`
+	Pos      Pos        `json:"pos"`
+}
+
+// SegmentKind classifies a path segment.
+type SegmentKind int
+
+const (
+	// Literal is a fixed segment ("deviceManagement").
+	Literal SegmentKind = iota
+	// Param is a whole-segment parameter ("{id}", "{id | userPrincipalName}").
+	Param
+	// KeySegment is an OData key on a literal: "x('{id}')" or "x({id})".
+	KeySegment
+	// FunctionSegment is a function call: "getX(period='{period}')".
+	FunctionSegment
+	// CastSegment is a type cast: "microsoft.graph.group".
+	CastSegment
+	// PathSegment is OneDrive path addressing: "root:/{item-path}:".
+	PathSegment
+)
+
+var segmentKindNames = [...]string{"literal", "param", "key", "function", "cast", "path"}
+
+func (k SegmentKind) String() string {
+	if int(k) >= 0 && int(k) < len(segmentKindNames) {
+		return segmentKindNames[k]
+	}
+	return "segmentkind(" + strconv.Itoa(int(k)) + ")"
+}
+
+// MarshalText encodes k as its name.
+func (k SegmentKind) MarshalText() ([]byte, error) { return []byte(k.String()), nil }
+
+// UnmarshalText parses a segment kind name.
+func (k *SegmentKind) UnmarshalText(b []byte) error {
+	for i, n := range segmentKindNames {
+		if n == string(b) {
+			*k = SegmentKind(i)
+			return nil
+		}
+	}
+	return fmt.Errorf("unknown segment kind %q", b)
+}
+
+// Segment is one "/"-separated part of a path template.
+type Segment struct {
+	Kind SegmentKind `json:"kind"`
+	// Raw is the segment as written.
+	Raw string `json:"raw"`
+	// Name is the literal, the function or cast name, or the name before a
+	// key ("users" in "users('{id}')").
+	Name string `json:"name,omitempty"`
+	// Params are the parameters the segment binds, in order: for Param and
+	// KeySegment one or more alternatives ("id", "userPrincipalName"), for
+	// FunctionSegment the function's parameter names, for PathSegment the
+	// path parameter.
+	Params []*PathParam `json:"params,omitempty"`
+}
+
+// PathParam is a parameter bound by a segment.
+type PathParam struct {
+	// Name is the placeholder text inside braces, trimmed ("user-id").
+	Name string `json:"name"`
+	// Alternatives lists alternative names inside one pair of braces
+	// ("{id | userPrincipalName}" → ["id", "userPrincipalName"]); Name is
+	// the first.
+	Alternatives []string `json:"alternatives,omitempty"`
+	// Arg is the function parameter name for function segments
+	// ("period" in "getX(period='{period}')").
+	Arg string `json:"arg,omitempty"`
+	// Quoted marks a value written in quotes ('{id}').
+	Quoted bool `json:"quoted,omitempty"`
+}
+
+// Header is a documented request header or an example message header.
+type Header struct {
+	Name        string `json:"name"`
+	Value       string `json:"value,omitempty"`
+	Description string `json:"description,omitempty"`
+	Required    bool   `json:"required,omitempty"`
+	Pos         Pos    `json:"pos"`
+}
+
+// RequestBody is what an API page says the request body holds.
+type RequestBody struct {
+	// Type is the body's type: the resource the page links to in the
+	// "supply a JSON representation of the [x]" sentence, or the type the
+	// table was folded into. Empty Name with Properties set means an action's
+	// parameter object.
+	Type TypeRef `json:"type"`
+	// Properties are the rows of the request-body table, in order.
+	Properties []*Property `json:"properties,omitempty"`
+	// RequiredClaim is true when the prose before the table says the listed
+	// properties are required ("The following table shows the properties
+	// that are required when you create the x.").
+	RequiredClaim bool `json:"requiredClaim,omitempty"`
+	// ContentType is the declared media type, "application/json" by default.
+	ContentType string `json:"contentType,omitempty"`
+	Pos         Pos    `json:"pos"`
+}
+
+// Response is what an API page says a successful call returns.
+type Response struct {
+	// Status is the success status stated in the Response prose ("201
+	// Created" → 201), 0 when not stated.
+	Status int `json:"status"`
+	// Type is the returned type (empty Name for no content).
+	Type TypeRef `json:"type"`
+	// NoContent marks a documented empty body (204).
+	NoContent bool `json:"noContent,omitempty"`
+	Pos       Pos  `json:"pos"`
+}
+
+// ExampleKind says what an example block is.
+type ExampleKind int
+
+const (
+	// RequestExample is an example HTTP request.
+	RequestExample ExampleKind = iota
+	// ResponseExample is an example HTTP response.
+	ResponseExample
+	// ResourceExample is a resource page's JSON representation.
+	ResourceExample
+	// JSONExample is another annotated JSON block ("example" blockType).
+	JSONExample
+)
+
+var exampleKindNames = [...]string{"request", "response", "resource", "example"}
+
+func (k ExampleKind) String() string {
+	if int(k) >= 0 && int(k) < len(exampleKindNames) {
+		return exampleKindNames[k]
+	}
+	return "examplekind(" + strconv.Itoa(int(k)) + ")"
+}
+
+// MarshalText encodes k as its name.
+func (k ExampleKind) MarshalText() ([]byte, error) { return []byte(k.String()), nil }
+
+// UnmarshalText parses an example kind name.
+func (k *ExampleKind) UnmarshalText(b []byte) error {
+	for i, n := range exampleKindNames {
+		if n == string(b) {
+			*k = ExampleKind(i)
+			return nil
+		}
+	}
+	return fmt.Errorf("unknown example kind %q", b)
+}
+
+// Example is one documented example block: an HTTP request, an HTTP
+// response, or a JSON representation.
+type Example struct {
+	Kind ExampleKind `json:"kind"`
+	// Name is the annotation's name (the first one when it is an array), or
+	// for unannotated blocks "<kind>-<n>" by order on the page.
+	Name string `json:"name"`
+	// Names holds every name of an array-valued name annotation.
+	Names []string `json:"names,omitempty"`
+	// Pos is the code fence's opening line.
+	Pos Pos `json:"pos"`
+	// Annotation is the block annotation bound to this fence, nil if none.
+	Annotation *Annotation `json:"annotation,omitempty"`
+	// Pair links a request to its response and back: the Name of the other
+	// example (and PairIndex its index in the same Examples slice, -1 if
+	// none).
+	PairIndex int `json:"pairIndex"`
+
+	// Request fields.
+	Method string `json:"method,omitempty"`
+	URL    string `json:"url,omitempty"`
+	// Response fields.
+	Status int    `json:"status,omitempty"`
+	Reason string `json:"reason,omitempty"`
+
+	Headers []*Header `json:"headers,omitempty"`
+
+	// Body is the message body (or the JSON block's content) verbatim.
+	Body string `json:"body,omitempty"`
+	// BodyPos is the position of the body's first byte. Body lines map to
+	// page lines one to one from there.
+	BodyPos Pos `json:"bodyPos"`
+	// ContentType is the Content-Type header's media type, if any.
+	ContentType string `json:"contentType,omitempty"`
+	// JSON is Valid when Body is strict JSON, Repaired when it parsed only
+	// after lenient repairs (trailing commas, comments), Invalid when it did
+	// not parse at all, None when there is no body or it is not JSON.
+	JSON JSONState `json:"json"`
+
+	// Type is the type the body holds: the annotation's @odata.type, or the
+	// operation's request/response type. Collection is set for
+	// isCollection responses (a {"value": [...]} envelope).
+	Type TypeRef `json:"bodyType"`
+	// Truncated marks "truncated": true: the body shows only some members.
+	Truncated bool `json:"truncated,omitempty"`
+
+	// Placeholders are body values that stand for "any value of the type"
+	// ("String", "String (timestamp)", "<Property Name> value", 1024), by
+	// JSON Pointer.
+	Placeholders []*Placeholder `json:"placeholders,omitempty"`
+}
+
+// JSONState says whether an example body is JSON.
+type JSONState int
+
+const (
+	NoJSON JSONState = iota
+	ValidJSON
+	RepairedJSON
+	InvalidJSON
+)
+
+var jsonStateNames = [...]string{"none", "valid", "repaired", "invalid"}
+
+func (s JSONState) String() string {
+	if int(s) >= 0 && int(s) < len(jsonStateNames) {
+		return jsonStateNames[s]
+	}
+	return "jsonstate(" + strconv.Itoa(int(s)) + ")"
+}
+
+// MarshalText encodes s as its name.
+func (s JSONState) MarshalText() ([]byte, error) { return []byte(s.String()), nil }
+
+// UnmarshalText parses a JSON state name.
+func (s *JSONState) UnmarshalText(b []byte) error {
+	for i, n := range jsonStateNames {
+		if n == string(b) {
+			*s = JSONState(i)
+			return nil
+		}
+	}
+	return fmt.Errorf("unknown json state %q", b)
+}
+
+// PlaceholderKind classifies a placeholder value.
+type PlaceholderKind int
+
+const (
+	// TypeNamePlaceholder is a type name standing for a value: "String",
+	// "String (timestamp)", "Int32", "Guid", "Boolean".
+	TypeNamePlaceholder PlaceholderKind = iota
+	// PropertyValuePlaceholder is Intune's "<Property Name> value".
+	PropertyValuePlaceholder
+	// AlternativesPlaceholder lists allowed values: "a | b | c".
+	AlternativesPlaceholder
+	// NumberPlaceholder is a stock number such as 1024.
+	NumberPlaceholder
+	// TemplatePlaceholder is "{userId}" / "<password>" /
+	// "<Unknown Primitive Type Edm.Stream>".
+	TemplatePlaceholder
+)
+
+var placeholderKindNames = [...]string{"typename", "propertyvalue", "alternatives", "number", "template"}
+
+func (k PlaceholderKind) String() string {
+	if int(k) >= 0 && int(k) < len(placeholderKindNames) {
+		return placeholderKindNames[k]
+	}
+	return "placeholderkind(" + strconv.Itoa(int(k)) + ")"
+}
+
+// MarshalText encodes k as its name.
+func (k PlaceholderKind) MarshalText() ([]byte, error) { return []byte(k.String()), nil }
+
+// UnmarshalText parses a placeholder kind name.
+func (k *PlaceholderKind) UnmarshalText(b []byte) error {
+	for i, n := range placeholderKindNames {
+		if n == string(b) {
+			*k = PlaceholderKind(i)
+			return nil
+		}
+	}
+	return fmt.Errorf("unknown placeholder kind %q", b)
+}
+
+// Placeholder is a JSON value in an example that stands for "some value".
+type Placeholder struct {
+	// Pointer is the value's JSON Pointer in the body ("/status").
+	Pointer string          `json:"pointer"`
+	Kind    PlaceholderKind `json:"kind"`
+	// Text is the value as written in the JSON ("\"String (timestamp)\"").
+	Text string `json:"text"`
+	// Type is the primitive the placeholder names, when it names one
+	// ("String (timestamp)" → "Edm.DateTimeOffset").
+	Type string `json:"type,omitempty"`
+	// Alternatives are the values of an AlternativesPlaceholder.
+	Alternatives []string `json:"alternatives,omitempty"`
+	Pos          Pos      `json:"pos"`
+}
+
+// Annotation is a decoded `<!-- { ... } -->` block or page annotation.
+// Boolean keys accept JSON strings ("true"); name accepts a string or an
+// array; "@type" is read as "@odata.type".
+type Annotation struct {
+	Pos       Pos    `json:"pos"`
+	BlockType string `json:"blockType,omitempty"`
+	// Type is the page annotation's "type" ("#page.annotation").
+	Type               string   `json:"type,omitempty"`
+	Name               []string `json:"name,omitempty"`
+	ODataType          string   `json:"@odata.type,omitempty"`
+	BaseType           string   `json:"baseType,omitempty"`
+	BaseTypeNull       bool     `json:"baseTypeNull,omitempty"`
+	Truncated          bool     `json:"truncated,omitempty"`
+	IsCollection       bool     `json:"isCollection,omitempty"`
+	IsEmpty            bool     `json:"isEmpty,omitempty"`
+	ExpectError        bool     `json:"expectError,omitempty"`
+	Abstract           bool     `json:"abstract,omitempty"`
+	OpenType           bool     `json:"openType,omitempty"`
+	KeyProperty        string   `json:"keyProperty,omitempty"`
+	OptionalProperties []string `json:"optionalProperties,omitempty"`
+	// Suppressions is a page annotation's list of ApiDoctor suppressions.
+	Suppressions []string `json:"suppressions,omitempty"`
+	// Repaired marks annotation JSON that needed lenient repairs.
+	Repaired bool `json:"repaired,omitempty"`
+	// Keys lists every key present, in source order (for lints).
+	Keys []string `json:"keys,omitempty"`
+}
