@@ -223,6 +223,21 @@ type Page struct {
 	// Examples are the JSON blocks of the page that belong to no operation:
 	// resource JSON representations and "example" blocks.
 	Examples []*Example `json:"examples,omitempty"`
+	// Ignores are the page's `<!-- docgen-ignore CODE[,CODE] -->` comments.
+	Ignores []*Ignore `json:"ignores,omitempty"`
+	// Annotation is the page annotation ("type": "#page.annotation"), if any.
+	Annotation *Annotation `json:"annotation,omitempty"`
+}
+
+// Ignore is an inline suppression: `<!-- docgen-ignore CODE[,CODE...] -->`
+// suppresses diagnostics with those codes on the lines of the next block
+// (FromLine..ToLine, inclusive). A suppression that matches nothing is
+// itself reported.
+type Ignore struct {
+	Codes    []string `json:"codes"`
+	Pos      Pos      `json:"pos"`
+	FromLine int      `json:"fromLine"`
+	ToLine   int      `json:"toLine"`
 }
 
 // TypeKind says what a Type is.
