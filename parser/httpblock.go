@@ -8,82 +8,755 @@ import (
 	"github.com/docgen-dev/docgen/parser/model"
 )
 
-// ParseHTTPRequest parses the lines of an example HTTP request block.
-func ParseHTTPRequest(lines []Line) (*model.Example, []model.Diagnostic) {
-	ex := &model.Example{Kind: model.RequestExample, PairIndex: -1}
-	for i, l := range lines {
-		f := strings.Fields(l.Text)
-		if len(f) >= 2 {
-			ex.Method, ex.URL = f[0], f[1]
-			parseHeadersAndBody(ex, lines[i+1:])
-			break
+// httpMethods are the request methods docgen recognises on a start line.
+var httpMethods = [...]string{"GET", "POST", "PATCH", "PUT", "DELETE", "HEAD", "OPTIONS"}
+
+// splitMethod splits a request line into its method and the rest. It
+// accepts "DELETE/x" (no space) and lower-case methods. ok is false when the
+// line does not start with a method.
+func splitMethod(s string) (method, rest string, ok bool) {
+	s = strings.TrimLeft(s, " \t")
+	for _, m := range httpMethods {
+		if len(s) < len(m) || !strings.EqualFold(s[:len(m)], m) {
+			continue
+		}
+		r := s[len(m):]
+		switch {
+		case r == "":
+			return m, "", true
+		case r[0] == ' ' || r[0] == '\t':
+			return m, strings.TrimSpace(r), true
+		case r[0] == '/':
+			return m, strings.TrimSpace(r), true
 		}
 	}
-	return ex, nil
+	return "", "", false
 }
 
-// ParseHTTPResponse parses the lines of an example HTTP response block.
-func ParseHTTPResponse(lines []Line) (*model.Example, []model.Diagnostic) {
-	ex := &model.Example{Kind: model.ResponseExample, PairIndex: -1}
-	for i, l := range lines {
-		f := strings.Fields(l.Text)
-		if len(f) >= 2 {
-			ex.Status, _ = strconv.Atoi(f[1])
-			ex.Reason = strings.Join(f[2:], " ")
-			parseHeadersAndBody(ex, lines[i+1:])
-			break
-		}
+// stripHTTPVersion removes a trailing " HTTP/1.1" from a request target.
+func stripHTTPVersion(u string) string {
+	if i := strings.LastIndexByte(u, ' '); i >= 0 && strings.HasPrefix(strings.ToUpper(u[i+1:]), "HTTP/") {
+		return strings.TrimRight(u[:i], " \t")
 	}
-	return ex, nil
+	return u
 }
 
-func parseHeadersAndBody(ex *model.Example, lines []Line) {
+// knownHeaders are header names (lower case) that may follow a blank line
+// after the start line and still be read as headers.
+var knownHeaders = map[string]bool{
+	"accept": true, "accept-encoding": true, "accept-language": true, "authorization": true,
+	"cache-control": true, "consistencylevel": true, "content-encoding": true,
+	"content-disposition": true, "content-id": true, "content-language": true,
+	"content-length": true, "content-location": true, "content-range": true,
+	"content-transfer-encoding": true, "content-type": true, "date": true, "etag": true,
+	"expires": true, "host": true, "if-match": true, "if-none-match": true, "location": true,
+	"odata-version": true, "odata-maxversion": true, "prefer": true, "preference-applied": true,
+	"retry-after": true, "request-id": true, "client-request-id": true, "user-agent": true,
+	"workbook-session-id": true, "x-ms-throttle-priority": true,
+}
+
+// headerLine splits a "Name: value" line. Names are HTTP tokens; the
+// value may be empty.
+func headerLine(s string) (name, value string, ok bool) {
+	t := strings.TrimLeft(s, " \t")
 	i := 0
-	for ; i < len(lines); i++ {
-		name, value, ok := strings.Cut(lines[i].Text, ":")
-		if !ok || strings.TrimSpace(lines[i].Text) == "" {
-			break
-		}
-		ex.Headers = append(ex.Headers, &model.Header{Name: strings.TrimSpace(name), Value: strings.TrimSpace(value), Pos: lines[i].Pos})
-	}
-	for i < len(lines) && strings.TrimSpace(lines[i].Text) == "" {
+	for i < len(t) && isTokenByte(t[i]) {
 		i++
 	}
-	if i < len(lines) {
+	if i == 0 || i >= len(t) || t[i] != ':' {
+		return "", "", false
+	}
+	return t[:i], strings.TrimSpace(t[i+1:]), true
+}
+
+func isTokenByte(c byte) bool {
+	return ('a' <= c && c <= 'z') || ('A' <= c && c <= 'Z') || ('0' <= c && c <= '9') ||
+		strings.IndexByte("!#$%&'*+-.^_`|~", c) >= 0
+}
+
+// isKnownHeaderLine reports whether l is a header that can be trusted even
+// after a blank line: a known name, or an "X-..."-style hyphenated name.
+func isKnownHeaderLine(s string) bool {
+	name, _, ok := headerLine(s)
+	if !ok {
+		return false
+	}
+	return knownHeaders[strings.ToLower(name)] || (strings.Contains(name, "-") && !strings.HasPrefix(name, "-"))
+}
+
+// ParseHTTPRequest parses an example request block: a start line "METHOD
+// URL", header lines, a blank line and the body. The Example has Kind
+// RequestExample and PairIndex -1; the caller sets Pos, Name and the rest.
+func ParseHTTPRequest(lines []Line) (*model.Example, []model.Diagnostic) {
+	ex := &model.Example{Kind: model.RequestExample, PairIndex: -1}
+	var diags []model.Diagnostic
+	i := skipBlank(lines, 0)
+	if i >= len(lines) {
+		return ex, diags
+	}
+	if m, rest, ok := splitMethod(lines[i].Text); ok {
+		ex.Method = m
+		ex.URL = stripHTTPVersion(rest)
+		i++
+	} else {
+		diags = append(diags, startLineDiag(lines[i], "request", "METHOD URL, as in \"GET https://graph.microsoft.com/v1.0/me\""))
+		i = bestEffortStart(lines, i)
+	}
+	diags = parseMessage(ex, lines, i, ex.Method != "", diags)
+	return ex, diags
+}
+
+// ParseHTTPResponse parses an example response block: a status line
+// "HTTP/1.1 NNN Reason" (or "HTTP NNN", or no reason), header lines, a
+// blank line and the body. The Example has Kind ResponseExample and
+// PairIndex -1.
+func ParseHTTPResponse(lines []Line) (*model.Example, []model.Diagnostic) {
+	ex := &model.Example{Kind: model.ResponseExample, PairIndex: -1}
+	var diags []model.Diagnostic
+	i := skipBlank(lines, 0)
+	if i >= len(lines) {
+		return ex, diags
+	}
+	status, reason, ok := statusLine(lines[i].Text)
+	if ok {
+		ex.Status, ex.Reason = status, reason
+		i++
+	} else {
+		diags = append(diags, startLineDiag(lines[i], "response", "HTTP/1.1 NNN Reason, as in \"HTTP/1.1 200 OK\""))
+		// Best effort: "400 Bad Request", "HTTP code: 200 OK".
+		if code, reason, found := findStatus(lines[i].Text); found {
+			ex.Status, ex.Reason = code, reason
+			i++
+		} else {
+			i = bestEffortStart(lines, i)
+		}
+	}
+	diags = parseMessage(ex, lines, i, ex.Status != 0, diags)
+	return ex, diags
+}
+
+func startLineDiag(l Line, what, want string) model.Diagnostic {
+	return model.Diagnostic{
+		Pos:      indentPos(l),
+		Severity: model.Error,
+		Code:     "http-start-line",
+		Message:  "first line of the " + what + " block " + strconv.Quote(clip(strings.TrimSpace(l.Text), 60)) + " is not a " + what + " line; write " + want,
+	}
+}
+
+// bestEffortStart decides where headers or the body begin when the start
+// line is missing: at a header or a JSON opener the block is kept whole,
+// otherwise the unreadable line is skipped.
+func bestEffortStart(lines []Line, i int) int {
+	t := strings.TrimSpace(lines[i].Text)
+	if _, _, ok := headerLine(t); ok || strings.HasPrefix(t, "{") || strings.HasPrefix(t, "[") {
+		return i
+	}
+	return i + 1
+}
+
+func clip(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	for n > 0 && n < len(s) && s[n]&0xC0 == 0x80 {
+		n--
+	}
+	return s[:n] + "…"
+}
+
+// statusLine parses "HTTP/1.1 201 Created", "HTTP 204" or "HTTP/2 200".
+func statusLine(s string) (int, string, bool) {
+	t := strings.TrimSpace(s)
+	if len(t) < 4 || !strings.EqualFold(t[:4], "HTTP") {
+		return 0, "", false
+	}
+	t = t[4:]
+	if strings.HasPrefix(t, "/") {
+		j := 1
+		for j < len(t) && (t[j] == '.' || ('0' <= t[j] && t[j] <= '9')) {
+			j++
+		}
+		if j == 1 {
+			return 0, "", false
+		}
+		t = t[j:]
+	}
+	if t == "" || (t[0] != ' ' && t[0] != '\t') {
+		return 0, "", false
+	}
+	t = strings.TrimLeft(t, " \t")
+	code, reason, ok := statusCode(t)
+	return code, reason, ok
+}
+
+// statusCode reads a three-digit status code at the start of t and the
+// free-text reason after it.
+func statusCode(t string) (int, string, bool) {
+	if len(t) < 3 {
+		return 0, "", false
+	}
+	for j := 0; j < 3; j++ {
+		if t[j] < '0' || t[j] > '9' {
+			return 0, "", false
+		}
+	}
+	if len(t) > 3 && t[3] != ' ' && t[3] != '\t' {
+		return 0, "", false
+	}
+	code := int(t[0]-'0')*100 + int(t[1]-'0')*10 + int(t[2]-'0')
+	if code < 100 || code > 599 {
+		return 0, "", false
+	}
+	return code, strings.TrimSpace(t[3:]), true
+}
+
+// findStatus looks for a status code among the first words of a malformed
+// status line.
+func findStatus(s string) (int, string, bool) {
+	t := strings.TrimSpace(s)
+	for k := 0; k < 3 && t != ""; k++ {
+		if code, reason, ok := statusCode(t); ok {
+			return code, reason, true
+		}
+		sp := strings.IndexAny(t, " \t")
+		if sp < 0 {
+			break
+		}
+		t = strings.TrimLeft(t[sp:], " \t")
+	}
+	return 0, "", false
+}
+
+func skipBlank(lines []Line, i int) int {
+	for i < len(lines) && isBlank(lines[i].Text) {
+		i++
+	}
+	return i
+}
+
+// parseMessage reads headers and body from lines[i:] into ex.
+func parseMessage(ex *model.Example, lines []Line, i int, hadStart bool, diags []model.Diagnostic) []model.Diagnostic {
+	// Headers.
+	for i < len(lines) {
+		t := lines[i].Text
+		if isBlank(t) {
+			j := skipBlank(lines, i)
+			if j < len(lines) && isKnownHeaderLine(lines[j].Text) {
+				diags = append(diags, model.Diagnostic{
+					Pos:      lines[i].Pos,
+					Severity: model.Warning,
+					Code:     "http-blank-line",
+					Message:  "blank line before the header " + strconv.Quote(headerName(lines[j].Text)) + " would end the headers; remove it",
+				})
+				i = j
+				continue
+			}
+			i = j
+			break
+		}
+		name, value, ok := headerLine(t)
+		if !ok || (len(ex.Headers) > 0 && !isHeaderish(t)) {
+			if hadStart || len(ex.Headers) > 0 {
+				after := "headers"
+				if len(ex.Headers) == 0 {
+					after = "start line"
+				}
+				diags = append(diags, model.Diagnostic{
+					Pos:      indentPos(lines[i]),
+					Severity: model.Warning,
+					Code:     "http-header-body",
+					Message:  "body starts right after the " + after + "; insert a blank line before it",
+				})
+			}
+			break
+		}
+		h := &model.Header{Name: name, Value: value, Pos: indentPos(lines[i])}
+		ex.Headers = append(ex.Headers, h)
+		if strings.EqualFold(name, "Content-Type") && ex.ContentType == "" {
+			ex.ContentType = mediaType(value)
+		}
+		i++
+	}
+	// A second request line after the blank line is not body.
+	for ex.Kind == model.RequestExample && i < len(lines) {
+		_, rest, ok := splitMethod(lines[i].Text)
+		if !ok || !(strings.HasPrefix(rest, "/") || strings.HasPrefix(strings.ToLower(rest), "http")) {
+			break
+		}
+		diags = append(diags, model.Diagnostic{
+			Pos:      indentPos(lines[i]),
+			Severity: model.Warning,
+			Code:     "http-second-request",
+			Message:  "request block holds a second request line; docgen uses only the first, move this one to its own block",
+		})
+		i = skipBlank(lines, i+1)
+	}
+	// Body: everything left, without trailing blank lines.
+	end := len(lines)
+	for end > i && isBlank(lines[end-1].Text) {
+		end--
+	}
+	if i < end {
 		ex.BodyPos = lines[i].Pos
+		n := end - i - 1
+		for _, l := range lines[i:end] {
+			n += len(l.Text)
+		}
 		var b strings.Builder
-		for j, l := range lines[i:] {
-			if j > 0 {
+		b.Grow(n)
+		for k, l := range lines[i:end] {
+			if k > 0 {
 				b.WriteByte('\n')
 			}
 			b.WriteString(l.Text)
 		}
 		ex.Body = b.String()
 	}
+	return diags
 }
 
-// ParseSyntaxBlock parses the "## HTTP request" block into paths.
+// isHeaderish reports whether a "Name: value" line after other headers is a
+// header rather than a body line such as "BEGIN:VCARD".
+func isHeaderish(s string) bool {
+	name, _, _ := headerLine(s)
+	return !strings.EqualFold(name, "BEGIN")
+}
+
+func headerName(s string) string {
+	n, _, _ := headerLine(s)
+	return n
+}
+
+// mediaType returns the lower-cased media type of a Content-Type value.
+func mediaType(v string) string {
+	if i := strings.IndexByte(v, ';'); i >= 0 {
+		v = v[:i]
+	}
+	return strings.ToLower(strings.TrimSpace(v))
+}
+
+// ParseSyntaxBlock parses the block under "## HTTP request": one Path per
+// "METHOD /path" line. Blank lines, comments, header lines and the word
+// "or" are skipped; full URLs lose scheme, host and version; a missing
+// leading slash is added; the query string goes to Path.Query.
 func ParseSyntaxBlock(lines []Line) ([]*model.Path, []model.Diagnostic) {
 	var paths []*model.Path
+	var diags []model.Diagnostic
 	for _, l := range lines {
-		f := strings.Fields(l.Text)
-		if len(f) < 2 {
+		t := strings.TrimSpace(l.Text)
+		if t == "" || strings.EqualFold(t, "or") || strings.HasPrefix(t, "//") ||
+			strings.HasPrefix(t, "#") || strings.HasPrefix(t, "<!--") {
 			continue
 		}
-		segs, _ := ParsePathTemplate(f[1])
-		paths = append(paths, &model.Path{Method: f[0], Template: f[1], Segments: segs, Pos: l.Pos})
+		method, rest, ok := splitMethod(t)
+		if !ok {
+			if _, _, isHeader := headerLine(t); !isHeader {
+				diags = append(diags, model.Diagnostic{
+					Pos:      indentPos(l),
+					Severity: model.Warning,
+					Code:     "http-syntax-line",
+					Message:  "line " + strconv.Quote(clip(t, 60)) + " in the HTTP request block is not \"METHOD /path\"; docgen ignored it",
+				})
+			}
+			continue
+		}
+		pos := indentPos(l)
+		raw := stripHTTPVersion(rest)
+		tmpl, query, note := splitRequestTarget(raw)
+		if note != "" {
+			diags = append(diags, model.Diagnostic{
+				Pos:      pos,
+				Severity: model.Info,
+				Code:     "http-syntax-path",
+				Message:  "path " + strconv.Quote(clip(raw, 80)) + " " + note + "; write it as \"/path\" without host or version",
+			})
+		}
+		p := &model.Path{Method: method, Template: tmpl, Query: query, Pos: pos}
+		segs, err := ParsePathTemplate(tmpl)
+		p.Segments = segs
+		if err != nil {
+			diags = append(diags, model.Diagnostic{
+				Pos:      pos,
+				Severity: model.Warning,
+				Code:     "path-template",
+				Message:  "path template " + strconv.Quote(clip(tmpl, 80)) + ": " + err.Error(),
+			})
+		}
+		paths = append(paths, p)
 	}
-	return paths, nil
+	return paths, diags
 }
 
-// ParsePathTemplate splits a URL template into segments.
+// splitRequestTarget turns a syntax-block request target into a template
+// ("/x/{id}") and a query string, noting a full URL or a missing slash.
+func splitRequestTarget(raw string) (tmpl, query, note string) {
+	t := raw
+	lower := strings.ToLower(t)
+	if strings.HasPrefix(lower, "https://") || strings.HasPrefix(lower, "http://") {
+		note = "is a full URL"
+		t = t[strings.Index(t, "//")+2:]
+		if i := strings.IndexByte(t, '/'); i >= 0 {
+			t = t[i:]
+		} else {
+			t = "/"
+		}
+		t = stripVersion(t)
+	} else if !strings.HasPrefix(t, "/") {
+		note = "has no leading slash"
+		t = "/" + t
+		t = stripVersion(t)
+	}
+	if i := queryIndex(t); i >= 0 {
+		t, query = t[:i], t[i+1:]
+	}
+	return strings.TrimRight(t, " \t"), query, note
+}
+
+// stripVersion removes a leading "/v1.0", "/beta", "/V1.0" or "/v1".
+func stripVersion(t string) string {
+	rest := t[1:]
+	seg := rest
+	if i := strings.IndexByte(rest, '/'); i >= 0 {
+		seg = rest[:i]
+	}
+	switch strings.ToLower(seg) {
+	case "v1.0", "beta", "v1", "v2.0":
+		t = rest[len(seg):]
+		if t == "" {
+			t = "/"
+		}
+	}
+	return t
+}
+
+// queryIndex returns the index of the '?' that starts the query, ignoring
+// any inside braces, parentheses or quotes.
+func queryIndex(s string) int {
+	depth := 0
+	quote := false
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c == '\'':
+			quote = !quote
+		case quote:
+		case c == '{' || c == '(':
+			depth++
+		case c == '}' || c == ')':
+			if depth > 0 {
+				depth--
+			}
+		case c == '?' && depth == 0:
+			return i
+		}
+	}
+	return -1
+}
+
+// ParsePathTemplate splits a URL path template (no host, no query) into
+// segments. It never panics; on malformed input (unbalanced braces,
+// parentheses or quotes, empty segments) it returns the segments it could
+// read together with an error.
+//
+// OneDrive path addressing ("root:/{item-path}:") spans slashes and becomes
+// one PathSegment whose Name is the literal before the colon ("root"); when
+// that part is a parameter ("{parent-id}:/{file-name}:") Name is empty and
+// the parameter comes first in Params.
 func ParsePathTemplate(s string) ([]*model.Segment, error) {
-	if s == "" {
-		return nil, errors.New("empty path")
+	if i := queryIndex(s); i >= 0 {
+		s = s[:i]
+	}
+	s = strings.TrimSpace(s)
+	if s == "" || s == "/" {
+		if s == "" {
+			return nil, errors.New("empty path")
+		}
+		return nil, nil
 	}
 	var segs []*model.Segment
-	for _, p := range strings.Split(strings.Trim(s, "/"), "/") {
-		segs = append(segs, &model.Segment{Kind: model.Literal, Raw: p, Name: p})
+	var errs []string
+	addErr := func(msg string) {
+		for _, e := range errs {
+			if e == msg {
+				return
+			}
+		}
+		errs = append(errs, msg)
+	}
+	i := 0
+	if s[0] == '/' {
+		i = 1
+	}
+	for i <= len(s) {
+		start := i
+		depth, quote := 0, false
+		colonPath := false
+		for i < len(s) {
+			c := s[i]
+			if quote {
+				if c == '\'' {
+					quote = false
+				}
+				i++
+				continue
+			}
+			if c == '\'' {
+				quote = true
+			} else if c == '{' || c == '(' {
+				depth++
+			} else if c == '}' || c == ')' {
+				depth--
+				if depth < 0 {
+					addErr("unbalanced " + string(c))
+					depth = 0
+				}
+			} else if c == ':' && depth == 0 && i+1 < len(s) && s[i+1] == '/' {
+				// "root:/path:" — consume up to the closing colon.
+				colonPath = true
+				j := i + 2
+				d := 0
+				for j < len(s) {
+					if s[j] == '{' {
+						d++
+					} else if s[j] == '}' && d > 0 {
+						d--
+					} else if s[j] == ':' && d == 0 {
+						break
+					}
+					j++
+				}
+				if j < len(s) {
+					j++ // closing colon
+				}
+				i = j
+				// The segment ends at the next slash.
+				continue
+			} else if c == '/' && depth == 0 {
+				break
+			}
+			i++
+		}
+		if quote {
+			addErr("unterminated quote")
+		}
+		if depth > 0 {
+			addErr("unbalanced { or (")
+		}
+		raw := s[start:i]
+		if raw == "" {
+			if i < len(s) || start < len(s) {
+				addErr("empty segment")
+			}
+		} else if colonPath {
+			segs = append(segs, pathSegment(raw))
+		} else {
+			seg, err := classifySegment(raw)
+			if err != "" {
+				addErr(err)
+			}
+			segs = append(segs, seg)
+		}
+		if i >= len(s) {
+			break
+		}
+		i++ // slash
+		if i == len(s) {
+			// A trailing slash: not an empty segment worth reporting.
+			break
+		}
+	}
+	if len(errs) > 0 {
+		return segs, errors.New(strings.Join(errs, "; "))
 	}
 	return segs, nil
+}
+
+// pathSegment builds the PathSegment for "prefix:/path:".
+func pathSegment(raw string) *model.Segment {
+	seg := &model.Segment{Kind: model.PathSegment, Raw: raw}
+	colon := strings.Index(raw, ":/")
+	prefix := raw[:colon]
+	if p, ok := braceParam(prefix); ok {
+		seg.Params = append(seg.Params, p)
+	} else {
+		seg.Name = prefix
+	}
+	rest := raw[colon+2:]
+	for rest != "" {
+		open := strings.IndexByte(rest, '{')
+		if open < 0 {
+			break
+		}
+		cl := strings.IndexByte(rest[open:], '}')
+		if cl < 0 {
+			break
+		}
+		if p, ok := braceParam(rest[open : open+cl+1]); ok {
+			seg.Params = append(seg.Params, p)
+		}
+		rest = rest[open+cl+1:]
+	}
+	return seg
+}
+
+// braceParam reads "{a | b}" as a parameter with alternatives.
+func braceParam(s string) (*model.PathParam, bool) {
+	if len(s) < 2 || s[0] != '{' || s[len(s)-1] != '}' || strings.ContainsAny(s[1:len(s)-1], "{}") {
+		return nil, false
+	}
+	inner := s[1 : len(s)-1]
+	p := &model.PathParam{}
+	if strings.IndexByte(inner, '|') >= 0 {
+		for _, a := range strings.Split(inner, "|") {
+			if a = strings.TrimSpace(a); a != "" {
+				p.Alternatives = append(p.Alternatives, a)
+			}
+		}
+		if len(p.Alternatives) > 0 {
+			p.Name = p.Alternatives[0]
+		}
+		if len(p.Alternatives) < 2 {
+			p.Alternatives = nil
+		}
+	} else {
+		p.Name = strings.TrimSpace(inner)
+	}
+	return p, true
+}
+
+// classifySegment classifies one slash-free segment.
+func classifySegment(raw string) (*model.Segment, string) {
+	seg := &model.Segment{Kind: model.Literal, Raw: raw, Name: raw}
+	if p, ok := braceParam(raw); ok {
+		seg.Kind, seg.Name = model.Param, ""
+		seg.Params = []*model.PathParam{p}
+		return seg, ""
+	}
+	if open := strings.IndexByte(raw, '('); open > 0 && strings.HasSuffix(raw, ")") {
+		name := raw[:open]
+		args := splitArgs(raw[open+1 : len(raw)-1])
+		seg.Name = name
+		named := false
+		for _, a := range args {
+			if argName(a) != "" {
+				named = true
+			}
+		}
+		switch {
+		case len(args) == 0:
+			seg.Kind = model.FunctionSegment
+		case len(args) == 1 && (!named || strings.EqualFold(argName(args[0]), "key")):
+			seg.Kind = model.KeySegment
+		default:
+			seg.Kind = model.FunctionSegment
+		}
+		for _, a := range args {
+			seg.Params = append(seg.Params, argParam(a))
+		}
+		return seg, ""
+	}
+	if strings.ContainsAny(raw, "()") {
+		return seg, "malformed parentheses in segment " + strconv.Quote(raw)
+	}
+	if isCast(raw) {
+		seg.Kind = model.CastSegment
+		return seg, ""
+	}
+	// A literal with embedded parameters ("sheet{n}") keeps its kind but
+	// lists them.
+	rest := raw
+	for {
+		open := strings.IndexByte(rest, '{')
+		if open < 0 {
+			break
+		}
+		cl := strings.IndexByte(rest[open:], '}')
+		if cl < 0 {
+			return seg, "unbalanced { in segment " + strconv.Quote(raw)
+		}
+		if p, ok := braceParam(rest[open : open+cl+1]); ok {
+			seg.Params = append(seg.Params, p)
+		}
+		rest = rest[open+cl+1:]
+	}
+	return seg, ""
+}
+
+// isCast reports whether a literal segment is a qualified type name such as
+// "microsoft.graph.group".
+func isCast(s string) bool {
+	if strings.HasPrefix(s, "$") || strings.Count(s, ".") < 2 {
+		return false
+	}
+	for _, part := range strings.Split(s, ".") {
+		if part == "" || !isIdent(part) {
+			return false
+		}
+	}
+	return true
+}
+
+func isIdent(s string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if !(c == '_' || ('a' <= c && c <= 'z') || ('A' <= c && c <= 'Z') || (i > 0 && '0' <= c && c <= '9')) {
+			return false
+		}
+	}
+	return s != ""
+}
+
+// splitArgs splits function arguments at top-level commas.
+func splitArgs(s string) []string {
+	if strings.TrimSpace(s) == "" {
+		return nil
+	}
+	var out []string
+	depth, quote, start := 0, false, 0
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c == '\'':
+			quote = !quote
+		case quote:
+		case c == '{' || c == '(':
+			depth++
+		case c == '}' || c == ')':
+			depth--
+		case c == ',' && depth == 0:
+			out = append(out, strings.TrimSpace(s[start:i]))
+			start = i + 1
+		}
+	}
+	return append(out, strings.TrimSpace(s[start:]))
+}
+
+// argName returns the name of a "name=value" argument.
+func argName(a string) string {
+	eq := strings.IndexByte(a, '=')
+	if eq <= 0 {
+		return ""
+	}
+	n := strings.TrimSpace(a[:eq])
+	if !isIdent(n) {
+		return ""
+	}
+	return n
+}
+
+// argParam reads one argument: "period='{period}'", "{id}", "'{id}'",
+// "width=640".
+func argParam(a string) *model.PathParam {
+	p := &model.PathParam{Arg: argName(a)}
+	v := a
+	if p.Arg != "" {
+		v = strings.TrimSpace(a[strings.IndexByte(a, '=')+1:])
+	}
+	if len(v) >= 2 && v[0] == '\'' && v[len(v)-1] == '\'' {
+		p.Quoted = true
+		v = v[1 : len(v)-1]
+	}
+	if bp, ok := braceParam(v); ok {
+		p.Name, p.Alternatives = bp.Name, bp.Alternatives
+	}
+	return p
 }

@@ -6,39 +6,401 @@ import (
 	"github.com/docgen-dev/docgen/parser/model"
 )
 
-// EnumValuesFromProse returns the values a description lists.
-func EnumValuesFromProse(desc string) []string { return nil }
+// enumLeads are the lead phrases that introduce a list of values, lower
+// case, longest first where one is a prefix of another.
+var enumLeads = []string{
+	"the possible values are",
+	"possible values include",
+	"possible values are",
+	"possible values",
+	"the supported values are",
+	"the supported values",
+	"supported values are",
+	"supported values",
+	"valid values are",
+	"valid values",
+	"the allowed values are",
+	"allowed values are",
+	"allowed values",
+	"permitted values are",
+	"must be one of",
+	"can be one of",
+	"is one of",
+	"following values are supported",
+	"the values are",
+}
 
-// Markers are the facts a property description states about the property.
+// EnumValuesFromProse returns the values a description lists after a lead
+// phrase ("Possible values are: `a`, `b`, `c`.", "Valid values are", "Supported
+// values are:<ul><li>`x`: ...", "Possible values are **All**, **Selected** or
+// **None**.", "... everyone, organization, and unknownFutureValue."). Numeric
+// ranges ("Valid values 1 to 365") and references to a table ("described in
+// the following table") are not lists. It returns nil when there is no list.
+func EnumValuesFromProse(desc string) []string {
+	lower := strings.ToLower(desc)
+	from := 0
+	for from < len(lower) {
+		best, bestLen := -1, 0
+		for _, lead := range enumLeads {
+			if i := strings.Index(lower[from:], lead); i >= 0 && (best < 0 || from+i < best || (from+i == best && len(lead) > bestLen)) {
+				best, bestLen = from+i, len(lead)
+			}
+		}
+		if best < 0 {
+			return nil
+		}
+		if vals := valuesAfterLead(desc[best+bestLen:]); vals != nil {
+			return vals
+		}
+		from = best + bestLen
+	}
+	return nil
+}
+
+// valuesAfterLead reads the list that follows a lead phrase.
+func valuesAfterLead(s string) []string {
+	t := strings.TrimLeft(s, " \t")
+	// "The supported values for {period_value} are: D7, D30".
+	if strings.HasPrefix(strings.ToLower(t), "for ") {
+		colon := strings.IndexByte(t, ':')
+		end := strings.IndexAny(t, ".")
+		if colon < 0 || (end >= 0 && end < colon) || colon > 80 {
+			return nil
+		}
+		t = t[colon:]
+	}
+	t = strings.TrimLeft(t, " \t")
+	for _, w := range []string{"are", "include", "is"} {
+		if len(t) > len(w) && strings.EqualFold(t[:len(w)], w) && (t[len(w)] == ' ' || t[len(w)] == ':') {
+			t = strings.TrimLeft(t[len(w):], " \t")
+		}
+	}
+	t = strings.TrimLeft(t, ": \t")
+	if strings.HasPrefix(t, "<ul>") || strings.HasPrefix(t, "<br") {
+		return htmlListValues(t)
+	}
+	if t == "" {
+		return nil
+	}
+	switch t[0] {
+	case '`':
+		return delimitedValues(t, "`", "`")
+	case '*':
+		if strings.HasPrefix(t, "**") {
+			return delimitedValues(t, "**", "**")
+		}
+	case '\'':
+		return delimitedValues(t, "'", "'")
+	case '"':
+		return delimitedValues(t, `"`, `"`)
+	}
+	return bareValues(t)
+}
+
+// delimitedValues reads "`a`, `b`, or `c`" style lists.
+func delimitedValues(t, open, close string) []string {
+	var out []string
+	for {
+		if !strings.HasPrefix(t, open) {
+			break
+		}
+		rest := t[len(open):]
+		end := strings.Index(rest, close)
+		if end <= 0 {
+			break
+		}
+		v := strings.TrimSpace(rest[:end])
+		t = rest[end+len(close):]
+		if v != "" && !strings.ContainsAny(v, "\n") {
+			out = appendUnique(out, v)
+		}
+		var ok bool
+		t, ok = skipSeparator(t)
+		if !ok {
+			break
+		}
+	}
+	if isNumericList(out) {
+		return nil
+	}
+	return nilIfEmpty(out)
+}
+
+// skipSeparator skips ", ", ", or ", " and ", " or ", " / " between values.
+func skipSeparator(t string) (string, bool) {
+	u := strings.TrimLeft(t, " \t")
+	had := false
+	if strings.HasPrefix(u, ",") || strings.HasPrefix(u, "/") || strings.HasPrefix(u, ";") {
+		u = strings.TrimLeft(u[1:], " \t")
+		had = true
+	}
+	for _, w := range []string{"or ", "and "} {
+		if strings.HasPrefix(u, w) {
+			u = strings.TrimLeft(u[len(w):], " \t")
+			had = true
+			break
+		}
+	}
+	return u, had
+}
+
+// bareValues reads "everyone, organization, and unknownFutureValue." lists:
+// at least two identifiers separated by commas or "or"/"and", ending the
+// sentence.
+func bareValues(t string) []string {
+	var out []string
+	for {
+		j := 0
+		for j < len(t) && (isIdentByte(t[j]) || t[j] == '-') {
+			j++
+		}
+		if j == 0 {
+			return nil
+		}
+		out = appendUnique(out, t[:j])
+		t = t[j:]
+		if t == "" || t[0] == '.' || t[0] == ')' || (t[0] == ';' && len(out) > 1) {
+			break
+		}
+		var ok bool
+		t, ok = skipSeparator(t)
+		if !ok {
+			return nil
+		}
+	}
+	if len(out) < 2 || isNumericList(out) {
+		return nil
+	}
+	return out
+}
+
+func isIdentByte(c byte) bool {
+	return c == '_' || ('a' <= c && c <= 'z') || ('A' <= c && c <= 'Z') || ('0' <= c && c <= '9')
+}
+
+// htmlListValues reads "<ul><li>`a`: text</li><li>b - text</li></ul>".
+func htmlListValues(t string) []string {
+	end := strings.Index(t, "</ul>")
+	if end >= 0 {
+		t = t[:end]
+	}
+	var out []string
+	for {
+		i := strings.Index(t, "<li>")
+		if i < 0 {
+			break
+		}
+		t = t[i+4:]
+		item := t
+		if j := strings.Index(item, "</li>"); j >= 0 {
+			item = item[:j]
+		} else if j := strings.Index(item, "<li>"); j >= 0 {
+			item = item[:j]
+		}
+		item = strings.TrimSpace(item)
+		var v string
+		switch {
+		case strings.HasPrefix(item, "`"):
+			if k := strings.IndexByte(item[1:], '`'); k > 0 {
+				v = item[1 : k+1]
+			}
+		case strings.HasPrefix(item, "**"):
+			if k := strings.Index(item[2:], "**"); k > 0 {
+				v = item[2 : k+2]
+			}
+		default:
+			k := 0
+			for k < len(item) && (isIdentByte(item[k]) || item[k] == '-') {
+				k++
+			}
+			v = item[:k]
+		}
+		if v = strings.TrimSpace(strings.TrimRight(v, ":")); v != "" {
+			out = appendUnique(out, v)
+		}
+	}
+	return nilIfEmpty(out)
+}
+
+func isNumericList(vals []string) bool {
+	if len(vals) == 0 {
+		return false
+	}
+	for _, v := range vals {
+		for i := 0; i < len(v); i++ {
+			if (v[i] < '0' || v[i] > '9') && v[i] != '-' && v[i] != '.' {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+func appendUnique(out []string, v string) []string {
+	for _, o := range out {
+		if o == v {
+			return out
+		}
+	}
+	return append(out, v)
+}
+
+func nilIfEmpty(s []string) []string {
+	if len(s) == 0 {
+		return nil
+	}
+	return s
+}
+
+// Markers are the facts a description cell states about its row.
 type Markers struct {
 	Required, Optional, ReadOnly bool
 	Nullable                     model.Tri
 }
 
-// RowMarkers reads the markers of a description cell.
+// RowMarkers reads the markers of a description cell (plain text). The
+// rule: "Required" and "Optional" count only as a sentence of their own —
+// the word followed by ".", ",", ";", ")" or the end of the text ("Required.",
+// "**TODO** Required.", "Optional; defaults to false") — so "Required for
+// users who ..." and "Required if ..." do not; "Not required." is not a
+// Required marker; lower case counts only as "is required." / "are
+// required.". "Read-only" / "Read only" count anywhere as a word unless
+// negated, lower case only as "is read-only.". "Nullable" (or "is
+// nullable.") is True; "Not nullable", "non-nullable" are False.
 func RowMarkers(desc string) Markers {
 	var m Markers
-	m.Required = strings.HasPrefix(desc, "Required.")
-	m.Optional = strings.HasPrefix(desc, "Optional.")
-	m.ReadOnly = strings.Contains(desc, "Read-only")
+	m.Required = hasMarker(desc, "Required") || hasMarker(desc, "required") && lowerMarker(desc, "required")
+	m.Optional = hasMarker(desc, "Optional") || hasMarker(desc, "optional") && lowerMarker(desc, "optional")
+	for _, w := range []string{"Read-only", "Read only", "ReadOnly", "Read-Only"} {
+		if hasWord(desc, w) {
+			m.ReadOnly = true
+			break
+		}
+	}
+	if !m.ReadOnly && (lowerMarker(desc, "read-only") || lowerMarker(desc, "read only")) {
+		m.ReadOnly = true
+	}
+	lower := strings.ToLower(desc)
+	switch {
+	case strings.Contains(lower, "not nullable") || strings.Contains(lower, "non-nullable") ||
+		strings.Contains(lower, "non nullable") || strings.Contains(lower, "not null."):
+		m.Nullable = model.False
+	case hasWord(desc, "Nullable") || lowerMarker(desc, "nullable"):
+		m.Nullable = model.True
+	}
 	return m
 }
 
-// InheritedFrom returns the type an "Inherited from x" description names.
-func InheritedFrom(desc string) string {
-	_, after, ok := strings.Cut(desc, "Inherited from ")
-	if !ok {
-		return ""
+// hasMarker reports whether word occurs as a marker: as a whole word,
+// followed by sentence punctuation or the end, and not negated.
+func hasMarker(desc, word string) bool {
+	from := 0
+	for {
+		i := strings.Index(desc[from:], word)
+		if i < 0 {
+			return false
+		}
+		i += from
+		from = i + len(word)
+		if i > 0 && isIdentByte(desc[i-1]) {
+			continue
+		}
+		after := desc[from:]
+		after = strings.TrimRight(after, " \t")
+		if after != "" && !strings.ContainsRune(".,;)", rune(after[0])) {
+			continue
+		}
+		if negated(desc[:i]) {
+			continue
+		}
+		return true
 	}
-	f := strings.Fields(after)
-	if len(f) == 0 {
-		return ""
-	}
-	return strings.TrimRight(f[0], ".,;")
 }
 
-// RequiredClaim reports whether a paragraph claims the table lists required
-// properties.
+// lowerMarker accepts a lower-case marker only after "is"/"are" and before
+// sentence punctuation ("This property is required.", "is read-only.").
+func lowerMarker(desc, word string) bool {
+	lower := desc
+	for _, p := range []string{"is " + word, "are " + word} {
+		if i := strings.Index(lower, p); i >= 0 {
+			rest := strings.TrimSpace(lower[i+len(p):])
+			if rest == "" || strings.ContainsRune(".,;)", rune(rest[0])) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// hasWord reports whether word occurs as a whole word, not negated.
+func hasWord(desc, word string) bool {
+	from := 0
+	for {
+		i := strings.Index(desc[from:], word)
+		if i < 0 {
+			return false
+		}
+		i += from
+		from = i + len(word)
+		if i > 0 && (isIdentByte(desc[i-1]) || desc[i-1] == '-') {
+			continue
+		}
+		if from < len(desc) && (isIdentByte(desc[from]) || desc[from] == '-') {
+			continue
+		}
+		if negated(desc[:i]) {
+			continue
+		}
+		return true
+	}
+}
+
+// negated reports whether the text before a marker ends with "not " / "Not "
+// / "non-".
+func negated(before string) bool {
+	b := strings.ToLower(strings.TrimRight(before, " "))
+	return strings.HasSuffix(b, "not") || strings.HasSuffix(before, "non-") || strings.HasSuffix(b, "non")
+}
+
+// InheritedFrom returns the bare type name an "Inherited from x" description
+// names ("Inherited from deviceConfiguration." → "deviceConfiguration"), or ""
+// when there is none. Links are expected to be reduced to their text; a
+// leftover "[x](...)" is reduced here too.
+func InheritedFrom(desc string) string {
+	lower := strings.ToLower(desc)
+	i := strings.Index(lower, "inherited from ")
+	if i < 0 {
+		return ""
+	}
+	t := strings.TrimLeft(desc[i+len("inherited from "):], " \t")
+	t = strings.TrimLeft(t, "[*`")
+	j := 0
+	for j < len(t) && (isIdentByte(t[j]) || t[j] == '.') {
+		j++
+	}
+	name := strings.TrimRight(t[:j], ".")
+	if name == "" || !isIdent(name[:1]) {
+		return ""
+	}
+	return name
+}
+
+// RequiredClaim reports whether a paragraph says the table after it lists
+// required properties: "The following table shows the properties that are
+// required when you create the X." and its update variants.
 func RequiredClaim(paragraph string) bool {
-	return strings.Contains(paragraph, "are required when you")
+	p := strings.ToLower(paragraph)
+	if !strings.Contains(p, "required") {
+		return false
+	}
+	if !strings.Contains(p, "propert") && !strings.Contains(p, "parameter") {
+		return false
+	}
+	for _, s := range []string{"required when you create", "required when you update", "required when creating",
+		"required when updating", "required to create", "required to update", "are required when"} {
+		if strings.Contains(p, s) {
+			return true
+		}
+	}
+	return false
 }

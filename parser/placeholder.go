@@ -1,18 +1,435 @@
 package parser
 
-import "github.com/docgen-dev/docgen/parser/model"
+import (
+	"encoding/json"
+	"strings"
+	"unicode/utf8"
 
-// FindPlaceholders returns the placeholder values of a JSON body.
+	"github.com/docgen-dev/docgen/parser/model"
+)
+
+// FindPlaceholders returns the values of a JSON body that stand for "some
+// value of a type" rather than data, in document order, each with its JSON
+// Pointer (RFC 6901) and page position. jsonBody is the JSON (the body
+// itself, or CheckJSON's repaired bytes); body is the body as written, at
+// bodyPos, used to locate the values on the page.
+//
+// Strings are classified by IsPlaceholderString; the numbers 1024 and
+// 1024.13 (the stub generator's stock values) are NumberPlaceholders.
 func FindPlaceholders(jsonBody []byte, body string, bodyPos model.Pos) []*model.Placeholder {
-	return nil
+	w := placeholderWalker{data: jsonBody, body: body, bodyPos: bodyPos, same: string(jsonBody) == body}
+	w.skipSpace()
+	w.value(make([]byte, 0, 64), 0)
+	return w.found
 }
 
-// IsPlaceholderString reports whether s is a placeholder string, its kind
-// and the Edm type it stands for.
+// placeholderWalker scans JSON that is known to be valid, tracking the
+// JSON Pointer of each value.
+type placeholderWalker struct {
+	data    []byte
+	i       int
+	body    string
+	bodyPos model.Pos
+	same    bool
+	// cursor is how far into body values have been located (when body
+	// and data differ).
+	cursor int
+	found  []*model.Placeholder
+	bad    bool
+}
+
+const maxPlaceholderDepth = 10000
+
+func (w *placeholderWalker) skipSpace() {
+	for w.i < len(w.data) && isSpace(w.data[w.i]) {
+		w.i++
+	}
+}
+
+func (w *placeholderWalker) value(ptr []byte, depth int) {
+	if w.bad || w.i >= len(w.data) || depth > maxPlaceholderDepth {
+		w.bad = true
+		return
+	}
+	switch c := w.data[w.i]; {
+	case c == '{':
+		w.i++
+		w.skipSpace()
+		if w.i < len(w.data) && w.data[w.i] == '}' {
+			w.i++
+			return
+		}
+		for !w.bad {
+			w.skipSpace()
+			start := w.i
+			end := w.stringEnd()
+			if w.bad {
+				return
+			}
+			key := unquoteJSON(w.data[start:end])
+			w.locate(start, end)
+			w.i = end
+			w.skipSpace()
+			if w.i >= len(w.data) || w.data[w.i] != ':' {
+				w.bad = true
+				return
+			}
+			w.i++
+			w.skipSpace()
+			w.value(appendPointer(ptr, key), depth+1)
+			w.skipSpace()
+			if w.i < len(w.data) && w.data[w.i] == ',' {
+				w.i++
+				continue
+			}
+			if w.i < len(w.data) && w.data[w.i] == '}' {
+				w.i++
+				return
+			}
+			w.bad = true
+		}
+	case c == '[':
+		w.i++
+		w.skipSpace()
+		if w.i < len(w.data) && w.data[w.i] == ']' {
+			w.i++
+			return
+		}
+		for n := 0; !w.bad; n++ {
+			w.skipSpace()
+			w.value(appendIndex(ptr, n), depth+1)
+			w.skipSpace()
+			if w.i < len(w.data) && w.data[w.i] == ',' {
+				w.i++
+				continue
+			}
+			if w.i < len(w.data) && w.data[w.i] == ']' {
+				w.i++
+				return
+			}
+			w.bad = true
+		}
+	case c == '"':
+		start := w.i
+		end := w.stringEnd()
+		if w.bad {
+			return
+		}
+		w.i = end
+		raw := w.data[start:end]
+		s := unquoteJSON(raw)
+		off := w.locate(start, end)
+		if kind, typ, ok := IsPlaceholderString(s); ok {
+			p := &model.Placeholder{Pointer: string(ptr), Kind: kind, Text: string(raw), Type: typ, Pos: w.pos(off)}
+			if kind == model.AlternativesPlaceholder {
+				p.Alternatives = alternatives(s)
+			}
+			w.found = append(w.found, p)
+		}
+	default:
+		start := w.i
+		for w.i < len(w.data) && !isSpace(w.data[w.i]) && w.data[w.i] != ',' && w.data[w.i] != '}' && w.data[w.i] != ']' {
+			w.i++
+		}
+		if w.i == start {
+			w.bad = true
+			return
+		}
+		raw := w.data[start:w.i]
+		off := w.locate(start, w.i)
+		if isStockNumber(raw) {
+			w.found = append(w.found, &model.Placeholder{Pointer: string(ptr), Kind: model.NumberPlaceholder, Text: string(raw), Pos: w.pos(off)})
+		}
+	}
+}
+
+// isStockNumber reports whether a JSON number is one of the stub
+// generator's stock values.
+func isStockNumber(raw []byte) bool {
+	switch string(raw) {
+	case "1024", "1024.13":
+		return true
+	}
+	return false
+}
+
+// stringEnd returns the offset after the string starting at w.i.
+func (w *placeholderWalker) stringEnd() int {
+	if w.i >= len(w.data) || w.data[w.i] != '"' {
+		w.bad = true
+		return w.i
+	}
+	for j := w.i + 1; j < len(w.data); j++ {
+		switch w.data[j] {
+		case '\\':
+			j++
+		case '"':
+			return j + 1
+		}
+	}
+	w.bad = true
+	return len(w.data)
+}
+
+// locate returns the body offset of the token data[start:end]. When body is
+// the JSON itself that is start; otherwise the token's text is searched for
+// in body from the last located token on.
+func (w *placeholderWalker) locate(start, end int) int {
+	if w.same {
+		return start
+	}
+	tok := w.data[start:end]
+	if k := strings.Index(w.body[w.cursor:], string(tok)); k >= 0 {
+		off := w.cursor + k
+		w.cursor = off + len(tok)
+		return off
+	}
+	return w.cursor
+}
+
+func (w *placeholderWalker) pos(off int) model.Pos {
+	return blockPos(w.body, off, w.bodyPos)
+}
+
+// unquoteJSON decodes a JSON string literal as encoding/json does
+// (invalid UTF-8 becomes U+FFFD).
+func unquoteJSON(raw []byte) string {
+	if len(raw) >= 2 && !containsByte(raw, '\\') && utf8.Valid(raw) {
+		return string(raw[1 : len(raw)-1])
+	}
+	var s string
+	if err := json.Unmarshal(raw, &s); err != nil {
+		return strings.Trim(string(raw), `"`)
+	}
+	return s
+}
+
+func containsByte(b []byte, c byte) bool {
+	for _, x := range b {
+		if x == c {
+			return true
+		}
+	}
+	return false
+}
+
+// appendPointer appends "/" and an RFC 6901-escaped token.
+func appendPointer(ptr []byte, key string) []byte {
+	ptr = append(ptr[:len(ptr):len(ptr)], '/')
+	for i := 0; i < len(key); i++ {
+		switch key[i] {
+		case '~':
+			ptr = append(ptr, '~', '0')
+		case '/':
+			ptr = append(ptr, '~', '1')
+		default:
+			ptr = append(ptr, key[i])
+		}
+	}
+	return ptr
+}
+
+func appendIndex(ptr []byte, n int) []byte {
+	ptr = append(ptr[:len(ptr):len(ptr)], '/')
+	if n == 0 {
+		return append(ptr, '0')
+	}
+	var d [20]byte
+	k := len(d)
+	for n > 0 {
+		k--
+		d[k] = byte('0' + n%10)
+		n /= 10
+	}
+	return append(ptr, d[k:]...)
+}
+
+// placeholderTypes maps the spellings of type-name placeholders (exact
+// case: "date" and "long" in lower case are common data) to the type they
+// stand for.
+var placeholderTypes = map[string]string{
+	"String": "Edm.String", "string": "Edm.String", "String-value": "Edm.String", "Edm.String": "Edm.String",
+	"Boolean": "Edm.Boolean", "boolean": "Edm.Boolean", "Bool": "Edm.Boolean", "Edm.Boolean": "Edm.Boolean",
+	"Int32": "Edm.Int32", "int32": "Edm.Int32", "Int": "Edm.Int32", "Integer": "Edm.Int32", "integer": "Edm.Int32", "Edm.Int32": "Edm.Int32",
+	"Int64": "Edm.Int64", "int64": "Edm.Int64", "Long": "Edm.Int64", "Edm.Int64": "Edm.Int64",
+	"Int16": "Edm.Int16", "Edm.Int16": "Edm.Int16",
+	"Byte": "Edm.Byte", "Edm.Byte": "Edm.Byte",
+	"Single": "Edm.Single", "Edm.Single": "Edm.Single",
+	"Double": "Edm.Double", "double": "Edm.Double", "Float": "Edm.Double", "Edm.Double": "Edm.Double",
+	"Decimal": "Edm.Decimal", "decimal": "Edm.Decimal", "Edm.Decimal": "Edm.Decimal",
+	"Guid": "Edm.Guid", "guid": "Edm.Guid", "GUID": "Edm.Guid", "Edm.Guid": "Edm.Guid",
+	"Date": "Edm.Date", "Edm.Date": "Edm.Date",
+	"DateTimeOffset": "Edm.DateTimeOffset", "dateTimeOffset": "Edm.DateTimeOffset", "datetimeoffset": "Edm.DateTimeOffset",
+	"Edm.DateTimeOffset": "Edm.DateTimeOffset", "DateTime": "Edm.DateTimeOffset", "datetime": "Edm.DateTimeOffset",
+	"Timestamp": "Edm.DateTimeOffset", "timestamp": "Edm.DateTimeOffset",
+	"TimeOfDay": "Edm.TimeOfDay", "Edm.TimeOfDay": "Edm.TimeOfDay",
+	"Duration": "Edm.Duration", "Edm.Duration": "Edm.Duration",
+	"Binary": "Edm.Binary", "binary": "Edm.Binary", "Edm.Binary": "Edm.Binary",
+	"Stream": "Edm.Stream", "Edm.Stream": "Edm.Stream",
+	"Json": model.JSONType, "json": model.JSONType, "JSON": model.JSONType,
+	"url": "Edm.String", "Url": "Edm.String", "URL": "Edm.String",
+}
+
+// stringNotes maps the note of "String (note)" to the type it implies.
+var stringNotes = map[string]string{
+	"timestamp":              "Edm.DateTimeOffset",
+	"datetime":               "Edm.DateTimeOffset",
+	"datetimeoffset":         "Edm.DateTimeOffset",
+	"date":                   "Edm.Date",
+	"iso 8601":               "Edm.Date",
+	"duration":               "Edm.Duration",
+	"iso 8601 duration":      "Edm.Duration",
+	"time of day":            "Edm.TimeOfDay",
+	"timeofday":              "Edm.TimeOfDay",
+	"time":                   "Edm.TimeOfDay",
+	"binary":                 "Edm.Binary",
+	"base64":                 "Edm.Binary",
+	"identifier":             "Edm.String",
+	"url":                    "Edm.String",
+	"uri":                    "Edm.String",
+	"etag":                   "Edm.String",
+	"email":                  "Edm.String",
+	"enum":                   "Edm.String",
+	"guid":                   "Edm.Guid",
+	"json":                   model.JSONType,
+	"int32":                  "Edm.Int32",
+	"integer":                "Edm.Int32",
+	"boolean":                "Edm.Boolean",
+	"readonly":               "Edm.String",
+	"read-only":              "Edm.String",
+	"optional":               "Edm.String",
+	"ctag":                   "Edm.String",
+	"iso 8601 date":          "Edm.Date",
+	"iso 8601 timestamp":     "Edm.DateTimeOffset",
+	"hh:mm:ss":               "Edm.TimeOfDay",
+	"yyyy-mm-dd":             "Edm.Date",
+	"utc":                    "Edm.DateTimeOffset",
+	"timestamp utc":          "Edm.DateTimeOffset",
+	"iso 8601 date time":     "Edm.DateTimeOffset",
+	"iso 8601 datetime":      "Edm.DateTimeOffset",
+	"iso 8601 timestamp utc": "Edm.DateTimeOffset",
+}
+
+// IsPlaceholderString reports whether a JSON string value is a placeholder:
+// a type name ("String", "String (timestamp)", "Int32", "Guid"; Type is the
+// Edm type it names), an Intune "<Property Name> value" string, an
+// alternatives list "a | b | c", or a template such as "{userId}",
+// "<password>" or "<Unknown Primitive Type Edm.Stream>". Real data — GUIDs,
+// dates, URLs, sentences, enum members — is not a placeholder.
 func IsPlaceholderString(s string) (model.PlaceholderKind, string, bool) {
-	switch s {
-	case "String", "string":
-		return model.TypeNamePlaceholder, "Edm.String", true
+	if s == "" || len(s) > 120 {
+		return 0, "", false
+	}
+	if typ, ok := typeNamePlaceholder(s); ok {
+		return model.TypeNamePlaceholder, typ, true
+	}
+	switch s[0] {
+	case '<':
+		if inner, ok := strings.CutSuffix(s[1:], ">"); ok && inner != "" && !strings.ContainsAny(inner, "<>\"") && strings.TrimSpace(inner) == inner {
+			typ := ""
+			if i := strings.Index(inner, "Edm."); i >= 0 {
+				typ = inner[i:]
+				if j := strings.IndexAny(typ, " )"); j >= 0 {
+					typ = typ[:j]
+				}
+			}
+			return model.TemplatePlaceholder, typ, true
+		}
+	case '{':
+		if inner, ok := strings.CutSuffix(s[1:], "}"); ok && inner != "" && !strings.ContainsAny(inner, "{}\":,") && strings.TrimSpace(inner) == inner {
+			return model.TemplatePlaceholder, "", true
+		}
+	}
+	if isPropertyValue(s) {
+		return model.PropertyValuePlaceholder, "", true
+	}
+	if alts := alternatives(s); alts != nil {
+		return model.AlternativesPlaceholder, "", true
 	}
 	return 0, "", false
+}
+
+// typeNamePlaceholder recognises "String", "string", "Int32",
+// "String (timestamp)", "String(timestamp)", "Edm.String".
+func typeNamePlaceholder(s string) (string, bool) {
+	if len(s) > 60 {
+		return "", false
+	}
+	if open := strings.IndexByte(s, '('); open > 0 && strings.HasSuffix(s, ")") {
+		head := strings.TrimSpace(s[:open])
+		if !strings.EqualFold(head, "string") {
+			return "", false
+		}
+		note := strings.ToLower(strings.TrimSpace(s[open+1 : len(s)-1]))
+		if typ, ok := stringNotes[note]; ok {
+			return typ, true
+		}
+		// Another short note ("String (email address)") still names a string.
+		if note != "" && len(note) <= 30 && !strings.ContainsAny(note, "()\"") && strings.Count(note, " ") < 4 {
+			return "Edm.String", true
+		}
+		return "", false
+	}
+	typ, ok := placeholderTypes[s]
+	return typ, ok
+}
+
+// isPropertyValue recognises Intune's "<Property Name> value": Title Case
+// words followed by " value" ("Display Name value", "Role Scope Tag Ids
+// value").
+func isPropertyValue(s string) bool {
+	head, ok := strings.CutSuffix(s, " value")
+	if !ok || head == "" {
+		return false
+	}
+	for _, w := range strings.Split(head, " ") {
+		if w == "" {
+			return false
+		}
+		c := w[0]
+		if !('A' <= c && c <= 'Z') && !('0' <= c && c <= '9') {
+			return false
+		}
+		for i := 1; i < len(w); i++ {
+			c := w[i]
+			if !(('a' <= c && c <= 'z') || ('A' <= c && c <= 'Z') || ('0' <= c && c <= '9')) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// alternatives splits "a | b | c" into its words; nil when s is not such a
+// list. A trailing "..." part is dropped.
+func alternatives(s string) []string {
+	if strings.IndexByte(s, '|') < 0 {
+		return nil
+	}
+	parts := strings.Split(s, "|")
+	out := make([]string, 0, len(parts))
+	for _, p := range parts {
+		p = strings.TrimSpace(p)
+		if p == "..." || p == "…" {
+			continue
+		}
+		if p == "" || !isAltWord(p) {
+			return nil
+		}
+		out = append(out, p)
+	}
+	if len(out) < 2 {
+		return nil
+	}
+	return out
+}
+
+func isAltWord(p string) bool {
+	for i := 0; i < len(p); i++ {
+		c := p[i]
+		if !(c == '_' || c == '-' || c == '.' || ('a' <= c && c <= 'z') || ('A' <= c && c <= 'Z') || ('0' <= c && c <= '9')) {
+			return false
+		}
+	}
+	return true
 }

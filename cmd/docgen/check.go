@@ -1,12 +1,277 @@
 package main
 
 import (
+	"bytes"
 	"fmt"
 	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"github.com/docgen-dev/docgen/check"
+	"github.com/docgen-dev/docgen/generator"
+	"github.com/docgen-dev/docgen/lint"
+	"github.com/docgen-dev/docgen/parser"
+	"github.com/docgen-dev/docgen/parser/model"
 )
 
-// runCheck is a placeholder until the check command lands; the owning issue replaces this file.
+const checkSynopsis = "[-docs DIR] [-out DIR] [-pkg NAME] [-format text|json|github|sarif] [-ignore CODE,...] [-changed-since GIT_REF] [-explain CODE] [PATH...]"
+
+// runCheck is `docgen check`: the docs-to-code CI gate. It parses the whole
+// docs tree, lints it, generates the code in memory and compares it with
+// -out. Findings are reported for the pages in scope (every page, or the
+// PATH arguments, or the pages changed since -changed-since); drift is
+// reported for generated files whose "// Source:" header names a page in
+// scope, and always for files that name no page (the runtime, the
+// operations table).
 func runCheck(args []string, stdout, stderr io.Writer) int {
-	fmt.Fprintln(stderr, "docgen check: not implemented yet")
-	return exitUsage
+	fs := newFlagSet("check", checkSynopsis, stderr)
+	docs := fs.String("docs", "docs", "folder of documentation pages (always parsed whole)")
+	out := fs.String("out", "generated", "folder of the generated code to compare with")
+	pkg := fs.String("pkg", "", "Go package name of the generated code, as given to docgen generate (default: generator's default)")
+	format := fs.String("format", "text", "output format: "+strings.Join(check.Formats, ", "))
+	ignore := fs.String("ignore", "", "comma-separated diagnostic codes to suppress everywhere")
+	since := fs.String("changed-since", "", "report findings only for pages changed since this git ref (plus untracked pages)")
+	explain := fs.String("explain", "", "print the explanation of a diagnostic code and exit")
+	if code, ok := parseFlags(fs, args, stdout); !ok {
+		return code
+	}
+	if *explain != "" {
+		return explainCode(*explain, stdout, stderr)
+	}
+	if !slices.Contains(check.Formats, *format) {
+		fmt.Fprintf(stderr, "docgen check: unknown -format %q (want one of %s)\n", *format, strings.Join(check.Formats, ", "))
+		return exitUsage
+	}
+	codes, err := parseCodes(*ignore)
+	if err != nil {
+		fmt.Fprintf(stderr, "docgen check: -ignore: %v\n", err)
+		return exitUsage
+	}
+	if *since != "" && fs.NArg() > 0 {
+		fmt.Fprintln(stderr, "docgen check: give either -changed-since or PATH arguments, not both")
+		return exitUsage
+	}
+	scope := fs.Args()
+	if *since != "" {
+		scope, err = changedPages(*since, *docs)
+		if err != nil {
+			fmt.Fprintf(stderr, "docgen check: -changed-since %s: %v\n", *since, err)
+			return exitUsage
+		}
+	}
+	var inScope func(string) bool
+	if *since != "" || len(scope) > 0 {
+		inScope, err = scopeFunc(scope)
+		if err != nil {
+			fmt.Fprintf(stderr, "docgen check: %v\n", err)
+			return exitUsage
+		}
+	}
+
+	r, err := checkDocs(*docs, *out, *pkg, codes, inScope)
+	if err != nil {
+		fmt.Fprintf(stderr, "docgen check: %v\n", err)
+		return exitUsage
+	}
+	tool := check.Tool{Name: "docgen", Version: versionString(), InformationURI: "https://github.com/docgen-dev/docgen"}
+	if err := check.Write(*format, stdout, stderr, r, tool); err != nil {
+		fmt.Fprintf(stderr, "docgen check: %v\n", err)
+		return exitUsage
+	}
+	if r.Failed() {
+		return exitFindings
+	}
+	return exitOK
+}
+
+// checkDocs parses, lints, generates and compares, and builds the report.
+func checkDocs(docs, out, pkgName string, ignore []string, inScope func(string) bool) (*check.Report, error) {
+	if st, err := os.Stat(docs); err != nil {
+		return nil, err
+	} else if !st.IsDir() {
+		return nil, fmt.Errorf("-docs %s is not a folder", docs)
+	}
+	pkg, err := parser.ParsePaths(docs)
+	if err != nil {
+		return nil, err
+	}
+	diags := slices.Clone(pkg.Diagnostics)
+	diags = append(diags, lint.Run(pkg)...)
+	files, gdiags := generator.Generate(pkg, generator.Options{Package: pkgName})
+	diags = dropSuperseded(append(diags, gdiags...))
+	changes, err := generator.Compare(out, files)
+	if err != nil {
+		return nil, err
+	}
+	var cc []check.Change
+	for _, c := range changes {
+		kind := check.Modified
+		switch c.Kind {
+		case generator.Missing:
+			kind = check.Missing
+		case generator.Stale:
+			kind = check.Stale
+		}
+		cc = append(cc, check.Change{
+			File: filepath.ToSlash(filepath.Join(out, filepath.FromSlash(c.Name))),
+			Kind: kind, Old: c.Old, New: c.New,
+		})
+	}
+	return check.Build(diags, pkg.Pages, cc, check.Options{Ignore: ignore, InScope: inScope}), nil
+}
+
+// superseded maps a code to the codes that report the same defect at the
+// same position: the generator notes that it fell back to raw JSON for an
+// undefined type, or that an example value does not fit its Go type, and
+// lint already reports the defect with its own code.
+var superseded = map[string][]string{
+	"generator-undefined-type": {"type-undefined"},
+	"generator-undefined-base": {"type-undefined"},
+	"generator-example-value":  {"example-enum-value", "example-type-mismatch", "example-placeholder"},
+}
+
+// dropSuperseded removes diagnostics that repeat, at the same position, a
+// defect another code reports.
+func dropSuperseded(diags []model.Diagnostic) []model.Diagnostic {
+	type key struct {
+		pos  model.Pos
+		code string
+	}
+	have := map[key]bool{}
+	for _, d := range diags {
+		have[key{d.Pos, d.Code}] = true
+	}
+	return slices.DeleteFunc(diags, func(d model.Diagnostic) bool {
+		for _, by := range superseded[d.Code] {
+			if have[key{d.Pos, by}] {
+				return true
+			}
+		}
+		return false
+	})
+}
+
+// parseCodes splits a comma-separated code list and rejects unknown codes.
+func parseCodes(s string) ([]string, error) {
+	var codes []string
+	for _, c := range strings.Split(s, ",") {
+		c = strings.TrimSpace(c)
+		if c == "" {
+			continue
+		}
+		if _, ok := model.LookupCode(c); !ok {
+			return nil, fmt.Errorf("unknown code %q (docgen check -explain list prints the codes)", c)
+		}
+		codes = append(codes, c)
+	}
+	return codes, nil
+}
+
+// explainCode prints a code's explanation, or every code's summary for
+// "list".
+func explainCode(code string, stdout, stderr io.Writer) int {
+	if code == "list" {
+		for _, c := range model.Codes() {
+			fmt.Fprintf(stdout, "%-28s %-8s %s\n", c.Code, c.Severity, c.Summary)
+		}
+		return exitOK
+	}
+	c, ok := model.LookupCode(code)
+	if !ok {
+		fmt.Fprintf(stderr, "docgen check: unknown code %q; docgen check -explain list prints the codes\n", code)
+		return exitUsage
+	}
+	fmt.Fprintf(stdout, "%s (%s): %s\n\n%s\n", c.Code, c.Severity, c.Summary, wrap(c.Explain, 76))
+	return exitOK
+}
+
+// wrap breaks text into lines of at most width bytes at spaces.
+func wrap(text string, width int) string {
+	var sb strings.Builder
+	n := 0
+	for _, w := range strings.Fields(text) {
+		if n > 0 && n+1+len(w) > width {
+			sb.WriteByte('\n')
+			n = 0
+		} else if n > 0 {
+			sb.WriteByte(' ')
+			n++
+		}
+		sb.WriteString(w)
+		n += len(w)
+	}
+	return sb.String()
+}
+
+// changedPages lists the pages under docs that differ from git ref, plus
+// untracked pages, as paths relative to the working directory.
+func changedPages(ref, docs string) ([]string, error) {
+	if strings.HasPrefix(ref, "-") {
+		return nil, fmt.Errorf("invalid git ref %q", ref)
+	}
+	diff, err := gitLines("diff", "--name-only", "--relative", "--no-renames", ref, "--", docs)
+	if err != nil {
+		return nil, err
+	}
+	untracked, err := gitLines("ls-files", "--others", "--exclude-standard", "--", docs)
+	if err != nil {
+		return nil, err
+	}
+	var pages []string
+	for _, f := range append(diff, untracked...) {
+		if strings.HasSuffix(f, ".md") {
+			pages = append(pages, filepath.FromSlash(f))
+		}
+	}
+	slices.Sort(pages)
+	return slices.Compact(pages), nil
+}
+
+func gitLines(args ...string) ([]string, error) {
+	cmd := exec.Command("git", args...)
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	out, err := cmd.Output()
+	if err != nil {
+		msg := strings.TrimSpace(stderr.String())
+		if msg == "" {
+			msg = err.Error()
+		}
+		return nil, fmt.Errorf("git %s: %s", args[0], msg)
+	}
+	var lines []string
+	for _, l := range strings.Split(string(out), "\n") {
+		if l = strings.TrimSpace(l); l != "" {
+			lines = append(lines, l)
+		}
+	}
+	return lines, nil
+}
+
+// scopeFunc returns a predicate that is true for page files (as the
+// parser names them) equal to or under one of paths.
+func scopeFunc(paths []string) (func(string) bool, error) {
+	var abs []string
+	for _, p := range paths {
+		a, err := filepath.Abs(p)
+		if err != nil {
+			return nil, err
+		}
+		abs = append(abs, a)
+	}
+	return func(file string) bool {
+		a, err := filepath.Abs(filepath.FromSlash(file))
+		if err != nil {
+			return false
+		}
+		for _, s := range abs {
+			if a == s || strings.HasPrefix(a, s+string(filepath.Separator)) {
+				return true
+			}
+		}
+		return false
+	}, nil
 }

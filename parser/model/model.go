@@ -466,7 +466,10 @@ type Path struct {
 	Method string `json:"method"`
 	// Template is the path as written, without host or version:
 	// "/users/{id | userPrincipalName}/events/{id}".
-	Template string     `json:"template"`
+	Template string `json:"template"`
+	// Query is the query string written after the path, without "?"
+	// ("$filter=startswith(displayName,'a')"), if any.
+	Query    string     `json:"query,omitempty"`
 	Segments []*Segment `json:"segments"`
 	Pos      Pos        `json:"pos"`
 }

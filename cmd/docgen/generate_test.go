@@ -1,0 +1,244 @@
+package main
+
+import (
+	"bytes"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/docgen-dev/docgen/generator"
+)
+
+// copySeeds copies the repository's docs/ into dir/docs.
+func copySeeds(t *testing.T, dir string) string {
+	t.Helper()
+	docs := filepath.Join(dir, "docs")
+	if err := os.MkdirAll(docs, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	entries, err := os.ReadDir("../../docs")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range entries {
+		data, err := os.ReadFile(filepath.Join("../../docs", e.Name()))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(docs, e.Name()), data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return docs
+}
+
+func TestGenerateCommand(t *testing.T) {
+	dir := t.TempDir()
+	docs := copySeeds(t, dir)
+	out := filepath.Join(dir, "My-Models")
+	var stdout, stderr bytes.Buffer
+	if code := run([]string{"generate", "-docs", docs, "-out", out}, &stdout, &stderr); code != exitOK {
+		t.Fatalf("exit %d, stderr:\n%s", code, stderr.String())
+	}
+	if !strings.Contains(stderr.String(), "written, 0 removed") {
+		t.Errorf("no summary line in stderr:\n%s", stderr.String())
+	}
+	// Diagnostics name the pages as reachable from the working directory.
+	if !strings.Contains(stderr.String(), filepath.ToSlash(docs)+"/create-cloudpcsnapshot.md:") {
+		t.Errorf("diagnostics do not name the page under -docs:\n%s", stderr.String())
+	}
+	data, err := os.ReadFile(filepath.Join(out, "create_cloudpcsnapshot.go"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{generator.Header + "\n", "// Source: docs/create-cloudpcsnapshot.md\n", "\npackage mymodels\n"} {
+		if !bytes.Contains(data, []byte(want)) {
+			t.Errorf("create_cloudpcsnapshot.go lacks %q", want)
+		}
+	}
+	// A second run changes nothing.
+	stderr.Reset()
+	if code := run([]string{"generate", "-docs", docs, "-out", out, "-pkg", "mymodels"}, &stdout, &stderr); code != exitOK {
+		t.Fatalf("second run: exit %d:\n%s", code, stderr.String())
+	}
+	if !strings.Contains(stderr.String(), ": 0 written, 0 removed") {
+		t.Errorf("second run rewrote files:\n%s", stderr.String())
+	}
+}
+
+func TestGenerateCommandErrors(t *testing.T) {
+	dir := t.TempDir()
+	docs := copySeeds(t, dir)
+	out := filepath.Join(dir, "out")
+	if err := os.MkdirAll(out, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	handWritten := "package out\n\n// mine\n"
+	if err := os.WriteFile(filepath.Join(out, "create_cloudpcsnapshot.go"), []byte(handWritten), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name string
+		args []string
+		code int
+		want string
+	}{
+		{"hand-written file in the way", []string{"generate", "-docs", docs, "-out", out}, exitUsage, "create_cloudpcsnapshot.go"},
+		{"missing docs", []string{"generate", "-docs", filepath.Join(dir, "nope"), "-out", out}, exitUsage, "nope"},
+		{"bad package", []string{"generate", "-docs", docs, "-out", out, "-pkg", "my-pkg"}, exitUsage, "not a valid Go package name"},
+		{"extra argument", []string{"generate", "x"}, exitUsage, "unexpected argument"},
+		{"bad flag", []string{"generate", "-nope"}, exitUsage, "-nope"},
+		{"help", []string{"generate", "-h"}, exitOK, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var stdout, stderr bytes.Buffer
+			if code := run(tt.args, &stdout, &stderr); code != tt.code {
+				t.Errorf("exit %d, want %d; stderr:\n%s", code, tt.code, stderr.String())
+			}
+			if !strings.Contains(stderr.String(), tt.want) {
+				t.Errorf("stderr lacks %q:\n%s", tt.want, stderr.String())
+			}
+		})
+	}
+	data, err := os.ReadFile(filepath.Join(out, "create_cloudpcsnapshot.go"))
+	if err != nil || string(data) != handWritten {
+		t.Errorf("the hand-written file was changed: %q, %v", data, err)
+	}
+	if entries, _ := os.ReadDir(out); len(entries) != 1 {
+		t.Errorf("files were written next to the hand-written one: %v", entries)
+	}
+}
+
+func TestGenerateHelpMentionsFlags(t *testing.T) {
+	var stdout, stderr bytes.Buffer
+	run([]string{"generate", "-h"}, &stdout, &stderr)
+	for _, f := range []string{"-docs", "-out", "-pkg"} {
+		if !strings.Contains(stdout.String(), f) {
+			t.Errorf("help lacks %s:\n%s", f, stdout.String())
+		}
+	}
+}
+
+// TestGeneratedIsCurrent: the checked-in generated/ is what docgen
+// generates from docs/ now.
+func TestGeneratedIsCurrent(t *testing.T) {
+	pkg, err := loadDocs("../../docs")
+	if err != nil {
+		t.Fatal(err)
+	}
+	files, _ := generator.Generate(pkg, generator.Options{Package: defaultPackage("../../generated")})
+	changes, err := generator.Compare("../../generated", files)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range changes {
+		t.Errorf("generated/%s is %s; run: go generate ./generated\n%s", c.Name, c.Kind, cmp.Diff(string(c.Old), string(c.New)))
+	}
+}
+
+// loadDocs names pages the same way whatever the spelling of the folder.
+func TestLoadDocsPositions(t *testing.T) {
+	a, err := loadDocs("../../docs")
+	if err != nil {
+		t.Fatal(err)
+	}
+	abs, _ := filepath.Abs("../../docs")
+	b, err := loadDocs(abs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(a.Types) == 0 || a.Types[0].Pos.File == "" || !strings.HasPrefix(a.Types[0].Pos.File, "docs/") {
+		t.Fatalf("unexpected positions: %+v", a.Types)
+	}
+	if diff := cmp.Diff(a, b); diff != "" {
+		t.Errorf("models differ by docs spelling (-rel +abs):\n%s", diff)
+	}
+}
+
+// TestCorpusBuild generates the whole corpus into a temporary module and
+// builds and vets it. It runs only with DOCGEN_CORPUS_BUILD=1 (it takes
+// minutes) and when the corpus is present.
+func TestCorpusBuild(t *testing.T) {
+	if os.Getenv("DOCGEN_CORPUS_BUILD") != "1" {
+		t.Skip("set DOCGEN_CORPUS_BUILD=1 to build the generated corpus")
+	}
+	corpus := "../../../shared/corpus/graph-docs-v1.0-2021-07"
+	if _, err := os.Stat(corpus); err != nil {
+		t.Skipf("corpus not present: %v", err)
+	}
+	start := time.Now()
+	pkg, err := loadDocs(corpus)
+	if err != nil {
+		t.Fatal(err)
+	}
+	parsed := time.Now()
+	files, diags := generator.Generate(pkg, generator.Options{Package: "corpus"})
+	generated := time.Now()
+	lines, bytesOut := 0, 0
+	for _, f := range files {
+		lines += bytes.Count(f.Content, []byte("\n"))
+		bytesOut += len(f.Content)
+	}
+	counts := map[string]int{}
+	for _, d := range diags {
+		counts[d.Code]++
+		if d.Code == "generator-internal" {
+			t.Errorf("%s", d)
+		}
+	}
+	t.Logf("parse %v, generate %v: %d files, %d lines, %d bytes; generator diagnostics by code: %v",
+		parsed.Sub(start), generated.Sub(parsed), len(files), lines, bytesOut, counts)
+	mod := t.TempDir()
+	dir := filepath.Join(mod, "corpus")
+	if _, _, err := generator.Write(dir, files); err != nil {
+		t.Fatal(err)
+	}
+	gomod := "module x\n\ngo 1.24\n\nrequire github.com/google/go-cmp v0.7.0\n"
+	if err := os.WriteFile(filepath.Join(mod, "go.mod"), []byte(gomod), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	sum, err := os.ReadFile("../../go.sum")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var keep []string
+	for _, l := range strings.Split(string(sum), "\n") {
+		if strings.HasPrefix(l, "github.com/google/go-cmp ") {
+			keep = append(keep, l)
+		}
+	}
+	if err := os.WriteFile(filepath.Join(mod, "go.sum"), []byte(strings.Join(keep, "\n")+"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, args := range [][]string{{"build", "./..."}, {"vet", "./..."}} {
+		cmd := exec.Command("go", args...)
+		cmd.Dir = mod
+		cmd.Env = append(os.Environ(), "GOFLAGS=-mod=mod", "GOPROXY=off", "GOWORK=off")
+		t0 := time.Now()
+		out, err := cmd.CombinedOutput()
+		t.Logf("go %s: %v", strings.Join(args, " "), time.Since(t0))
+		if err != nil {
+			t.Errorf("go %s: %v\n%s", strings.Join(args, " "), err, firstLines(string(out), 60))
+		}
+	}
+	if os.Getenv("DOCGEN_CORPUS_KEEP") != "" {
+		keepDir := os.Getenv("DOCGEN_CORPUS_KEEP")
+		if _, _, err := generator.Write(keepDir, files); err != nil {
+			t.Error(err)
+		}
+	}
+}
+
+func firstLines(s string, n int) string {
+	lines := strings.SplitN(s, "\n", n+1)
+	if len(lines) > n {
+		lines = lines[:n]
+	}
+	return strings.Join(lines, "\n")
+}

@@ -1,0 +1,633 @@
+package generator
+
+import (
+	"fmt"
+	"net/http"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/dave/jennifer/jen"
+
+	"github.com/docgen-dev/docgen/parser/model"
+)
+
+// Handlers: typed net/http servers for the documented operations. The
+// runtime side (templates/runtime/server.go) holds the adapter; this file
+// plans and emits the per-operation and per-group code that uses it:
+//
+//   - in each page's file, one request type per operation
+//     (CreateCloudPcDeviceImageRequest: path parameters, documented request
+//     headers, the shared ODataQuery, the decoded body) and its bind method;
+//   - in docgen_servers.go, one interface per group of operations
+//     (CloudPcDeviceImagesServer), an Unimplemented<Group>Server answering
+//     501, and Register<Group>Server(mux, srv, opts...).
+//
+// Grouping rule: an operation belongs to the group of the collection its
+// first routable path addresses, the last literal segment of that path
+// (skipping "$value"-style segments, casts and functions, and, for action
+// and function pages, titled "type: action", the action's own segment). A
+// group is named after the type its operations mostly return or accept,
+// pluralized ("deviceImages" → CloudPcDeviceImages, the operations being on
+// cloudPcDeviceImage); when no operation names a generated type, or two
+// groups would get the same type-derived name, the group is named after its
+// collection (DeviceImages). Every name goes through the plan's claim, so
+// it never collides with a type, constant or runtime name.
+
+func init() {
+	registerHook(hook{name: "handler", page: (*plan).handlerPage, files: (*plan).handlerFiles})
+}
+
+// handlerPlan is the server side of the plan.
+type handlerPlan struct {
+	// groups are sorted by interface name.
+	groups []*serverGroup
+	byOp   map[string]*handlerOp
+}
+
+// serverGroup is one generated server interface.
+type serverGroup struct {
+	// key is the collection segment that defines the group ("deviceImages").
+	key string
+	// Iface, Unimpl and Register are the Go names of the interface, the
+	// 501 implementation and the registration function.
+	Iface, Unimpl, Register string
+	// ops are sorted by method name.
+	ops []*handlerOp
+}
+
+// responseKind says how an operation answers.
+type responseKind int
+
+const (
+	respJSON      responseKind = iota // a JSON body with the status
+	respNoContent                     // the status and no body
+	respRedirect                      // the status and a Location header
+)
+
+// bodyKind says what an operation's request body is.
+type bodyKind int
+
+const (
+	bodyNone bodyKind = iota
+	bodyJSON
+	bodyRaw
+)
+
+// handlerOp is the server side of one operation.
+type handlerOp struct {
+	o     *opInfo
+	group *serverGroup
+	// reqType is the request type's Go name.
+	reqType string
+	routes  []*handlerRoute
+	fields  []reqField
+	// body is what the request carries; bodyElem the Go type decodeBody
+	// decodes into (bodyJSON).
+	body     bodyKind
+	bodyElem func() *jen.Statement
+	bodyDesc string
+	// resp is how the operation answers; respElem the Go type of a JSON
+	// body (the method returns *respElem).
+	resp     responseKind
+	respElem func() *jen.Statement
+	respDesc string
+	status   int
+}
+
+// reqField is a path-parameter or header field of a request type.
+type reqField struct {
+	name string
+	// path is the path value name (r.PathValue), header the header name;
+	// one is set.
+	path, header string
+	doc          string
+}
+
+// handlerPlan returns the server plan, building it on first use.
+func (p *plan) handlerPlan() *handlerPlan {
+	if p.handlers == nil {
+		p.handlers = p.buildHandlerPlan()
+	}
+	return p.handlers
+}
+
+func (p *plan) buildHandlerPlan() *handlerPlan {
+	hp := &handlerPlan{byOp: map[string]*handlerOp{}}
+	var ops []*handlerOp
+	for _, o := range p.ops { // sorted by name
+		if ho := p.planHandlerOp(o); ho != nil {
+			ops = append(ops, ho)
+		}
+	}
+	p.checkRoutes(ops)
+	ops = slices.DeleteFunc(ops, func(ho *handlerOp) bool { return len(ho.routes) == 0 })
+	for _, ho := range ops {
+		p.planFields(ho)
+		hp.byOp[ho.o.Name] = ho
+	}
+	hp.groups = p.planGroups(ops)
+	for _, ho := range ops {
+		natural := ho.o.BaseName + "Request"
+		ho.reqType = p.claim(natural, "request of "+ho.o.Name, "Params", ho.o.Pos, "the handler request of "+ho.o.Name, natural)
+	}
+	return hp
+}
+
+// planHandlerOp works out the routes, body and response of an operation;
+// nil when none of its paths can be routed (each reported).
+func (p *plan) planHandlerOp(o *opInfo) *handlerOp {
+	ho := &handlerOp{o: o}
+	for _, path := range o.Paths {
+		if path == nil {
+			continue
+		}
+		rt, why := buildRoute(path, o.Method)
+		if why != "" {
+			pos := path.Pos
+			if !pos.IsValid() {
+				pos = o.Pos
+			}
+			p.diag(pos, model.Warning, codeRouteUnsupported, "no handler route for %s %s (%s): %s", cmpOr(path.Method, o.Method), path.Template, o.Name, why)
+			continue
+		}
+		ho.routes = append(ho.routes, rt)
+	}
+	if len(ho.routes) == 0 {
+		return nil
+	}
+	p.planBody(ho)
+	p.planResponse(ho)
+	return ho
+}
+
+// planBody decides the request body: a generated struct validated with
+// ValidateFor, another JSON type, raw bytes for a non-JSON media type, or
+// none.
+func (p *plan) planBody(ho *handlerOp) {
+	rb := ho.o.RequestBody
+	if rb == nil {
+		return
+	}
+	if ct := strings.ToLower(strings.TrimSpace(rb.ContentType)); ct != "" && !strings.HasPrefix(ct, "application/json") {
+		ho.body = bodyRaw
+		ho.bodyDesc = "the raw request body (" + sanitizeText(rb.ContentType) + ")"
+		return
+	}
+	ho.body = bodyJSON
+	switch {
+	case ho.o.Body != nil:
+		name := ho.o.Body.GoName
+		ho.bodyElem = func() *jen.Statement { return jen.Id(name) }
+		ho.bodyDesc = "the request body, decoded and validated with ValidateFor(" + ho.o.ConstName + ")"
+	case rb.Type.Name != "":
+		ref := rb.Type
+		ho.bodyElem = func() *jen.Statement { return p.goType(ref) }
+		ho.bodyDesc = "the decoded request body (" + sanitizeText(ref.String()) + ")"
+	default:
+		ho.bodyElem = rawJSON
+		ho.bodyDesc = "the request body, checked to be JSON"
+	}
+}
+
+// planResponse decides the status and the response body.
+func (p *plan) planResponse(ho *handlerOp) {
+	o := ho.o
+	r := o.Operation.Response
+	var ref model.TypeRef
+	status := 0
+	noContent := false
+	if r != nil {
+		ref, status, noContent = r.Type, r.Status, r.NoContent
+	}
+	if status == 0 {
+		for _, ex := range o.Examples {
+			if ex != nil && ex.Kind == model.ResponseExample && ex.Status >= 200 && ex.Status < 400 {
+				status = ex.Status
+				break
+			}
+		}
+	}
+	if status < 200 || status > 399 {
+		switch {
+		case ref.Name == "" || noContent:
+			status = http.StatusNoContent
+		case ho.routes[0].method == http.MethodPost && strings.HasPrefix(strings.ToLower(o.Title), "create"):
+			status = http.StatusCreated
+		default:
+			status = http.StatusOK
+		}
+	}
+	ho.status = status
+	switch {
+	case status >= 300:
+		ho.resp = respRedirect
+		ho.respDesc = fmt.Sprintf("answers %d with the returned URL as Location", status)
+	case noContent || ref.Name == "" || status == http.StatusNoContent:
+		ho.resp = respNoContent
+		ho.respDesc = fmt.Sprintf("answers %d without a body", status)
+	case ref.Collection:
+		elem := model.TypeRef{Name: ref.Name}
+		ho.resp = respJSON
+		ho.respElem = func() *jen.Statement { return jen.Id("Collection").Types(p.elemType(elem)) }
+		ho.respDesc = fmt.Sprintf("answers %d with a collection of %s", status, sanitizeText(ref.Name))
+	default:
+		ho.resp = respJSON
+		if t := p.byName[ref.Name]; t != nil && t.isStruct() {
+			name := t.GoName
+			ho.respElem = func() *jen.Statement { return jen.Id(name) }
+		} else {
+			ho.respElem = rawJSON
+		}
+		ho.respDesc = fmt.Sprintf("answers %d with %s", status, sanitizeText(ref.Name))
+	}
+}
+
+// planFields names the request fields: path parameters (merged across the
+// routes by name), then documented headers. Body and Query are reserved.
+func (p *plan) planFields(ho *handlerOp) {
+	taken := map[string]bool{"Body": true, "Query": true}
+	byName := map[string]int{}
+	for _, rt := range ho.routes {
+		for i, prm := range rt.params {
+			if prm.field == "Body" || prm.field == "Query" {
+				// Rename in the route too: the wildcard and the field
+				// share the name.
+				rt.rename(prm.field, prm.field+"Param")
+				prm = rt.params[i]
+			}
+			if j, ok := byName[prm.field]; ok {
+				if !strings.Contains(ho.fields[j].doc, prm.doc) {
+					ho.fields[j].doc += ", " + prm.doc
+				}
+				continue
+			}
+			byName[prm.field] = len(ho.fields)
+			taken[prm.field] = true
+			ho.fields = append(ho.fields, reqField{name: prm.field, path: prm.field, doc: prm.doc})
+		}
+	}
+	for _, h := range ho.o.Headers {
+		if h == nil {
+			continue
+		}
+		switch strings.ToLower(strings.TrimSpace(h.Name)) {
+		case "", "content-type", "content-length", "host":
+			continue
+		}
+		name := exportedName(h.Name)
+		if name == "" || strings.ContainsAny(h.Name, " \t:") {
+			continue
+		}
+		if taken[name] {
+			name += "Header"
+		}
+		for i := 2; taken[name]; i++ {
+			name = exportedName(h.Name) + "Header" + strconv.Itoa(i)
+		}
+		taken[name] = true
+		ho.fields = append(ho.fields, reqField{name: name, header: strings.TrimSpace(h.Name), doc: sentence(sanitizeText(h.Description))})
+	}
+}
+
+// rename renames a path value (wildcard or key/function parameter).
+func (r *handlerRoute) rename(from, to string) {
+	r.pattern = strings.ReplaceAll(r.pattern, "{"+from+"}", "{"+to+"}")
+	for i := range r.params {
+		if r.params[i].field == from {
+			r.params[i].field = to
+		}
+	}
+	for i := range r.segs {
+		for j := range r.segs[i].params {
+			if r.segs[i].params[j].path == from {
+				r.segs[i].params[j].path = to
+			}
+		}
+	}
+}
+
+// planGroups groups the operations and names the groups (see the file
+// comment for the rule).
+func (p *plan) planGroups(ops []*handlerOp) []*serverGroup {
+	byKey := map[string]*serverGroup{}
+	var keys []string
+	for _, ho := range ops {
+		k := groupKey(ho)
+		g := byKey[k]
+		if g == nil {
+			g = &serverGroup{key: k}
+			byKey[k] = g
+			keys = append(keys, k)
+		}
+		g.ops = append(g.ops, ho)
+		ho.group = g
+	}
+	slices.Sort(keys)
+	// Type-derived names, unless two groups want the same one.
+	want := map[string]string{}
+	count := map[string]int{}
+	for _, k := range keys {
+		name := p.groupTypeName(byKey[k])
+		if name == "" {
+			name = exportedName(k)
+		}
+		if name == "" {
+			name = "Root"
+		}
+		want[k] = name
+		count[name]++
+	}
+	var groups []*serverGroup
+	for _, k := range keys {
+		g := byKey[k]
+		name := want[k]
+		if count[name] > 1 {
+			if n := exportedName(k); n != "" {
+				name = n
+			}
+		}
+		pos := g.ops[0].o.Pos
+		what := "the server group of " + k
+		g.Iface = p.claim(name+"Server", "server group "+k, "Group", pos, what, name+"Server")
+		g.Unimpl = p.claim("Unimplemented"+g.Iface, "server group "+k, "Group", pos, "the unimplemented server of "+k, "Unimplemented"+g.Iface)
+		g.Register = p.claim("Register"+g.Iface, "server group "+k, "Group", pos, "the register function of "+k, "Register"+g.Iface)
+		slices.SortFunc(g.ops, func(a, b *handlerOp) int { return strings.Compare(a.o.BaseName, b.o.BaseName) })
+		groups = append(groups, g)
+	}
+	slices.SortFunc(groups, func(a, b *serverGroup) int { return strings.Compare(a.Iface, b.Iface) })
+	return groups
+}
+
+// groupTypeName is the plural of the generated type the group's operations
+// most often return or accept ("" when none does).
+func (p *plan) groupTypeName(g *serverGroup) string {
+	votes := map[string]int{}
+	for _, ho := range g.ops {
+		o := ho.o
+		if r := o.Operation.Response; r != nil {
+			if t := p.byName[r.Type.Name]; t != nil && t.isStruct() {
+				votes[t.GoName]++
+				continue
+			}
+		}
+		if o.Body != nil && !o.Body.Synthetic {
+			votes[o.Body.GoName]++
+		}
+	}
+	best := ""
+	for name, n := range votes {
+		if n > votes[best] || (n == votes[best] && name < best) {
+			best = name
+		}
+	}
+	if best == "" {
+		return ""
+	}
+	return plural(best)
+}
+
+// groupKey is the collection segment of an operation's first route.
+func groupKey(ho *handlerOp) string {
+	segs := ho.routes[0].path.Segments
+	if len(segs) == 0 {
+		segs, _ = templateSegments(ho.routes[0].path.Template)
+	}
+	action := strings.Contains(ho.o.Title, ":")
+	for i := len(segs) - 1; i >= 0; i-- {
+		s := segs[i]
+		if s == nil {
+			continue
+		}
+		switch s.Kind {
+		case model.Literal, model.KeySegment:
+			name := cmpOr(s.Name, s.Raw)
+			if strings.HasPrefix(name, "$") {
+				continue
+			}
+			if action && i == len(segs)-1 {
+				// "POST /me/events/{id}/forward" on "event: forward".
+				continue
+			}
+			return name
+		}
+	}
+	return "root"
+}
+
+// handlerPage adds the request types of a page's operations to its file.
+func (p *plan) handlerPage(fi *fileInfo, f *jen.File) {
+	hp := p.handlerPlan()
+	for _, o := range fi.ops {
+		if ho := hp.byOp[o.Name]; ho != nil {
+			p.emitRequestType(f, ho)
+		}
+	}
+}
+
+// handlerFiles returns docgen_servers.go (the groups) and the handler
+// example tests.
+func (p *plan) handlerFiles() []*genFile {
+	hp := p.handlerPlan()
+	if len(hp.groups) == 0 {
+		return nil
+	}
+	f := p.newFile("")
+	for _, g := range hp.groups {
+		p.emitGroup(f, g)
+	}
+	out := []*genFile{{Name: "docgen_servers.go", Jen: f}}
+	return append(out, p.handlerTestFiles(hp)...)
+}
+
+// routeSummary is "POST /a/b" for the documented paths of an operation.
+func (ho *handlerOp) routeSummary() string {
+	var parts []string
+	for _, rt := range ho.routes {
+		parts = append(parts, rt.method+" "+sanitizeText(rt.path.Template))
+	}
+	return strings.Join(parts, ", ")
+}
+
+// emitRequestType writes the request type and its bind method.
+func (p *plan) emitRequestType(f *jen.File, ho *handlerOp) {
+	o := ho.o
+	addComments(f.Group, docComment(
+		fmt.Sprintf("%s is the request of %s (%s): %s.", ho.reqType, o.BaseName, ho.routeSummary(), sentenceBody(o.Title)),
+	))
+	var fields []jen.Code
+	var bind []jen.Code
+	for _, fd := range ho.fields {
+		var doc string
+		if fd.path != "" {
+			doc = fmt.Sprintf("%s is the path parameter %s.", fd.name, sanitizeText(fd.doc))
+			bind = append(bind, jen.Id("req").Dot(fd.name).Op("=").Id("r").Dot("PathValue").Call(jen.Lit(fd.path)))
+		} else {
+			doc = fmt.Sprintf("%s is the %s request header.", fd.name, sanitizeText(fd.header))
+			if fd.doc != "" {
+				doc += " " + fd.doc
+			}
+			bind = append(bind, jen.Id("req").Dot(fd.name).Op("=").Id("r").Dot("Header").Dot("Get").Call(jen.Lit(fd.header)))
+		}
+		fields = append(fields, compactComment(doc)...)
+		fields = append(fields, jen.Id(fd.name).String())
+	}
+	fields = append(fields, compactComment("Query holds the OData query options ($select, $filter, ...).")...)
+	fields = append(fields, jen.Id("Query").Id("ODataQuery"))
+	bind = append(bind, jen.If(
+		jen.List(jen.Id("req").Dot("Query"), jen.Err()).Op("=").Id("readODataQuery").Call(jen.Id("r")),
+		jen.Err().Op("!=").Nil(),
+	).Block(jen.Return(jen.Err())))
+	switch ho.body {
+	case bodyJSON:
+		fields = append(fields, compactComment("Body is "+ho.bodyDesc+".")...)
+		fields = append(fields, jen.Id("Body").Op("*").Add(ho.bodyElem()))
+		bind = append(bind,
+			jen.List(jen.Id("req").Dot("Body"), jen.Err()).Op("=").Id("decodeBody").Types(ho.bodyElem()).Call(jen.Id("r"), jen.Id("cfg"), jen.Id(o.ConstName)),
+			jen.Return(jen.Err()))
+	case bodyRaw:
+		fields = append(fields, compactComment("Body is "+ho.bodyDesc+".")...)
+		fields = append(fields, jen.Id("Body").Index().Byte())
+		bind = append(bind,
+			jen.List(jen.Id("req").Dot("Body"), jen.Err()).Op("=").Id("readRawBody").Call(jen.Id("r")),
+			jen.Return(jen.Err()))
+	default:
+		bind = append(bind, jen.Return(jen.Nil()))
+	}
+	f.Type().Id(ho.reqType).Struct(fields...)
+	f.Line()
+	f.Func().Params(jen.Id("req").Op("*").Id(ho.reqType)).Id("bind").Params(
+		jen.Id("r").Op("*").Qual("net/http", "Request"), jen.Id("cfg").Op("*").Id("serverConfig"),
+	).Params(jen.Err().Error()).Block(bind...)
+}
+
+// sentenceBody is s without a trailing period, quoted for a doc comment.
+func sentenceBody(s string) string {
+	s = strings.TrimSuffix(sanitizeText(s), ".")
+	if s == "" {
+		return "no title"
+	}
+	return fmt.Sprintf("%q", s)
+}
+
+// methodParams returns the interface method's parameters and results.
+func (p *plan) methodParams(ho *handlerOp, named bool) (params, results []jen.Code) {
+	if named {
+		params = []jen.Code{jen.Id("ctx").Qual("context", "Context"), jen.Id("req").Op("*").Id(ho.reqType)}
+	} else {
+		params = []jen.Code{jen.Qual("context", "Context"), jen.Op("*").Id(ho.reqType)}
+	}
+	switch ho.resp {
+	case respJSON:
+		results = []jen.Code{jen.Op("*").Add(ho.respElem()), jen.Error()}
+	case respRedirect:
+		results = []jen.Code{jen.String(), jen.Error()}
+	default:
+		results = []jen.Code{jen.Error()}
+	}
+	return params, results
+}
+
+// emitGroup writes a group's interface, Unimplemented type and Register
+// function.
+func (p *plan) emitGroup(f *jen.File, g *serverGroup) {
+	addComments(f.Group, docComment(
+		fmt.Sprintf("%s serves the documented operations on %q. Implement it (embed %s for the operations you leave out) and serve it with %s.", g.Iface, g.key, g.Unimpl, g.Register),
+		"Each method gets the decoded request and returns the response body or an error: a *GraphError answers with its status and code, any other error with 500 generalException.",
+	))
+	var methods []jen.Code
+	for i, ho := range g.ops {
+		if i > 0 {
+			methods = append(methods, jen.Line())
+		}
+		doc := fmt.Sprintf("%s is %s: %s; it %s.", ho.o.BaseName, sentenceBody(ho.o.Title), ho.routeSummary(), ho.respDesc)
+		for _, l := range docComment(doc, p.sourceOf(ho.o.Pos)) {
+			methods = append(methods, l)
+		}
+		params, results := p.methodParams(ho, true)
+		methods = append(methods, jen.Id(ho.o.BaseName).Params(params...).Params(results...))
+	}
+	f.Type().Id(g.Iface).Interface(methods...)
+	f.Line()
+
+	addComments(f.Group, docComment(fmt.Sprintf("%s answers every operation of %s with 501 notImplemented. Embed it in an implementation to serve a subset of the operations.", g.Unimpl, g.Iface)))
+	f.Type().Id(g.Unimpl).Struct()
+	for _, ho := range g.ops {
+		f.Line()
+		addComments(f.Group, docComment(fmt.Sprintf("%s answers 501 notImplemented.", ho.o.BaseName)))
+		params, results := p.methodParams(ho, false)
+		var ret []jen.Code
+		switch ho.resp {
+		case respJSON:
+			ret = []jen.Code{jen.Nil()}
+		case respRedirect:
+			ret = []jen.Code{jen.Lit("")}
+		}
+		ret = append(ret, jen.Id("notImplemented").Call(jen.Lit(ho.o.BaseName)))
+		f.Func().Params(jen.Id(g.Unimpl)).Id(ho.o.BaseName).Params(params...).Params(results...).Block(jen.Return(ret...))
+	}
+	f.Line()
+
+	var routeDoc []string
+	var routes []jen.Code
+	for _, ho := range g.ops {
+		for _, rt := range ho.routes {
+			routeDoc = append(routeDoc, fmt.Sprintf("\t%s %s → %s", rt.method, rt.pattern, ho.o.BaseName))
+			routes = append(routes, p.routeLiteral(ho, rt))
+		}
+	}
+	f.Comment(fmt.Sprintf("%s registers the operations of srv on mux, under the prefix", g.Register))
+	f.Comment("WithPrefix sets (\"/beta\", \"/v1.0\"), with a catch-all that answers 404 and")
+	f.Comment("405 in Graph's error format. Routes:")
+	f.Comment("")
+	for _, l := range routeDoc {
+		f.Comment(l)
+	}
+	f.Func().Id(g.Register).Params(
+		jen.Id("mux").Op("*").Qual("net/http", "ServeMux"), jen.Id("srv").Id(g.Iface), jen.Id("opts").Op("...").Id("Option"),
+	).Block(
+		jen.Id("cfg").Op(":=").Id("newServerConfig").Call(jen.Id("opts")),
+		jen.Id("registerRoutes").Call(jen.Id("mux"), jen.Id("cfg"), jen.Index().Id("serverRoute").Values(multiline(routes)...)),
+	)
+	f.Line()
+}
+
+// routeLiteral is one serverRoute composite literal.
+func (p *plan) routeLiteral(ho *handlerOp, rt *handlerRoute) jen.Code {
+	fields := []jen.Code{
+		jen.Id("method").Op(":").Lit(rt.method),
+		jen.Id("pattern").Op(":").Lit(rt.pattern),
+	}
+	if len(rt.segs) > 0 {
+		var segs []jen.Code
+		for _, s := range rt.segs {
+			var params []jen.Code
+			for _, sp := range s.params {
+				vals := []jen.Code{}
+				if sp.arg != "" {
+					vals = append(vals, jen.Id("arg").Op(":").Lit(sp.arg))
+				}
+				vals = append(vals, jen.Id("path").Op(":").Lit(sp.path))
+				params = append(params, jen.Values(vals...))
+			}
+			segs = append(segs, jen.Values(
+				jen.Id("wildcard").Op(":").Lit(s.wildcard),
+				jen.Id("name").Op(":").Lit(s.name),
+				jen.Id("params").Op(":").Index().Id("serverSegmentParam").Values(params...),
+			))
+		}
+		fields = append(fields, jen.Id("segments").Op(":").Index().Id("serverSegment").Values(segs...))
+	}
+	var h jen.Code
+	call := jen.Id("srv").Dot(ho.o.BaseName)
+	switch ho.resp {
+	case respJSON:
+		h = jen.Id("handleJSON").Call(jen.Id("cfg"), jen.Lit(ho.status), call)
+	case respRedirect:
+		h = jen.Id("handleRedirect").Call(jen.Id("cfg"), jen.Lit(ho.status), call)
+	default:
+		h = jen.Id("handleNoContent").Call(jen.Id("cfg"), jen.Lit(ho.status), call)
+	}
+	fields = append(fields, jen.Id("handler").Op(":").Add(h))
+	return jen.Values(fields...)
+}

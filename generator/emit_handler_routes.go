@@ -1,0 +1,399 @@
+package generator
+
+import (
+	"fmt"
+	"net/http"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/docgen-dev/docgen/parser/model"
+)
+
+// Routes: every documented path of an operation becomes a Go 1.22
+// ServeMux pattern ("POST /deviceManagement/virtualEndpoint/deviceImages").
+//
+//   - Literal and cast segments stay as written.
+//   - A parameter segment ("{id | userPrincipalName}", "{user-id}") becomes
+//     one wildcard named after the request field that receives it: the
+//     parameter's name as a Go identifier (UserID), or, for a bare "{id}",
+//     the singular of the collection before it plus ID ("/users/{id}" →
+//     {UserID}), so "/users/{id}/events/{id}" has two distinct fields.
+//   - An OData key or function segment with arguments ("getX(period=
+//     '{period}')", "items('{id}')") cannot be a whole-segment wildcard, so
+//     the whole segment becomes the wildcard {segN} (N its position) and the
+//     runtime parses the name and arguments inside it; functions that share
+//     a position share the registration. A function without arguments
+//     ("delta()") is a literal.
+//   - OneDrive path addressing ("root:/{item-path}:") spans several
+//     segments and is reported as route-unsupported.
+//
+// Conflicts are found with net/http itself: every pattern is registered on
+// a fresh http.ServeMux, in page order, and a pattern the mux refuses is
+// checked against each earlier one to name the route it conflicts with.
+// The later route is dropped with a route-conflict diagnostic that names
+// both pages, so the generated Register functions can never panic.
+
+// Diagnostic codes of the handler emitter (parser/model/codes_generator.go).
+const (
+	codeRouteConflict    = "route-conflict"
+	codeRouteUnsupported = "route-unsupported"
+)
+
+// handlerRoute is one ServeMux registration of an operation.
+type handlerRoute struct {
+	path    *model.Path
+	method  string
+	pattern string // without prefix
+	segs    []routeSegment
+	// params are the path parameters the route binds, in path order.
+	params []routeParam
+}
+
+// key is what ServeMux registers: "METHOD pattern".
+func (r *handlerRoute) key() string { return r.method + " " + r.pattern }
+
+// plain reports whether the route parses no key or function segment.
+func (r *handlerRoute) plain() bool { return len(r.segs) == 0 }
+
+// signature identifies what a route parses, as the runtime compares it.
+func (r *handlerRoute) signature() string {
+	var b strings.Builder
+	for _, s := range r.segs {
+		fmt.Fprintf(&b, "%s:%s(", s.wildcard, strings.ToLower(s.name))
+		for _, p := range s.params {
+			a := p.arg
+			if a == "" {
+				a = "#"
+			}
+			b.WriteString(strings.ToLower(a) + ",")
+		}
+		b.WriteString(")")
+	}
+	return b.String()
+}
+
+// routeSegment is a key or function segment parsed by the runtime.
+type routeSegment struct {
+	wildcard string
+	name     string
+	params   []routeSegmentParam
+}
+
+type routeSegmentParam struct {
+	arg  string // function argument name, "" for a positional key
+	path string // the path value (and request field) it is stored under
+}
+
+// routeParam is a path parameter: the request field that receives it and
+// the template text it comes from.
+type routeParam struct {
+	field string // Go field name, also the path value name
+	doc   string // "{id | userPrincipalName}"
+}
+
+// handlerMethods are the methods a route may use.
+var handlerMethods = []string{http.MethodGet, http.MethodPost, http.MethodPut, http.MethodPatch, http.MethodDelete}
+
+// buildRoute turns one documented path into a route, or explains why it
+// cannot be one.
+func buildRoute(path *model.Path, opMethod string) (*handlerRoute, string) {
+	method := strings.ToUpper(strings.TrimSpace(path.Method))
+	if method == "" {
+		method = strings.ToUpper(strings.TrimSpace(opMethod))
+	}
+	if !slices.Contains(handlerMethods, method) {
+		return nil, fmt.Sprintf("the HTTP method %q is not one of %s", method, strings.Join(handlerMethods, ", "))
+	}
+	segs := path.Segments
+	if len(segs) == 0 {
+		var why string
+		if segs, why = templateSegments(path.Template); why != "" {
+			return nil, why
+		}
+	}
+	rt := &handlerRoute{path: path, method: method}
+	used := map[string]bool{}
+	field := func(want string) string {
+		name := want
+		for i := 2; used[name]; i++ {
+			name = want + strconv.Itoa(i)
+		}
+		used[name] = true
+		return name
+	}
+	var parts []string
+	prevLiteral := ""
+	for i, s := range segs {
+		if s == nil {
+			return nil, "the path has an empty segment"
+		}
+		switch s.Kind {
+		case model.Literal, model.CastSegment:
+			if why := literalProblem(s.Raw); why != "" {
+				return nil, why
+			}
+			parts = append(parts, s.Raw)
+			prevLiteral = cmpOr(s.Name, s.Raw)
+		case model.Param:
+			if len(s.Params) == 0 || s.Params[0] == nil {
+				return nil, fmt.Sprintf("the parameter segment %q names no parameter", s.Raw)
+			}
+			name := field(paramFieldName(s.Params[0].Name, prevLiteral))
+			parts = append(parts, "{"+name+"}")
+			rt.params = append(rt.params, routeParam{field: name, doc: s.Raw})
+		case model.FunctionSegment, model.KeySegment:
+			if len(s.Params) == 0 {
+				if why := literalProblem(s.Raw); why != "" {
+					return nil, why
+				}
+				parts = append(parts, s.Raw)
+				prevLiteral = s.Name
+				continue
+			}
+			if s.Name == "" || literalProblem(s.Name) != "" {
+				return nil, fmt.Sprintf("the segment %q has no usable name before its parentheses", s.Raw)
+			}
+			wc := "seg" + strconv.Itoa(i+1)
+			rs := routeSegment{wildcard: wc, name: s.Name}
+			for _, pp := range s.Params {
+				if pp == nil {
+					continue
+				}
+				var want string
+				switch {
+				case pp.Arg != "":
+					want = exportedName(pp.Arg)
+				case s.Kind == model.KeySegment && pp.Name != "" && !strings.EqualFold(pp.Name, "id"):
+					want = exportedName(pp.Name)
+				default:
+					want = exportedName(singular(s.Name)) + "ID"
+				}
+				if want == "" || want == "ID" {
+					want = "Param"
+				}
+				name := field(want)
+				rs.params = append(rs.params, routeSegmentParam{arg: pp.Arg, path: name})
+				rt.params = append(rt.params, routeParam{field: name, doc: s.Raw})
+			}
+			if len(rs.params) == 0 {
+				return nil, fmt.Sprintf("the segment %q has no usable parameters", s.Raw)
+			}
+			rt.segs = append(rt.segs, rs)
+			parts = append(parts, "{"+wc+"}")
+			prevLiteral = s.Name
+		case model.PathSegment:
+			return nil, fmt.Sprintf("the segment %q addresses an item by path (root:/path:), which spans several URL segments; a ServeMux pattern cannot match it", s.Raw)
+		default:
+			return nil, fmt.Sprintf("the segment %q is of an unknown kind", s.Raw)
+		}
+	}
+	rt.pattern = "/" + strings.Join(parts, "/")
+	if strings.HasSuffix(rt.pattern, "/") {
+		rt.pattern += "{$}"
+	}
+	return rt, ""
+}
+
+// literalProblem says why text cannot be a literal pattern segment ("" if
+// it can).
+func literalProblem(text string) string {
+	switch {
+	case text == "":
+		return "the path has an empty segment"
+	case strings.ContainsAny(text, "{}"):
+		return fmt.Sprintf("the segment %q mixes literal text and a {parameter}; write the parameter as a whole segment", text)
+	case strings.ContainsAny(text, " \t?#%<>"):
+		return fmt.Sprintf("the segment %q contains a character a path pattern cannot hold (space, ?, #, %%, < or >)", text)
+	}
+	return ""
+}
+
+// templateSegments splits a template when the model carries no segments
+// (hand-written models): literals and whole-segment parameters only.
+func templateSegments(tmpl string) ([]*model.Segment, string) {
+	tmpl = strings.TrimSpace(tmpl)
+	if i := strings.IndexAny(tmpl, "?#"); i >= 0 {
+		tmpl = tmpl[:i]
+	}
+	if !strings.HasPrefix(tmpl, "/") {
+		return nil, fmt.Sprintf("the path %q does not start with /", tmpl)
+	}
+	var segs []*model.Segment
+	for _, raw := range strings.Split(strings.TrimPrefix(tmpl, "/"), "/") {
+		raw = strings.TrimSpace(raw)
+		if strings.HasPrefix(raw, "{") && strings.HasSuffix(raw, "}") && strings.Count(raw, "{") == 1 {
+			var alts []string
+			for _, a := range strings.Split(raw[1:len(raw)-1], "|") {
+				if a = strings.TrimSpace(a); a != "" {
+					alts = append(alts, a)
+				}
+			}
+			if len(alts) == 0 {
+				return nil, fmt.Sprintf("the parameter segment %q is empty", raw)
+			}
+			segs = append(segs, &model.Segment{Kind: model.Param, Raw: raw, Params: []*model.PathParam{{Name: alts[0], Alternatives: alts}}})
+			continue
+		}
+		if strings.ContainsAny(raw, "(:") {
+			return nil, fmt.Sprintf("the segment %q needs the parser's key/function analysis, which this model lacks", raw)
+		}
+		segs = append(segs, &model.Segment{Kind: model.Literal, Raw: raw, Name: raw})
+	}
+	return segs, ""
+}
+
+// paramFieldName names the request field of a path parameter: the
+// parameter's own name, or for a bare "id" the singular of the collection
+// before it plus ID.
+func paramFieldName(name, prevLiteral string) string {
+	if strings.EqualFold(strings.TrimSpace(name), "id") && prevLiteral != "" {
+		if n := exportedName(singular(prevLiteral)); n != "" {
+			return n + "ID"
+		}
+	}
+	if n := exportedName(name); n != "" {
+		return n
+	}
+	return "Param"
+}
+
+// singular is a plain English singular of a collection name ("users" →
+// "user", "policies" → "policy", "addresses" → "address").
+func singular(s string) string {
+	l := strings.ToLower(s)
+	switch {
+	case strings.HasSuffix(l, "ies") && len(s) > 3:
+		return s[:len(s)-3] + "y"
+	case strings.HasSuffix(l, "sses"), strings.HasSuffix(l, "xes"), strings.HasSuffix(l, "ches"), strings.HasSuffix(l, "shes"):
+		return s[:len(s)-2]
+	case strings.HasSuffix(l, "ss"), strings.HasSuffix(l, "us"), strings.HasSuffix(l, "is"):
+		return s
+	case strings.HasSuffix(l, "s") && len(s) > 1:
+		return s[:len(s)-1]
+	}
+	return s
+}
+
+// plural is the plural of a Go type name ("CloudPcDeviceImage" →
+// "CloudPcDeviceImages", "Policy" → "Policies").
+func plural(s string) string {
+	l := strings.ToLower(s)
+	switch {
+	case strings.HasSuffix(l, "y") && len(s) > 1 && !strings.ContainsRune("aeiou", rune(l[len(l)-2])):
+		return s[:len(s)-1] + "ies"
+	case strings.HasSuffix(l, "s"), strings.HasSuffix(l, "x"), strings.HasSuffix(l, "ch"), strings.HasSuffix(l, "sh"):
+		return s + "es"
+	}
+	return s + "s"
+}
+
+func cmpOr(a, b string) string {
+	if a != "" {
+		return a
+	}
+	return b
+}
+
+// routeRef is a route with its operation, for conflict detection.
+type routeRef struct {
+	op *handlerOp
+	rt *handlerRoute
+}
+
+// checkRoutes drops the routes that cannot be registered together, in page
+// order, reporting route-unsupported (a pattern ServeMux refuses on its
+// own) and route-conflict (two routes ServeMux cannot tell apart, or the
+// same method and pattern documented twice).
+func (p *plan) checkRoutes(ops []*handlerOp) {
+	var refs []routeRef
+	for _, o := range ops {
+		for _, rt := range o.routes {
+			refs = append(refs, routeRef{o, rt})
+		}
+	}
+	slices.SortStableFunc(refs, func(a, b routeRef) int {
+		return comparePos(a.rt.path.Pos, b.rt.path.Pos, a.op.o.Name, b.op.o.Name)
+	})
+	byKey := map[string][]routeRef{}
+	var keys []string
+	mux := http.NewServeMux()
+	drop := map[*handlerRoute]bool{}
+	for _, ref := range refs {
+		key := ref.rt.key()
+		if prev, ok := byKey[key]; ok {
+			if other := sharedConflict(prev, ref); other != nil {
+				drop[ref.rt] = true
+				if other.op != ref.op {
+					p.diag(ref.rt.path.Pos, model.Warning, codeRouteConflict,
+						"%s %s (%s) is also documented at %s (%s); no handler route is generated for this one: remove the duplicate page or correct its HTTP request block",
+						ref.rt.method, ref.rt.path.Template, ref.op.o.Name, other.rt.path.Pos, other.op.o.Name)
+				}
+				continue
+			}
+			byKey[key] = append(prev, ref)
+			continue
+		}
+		if err := tryHandle(http.NewServeMux(), key); err != nil {
+			drop[ref.rt] = true
+			p.diag(ref.rt.path.Pos, model.Warning, codeRouteUnsupported,
+				"%s %s (%s) is not a valid ServeMux pattern %q: %v; no handler route is generated for it", ref.rt.method, ref.rt.path.Template, ref.op.o.Name, key, err)
+			continue
+		}
+		if err := tryHandle(mux, key); err != nil {
+			drop[ref.rt] = true
+			other := conflictingKey(keys, key)
+			where := ""
+			if o := byKey[other]; len(o) > 0 {
+				where = fmt.Sprintf(" %s %s (%s) at %s", o[0].rt.method, o[0].rt.path.Template, o[0].op.o.Name, o[0].rt.path.Pos)
+			}
+			p.diag(ref.rt.path.Pos, model.Warning, codeRouteConflict,
+				"%s %s (%s) overlaps%s: net/http cannot tell the patterns %q and %q apart, so no handler route is generated for this one; make one of the paths more specific",
+				ref.rt.method, ref.rt.path.Template, ref.op.o.Name, where, key, other)
+			continue
+		}
+		byKey[key] = []routeRef{ref}
+		keys = append(keys, key)
+	}
+	for _, o := range ops {
+		o.routes = slices.DeleteFunc(o.routes, func(r *handlerRoute) bool { return drop[r] })
+	}
+}
+
+// sharedConflict reports the earlier route that ref cannot share a
+// registration with: the runtime tries routes of one pattern in order by
+// their key/function segments, so two routes conflict when either parses
+// nothing or both parse the same segments.
+func sharedConflict(prev []routeRef, ref routeRef) *routeRef {
+	for i := range prev {
+		o := &prev[i]
+		if o.rt.plain() || ref.rt.plain() || o.rt.signature() == ref.rt.signature() {
+			return o
+		}
+	}
+	return nil
+}
+
+// conflictingKey returns the earlier key that key cannot be registered
+// with.
+func conflictingKey(keys []string, key string) string {
+	for _, k := range keys {
+		m := http.NewServeMux()
+		if tryHandle(m, k) == nil && tryHandle(m, key) != nil {
+			return k
+		}
+	}
+	return "(unknown)"
+}
+
+// tryHandle registers pattern on mux and returns ServeMux's panic as an
+// error.
+func tryHandle(mux *http.ServeMux, pattern string) (err error) {
+	defer func() {
+		if v := recover(); v != nil {
+			err = fmt.Errorf("%v", v)
+		}
+	}()
+	mux.Handle(pattern, http.NotFoundHandler())
+	return nil
+}

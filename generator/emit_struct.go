@@ -1,0 +1,164 @@
+package generator
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/dave/jennifer/jen"
+
+	"github.com/docgen-dev/docgen/parser/model"
+)
+
+// emitStruct writes a struct type with its JSON codec, its validators and,
+// for a polymorphic base, its decode function.
+//
+//	type CloudPcSnapshot struct {
+//		ODataType Opt[string] `json:"@odata.type,omitzero"`
+//		ID        Opt[string] `json:"id,omitzero"`
+//		...
+//		Extra Extra `json:"-"`
+//	}
+func (p *plan) emitStruct(f *jen.File, t *typeInfo) {
+	addComments(f.Group, docComment(p.structIntro(t), t.Description, p.sourceOf(t.Pos)))
+	f.Type().Id(t.GoName).StructFunc(func(g *jen.Group) {
+		g.Comment("ODataType is the @odata.type annotation, \"#microsoft.graph.x\",")
+		g.Comment("naming the JSON object's type.")
+		g.Id("ODataType").Id("Opt").Types(jen.String()).Tag(map[string]string{"json": "@odata.type,omitzero"})
+		for _, fi := range t.Fields {
+			addComments(g, compactComment(p.fieldIntro(fi)+" "+fi.Description, p.sourceOf(fi.Pos)))
+			tag := fi.Name + ",omitzero"
+			if fi.Plain {
+				tag = fi.Name
+			}
+			g.Id(fi.GoName).Add(p.fieldType(fi)).Tag(map[string]string{"json": tag})
+		}
+		g.Comment("Extra holds the members that have no field: unknown properties and")
+		g.Comment("@odata.* or property@odata.* annotations, in document order.")
+		g.Id("Extra").Id("Extra").Tag(map[string]string{"json": "-"})
+	})
+	p.emitUnmarshal(f, t)
+	p.emitMarshal(f, t)
+	p.emitValidate(f, t)
+	p.emitDecodeFunc(f, t)
+}
+
+// sourceOf formats the "Source: file:line" line of a declaration.
+func (p *plan) sourceOf(pos model.Pos) string {
+	if !pos.IsValid() {
+		return ""
+	}
+	return "Source: " + model.Pos{File: pos.File, Line: pos.Line}.String()
+}
+
+// structIntro is the first sentence of a struct's doc comment.
+func (p *plan) structIntro(t *typeInfo) string {
+	if t.Synthetic {
+		return fmt.Sprintf("%s is %s", t.GoName, t.Description)
+	}
+	s := fmt.Sprintf("%s is the %s %s", t.GoName, t.Name, kindWord(t.Kind))
+	if t.Base != "" && t.Base != model.EntityBase {
+		s += ", derived from " + t.Base
+	}
+	if t.Abstract {
+		s += " (abstract)"
+	}
+	return s + "."
+}
+
+// fieldIntro is the first sentence of a field's doc comment.
+func (p *plan) fieldIntro(f *fieldInfo) string {
+	typ := f.TypeRef.String()
+	if typ == "" {
+		typ = "untyped JSON"
+	}
+	s := fmt.Sprintf("%s is %q (%s", f.GoName, f.Name, typ)
+	if f.Navigation {
+		s += ", relationship"
+	}
+	return s + ")."
+}
+
+// emitUnmarshal writes UnmarshalJSON: one pass over the object, known
+// members into fields, the rest into Extra. A null for a field that cannot
+// hold null (a collection or a required value) is kept in Extra, so it
+// round-trips and Validate can report it.
+func (p *plan) emitUnmarshal(f *jen.File, t *typeInfo) {
+	f.Comment("UnmarshalJSON decodes a JSON object into v, keeping unknown members and")
+	f.Comment("annotations in v.Extra.")
+	f.Func().Params(jen.Id("v").Op("*").Id(t.GoName)).Id("UnmarshalJSON").Params(jen.Id("data").Index().Byte()).Error().Block(
+		jen.If(jen.Id("isNull").Call(jen.Id("data"))).Block(jen.Return(jen.Nil())),
+		jen.Op("*").Id("v").Op("=").Id(t.GoName).Values(),
+		jen.Return(jen.Id("decodeObject").Call(
+			jen.Id("data"),
+			jen.Op("&").Id("v").Dot("Extra"),
+			jen.Func().Params(jen.Id("name").String(), jen.Id("value").Index().Byte()).Params(jen.Bool(), jen.Error()).Block(
+				jen.Switch(jen.Id("name")).BlockFunc(func(g *jen.Group) {
+					g.Case(jen.Lit("@odata.type")).Block(
+						jen.Return(jen.True(), jen.Id("decodeValue").Call(jen.Id("value"), jen.Op("&").Id("v").Dot("ODataType"))),
+					)
+					for _, fi := range t.Fields {
+						var body []jen.Code
+						if fi.Plain || fi.Collection {
+							body = append(body, jen.If(jen.Id("isNull").Call(jen.Id("value"))).Block(jen.Return(jen.False(), jen.Nil())))
+						}
+						body = append(body, jen.Return(jen.True(), jen.Id("decodeValue").Call(jen.Id("value"), jen.Op("&").Id("v").Dot(fi.GoName))))
+						g.Case(jen.Lit(fi.Name)).Block(body...)
+					}
+				}),
+				jen.Return(jen.False(), jen.Nil()),
+			),
+		)),
+	)
+}
+
+// emitMarshal writes MarshalJSON: the fields in declaration order (absent
+// ones skipped), then Extra. The receiver is a value so that T, *T and
+// Opt[T] all encode through it.
+func (p *plan) emitMarshal(f *jen.File, t *typeInfo) {
+	f.Comment("MarshalJSON encodes v as a JSON object: @odata.type, the fields that are")
+	f.Comment("not absent, then v.Extra.")
+	f.Func().Params(jen.Id("v").Id(t.GoName)).Id("MarshalJSON").Params().Params(jen.Index().Byte(), jen.Error()).BlockFunc(func(g *jen.Group) {
+		g.Var().Id("w").Id("objectWriter")
+		g.Id("w").Dot("field").Call(jen.Lit("@odata.type"), jen.Id("v").Dot("ODataType"))
+		for _, fi := range t.Fields {
+			g.Id("w").Dot("field").Call(jen.Lit(fi.Name), jen.Id("v").Dot(fi.GoName))
+		}
+		g.Id("w").Dot("extra").Call(jen.Id("v").Dot("Extra"))
+		g.Return(jen.Id("w").Dot("bytes").Call())
+	})
+}
+
+// emitDecodeFunc writes DecodeX for a polymorphic base X: it reads
+// @odata.type and decodes into the derived struct it names, or into X.
+func (p *plan) emitDecodeFunc(f *jen.File, t *typeInfo) {
+	if t.DecodeFunc == "" {
+		return
+	}
+	var names []string
+	for _, d := range t.Descendants {
+		names = append(names, "*"+d.GoName)
+	}
+	addComments(f.Group, docComment(
+		fmt.Sprintf("%s decodes a JSON object of type %s or of a type derived from it, choosing the Go type from @odata.type: %s; any other or no @odata.type decodes as *%s.",
+			t.DecodeFunc, t.Name, strings.Join(names, ", "), t.GoName),
+		p.sourceOf(t.Pos)))
+	f.Func().Id(t.DecodeFunc).Params(jen.Id("data").Index().Byte()).Params(jen.Any(), jen.Error()).Block(
+		jen.Var().Id("odataType").String(),
+		jen.If(jen.Err().Op(":=").Id("decodeObject").Call(jen.Id("data"), jen.Nil(),
+			jen.Func().Params(jen.Id("name").String(), jen.Id("value").Index().Byte()).Params(jen.Bool(), jen.Error()).Block(
+				jen.If(jen.Id("name").Op("==").Lit("@odata.type")).Block(
+					jen.Return(jen.True(), jen.Id("decodeValue").Call(jen.Id("value"), jen.Op("&").Id("odataType"))),
+				),
+				jen.Return(jen.False(), jen.Nil()),
+			)), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err())),
+		jen.Var().Id("v").Interface(jen.Id("UnmarshalJSON").Params(jen.Index().Byte()).Error()),
+		jen.Switch(jen.Qual("strings", "TrimPrefix").Call(jen.Id("odataType"), jen.Lit("#"))).BlockFunc(func(g *jen.Group) {
+			for _, d := range t.Descendants {
+				g.Case(jen.Lit(d.Name)).Block(jen.Id("v").Op("=").New(jen.Id(d.GoName)))
+			}
+			g.Default().Block(jen.Id("v").Op("=").New(jen.Id(t.GoName)))
+		}),
+		jen.If(jen.Err().Op(":=").Id("v").Dot("UnmarshalJSON").Call(jen.Id("data")), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err())),
+		jen.Return(jen.Id("v"), jen.Nil()),
+	)
+}

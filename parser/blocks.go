@@ -1,0 +1,371 @@
+package parser
+
+import (
+	"bytes"
+	"strings"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	extast "github.com/yuin/goldmark/extension/ast"
+	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
+
+	"github.com/docgen-dev/docgen/parser/model"
+)
+
+// newMarkdown returns the goldmark instance docgen reads pages with:
+// CommonMark plus GFM tables, nothing else.
+func newMarkdown() goldmark.Markdown {
+	return goldmark.New(goldmark.WithExtensions(extension.Table))
+}
+
+type blockKind int
+
+const (
+	bHeading blockKind = iota
+	bPara
+	bFence
+	bHTML
+	bTable
+	bOther
+)
+
+// link is a Markdown link found in inline content.
+type mdLink struct {
+	Text string
+	Dest string
+}
+
+// block is one goldmark block of a page, flattened in document order with
+// its source position and the text docgen needs.
+type mdBlock struct {
+	kind    blockKind
+	node    ast.Node
+	parent  ast.Node
+	pos     model.Pos
+	endLine int
+
+	level int    // heading level
+	tab   bool   // a DocFX tab marker "# [HTTP](#tab/http)"
+	textv  string // plain text (heading, paragraph); see txt
+	raw    string // source text (paragraph lines, HTML block)
+	linksv []mdLink
+	// loaded is set once textv and linksv are computed (paragraph text
+	// is computed on first use: most paragraphs are never read).
+	loaded bool
+	c      *collector
+
+	// sec is the kind of the section the block is in.
+	sec     secKind
+	secDone bool
+
+	// fenced code
+	info   string
+	lines  []Line
+	closed bool
+
+	mdTable *mdTable
+
+	// section is the nearest preceding heading (not a tab marker) of
+	// level 2 or more; nil before the first one.
+	section *mdBlock
+	// h2 is the nearest preceding level-2 heading.
+	h2 *mdBlock
+}
+
+// collectBlocks parses src with goldmark and flattens the block tree.
+func collectBlocks(md goldmark.Markdown, src []byte, idx *lineIndex) []*mdBlock {
+	doc := md.Parser().Parse(text.NewReader(src))
+	c := &collector{src: src, idx: idx}
+	c.walk(doc)
+	var section, h2 *mdBlock
+	for _, b := range c.blocks {
+		if b.kind == bHeading && !b.tab && b.level >= 2 {
+			section = b
+			if b.level == 2 {
+				h2 = b
+			}
+			// Sub-headings of an H2 keep the H2 as context.
+			b.section, b.h2 = section, h2
+			continue
+		}
+		if b.kind == bHeading && !b.tab && b.level == 1 {
+			section, h2 = nil, nil
+		}
+		b.section, b.h2 = section, h2
+	}
+	return c.blocks
+}
+
+// txt returns the block's plain text (links reduced to their text).
+func (b *mdBlock) txt() string {
+	b.load()
+	return b.textv
+}
+
+// lnk returns the links of the block's inline content.
+func (b *mdBlock) lnk() []mdLink {
+	b.load()
+	return b.linksv
+}
+
+func (b *mdBlock) load() {
+	if b.loaded {
+		return
+	}
+	b.loaded = true
+	if b.c == nil || b.node == nil {
+		return
+	}
+	var sb strings.Builder
+	b.c.inline(b.node, &sb, false, &b.linksv)
+	b.textv = cleanText(sb.String())
+}
+
+type collector struct {
+	src    []byte
+	idx    *lineIndex
+	blocks []*mdBlock
+}
+
+func (c *collector) walk(parent ast.Node) {
+	for n := parent.FirstChild(); n != nil; n = n.NextSibling() {
+		switch n := n.(type) {
+		case *ast.Heading:
+			b := &mdBlock{kind: bHeading, node: n, parent: parent, level: n.Level}
+			b.pos = c.idx.pos(n.Pos())
+			b.endLine = b.pos.Line
+			var sb strings.Builder
+			c.inline(n, &sb, false, &b.linksv)
+			b.textv = cleanText(sb.String())
+			b.loaded = true
+			b.tab = n.Level == 1 && isTabMarker(n, c.src)
+			c.blocks = append(c.blocks, b)
+		case *ast.Paragraph, *ast.TextBlock:
+			b := &mdBlock{kind: bPara, node: n, parent: parent, c: c}
+			lines := n.Lines()
+			if lines.Len() == 0 {
+				continue
+			}
+			b.pos = c.idx.pos(lines.At(0).Start)
+			b.endLine = c.idx.lineOf(lines.At(lines.Len() - 1).Start)
+			var raw strings.Builder
+			for i := 0; i < lines.Len(); i++ {
+				seg := lines.At(i)
+				raw.Write(seg.Value(c.src))
+			}
+			b.raw = strings.TrimRight(raw.String(), "\n")
+			c.blocks = append(c.blocks, b)
+		case *ast.FencedCodeBlock:
+			c.blocks = append(c.blocks, c.fence(n, parent))
+		case *ast.HTMLBlock:
+			b := &mdBlock{kind: bHTML, node: n, parent: parent}
+			lines := n.Lines()
+			var raw bytes.Buffer
+			start := n.Pos()
+			if lines.Len() > 0 {
+				start = lines.At(0).Start
+			}
+			for i := 0; i < lines.Len(); i++ {
+				seg := lines.At(i)
+				raw.Write(seg.Value(c.src))
+			}
+			end := start
+			if lines.Len() > 0 {
+				end = lines.At(lines.Len() - 1).Start
+			}
+			if n.HasClosure() {
+				raw.Write(n.ClosureLine.Value(c.src))
+				end = n.ClosureLine.Start
+			}
+			b.pos = c.idx.pos(start)
+			b.endLine = c.idx.lineOf(end)
+			b.raw = raw.String()
+			c.blocks = append(c.blocks, b)
+		case *extast.Table:
+			b := &mdBlock{kind: bTable, node: n, parent: parent}
+			b.mdTable = c.mdTable(n)
+			b.pos = b.mdTable.pos
+			b.endLine = b.mdTable.endLine
+			c.blocks = append(c.blocks, b)
+		default:
+			b := &mdBlock{kind: bOther, node: n, parent: parent}
+			b.pos = c.idx.pos(n.Pos())
+			b.endLine = c.lastLine(n)
+			c.blocks = append(c.blocks, b)
+			if n.HasChildren() && n.Type() == ast.TypeBlock {
+				c.walk(n)
+			}
+		}
+	}
+}
+
+// lastLine is the last source line of a block node (0 if unknown).
+func (c *collector) lastLine(n ast.Node) int {
+	last := 0
+	if n.Type() == ast.TypeBlock {
+		if l := n.Lines(); l != nil && l.Len() > 0 {
+			last = c.idx.lineOf(l.At(l.Len() - 1).Start)
+		}
+	}
+	if n.Pos() >= 0 {
+		if l := c.idx.lineOf(n.Pos()); l > last {
+			last = l
+		}
+	}
+	for ch := n.LastChild(); ch != nil; ch = ch.PreviousSibling() {
+		if ch.Type() != ast.TypeBlock {
+			break
+		}
+		if l := c.lastLine(ch); l > last {
+			last = l
+		}
+		break
+	}
+	return last
+}
+
+func (c *collector) fence(n *ast.FencedCodeBlock, parent ast.Node) *mdBlock {
+	b := &mdBlock{kind: bFence, node: n, parent: parent}
+	b.pos = c.idx.pos(n.Pos())
+	if n.Info != nil {
+		b.info = strings.TrimSpace(string(n.Info.Segment.Value(c.src)))
+	}
+	lines := n.Lines()
+	last := b.pos.Line
+	for i := 0; i < lines.Len(); i++ {
+		seg := lines.At(i)
+		t := string(seg.Value(c.src))
+		t = strings.TrimSuffix(t, "\n")
+		p := c.idx.pos(seg.Start)
+		if seg.Padding > 0 {
+			t = strings.Repeat(" ", seg.Padding) + t
+		}
+		b.lines = append(b.lines, Line{Text: t, Pos: p})
+		last = p.Line
+	}
+	b.endLine = last
+	if next := last + 1; next <= c.idx.numLines() {
+		t := strings.TrimSpace(c.idx.line(next))
+		if strings.HasPrefix(t, "```") && strings.Trim(t, "`") == "" {
+			b.closed = true
+			b.endLine = next
+		}
+	}
+	return b
+}
+
+// isTabMarker reports whether an H1's only content is a link to "#tab/…".
+func isTabMarker(h *ast.Heading, src []byte) bool {
+	var lk *ast.Link
+	for ch := h.FirstChild(); ch != nil; ch = ch.NextSibling() {
+		switch ch := ch.(type) {
+		case *ast.Link:
+			if lk != nil {
+				return false
+			}
+			lk = ch
+		case *ast.Text:
+			if len(bytes.TrimSpace(ch.Segment.Value(src))) != 0 {
+				return false
+			}
+		default:
+			return false
+		}
+	}
+	return lk != nil && bytes.HasPrefix(lk.Destination, []byte("#tab/"))
+}
+
+// inline writes the plain text of n's inline content. keepCode keeps code
+// spans in backticks. Links are reduced to their text and recorded.
+func (c *collector) inline(n ast.Node, sb *strings.Builder, keepCode bool, links *[]mdLink) {
+	for ch := n.FirstChild(); ch != nil; ch = ch.NextSibling() {
+		switch ch := ch.(type) {
+		case *ast.Text:
+			sb.Write(ch.Segment.Value(c.src))
+			if ch.SoftLineBreak() || ch.HardLineBreak() {
+				sb.WriteByte(' ')
+			}
+		case *ast.String:
+			sb.Write(ch.Value)
+		case *ast.CodeSpan:
+			if keepCode {
+				sb.WriteByte('`')
+			}
+			c.inline(ch, sb, keepCode, nil)
+			if keepCode {
+				sb.WriteByte('`')
+			}
+		case *ast.Link:
+			var lt strings.Builder
+			c.inline(ch, &lt, keepCode, links)
+			sb.WriteString(lt.String())
+			if links != nil {
+				*links = append(*links, mdLink{Text: cleanText(lt.String()), Dest: string(ch.Destination)})
+			}
+		case *ast.AutoLink:
+			sb.Write(ch.Label(c.src))
+		case *ast.RawHTML:
+			var h strings.Builder
+			for i := 0; i < ch.Segments.Len(); i++ {
+				s := ch.Segments.At(i)
+				h.Write(s.Value(c.src))
+			}
+			tag := strings.ToLower(h.String())
+			switch {
+			case strings.HasPrefix(tag, "<br"), strings.HasPrefix(tag, "<li"), strings.HasPrefix(tag, "</li"),
+				strings.HasPrefix(tag, "<p"), strings.HasPrefix(tag, "</p"), strings.HasPrefix(tag, "<ul"), strings.HasPrefix(tag, "</ul"):
+				sb.WriteByte(' ')
+			}
+		default:
+			c.inline(ch, sb, keepCode, links)
+		}
+	}
+}
+
+// cleanText resolves entities and backslash escapes and collapses runs of
+// white space (including NBSP and zero-width spaces) into single spaces.
+func cleanText(s string) string {
+	if strings.ContainsAny(s, "&\\") {
+		b := util.ResolveEntityNames([]byte(s))
+		b = util.ResolveNumericReferences(b)
+		b = util.UnescapePunctuations(b)
+		s = string(b)
+	}
+	return collapseSpace(s)
+}
+
+func collapseSpace(s string) string {
+	clean := true
+	prevSpace := true
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		sp := c == ' ' || c == '\t' || c == '\n'
+		if (sp && prevSpace) || c == '\t' || c == '\n' || c >= 0x80 {
+			clean = false
+			break
+		}
+		prevSpace = sp
+	}
+	if clean && !strings.HasSuffix(s, " ") {
+		return s
+	}
+	var b strings.Builder
+	space := false
+	for _, r := range s {
+		switch r {
+		case ' ', '\t', '\n', '\r', '\u00a0', '\u202f', '\u2007':
+			space = true
+			continue
+		case '\u200b', '\ufeff':
+			continue
+		}
+		if space && b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		space = false
+		b.WriteRune(r)
+	}
+	return b.String()
+}

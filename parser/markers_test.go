@@ -1,0 +1,123 @@
+package parser
+
+import (
+	"testing"
+
+	"github.com/docgen-dev/docgen/parser/model"
+	"github.com/google/go-cmp/cmp"
+)
+
+func TestEnumValuesFromProse(t *testing.T) {
+	tests := []struct {
+		desc string
+		want []string
+	}{
+		{"**TODO: Add Description**. The possible values are: `ready`, `unknownFutureValue`. Optional.", []string{"ready", "unknownFutureValue"}},
+		{"TODO: Add Description. Possible values are: `pending`, `ready`, `failed`.", []string{"pending", "ready", "failed"}},
+		{"Possible values are: `unknown`, `truePositive`, `falsePositive`, `benignPositive`.", []string{"unknown", "truePositive", "falsePositive", "benignPositive"}},
+		{"The status. Possible values are `a`, `b`, or `c`.", []string{"a", "b", "c"}},
+		{"Possible values are `a`, `b` and `c`. Read-only.", []string{"a", "b", "c"}},
+		{"Possible values: `none`, `all`.", []string{"none", "all"}},
+		{"Valid values are `x`, `y`.", []string{"x", "y"}},
+		{"Supported values are: `a`, `b`", []string{"a", "b"}},
+		{"Allowed values: `yes`, `no`", []string{"yes", "no"}},
+		{"Allowed values are `yes` or `no`.", []string{"yes", "no"}},
+		{"Permitted values are `low`, `high`.", []string{"low", "high"}},
+		{"Possible values include: `m`, `n`.", []string{"m", "n"}},
+		{"Must be one of `peopleAndGroups` or `peopleOnly`.", []string{"peopleAndGroups", "peopleOnly"}},
+		{"Possible values are **All**, **Selected** or **None**.", []string{"All", "Selected", "None"}},
+		{"Possible values are everyone, organization, roleIsPresenter, organizer, and unknownFutureValue.", []string{"everyone", "organization", "roleIsPresenter", "organizer", "unknownFutureValue"}},
+		{"Possible values are: 'viewer', 'sharer'", []string{"viewer", "sharer"}},
+		{"Supported values are:<ul><li>`AzureADMyOrg`: Users with a Microsoft work account.</li><li>`AzureADMultipleOrgs`: Users in any org.</li></ul>", []string{"AzureADMyOrg", "AzureADMultipleOrgs"}},
+		{"The supported values for {period_value} are: D7, D30, D90, and D180. These values follow the format Dn.", []string{"D7", "D30", "D90", "D180"}},
+		{"Possible values are: `a`, `a`, `b`.", []string{"a", "b"}},
+		// Not lists.
+		{"Valid values 1 to 365", nil},
+		{"Number of days. Valid values 4 to 16", nil},
+		{"Possible values are described in the following table.", nil},
+		{"The possible values are listed in the table below.", nil},
+		{"The display name.", nil},
+		{"Possible values are: `1`, `2`.", nil},
+		{"", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.desc, func(t *testing.T) {
+			if diff := cmp.Diff(tt.want, EnumValuesFromProse(tt.desc)); diff != "" {
+				t.Errorf("values mismatch (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+func TestRowMarkers(t *testing.T) {
+	tests := []struct {
+		desc string
+		want Markers
+	}{
+		{"TODO: Add Description Required.", Markers{Required: true}},
+		{"TODO: Add Description. The possible values are: `ready`, `unknownFutureValue`. Optional.", Markers{Optional: true}},
+		{"Required. The name.", Markers{Required: true}},
+		{"The name. Required", Markers{Required: true}},
+		{"Required for users who sign in with a phone number.", Markers{}},
+		{"Required if the type is `x`.", Markers{}},
+		{"This property is required.", Markers{Required: true}},
+		{"Not required.", Markers{}},
+		{"Optional; defaults to false.", Markers{Optional: true}},
+		{"An optional note for the user.", Markers{}},
+		{"The id. Read-only.", Markers{ReadOnly: true}},
+		{"The id. Read only. Not nullable.", Markers{ReadOnly: true, Nullable: model.False}},
+		{"The owners. Nullable.", Markers{Nullable: model.True}},
+		{"The members. Read-only. Nullable. Supports $expand.", Markers{ReadOnly: true, Nullable: model.True}},
+		{"The count. non-nullable.", Markers{Nullable: model.False}},
+		{"Open a read-only view of the site.", Markers{}},
+		{"This property is read-only.", Markers{ReadOnly: true}},
+		{"Not read-only.", Markers{}},
+		{"Inherited from [entity](entity.md). Required. Read-only. Not Nullable.", Markers{Required: true, ReadOnly: true, Nullable: model.False}},
+		{"", Markers{}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.desc, func(t *testing.T) {
+			if got := RowMarkers(tt.desc); got != tt.want {
+				t.Errorf("RowMarkers(%q) = %+v, want %+v", tt.desc, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestInheritedFrom(t *testing.T) {
+	tests := []struct{ desc, want string }{
+		{"Admin provided description of the Device Configuration. Inherited from deviceConfiguration", "deviceConfiguration"},
+		{"Inherited from deviceConfiguration.", "deviceConfiguration"},
+		{"The id. Inherited from [entity](../resources/entity.md).", "entity"},
+		{"Inherited from **managedAppPolicy**", "managedAppPolicy"},
+		{"inherited from microsoft.graph.baseItem.", "microsoft.graph.baseItem"},
+		{"The id.", ""},
+		{"Inherited from ", ""},
+		{"Inherited from 123", ""},
+	}
+	for _, tt := range tests {
+		if got := InheritedFrom(tt.desc); got != tt.want {
+			t.Errorf("InheritedFrom(%q) = %q, want %q", tt.desc, got, tt.want)
+		}
+	}
+}
+
+func TestRequiredClaim(t *testing.T) {
+	tests := []struct {
+		p    string
+		want bool
+	}{
+		{"The following table shows the properties that are required when you create the cloudPcDeviceImage.", true},
+		{"The following table shows the properties that are required when you create the [cloudPcDeviceImage](../resources/cloudpcdeviceimage.md).", true},
+		{"The following table shows the properties that are required when you update the user.", true},
+		{"You can specify the following properties when creating a cloudPcSnapshot.", false},
+		{"In the request body, provide a JSON object with the following parameters.", false},
+		{"In the request body, supply the values for relevant fields that should be updated.", false},
+		{"A token is required when you call this API.", false},
+	}
+	for _, tt := range tests {
+		if got := RequiredClaim(tt.p); got != tt.want {
+			t.Errorf("RequiredClaim(%q) = %v, want %v", tt.p, got, tt.want)
+		}
+	}
+}

@@ -1,0 +1,342 @@
+package parser
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/docgen-dev/docgen/parser/model"
+)
+
+// builtinEntity is microsoft.graph.entity, the root of entity types, which
+// docgen defines itself so every entity type has its key.
+func builtinEntity() *contrib {
+	return &contrib{
+		t: &model.Type{
+			Name:    model.EntityBase,
+			Kind:    model.EntityType,
+			Key:     "id",
+			Builtin: true,
+			Properties: []*model.Property{{
+				Name:        "id",
+				TypeRef:     model.TypeRef{Name: "Edm.String"},
+				ReadOnly:    true,
+				Description: "The unique identifier of the entity.",
+			}},
+		},
+		prio:      prioBuiltin,
+		kindKnown: true,
+		hasID:     true,
+	}
+}
+
+// merge combines page results into a package. Contributions to one type
+// are merged in a fixed order (priority, then file, then position), so the
+// result does not depend on the order pages were parsed in.
+func merge(results []*PageResult) *model.Package {
+	pkg := &model.Package{Types: []*model.Type{}, Operations: []*model.Operation{}}
+	var diags []model.Diagnostic
+	groups := map[string][]*contrib{}
+	var names []string
+	add := func(c *contrib) {
+		if c.t.Name == "" {
+			return
+		}
+		if _, ok := groups[c.t.Name]; !ok {
+			names = append(names, c.t.Name)
+		}
+		groups[c.t.Name] = append(groups[c.t.Name], c)
+	}
+	add(builtinEntity())
+	for _, r := range results {
+		if r == nil {
+			continue
+		}
+		pkg.Pages = append(pkg.Pages, r.Page)
+		if r.Operation != nil {
+			pkg.Operations = append(pkg.Operations, r.Operation)
+		}
+		diags = append(diags, r.Diagnostics...)
+		for _, c := range r.contribs {
+			add(c)
+		}
+	}
+	sort.Strings(names)
+	types := map[string]*model.Type{}
+	meta := map[string]*typeMeta{}
+	for _, n := range names {
+		g := groups[n]
+		sort.SliceStable(g, func(i, j int) bool {
+			a, b := g[i], g[j]
+			if a.prio != b.prio {
+				return a.prio < b.prio
+			}
+			return a.t.Pos.Before(b.t.Pos)
+		})
+		t, m, ds := mergeGroup(g)
+		diags = append(diags, ds...)
+		types[n] = t
+		meta[n] = m
+		pkg.Types = append(pkg.Types, t)
+	}
+	resolveEntities(pkg.Types, types, meta)
+	markFlags(pkg, types)
+	for _, t := range pkg.Types {
+		if t.Base != "" {
+			if b := types[t.Base]; b != nil {
+				b.Derived = append(b.Derived, t.Name)
+			}
+		}
+	}
+	for _, t := range pkg.Types {
+		sort.Strings(t.Derived)
+		if t.Kind == model.EnumType {
+			t.Evolvable = markSentinel(t.Members)
+		}
+	}
+	sort.SliceStable(pkg.Operations, func(i, j int) bool {
+		return pkg.Operations[i].Pos.Before(pkg.Operations[j].Pos)
+	})
+	sort.SliceStable(pkg.Pages, func(i, j int) bool { return pkg.Pages[i].File < pkg.Pages[j].File })
+	pkg.Diagnostics = sortDiagnostics(diags)
+	return pkg
+}
+
+// typeMeta is what the merge learnt about a type beyond the model.
+type typeMeta struct {
+	hasID     bool
+	entity    bool // stated entity (keyProperty or entity contribution)
+	structure bool // not an enum
+}
+
+func sameMembers(a, b []*model.EnumMember) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	set := map[string]bool{}
+	for _, m := range a {
+		set[m.Name] = true
+	}
+	for _, m := range b {
+		if !set[m.Name] {
+			return false
+		}
+	}
+	return true
+}
+
+func memberNames(ms []*model.EnumMember) string {
+	var n []string
+	for _, m := range ms {
+		n = append(n, m.Name)
+	}
+	return strings.Join(n, ", ")
+}
+
+// mergeGroup merges the sorted contributions to one type.
+func mergeGroup(g []*contrib) (*model.Type, *typeMeta, []model.Diagnostic) {
+	var diags []model.Diagnostic
+	first := g[0]
+	t := &model.Type{Name: first.t.Name, Kind: first.t.Kind, Pos: first.t.Pos, Builtin: first.t.Builtin}
+	m := &typeMeta{structure: first.t.Kind != model.EnumType}
+	var baseSrc model.Pos
+	var membersSrc model.Pos
+	haveMembers := false
+	sources := map[model.Pos]bool{}
+	for _, c := range g {
+		ct := c.t
+		if c.t.Pos.IsValid() {
+			sources[c.t.Pos] = true
+		}
+		isEnum := ct.Kind == model.EnumType
+		if isEnum != !m.structure {
+			what := "an enum"
+			if !isEnum {
+				what = "an entity or complex type"
+			}
+			diags = append(diags, model.Diagnostic{Pos: ct.Pos, Severity: model.Warning, Code: "type-conflict",
+				Message: t.Name + " is documented here as " + what + " but as a " + t.Kind.String() + " type at " + t.Pos.String() + "; document it one way"})
+			continue
+		}
+		if t.Description == "" {
+			t.Description = ct.Description
+		}
+		t.Abstract = t.Abstract || ct.Abstract
+		t.OpenType = t.OpenType || ct.OpenType
+		if t.Key == "" {
+			t.Key = ct.Key
+		}
+		if ct.Kind == model.EntityType {
+			m.entity = true
+		}
+		m.hasID = m.hasID || c.hasID
+		if ct.Base != "" {
+			src := c.baseSrc
+			if !src.IsValid() {
+				src = ct.Pos
+			}
+			switch {
+			case t.Base == "":
+				t.Base, baseSrc = ct.Base, src
+			case t.Base != ct.Base && c.prio < prioInherited:
+				diags = append(diags, model.Diagnostic{Pos: src, Severity: model.Warning, Code: "base-conflict",
+					Message: t.Name + " inherits from " + ct.Base + " here but from " + t.Base + " at " + baseSrc.String() + "; make the pages agree"})
+			}
+		}
+		for _, p := range ct.Properties {
+			old := t.Property(p.Name)
+			if old == nil {
+				cp := *p
+				t.Properties = append(t.Properties, &cp)
+				continue
+			}
+			if old.TypeRef.Name != "" && p.TypeRef.Name != "" && old.TypeRef != p.TypeRef {
+				diags = append(diags, model.Diagnostic{Pos: p.Pos, Severity: model.Warning, Code: "type-conflict",
+					Message: "property " + p.Name + " of " + t.Name + " is " + p.TypeRef.String() + " here but " + old.TypeRef.String() + " at " + old.Pos.String() + "; use one type"})
+			}
+			if old.Description == "" {
+				old.Description = p.Description
+			}
+			if len(old.Values) == 0 && len(p.Values) > 0 {
+				old.Values = p.Values
+			}
+		}
+		if isEnum {
+			t.Flags = t.Flags || ct.Flags
+			if len(ct.Members) > 0 {
+				if !haveMembers {
+					for _, mb := range ct.Members {
+						cp := *mb
+						t.Members = append(t.Members, &cp)
+					}
+					haveMembers = true
+					membersSrc = c.membersSrc
+					if !membersSrc.IsValid() {
+						membersSrc = ct.Pos
+					}
+				} else if !sameMembers(t.Members, ct.Members) {
+					src := c.membersSrc
+					if !src.IsValid() {
+						src = ct.Pos
+					}
+					diags = append(diags, model.Diagnostic{Pos: src, Severity: model.Warning, Code: "enum-conflict",
+						Message: "enum " + t.Name + " has members " + memberNames(ct.Members) + " here but " + memberNames(t.Members) +
+							" at " + membersSrc.String() + "; list the same members in both places"})
+				}
+			}
+		}
+	}
+	for p := range sources {
+		t.Sources = append(t.Sources, p)
+	}
+	sort.Slice(t.Sources, func(i, j int) bool { return t.Sources[i].Before(t.Sources[j]) })
+	if !m.structure {
+		t.Kind = model.EnumType
+		t.Base = ""
+	}
+	return t, m, diags
+}
+
+// resolveEntities decides entity vs complex for structured types: a type
+// is an entity when it has a key, has or gets an id, or derives from an
+// entity. Entity types without another base derive from EntityBase and get
+// their key; their own "id" property lives on EntityBase.
+func resolveEntities(all []*model.Type, types map[string]*model.Type, meta map[string]*typeMeta) {
+	memo := map[string]int{} // 0 unknown, 1 entity, 2 not, 3 visiting
+	var isEntity func(n string) bool
+	isEntity = func(n string) bool {
+		switch memo[n] {
+		case 1:
+			return true
+		case 2, 3:
+			return false
+		}
+		t := types[n]
+		if t == nil {
+			return false
+		}
+		memo[n] = 3
+		m := meta[n]
+		e := t.Kind == model.EntityType || (m != nil && (m.entity || m.hasID)) || t.Key != ""
+		if t.Base != "" && isEntity(t.Base) {
+			e = true
+		}
+		if t.Kind == model.EnumType {
+			e = false
+		}
+		if e {
+			memo[n] = 1
+		} else {
+			memo[n] = 2
+		}
+		return e
+	}
+	for _, t := range all {
+		if t.Kind == model.EnumType {
+			continue
+		}
+		if isEntity(t.Name) {
+			t.Kind = model.EntityType
+		} else {
+			t.Kind = model.ComplexType
+		}
+	}
+	for _, t := range all {
+		if t.Kind != model.EntityType || t.Name == model.EntityBase {
+			continue
+		}
+		if t.Base == "" {
+			t.Base = model.EntityBase
+		}
+	}
+	var keyOf func(t *model.Type, depth int) string
+	keyOf = func(t *model.Type, depth int) string {
+		if t.Key != "" || depth > 50 {
+			return t.Key
+		}
+		if b := types[t.Base]; b != nil {
+			return keyOf(b, depth+1)
+		}
+		return "id"
+	}
+	for _, t := range all {
+		if t.Kind != model.EntityType || t.Name == model.EntityBase {
+			continue
+		}
+		inheritsKey := types[t.Base] != nil && types[t.Base].Kind == model.EntityType
+		t.Key = keyOf(t, 0)
+		if inheritsKey {
+			// The key property is declared by the root of the chain.
+			kept := t.Properties[:0]
+			for _, p := range t.Properties {
+				if p.Name == t.Key && t.Key == "id" {
+					continue
+				}
+				kept = append(kept, p)
+			}
+			t.Properties = kept
+		}
+	}
+}
+
+// markFlags marks enums used by a collection-typed property as flags.
+func markFlags(pkg *model.Package, types map[string]*model.Type) {
+	mark := func(props []*model.Property) {
+		for _, p := range props {
+			if !p.Collection {
+				continue
+			}
+			if t := types[p.TypeRef.Name]; t != nil && t.Kind == model.EnumType {
+				t.Flags = true
+			}
+		}
+	}
+	for _, t := range pkg.Types {
+		mark(t.Properties)
+	}
+	for _, op := range pkg.Operations {
+		if op.RequestBody != nil {
+			mark(op.RequestBody.Properties)
+		}
+		mark(op.QueryParameters)
+	}
+}

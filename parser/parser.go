@@ -1,0 +1,139 @@
+// Package parser reads Microsoft Graph documentation pages (Markdown) into
+// docgen's typed model (package model).
+//
+// Pages are parsed with goldmark and its GFM table extension. Every node of
+// the model keeps the position (file, line, column) it was read from,
+// computed from goldmark segments through a per-file line index. The parser
+// never panics on bad input and never stops at a bad page: defects become
+// diagnostics with stable codes (see model.Codes).
+package parser
+
+import (
+	"io/fs"
+	"os"
+	"path/filepath"
+	"runtime"
+	"sort"
+	"strings"
+	"sync"
+
+	"github.com/docgen-dev/docgen/parser/model"
+)
+
+// File is one page to parse. Path is used verbatim (slash form) in
+// positions.
+type File struct {
+	Path string
+	Src  []byte
+}
+
+// ParseFiles parses pages and merges them into one package. The result
+// does not depend on the order of files or on GOMAXPROCS.
+func ParseFiles(files []File) *model.Package {
+	sorted := make([]File, len(files))
+	copy(sorted, files)
+	sort.SliceStable(sorted, func(i, j int) bool { return sorted[i].Path < sorted[j].Path })
+	results := make([]*PageResult, len(sorted))
+	workers := runtime.GOMAXPROCS(0)
+	if workers > len(sorted) {
+		workers = len(sorted)
+	}
+	if workers <= 1 {
+		md := newMarkdown()
+		for i, f := range sorted {
+			results[i] = parsePage(md, f.Path, f.Src)
+		}
+	} else {
+		var wg sync.WaitGroup
+		next := make(chan int)
+		for w := 0; w < workers; w++ {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				md := newMarkdown()
+				for i := range next {
+					results[i] = parsePage(md, sorted[i].Path, sorted[i].Src)
+				}
+			}()
+		}
+		for i := range sorted {
+			next <- i
+		}
+		close(next)
+		wg.Wait()
+	}
+	return merge(results)
+}
+
+// ParsePaths parses files and folders (recursively, every *.md file, in
+// sorted order). The error reports I/O failures only; page defects are
+// diagnostics in the package.
+func ParsePaths(paths ...string) (*model.Package, error) {
+	var names []string
+	for _, p := range paths {
+		st, err := os.Stat(p)
+		if err != nil {
+			return nil, err
+		}
+		if !st.IsDir() {
+			names = append(names, p)
+			continue
+		}
+		err = filepath.WalkDir(p, func(name string, d fs.DirEntry, err error) error {
+			if err != nil {
+				return err
+			}
+			if !d.IsDir() && strings.HasSuffix(name, ".md") {
+				names = append(names, name)
+			}
+			return nil
+		})
+		if err != nil {
+			return nil, err
+		}
+	}
+	sort.Strings(names)
+	files := make([]File, 0, len(names))
+	seen := map[string]bool{}
+	for _, n := range names {
+		slash := filepath.ToSlash(n)
+		if seen[slash] {
+			continue
+		}
+		seen[slash] = true
+		src, err := os.ReadFile(n)
+		if err != nil {
+			return nil, err
+		}
+		files = append(files, File{Path: slash, Src: src})
+	}
+	return ParseFiles(files), nil
+}
+
+func sortStrings(s []string) { sort.Strings(s) }
+
+// sortDiagnostics orders diagnostics by position, then code, then message,
+// and drops exact duplicates.
+func sortDiagnostics(ds []model.Diagnostic) []model.Diagnostic {
+	sort.SliceStable(ds, func(i, j int) bool {
+		a, b := ds[i], ds[j]
+		if a.Pos != b.Pos {
+			return a.Pos.Before(b.Pos)
+		}
+		if a.Code != b.Code {
+			return a.Code < b.Code
+		}
+		return a.Message < b.Message
+	})
+	out := ds[:0]
+	for _, d := range ds {
+		if len(out) > 0 && d == out[len(out)-1] {
+			continue
+		}
+		out = append(out, d)
+	}
+	if out == nil {
+		out = []model.Diagnostic{}
+	}
+	return out
+}

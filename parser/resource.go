@@ -1,0 +1,556 @@
+package parser
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/docgen-dev/docgen/parser/model"
+)
+
+// columns maps the columns of a typed or enum table, found by normalised
+// header text rather than position.
+type mdColumns struct {
+	name, typ, desc, req, value int
+}
+
+func tableColumns(t *mdTable) mdColumns {
+	c := mdColumns{
+		name: t.column("property", "property name", "name", "parameter", "parameter name", "relationship",
+			"relationship name", "query parameter", "header", "header name", "request header", "field", "member"),
+		typ:  t.column("type", "data type", "property type", "return type"),
+		desc: t.column("description", "remarks", "details", "notes", "comments"),
+		req:  t.columnPrefix("required"),
+	}
+	c.value = t.column("value", "values")
+	if c.name < 0 {
+		c.name = 0
+	}
+	return c
+}
+
+// cleanName reads a property-name cell: bold and code marks removed, a
+// trailing note such as "(deprecated)" dropped.
+func pgCleanName(s string) string {
+	s = strings.TrimSpace(strings.Trim(strings.TrimSpace(s), "*`"))
+	if i := strings.IndexAny(s, " (\u00a0"); i > 0 {
+		rest := strings.TrimSpace(s[i:])
+		if strings.HasPrefix(rest, "(") || strings.HasPrefix(rest, "[") {
+			s = s[:i]
+		}
+	}
+	return strings.TrimSpace(s)
+}
+
+// propertyRow reads one row of a typed table. It returns nil for rows that
+// are not properties (section separators, empty names).
+func (p *pageCtx) propertyRow(t *mdTable, r *mdRow, c mdColumns, nav bool, prio int) (*model.Property, *contrib) {
+	nameCell := r.mdCell(c.name)
+	name := pgCleanName(nameCell.text)
+	if name == "" {
+		return nil, nil
+	}
+	if strings.HasPrefix(nameCell.raw, "**") && strings.TrimSpace(r.mdCell(c.typ).text) == "" && strings.TrimSpace(r.mdCell(c.desc).text) == "" {
+		return nil, nil // "**Section**" separator row
+	}
+	prop := &model.Property{Name: name, Navigation: nav, Pos: r.pos}
+	descCell := r.mdCell(c.desc)
+	prop.Description = descCell.text
+	if c.typ >= 0 {
+		cellText := r.mdCell(c.typ).text
+		ref, note := NormalizeType(cellText, p.ns)
+		prop.TypeRef = ref
+		switch {
+		case note.Empty:
+			p.diag(r.pos, model.Warning, "type-unknown",
+				"row "+strconv.Quote(name)+" has an empty Type cell (is a description broken over two lines?); put the row on one line and name the type")
+		case note.Unknown:
+			p.diag(r.pos, model.Warning, "type-unknown",
+				"cannot read the Type cell "+strconv.Quote(cellText)+" of "+strconv.Quote(name)+"; write a primitive (String, Int32, …) or a type name, optionally followed by \"collection\"")
+		}
+		if len(note.Union) > 0 {
+			p.diag(r.pos, model.Warning, "type-union",
+				"Type cell of "+strconv.Quote(name)+" names alternatives ("+strings.Join(note.Union, ", ")+"); document one type (a common base type) and describe the alternatives in prose")
+		}
+		if note.Spelling != "" {
+			p.diag(r.pos, model.Info, "type-spelling",
+				"Type cell "+strconv.Quote(note.Spelling)+" is an unusual spelling of "+ref.String()+"; write it as the canonical name")
+		}
+	}
+	m := RowMarkers(descCell.text)
+	prop.Required, prop.Optional, prop.ReadOnly, prop.Nullable = m.Required, m.Optional, m.ReadOnly, m.Nullable
+	if c.req >= 0 {
+		switch strings.ToLower(strings.Trim(strings.TrimSpace(r.mdCell(c.req).text), ".*")) {
+		case "yes", "y", "true", "required":
+			prop.Required = true
+		case "no", "n", "false", "optional":
+			prop.Optional = true
+		}
+	}
+	if inh := InheritedFrom(descCell.text); inh != "" {
+		prop.InheritedFrom = pgQualify(inh, p.ns)
+	}
+	var enum *contrib
+	if vals := EnumValuesFromProse(descCell.raw); len(vals) > 0 {
+		if prop.Name != "" && (prop.TypeRef.Name == "" || prop.IsPrimitive() || prop.TypeRef.Name == model.JSONType) {
+			prop.Values = vals
+		} else {
+			e := &model.Type{Name: prop.TypeRef.Name, Kind: model.EnumType, Pos: r.pos, Flags: prop.Collection}
+			e.Members = membersFromNames(vals, r.pos)
+			enum = &contrib{t: e, prio: prio, hasMembers: true, membersSrc: r.pos}
+		}
+	}
+	return prop, enum
+}
+
+// membersFromNames builds enum members from a list of names.
+func membersFromNames(names []string, pos model.Pos) []*model.EnumMember {
+	var ms []*model.EnumMember
+	for _, n := range names {
+		ms = append(ms, &model.EnumMember{Name: n, Pos: pos})
+	}
+	markSentinel(ms)
+	return ms
+}
+
+// markSentinel sets AfterSentinel on members after unknownFutureValue and
+// reports whether the sentinel is present.
+func markSentinel(ms []*model.EnumMember) bool {
+	after := false
+	for _, m := range ms {
+		m.AfterSentinel = after
+		if m.Name == model.SentinelMember {
+			after = true
+		}
+	}
+	return after
+}
+
+// typedRows reads the rows of a typed table into properties; rows an
+// "Inherited from" description moves to another type go to moved.
+func (p *pageCtx) typedRows(b *mdBlock, nav bool, prio int) (props []*model.Property, enums []*contrib) {
+	c := tableColumns(b.mdTable)
+	for _, r := range b.mdTable.rows() {
+		prop, e := p.propertyRow(b.mdTable, r, c, nav, prio)
+		if prop == nil {
+			continue
+		}
+		props = append(props, prop)
+		if e != nil {
+			enums = append(enums, e)
+		}
+	}
+	return props, enums
+}
+
+// resourcePage reads a resource page's type.
+func (p *pageCtx) resourcePage() {
+	var resAnn *model.Annotation
+	for _, a := range p.annots {
+		if a.BlockType == "resource" {
+			resAnn = a
+			break
+		}
+	}
+	name := ""
+	if resAnn != nil && resAnn.ODataType != "" {
+		name = strings.TrimSuffix(strings.TrimPrefix(resAnn.ODataType, "Collection("), ")")
+	}
+	h1 := strings.TrimSpace(p.page.Title)
+	lower := strings.ToLower(h1)
+	complexH1 := false
+	if name == "" {
+		for _, suf := range []string{" resource type (deprecated)", " resource type", " complex type", " resource (deprecated)", " resource"} {
+			if strings.HasSuffix(lower, suf) {
+				name = strings.TrimSpace(h1[:len(h1)-len(suf)])
+				break
+			}
+		}
+		name = strings.Trim(name, "`*")
+	}
+	complexH1 = strings.HasSuffix(lower, " complex type")
+	if !pgIsQualified(strings.TrimPrefix(name, "#")) {
+		return
+	}
+	qn := pgQualify(name, p.ns)
+	t := &model.Type{Name: qn, Kind: model.ComplexType, Description: p.firstParagraph()}
+	switch {
+	case p.h1 != nil:
+		t.Pos = p.h1.pos
+	case resAnn != nil:
+		t.Pos = resAnn.Pos
+	}
+	c := &contrib{t: t, prio: prioDefinition}
+	if complexH1 {
+		c.kindKnown = true
+	}
+	if resAnn != nil {
+		t.Abstract, t.OpenType = resAnn.Abstract, resAnn.OpenType
+		if resAnn.KeyProperty != "" {
+			t.Key = resAnn.KeyProperty
+			t.Kind = model.EntityType
+			c.kindKnown = true
+		}
+		if resAnn.BaseType != "" && !resAnn.BaseTypeNull {
+			t.Base = pgQualify(resAnn.BaseType, p.ns)
+			c.baseSrc = resAnn.Pos
+		}
+	}
+	if base, pos := p.proseBase(); base != "" {
+		if t.Base != "" && !strings.EqualFold(t.Base, base) {
+			p.diag(pos, model.Warning, "base-conflict",
+				"the page says "+qn+" inherits from "+base+" but its resource annotation at "+c.baseSrc.String()+" says "+t.Base+"; make them agree")
+		} else if t.Base == "" {
+			t.Base, c.baseSrc = base, pos
+		}
+	}
+	p.res.contribs = append(p.res.contribs, c)
+	moved := map[string]*contrib{}
+	var movedOrder []string
+	for _, b := range p.blocks {
+		if b.kind != bTable {
+			continue
+		}
+		sec := p.sectionOf(b)
+		if sec != secProperties && sec != secRelationships {
+			continue
+		}
+		if !b.mdTable.typed() {
+			continue
+		}
+		props, enums := p.typedRows(b, sec == secRelationships, prioProseOnPage)
+		p.res.contribs = append(p.res.contribs, enums...)
+		for _, pr := range props {
+			if pr.InheritedFrom != "" && pr.InheritedFrom != qn {
+				mc := moved[pr.InheritedFrom]
+				if mc == nil {
+					mc = &contrib{t: &model.Type{Name: pr.InheritedFrom, Kind: model.ComplexType, Pos: pr.Pos}, prio: prioInherited}
+					moved[pr.InheritedFrom] = mc
+					movedOrder = append(movedOrder, pr.InheritedFrom)
+				}
+				cp := *pr
+				cp.InheritedFrom = ""
+				mc.t.Properties = pgAppendProp(mc.t.Properties, &cp)
+				if cp.Name == "id" {
+					mc.hasID = true
+				}
+				continue
+			}
+			if pr.Name == "id" {
+				c.hasID = true
+			}
+			t.Properties = pgAppendProp(t.Properties, pr)
+		}
+	}
+	if t.Base == "" && len(movedOrder) == 1 {
+		// Rows naming one ancestor: that ancestor is the base.
+		t.Base = movedOrder[0]
+		c.baseSrc = moved[movedOrder[0]].t.Pos
+	}
+	for _, n := range movedOrder {
+		p.res.contribs = append(p.res.contribs, moved[n])
+	}
+	p.pageExamples(qn, t)
+}
+
+// appendUnique appends pr unless a property of that name is there.
+func pgAppendProp(props []*model.Property, pr *model.Property) []*model.Property {
+	for _, q := range props {
+		if q.Name == pr.Name {
+			return props
+		}
+	}
+	return append(props, pr)
+}
+
+// proseBase reads "Inherits from [x]" / "derived from [x]" in the intro.
+func (p *pageCtx) proseBase() (string, model.Pos) {
+	for _, ip := range p.intro() {
+		lower := strings.ToLower(ip.text)
+		i := strings.Index(lower, "inherits from")
+		if i < 0 {
+			i = strings.Index(lower, "derived from")
+		}
+		if i < 0 {
+			i = strings.Index(lower, "inherited from")
+		}
+		if i < 0 {
+			continue
+		}
+		after := ip.text[i:]
+		best, bestAt := "", -1
+		for _, l := range ip.b.lnk() {
+			at := strings.Index(after, l.Text)
+			name := strings.ReplaceAll(l.Text, " ", "")
+			if l.Text == "" || at < 0 || !pgIsQualified(name) {
+				continue
+			}
+			if bestAt < 0 || at < bestAt || (at == bestAt && len(name) > len(best)) {
+				best, bestAt = name, at
+			}
+		}
+		if best != "" {
+			return pgQualify(lowerFirst(best), p.ns), ip.b.pos
+		}
+		if len(ip.b.lnk()) > 0 {
+			continue
+		}
+		f := strings.Fields(after)
+		if len(f) >= 3 {
+			w := strings.Trim(f[2], ".,;:*`")
+			if pgIsQualified(w) {
+				return pgQualify(lowerFirst(w), p.ns), ip.b.pos
+			}
+		}
+	}
+	return "", model.Pos{}
+}
+
+// pageExamples collects the JSON blocks of a non-API page: resource
+// representations and "example" blocks. t is the page's type, if any.
+func (p *pageCtx) pageExamples(typeName string, t *model.Type) {
+	nRes, nEx := 0, 0
+	for _, b := range p.blocks {
+		if b.kind != bFence {
+			continue
+		}
+		a := p.bound[b]
+		kind := model.JSONExample
+		switch {
+		case a != nil && a.BlockType == "resource":
+			kind = model.ResourceExample
+		case a != nil && a.BlockType == "example":
+		case a == nil && strings.EqualFold(b.info, "json") && b.section != nil &&
+			strings.Contains(strings.ToLower(b.section.txt()), "json representation"):
+			kind = model.ResourceExample
+		case a == nil && strings.EqualFold(b.info, "json") && p.kind != model.APIPage:
+		default:
+			continue
+		}
+		ex := &model.Example{Kind: kind, Pos: b.pos, Annotation: a, PairIndex: -1}
+		if kind == model.ResourceExample {
+			nRes++
+			ex.Name = "resource-" + pgItoa(nRes)
+		} else {
+			nEx++
+			ex.Name = "example-" + pgItoa(nEx)
+		}
+		p.annotationNames(ex, a)
+		var sb strings.Builder
+		for i, l := range b.lines {
+			if i > 0 {
+				sb.WriteByte('\n')
+			}
+			sb.WriteString(l.Text)
+		}
+		ex.Body = sb.String()
+		if len(b.lines) > 0 {
+			ex.BodyPos = b.lines[0].Pos
+		} else {
+			ex.BodyPos = b.pos
+		}
+		p.checkBody(ex)
+		switch {
+		case a != nil && a.ODataType != "":
+			ex.Type = p.odataRef(a.ODataType)
+		case kind == model.ResourceExample && typeName != "":
+			ex.Type = model.TypeRef{Name: typeName}
+		}
+		if a != nil {
+			ex.Truncated = a.Truncated
+			if a.IsCollection {
+				ex.Type.Collection = true
+			}
+		}
+		p.page.Examples = append(p.page.Examples, ex)
+		if kind == model.ResourceExample && t != nil {
+			p.jsonAlternatives(ex, t)
+		}
+	}
+}
+
+// annotationNames copies an annotation's name(s) to an example.
+func (p *pageCtx) annotationNames(ex *model.Example, a *model.Annotation) {
+	if a == nil || len(a.Name) == 0 {
+		return
+	}
+	ex.Name = a.Name[0]
+	if len(a.Name) > 1 {
+		ex.Names = append([]string(nil), a.Name...)
+	}
+}
+
+// checkBody classifies an example body as JSON and finds placeholders.
+func (p *pageCtx) checkBody(ex *model.Example) {
+	if strings.TrimSpace(ex.Body) == "" {
+		return
+	}
+	ct := strings.ToLower(ex.ContentType)
+	if ct != "" && !strings.Contains(ct, "json") {
+		return
+	}
+	state, js, diags := CheckJSON(ex.Body, ex.BodyPos)
+	ex.JSON = state
+	p.res.Diagnostics = append(p.res.Diagnostics, diags...)
+	if js != nil {
+		ex.Placeholders = FindPlaceholders(js, ex.Body, ex.BodyPos)
+	}
+}
+
+// odataRef reads an annotation's @odata.type ("microsoft.graph.x",
+// "Collection(microsoft.graph.x)", "#microsoft.graph.x", "stream").
+func (p *pageCtx) odataRef(s string) model.TypeRef {
+	s = strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(s), "#"))
+	ref, _ := NormalizeType(s, p.ns)
+	return ref
+}
+
+// jsonAlternatives turns "a | b | c" placeholder strings of a resource
+// representation into enum members (named enum property) or values
+// (primitive property).
+func (p *pageCtx) jsonAlternatives(ex *model.Example, t *model.Type) {
+	for _, ph := range ex.Placeholders {
+		if ph.Kind != model.AlternativesPlaceholder || len(ph.Alternatives) == 0 {
+			continue
+		}
+		name := strings.TrimPrefix(ph.Pointer, "/")
+		if strings.Contains(name, "/") {
+			continue
+		}
+		name = strings.ReplaceAll(strings.ReplaceAll(name, "~1", "/"), "~0", "~")
+		prop := t.Property(name)
+		if prop == nil {
+			continue
+		}
+		var alts []string
+		for _, a := range ph.Alternatives {
+			a = strings.TrimSpace(a)
+			if a == "" || a == "..." || strings.Contains(a, " ") {
+				continue
+			}
+			alts = append(alts, a)
+		}
+		if len(alts) == 0 {
+			continue
+		}
+		if prop.IsPrimitive() || prop.TypeRef.Name == "" {
+			if len(prop.Values) == 0 {
+				prop.Values = alts
+			}
+			continue
+		}
+		e := &model.Type{Name: prop.TypeRef.Name, Kind: model.EnumType, Pos: ph.Pos, Flags: prop.Collection}
+		e.Members = membersFromNames(alts, ph.Pos)
+		p.res.contribs = append(p.res.contribs, &contrib{t: e, prio: prioJSONAlts, hasMembers: true, membersSrc: ph.Pos})
+	}
+}
+
+// enumPage reads an enum page (Intune "x enum type", enums.md).
+func (p *pageCtx) enumPage() {
+	name := ""
+	h1 := strings.TrimSpace(p.page.Title)
+	if strings.HasSuffix(strings.ToLower(h1), " enum type") {
+		name = strings.Trim(strings.TrimSpace(h1[:len(h1)-len(" enum type")]), "`*")
+	}
+	p.enumTables(name)
+	p.pageExamples("", nil)
+}
+
+// enumName reads an enum section heading ("chatType values").
+func enumName(h string) (string, bool) {
+	t := strings.TrimSpace(strings.Trim(strings.TrimSpace(h), "*"))
+	lower := strings.ToLower(t)
+	flags := strings.HasSuffix(lower, " flags")
+	for _, suf := range []string{" enumeration values", " enum values", " values", " enumeration", " members", " flags"} {
+		if strings.HasSuffix(lower, suf) {
+			n := strings.Trim(strings.TrimSpace(t[:len(t)-len(suf)]), "`*")
+			if pgIsQualified(n) {
+				return n, flags
+			}
+			return "", false
+		}
+	}
+	return "", false
+}
+
+// enumTables reads enum tables: `### x values` tables anywhere, and
+// `## Members` tables of an enum page named def.
+func (p *pageCtx) enumTables(def string) {
+	for _, b := range p.blocks {
+		if b.kind != bTable || b.section == nil {
+			continue
+		}
+		if headingKind(b.section.txt()) != secEnum {
+			continue
+		}
+		t := b.mdTable
+		if t.typed() {
+			continue
+		}
+		name, flags := enumName(b.section.txt())
+		if name == "" {
+			lower := strings.ToLower(strings.TrimSpace(b.section.txt()))
+			if def == "" || (lower != "members" && lower != "enum values" && lower != "enumerated values") {
+				continue
+			}
+			name = def
+		}
+		nameCol := t.column("member", "name", "enum member", "member name")
+		valCol := t.column("value", "int value", "numeric value", "values")
+		if nameCol < 0 {
+			nameCol, valCol = valCol, -1
+		}
+		if nameCol < 0 {
+			continue
+		}
+		descCol := t.column("description", "remarks", "details")
+		e := &model.Type{Name: pgQualify(name, p.ns), Kind: model.EnumType, Pos: t.pos, Flags: flags}
+		allPow2, nonzero := true, 0
+		for _, r := range t.rows() {
+			mn := pgCleanName(r.mdCell(nameCol).text)
+			if mn == "" || !pgIsIdent(strings.ReplaceAll(mn, "-", "_")) {
+				continue
+			}
+			m := &model.EnumMember{Name: mn, Pos: r.pos, Description: r.mdCell(descCol).text}
+			if valCol >= 0 {
+				if v, err := strconv.ParseInt(strings.TrimSpace(r.mdCell(valCol).text), 0, 64); err == nil {
+					m.Value = &v
+					if v != 0 {
+						nonzero++
+						if v < 0 || v&(v-1) != 0 {
+							allPow2 = false
+						}
+					}
+				}
+			}
+			e.Members = append(e.Members, m)
+		}
+		if len(e.Members) == 0 {
+			continue
+		}
+		if allPow2 && nonzero >= 3 && maxValue(e.Members) >= 4 {
+			e.Flags = true
+		}
+		e.Evolvable = markSentinel(e.Members)
+		p.res.contribs = append(p.res.contribs, &contrib{t: e, prio: prioDefinition, kindKnown: true, hasMembers: true, membersSrc: t.pos})
+	}
+}
+
+func maxValue(ms []*model.EnumMember) int64 {
+	var m int64
+	for _, x := range ms {
+		if x.Value != nil && *x.Value > m {
+			m = *x.Value
+		}
+	}
+	return m
+}
+
+// lowerFirst lower-cases a leading capital followed by a lower-case letter
+// ("DomainDnsRecord" → "domainDnsRecord"): Graph type names are lower
+// camel case, prose often capitalises them.
+func lowerFirst(s string) string {
+	if len(s) >= 2 && s[0] >= 'A' && s[0] <= 'Z' && s[1] >= 'a' && s[1] <= 'z' {
+		return string(s[0]+'a'-'A') + s[1:]
+	}
+	return s
+}

@@ -1,0 +1,273 @@
+package parser
+
+import (
+	"bytes"
+	"sort"
+	"strings"
+
+	"github.com/docgen-dev/docgen/parser/model"
+)
+
+// lineIndex maps byte offsets of one page to 1-based line and column
+// numbers. It is built once per file from the normalised source, so every
+// position comes from goldmark's segments, never from searching text.
+type lineIndex struct {
+	file   string
+	starts []int // byte offset of the first byte of each line
+	src    []byte
+}
+
+func newLineIndex(file string, src []byte) *lineIndex {
+	starts := make([]int, 1, bytes.Count(src, []byte{'\n'})+1)
+	for i, c := range src {
+		if c == '\n' && i+1 <= len(src) {
+			starts = append(starts, i+1)
+		}
+	}
+	return &lineIndex{file: file, starts: starts, src: src}
+}
+
+// lineOf returns the 1-based line of byte offset off.
+func (x *lineIndex) lineOf(off int) int {
+	if off < 0 {
+		off = 0
+	}
+	if off > len(x.src) {
+		off = len(x.src)
+	}
+	return sort.Search(len(x.starts), func(i int) bool { return x.starts[i] > off })
+}
+
+// pos returns the position of byte offset off.
+func (x *lineIndex) pos(off int) model.Pos {
+	l := x.lineOf(off)
+	if off < 0 {
+		off = 0
+	}
+	if off > len(x.src) {
+		off = len(x.src)
+	}
+	return model.Pos{File: x.file, Line: l, Col: off - x.starts[l-1] + 1}
+}
+
+// linePos returns the position of column 1 of line n (1-based).
+func (x *lineIndex) linePos(n int) model.Pos {
+	return model.Pos{File: x.file, Line: n, Col: 1}
+}
+
+// numLines is the number of lines (a final line without newline counts).
+func (x *lineIndex) numLines() int {
+	n := len(x.starts)
+	if n > 1 && x.starts[n-1] == len(x.src) {
+		n--
+	}
+	return n
+}
+
+// line returns the text of line n (1-based) without its newline.
+func (x *lineIndex) line(n int) string {
+	if n < 1 || n > len(x.starts) {
+		return ""
+	}
+	start := x.starts[n-1]
+	end := len(x.src)
+	if n < len(x.starts) {
+		end = x.starts[n] - 1
+	}
+	if start > end {
+		return ""
+	}
+	return string(x.src[start:end])
+}
+
+// lineBytes returns line n (1-based) without its newline, sharing src.
+func (x *lineIndex) lineBytes(n int) []byte {
+	if n < 1 || n > len(x.starts) {
+		return nil
+	}
+	start := x.starts[n-1]
+	end := len(x.src)
+	if n < len(x.starts) {
+		end = x.starts[n] - 1
+	}
+	if start > end {
+		return nil
+	}
+	return x.src[start:end]
+}
+
+// normalise converts CRLF and bare CR line ends to LF and drops a UTF-8
+// byte-order mark. Line numbers are unchanged; columns count bytes of the
+// normalised text.
+func normalise(src []byte) []byte {
+	src = bytes.TrimPrefix(src, []byte("\xef\xbb\xbf"))
+	if bytes.IndexByte(src, '\r') < 0 {
+		return src
+	}
+	out := make([]byte, 0, len(src))
+	for i := 0; i < len(src); i++ {
+		c := src[i]
+		if c == '\r' {
+			if i+1 < len(src) && src[i+1] == '\n' {
+				continue
+			}
+			c = '\n'
+		}
+		out = append(out, c)
+	}
+	return out
+}
+
+// frontMatter is the YAML block at the top of a page.
+type frontMatter struct {
+	keys   []string
+	values map[string]string
+	lines  map[string]int // key → 1-based line
+	end    int            // last line of the block (the closing ---), 0 if none
+}
+
+func (f *frontMatter) get(k string) string {
+	if f == nil || f.values == nil {
+		return ""
+	}
+	return f.values[k]
+}
+
+// isFenceDashes reports whether a line is "---" with optional trailing
+// blanks (10 corpus pages open with "--- ").
+func isFenceDashes(s string) bool {
+	return strings.TrimRight(s, " \t") == "---"
+}
+
+// stripFrontMatter finds the front matter, parses it leniently and returns
+// a copy of src in which its lines are blank, so goldmark line numbers stay
+// true and goldmark does not read "---" + "title:" as a setext heading.
+func stripFrontMatter(file string, src []byte) ([]byte, *frontMatter, []model.Diagnostic) {
+	first, rest, ok := bytes.Cut(src, []byte{'\n'})
+	if !ok || !isFenceDashes(string(first)) {
+		return src, nil, nil
+	}
+	var diags []model.Diagnostic
+	fm := &frontMatter{values: map[string]string{}, lines: map[string]int{}}
+	lineNo := 1
+	var body []string
+	closed := false
+	for len(rest) > 0 {
+		var l []byte
+		l, rest, _ = bytes.Cut(rest, []byte{'\n'})
+		lineNo++
+		if isFenceDashes(string(l)) {
+			closed = true
+			break
+		}
+		body = append(body, string(l))
+	}
+	if !closed {
+		diags = append(diags, model.Diagnostic{
+			Pos: model.Pos{File: file, Line: 1, Col: 1}, Severity: model.Warning, Code: "frontmatter-invalid",
+			Message: "front matter opened by --- is never closed; add a --- line after the last key",
+		})
+		return src, nil, diags
+	}
+	fm.end = lineNo
+	lastKey := ""
+	for i, l := range body {
+		n := i + 2
+		if strings.TrimSpace(l) == "" || strings.HasPrefix(strings.TrimSpace(l), "#") {
+			continue
+		}
+		if (l[0] == ' ' || l[0] == '\t') && lastKey != "" {
+			// Continuation of a folded value.
+			fm.values[lastKey] = strings.TrimSpace(fm.values[lastKey] + " " + strings.TrimSpace(l))
+			continue
+		}
+		k, v, ok := strings.Cut(l, ":")
+		k = strings.TrimSpace(k)
+		if !ok || k == "" || strings.ContainsAny(k, " \t\"'") {
+			diags = append(diags, model.Diagnostic{
+				Pos: model.Pos{File: file, Line: n, Col: 1}, Severity: model.Warning, Code: "frontmatter-invalid",
+				Message: "front matter line is not a `key: value` pair; fix the YAML",
+			})
+			continue
+		}
+		v = strings.TrimSpace(v)
+		val, problem := yamlScalar(v)
+		if problem != "" {
+			diags = append(diags, model.Diagnostic{
+				Pos: model.Pos{File: file, Line: n, Col: strings.Index(l, v) + 1}, Severity: model.Warning, Code: "frontmatter-invalid",
+				Message: "front matter value of " + k + " is not valid YAML (" + problem + "); quote the value",
+			})
+		}
+		if _, dup := fm.values[k]; !dup {
+			fm.keys = append(fm.keys, k)
+			fm.lines[k] = n
+		}
+		fm.values[k] = val
+		lastKey = k
+	}
+	out := make([]byte, 0, len(src))
+	for i := 0; i < fm.end; i++ {
+		out = append(out, '\n')
+	}
+	// Copy everything after the closing line.
+	off := 0
+	for i := 0; i < fm.end; i++ {
+		j := bytes.IndexByte(src[off:], '\n')
+		if j < 0 {
+			off = len(src)
+			break
+		}
+		off += j + 1
+	}
+	out = append(out, src[off:]...)
+	return out, fm, diags
+}
+
+// yamlScalar reads a YAML scalar the way front matter uses them: plain,
+// single- or double-quoted. It returns the value and, if the text is not
+// valid YAML, what is wrong (the value is then taken verbatim).
+func yamlScalar(v string) (string, string) {
+	if v == "" {
+		return "", ""
+	}
+	switch v[0] {
+	case '"':
+		if len(v) >= 2 && v[len(v)-1] == '"' {
+			inner := v[1 : len(v)-1]
+			var b strings.Builder
+			for i := 0; i < len(inner); i++ {
+				c := inner[i]
+				if c == '\\' && i+1 < len(inner) {
+					i++
+					switch inner[i] {
+					case 'n':
+						b.WriteByte('\n')
+					case 't':
+						b.WriteByte('\t')
+					default:
+						b.WriteByte(inner[i])
+					}
+					continue
+				}
+				if c == '"' {
+					return inner, "unescaped double quote inside a double-quoted value"
+				}
+				b.WriteByte(c)
+			}
+			return b.String(), ""
+		}
+		return strings.Trim(v, `"`), "unterminated double-quoted value"
+	case '\'':
+		if len(v) >= 2 && v[len(v)-1] == '\'' {
+			return strings.ReplaceAll(v[1:len(v)-1], "''", "'"), ""
+		}
+		return strings.Trim(v, "'"), "unterminated single-quoted value"
+	}
+	if strings.Contains(v, ": ") || strings.HasSuffix(v, ":") {
+		return v, "mapping values are not allowed here: an unquoted value contains \": \""
+	}
+	if i := strings.Index(v, " #"); i >= 0 {
+		return strings.TrimSpace(v[:i]), ""
+	}
+	return v, ""
+}

@@ -1,0 +1,333 @@
+package parser
+
+import (
+	"strings"
+
+	extast "github.com/yuin/goldmark/extension/ast"
+
+	"github.com/docgen-dev/docgen/parser/model"
+)
+
+// table is a GFM table read from goldmark, each row re-checked against its
+// source line.
+type mdTable struct {
+	node    *extast.Table
+	c       *collector
+	pos     model.Pos // header row
+	endLine int
+	checks  []rowCheck
+	rowsv   []*mdRow
+	loaded  bool
+	// header holds the normalised header texts ("property", "type").
+	header []string
+	// recovered marks a table goldmark refused (delimiter row with fewer
+	// cells than the header) that docgen read from the paragraph's lines.
+	recovered bool
+}
+
+type mdRow struct {
+	pos   model.Pos
+	cells []*mdCell
+	// source is the number of cells on the source line; more than
+	// len(header) means goldmark dropped cells.
+	source int
+}
+
+type mdCell struct {
+	raw   string // Markdown source of the cell
+	text  string // plain text: markup removed, links reduced to their text
+	links []mdLink
+}
+
+func (r *mdRow) mdCell(i int) *mdCell {
+	if i < 0 || i >= len(r.cells) || r.cells[i] == nil {
+		return &mdCell{}
+	}
+	return r.cells[i]
+}
+
+func (c *collector) mdTable(n *extast.Table) *mdTable {
+	t := &mdTable{node: n, c: c}
+	first := true
+	for r := n.FirstChild(); r != nil; r = r.NextSibling() {
+		if first {
+			first = false
+			start := -1
+			for ce := r.FirstChild(); ce != nil; ce = ce.NextSibling() {
+				if l := ce.Lines(); l != nil && l.Len() > 0 && start < 0 {
+					start = l.At(0).Start
+				}
+				var sb strings.Builder
+				c.inline(ce, &sb, false, nil)
+				t.header = append(t.header, normHeader(cleanText(sb.String())))
+			}
+			if start < 0 {
+				start = n.Pos()
+			}
+			t.pos = c.idx.pos(start)
+			t.pos.Col = 1
+			t.endLine = t.pos.Line
+			continue
+		}
+		start := r.Pos()
+		if start < 0 {
+			start = n.Pos()
+		}
+		line := c.idx.lineOf(start)
+		t.checks = append(t.checks, rowCheck{line: line, source: countCells(c.idx.lineBytes(line))})
+		t.endLine = line
+	}
+	return t
+}
+
+// rowCheck is a row's line and the number of cells on its source line.
+type rowCheck struct {
+	line   int
+	source int
+}
+
+// rows returns the table's body rows, reading the cells on first use.
+func (t *mdTable) rows() []*mdRow {
+	if t.loaded || t.node == nil {
+		return t.rowsv
+	}
+	t.loaded = true
+	c := t.c
+	i := 0
+	for r := t.node.FirstChild(); r != nil; r = r.NextSibling() {
+		if _, isHeader := r.(*extast.TableHeader); isHeader {
+			continue
+		}
+		if i >= len(t.checks) {
+			break
+		}
+		ck := t.checks[i]
+		i++
+		rw := &mdRow{pos: c.idx.linePos(ck.line), source: ck.source}
+		for ce := r.FirstChild(); ce != nil; ce = ce.NextSibling() {
+			cl := &mdCell{}
+			if l := ce.Lines(); l != nil && l.Len() > 0 {
+				seg := l.At(0)
+				cl.raw = string(seg.Value(c.src))
+			}
+			var sb strings.Builder
+			c.inline(ce, &sb, false, &cl.links)
+			cl.text = cleanText(sb.String())
+			rw.cells = append(rw.cells, cl)
+		}
+		if rw.source > len(t.header) && len(t.header) > 0 && len(rw.cells) >= len(t.header) {
+			// goldmark dropped the cells after the last header column:
+			// rebuild the last cell from the source line.
+			cells := splitRow(c.idx.line(ck.line))
+			if len(cells) >= len(t.header) {
+				last := strings.Join(cells[len(t.header)-1:], "|")
+				cl := rw.cells[len(t.header)-1]
+				cl.raw = strings.TrimSpace(last)
+				cl.text, cl.links = stripInline(cl.raw)
+			}
+		}
+		t.rowsv = append(t.rowsv, rw)
+	}
+	return t.rowsv
+}
+
+// countCells counts the cells of a row's source line as splitRow would,
+// without allocating.
+func countCells(b []byte) int {
+	for len(b) > 0 && (b[0] == ' ' || b[0] == '\t') {
+		b = b[1:]
+	}
+	for len(b) > 0 && (b[len(b)-1] == ' ' || b[len(b)-1] == '\t') {
+		b = b[:len(b)-1]
+	}
+	if len(b) > 0 && b[0] == '|' {
+		b = b[1:]
+	}
+	if len(b) > 0 && b[len(b)-1] == '|' && (len(b) < 2 || b[len(b)-2] != '\\') {
+		b = b[:len(b)-1]
+	}
+	if len(b) == 0 {
+		return 0
+	}
+	n := 1
+	for i, ch := range b {
+		if ch == '|' && (i == 0 || b[i-1] != '\\') {
+			n++
+		}
+	}
+	return n
+}
+
+// splitRow splits a table row's source line into cells the way GFM does:
+// an optional leading and trailing pipe, cells separated by unescaped pipes
+// (code spans do not protect pipes).
+func splitRow(line string) []string {
+	s := strings.TrimSpace(line)
+	if strings.HasPrefix(s, "|") {
+		s = s[1:]
+	}
+	if strings.HasSuffix(s, "|") && !strings.HasSuffix(s, "\\|") {
+		s = s[:len(s)-1]
+	}
+	if s == "" {
+		return nil
+	}
+	var cells []string
+	start := 0
+	for i := 0; i < len(s); i++ {
+		if s[i] == '|' && (i == 0 || s[i-1] != '\\') {
+			cells = append(cells, s[start:i])
+			start = i + 1
+		}
+	}
+	return append(cells, s[start:])
+}
+
+// isDelimiterRow reports whether a line is a GFM delimiter row
+// ("|:---|---:|").
+func isDelimiterRow(line string) bool {
+	cells := splitRow(line)
+	if len(cells) == 0 {
+		return false
+	}
+	if !strings.Contains(line, "|") && len(cells) == 1 {
+		return false
+	}
+	for _, c := range cells {
+		c = strings.TrimSpace(c)
+		c = strings.TrimPrefix(c, ":")
+		c = strings.TrimSuffix(c, ":")
+		if c == "" || strings.Trim(c, "-") != "" {
+			return false
+		}
+	}
+	return true
+}
+
+// recoverTable reads a paragraph whose second line is a delimiter row as a
+// table (GFM refuses it when the delimiter row has fewer cells than the
+// header). It returns nil when the paragraph is not table-shaped.
+func recoverTable(b *mdBlock, idx *lineIndex) *mdTable {
+	lines := strings.Split(b.raw, "\n")
+	at := -1
+	for i := 1; i < len(lines); i++ {
+		if strings.Contains(lines[i-1], "|") && isDelimiterRow(lines[i]) {
+			at = i
+			break
+		}
+	}
+	if at < 0 {
+		return nil
+	}
+	hl := b.pos.Line + at - 1
+	t := &mdTable{recovered: true, pos: idx.linePos(hl), endLine: hl + 1, loaded: true}
+	for _, h := range splitRow(lines[at-1]) {
+		txt, _ := stripInline(strings.TrimSpace(h))
+		t.header = append(t.header, normHeader(txt))
+	}
+	for i := at + 1; i < len(lines); i++ {
+		if !strings.Contains(lines[i], "|") {
+			break
+		}
+		cells := splitRow(lines[i])
+		rw := &mdRow{pos: idx.linePos(hl + i - at + 1), source: len(cells)}
+		for j, c := range cells {
+			if j == len(t.header)-1 && len(cells) > len(t.header) {
+				c = strings.Join(cells[j:], "|")
+			}
+			cl := &mdCell{raw: strings.TrimSpace(c)}
+			cl.text, cl.links = stripInline(cl.raw)
+			rw.cells = append(rw.cells, cl)
+			if j == len(t.header)-1 {
+				break
+			}
+		}
+		t.rowsv = append(t.rowsv, rw)
+		t.checks = append(t.checks, rowCheck{line: rw.pos.Line, source: rw.source})
+		t.endLine = rw.pos.Line
+	}
+	return t
+}
+
+// stripInline reduces a Markdown fragment to plain text without goldmark:
+// used for cells goldmark dropped and tables it refused.
+func stripInline(s string) (string, []mdLink) {
+	var links []mdLink
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c == '\\' && i+1 < len(s) && strings.IndexByte("\\`*_[]()#+-.!|<>{}", s[i+1]) >= 0:
+			b.WriteByte(s[i+1])
+			i++
+		case c == '*' || c == '`':
+		case c == '[':
+			end := strings.IndexByte(s[i:], ']')
+			if end > 0 && i+end+1 < len(s) && s[i+end+1] == '(' {
+				close := strings.IndexByte(s[i+end+1:], ')')
+				if close > 0 {
+					txt, _ := stripInline(s[i+1 : i+end])
+					links = append(links, mdLink{Text: txt, Dest: s[i+end+2 : i+end+1+close]})
+					b.WriteString(txt)
+					i += end + 1 + close
+					continue
+				}
+			}
+			b.WriteByte(c)
+		case c == '<':
+			end := strings.IndexByte(s[i:], '>')
+			if end > 0 && end < 12 {
+				tag := strings.ToLower(s[i : i+end+1])
+				if strings.HasPrefix(tag, "<br") || strings.HasPrefix(tag, "<li") || strings.HasPrefix(tag, "</li") ||
+					strings.HasPrefix(tag, "<ul") || strings.HasPrefix(tag, "</ul") || strings.HasPrefix(tag, "<p") || strings.HasPrefix(tag, "</p") {
+					b.WriteByte(' ')
+					i += end
+					continue
+				}
+			}
+			b.WriteByte(c)
+		default:
+			b.WriteByte(c)
+		}
+	}
+	return cleanText(b.String()), links
+}
+
+// normHeader normalises a header cell: bold and code marks, NBSP padding
+// and a trailing "?" removed, lower case, single spaces.
+func normHeader(s string) string {
+	if strings.ContainsAny(s, "*`&") {
+		s = strings.ReplaceAll(s, "&nbsp;", " ")
+		s = strings.ReplaceAll(s, "*", "")
+		s = strings.ReplaceAll(s, "`", "")
+	}
+	s = collapseSpace(strings.ToLower(s))
+	s = strings.TrimRight(s, "?: ")
+	return strings.TrimSpace(s)
+}
+
+// column returns the index of the first header equal to one of names, or
+// -1.
+func (t *mdTable) column(names ...string) int {
+	for _, n := range names {
+		for i, h := range t.header {
+			if h == n {
+				return i
+			}
+		}
+	}
+	return -1
+}
+
+// columnPrefix returns the index of the first header starting with prefix.
+func (t *mdTable) columnPrefix(prefix string) int {
+	for i, h := range t.header {
+		if strings.HasPrefix(h, prefix) {
+			return i
+		}
+	}
+	return -1
+}
+
+// tableIsTyped reports whether the table has a Type column.
+func (t *mdTable) typed() bool { return t.column("type", "data type") >= 0 }

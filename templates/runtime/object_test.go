@@ -1,0 +1,487 @@
+package runtime
+
+import (
+	"encoding/json"
+	"errors"
+	"io"
+	"math"
+	"strings"
+	"testing"
+	"time"
+	"unicode/utf8"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+func otReader(s string) io.Reader { return strings.NewReader(s) }
+
+func otNaN() float64 { return math.NaN() }
+
+// otResource is written the way the generator writes a resource.
+type otResource struct {
+	ODataType Opt[string]
+	ID        string
+	Status    Opt[otColor]
+	Size      Opt[int64]
+	Tags      []string
+	Inner     Opt[otInner]
+	Extra     Extra
+}
+
+type otInner struct {
+	Name  Opt[string]
+	Extra Extra
+}
+
+func (v *otResource) UnmarshalJSON(b []byte) error {
+	*v = otResource{}
+	return decodeObject(b, &v.Extra, func(n string, raw []byte) (bool, error) {
+		switch n {
+		case "@odata.type":
+			return true, decodeValue(raw, &v.ODataType)
+		case "id":
+			return true, decodeValue(raw, &v.ID)
+		case "status":
+			return true, decodeValue(raw, &v.Status)
+		case "size":
+			return true, decodeValue(raw, &v.Size)
+		case "tags":
+			return true, json.Unmarshal(raw, &v.Tags)
+		case "inner":
+			return true, decodeValue(raw, &v.Inner)
+		}
+		return false, nil
+	})
+}
+
+func (v otResource) MarshalJSON() ([]byte, error) {
+	var w objectWriter
+	w.field("@odata.type", v.ODataType)
+	w.field("id", v.ID)
+	w.field("status", v.Status)
+	w.field("size", v.Size)
+	w.field("tags", v.Tags)
+	w.field("inner", v.Inner)
+	w.extra(v.Extra)
+	return w.bytes()
+}
+
+func (v *otInner) UnmarshalJSON(b []byte) error {
+	*v = otInner{}
+	return decodeObject(b, &v.Extra, func(n string, raw []byte) (bool, error) {
+		switch n {
+		case "name":
+			return true, json.Unmarshal(raw, &v.Name)
+		}
+		return false, nil
+	})
+}
+
+func (v otInner) MarshalJSON() ([]byte, error) {
+	var w objectWriter
+	w.field("name", v.Name)
+	w.extra(v.Extra)
+	return w.bytes()
+}
+
+func TestObjectRoundTrip(t *testing.T) {
+	tests := []struct {
+		name string
+		in   string
+		want otResource
+		out  string // when it differs from in
+	}{
+		{name: "empty", in: `{}`, want: otResource{}, out: `{"id":""}`}, // required fields are always written
+		{name: "required zero value kept", in: `{"id":""}`, want: otResource{ID: ""}, out: `{"id":""}`},
+		{
+			name: "extras of every type keep their order",
+			in:   `{"@odata.context":"https://x/$metadata#a","@odata.etag":"W/\"CQAA\"","id":"1","x@odata.type":"#Int64","obj":{"a":[1,{"b":null}]},"arr":[1,"2",true],"n":null,"num":1.50,"t":true}`,
+			want: otResource{ID: "1", Extra: Extra{
+				{"@odata.context", json.RawMessage(`"https://x/$metadata#a"`)},
+				{"@odata.etag", json.RawMessage(`"W/\"CQAA\""`)},
+				{"x@odata.type", json.RawMessage(`"#Int64"`)},
+				{"obj", json.RawMessage(`{"a":[1,{"b":null}]}`)},
+				{"arr", json.RawMessage(`[1,"2",true]`)},
+				{"n", json.RawMessage(`null`)},
+				{"num", json.RawMessage(`1.50`)},
+				{"t", json.RawMessage(`true`)},
+			}},
+			// Known members first, then extras in document order.
+			out: `{"id":"1","@odata.context":"https://x/$metadata#a","@odata.etag":"W/\"CQAA\"","x@odata.type":"#Int64","obj":{"a":[1,{"b":null}]},"arr":[1,"2",true],"n":null,"num":1.50,"t":true}`,
+		},
+		{
+			name: "absent null value",
+			in:   `{"@odata.type":"#microsoft.graph.x","id":"a","status":null,"size":12,"inner":{"name":null,"z":1}}`,
+			want: otResource{ODataType: Some("#microsoft.graph.x"), ID: "a", Status: Null[otColor](), Size: Some[int64](12),
+				Inner: Some(otInner{Name: Null[string](), Extra: Extra{{"z", json.RawMessage(`1`)}}})},
+		},
+		{name: "empty collection kept", in: `{"id":"a","tags":[]}`, want: otResource{ID: "a", Tags: []string{}}},
+		{name: "null collection dropped", in: `{"id":"a","tags":null}`, want: otResource{ID: "a"}, out: `{"id":"a"}`},
+		{name: "null object", in: `{"id":"a","inner":null}`, want: otResource{ID: "a", Inner: Null[otInner]()}},
+		{
+			name: "white space and escapes",
+			in:   " {\n \"i\\u0064\" : \"x\\ty\" ,\t\"ta\\/gs\":[ \"a\" ]\r\n} ",
+			want: otResource{ID: "x\ty", Extra: Extra{{"ta/gs", json.RawMessage(`[ "a" ]`)}}},
+			out:  `{"id":"x\ty","ta/gs":[ "a" ]}`,
+		},
+		{
+			name: "duplicates: last wins for fields, extras keep both",
+			in:   `{"id":"1","id":"2","q":1,"q":2}`,
+			want: otResource{ID: "2", Extra: Extra{{"q", json.RawMessage(`1`)}, {"q", json.RawMessage(`2`)}}},
+			out:  `{"id":"2","q":1,"q":2}`,
+		},
+		{name: "unknown enum kept", in: `{"id":"a","status":"chartreuse"}`, want: otResource{ID: "a", Status: Some[otColor]("chartreuse")}},
+		{name: "html escaped like encoding/json", in: `{"id":"<b>&amp;</b>"}`, want: otResource{ID: "<b>&amp;</b>"}, out: `{"id":"\u003cb\u003e\u0026amp;\u003c/b\u003e"}`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var got otResource
+			if err := json.Unmarshal([]byte(tt.in), &got); err != nil {
+				t.Fatalf("Unmarshal: %v", err)
+			}
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Fatalf("decoded (-want +got):\n%s", diff)
+			}
+			want := tt.out
+			if want == "" {
+				want = tt.in
+			}
+			out, err := got.MarshalJSON()
+			if err != nil {
+				t.Fatalf("MarshalJSON: %v", err)
+			}
+			if string(out) != want {
+				t.Errorf("MarshalJSON:\n got %s\nwant %s", out, want)
+			}
+			// Through encoding/json the output is the same, compacted.
+			viaJSON, err := json.Marshal(got)
+			if err != nil {
+				t.Fatalf("json.Marshal: %v", err)
+			}
+			if !otJSONEqual(t, string(viaJSON), want) {
+				t.Errorf("json.Marshal:\n got %s\nwant %s", viaJSON, want)
+			}
+		})
+	}
+}
+
+func TestDecodeObjectAliasing(t *testing.T) {
+	data := []byte(`{"e":"abc"}`)
+	var e Extra
+	if err := e.UnmarshalJSON(data); err != nil {
+		t.Fatal(err)
+	}
+	copy(data, `{"e":"xyz"}`)
+	if got, _ := e.Get("e"); string(got) != `"abc"` {
+		t.Errorf("Extra aliases the input: %s", got)
+	}
+}
+
+// TestDecodeObjectValidates checks the scanner against json.Valid.
+func TestDecodeObjectValidates(t *testing.T) {
+	inputs := []string{
+		`{}`, ` { } `, `{"a":1}`, `{"a":-0.5e+10}`, `{"a":[]}`, `{"a":[1,[2,[3]],{}]}`, `{"a":"\u00e9\ud83d\ude00"}`,
+		`{"a":true,"b":false,"c":null}`, `{"a":"\"\\\/\b\f\n\r\t"}`, "{\"a\":\"\xff\"}",
+		``, ` `, `{`, `}`, `{"a"}`, `{"a":}`, `{"a":1,}`, `{,"a":1}`, `{"a":1 "b":2}`, `{a:1}`, `{'a':1}`,
+		`{"a":01}`, `{"a":1.}`, `{"a":.5}`, `{"a":1e}`, `{"a":-}`, `{"a":+1}`, `{"a":0x10}`, `{"a":NaN}`,
+		`{"a":tru}`, `{"a":nul}`, `{"a":True}`, `{"a":"\x"}`, `{"a":"\u12"}`, `{"a":"\u12g4"}`, "{\"a\":\"\t\"}",
+		`{"a":"abc`, `{"a":[1,2}`, `{"a":[1,2,]}`, `{"a":{"b":1]}`, `{"a":{"b"1}}`, `{"a":{1:2}}`, `{"a":1}x`, `{"a":1}{}`,
+		`{"a":[`, `{"a":{`, `{"a":"`, `{"a`, `{"a":1`, `{"a":1,`, `{"a":1 `,
+	}
+	for _, in := range inputs {
+		err := decodeObject([]byte(in), nil, func(string, []byte) (bool, error) { return false, nil })
+		if valid := json.Valid([]byte(in)); valid != (err == nil) {
+			t.Errorf("decodeObject(%q) = %v; json.Valid = %v", in, err, valid)
+		}
+	}
+}
+
+func TestDecodeObjectErrors(t *testing.T) {
+	none := func(string, []byte) (bool, error) { return false, nil }
+	tests := []struct {
+		in, want string
+	}{
+		{`null`, `json: cannot decode null null as object`},
+		{`[1]`, `json: cannot decode array [1] as object`},
+		{`"x"`, `json: cannot decode string "x" as object`},
+		{`{"a":1,}`, `json: invalid character '}' looking for beginning of object key string (offset 7)`},
+		{`{"a":[1,2}`, `json: invalid character '}' after array element (offset 9)`},
+		{`{"a":1`, `json: unexpected end of JSON input (offset 6)`},
+		{"{\"a\":\"\xff\x01\"}", `json: invalid character '\x01' in string literal (offset 7)`},
+		{strings.Repeat(`[`, maxDepth+5), `json: exceeded max depth`},
+		{`{"a":` + strings.Repeat(`[`, maxDepth+5), `json: exceeded max depth`},
+	}
+	for _, tt := range tests {
+		err := decodeObject([]byte(tt.in), nil, none)
+		if err == nil || !strings.HasPrefix(err.Error(), tt.want) {
+			t.Errorf("decodeObject(%.20q) = %v, want %s", tt.in, err, tt.want)
+		}
+	}
+}
+
+func TestDecodeObjectFieldErrorPath(t *testing.T) {
+	var v otResource
+	err := json.Unmarshal([]byte(`{"inner":{"name":5}}`), &v)
+	if err == nil {
+		t.Fatal("no error")
+	}
+	if want := "json: /inner/name: "; !strings.HasPrefix(err.Error(), want) {
+		t.Errorf("error %q does not start with %q", err, want)
+	}
+	var te *json.UnmarshalTypeError
+	if !errors.As(err, &te) {
+		t.Errorf("error %v does not wrap *json.UnmarshalTypeError", err)
+	}
+	err = json.Unmarshal([]byte(`{"a~/b":{"x":1}, "inner": 3}`), &v)
+	if err == nil || !strings.Contains(err.Error(), "/inner") {
+		t.Errorf("got %v", err)
+	}
+	if got := wrapPath("a~/b", errors.New("x")).Error(); got != "json: /a~0~1b: x" {
+		t.Errorf("wrapPath = %q", got)
+	}
+}
+
+type otBadMarshaler struct{}
+
+func (otBadMarshaler) MarshalJSON() ([]byte, error) { return nil, errors.New("boom") }
+
+type otText struct{ s string }
+
+func (t otText) MarshalText() ([]byte, error) { return []byte("<" + t.s + ">"), nil }
+
+type otNamed int32
+
+type otFloat float32
+
+func TestObjectWriter(t *testing.T) {
+	var nilPtr *otResource
+	var nilMap map[string]int
+	var nilIface json.Marshaler
+	var w objectWriter
+	w.field("s", "x")
+	w.field("absent", Opt[string]{})
+	w.field("null", Null[int]())
+	w.field("b", false)
+	w.field("i32", int32(-1))
+	w.field("i64", int64(1)<<62)
+	w.field("i", 3)
+	w.field("f", 2.5)
+	w.field("zeroTime", time.Time{})
+	w.field("date0", Date{})
+	w.field("tod0", TimeOfDay{})
+	w.field("dur0", Duration{})
+	w.field("dec0", Decimal{})
+	w.field("dec", Decimal{text: "0"})
+	w.field("nilSlice", []string(nil))
+	w.field("emptySlice", []int{})
+	w.field("nilPtr", nilPtr)
+	w.field("nilMap", nilMap)
+	w.field("nilIface", nilIface)
+	w.field("nil", nil)
+	w.field("rawNil", json.RawMessage(nil))
+	w.field("raw", json.RawMessage(`[1]`))
+	w.field("nested", otInner{Name: Some("n")})
+	w.field("text", otText{"t"})
+	w.field("otNamed", otNamed(7))
+	w.field("enum", otColor("red"))
+	w.field("map", map[string]int{"k": 1})
+	w.field("structs", []otInner{{Name: Some("a")}, {Name: Null[string]()}})
+	w.field("enums", []otColor{"red", "<"})
+	w.field("bytes", []byte("hi"))
+	w.field("u16", uint16(9))
+	w.field("namedFloat", otFloat(0.5))
+	w.raw("r", json.RawMessage(`{"x":true}`))
+	w.raw("rnil", nil)
+	w.extra(Extra{{"@odata.etag", json.RawMessage(`"W/\"1\""`)}, {"nilValue", nil}})
+	got, err := w.bytes()
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := `{"s":"x","null":null,"b":false,"i32":-1,"i64":4611686018427387904,"i":3,"f":2.5,"zeroTime":"0001-01-01T00:00:00Z",` +
+		`"tod0":"00:00:00","dur0":"PT0S","dec":0,"emptySlice":[],"raw":[1],"nested":{"name":"n"},"text":"\u003ct\u003e","otNamed":7,` +
+		`"enum":"red","map":{"k":1},"structs":[{"name":"a"},{"name":null}],"enums":["red","\u003c"],"bytes":"aGk=","u16":9,"namedFloat":0.5,"r":{"x":true},"@odata.etag":"W/\"1\"","nilValue":null}`
+	if string(got) != want {
+		t.Errorf("got\n%s\nwant\n%s", got, want)
+	}
+	if !json.Valid(got) {
+		t.Error("output is not valid JSON")
+	}
+
+	var empty objectWriter
+	if got, err := empty.bytes(); err != nil || string(got) != "{}" {
+		t.Errorf("empty object: %s, %v", got, err)
+	}
+}
+
+func TestObjectWriterErrors(t *testing.T) {
+	tests := []struct {
+		v    any
+		want string
+	}{
+		{math.Inf(1), "json: /x: unsupported value: +Inf"},
+		{otBadMarshaler{}, "json: /x: boom"},
+		{Some(otBadMarshaler{}), "json: /x: boom"},
+		{Date{2021, 13, 1}, `json: /x: invalid Edm.Date "2021-13-01": want a valid date`},
+		{time.Date(-1, 1, 1, 0, 0, 0, 0, time.UTC), "json: /x: "},
+		{make(chan int), "json: /x: unsupported type: chan int"},
+	}
+	for _, tt := range tests {
+		var w objectWriter
+		w.field("a", 1)
+		err := w.field("x", tt.v)
+		if err == nil || !strings.HasPrefix(err.Error(), tt.want) {
+			t.Errorf("field(%T) = %v, want %s", tt.v, err, tt.want)
+		}
+		w.field("b", 2) // ignored after an error
+		w.raw("c", json.RawMessage(`1`))
+		w.extra(Extra{{"d", json.RawMessage(`1`)}})
+		if out, err2 := w.bytes(); err2 != err || out != nil {
+			t.Errorf("bytes() = %s, %v; want the first error", out, err2)
+		}
+	}
+}
+
+// TestAppendStringMatchesEncodingJSON compares appendString with json.Marshal.
+func TestAppendStringMatchesEncodingJSON(t *testing.T) {
+	inputs := []string{"", "otPlain", "quote\" back\\ slash/", "\x00\x01\x1f\x7f", "\b\f\n\r\t", "<script>&</script>",
+		"é日本\U0001F600", "\u2028\u2029", "bad \xff utf8 \xc3", "\xed\xa0\x80", strings.Repeat("ab<", 50)}
+	for i := 0; i < 256; i++ {
+		inputs = append(inputs, string([]byte{byte(i)}), "a"+string(rune(i))+"b")
+	}
+	for _, s := range inputs {
+		want, err := json.Marshal(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := appendString(nil, s); string(got) != string(want) {
+			t.Errorf("appendString(%q) = %s, want %s", s, got, want)
+		}
+	}
+}
+
+func TestAppendFloatMatchesEncodingJSON(t *testing.T) {
+	for _, f := range []float64{0, -0.0, 1, -1.5, 0.1, 1e-6, 1e-7, 123456789e-15, 1e20, 1e21, 1.7976931348623157e308, 5e-324, 3.4e38} {
+		want, _ := json.Marshal(f)
+		got, err := appendFloat(nil, f, 64)
+		if err != nil || string(got) != string(want) {
+			t.Errorf("appendFloat(%g, 64) = %s, %v; want %s", f, got, err, want)
+		}
+		f32 := float32(f)
+		if math.IsInf(float64(f32), 0) {
+			continue
+		}
+		want, _ = json.Marshal(f32)
+		got, err = appendFloat(nil, float64(f32), 32)
+		if err != nil || string(got) != string(want) {
+			t.Errorf("appendFloat(%g, 32) = %s, %v; want %s", f32, got, err, want)
+		}
+	}
+}
+
+func TestUnquoteFast(t *testing.T) {
+	tests := []struct {
+		in   string
+		want string
+		ok   bool
+	}{
+		{`"abc"`, "abc", true},
+		{`""`, "", true},
+		{`"日本"`, "日本", true},
+		{`"a\"b"`, "", false},
+		{"\"a\xffb\"", "", false},
+		{"\"a\tb\"", "", false},
+		{`"a"b"`, "", false},
+		{`"`, "", false},
+		{`abc`, "", false},
+	}
+	for _, tt := range tests {
+		got, ok := unquoteFast([]byte(tt.in))
+		if got != tt.want || ok != tt.ok {
+			t.Errorf("unquoteFast(%q) = %q, %v", tt.in, got, ok)
+		}
+	}
+	if !utf8.ValidString(`"日本"`) {
+		t.Fatal("test file encoding")
+	}
+}
+
+func TestExtra(t *testing.T) {
+	e := Extra{{"a", json.RawMessage(`1`)}, {"b", json.RawMessage(`2`)}, {"a", json.RawMessage(`3`)}}
+	if v, ok := e.Get("a"); !ok || string(v) != "3" {
+		t.Errorf("Get(a) = %s, %v; want the last, 3", v, ok)
+	}
+	if _, ok := e.Get("z"); ok {
+		t.Error("Get(z) found")
+	}
+	e.Set("a", json.RawMessage(`4`))
+	want := Extra{{"a", json.RawMessage(`4`)}, {"b", json.RawMessage(`2`)}}
+	if diff := cmp.Diff(want, e); diff != "" {
+		t.Errorf("Set existing (-want +got):\n%s", diff)
+	}
+	e.Set("c", json.RawMessage(`"x"`))
+	e.Delete("a")
+	want = Extra{{"b", json.RawMessage(`2`)}, {"c", json.RawMessage(`"x"`)}}
+	if diff := cmp.Diff(want, e); diff != "" {
+		t.Errorf("Set new, Delete (-want +got):\n%s", diff)
+	}
+	out, err := json.Marshal(e)
+	if err != nil || string(out) != `{"b":2,"c":"x"}` {
+		t.Errorf("Marshal = %s, %v", out, err)
+	}
+	var back Extra
+	if err := json.Unmarshal(out, &back); err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(e, back); diff != "" {
+		t.Errorf("Unmarshal (-want +got):\n%s", diff)
+	}
+	if err := json.Unmarshal([]byte(`null`), &back); err != nil || back != nil {
+		t.Errorf("null: %v, %v", back, err)
+	}
+	if err := back.UnmarshalJSON([]byte(`[]`)); err == nil {
+		t.Error("array accepted")
+	}
+}
+
+func TestDecodeValueKinds(t *testing.T) {
+	var s string
+	var n otNamed
+	var tm time.Time
+	var raw json.RawMessage
+	var ds []string
+	ds = []string{"x"}
+	var tod TimeOfDay
+	steps := []struct {
+		in  string
+		dst any
+		do  func() error
+	}{
+		{`"x"`, &s, func() error { return decodeValue([]byte(`"x"`), &s) }},
+		{`5`, &n, func() error { return decodeValue([]byte(`5`), &n) }},
+		{`null`, &tm, func() error { return decodeValue([]byte(`null`), &tm) }},
+		{`{"a": 1}`, &raw, func() error { return decodeValue([]byte(`{"a": 1}`), &raw) }},
+		{`null`, &ds, func() error { return decodeValue([]byte(`null`), &ds) }},
+		{`"08:30"`, &tod, func() error { return decodeValue([]byte(`"08:30"`), &tod) }},
+	}
+	for _, st := range steps {
+		if err := st.do(); err != nil {
+			t.Errorf("decodeValue(%s): %v", st.in, err)
+		}
+	}
+	if s != "x" || n != 5 || !tm.IsZero() || string(raw) != `{"a": 1}` || ds != nil || tod != (TimeOfDay{Hour: 8, Minute: 30}) {
+		t.Errorf("got %q %d %v %s %v %v", s, n, tm, raw, ds, tod)
+	}
+	var c otColor
+	if err := decodeValue([]byte(`"blue"`), &c); err != nil || c != "blue" {
+		t.Errorf("enum: %q, %v", c, err)
+	}
+	if err := decodeValue([]byte(`"b\u006cue"`), &c); err != nil || c != "blue" {
+		t.Errorf("escaped enum: %q, %v", c, err)
+	}
+	if err := decodeValue([]byte(`3`), &c); err == nil {
+		t.Error("enum from number accepted")
+	}
+	if err := decodeValue([]byte(`"x"`), &tod); err == nil {
+		t.Error("bad time of day accepted")
+	}
+}

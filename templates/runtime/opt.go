@@ -1,0 +1,118 @@
+// Package runtime is the support code that docgen copies into every
+// generated package: the absent/null/value wrapper Opt, the Edm types
+// (Date, TimeOfDay, Duration, Decimal), the single-pass JSON object codec
+// behind the generated MarshalJSON/UnmarshalJSON methods, the validation
+// error types and the enum helpers.
+//
+// The generator copies each non-test file of this directory into the
+// generated package, replacing the package clause and dropping this comment,
+// so nothing here may depend on the package name, and everything uses only
+// the standard library.
+package runtime
+
+import "strconv"
+
+// State says whether an optional JSON member was absent, null or present.
+type State uint8
+
+// The three states of an Opt. The zero State is StateAbsent.
+const (
+	// StateAbsent means the member was not in the JSON object.
+	StateAbsent State = iota
+	// StateNull means the member was present with the value null.
+	StateNull
+	// StatePresent means the member was present with a non-null value.
+	StatePresent
+)
+
+// String returns "absent", "null" or "present".
+func (s State) String() string {
+	switch s {
+	case StateAbsent:
+		return "absent"
+	case StateNull:
+		return "null"
+	case StatePresent:
+		return "present"
+	}
+	return "State(" + strconv.Itoa(int(s)) + ")"
+}
+
+// Opt holds an optional, nullable JSON member: absent, null, or a value.
+//
+// The zero Opt is absent. With a `json:"name,omitzero"` struct tag an absent
+// Opt is omitted by encoding/json, a null one is written as null and a
+// present one as its value, so all three states survive a round trip
+// through plain encoding/json as well as through the generated codecs.
+// Value is meaningful only when State is StatePresent.
+type Opt[T any] struct {
+	Value T
+	State State
+}
+
+// Some returns a present Opt holding v.
+func Some[T any](v T) Opt[T] { return Opt[T]{Value: v, State: StatePresent} }
+
+// Null returns an Opt that is explicitly null.
+func Null[T any]() Opt[T] { return Opt[T]{State: StateNull} }
+
+// IsZero reports whether o is absent; it makes the omitzero tag omit it.
+func (o Opt[T]) IsZero() bool { return o.State == StateAbsent }
+
+// IsNull reports whether o is explicitly null.
+func (o Opt[T]) IsNull() bool { return o.State == StateNull }
+
+// IsSet reports whether o holds a value.
+func (o Opt[T]) IsSet() bool { return o.State == StatePresent }
+
+// Get returns the value and true when o is present, or the zero T and false.
+func (o Opt[T]) Get() (T, bool) {
+	if o.State != StatePresent {
+		var zero T
+		return zero, false
+	}
+	return o.Value, true
+}
+
+// OrZero returns the value when o is present, or the zero T.
+func (o Opt[T]) OrZero() T {
+	v, _ := o.Get()
+	return v
+}
+
+// MarshalJSON writes null for a null (or absent) Opt and the JSON encoding
+// of Value for a present one.
+func (o Opt[T]) MarshalJSON() ([]byte, error) {
+	return o.appendJSON(nil)
+}
+
+func (o Opt[T]) appendJSON(b []byte) ([]byte, error) {
+	if o.State != StatePresent {
+		return append(b, "null"...), nil
+	}
+	return appendValue(b, &o.Value)
+}
+
+// UnmarshalJSON sets o to null for the JSON literal null, and otherwise
+// decodes data into Value and marks o present. On error o is left absent.
+func (o *Opt[T]) UnmarshalJSON(data []byte) error {
+	var zero T
+	o.Value = zero
+	o.State = StateAbsent
+	if isNull(data) {
+		o.State = StateNull
+		return nil
+	}
+	if err := decodeValue(data, &o.Value); err != nil {
+		o.Value = zero
+		return err
+	}
+	o.State = StatePresent
+	return nil
+}
+
+// isNull reports whether data is the JSON literal null, ignoring
+// surrounding white space.
+func isNull(data []byte) bool {
+	return string(trimSpace(data)) == "null"
+}

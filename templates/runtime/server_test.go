@@ -1,0 +1,585 @@
+package runtime
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+// This file tests the handler adapter the way generated code uses it: a
+// hand-written operation (request type with bind, server interface,
+// Register function) served by httptest.NewServer and called with a real
+// HTTP client.
+
+const srvtOpCreate Op = "create-srvtimage"
+
+// srvtImage is a request/response body with operation rules.
+type srvtImage struct {
+	ID          string `json:"id,omitempty"`
+	DisplayName string `json:"displayName,omitempty"`
+	Status      string `json:"status,omitempty"`
+	Panic       bool   `json:"panic,omitempty"`
+	Fail        string `json:"fail,omitempty"`
+}
+
+func (v *srvtImage) ValidateFor(op Op) error {
+	var p Problems
+	if op == srvtOpCreate && v.DisplayName == "" {
+		p.Add("/displayName", "required", "displayName is required")
+	}
+	if op == srvtOpCreate && v.ID != "" {
+		p.Add("/id", "readOnly", "id is read-only")
+	}
+	if v.Status != "" && v.Status != "ready" && v.Status != "failed" {
+		p.Add("/status", "enum.unknown", "status: %q is not one of ready, failed", v.Status)
+	}
+	return p.Err()
+}
+
+type srvtCreateRequest struct {
+	Body            *srvtImage
+	Query           ODataQuery
+	ClientRequestID string
+}
+
+func (req *srvtCreateRequest) bind(r *http.Request, cfg *serverConfig) (err error) {
+	req.ClientRequestID = r.Header.Get("client-request-id")
+	if req.Query, err = readODataQuery(r); err != nil {
+		return err
+	}
+	req.Body, err = decodeBody[srvtImage](r, cfg, srvtOpCreate)
+	return err
+}
+
+type srvtGetRequest struct {
+	ImageID string
+	Query   ODataQuery
+}
+
+func (req *srvtGetRequest) bind(r *http.Request, cfg *serverConfig) (err error) {
+	req.ImageID = r.PathValue("imageID")
+	req.Query, err = readODataQuery(r)
+	return err
+}
+
+type srvtReportRequest struct {
+	Period string
+	Date   string
+	Query  ODataQuery
+}
+
+func (req *srvtReportRequest) bind(r *http.Request, cfg *serverConfig) (err error) {
+	req.Period = r.PathValue("period")
+	req.Date = r.PathValue("date")
+	req.Query, err = readODataQuery(r)
+	return err
+}
+
+// srvtImagesServer is the hand-written equivalent of a generated group.
+type srvtImagesServer interface {
+	CreateImage(ctx context.Context, req *srvtCreateRequest) (*srvtImage, error)
+	GetImage(ctx context.Context, req *srvtGetRequest) (*srvtImage, error)
+	DeleteImage(ctx context.Context, req *srvtGetRequest) error
+}
+
+func registerSrvtImagesServer(mux *http.ServeMux, srv srvtImagesServer, opts ...Option) {
+	cfg := newServerConfig(opts)
+	registerRoutes(mux, cfg, []serverRoute{
+		{method: "POST", pattern: "/deviceManagement/images", handler: handleJSON(cfg, http.StatusCreated, srv.CreateImage)},
+		{method: "GET", pattern: "/deviceManagement/images/{imageID}", handler: handleJSON(cfg, http.StatusOK, srv.GetImage)},
+		{method: "DELETE", pattern: "/deviceManagement/images/{imageID}", handler: handleNoContent(cfg, http.StatusNoContent, srv.DeleteImage)},
+	})
+}
+
+// srvtReportsServer is a second group: two functions under one wildcard and
+// a key segment.
+type srvtReportsServer interface {
+	GetDaily(ctx context.Context, req *srvtReportRequest) (*srvtImage, error)
+	GetWeekly(ctx context.Context, req *srvtReportRequest) (*srvtImage, error)
+	GetByKey(ctx context.Context, req *srvtReportRequest) (*srvtImage, error)
+}
+
+func registerSrvtReportsServer(mux *http.ServeMux, srv srvtReportsServer, opts ...Option) {
+	cfg := newServerConfig(opts)
+	registerRoutes(mux, cfg, []serverRoute{
+		{method: "GET", pattern: "/reports/{seg1}", segments: []serverSegment{{wildcard: "seg1", name: "getDaily", params: []serverSegmentParam{{arg: "period", path: "period"}}}},
+			handler: handleJSON(cfg, http.StatusOK, srv.GetDaily)},
+		{method: "GET", pattern: "/reports/{seg1}", segments: []serverSegment{{wildcard: "seg1", name: "getWeekly", params: []serverSegmentParam{{arg: "period", path: "period"}, {arg: "date", path: "date"}}}},
+			handler: handleJSON(cfg, http.StatusOK, srv.GetWeekly)},
+		{method: "GET", pattern: "/keyed/{seg1}/x", segments: []serverSegment{{wildcard: "seg1", name: "items", params: []serverSegmentParam{{path: "period"}}}},
+			handler: handleJSON(cfg, http.StatusOK, srv.GetByKey)},
+	})
+}
+
+type srvtImpl struct {
+	mu       sync.Mutex
+	lastReq  any
+	notFound bool
+}
+
+func (s *srvtImpl) record(req any) {
+	s.mu.Lock()
+	s.lastReq = req
+	s.mu.Unlock()
+}
+
+func (s *srvtImpl) CreateImage(ctx context.Context, req *srvtCreateRequest) (*srvtImage, error) {
+	s.record(req)
+	switch {
+	case req.Body.Panic:
+		panic("secret internal detail")
+	case req.Body.Fail == "graph":
+		return nil, fmt.Errorf("wrapped: %w", &GraphError{Status: http.StatusConflict, Code: "nameAlreadyExists", Message: "An image with this name exists."})
+	case req.Body.Fail == "plain":
+		return nil, errors.New("database password is hunter2")
+	case req.Body.Fail == "nil":
+		return nil, nil
+	}
+	out := *req.Body
+	out.ID = "img-1"
+	return &out, nil
+}
+
+func (s *srvtImpl) GetImage(ctx context.Context, req *srvtGetRequest) (*srvtImage, error) {
+	s.record(req)
+	if req.ImageID == "missing" {
+		return nil, &GraphError{Status: http.StatusNotFound, Code: "itemNotFound", Message: "No image " + req.ImageID + "."}
+	}
+	return &srvtImage{ID: req.ImageID, DisplayName: "x"}, nil
+}
+
+func (s *srvtImpl) DeleteImage(ctx context.Context, req *srvtGetRequest) error {
+	s.record(req)
+	return nil
+}
+
+func (s *srvtImpl) GetDaily(ctx context.Context, req *srvtReportRequest) (*srvtImage, error) {
+	s.record(req)
+	return &srvtImage{ID: "daily", DisplayName: req.Period}, nil
+}
+
+func (s *srvtImpl) GetWeekly(ctx context.Context, req *srvtReportRequest) (*srvtImage, error) {
+	s.record(req)
+	return &srvtImage{ID: "weekly", DisplayName: req.Period + "/" + req.Date}, nil
+}
+
+func (s *srvtImpl) GetByKey(ctx context.Context, req *srvtReportRequest) (*srvtImage, error) {
+	s.record(req)
+	return &srvtImage{ID: "key", DisplayName: req.Period}, nil
+}
+
+// srvtServe starts a server with both groups under /beta.
+func srvtServe(t *testing.T, opts ...Option) (*httptest.Server, *srvtImpl) {
+	t.Helper()
+	impl := &srvtImpl{}
+	mux := http.NewServeMux()
+	opts = append([]Option{WithPrefix("/beta")}, opts...)
+	registerSrvtImagesServer(mux, impl, opts...)
+	registerSrvtReportsServer(mux, impl, opts...)
+	ts := httptest.NewServer(mux)
+	t.Cleanup(ts.Close)
+	return ts, impl
+}
+
+type srvtResult struct {
+	status int
+	header http.Header
+	body   []byte
+}
+
+func srvtDo(t *testing.T, ts *httptest.Server, method, path, contentType, body string, hdr ...string) srvtResult {
+	t.Helper()
+	req, err := http.NewRequest(method, ts.URL+path, strings.NewReader(body))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if contentType != "" {
+		req.Header.Set("Content-Type", contentType)
+	}
+	for i := 0; i+1 < len(hdr); i += 2 {
+		req.Header.Set(hdr[i], hdr[i+1])
+	}
+	resp, err := ts.Client().Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	b, err := io.ReadAll(resp.Body)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return srvtResult{status: resp.StatusCode, header: resp.Header, body: b}
+}
+
+// srvtGraphError checks that res is a Graph error with the status and code
+// and returns it.
+func srvtGraphError(t *testing.T, res srvtResult, status int, code string) *GraphError {
+	t.Helper()
+	if res.status != status {
+		t.Errorf("status = %d, want %d; body %s", res.status, status, res.body)
+	}
+	if ct := res.header.Get("Content-Type"); ct != "application/json" {
+		t.Errorf("Content-Type = %q, want application/json", ct)
+	}
+	ge, err := decodeGraphError(res.body)
+	if err != nil {
+		t.Fatalf("body is not a Graph error: %v\n%s", err, res.body)
+	}
+	if ge.Code != code {
+		t.Errorf("code = %q, want %q; body %s", ge.Code, code, res.body)
+	}
+	if ge.Message == "" {
+		t.Errorf("empty message: %s", res.body)
+	}
+	if ge.InnerError == nil || len(ge.InnerError.RequestID) != 36 || len(ge.InnerError.Date) != len("2006-01-02T15:04:05") {
+		t.Errorf("innerError lacks request-id or date: %s", res.body)
+	} else if got := res.header.Get("request-id"); got != ge.InnerError.RequestID {
+		t.Errorf("request-id header %q != innerError %q", got, ge.InnerError.RequestID)
+	}
+	return ge
+}
+
+func TestServerCreate(t *testing.T) {
+	ts, impl := srvtServe(t)
+	res := srvtDo(t, ts, "POST", "/beta/deviceManagement/images?$select=id,displayName&top=5", "application/json; charset=utf-8",
+		`{"displayName":"Win11","status":"ready"}`, "client-request-id", "abc-123")
+	if res.status != http.StatusCreated {
+		t.Fatalf("status = %d, want 201; body %s", res.status, res.body)
+	}
+	var got map[string]any
+	if err := json.Unmarshal(res.body, &got); err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]any{"id": "img-1", "displayName": "Win11", "status": "ready"}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("body mismatch (-want +got):\n%s", diff)
+	}
+	if res.header.Get("client-request-id") != "abc-123" {
+		t.Errorf("client-request-id not echoed: %v", res.header)
+	}
+	req := impl.lastReq.(*srvtCreateRequest)
+	if diff := cmp.Diff([]string{"id", "displayName"}, req.Query.Select); diff != "" {
+		t.Errorf("Select (-want +got):\n%s", diff)
+	}
+	if req.Query.Top != Some(5) || req.ClientRequestID != "abc-123" {
+		t.Errorf("Top = %v, ClientRequestID = %q", req.Query.Top, req.ClientRequestID)
+	}
+}
+
+func TestServerErrors(t *testing.T) {
+	ts, _ := srvtServe(t, WithMaxBodyBytes(256))
+	const create = "/beta/deviceManagement/images"
+	tests := []struct {
+		name                string
+		method, path, ctype string
+		body                string
+		status              int
+		code                string
+		targets             []string // want detail targets (validation), nil to skip
+		notIn               string   // text that must not appear in the body
+	}{
+		{name: "wrong method", method: "PUT", path: create, ctype: "application/json", body: `{}`, status: 405, code: "notAllowed"},
+		{name: "wrong content type", method: "POST", path: create, ctype: "text/plain", body: `{"displayName":"a"}`, status: 415, code: "notSupported"},
+		{name: "no content type", method: "POST", path: create, body: `{"displayName":"a"}`, status: 415, code: "notSupported"},
+		{name: "malformed JSON", method: "POST", path: create, ctype: "application/json", body: `{"displayName":`, status: 400, code: "invalidRequest"},
+		{name: "wrong JSON type", method: "POST", path: create, ctype: "application/json", body: `{"displayName":5}`, status: 400, code: "invalidRequest"},
+		{name: "empty body", method: "POST", path: create, ctype: "application/json", body: ``, status: 400, code: "invalidRequest"},
+		{name: "oversized body", method: "POST", path: create, ctype: "application/json", body: `{"displayName":"` + strings.Repeat("x", 300) + `"}`, status: 413, code: "requestEntityTooLarge"},
+		{name: "unknown route", method: "GET", path: "/beta/deviceManagement/nothing", status: 404, code: "itemNotFound"},
+		{name: "unknown route deeper", method: "POST", path: create + "/a/b", ctype: "application/json", body: `{}`, status: 404, code: "itemNotFound"},
+		{name: "trailing slash", method: "POST", path: create + "/", ctype: "application/json", body: `{}`, status: 404, code: "itemNotFound"},
+		{name: "validation", method: "POST", path: create, ctype: "application/json", body: `{"id":"x","status":"bogus"}`, status: 400, code: "invalidRequest",
+			targets: []string{"/displayName", "/id", "/status"}},
+		{name: "panic", method: "POST", path: create, ctype: "application/json", body: `{"displayName":"a","panic":true}`, status: 500, code: "generalException", notIn: "secret"},
+		{name: "plain error", method: "POST", path: create, ctype: "application/json", body: `{"displayName":"a","fail":"plain"}`, status: 500, code: "generalException", notIn: "hunter2"},
+		{name: "nil response", method: "POST", path: create, ctype: "application/json", body: `{"displayName":"a","fail":"nil"}`, status: 500, code: "generalException"},
+		{name: "graph error kept", method: "POST", path: create, ctype: "application/json", body: `{"displayName":"a","fail":"graph"}`, status: 409, code: "nameAlreadyExists"},
+		{name: "bad $top", method: "GET", path: "/beta/deviceManagement/images/1?$top=-1", status: 400, code: "invalidRequest"},
+		{name: "bad query escape", method: "GET", path: "/beta/deviceManagement/images/1?$filter=%zz", status: 400, code: "invalidRequest"},
+		{name: "not found from implementation", method: "GET", path: "/beta/deviceManagement/images/missing", status: 404, code: "itemNotFound"},
+		{name: "function not documented", method: "GET", path: "/beta/reports/getMonthly(period='D7')", status: 404, code: "itemNotFound"},
+		{name: "function wrong method", method: "POST", path: "/beta/reports/getDaily(period='D7')", status: 405, code: "notAllowed"},
+		{name: "function missing argument", method: "GET", path: "/beta/reports/getWeekly(period='D7')", status: 404, code: "itemNotFound"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			res := srvtDo(t, ts, tc.method, tc.path, tc.ctype, tc.body)
+			ge := srvtGraphError(t, res, tc.status, tc.code)
+			if tc.targets != nil {
+				var got []string
+				for _, d := range ge.Details {
+					got = append(got, d.Target)
+					if d.Code == "" || d.Message == "" {
+						t.Errorf("detail without code or message: %+v", d)
+					}
+				}
+				if diff := cmp.Diff(tc.targets, got); diff != "" {
+					t.Errorf("detail targets (-want +got):\n%s", diff)
+				}
+			}
+			if tc.notIn != "" && bytes.Contains(res.body, []byte(tc.notIn)) {
+				t.Errorf("body leaks %q: %s", tc.notIn, res.body)
+			}
+			if tc.status == 405 && res.header.Get("Allow") == "" {
+				t.Errorf("405 without Allow header")
+			}
+		})
+	}
+}
+
+func TestServerAllowHeader(t *testing.T) {
+	ts, _ := srvtServe(t)
+	tests := []struct{ method, path, allow string }{
+		{"PUT", "/beta/deviceManagement/images", "POST"},
+		{"POST", "/beta/deviceManagement/images/42", "DELETE, GET, HEAD"},
+		{"DELETE", "/beta/reports/getWeekly(period='D7',date=2021-01-01)", "GET, HEAD"},
+	}
+	for _, tc := range tests {
+		res := srvtDo(t, ts, tc.method, tc.path, "", "")
+		srvtGraphError(t, res, 405, "notAllowed")
+		if got := res.header.Get("Allow"); got != tc.allow {
+			t.Errorf("%s %s: Allow = %q, want %q", tc.method, tc.path, got, tc.allow)
+		}
+	}
+}
+
+func TestServerSegments(t *testing.T) {
+	ts, impl := srvtServe(t)
+	tests := []struct {
+		path   string
+		id     string
+		period string
+		date   string
+	}{
+		{"/beta/reports/getDaily(period='D7')", "daily", "D7", ""},
+		{"/beta/reports/GETDAILY(period='it''s')", "daily", "it's", ""},
+		{"/beta/reports/getWeekly(date=2021-01-01,period='D30')", "weekly", "D30", "2021-01-01"},
+		{"/beta/reports/getWeekly(period='a,b', date=2021-01-01)", "weekly", "a,b", "2021-01-01"},
+		{"/beta/keyed/items('k1')/x", "key", "k1", ""},
+		{"/beta/keyed/items(k2)/x", "key", "k2", ""},
+		{"/beta/keyed/items(period='k3')/x", "key", "k3", ""},
+	}
+	for _, tc := range tests {
+		res := srvtDo(t, ts, "GET", tc.path, "", "")
+		if res.status != 200 {
+			t.Errorf("GET %s: status %d: %s", tc.path, res.status, res.body)
+			continue
+		}
+		var got srvtImage
+		if err := json.Unmarshal(res.body, &got); err != nil {
+			t.Fatal(err)
+		}
+		req := impl.lastReq.(*srvtReportRequest)
+		if got.ID != tc.id || req.Period != tc.period || req.Date != tc.date {
+			t.Errorf("GET %s: id %q period %q date %q, want %q %q %q", tc.path, got.ID, req.Period, req.Date, tc.id, tc.period, tc.date)
+		}
+	}
+}
+
+func TestServerNoContentAndHead(t *testing.T) {
+	ts, impl := srvtServe(t)
+	res := srvtDo(t, ts, "DELETE", "/beta/deviceManagement/images/7", "", "")
+	if res.status != http.StatusNoContent || len(res.body) != 0 {
+		t.Errorf("DELETE: status %d body %q, want 204 and no body", res.status, res.body)
+	}
+	if id := impl.lastReq.(*srvtGetRequest).ImageID; id != "7" {
+		t.Errorf("ImageID = %q, want 7", id)
+	}
+	res = srvtDo(t, ts, "HEAD", "/beta/deviceManagement/images/7", "", "")
+	if res.status != http.StatusOK {
+		t.Errorf("HEAD: status %d, want 200", res.status)
+	}
+}
+
+func TestServerErrorHandler(t *testing.T) {
+	var mu sync.Mutex
+	var seen []error
+	hook := func(r *http.Request, err error) *GraphError {
+		mu.Lock()
+		seen = append(seen, err)
+		mu.Unlock()
+		if strings.Contains(err.Error(), "hunter2") {
+			return &GraphError{Status: http.StatusServiceUnavailable, Code: "serviceNotAvailable", Message: "Try later."}
+		}
+		return nil
+	}
+	ts, _ := srvtServe(t, WithErrorHandler(hook))
+	const create = "/beta/deviceManagement/images"
+	res := srvtDo(t, ts, "POST", create, "application/json", `{"displayName":"a","fail":"plain"}`)
+	srvtGraphError(t, res, 503, "serviceNotAvailable")
+	res = srvtDo(t, ts, "POST", create, "application/json", `{"displayName":"a","panic":true}`)
+	srvtGraphError(t, res, 500, "generalException")
+	res = srvtDo(t, ts, "POST", create, "application/json", `{}`)
+	srvtGraphError(t, res, 400, "invalidRequest")
+	mu.Lock()
+	defer mu.Unlock()
+	if len(seen) != 3 {
+		t.Fatalf("hook saw %d errors, want 3: %v", len(seen), seen)
+	}
+	var pe *PanicError
+	if !errors.As(seen[1], &pe) || pe.Value != "secret internal detail" || len(pe.Stack) == 0 {
+		t.Errorf("hook got %#v, want a *PanicError with value and stack", seen[1])
+	}
+	var ve *ValidationError
+	if !errors.As(seen[2], &ve) {
+		t.Errorf("hook got %T, want *ValidationError", seen[2])
+	}
+}
+
+func TestServerPrefixes(t *testing.T) {
+	impl := &srvtImpl{}
+	mux := http.NewServeMux()
+	registerSrvtImagesServer(mux, impl, WithPrefix("v1.0/"))
+	registerSrvtImagesServer(mux, impl, WithPrefix("/beta"))
+	ts := httptest.NewServer(mux)
+	defer ts.Close()
+	for _, p := range []string{"/v1.0", "/beta"} {
+		res := srvtDo(t, ts, "GET", p+"/deviceManagement/images/1", "", "")
+		if res.status != 200 {
+			t.Errorf("%s: status %d", p, res.status)
+		}
+		srvtGraphError(t, srvtDo(t, ts, "GET", p+"/nope", "", ""), 404, "itemNotFound")
+	}
+	// Outside every prefix the mux's own 404 answers.
+	res := srvtDo(t, ts, "GET", "/deviceManagement/images/1", "", "")
+	if res.status != 404 || bytes.HasPrefix(res.body, []byte(`{"error"`)) {
+		t.Errorf("outside the prefixes: status %d body %s, want the mux's plain 404", res.status, res.body)
+	}
+}
+
+func TestServerRegisterConflicts(t *testing.T) {
+	mux := http.NewServeMux()
+	impl := &srvtImpl{}
+	registerSrvtReportsServer(mux, impl)
+	mustPanic := func(name string, f func()) {
+		t.Helper()
+		defer func() {
+			if recover() == nil {
+				t.Errorf("%s: no panic", name)
+			}
+		}()
+		f()
+	}
+	mustPanic("same function twice", func() { registerSrvtReportsServer(mux, impl) })
+	cfg := newServerConfig(nil)
+	mustPanic("plain route on a function wildcard", func() {
+		registerRoutes(mux, cfg, []serverRoute{{method: "GET", pattern: "/reports/{seg1}", handler: handleJSON(cfg, 200, impl.GetDaily)}})
+	})
+	mustPanic("ServeMux conflict", func() {
+		registerRoutes(mux, cfg, []serverRoute{{method: "GET", pattern: "/reports/{other}", handler: handleJSON(cfg, 200, impl.GetDaily)}})
+	})
+	mustPanic("missing wildcard", func() {
+		registerRoutes(mux, cfg, []serverRoute{{method: "GET", pattern: "/r/x", segments: []serverSegment{{wildcard: "seg1", name: "f"}}, handler: handleJSON(cfg, 200, impl.GetDaily)}})
+	})
+	mustPanic("bad prefix", func() { newServerConfig([]Option{WithPrefix("/{x}")}) })
+
+	// A mux that already has "/" keeps it; routes still register.
+	own := http.NewServeMux()
+	own.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) { w.WriteHeader(http.StatusTeapot) })
+	registerSrvtImagesServer(own, impl)
+	ts := httptest.NewServer(own)
+	defer ts.Close()
+	if res := srvtDo(t, ts, "GET", "/elsewhere", "", ""); res.status != http.StatusTeapot {
+		t.Errorf("application catch-all replaced: status %d", res.status)
+	}
+	if res := srvtDo(t, ts, "GET", "/deviceManagement/images/1", "", ""); res.status != 200 {
+		t.Errorf("route: status %d", res.status)
+	}
+}
+
+type srvtUnimplemented struct{}
+
+func (srvtUnimplemented) CreateImage(context.Context, *srvtCreateRequest) (*srvtImage, error) {
+	return nil, notImplemented("CreateImage")
+}
+func (srvtUnimplemented) GetImage(context.Context, *srvtGetRequest) (*srvtImage, error) {
+	return nil, notImplemented("GetImage")
+}
+func (srvtUnimplemented) DeleteImage(context.Context, *srvtGetRequest) error {
+	return notImplemented("DeleteImage")
+}
+
+func TestServerUnimplemented(t *testing.T) {
+	mux := http.NewServeMux()
+	registerSrvtImagesServer(mux, srvtUnimplemented{})
+	ts := httptest.NewServer(mux)
+	defer ts.Close()
+	res := srvtDo(t, ts, "DELETE", "/deviceManagement/images/1", "", "")
+	ge := srvtGraphError(t, res, 501, "notImplemented")
+	if !strings.Contains(ge.Message, "DeleteImage") {
+		t.Errorf("message %q does not name the method", ge.Message)
+	}
+}
+
+func TestSplitSegmentArgs(t *testing.T) {
+	tests := []struct {
+		in   string
+		want []segmentArg
+		ok   bool
+	}{
+		{"", nil, true},
+		{"'a'", []segmentArg{{"", "a"}}, true},
+		{"42", []segmentArg{{"", "42"}}, true},
+		{"period='D7'", []segmentArg{{"period", "D7"}}, true},
+		{"a='x,y', b=3", []segmentArg{{"a", "x,y"}, {"b", "3"}}, true},
+		{"a='it''s'", []segmentArg{{"a", "it's"}}, true},
+		{"a='x=y'", []segmentArg{{"a", "x=y"}}, true},
+		{"a='unterminated", nil, false},
+		{"a='x'y", nil, false},
+		{"a=1,", nil, false},
+		{",", nil, false},
+		{"a=", nil, false},
+		{"a=b'c", nil, false},
+	}
+	for _, tc := range tests {
+		got, ok := splitSegmentArgs(tc.in)
+		if ok != tc.ok || !cmp.Equal(got, tc.want, cmp.AllowUnexported(segmentArg{})) {
+			t.Errorf("splitSegmentArgs(%q) = %v, %v; want %v, %v", tc.in, got, ok, tc.want, tc.ok)
+		}
+	}
+}
+
+func TestGraphErrorMapping(t *testing.T) {
+	ge := &GraphError{Status: 404, Code: "itemNotFound", Message: "m", Details: []ErrorDetail{{Code: "c", Message: "d"}}}
+	got := toGraphError(fmt.Errorf("ctx: %w", ge))
+	if got == ge || got.Status != 404 || got.Code != "itemNotFound" || len(got.Details) != 1 {
+		t.Errorf("toGraphError(wrapped) = %+v", got)
+	}
+	got.Details[0].Code = "changed"
+	if ge.Details[0].Code != "c" {
+		t.Errorf("toGraphError shares Details with its input")
+	}
+	if got := toGraphError(&GraphError{Code: "x"}); got.Status != 500 {
+		t.Errorf("status 0 maps to %d, want 500", got.Status)
+	}
+	if s := (&GraphError{Status: 409, Code: "conflict", Message: "m"}).Error(); s != "409 conflict: m" {
+		t.Errorf("Error() = %q", s)
+	}
+	var p Problems
+	for i := 0; i < maxProblems+5; i++ {
+		p.Add(fmt.Sprintf("/a/%d", i), "required", "a[%d] is required", i)
+	}
+	ve := p.Err().(*ValidationError)
+	got = toGraphError(ve)
+	if got.Status != 400 || len(got.Details) != maxProblems || !strings.Contains(got.Message, "5 not listed") {
+		t.Errorf("validation mapping: status %d, %d details, message %q", got.Status, len(got.Details), got.Message)
+	}
+	if id := newRequestID(); len(id) != 36 || id[14] != '4' || strings.Count(id, "-") != 4 {
+		t.Errorf("newRequestID() = %q, not a v4 UUID", id)
+	}
+	r := httptest.NewRequest("GET", "/", nil)
+	r.Header.Set("client-request-id", "bad\nvalue")
+	if clientRequestID(r) != "" {
+		t.Errorf("a client-request-id with a control character is echoed")
+	}
+}
