@@ -96,6 +96,9 @@ type Options struct {
 	// InScope reports whether findings for a page file (a Pos.File) are
 	// reported. Nil means every page is in scope.
 	InScope func(file string) bool
+	// SourcePath maps a page named in a generated file's "// Source:"
+	// header to the page file InScope expects. Nil means unchanged.
+	SourcePath func(source string) string
 }
 
 // Build applies suppressions and scoping to the diagnostics, diffs the
@@ -202,7 +205,7 @@ func Build(diags []model.Diagnostic, pages []*model.Page, changes []Change, opts
 	r.Findings = slices.CompactFunc(r.Findings, func(a, b model.Diagnostic) bool { return a == b })
 
 	for _, c := range changes {
-		if opts.InScope != nil && !driftInScope(c, opts.InScope) {
+		if opts.InScope != nil && !driftInScope(c, opts.InScope, opts.SourcePath) {
 			continue
 		}
 		r.Drift = append(r.Drift, newDrift(c))
@@ -289,12 +292,15 @@ func Sources(content []byte) []string {
 	return out
 }
 
-func driftInScope(c Change, inScope func(string) bool) bool {
+func driftInScope(c Change, inScope func(string) bool, sourcePath func(string) string) bool {
 	srcs := append(Sources(c.Old), Sources(c.New)...)
 	if len(srcs) == 0 {
 		return true
 	}
 	for _, s := range srcs {
+		if sourcePath != nil {
+			s = sourcePath(s)
+		}
 		if inScope(s) {
 			return true
 		}

@@ -533,6 +533,7 @@ func (w *exampleWalker) walkEnum(v any, sh exampleShape, ptr string) {
 }
 
 var (
+	stubValueRE = regexp.MustCompile(`^[a-z][a-z0-9]*-value(-\d+)?$`)
 	guidRE      = regexp.MustCompile(`^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$`)
 	timeOfDayRE = regexp.MustCompile(`^\d\d:\d\d(:\d\d(\.\d{1,12})?)?$`)
 	durationRE  = regexp.MustCompile(`^-?P(\d+Y)?(\d+M)?(\d+W)?(\d+D)?(T(\d+H)?(\d+M)?(\d+(\.\d+)?S)?)?$`)
@@ -657,7 +658,7 @@ func (w *exampleWalker) describe(sh exampleShape) string {
 // defect, reported here unless a diagnostic is already on its line, and
 // tolerated by the test (removed before decoding when it would not decode).
 func (w *exampleWalker) misfit(v any, sh exampleShape, ptr, why string, breaks bool) {
-	if canon, ok := w.canonical(sh); ok && w.isPlaceholder(v, ptr) {
+	if canon, ok := w.canonical(sh); ok && w.isPlaceholder(v, sh, ptr) {
 		if alt := w.alternative(v, sh); alt != "" {
 			canon = alt
 		}
@@ -761,9 +762,10 @@ func (w *exampleWalker) alternative(v any, sh exampleShape) string {
 
 // isPlaceholder reports whether the value at ptr stands for "any value":
 // the parser marked it, or it is a type name such as "String", "Int32" or
-// "String (timestamp)", a "<Property Name> value" string, or a template
-// such as "<password>".
-func (w *exampleWalker) isPlaceholder(v any, ptr string) bool {
+// "String (timestamp)", a "<Property Name> value" or "name-value" string,
+// a template such as "<password>", or a number in quotes where a number
+// belongs ("4.2").
+func (w *exampleWalker) isPlaceholder(v any, sh exampleShape, ptr string) bool {
 	if _, ok := w.placeholders[ptr]; ok {
 		return true
 	}
@@ -771,7 +773,18 @@ func (w *exampleWalker) isPlaceholder(v any, ptr string) bool {
 	if !ok {
 		return false
 	}
+	if !sh.collection && sh.t == nil && numericEdm[sh.edm] && json.Valid([]byte(s)) {
+		if _, err := strconv.ParseFloat(s, 64); err == nil {
+			return true // "4.2" for a Double: the stub generator's number
+		}
+	}
 	return isPlaceholderString(s)
+}
+
+// numericEdm are the Edm types written as JSON numbers.
+var numericEdm = map[string]bool{
+	"Edm.Byte": true, "Edm.SByte": true, "Edm.Int16": true, "Edm.Int32": true,
+	"Edm.Int64": true, "Edm.Single": true, "Edm.Double": true,
 }
 
 // placeholderNames are the lower-case type names docs write in place of a
@@ -794,6 +807,9 @@ func isPlaceholderString(s string) bool {
 	}
 	if base, rest, ok := strings.Cut(t, " ("); ok && strings.HasSuffix(rest, ")") && placeholderNames[base] {
 		return true // "String (identifier)", "Int32 (enum)"
+	}
+	if stubValueRE.MatchString(t) {
+		return true // "datetime-value", "skuId-value-2": the old stub generator's values
 	}
 	switch {
 	case strings.HasPrefix(t, "<") && strings.HasSuffix(t, ">"),

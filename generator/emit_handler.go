@@ -576,9 +576,7 @@ func (p *plan) emitGroup(f *jen.File, g *serverGroup) {
 			routes = append(routes, p.routeLiteral(ho, rt))
 		}
 	}
-	f.Comment(fmt.Sprintf("%s registers the operations of srv on mux, under the prefix", g.Register))
-	f.Comment("WithPrefix sets (\"/beta\", \"/v1.0\"), with a catch-all that answers 404 and")
-	f.Comment("405 in Graph's error format. Routes:")
+	addComments(f.Group, docComment(fmt.Sprintf("%s registers the operations of srv on mux, under the prefix WithPrefix sets (\"/beta\", \"/v1.0\"), with a catch-all that answers 404 and 405 in Graph's error format. Routes:", g.Register)))
 	f.Comment("")
 	for _, l := range routeDoc {
 		f.Comment(l)
@@ -622,12 +620,27 @@ func (p *plan) routeLiteral(ho *handlerOp, rt *handlerRoute) jen.Code {
 	call := jen.Id("srv").Dot(ho.o.BaseName)
 	switch ho.resp {
 	case respJSON:
-		h = jen.Id("handleJSON").Call(jen.Id("cfg"), jen.Lit(ho.status), call)
+		h = jen.Id("handleJSON").Call(jen.Id("cfg"), statusCode(ho.status), call)
 	case respRedirect:
-		h = jen.Id("handleRedirect").Call(jen.Id("cfg"), jen.Lit(ho.status), call)
+		h = jen.Id("handleRedirect").Call(jen.Id("cfg"), statusCode(ho.status), call)
 	default:
-		h = jen.Id("handleNoContent").Call(jen.Id("cfg"), jen.Lit(ho.status), call)
+		h = jen.Id("handleNoContent").Call(jen.Id("cfg"), statusCode(ho.status), call)
 	}
 	fields = append(fields, jen.Id("handler").Op(":").Add(h))
 	return jen.Values(fields...)
+}
+
+// statusNames are the net/http constants of the statuses operations use.
+var statusNames = map[int]string{
+	200: "StatusOK", 201: "StatusCreated", 202: "StatusAccepted", 204: "StatusNoContent",
+	206: "StatusPartialContent", 301: "StatusMovedPermanently", 302: "StatusFound",
+	303: "StatusSeeOther", 307: "StatusTemporaryRedirect",
+}
+
+// statusCode is the status as its net/http constant, or a number.
+func statusCode(status int) jen.Code {
+	if n, ok := statusNames[status]; ok {
+		return jen.Qual("net/http", n)
+	}
+	return jen.Lit(status)
 }

@@ -1,4 +1,366 @@
 package generator
 
-// handlerTestFiles returns the handler example tests.
-func (p *plan) handlerTestFiles(hp *handlerPlan) []*genFile { return nil }
+import (
+	"fmt"
+	"net/url"
+	"slices"
+	"strings"
+
+	"github.com/dave/jennifer/jen"
+
+	"github.com/docgen-dev/docgen/parser/model"
+)
+
+// Handler example tests: for each page, <page>_handlers_test.go holds one
+// test per documented request/response pair of its operations. The test
+// mounts the operation's group with a stub implementation that answers
+// with the documented response, sends the documented request through the
+// real router with a real HTTP client, and checks the documented status and
+// a semantically equal body (templates/runtime/examples_handler_test.go).
+// The request and response bodies get the same placeholder edits and known
+// diagnostics as the round-trip tests (emit_examples.go computes them).
+
+// handlerTest is one generated handler test.
+type handlerTest struct {
+	name   string
+	ho     *handlerOp
+	req    *model.Example
+	resp   *model.Example
+	reqT   *exampleTest // nil without a request body
+	respT  *exampleTest // nil without a response body
+	url    string
+	prefix string
+	// problems are the members the documented request breaks the rules on.
+	problems []string
+	skip     string
+}
+
+// handlerTestFiles returns the handler test file of every page whose
+// operations have documented request/response pairs.
+func (p *plan) handlerTestFiles(hp *handlerPlan) []*genFile {
+	used := map[string]bool{}
+	for name := range p.scope {
+		used[name] = true
+	}
+	diags := p.diagsByFile()
+	var out []*genFile
+	for _, fi := range p.files {
+		var tests []*handlerTest
+		var stubs []*handlerOp
+		for _, o := range fi.ops {
+			ho := hp.byOp[o.Name]
+			if ho == nil {
+				continue
+			}
+			ts := p.handlerTests(fi, ho, used, diags)
+			if len(ts) > 0 {
+				tests = append(tests, ts...)
+				stubs = append(stubs, ho)
+			}
+		}
+		if len(tests) == 0 {
+			continue
+		}
+		jf := p.newFile(fi.Page)
+		for _, ho := range stubs {
+			p.emitStub(jf, ho)
+		}
+		for _, t := range tests {
+			p.emitHandlerTest(jf, t)
+		}
+		out = append(out, &genFile{Name: fi.Base + "_handlers_test.go", Jen: jf})
+	}
+	return out
+}
+
+// handlerTests builds the tests of one operation, in document order.
+func (p *plan) handlerTests(fi *fileInfo, ho *handlerOp, used map[string]bool, diags map[string][]model.Diagnostic) []*handlerTest {
+	o := ho.o
+	var tests []*handlerTest
+	for _, ex := range o.Examples {
+		if ex == nil || ex.Kind != model.RequestExample || ex.PairIndex < 0 || ex.PairIndex >= len(o.Examples) {
+			continue
+		}
+		resp := o.Examples[ex.PairIndex]
+		if resp == nil || resp.Kind != model.ResponseExample {
+			continue
+		}
+		if ex.Annotation != nil && strings.EqualFold(ex.Annotation.BlockType, "ignored") {
+			continue
+		}
+		t := &handlerTest{ho: ho, req: ex, resp: resp}
+		label := exampleLabel(exampleSource{ex, o})
+		t.name = uniqueTestName("Test"+exportedName(fi.Base)+"_Handler_"+exampleNamePart(label), used)
+		t.skip = p.planHandlerTest(t, diags[ex.Pos.File])
+		tests = append(tests, t)
+	}
+	return tests
+}
+
+// planHandlerTest fills in a test, or returns why it is skipped.
+func (p *plan) planHandlerTest(t *handlerTest, fileDiags []model.Diagnostic) string {
+	ho, ex, resp := t.ho, t.req, t.resp
+	if resp.Annotation != nil && resp.Annotation.ExpectError {
+		return "the response example is an error response"
+	}
+	u, err := url.Parse(strings.TrimSpace(ex.URL))
+	if err != nil || ex.URL == "" {
+		return fmt.Sprintf("the request example's URL %q does not parse", ex.URL)
+	}
+	t.url = u.EscapedPath()
+	if t.url == "" || t.url[0] != '/' {
+		t.url = "/" + t.url
+	}
+	if u.RawQuery != "" {
+		t.url += "?" + u.RawQuery
+	}
+	if first, _, _ := strings.Cut(strings.TrimPrefix(t.url, "/"), "/"); first == "v1.0" || first == "beta" {
+		t.prefix = "/" + first
+	}
+	if strings.ToUpper(ex.Method) != ex.Method || ex.Method == "" {
+		return fmt.Sprintf("the request example's method %q is not an HTTP method", ex.Method)
+	}
+	switch ho.body {
+	case bodyRaw:
+		return "the request body is not JSON"
+	case bodyJSON:
+		if strings.TrimSpace(ex.Body) == "" {
+			return "the request example has no body"
+		}
+		if !exampleTestable(ex) {
+			return "the request example's body is not JSON"
+		}
+		t.reqT = p.exampleTest(ex, ho.o, fileDiags)
+		if t.reqT.skip != "" {
+			return "the request body cannot be tested: " + t.reqT.skip
+		}
+		t.problems = p.ruleProblems(ho, ex, t.reqT)
+	}
+	switch ho.resp {
+	case respRedirect:
+		return "the operation answers with a redirect"
+	case respJSON:
+		if !exampleTestable(resp) {
+			return "the response example has no JSON body"
+		}
+		t.respT = p.exampleTest(resp, ho.o, fileDiags)
+		if t.respT.skip != "" {
+			return "the response body cannot be tested: " + t.respT.skip
+		}
+	}
+	return ""
+}
+
+// ruleProblems lists the JSON Pointers of the members the documented
+// request breaks the operation's rules on: required members it lacks (or
+// that the edits remove) and read-only members it sends.
+func (p *plan) ruleProblems(ho *handlerOp, ex *model.Example, t *exampleTest) []string {
+	if ho.o.Body == nil || (len(ho.o.Required) == 0 && len(ho.o.ReadOnly) == 0) {
+		return nil
+	}
+	text := ex.Body
+	if t.repaired {
+		text = repairJSON(text)
+	}
+	doc, err := parseJSON(text)
+	if err != nil {
+		return nil
+	}
+	obj, ok := doc.(map[string]any)
+	if !ok {
+		return nil
+	}
+	present := map[string]bool{}
+	for k := range obj {
+		present[k] = true
+	}
+	for _, e := range t.edits {
+		if e.value == "" && strings.Count(e.pointer, "/") == 1 {
+			present[pointerUnescape(e.pointer[1:])] = false
+		}
+	}
+	var out []string
+	for _, f := range ho.o.Required {
+		if !present[f.Name] {
+			out = append(out, "/"+pointerEscape(f.Name))
+		}
+	}
+	for _, f := range ho.o.ReadOnly {
+		if present[f.Name] {
+			out = append(out, "/"+pointerEscape(f.Name))
+		}
+	}
+	slices.Sort(out)
+	return out
+}
+
+func pointerEscape(s string) string {
+	return strings.ReplaceAll(strings.ReplaceAll(s, "~", "~0"), "/", "~1")
+}
+
+func pointerUnescape(s string) string {
+	return strings.ReplaceAll(strings.ReplaceAll(s, "~1", "/"), "~0", "~")
+}
+
+// stubName is the test stub type of an operation.
+func stubName(ho *handlerOp) string { return "stub" + ho.o.BaseName }
+
+// emitStub writes the stub implementation of an operation: its group's
+// Unimplemented server with the one method answering with resp.
+func (p *plan) emitStub(f *jen.File, ho *handlerOp) {
+	name := stubName(ho)
+	f.Comment(fmt.Sprintf("%s answers %s with a fixed response and records the call.", name, ho.o.BaseName))
+	fields := []jen.Code{jen.Id(ho.group.Unimpl)}
+	if ho.resp == respJSON {
+		fields = append(fields, jen.Id("resp").Op("*").Add(ho.respElem()))
+	}
+	fields = append(fields, jen.Id("called").Qual("sync/atomic", "Bool"))
+	f.Type().Id(name).Struct(fields...)
+	f.Line()
+	params, results := p.methodParams(ho, true)
+	body := []jen.Code{jen.Id("s").Dot("called").Dot("Store").Call(jen.True())}
+	switch ho.resp {
+	case respJSON:
+		body = append(body, jen.Return(jen.Id("s").Dot("resp"), jen.Nil()))
+	case respRedirect:
+		body = append(body, jen.Return(jen.Lit("https://example.com/download"), jen.Nil()))
+	default:
+		body = append(body, jen.Return(jen.Nil()))
+	}
+	f.Func().Params(jen.Id("s").Op("*").Id(name)).Id(ho.o.BaseName).Params(params...).Params(results...).Block(body...)
+	f.Line()
+}
+
+// emitHandlerTest writes one test function.
+func (p *plan) emitHandlerTest(f *jen.File, t *handlerTest) {
+	ho := t.ho
+	reqAt := model.Pos{File: t.req.Pos.File, Line: t.req.Pos.Line}.String()
+	respAt := model.Pos{File: t.resp.Pos.File, Line: t.resp.Pos.Line}.String()
+	addComments(f.Group, docComment(fmt.Sprintf("%s sends the request example %q (%s) through %s and checks the answer against the response example (%s).",
+		t.name, sanitizeText(t.req.Name), sanitizeText(reqAt), ho.group.Register, sanitizeText(respAt))))
+	if t.skip != "" {
+		f.Func().Id(t.name).Params(jen.Id("t").Op("*").Qual("testing", "T")).Block(
+			jen.Id("t").Dot("Skip").Call(jen.Lit(fmt.Sprintf("%s: %s", reqAt, t.skip))),
+		)
+		return
+	}
+	fields := []jen.Code{
+		jen.Id("Method").Op(":").Lit(t.req.Method),
+		jen.Id("URL").Op(":").Lit(t.url),
+		jen.Id("File").Op(":").Lit(t.req.Pos.File),
+		jen.Id("Line").Op(":").Lit(t.req.Pos.Line),
+	}
+	var hdrs []jen.Code
+	for _, h := range t.req.Headers {
+		if h == nil {
+			continue
+		}
+		switch strings.ToLower(strings.TrimSpace(h.Name)) {
+		case "", "content-length", "host":
+			continue
+		}
+		hdrs = append(hdrs, jen.Values(jen.Lit(strings.TrimSpace(h.Name)), jen.Lit(strings.TrimSpace(h.Value))))
+	}
+	if len(hdrs) > 0 {
+		fields = append(fields, jen.Id("Headers").Op(":").Index().Index(jen.Lit(2)).String().Values(hdrs...))
+	}
+	if t.reqT != nil {
+		fields = append(fields, jen.Id("Request").Op(":").Op("&").Id("exampleCase").Values(multiline(p.exampleCaseFields(t.reqT))...))
+	}
+	if t.respT != nil {
+		fields = append(fields, jen.Id("Response").Op(":").Op("&").Id("exampleCase").Values(multiline(p.exampleCaseFields(t.respT))...))
+	}
+	fields = append(fields, jen.Id("Status").Op(":").Add(statusCode(ho.status)))
+	if len(t.problems) > 0 {
+		var ps []jen.Code
+		for _, pr := range t.problems {
+			ps = append(ps, jen.Lit(pr))
+		}
+		fields = append(fields, jen.Id("Problems").Op(":").Index().String().Values(ps...))
+	}
+	var opts []jen.Code
+	if t.prefix != "" {
+		opts = append(opts, jen.Id("WithPrefix").Call(jen.Lit(t.prefix)))
+	}
+	serve := []jen.Code{jen.Id("s").Op(":=").Op("&").Id(stubName(ho)).Values()}
+	if ho.resp == respJSON {
+		serve = append(serve,
+			jen.Id("s").Dot("resp").Op("=").New(ho.respElem()),
+			jen.If(jen.Err().Op(":=").Qual("encoding/json", "Unmarshal").Call(jen.Id("response"), jen.Id("s").Dot("resp")), jen.Err().Op("!=").Nil()).Block(
+				jen.Return(jen.Nil(), jen.Err()),
+			))
+	}
+	serve = append(serve,
+		jen.Id(ho.group.Register).Call(append([]jen.Code{jen.Id("mux"), jen.Id("s")}, opts...)...),
+		jen.Return(jen.Id("s").Dot("called").Dot("Load"), jen.Nil()))
+	fields = append(fields, jen.Id("Serve").Op(":").Func().Params(
+		jen.Id("mux").Op("*").Qual("net/http", "ServeMux"), jen.Id("response").Index().Byte(),
+	).Params(jen.Func().Params().Bool(), jen.Error()).Block(serve...))
+	f.Func().Id(t.name).Params(jen.Id("t").Op("*").Qual("testing", "T")).Block(
+		jen.Id("runHandlerExample").Call(jen.Id("t"), jen.Op("&").Id("handlerCase").Values(multiline(fields)...)),
+	)
+	f.Line()
+}
+
+// exampleCaseFields are the fields of an exampleCase literal, as the
+// round-trip tests write them (emitExampleTest).
+func (p *plan) exampleCaseFields(t *exampleTest) []jen.Code {
+	ex := t.ex
+	where := ex.BodyPos
+	if !where.IsValid() {
+		where = ex.Pos
+	}
+	fields := []jen.Code{
+		jen.Id("Name").Op(":").Lit(ex.Name),
+		jen.Id("File").Op(":").Lit(where.File),
+		jen.Id("Line").Op(":").Lit(where.Line),
+		jen.Id("Type").Op(":").Lit(t.typeName),
+		jen.Id("Body").Op(":").Add(goStringLit(ex.Body)),
+	}
+	if t.repaired {
+		fields = append(fields, jen.Id("Repaired").Op(":").True())
+	}
+	if t.collection {
+		fields = append(fields, jen.Id("Collection").Op(":").True())
+	}
+	if t.envelope {
+		fields = append(fields, jen.Id("Envelope").Op(":").True())
+	}
+	if ex.Truncated || (ex.Annotation != nil && ex.Annotation.Truncated) {
+		fields = append(fields, jen.Id("Truncated").Op(":").True())
+	}
+	if len(t.kinds) > 0 {
+		keys := make([]string, 0, len(t.kinds))
+		for k := range t.kinds {
+			keys = append(keys, k)
+		}
+		slices.SortFunc(keys, comparePointers)
+		fields = append(fields, jen.Id("Kinds").Op(":").Map(jen.String()).String().Values(jen.DictFunc(func(d jen.Dict) {
+			for _, k := range keys {
+				d[jen.Lit(k)] = jen.Lit(t.kinds[k])
+			}
+		})))
+	}
+	if len(t.edits) > 0 {
+		var edits []jen.Code
+		for _, e := range t.edits {
+			edits = append(edits, jen.Values(
+				jen.Id("Pointer").Op(":").Lit(e.pointer),
+				jen.Id("Value").Op(":").Add(goStringLit(e.value)),
+				jen.Id("Reason").Op(":").Lit(e.reason),
+			))
+		}
+		fields = append(fields, jen.Id("Edits").Op(":").Index().Id("exampleEdit").Values(multiline(edits)...))
+	}
+	if len(t.known) > 0 {
+		var known []jen.Code
+		for _, k := range t.known {
+			known = append(known, jen.Values(
+				jen.Id("Pointer").Op(":").Lit(k.pointer),
+				jen.Id("Diagnostic").Op(":").Lit(k.diagnostic),
+			))
+		}
+		fields = append(fields, jen.Id("Known").Op(":").Index().Id("exampleKnown").Values(multiline(known)...))
+	}
+	return fields
+}

@@ -315,6 +315,7 @@ func (p *plan) checkRoutes(ops []*handlerOp) {
 	slices.SortStableFunc(refs, func(a, b routeRef) int {
 		return comparePos(a.rt.path.Pos, b.rt.path.Pos, a.op.o.Name, b.op.o.Name)
 	})
+	unifyWildcards(refs)
 	byKey := map[string][]routeRef{}
 	var keys []string
 	mux := http.NewServeMux()
@@ -361,17 +362,63 @@ func (p *plan) checkRoutes(ops []*handlerOp) {
 }
 
 // sharedConflict reports the earlier route that ref cannot share a
-// registration with: the runtime tries routes of one pattern in order by
-// their key/function segments, so two routes conflict when either parses
-// nothing or both parse the same segments.
+// registration with: the runtime tries the routes of one pattern that parse
+// key/function segments first, in order, and the one plain route last, so
+// two routes conflict when both are plain or both parse the same segments.
 func sharedConflict(prev []routeRef, ref routeRef) *routeRef {
 	for i := range prev {
 		o := &prev[i]
-		if o.rt.plain() || ref.rt.plain() || o.rt.signature() == ref.rt.signature() {
+		if (o.rt.plain() && ref.rt.plain()) || o.rt.signature() == ref.rt.signature() {
 			return o
 		}
 	}
 	return nil
+}
+
+// unifyWildcards lets a key/function route share the registration of a
+// plain route of the same shape ("GET /a/{ID}" and "GET /a/{seg2}" for
+// "/a/filterByCurrentUser(on='x')"): the function's wildcard takes the
+// plain route's name at that position, so ServeMux sees one pattern and
+// the runtime tries the function first. Routes are visited in page order,
+// so the first plain route of a shape decides.
+func unifyWildcards(refs []routeRef) {
+	plainByShape := map[string]*handlerRoute{}
+	for _, ref := range refs {
+		if ref.rt.plain() {
+			if _, ok := plainByShape[ref.rt.shape()]; !ok {
+				plainByShape[ref.rt.shape()] = ref.rt
+			}
+		}
+	}
+	for _, ref := range refs {
+		rt := ref.rt
+		pl := plainByShape[rt.shape()]
+		if rt.plain() || pl == nil {
+			continue
+		}
+		mine, theirs := strings.Split(rt.pattern, "/"), strings.Split(pl.pattern, "/")
+		for i := range rt.segs {
+			s := &rt.segs[i]
+			pos := slices.Index(mine, "{"+s.wildcard+"}")
+			if pos < 0 || pos >= len(theirs) || slices.Contains(mine, theirs[pos]) {
+				continue
+			}
+			mine[pos] = theirs[pos]
+			s.wildcard = strings.Trim(theirs[pos], "{}")
+		}
+		rt.pattern = strings.Join(mine, "/")
+	}
+}
+
+// shape is the route's key with every wildcard name blanked.
+func (r *handlerRoute) shape() string {
+	parts := strings.Split(r.pattern, "/")
+	for i, p := range parts {
+		if strings.HasPrefix(p, "{") && p != "{$}" {
+			parts[i] = "{}"
+		}
+	}
+	return r.method + " " + strings.Join(parts, "/")
 }
 
 // conflictingKey returns the earlier key that key cannot be registered

@@ -142,7 +142,7 @@ type opInfo struct {
 	// use for per-operation identifiers ("CreateCloudPcSnapshot").
 	BaseName string
 	// Body is the request body's struct: the named type, or a synthesized
-	// "<BaseName>Request" struct for an action's parameter table; nil when
+	// "<BaseName>Body" struct for an action's parameter table; nil when
 	// the operation documents no structured body.
 	Body *typeInfo
 	// RespType is the response's named type, nil for none or primitives.
@@ -351,16 +351,27 @@ func (p *plan) nameConsts() {
 }
 
 // collectOps names operation constants and synthesizes request-body
-// structs for actions ("<BaseName>Request").
+// structs for actions ("<BaseName>Body").
 func (p *plan) collectOps() {
 	ops := slices.DeleteFunc(slices.Clone(p.pkg.Operations), func(o *model.Operation) bool { return o == nil })
 	slices.SortStableFunc(ops, func(a, b *model.Operation) int { return strings.Compare(a.Name, b.Name) })
+	// An operation is named after its title ("Create cloudPcSnapshot" →
+	// OpCreateCloudPcSnapshot), unless several operations share that title
+	// ("List members" on groups and on administrative units): then each of
+	// them is named after its page (OpGroupListMembers).
+	byTitle := map[string]int{}
+	for _, op := range ops {
+		byTitle[exportedName(op.Title)]++
+	}
 	for _, op := range ops {
 		if op.Name == "" || p.opsMap[op.Name] != nil {
 			continue
 		}
 		base := exportedName(op.Title)
-		if base == "" {
+		if base == "" || byTitle[base] > 1 {
+			if base != "" {
+				p.diag(op.Pos, model.Info, "generator-renamed", "operation %s is named Op%s in Go, after its page, because %d operations have the title %q", op.Name, exportedName(op.Name), byTitle[base], op.Title)
+			}
 			base = exportedName(op.Name)
 		}
 		if base == "" {
@@ -389,9 +400,9 @@ func (p *plan) collectOps() {
 				Pos:         pos,
 				Properties:  rb.Properties,
 			}
-			natural := o.BaseName + "Request"
+			natural := o.BaseName + "Body"
 			t2 := &typeInfo{Type: t, Synthetic: true}
-			t2.GoName = p.claim(natural, "request body of "+o.Name, "Body", pos, "the request body of "+o.Name, natural)
+			t2.GoName = p.claim(natural, "request body of "+o.Name, "Type", pos, "the request body of "+o.Name, natural)
 			o.Body = t2
 		} else if bt := p.byName[rb.Type.Name]; bt != nil && bt.isStruct() && !rb.Type.Collection {
 			o.Body = bt
@@ -437,7 +448,8 @@ func (p *plan) resolveFields() {
 func (p *plan) flatten(t *typeInfo) ([]*model.Property, []*typeInfo) {
 	chain := []*typeInfo{t}
 	seen := map[string]bool{t.Name: true}
-	for cur := t.Type; cur.Base != ""; {
+	// A built-in type (the entity root) is a root whatever Base says.
+	for cur := t.Type; cur.Base != "" && !cur.Builtin; {
 		base := p.byName[cur.Base]
 		if base == nil {
 			if cur.Base != model.EntityBase {
@@ -445,8 +457,17 @@ func (p *plan) flatten(t *typeInfo) ([]*model.Property, []*typeInfo) {
 			}
 			break
 		}
+		if base.Name == cur.Name {
+			// A type that names itself as its base (the built-in entity
+			// type does in some models) simply has none.
+			break
+		}
 		if seen[base.Name] {
-			p.diag(t.Pos, model.Error, "generator-base-cycle", "the base types of %s form a cycle through %s; fix the baseType annotations", t.Name, base.Name)
+			// Reported once per type on the cycle, not for every type
+			// that derives from one.
+			if base.Name == t.Name {
+				p.diag(t.Pos, model.Error, "generator-base-cycle", "the base types of %s lead back to itself (through %s); fix the baseType annotations", t.Name, cur.Name)
+			}
 			break
 		}
 		seen[base.Name] = true

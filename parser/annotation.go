@@ -75,7 +75,7 @@ func ParseAnnotation(text string, pos model.Pos) (*model.Annotation, []model.Dia
 		})
 	}
 	a.Repaired = len(r.notes) > 0
-	diags = fillAnnotation(a, v, text, base, diags)
+	diags = fillAnnotation(a, &v, text, base, diags)
 	return a, diags
 }
 
@@ -124,8 +124,8 @@ func fillAnnotation(a *model.Annotation, v *lval, text string, base model.Pos, d
 			return
 		}
 		out := make([]string, 0, len(m.val.arr))
-		for _, e := range m.val.arr {
-			if s, ok := e.str(); ok {
+		for k := range m.val.arr {
+			if s, ok := m.val.arr[k].str(); ok {
 				out = append(out, s)
 			}
 		}
@@ -193,12 +193,12 @@ type lval struct {
 	off  int
 	s    string
 	obj  []lmember
-	arr  []*lval
+	arr  []lval
 }
 
 type lmember struct {
 	key string
-	val *lval
+	val lval
 }
 
 // str returns the value as a string: strings and bare words.
@@ -210,8 +210,8 @@ func (v *lval) str() (string, bool) {
 }
 
 type lnote struct {
-	off int
-	msg string
+	off, line int
+	msg       string
 }
 
 // lenientReader reads annotation JSON, repairing the defects found in the
@@ -222,6 +222,7 @@ type lenientReader struct {
 	notes   []lnote
 	failAt  int
 	failMsg string
+	lines   lineIndex
 	// pendingComma is set when a repaired string swallowed the comma
 	// that separates it from the next member.
 	pendingComma bool
@@ -231,13 +232,20 @@ const maxAnnotationDepth = 64
 
 func (r *lenientReader) note(off int, msg string) {
 	// One note per defect kind and line is enough.
+	line := r.lines.line(r.src, off)
 	for _, n := range r.notes {
-		if n.msg == msg && strings.Count(r.src[:n.off], "\n") == strings.Count(r.src[:off], "\n") {
+		if n.msg == msg && n.line == line {
 			return
 		}
 	}
-	r.notes = append(r.notes, lnote{off, msg})
+	if len(r.notes) >= maxAnnotationNotes {
+		return
+	}
+	r.notes = append(r.notes, lnote{off, line, msg})
 }
+
+// maxAnnotationNotes caps the repairs reported for one annotation.
+const maxAnnotationNotes = 20
 
 func (r *lenientReader) fail(off int, msg string) bool {
 	r.failAt, r.failMsg = off, msg
@@ -268,13 +276,13 @@ func isWordByte(c byte) bool {
 		('a' <= c && c <= 'z') || ('A' <= c && c <= 'Z') || ('0' <= c && c <= '9')
 }
 
-func (r *lenientReader) value(depth int) (*lval, bool) {
+func (r *lenientReader) value(depth int) (lval, bool) {
 	r.skipSpace()
 	if r.pos >= len(r.src) {
-		return nil, r.fail(r.pos, "unexpected end of the annotation")
+		return lval{}, r.fail(r.pos, "unexpected end of the annotation")
 	}
 	if depth > maxAnnotationDepth {
-		return nil, r.fail(r.pos, "nesting too deep")
+		return lval{}, r.fail(r.pos, "nesting too deep")
 	}
 	start := r.pos
 	switch c := r.src[r.pos]; {
@@ -285,23 +293,23 @@ func (r *lenientReader) value(depth int) (*lval, bool) {
 	case c == '"':
 		s, ok := r.stringLit(true)
 		if !ok {
-			return nil, false
+			return lval{}, false
 		}
-		return &lval{kind: 's', off: start, s: s}, true
+		return lval{kind: 's', off: start, s: s}, true
 	case c == '-' || ('0' <= c && c <= '9'):
 		end := r.pos + 1
 		for end < len(r.src) && strings.IndexByte("0123456789.eE+-", r.src[end]) >= 0 {
 			end++
 		}
 		r.pos = end
-		return &lval{kind: 'n', off: start, s: r.src[start:end]}, true
+		return lval{kind: 'n', off: start, s: r.src[start:end]}, true
 	case isWordByte(c):
 		w := r.word()
 		switch w {
 		case "true", "false":
-			return &lval{kind: 'b', off: start, s: w}, true
+			return lval{kind: 'b', off: start, s: w}, true
 		case "null":
-			return &lval{kind: 'z', off: start}, true
+			return lval{kind: 'z', off: start}, true
 		}
 		// A string that lost its opening quote: read to the closing
 		// quote, or to the end of the line.
@@ -315,11 +323,11 @@ func (r *lenientReader) value(depth int) (*lval, bool) {
 			r.pos++
 		}
 		r.note(start, "a string value without its opening quote")
-		return &lval{kind: 's', off: start, s: s}, true
+		return lval{kind: 's', off: start, s: s}, true
 	case c == '\'':
-		return nil, r.fail(start, "single-quoted string")
+		return lval{}, r.fail(start, "single-quoted string")
 	default:
-		return nil, r.fail(start, "unexpected character "+strconv.QuoteRune(rune(c)))
+		return lval{}, r.fail(start, "unexpected character "+strconv.QuoteRune(rune(c)))
 	}
 }
 
@@ -430,8 +438,8 @@ func (r *lenientReader) startsMember(off int) bool {
 	return strings.HasPrefix(rest, ":")
 }
 
-func (r *lenientReader) object(depth int) (*lval, bool) {
-	v := &lval{kind: 'o', off: r.pos}
+func (r *lenientReader) object(depth int) (lval, bool) {
+	v := lval{kind: 'o', off: r.pos}
 	r.pos++ // {
 	needComma := false
 	for {
@@ -451,7 +459,7 @@ func (r *lenientReader) object(depth int) (*lval, bool) {
 			return v, true
 		case c == ',':
 			if !needComma {
-				return nil, r.fail(r.pos, "unexpected comma")
+				return lval{}, r.fail(r.pos, "unexpected comma")
 			}
 			comma := r.pos
 			r.pos++
@@ -471,37 +479,37 @@ func (r *lenientReader) object(depth int) (*lval, bool) {
 		case c == '"':
 			k, ok := r.stringLit(false)
 			if !ok {
-				return nil, false
+				return lval{}, false
 			}
 			key = k
 		case isWordByte(c):
 			key = r.word()
 			r.note(keyOff, "an unquoted key")
 		default:
-			return nil, r.fail(r.pos, "expected a key, found "+strconv.QuoteRune(rune(c)))
+			return lval{}, r.fail(r.pos, "expected a key, found "+strconv.QuoteRune(rune(c)))
 		}
 		r.skipSpace()
 		if r.pos >= len(r.src) || r.src[r.pos] != ':' {
-			return nil, r.fail(r.pos, "expected ':' after key \""+key+"\"")
+			return lval{}, r.fail(r.pos, "expected ':' after key \""+key+"\"")
 		}
 		r.pos++
 		val, ok := r.value(depth + 1)
 		if !ok {
-			return nil, false
+			return lval{}, false
 		}
 		v.obj = append(v.obj, lmember{key: key, val: val})
 		needComma = true
 	}
 }
 
-func (r *lenientReader) array(depth int) (*lval, bool) {
-	v := &lval{kind: 'a', off: r.pos}
+func (r *lenientReader) array(depth int) (lval, bool) {
+	v := lval{kind: 'a', off: r.pos}
 	r.pos++ // [
 	needComma := false
 	for {
 		r.skipSpace()
 		if r.pos >= len(r.src) {
-			return nil, r.fail(v.off, "unclosed array")
+			return lval{}, r.fail(v.off, "unclosed array")
 		}
 		if r.pendingComma {
 			r.pendingComma = false
@@ -513,7 +521,7 @@ func (r *lenientReader) array(depth int) (*lval, bool) {
 			return v, true
 		case ',':
 			if !needComma {
-				return nil, r.fail(r.pos, "unexpected comma")
+				return lval{}, r.fail(r.pos, "unexpected comma")
 			}
 			comma := r.pos
 			r.pos++
@@ -529,7 +537,7 @@ func (r *lenientReader) array(depth int) (*lval, bool) {
 		}
 		e, ok := r.value(depth + 1)
 		if !ok {
-			return nil, false
+			return lval{}, false
 		}
 		v.arr = append(v.arr, e)
 		needComma = true

@@ -16,14 +16,14 @@ import (
 
 // newMarkdown returns the goldmark instance docgen reads pages with:
 // CommonMark plus GFM tables, nothing else.
-func newMarkdown() goldmark.Markdown {
+func pgNewMarkdown() goldmark.Markdown {
 	return goldmark.New(goldmark.WithExtensions(extension.Table))
 }
 
-type blockKind int
+type pgBlockKind int
 
 const (
-	bHeading blockKind = iota
+	bHeading pgBlockKind = iota
 	bPara
 	bFence
 	bHTML
@@ -40,24 +40,24 @@ type mdLink struct {
 // block is one goldmark block of a page, flattened in document order with
 // its source position and the text docgen needs.
 type mdBlock struct {
-	kind    blockKind
+	kind    pgBlockKind
 	node    ast.Node
 	parent  ast.Node
 	pos     model.Pos
 	endLine int
 
-	level int    // heading level
-	tab   bool   // a DocFX tab marker "# [HTTP](#tab/http)"
+	level  int    // heading level
+	tab    bool   // a DocFX tab marker "# [HTTP](#tab/http)"
 	textv  string // plain text (heading, paragraph); see txt
 	raw    string // source text (paragraph lines, HTML block)
 	linksv []mdLink
 	// loaded is set once textv and linksv are computed (paragraph text
 	// is computed on first use: most paragraphs are never read).
 	loaded bool
-	c      *collector
+	c      *pgCollector
 
 	// sec is the kind of the section the block is in.
-	sec     secKind
+	sec     pgSecKind
 	secDone bool
 
 	// fenced code
@@ -75,9 +75,9 @@ type mdBlock struct {
 }
 
 // collectBlocks parses src with goldmark and flattens the block tree.
-func collectBlocks(md goldmark.Markdown, src []byte, idx *lineIndex) []*mdBlock {
+func pgCollectBlocks(md goldmark.Markdown, src []byte, idx *pgLineIndex) []*mdBlock {
 	doc := md.Parser().Parse(text.NewReader(src))
-	c := &collector{src: src, idx: idx}
+	c := &pgCollector{src: src, idx: idx}
 	c.walk(doc)
 	var section, h2 *mdBlock
 	for _, b := range c.blocks {
@@ -120,16 +120,16 @@ func (b *mdBlock) load() {
 	}
 	var sb strings.Builder
 	b.c.inline(b.node, &sb, false, &b.linksv)
-	b.textv = cleanText(sb.String())
+	b.textv = pgCleanText(sb.String())
 }
 
-type collector struct {
+type pgCollector struct {
 	src    []byte
-	idx    *lineIndex
+	idx    *pgLineIndex
 	blocks []*mdBlock
 }
 
-func (c *collector) walk(parent ast.Node) {
+func (c *pgCollector) walk(parent ast.Node) {
 	for n := parent.FirstChild(); n != nil; n = n.NextSibling() {
 		switch n := n.(type) {
 		case *ast.Heading:
@@ -138,9 +138,9 @@ func (c *collector) walk(parent ast.Node) {
 			b.endLine = b.pos.Line
 			var sb strings.Builder
 			c.inline(n, &sb, false, &b.linksv)
-			b.textv = cleanText(sb.String())
+			b.textv = pgCleanText(sb.String())
 			b.loaded = true
-			b.tab = n.Level == 1 && isTabMarker(n, c.src)
+			b.tab = n.Level == 1 && pgIsTabMarker(n, c.src)
 			c.blocks = append(c.blocks, b)
 		case *ast.Paragraph, *ast.TextBlock:
 			b := &mdBlock{kind: bPara, node: n, parent: parent, c: c}
@@ -202,7 +202,7 @@ func (c *collector) walk(parent ast.Node) {
 }
 
 // lastLine is the last source line of a block node (0 if unknown).
-func (c *collector) lastLine(n ast.Node) int {
+func (c *pgCollector) lastLine(n ast.Node) int {
 	last := 0
 	if n.Type() == ast.TypeBlock {
 		if l := n.Lines(); l != nil && l.Len() > 0 {
@@ -226,7 +226,7 @@ func (c *collector) lastLine(n ast.Node) int {
 	return last
 }
 
-func (c *collector) fence(n *ast.FencedCodeBlock, parent ast.Node) *mdBlock {
+func (c *pgCollector) fence(n *ast.FencedCodeBlock, parent ast.Node) *mdBlock {
 	b := &mdBlock{kind: bFence, node: n, parent: parent}
 	b.pos = c.idx.pos(n.Pos())
 	if n.Info != nil {
@@ -257,7 +257,7 @@ func (c *collector) fence(n *ast.FencedCodeBlock, parent ast.Node) *mdBlock {
 }
 
 // isTabMarker reports whether an H1's only content is a link to "#tab/…".
-func isTabMarker(h *ast.Heading, src []byte) bool {
+func pgIsTabMarker(h *ast.Heading, src []byte) bool {
 	var lk *ast.Link
 	for ch := h.FirstChild(); ch != nil; ch = ch.NextSibling() {
 		switch ch := ch.(type) {
@@ -279,7 +279,7 @@ func isTabMarker(h *ast.Heading, src []byte) bool {
 
 // inline writes the plain text of n's inline content. keepCode keeps code
 // spans in backticks. Links are reduced to their text and recorded.
-func (c *collector) inline(n ast.Node, sb *strings.Builder, keepCode bool, links *[]mdLink) {
+func (c *pgCollector) inline(n ast.Node, sb *strings.Builder, keepCode bool, links *[]mdLink) {
 	for ch := n.FirstChild(); ch != nil; ch = ch.NextSibling() {
 		switch ch := ch.(type) {
 		case *ast.Text:
@@ -302,7 +302,7 @@ func (c *collector) inline(n ast.Node, sb *strings.Builder, keepCode bool, links
 			c.inline(ch, &lt, keepCode, links)
 			sb.WriteString(lt.String())
 			if links != nil {
-				*links = append(*links, mdLink{Text: cleanText(lt.String()), Dest: string(ch.Destination)})
+				*links = append(*links, mdLink{Text: pgCleanText(lt.String()), Dest: string(ch.Destination)})
 			}
 		case *ast.AutoLink:
 			sb.Write(ch.Label(c.src))
@@ -326,17 +326,17 @@ func (c *collector) inline(n ast.Node, sb *strings.Builder, keepCode bool, links
 
 // cleanText resolves entities and backslash escapes and collapses runs of
 // white space (including NBSP and zero-width spaces) into single spaces.
-func cleanText(s string) string {
+func pgCleanText(s string) string {
 	if strings.ContainsAny(s, "&\\") {
 		b := util.ResolveEntityNames([]byte(s))
 		b = util.ResolveNumericReferences(b)
 		b = util.UnescapePunctuations(b)
 		s = string(b)
 	}
-	return collapseSpace(s)
+	return pgCollapseSpace(s)
 }
 
-func collapseSpace(s string) string {
+func pgCollapseSpace(s string) string {
 	clean := true
 	prevSpace := true
 	for i := 0; i < len(s); i++ {

@@ -255,6 +255,9 @@ func parseMessage(ex *model.Example, lines []Line, i int, hadStart bool, diags [
 			i = j
 			break
 		}
+		if ex.Kind == model.RequestExample && isRequestLine(t) {
+			break
+		}
 		name, value, ok := headerLine(t)
 		if !ok || (len(ex.Headers) > 0 && !isHeaderish(t)) {
 			if hadStart || len(ex.Headers) > 0 {
@@ -279,18 +282,23 @@ func parseMessage(ex *model.Example, lines []Line, i int, hadStart bool, diags [
 		i++
 	}
 	// A second request line after the blank line is not body.
-	for ex.Kind == model.RequestExample && i < len(lines) {
-		_, rest, ok := splitMethod(lines[i].Text)
-		if !ok || !(strings.HasPrefix(rest, "/") || strings.HasPrefix(strings.ToLower(rest), "http")) {
-			break
+	if ex.Kind == model.RequestExample && i < len(lines) && isRequestLine(lines[i].Text) {
+		first := i
+		n := 0
+		for i < len(lines) && isRequestLine(lines[i].Text) {
+			n++
+			i = skipBlank(lines, i+1)
+		}
+		msg := "request block holds a second request line"
+		if n > 1 {
+			msg = "request block holds " + strconv.Itoa(n) + " more request lines"
 		}
 		diags = append(diags, model.Diagnostic{
-			Pos:      indentPos(lines[i]),
+			Pos:      indentPos(lines[first]),
 			Severity: model.Warning,
 			Code:     "http-second-request",
-			Message:  "request block holds a second request line; docgen uses only the first, move this one to its own block",
+			Message:  msg + "; docgen uses only the first, move each request to its own block",
 		})
-		i = skipBlank(lines, i+1)
 	}
 	// Body: everything left, without trailing blank lines.
 	end := len(lines)
@@ -314,6 +322,12 @@ func parseMessage(ex *model.Example, lines []Line, i int, hadStart bool, diags [
 		ex.Body = b.String()
 	}
 	return diags
+}
+
+// isRequestLine reports whether s is "METHOD /path" or "METHOD http...".
+func isRequestLine(s string) bool {
+	_, rest, ok := splitMethod(s)
+	return ok && (strings.HasPrefix(rest, "/") || strings.HasPrefix(strings.ToLower(rest), "http"))
 }
 
 // isHeaderish reports whether a "Name: value" line after other headers is a

@@ -121,6 +121,21 @@ func TestParseHTTPRequest(t *testing.T) {
 			diags: []diagSummary{{3, 1, model.Warning, "http-header-body"}},
 		},
 		{
+			name:  "body right after the start line",
+			first: 1,
+			text:  "POST /me/sendMail\n{\"a\": 1}",
+			want: &model.Example{Kind: model.RequestExample, PairIndex: -1, Method: "POST", URL: "/me/sendMail",
+				Body: `{"a": 1}`, BodyPos: pos(2, 1)},
+			diags: []diagSummary{{2, 1, model.Warning, "http-header-body"}},
+		},
+		{
+			name:  "several extra request lines give one diagnostic",
+			first: 10,
+			text:  "GET /me/photo/$value\nGET /me/photos/48x48/$value\n\nGET /users/{id}/photo/$value\n",
+			want:  &model.Example{Kind: model.RequestExample, PairIndex: -1, Method: "GET", URL: "/me/photo/$value"},
+			diags: []diagSummary{{11, 1, model.Warning, "http-second-request"}},
+		},
+		{
 			name:  "empty block",
 			first: 1,
 			text:  "\n  \n",
@@ -288,9 +303,9 @@ func TestParseSyntaxBlock(t *testing.T) {
 			diags: []diagSummary{{1, 1, model.Info, "http-syntax-path"}, {2, 1, model.Info, "http-syntax-path"}},
 		},
 		{
-			name: "program code is reported and skipped",
-			text: "GraphServiceClient graphClient = new GraphServiceClient( authProvider );\nGET /me\n",
-			want: []pathSummary{{"GET", "/me", "", 2, 1}},
+			name:  "program code is reported and skipped",
+			text:  "GraphServiceClient graphClient = new GraphServiceClient( authProvider );\nGET /me\n",
+			want:  []pathSummary{{"GET", "/me", "", 2, 1}},
 			diags: []diagSummary{{1, 1, model.Warning, "http-syntax-line"}},
 		},
 		{

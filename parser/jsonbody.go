@@ -83,6 +83,9 @@ func blockPos(text string, off int, start model.Pos) model.Pos {
 	return p
 }
 
+// maxJSONFixes caps the repairs reported for one body.
+const maxJSONFixes = 20
+
 type jsonFix struct {
 	off      int
 	msg, fix string
@@ -118,13 +121,21 @@ func repairJSON(body string) repairResult {
 	var rep repairResult
 	out := make([]byte, 0, len(body))
 	fixes := rep.fixes
+	var lines lineIndex
+	type seenKey struct {
+		msg  string
+		line int
+	}
+	var seen map[seenKey]bool
 	add := func(off int, msg, fix string) {
-		line := strings.Count(body[:off], "\n")
-		for _, f := range fixes {
-			if f.msg == msg && strings.Count(body[:f.off], "\n") == line {
-				return
-			}
+		k := seenKey{msg, lines.line(body, off)}
+		if seen[k] || len(fixes) >= maxJSONFixes {
+			return
 		}
+		if seen == nil {
+			seen = make(map[seenKey]bool)
+		}
+		seen[k] = true
 		fixes = append(fixes, jsonFix{off, msg, fix})
 	}
 	mark := func(in int) {
@@ -242,7 +253,7 @@ func invalidCause(body string, rep repairResult) (int, string) {
 	t := strings.TrimLeft(body, " \t\r\n")
 	lead := len(body) - len(t)
 	switch {
-	case strings.HasPrefix(t, "<"):
+	case strings.HasPrefix(t, "<") || isBracedWords(t):
 		return lead, "it holds a placeholder such as " + strconv.Quote(clip(firstLine(t), 40)) + " standing for a binary or non-JSON body; declare its Content-Type or annotate the block"
 	case strings.HasPrefix(t, `"`) && looksLikeMember(t):
 		return lead, "it is a fragment (a member without the enclosing braces); wrap it in { }"
@@ -289,8 +300,12 @@ func invalidCause(body string, rep repairResult) (int, string) {
 		return off, "an ellipsis (...) stands for omitted elements; remove it or set \"truncated\": true in the annotation"
 	case c == '\'':
 		return off, "a single-quoted string; use double quotes"
-	case strings.Contains(msg, "after object key:value pair") || strings.Contains(msg, "after array element"):
+	case (strings.Contains(msg, "after object key:value pair") || strings.Contains(msg, "after array element")) &&
+		(c == '"' || c == '{' || c == '['):
 		return off, "a missing comma before this value; add it"
+	case strings.Contains(msg, "after object key:value pair") || strings.Contains(msg, "after array element") ||
+		strings.Contains(msg, "in numeric literal") || strings.Contains(msg, "in literal"):
+		return off, "a malformed value (an unquoted string or date?); write strings in double quotes"
 	case strings.Contains(msg, "looking for beginning of object key string") && (isWordByte(c)):
 		return off, "an unquoted key; put it in double quotes"
 	case strings.Contains(msg, "unexpected end"):
@@ -329,4 +344,34 @@ func appendSpaces(b []byte, n int) []byte {
 		b = append(b, ' ')
 	}
 	return b
+}
+
+// lineIndex finds the 0-based line of a byte offset; it indexes the text's
+// newlines on first use.
+type lineIndex struct {
+	built bool
+	nl    []int
+}
+
+func (x *lineIndex) line(text string, off int) int {
+	if !x.built {
+		x.built = true
+		for i := 0; i < len(text); i++ {
+			if text[i] == '\n' {
+				x.nl = append(x.nl, i)
+			}
+		}
+	}
+	return sort.SearchInts(x.nl, off)
+}
+
+// isBracedWords reports whether t is one line of words in braces,
+// "{Raw bytes of the file}": a placeholder, not JSON.
+func isBracedWords(t string) bool {
+	t = strings.TrimRight(t, " \t\r\n")
+	if len(t) < 3 || t[0] != '{' || t[len(t)-1] != '}' {
+		return false
+	}
+	inner := t[1 : len(t)-1]
+	return strings.TrimSpace(inner) != "" && !strings.ContainsAny(inner, "\"{}:\n[],")
 }

@@ -25,8 +25,8 @@ func TestCheckJSON(t *testing.T) {
 		{name: "valid with ... inside strings", body: `{"a": "Hello..."}`, state: model.ValidJSON},
 		{
 			name: "trailing comma (application-post-calls.md:118)", state: model.RepairedJSON,
-			body:  "{\n  \"a\": 1,\n  \"b\": [\n    \"x\",\n  ],\n}",
-			diags: []diagSummary{{103, 8, model.Warning, "json-repaired"}, {104, 4, model.Warning, "json-repaired"}},
+			body:      "{\n  \"a\": 1,\n  \"b\": [\n    \"x\",\n  ],\n}",
+			diags:     []diagSummary{{103, 8, model.Warning, "json-repaired"}, {104, 4, model.Warning, "json-repaired"}},
 			msgSubstr: "trailing comma before ]",
 		},
 		{

@@ -70,14 +70,18 @@ func valuesAfterLead(s string) []string {
 		t = t[colon:]
 	}
 	t = strings.TrimLeft(t, " \t")
-	for _, w := range []string{"are", "include", "is"} {
+	for _, w := range []string{"are", "include", "is", "can be"} {
 		if len(t) > len(w) && strings.EqualFold(t[:len(w)], w) && (t[len(w)] == ' ' || t[len(w)] == ':') {
 			t = strings.TrimLeft(t[len(w):], " \t")
+			break
 		}
 	}
 	t = strings.TrimLeft(t, ": \t")
-	if strings.HasPrefix(t, "<ul>") || strings.HasPrefix(t, "<br") {
+	switch {
+	case strings.HasPrefix(t, "<ul>") || strings.HasPrefix(t, "<li>"):
 		return htmlListValues(t)
+	case strings.HasPrefix(t, "<br") || strings.HasPrefix(t, "</br>"):
+		return brListValues(t)
 	}
 	if t == "" {
 		return nil
@@ -89,6 +93,7 @@ func valuesAfterLead(s string) []string {
 		if strings.HasPrefix(t, "**") {
 			return delimitedValues(t, "**", "**")
 		}
+		return delimitedValues(t, "*", "*")
 	case '\'':
 		return delimitedValues(t, "'", "'")
 	case '"':
@@ -120,15 +125,18 @@ func delimitedValues(t, open, close string) []string {
 			break
 		}
 	}
-	if isNumericList(out) {
-		return nil
-	}
 	return nilIfEmpty(out)
 }
 
 // skipSeparator skips ", ", ", or ", " and ", " or ", " / " between values.
 func skipSeparator(t string) (string, bool) {
 	u := strings.TrimLeft(t, " \t")
+	// A note on the previous value: "`a` (default), `b`".
+	if strings.HasPrefix(u, "(") {
+		if end := strings.IndexByte(u, ')'); end > 0 && end < 40 {
+			u = strings.TrimLeft(u[end+1:], " \t")
+		}
+	}
 	had := false
 	if strings.HasPrefix(u, ",") || strings.HasPrefix(u, "/") || strings.HasPrefix(u, ";") {
 		u = strings.TrimLeft(u[1:], " \t")
@@ -222,6 +230,54 @@ func htmlListValues(t string) []string {
 	return nilIfEmpty(out)
 }
 
+// brListValues reads lists whose items follow "<br>" / "<br/>" / "</br>":
+// `<br/>"Success" - text<br/>"Disabled" - text`; each item's first quoted,
+// backticked or bare word is the value.
+func brListValues(t string) []string {
+	var out []string
+	for t != "" {
+		i := strings.Index(t, "<br")
+		if j := strings.Index(t, "</br"); j >= 0 && (i < 0 || j < i) {
+			i = j
+		}
+		if i < 0 {
+			break
+		}
+		end := strings.IndexByte(t[i:], '>')
+		if end < 0 {
+			break
+		}
+		t = strings.TrimLeft(t[i+end+1:], " \t")
+		item := t
+		if j := strings.Index(item, "<"); j >= 0 {
+			item = item[:j]
+		}
+		item = strings.TrimSpace(item)
+		if item == "" {
+			continue
+		}
+		var v string
+		if q := item[0]; q == '"' || q == '`' || q == '\'' {
+			if k := strings.IndexByte(item[1:], q); k > 0 {
+				v = item[1 : k+1]
+			}
+		} else {
+			k := 0
+			for k < len(item) && (isIdentByte(item[k]) || item[k] == '-') {
+				k++
+			}
+			v = item[:k]
+		}
+		if v != "" {
+			out = appendUnique(out, v)
+		}
+	}
+	if len(out) < 2 {
+		return nil
+	}
+	return out
+}
+
 func isNumericList(vals []string) bool {
 	if len(vals) == 0 {
 		return false
@@ -265,8 +321,9 @@ type Markers struct {
 // users who ..." and "Required if ..." do not; "Not required." is not a
 // Required marker; lower case counts only as "is required." / "are
 // required.". "Read-only" / "Read only" count anywhere as a word unless
-// negated, lower case only as "is read-only.". "Nullable" (or "is
-// nullable.") is True; "Not nullable", "non-nullable" are False.
+// negated; lower case only in "is read-only", "read-only property" and the
+// like, not in "read-only mode". "Nullable" (or "is nullable.") is True;
+// "Not nullable", "non-nullable", "cannot be null" are False.
 func RowMarkers(desc string) Markers {
 	var m Markers
 	m.Required = hasMarker(desc, "Required") || hasMarker(desc, "required") && lowerMarker(desc, "required")
@@ -277,13 +334,20 @@ func RowMarkers(desc string) Markers {
 			break
 		}
 	}
-	if !m.ReadOnly && (lowerMarker(desc, "read-only") || lowerMarker(desc, "read only")) {
-		m.ReadOnly = true
+	if !m.ReadOnly {
+		for _, p := range []string{"is read-only", "is a read-only", "are read-only", "read-only property", "read-only attribute", "is read only"} {
+			if strings.Contains(desc, p) && !negated(desc[:strings.Index(desc, p)]) {
+				m.ReadOnly = true
+				break
+			}
+		}
 	}
 	lower := strings.ToLower(desc)
 	switch {
 	case strings.Contains(lower, "not nullable") || strings.Contains(lower, "non-nullable") ||
-		strings.Contains(lower, "non nullable") || strings.Contains(lower, "not null."):
+		strings.Contains(lower, "non nullable") || strings.Contains(lower, "not null.") ||
+		strings.Contains(lower, "cannot be null") || strings.Contains(lower, "can't be null") ||
+		strings.Contains(lower, "can not be null") || strings.Contains(lower, "must not be null"):
 		m.Nullable = model.False
 	case hasWord(desc, "Nullable") || lowerMarker(desc, "nullable"):
 		m.Nullable = model.True
@@ -305,7 +369,7 @@ func hasMarker(desc, word string) bool {
 		if i > 0 && isIdentByte(desc[i-1]) {
 			continue
 		}
-		after := desc[from:]
+		after := strings.TrimLeft(desc[from:], "*_")
 		after = strings.TrimRight(after, " \t")
 		if after != "" && !strings.ContainsRune(".,;)", rune(after[0])) {
 			continue

@@ -37,7 +37,16 @@ func TestEnumValuesFromProse(t *testing.T) {
 		{"Possible values are described in the following table.", nil},
 		{"The possible values are listed in the table below.", nil},
 		{"The display name.", nil},
-		{"Possible values are: `1`, `2`.", nil},
+		{"Version of the SAML token. Supported values are: `1.1`, `2.0`.", []string{"1.1", "2.0"}},
+		{"Supported values are: <li>None</li><li>Override</li><li>ReportFalsePositive</li>When the DLP provider is updating", []string{"None", "Override", "ReportFalsePositive"}},
+		{"The categories. Supported values can be: `Collaboration`, `Business Management`, `Consumer`.", []string{"Collaboration", "Business Management", "Consumer"}},
+		{"Possible values:<br/>\"Success\" - Service is fully provisioned.<br/>\"Disabled\" - Service has been disabled.", []string{"Success", "Disabled"}},
+		{"Possible values are:</br>`submitted` — The version has been submitted. </br>`published`  — The version is published.", []string{"submitted", "published"}},
+		{"Current possible values: *UserPrincipalName* or *ProxyAddress* ", []string{"UserPrincipalName", "ProxyAddress"}},
+		{"The profile type. Possible values: `RegisteredDevice` (default), `SecureVM`, `Printer`.", []string{"RegisteredDevice", "SecureVM", "Printer"}},
+		{"Supported values are 11-1800. Valid values 11 to 1800", nil},
+		{"See [applied Categories](x.md) for possible values.", nil},
+		{"The possible values are: TableStyleLight1 thru TableStyleLight21, TableStyleMedium1 thru TableStyleMedium28", nil},
 		{"", nil},
 	}
 	for _, tt := range tests {
@@ -73,6 +82,13 @@ func TestRowMarkers(t *testing.T) {
 		{"This property is read-only.", Markers{ReadOnly: true}},
 		{"Not read-only.", Markers{}},
 		{"Inherited from [entity](entity.md). Required. Read-only. Not Nullable.", Markers{Required: true, ReadOnly: true, Nullable: model.False}},
+		{"Bearer &lt;token&gt; *Required*", Markers{Required: true}},
+		{"Unique identifier of the template. Cannot be null.", Markers{Nullable: model.False}},
+		{"This property is read-only and calculated based on **ageGroup**.", Markers{ReadOnly: true}},
+		{"This is a read-only attribute that is automatically created.", Markers{ReadOnly: true}},
+		{"Whether this team is in read-only mode.", Markers{}},
+		{"This property is required when a user is created.", Markers{}},
+		{"Optional email address of the location.", Markers{}},
 		{"", Markers{}},
 	}
 	for _, tt := range tests {

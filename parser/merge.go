@@ -9,8 +9,8 @@ import (
 
 // builtinEntity is microsoft.graph.entity, the root of entity types, which
 // docgen defines itself so every entity type has its key.
-func builtinEntity() *contrib {
-	return &contrib{
+func pgBuiltinEntity() *pgContrib {
+	return &pgContrib{
 		t: &model.Type{
 			Name:    model.EntityBase,
 			Kind:    model.EntityType,
@@ -32,12 +32,12 @@ func builtinEntity() *contrib {
 // merge combines page results into a package. Contributions to one type
 // are merged in a fixed order (priority, then file, then position), so the
 // result does not depend on the order pages were parsed in.
-func merge(results []*PageResult) *model.Package {
+func pgMerge(results []*PageResult) *model.Package {
 	pkg := &model.Package{Types: []*model.Type{}, Operations: []*model.Operation{}}
 	var diags []model.Diagnostic
-	groups := map[string][]*contrib{}
+	groups := map[string][]*pgContrib{}
 	var names []string
-	add := func(c *contrib) {
+	add := func(c *pgContrib) {
 		if c.t.Name == "" {
 			return
 		}
@@ -46,7 +46,7 @@ func merge(results []*PageResult) *model.Package {
 		}
 		groups[c.t.Name] = append(groups[c.t.Name], c)
 	}
-	add(builtinEntity())
+	add(pgBuiltinEntity())
 	for _, r := range results {
 		if r == nil {
 			continue
@@ -62,7 +62,7 @@ func merge(results []*PageResult) *model.Package {
 	}
 	sort.Strings(names)
 	types := map[string]*model.Type{}
-	meta := map[string]*typeMeta{}
+	meta := map[string]*pgTypeMeta{}
 	for _, n := range names {
 		g := groups[n]
 		sort.SliceStable(g, func(i, j int) bool {
@@ -72,14 +72,14 @@ func merge(results []*PageResult) *model.Package {
 			}
 			return a.t.Pos.Before(b.t.Pos)
 		})
-		t, m, ds := mergeGroup(g)
+		t, m, ds := pgMergeGroup(g)
 		diags = append(diags, ds...)
 		types[n] = t
 		meta[n] = m
 		pkg.Types = append(pkg.Types, t)
 	}
-	resolveEntities(pkg.Types, types, meta)
-	markFlags(pkg, types)
+	pgResolveEntities(pkg.Types, types, meta)
+	pgMarkFlags(pkg, types)
 	for _, t := range pkg.Types {
 		if t.Base != "" {
 			if b := types[t.Base]; b != nil {
@@ -90,25 +90,25 @@ func merge(results []*PageResult) *model.Package {
 	for _, t := range pkg.Types {
 		sort.Strings(t.Derived)
 		if t.Kind == model.EnumType {
-			t.Evolvable = markSentinel(t.Members)
+			t.Evolvable = pgMarkSentinel(t.Members)
 		}
 	}
 	sort.SliceStable(pkg.Operations, func(i, j int) bool {
 		return pkg.Operations[i].Pos.Before(pkg.Operations[j].Pos)
 	})
 	sort.SliceStable(pkg.Pages, func(i, j int) bool { return pkg.Pages[i].File < pkg.Pages[j].File })
-	pkg.Diagnostics = sortDiagnostics(diags)
+	pkg.Diagnostics = pgSortDiagnostics(diags)
 	return pkg
 }
 
 // typeMeta is what the merge learnt about a type beyond the model.
-type typeMeta struct {
+type pgTypeMeta struct {
 	hasID     bool
 	entity    bool // stated entity (keyProperty or entity contribution)
 	structure bool // not an enum
 }
 
-func sameMembers(a, b []*model.EnumMember) bool {
+func pgSameMembers(a, b []*model.EnumMember) bool {
 	if len(a) != len(b) {
 		return false
 	}
@@ -124,7 +124,7 @@ func sameMembers(a, b []*model.EnumMember) bool {
 	return true
 }
 
-func memberNames(ms []*model.EnumMember) string {
+func pgMemberNames(ms []*model.EnumMember) string {
 	var n []string
 	for _, m := range ms {
 		n = append(n, m.Name)
@@ -133,11 +133,11 @@ func memberNames(ms []*model.EnumMember) string {
 }
 
 // mergeGroup merges the sorted contributions to one type.
-func mergeGroup(g []*contrib) (*model.Type, *typeMeta, []model.Diagnostic) {
+func pgMergeGroup(g []*pgContrib) (*model.Type, *pgTypeMeta, []model.Diagnostic) {
 	var diags []model.Diagnostic
 	first := g[0]
 	t := &model.Type{Name: first.t.Name, Kind: first.t.Kind, Pos: first.t.Pos, Builtin: first.t.Builtin}
-	m := &typeMeta{structure: first.t.Kind != model.EnumType}
+	m := &pgTypeMeta{structure: first.t.Kind != model.EnumType}
 	var baseSrc model.Pos
 	var membersSrc model.Pos
 	haveMembers := false
@@ -213,13 +213,13 @@ func mergeGroup(g []*contrib) (*model.Type, *typeMeta, []model.Diagnostic) {
 					if !membersSrc.IsValid() {
 						membersSrc = ct.Pos
 					}
-				} else if !sameMembers(t.Members, ct.Members) {
+				} else if !pgSameMembers(t.Members, ct.Members) {
 					src := c.membersSrc
 					if !src.IsValid() {
 						src = ct.Pos
 					}
 					diags = append(diags, model.Diagnostic{Pos: src, Severity: model.Warning, Code: "enum-conflict",
-						Message: "enum " + t.Name + " has members " + memberNames(ct.Members) + " here but " + memberNames(t.Members) +
+						Message: "enum " + t.Name + " has members " + pgMemberNames(ct.Members) + " here but " + pgMemberNames(t.Members) +
 							" at " + membersSrc.String() + "; list the same members in both places"})
 				}
 			}
@@ -240,7 +240,7 @@ func mergeGroup(g []*contrib) (*model.Type, *typeMeta, []model.Diagnostic) {
 // is an entity when it has a key, has or gets an id, or derives from an
 // entity. Entity types without another base derive from EntityBase and get
 // their key; their own "id" property lives on EntityBase.
-func resolveEntities(all []*model.Type, types map[string]*model.Type, meta map[string]*typeMeta) {
+func pgResolveEntities(all []*model.Type, types map[string]*model.Type, meta map[string]*pgTypeMeta) {
 	memo := map[string]int{} // 0 unknown, 1 entity, 2 not, 3 visiting
 	var isEntity func(n string) bool
 	isEntity = func(n string) bool {
@@ -319,7 +319,7 @@ func resolveEntities(all []*model.Type, types map[string]*model.Type, meta map[s
 }
 
 // markFlags marks enums used by a collection-typed property as flags.
-func markFlags(pkg *model.Package, types map[string]*model.Type) {
+func pgMarkFlags(pkg *model.Package, types map[string]*model.Type) {
 	mark := func(props []*model.Property) {
 		for _, p := range props {
 			if !p.Collection {

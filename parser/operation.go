@@ -12,7 +12,7 @@ import (
 var pgMethods = []string{"GET", "POST", "PATCH", "PUT", "DELETE", "HEAD", "OPTIONS"}
 
 // startsWithMethod reports whether a line starts with an HTTP method.
-func startsWithMethod(s string) bool {
+func pgStartsWithMethod(s string) bool {
 	s = strings.TrimSpace(s)
 	for _, m := range pgMethods {
 		if strings.HasPrefix(s, m) && (len(s) == len(m) || s[len(m)] == ' ' || s[len(m)] == '/' || s[len(m)] == '\t') {
@@ -23,7 +23,7 @@ func startsWithMethod(s string) bool {
 }
 
 // firstText returns the first non-blank line of a fence.
-func firstText(lines []Line) string {
+func pgFirstText(lines []Line) string {
 	for _, l := range lines {
 		if t := strings.TrimSpace(l.Text); t != "" {
 			return t
@@ -32,7 +32,7 @@ func firstText(lines []Line) string {
 	return ""
 }
 
-func isHTTPish(info string) bool {
+func pgIsHTTPish(info string) bool {
 	switch strings.ToLower(info) {
 	case "http", "", "msgraph-interactive":
 		return true
@@ -41,7 +41,7 @@ func isHTTPish(info string) bool {
 }
 
 // apiPage reads an API page's operation.
-func (p *pageCtx) apiPage() {
+func (p *pgPage) apiPage() {
 	op := &model.Operation{
 		Name:  strings.TrimSuffix(path.Base(p.file), ".md"),
 		Title: p.page.Title,
@@ -54,10 +54,10 @@ func (p *pageCtx) apiPage() {
 		if b.kind != bFence || b.section == nil {
 			continue
 		}
-		if !isSyntaxHeading(b.section.txt()) && !(b.h2 != nil && isSyntaxHeading(b.h2.txt())) {
+		if !pgIsSyntaxHeading(b.section.txt()) && !(b.h2 != nil && pgIsSyntaxHeading(b.h2.txt())) {
 			continue
 		}
-		if !isHTTPish(b.info) || !startsWithMethod(firstText(b.lines)) {
+		if !pgIsHTTPish(b.info) || !pgStartsWithMethod(pgFirstText(b.lines)) {
 			continue
 		}
 		syntax = append(syntax, b)
@@ -88,7 +88,7 @@ func (p *pageCtx) apiPage() {
 }
 
 // headers reads the Request headers table.
-func (p *pageCtx) headers(op *model.Operation) {
+func (p *pgPage) headers(op *model.Operation) {
 	for _, b := range p.blocks {
 		if b.kind != bTable || p.sectionOf(b) != secHeaders {
 			continue
@@ -124,7 +124,7 @@ func (p *pageCtx) headers(op *model.Operation) {
 }
 
 // queryParams reads query and function parameter tables.
-func (p *pageCtx) queryParams(op *model.Operation) {
+func (p *pgPage) queryParams(op *model.Operation) {
 	for _, b := range p.blocks {
 		if b.kind != bTable || p.sectionOf(b) != secQuery {
 			continue
@@ -136,7 +136,7 @@ func (p *pageCtx) queryParams(op *model.Operation) {
 }
 
 // requestBody reads the Request body section.
-func (p *pageCtx) requestBody(op *model.Operation) {
+func (p *pgPage) requestBody(op *model.Operation) {
 	var rb *model.RequestBody
 	var tableBlock *mdBlock
 	claim := false
@@ -209,45 +209,110 @@ func pgMediaType(s string) string {
 }
 
 // response reads the Response section prose.
-func (p *pageCtx) response(op *model.Operation) {
+func (p *pgPage) response(op *model.Operation) {
+	var r *model.Response
 	for _, b := range p.blocks {
 		if b.kind != bPara || p.sectionOf(b) != secResponse {
 			continue
 		}
-		status, ok := statusIn(b.txt())
-		if !ok {
-			continue
+		text := b.txt()
+		lower := strings.ToLower(text)
+		status, ok := pgStatusIn(text)
+		if r == nil {
+			if !ok && !strings.Contains(lower, "return") {
+				continue
+			}
+			r = &model.Response{Status: status, Pos: b.pos}
+		} else if r.Status == 0 && ok {
+			r.Status = status
 		}
-		r := &model.Response{Status: status, Pos: b.pos}
-		lower := strings.ToLower(b.txt())
-		for _, l := range b.lnk() {
-			d := strings.ToLower(l.Dest)
-			if !strings.HasSuffix(strings.SplitN(d, "#", 2)[0], ".md") && !strings.Contains(d, "resources/") {
-				continue
+		if r.Type.Name == "" {
+			if ref, ok := p.proseType(text, b.lnk()); ok {
+				r.Type = ref
+			} else if ref, ok := p.boldType(b.raw); ok {
+				r.Type = ref
 			}
-			if strings.Contains(d, "errors") || !pgIsQualified(l.Text) {
-				continue
-			}
-			r.Type = model.TypeRef{Name: pgQualify(l.Text, p.ns)}
-			if i := strings.Index(b.txt(), l.Text); i >= 0 {
-				around := strings.ToLower(b.txt()[max(0, i-20):min(len(b.txt()), i+len(l.Text)+20)])
-				r.Type.Collection = strings.Contains(around, "collection")
-			} else {
-				r.Type.Collection = strings.Contains(lower, "collection of")
-			}
+		}
+		if r.Status == 204 || strings.Contains(lower, "no content") {
+			r.NoContent = true
+		}
+		if r.Status != 0 && (r.Type.Name != "" || r.NoContent) {
 			break
 		}
-		if status == 204 || strings.Contains(lower, "no content") {
-			r.NoContent = true
-			r.Type = model.TypeRef{}
-		}
-		op.Response = r
+	}
+	if r == nil {
 		return
+	}
+	if r.NoContent {
+		r.Type = model.TypeRef{}
+	}
+	op.Response = r
+}
+
+// proseType reads the type a sentence links to ("a [user](../resources/user.md)
+// object", "a collection of [DriveItem](driveitem.md) resources", "a
+// [Drive resource][drive-resource]").
+func (p *pgPage) proseType(text string, links []mdLink) (model.TypeRef, bool) {
+	for _, l := range links {
+		d := strings.ToLower(l.Dest)
+		file := strings.SplitN(d, "#", 2)[0]
+		if !strings.HasSuffix(file, ".md") && !strings.Contains(d, "resources/") {
+			continue
+		}
+		if strings.Contains(d, "errors") || strings.Contains(d, "/concepts/") || strings.Contains(d, "query-parameters") {
+			continue
+		}
+		name := strings.TrimSpace(l.Text)
+		for _, suf := range []string{" resources", " resource", " objects", " object", " entities", " entity"} {
+			name = strings.TrimSuffix(name, suf)
+		}
+		name = strings.Trim(name, "*` ")
+		if !pgIsQualified(name) {
+			continue
+		}
+		ref := model.TypeRef{Name: pgQualify(pgLowerFirst(name), p.ns)}
+		if i := strings.Index(text, l.Text); i >= 0 {
+			around := strings.ToLower(text[max(0, i-25):min(len(text), i+len(l.Text)+20)])
+			ref.Collection = strings.Contains(around, "collection") || strings.Contains(around, "list of") || strings.Contains(around, "array of")
+		}
+		return ref, true
+	}
+	return model.TypeRef{}, false
+}
+
+// boldType reads a type named in bold in raw Markdown: "an **alert**
+// object", "the newly created **chat** resource", "a collection of
+// **user** objects".
+func (p *pgPage) boldType(raw string) (model.TypeRef, bool) {
+	rest := raw
+	for {
+		i := strings.Index(rest, "**")
+		if i < 0 {
+			return model.TypeRef{}, false
+		}
+		j := strings.Index(rest[i+2:], "**")
+		if j < 0 {
+			return model.TypeRef{}, false
+		}
+		name := rest[i+2 : i+2+j]
+		after := strings.ToLower(strings.TrimSpace(rest[i+4+j:]))
+		before := strings.ToLower(rest[max(0, i-25):i])
+		rest = rest[i+4+j:]
+		if !pgIsQualified(name) {
+			continue
+		}
+		for _, w := range []string{"object", "resource", "collection", "entity", "entities"} {
+			if strings.HasPrefix(after, w) {
+				ref := model.TypeRef{Name: pgQualify(pgLowerFirst(name), p.ns)}
+				ref.Collection = strings.HasPrefix(after, "collection") || strings.Contains(before, "collection of") || strings.Contains(before, "list of")
+				return ref, true
+			}
+		}
 	}
 }
 
 // statusIn finds "201 Created"-style status codes in prose.
-func statusIn(s string) (int, bool) {
+func pgStatusIn(s string) (int, bool) {
 	for i := 0; i+3 <= len(s); i++ {
 		if s[i] < '1' || s[i] > '5' || (i > 0 && pgIdentByte(s[i-1])) {
 			continue
@@ -255,7 +320,7 @@ func statusIn(s string) (int, bool) {
 		if !pgIsDigit(s[i+1]) || !pgIsDigit(s[i+2]) || (i+3 < len(s) && pgIdentByte(s[i+3])) {
 			continue
 		}
-		rest := strings.TrimLeft(s[i+3:], " `")
+		rest := strings.TrimLeft(s[i+3:], " `,")
 		if rest == "" || !(rest[0] >= 'A' && rest[0] <= 'Z') {
 			continue
 		}
@@ -268,7 +333,7 @@ func statusIn(s string) (int, bool) {
 func pgIsDigit(c byte) bool { return c >= '0' && c <= '9' }
 
 // examples reads the request and response example fences and pairs them.
-func (p *pageCtx) examples(op *model.Operation, syntax []*mdBlock) {
+func (p *pgPage) examples(op *model.Operation, syntax []*mdBlock) {
 	isSyntax := map[*mdBlock]bool{}
 	for _, b := range syntax {
 		isSyntax[b] = true
@@ -286,20 +351,23 @@ func (p *pageCtx) examples(op *model.Operation, syntax []*mdBlock) {
 		case a != nil && a.BlockType == "response":
 			kind = model.ResponseExample
 		case a != nil:
+			if a.BlockType == "ignored" && pgStartsWithMethod(pgFirstText(b.lines)) {
+				p.ignoredReqs = append(p.ignoredReqs, b.pos.Line)
+			}
 			continue // ignored, example, samples, resource
-		case !isHTTPish(b.info):
+		case !pgIsHTTPish(b.info):
 			continue
 		default:
-			ft := firstText(b.lines)
+			ft := pgFirstText(b.lines)
 			switch {
 			case strings.HasPrefix(ft, "HTTP/") || strings.HasPrefix(ft, "HTTP "):
 				kind = model.ResponseExample
-			case startsWithMethod(ft):
+			case pgStartsWithMethod(ft):
 				kind = model.RequestExample
 			default:
 				continue
 			}
-			if b.section != nil && isSyntaxHeading(b.section.txt()) {
+			if b.section != nil && pgIsSyntaxHeading(b.section.txt()) {
 				continue
 			}
 		}
@@ -323,9 +391,6 @@ func (p *pageCtx) examples(op *model.Operation, syntax []*mdBlock) {
 		ex.Annotation = a
 		ex.PairIndex = -1
 		p.annotationNames(ex, a)
-		if !ex.BodyPos.IsValid() {
-			ex.BodyPos = b.pos
-		}
 		p.checkBody(ex)
 		if a != nil {
 			ex.Truncated = a.Truncated
@@ -337,7 +402,7 @@ func (p *pageCtx) examples(op *model.Operation, syntax []*mdBlock) {
 			if kind == model.RequestExample && op.RequestBody != nil {
 				ex.Type = op.RequestBody.Type
 			}
-			if kind == model.ResponseExample && op.Response != nil {
+			if kind == model.ResponseExample && op.Response != nil && (ex.Status == 0 || ex.Status/100 == 2) {
 				ex.Type = op.Response.Type
 			}
 		}
@@ -352,7 +417,7 @@ func (p *pageCtx) examples(op *model.Operation, syntax []*mdBlock) {
 // pair links responses to requests: by annotation name, else the latest
 // unpaired request before the response (document order, which is also
 // "### Request"/"### Response" heading order on unannotated pages).
-func (p *pageCtx) pair(op *model.Operation) {
+func (p *pgPage) pair(op *model.Operation) {
 	exs := op.Examples
 	lastUnpaired := -1
 	for i, ex := range exs {
@@ -399,8 +464,13 @@ func (p *pageCtx) pair(op *model.Operation) {
 			}
 		}
 	}
-	for _, ex := range exs {
+	for i, ex := range exs {
 		if ex.PairIndex >= 0 {
+			continue
+		}
+		if ex.Kind == model.ResponseExample && p.ignoredRequestBefore(exs, i) {
+			// Its request is annotated "ignored" (a $count or $value
+			// call): the pair exists, it is just not checked.
 			continue
 		}
 		what := "request has no response example after it"
@@ -415,13 +485,13 @@ func (p *pageCtx) pair(op *model.Operation) {
 // inferType records the request body's type from the API page: its table
 // rows, and entity evidence (an id in the table or in an example of the
 // type). A type only documented on API pages is built from these.
-func (p *pageCtx) inferType(op *model.Operation) {
+func (p *pgPage) inferType(op *model.Operation) {
 	rb := op.RequestBody
 	if rb == nil || rb.Type.Name == "" || rb.Type.IsPrimitive() || len(rb.Properties) == 0 {
 		return
 	}
 	t := &model.Type{Name: rb.Type.Name, Kind: model.ComplexType, Pos: rb.Pos}
-	c := &contrib{t: t, prio: prioAPIPage}
+	c := &pgContrib{t: t, prio: prioAPIPage}
 	for _, pr := range rb.Properties {
 		if pr.InheritedFrom != "" && pr.InheritedFrom != t.Name {
 			continue
@@ -436,7 +506,7 @@ func (p *pageCtx) inferType(op *model.Operation) {
 		if ex.Type.Name != t.Name || ex.JSON == model.NoJSON || ex.JSON == model.InvalidJSON {
 			continue
 		}
-		if hasTopLevelID(ex.Body, ex.Type.Collection) {
+		if pgHasTopLevelID(ex.Body, ex.Type.Collection) {
 			c.hasID = true
 		}
 	}
@@ -445,7 +515,7 @@ func (p *pageCtx) inferType(op *model.Operation) {
 
 // hasTopLevelID reports whether a JSON body (or the first element of its
 // "value" array) has an "id" member.
-func hasTopLevelID(body string, collection bool) bool {
+func pgHasTopLevelID(body string, collection bool) bool {
 	if !strings.Contains(body, `"id"`) {
 		return false
 	}
@@ -462,4 +532,19 @@ func hasTopLevelID(body string, collection bool) bool {
 	}
 	_, ok := m["id"]
 	return ok
+}
+
+// ignoredRequestBefore reports whether an "ignored" request fence lies
+// between the example before exs[i] and exs[i].
+func (p *pgPage) ignoredRequestBefore(exs []*model.Example, i int) bool {
+	from := 0
+	if i > 0 {
+		from = exs[i-1].Pos.Line
+	}
+	for _, l := range p.ignoredReqs {
+		if l > from && l < exs[i].Pos.Line {
+			return true
+		}
+	}
+	return false
 }

@@ -22,12 +22,12 @@ type PageResult struct {
 	Types       []*model.Type
 	Diagnostics []model.Diagnostic
 
-	contribs []*contrib
+	contribs []*pgContrib
 }
 
 // contrib is one page's contribution to a type, with what the merge needs
 // to order contributions deterministically.
-type contrib struct {
+type pgContrib struct {
 	t *model.Type
 	// prio orders contributions of one type: lower wins.
 	prio int
@@ -54,11 +54,11 @@ const (
 )
 
 // pageCtx is the state of parsing one page.
-type pageCtx struct {
+type pgPage struct {
 	file   string
 	src    []byte
-	idx    *lineIndex
-	fm     *frontMatter
+	idx    *pgLineIndex
+	fm     *pgFrontMatter
 	blocks []*mdBlock
 	ns     string
 	kind   model.PageKind
@@ -68,17 +68,19 @@ type pageCtx struct {
 	bound map[*mdBlock]*model.Annotation
 	// annots lists every block annotation in order.
 	annots []*model.Annotation
+	// ignoredReqs are the lines of request fences annotated "ignored".
+	ignoredReqs []int
 	h1     *mdBlock
 }
 
-func (p *pageCtx) diag(pos model.Pos, sev model.Severity, code, msg string) {
+func (p *pgPage) diag(pos model.Pos, sev model.Severity, code, msg string) {
 	p.res.Diagnostics = append(p.res.Diagnostics, model.Diagnostic{Pos: pos, Severity: sev, Code: code, Message: msg})
 }
 
 // ParsePage reads one page on its own (no merge). path is used verbatim in
 // positions.
 func ParsePage(path string, src []byte) *PageResult {
-	return parsePage(newMarkdown(), path, src)
+	return parsePage(pgNewMarkdown(), path, src)
 }
 
 func parsePage(md goldmark.Markdown, file string, src []byte) (res *PageResult) {
@@ -93,12 +95,12 @@ func parsePage(md goldmark.Markdown, file string, src []byte) (res *PageResult) 
 			}}
 		}
 	}()
-	src = normalise(src)
-	stripped, fm, fmDiags := stripFrontMatter(file, src)
+	src = pgNormalise(src)
+	base, fm, fmDiags := pgStripFrontMatter(file, src)
 	res.Diagnostics = append(res.Diagnostics, fmDiags...)
-	p := &pageCtx{file: file, src: stripped, fm: fm, res: res, page: res.Page, bound: map[*mdBlock]*model.Annotation{}}
-	p.idx = newLineIndex(file, stripped)
-	p.blocks = collectBlocks(md, stripped, p.idx)
+	p := &pgPage{file: file, src: src, fm: fm, res: res, page: res.Page, bound: map[*mdBlock]*model.Annotation{}}
+	p.idx = pgNewLineIndex(file, src, base)
+	p.blocks = pgCollectBlocks(md, src[base:], p.idx)
 	p.todoText(src)
 	p.front()
 	p.recoverTables()
@@ -126,19 +128,19 @@ func parsePage(md goldmark.Markdown, file string, src []byte) (res *PageResult) 
 			p.page.Types = append(p.page.Types, c.t.Name)
 		}
 	}
-	sortStrings(p.page.Types)
+	pgSortStrings(p.page.Types)
 	return res
 }
 
 // todoText reports every line that still holds a TODO (scaffold text).
-func (p *pageCtx) todoText(src []byte) {
+func (p *pgPage) todoText(src []byte) {
 	if !bytes.Contains(src, []byte("TODO")) {
 		return
 	}
 	line := 1
 	for len(src) > 0 {
 		l, rest, _ := bytes.Cut(src, []byte{'\n'})
-		if i := indexWord(l, "TODO"); i >= 0 {
+		if i := pgIndexWord(l, "TODO"); i >= 0 {
 			p.diag(model.Pos{File: p.file, Line: line, Col: i + 1}, model.Warning, "todo-text",
 				"page still contains scaffold text \"TODO\"; replace it with the real content")
 		}
@@ -149,7 +151,7 @@ func (p *pageCtx) todoText(src []byte) {
 
 // indexWord returns the byte index of word in l where it is not part of a
 // longer identifier, or -1.
-func indexWord(l []byte, word string) int {
+func pgIndexWord(l []byte, word string) int {
 	off := 0
 	for {
 		i := bytes.Index(l[off:], []byte(word))
@@ -171,7 +173,7 @@ func pgIdentByte(c byte) bool {
 }
 
 // front reads the title, namespace, front matter and description.
-func (p *pageCtx) front() {
+func (p *pgPage) front() {
 	p.page.DocType = p.fm.get("doc_type")
 	p.page.Description = p.fm.get("description")
 	p.ns = "microsoft.graph"
@@ -205,15 +207,15 @@ func (p *pageCtx) front() {
 }
 
 // introPara is one paragraph between the H1 and the first section.
-type introPara struct {
+type pgIntroPara struct {
 	b    *mdBlock
 	text string
 }
 
 // intro returns the paragraphs between the H1 and the first heading,
 // without the Namespace line, INCLUDE lines and notes.
-func (p *pageCtx) intro() []introPara {
-	var out []introPara
+func (p *pgPage) intro() []pgIntroPara {
+	var out []pgIntroPara
 	started := p.h1 == nil
 	for _, b := range p.blocks {
 		if b == p.h1 {
@@ -236,18 +238,18 @@ func (p *pageCtx) intro() []introPara {
 			if !ok {
 				continue
 			}
-			t, _ = stripInline(after)
+			t, _ = pgStripInline(after)
 		}
 		if t == "" || strings.HasPrefix(t, "[!INCLUDE") || strings.HasPrefix(t, "[!NOTE") {
 			continue
 		}
-		out = append(out, introPara{b: b, text: t})
+		out = append(out, pgIntroPara{b: b, text: t})
 	}
 	return out
 }
 
 // firstParagraph is the page's description: the first intro paragraph.
-func (p *pageCtx) firstParagraph() string {
+func (p *pgPage) firstParagraph() string {
 	for _, ip := range p.intro() {
 		return ip.text
 	}
@@ -256,12 +258,12 @@ func (p *pageCtx) firstParagraph() string {
 
 // recoverTables reports paragraphs that are meant as tables but are not
 // (delimiter row with fewer cells than the header) and reads them anyway.
-func (p *pageCtx) recoverTables() {
+func (p *pgPage) recoverTables() {
 	for _, b := range p.blocks {
 		if b.kind != bPara || !strings.Contains(b.raw, "|") || !strings.Contains(b.raw, "-") {
 			continue
 		}
-		t := recoverTable(b, p.idx)
+		t := pgRecoverTable(b, p.idx)
 		if t == nil {
 			continue
 		}
@@ -273,7 +275,7 @@ func (p *pageCtx) recoverTables() {
 }
 
 // checkFences reports fences that swallow what follows them.
-func (p *pageCtx) checkFences() {
+func (p *pgPage) checkFences() {
 	for _, b := range p.blocks {
 		if b.kind != bFence {
 			continue
@@ -281,7 +283,7 @@ func (p *pageCtx) checkFences() {
 		reported := false
 		for _, l := range b.lines {
 			t := strings.TrimLeft(l.Text, " \t")
-			if strings.HasPrefix(t, "```") || isATXHeading(t) {
+			if strings.HasPrefix(t, "```") || pgIsATXHeading(t) {
 				p.diag(l.Pos, model.Error, "fence-unclosed",
 					"code fence opened at line "+pgItoa(b.pos.Line)+" runs into this line; close the fence with a ``` line before it")
 				reported = true
@@ -294,7 +296,7 @@ func (p *pageCtx) checkFences() {
 	}
 }
 
-func isATXHeading(t string) bool {
+func pgIsATXHeading(t string) bool {
 	n := 0
 	for n < len(t) && t[n] == '#' {
 		n++
@@ -304,7 +306,7 @@ func isATXHeading(t string) bool {
 
 // checkTableRows reports rows that have more cells than the header
 // (goldmark drops the extra cells; docgen keeps them in the last cell).
-func (p *pageCtx) checkTableRows() {
+func (p *pgPage) checkTableRows() {
 	for _, b := range p.blocks {
 		if b.kind != bTable {
 			continue
@@ -321,12 +323,12 @@ func (p *pageCtx) checkTableRows() {
 
 // annotations decodes every HTML comment, keeps the page annotation and
 // docgen-ignore comments, and binds block annotations to their fences.
-func (p *pageCtx) annotations() {
+func (p *pgPage) annotations() {
 	for i, b := range p.blocks {
 		if b.kind != bHTML {
 			continue
 		}
-		content, ok := commentContent(b.raw)
+		content, ok := pgCommentContent(b.raw)
 		if !ok {
 			continue
 		}
@@ -340,6 +342,12 @@ func (p *pageCtx) annotations() {
 			if i+1 < len(p.blocks) {
 				nb := p.blocks[i+1]
 				ig.FromLine, ig.ToLine = nb.pos.Line, max(nb.endLine, nb.pos.Line)
+				// The block may be preceded by its annotation comment(s):
+				// cover them and the block they describe.
+				for j := i + 1; j+1 < len(p.blocks) && p.blocks[j].kind == bHTML; j++ {
+					nb = p.blocks[j+1]
+					ig.ToLine = max(ig.ToLine, nb.endLine, nb.pos.Line)
+				}
 			}
 			p.page.Ignores = append(p.page.Ignores, ig)
 			continue
@@ -373,7 +381,7 @@ func (p *pageCtx) annotations() {
 // bindTarget finds the fence an annotation at blocks[i] binds to: the next
 // fence in the same container, across blank lines and at most one paragraph
 // or one heading.
-func (p *pageCtx) bindTarget(i int) *mdBlock {
+func (p *pgPage) bindTarget(i int) *mdBlock {
 	a := p.blocks[i]
 	between := 0
 	for j := i + 1; j < len(p.blocks); j++ {
@@ -400,7 +408,7 @@ func (p *pageCtx) bindTarget(i int) *mdBlock {
 }
 
 // commentContent returns the text between "<!--" and "-->".
-func commentContent(raw string) (string, bool) {
+func pgCommentContent(raw string) (string, bool) {
 	s := strings.TrimSpace(raw)
 	rest, ok := strings.CutPrefix(s, "<!--")
 	if !ok {
@@ -414,7 +422,7 @@ func commentContent(raw string) (string, bool) {
 
 // classify decides the page kind from folder, H1 and annotations; doc_type
 // is only a hint, and a disagreement is reported.
-func (p *pageCtx) classify() {
+func (p *pgPage) classify() {
 	slash := "/" + p.file
 	folder := ""
 	switch {
@@ -443,7 +451,7 @@ func (p *pageCtx) classify() {
 	onlyEnumTables := true
 	anyTable := false
 	for _, b := range p.blocks {
-		if b.kind == bFence && b.section != nil && isSyntaxHeading(b.section.txt()) {
+		if b.kind == bFence && b.section != nil && pgIsSyntaxHeading(b.section.txt()) {
 			hasSyntax = true
 		}
 		if b.kind == bTable {
@@ -482,7 +490,7 @@ func (p *pageCtx) classify() {
 	default:
 		decided = false
 	}
-	hint, known := docTypeKind(p.page.DocType)
+	hint, known := pgDocTypeKind(p.page.DocType)
 	if !decided {
 		if known {
 			kind = hint
@@ -497,19 +505,19 @@ func (p *pageCtx) classify() {
 			pos.Line = p.fm.lines["doc_type"]
 		}
 		p.diag(pos, model.Warning, "doctype-mismatch",
-			"doc_type is "+p.page.DocType+" but the page reads as a "+kind.String()+" page; set doc_type to "+docTypeFor(kind))
+			"doc_type is "+p.page.DocType+" but the page reads as a "+kind.String()+" page; set doc_type to "+pgDocTypeFor(kind))
 	}
 	p.kind = kind
 }
 
-func (p *pageCtx) titlePos() model.Pos {
+func (p *pgPage) titlePos() model.Pos {
 	if p.h1 != nil {
 		return p.h1.pos
 	}
 	return model.Pos{File: p.file, Line: 1, Col: 1}
 }
 
-func docTypeKind(dt string) (model.PageKind, bool) {
+func pgDocTypeKind(dt string) (model.PageKind, bool) {
 	switch dt {
 	case "apiPageType":
 		return model.APIPage, true
@@ -523,7 +531,7 @@ func docTypeKind(dt string) (model.PageKind, bool) {
 	return model.UnknownPage, false
 }
 
-func docTypeFor(k model.PageKind) string {
+func pgDocTypeFor(k model.PageKind) string {
 	switch k {
 	case model.APIPage:
 		return "apiPageType"
@@ -536,10 +544,10 @@ func docTypeFor(k model.PageKind) string {
 }
 
 // section kinds of tables.
-type secKind int
+type pgSecKind int
 
 const (
-	secNone secKind = iota
+	secNone pgSecKind = iota
 	secProperties
 	secRelationships
 	secRequestBody
@@ -551,12 +559,12 @@ const (
 	secSkip
 )
 
-func isSyntaxHeading(h string) bool {
+func pgIsSyntaxHeading(h string) bool {
 	return strings.HasPrefix(strings.ToLower(strings.TrimSpace(h)), "http request")
 }
 
 // headingKind classifies a heading text.
-func headingKind(h string) secKind {
+func pgHeadingKind(h string) pgSecKind {
 	t := strings.ToLower(strings.TrimSpace(strings.Trim(h, "*` ")))
 	switch {
 	case t == "":
@@ -569,13 +577,13 @@ func headingKind(h string) secKind {
 		return secHeaders
 	case strings.HasPrefix(t, "request body"):
 		return secRequestBody
-	case strings.HasPrefix(t, "relationship"):
+	case t == "relationships", t == "relationship":
 		return secRelationships
-	case strings.HasPrefix(t, "propert"), t == "instance attributes":
+	case t == "properties", t == "property", t == "instance attributes":
 		return secProperties
 	case strings.Contains(t, "query parameter"), strings.HasPrefix(t, "function parameter"), t == "parameters":
 		return secQuery
-	case t == "response":
+	case t == "response", t == "response body", t == "responses":
 		return secResponse
 	case t == "members", t == "enum values", t == "enumerated values", strings.HasSuffix(t, " values"),
 		strings.HasSuffix(t, " enumeration"), strings.HasSuffix(t, " members"), strings.HasSuffix(t, " flags"):
@@ -586,20 +594,20 @@ func headingKind(h string) secKind {
 
 // sectionOf classifies the section a block is in: the nearest heading, or
 // its H2 when the nearest heading says nothing.
-func (p *pageCtx) sectionOf(b *mdBlock) secKind {
+func (p *pgPage) sectionOf(b *mdBlock) pgSecKind {
 	if !b.secDone {
-		b.sec, b.secDone = sectionKind(b), true
+		b.sec, b.secDone = pgSectionKind(b), true
 	}
 	return b.sec
 }
 
-func sectionKind(b *mdBlock) secKind {
+func pgSectionKind(b *mdBlock) pgSecKind {
 	if b.section == nil {
 		return secNone
 	}
-	k := headingKind(b.section.txt())
+	k := pgHeadingKind(b.section.txt())
 	if k == secNone && b.h2 != nil && b.h2 != b.section {
-		k = headingKind(b.h2.txt())
+		k = pgHeadingKind(b.h2.txt())
 		if k == secEnum {
 			k = secNone
 		}

@@ -39,7 +39,7 @@ func ParseFiles(files []File) *model.Package {
 		workers = len(sorted)
 	}
 	if workers <= 1 {
-		md := newMarkdown()
+		md := pgNewMarkdown()
 		for i, f := range sorted {
 			results[i] = parsePage(md, f.Path, f.Src)
 		}
@@ -50,7 +50,7 @@ func ParseFiles(files []File) *model.Package {
 			wg.Add(1)
 			go func() {
 				defer wg.Done()
-				md := newMarkdown()
+				md := pgNewMarkdown()
 				for i := range next {
 					results[i] = parsePage(md, sorted[i].Path, sorted[i].Src)
 				}
@@ -62,7 +62,7 @@ func ParseFiles(files []File) *model.Package {
 		close(next)
 		wg.Wait()
 	}
-	return merge(results)
+	return pgMerge(results)
 }
 
 // ParsePaths parses files and folders (recursively, every *.md file, in
@@ -110,11 +110,11 @@ func ParsePaths(paths ...string) (*model.Package, error) {
 	return ParseFiles(files), nil
 }
 
-func sortStrings(s []string) { sort.Strings(s) }
+func pgSortStrings(s []string) { sort.Strings(s) }
 
 // sortDiagnostics orders diagnostics by position, then code, then message,
 // and drops exact duplicates.
-func sortDiagnostics(ds []model.Diagnostic) []model.Diagnostic {
+func pgSortDiagnostics(ds []model.Diagnostic) []model.Diagnostic {
 	sort.SliceStable(ds, func(i, j int) bool {
 		a, b := ds[i], ds[j]
 		if a.Pos != b.Pos {

@@ -26,7 +26,7 @@ var update = flag.Bool("update", false, "rewrite golden files")
 const corpusDir = "../../shared/corpus"
 
 // readCase reads every .md file under dir, with paths relative to dir.
-func readCase(t testing.TB, dir string) []File {
+func pgReadCase(t testing.TB, dir string) []File {
 	t.Helper()
 	var files []File
 	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
@@ -50,7 +50,7 @@ func readCase(t testing.TB, dir string) []File {
 	return files
 }
 
-func encode(t testing.TB, v any) []byte {
+func pgEncode(t testing.TB, v any) []byte {
 	t.Helper()
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)
@@ -71,19 +71,19 @@ func TestGolden(t *testing.T) {
 	}
 	n := 0
 	for _, d := range dirs {
-		if !d.IsDir() {
+		if !d.IsDir() || d.Name() == "fuzz" {
 			continue
 		}
 		n++
 		dir := filepath.Join("testdata", d.Name())
 		t.Run(d.Name(), func(t *testing.T) {
-			files := readCase(t, dir)
+			files := pgReadCase(t, dir)
 			if len(files) == 0 {
 				t.Fatal("no .md input")
 			}
 			pkg := ParseFiles(files)
-			checkInvariants(t, pkg, files)
-			got := encode(t, pkg)
+			pgCheckInvariants(t, pkg, files)
+			got := pgEncode(t, pkg)
 			golden := filepath.Join(dir, "want.json")
 			if *update {
 				if err := os.WriteFile(golden, got, 0o644); err != nil {
@@ -107,7 +107,7 @@ func TestGolden(t *testing.T) {
 
 // checkInvariants verifies what must hold for any input: sorted, unique
 // types; every diagnostic located inside its file with a registered code.
-func checkInvariants(t testing.TB, pkg *model.Package, files []File) {
+func pgCheckInvariants(t testing.TB, pkg *model.Package, files []File) {
 	t.Helper()
 	lines := map[string]int{}
 	for _, f := range files {
@@ -141,19 +141,19 @@ func TestOrderIndependent(t *testing.T) {
 	var files []File
 	dirs, _ := os.ReadDir("testdata")
 	for _, d := range dirs {
-		if d.IsDir() {
-			for _, f := range readCase(t, filepath.Join("testdata", d.Name())) {
+		if d.IsDir() && d.Name() != "fuzz" {
+			for _, f := range pgReadCase(t, filepath.Join("testdata", d.Name())) {
 				f.Path = d.Name() + "/" + f.Path
 				files = append(files, f)
 			}
 		}
 	}
-	want := encode(t, ParseFiles(files))
+	want := pgEncode(t, ParseFiles(files))
 	r := rand.New(rand.NewSource(1))
 	for i := 0; i < 3; i++ {
 		shuffled := append([]File(nil), files...)
 		r.Shuffle(len(shuffled), func(i, j int) { shuffled[i], shuffled[j] = shuffled[j], shuffled[i] })
-		if got := encode(t, ParseFiles(shuffled)); !bytes.Equal(got, want) {
+		if got := pgEncode(t, ParseFiles(shuffled)); !bytes.Equal(got, want) {
 			t.Fatalf("shuffle %d changed the result:\n%s", i, cmp.Diff(string(want), string(got)))
 		}
 	}
@@ -257,7 +257,7 @@ func TestSplitRow(t *testing.T) {
 		{"", nil},
 		{"|", nil},
 	} {
-		if got := splitRow(tc.in); !cmp.Equal(got, tc.want) {
+		if got := pgSplitRow(tc.in); !cmp.Equal(got, tc.want) {
 			t.Errorf("splitRow(%q) = %q, want %q", tc.in, got, tc.want)
 		}
 	}
@@ -274,7 +274,7 @@ func TestStatusIn(t *testing.T) {
 		{"returns up to 999 items", 0},
 		{"no status", 0},
 	} {
-		if got, _ := statusIn(tc.in); got != tc.want {
+		if got, _ := pgStatusIn(tc.in); got != tc.want {
 			t.Errorf("statusIn(%q) = %d, want %d", tc.in, got, tc.want)
 		}
 	}
@@ -300,7 +300,7 @@ func FuzzParsePage(f *testing.F) {
 	f.Fuzz(func(t *testing.T, src []byte) {
 		for _, name := range []string{"api/x.md", "resources/x.md"} {
 			res := ParsePage(name, src)
-			n := bytes.Count(normalise(src), []byte{'\n'}) + 1
+			n := bytes.Count(pgNormalise(src), []byte{'\n'}) + 1
 			for _, d := range res.Diagnostics {
 				if d.Pos.File != name || d.Pos.Line < 1 || d.Pos.Line > n || d.Pos.Col < 0 {
 					t.Fatalf("diagnostic outside the page (%d lines): %s", n, d)
@@ -322,7 +322,7 @@ func FuzzTable(f *testing.F) {
 	f.Fuzz(func(t *testing.T, rows string) {
 		src := "# x resource type\n\n## Properties\n\n|Property|Type|Description|\n|:---|:---|:---|\n" + rows + "\n"
 		res := ParsePage("resources/x.md", []byte(src))
-		n := bytes.Count(normalise([]byte(src)), []byte{'\n'}) + 1
+		n := bytes.Count(pgNormalise([]byte(src)), []byte{'\n'}) + 1
 		for _, ty := range res.Types {
 			for _, p := range ty.Properties {
 				if p.Pos.Line < 5 || p.Pos.Line > n {
@@ -331,9 +331,9 @@ func FuzzTable(f *testing.F) {
 			}
 		}
 		for _, l := range strings.Split(rows, "\n") {
-			_ = splitRow(l)
-			_ = isDelimiterRow(l)
-			_, _ = stripInline(l)
+			_ = pgSplitRow(l)
+			_ = pgIsDelimiterRow(l)
+			_, _ = pgStripInline(l)
 		}
 	})
 }
@@ -342,9 +342,9 @@ func FuzzTable(f *testing.F) {
 // every diagnostic is located and registered; the count of diagnostics
 // per code is compared with testdata/corpus_summary.txt.
 func TestCorpus(t *testing.T) {
-	files := corpusFiles(t)
+	files := pgCorpusFiles(t)
 	pkg := ParseFiles(files)
-	checkInvariants(t, pkg, files)
+	pgCheckInvariants(t, pkg, files)
 	if len(pkg.Pages) != len(files) {
 		t.Errorf("%d pages for %d files", len(pkg.Pages), len(files))
 	}
@@ -362,10 +362,10 @@ func TestCorpus(t *testing.T) {
 	var b strings.Builder
 	fmt.Fprintf(&b, "# docgen parser over %s: diagnostics per code, pages per kind\n", corpusDir)
 	fmt.Fprintf(&b, "pages %d\ntypes %d\noperations %d\n", len(pkg.Pages), len(pkg.Types), len(pkg.Operations))
-	for _, k := range sortedKeys(kinds) {
+	for _, k := range pgSortedKeys(kinds) {
 		fmt.Fprintf(&b, "kind %s %d\n", k, kinds[k])
 	}
-	for _, c := range sortedKeys(counts) {
+	for _, c := range pgSortedKeys(counts) {
 		fmt.Fprintf(&b, "code %s %d\n", c, counts[c])
 	}
 	got := b.String()
@@ -385,7 +385,7 @@ func TestCorpus(t *testing.T) {
 	}
 }
 
-func sortedKeys(m map[string]int) []string {
+func pgSortedKeys(m map[string]int) []string {
 	var ks []string
 	for k := range m {
 		ks = append(ks, k)
@@ -401,7 +401,7 @@ var (
 )
 
 // corpusFiles loads the corpus pages once, paths relative to corpusDir.
-func corpusFiles(t testing.TB) []File {
+func pgCorpusFiles(t testing.TB) []File {
 	t.Helper()
 	if _, err := os.Stat(corpusDir); err != nil {
 		t.Skip("corpus not present at " + corpusDir)
@@ -429,34 +429,38 @@ func corpusFiles(t testing.TB) []File {
 // BenchmarkGoldmarkCorpus is the baseline: goldmark + GFM tables only,
 // every corpus page, one goroutine.
 func BenchmarkGoldmarkCorpus(b *testing.B) {
-	files := corpusFiles(b)
-	md := newMarkdown()
+	files := pgCorpusFiles(b)
+	md := pgNewMarkdown()
 	var size int64
 	for _, f := range files {
 		size += int64(len(f.Src))
 	}
 	b.SetBytes(size)
 	b.ReportAllocs()
+	cpu := processCPU()
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		for _, f := range files {
 			md.Parser().Parse(text.NewReader(f.Src))
 		}
 	}
+	b.ReportMetric(float64(processCPU()-cpu)/float64(b.N)/1e6, "cpu-ms/op")
 }
 
 // BenchmarkParseCorpus is docgen's full parse and merge of the corpus
 // (pages in parallel up to GOMAXPROCS; run with -cpu 1 for one core).
 func BenchmarkParseCorpus(b *testing.B) {
-	files := corpusFiles(b)
+	files := pgCorpusFiles(b)
 	var size int64
 	for _, f := range files {
 		size += int64(len(f.Src))
 	}
 	b.SetBytes(size)
 	b.ReportAllocs()
+	cpu := processCPU()
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		ParseFiles(files)
 	}
+	b.ReportMetric(float64(processCPU()-cpu)/float64(b.N)/1e6, "cpu-ms/op")
 }

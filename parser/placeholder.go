@@ -19,7 +19,8 @@ import (
 func FindPlaceholders(jsonBody []byte, body string, bodyPos model.Pos) []*model.Placeholder {
 	w := placeholderWalker{data: jsonBody, body: body, bodyPos: bodyPos, same: string(jsonBody) == body}
 	w.skipSpace()
-	w.value(make([]byte, 0, 64), 0)
+	w.ptr = make([]byte, 0, 128)
+	w.value(0)
 	return w.found
 }
 
@@ -36,6 +37,9 @@ type placeholderWalker struct {
 	cursor int
 	found  []*model.Placeholder
 	bad    bool
+	// ptr is the JSON Pointer of the current value; each level appends
+	// its token and truncates it again.
+	ptr []byte
 }
 
 const maxPlaceholderDepth = 10000
@@ -46,7 +50,7 @@ func (w *placeholderWalker) skipSpace() {
 	}
 }
 
-func (w *placeholderWalker) value(ptr []byte, depth int) {
+func (w *placeholderWalker) value(depth int) {
 	if w.bad || w.i >= len(w.data) || depth > maxPlaceholderDepth {
 		w.bad = true
 		return
@@ -66,8 +70,9 @@ func (w *placeholderWalker) value(ptr []byte, depth int) {
 			if w.bad {
 				return
 			}
-			key := unquoteJSON(w.data[start:end])
 			w.locate(start, end)
+			mark := len(w.ptr)
+			w.ptr = appendPointerKey(w.ptr, w.data[start:end])
 			w.i = end
 			w.skipSpace()
 			if w.i >= len(w.data) || w.data[w.i] != ':' {
@@ -76,7 +81,8 @@ func (w *placeholderWalker) value(ptr []byte, depth int) {
 			}
 			w.i++
 			w.skipSpace()
-			w.value(appendPointer(ptr, key), depth+1)
+			w.value(depth + 1)
+			w.ptr = w.ptr[:mark]
 			w.skipSpace()
 			if w.i < len(w.data) && w.data[w.i] == ',' {
 				w.i++
@@ -97,7 +103,10 @@ func (w *placeholderWalker) value(ptr []byte, depth int) {
 		}
 		for n := 0; !w.bad; n++ {
 			w.skipSpace()
-			w.value(appendIndex(ptr, n), depth+1)
+			mark := len(w.ptr)
+			w.ptr = appendIndex(w.ptr, n)
+			w.value(depth + 1)
+			w.ptr = w.ptr[:mark]
 			w.skipSpace()
 			if w.i < len(w.data) && w.data[w.i] == ',' {
 				w.i++
@@ -117,10 +126,13 @@ func (w *placeholderWalker) value(ptr []byte, depth int) {
 		}
 		w.i = end
 		raw := w.data[start:end]
-		s := unquoteJSON(raw)
 		off := w.locate(start, end)
+		if !mayBePlaceholder(raw) {
+			return
+		}
+		s := unquoteJSON(raw)
 		if kind, typ, ok := IsPlaceholderString(s); ok {
-			p := &model.Placeholder{Pointer: string(ptr), Kind: kind, Text: string(raw), Type: typ, Pos: w.pos(off)}
+			p := &model.Placeholder{Pointer: string(w.ptr), Kind: kind, Text: string(raw), Type: typ, Pos: w.pos(off)}
 			if kind == model.AlternativesPlaceholder {
 				p.Alternatives = alternatives(s)
 			}
@@ -138,7 +150,7 @@ func (w *placeholderWalker) value(ptr []byte, depth int) {
 		raw := w.data[start:w.i]
 		off := w.locate(start, w.i)
 		if isStockNumber(raw) {
-			w.found = append(w.found, &model.Placeholder{Pointer: string(ptr), Kind: model.NumberPlaceholder, Text: string(raw), Pos: w.pos(off)})
+			w.found = append(w.found, &model.Placeholder{Pointer: string(w.ptr), Kind: model.NumberPlaceholder, Text: string(raw), Pos: w.pos(off)})
 		}
 	}
 }
@@ -213,24 +225,32 @@ func containsByte(b []byte, c byte) bool {
 	return false
 }
 
-// appendPointer appends "/" and an RFC 6901-escaped token.
-func appendPointer(ptr []byte, key string) []byte {
-	ptr = append(ptr[:len(ptr):len(ptr)], '/')
-	for i := 0; i < len(key); i++ {
-		switch key[i] {
+// appendPointerKey appends "/" and the RFC 6901-escaped form of the JSON
+// string literal raw (quotes included).
+func appendPointerKey(ptr []byte, raw []byte) []byte {
+	ptr = append(ptr, '/')
+	if len(raw) >= 2 && !containsByte(raw, '\\') && utf8.Valid(raw) {
+		return appendEscapedToken(ptr, raw[1:len(raw)-1])
+	}
+	return appendEscapedToken(ptr, []byte(unquoteJSON(raw)))
+}
+
+func appendEscapedToken(ptr, key []byte) []byte {
+	for _, c := range key {
+		switch c {
 		case '~':
 			ptr = append(ptr, '~', '0')
 		case '/':
 			ptr = append(ptr, '~', '1')
 		default:
-			ptr = append(ptr, key[i])
+			ptr = append(ptr, c)
 		}
 	}
 	return ptr
 }
 
 func appendIndex(ptr []byte, n int) []byte {
-	ptr = append(ptr[:len(ptr):len(ptr)], '/')
+	ptr = append(ptr, '/')
 	if n == 0 {
 		return append(ptr, '0')
 	}
@@ -293,6 +313,9 @@ var stringNotes = map[string]string{
 	"guid":                   "Edm.Guid",
 	"json":                   model.JSONType,
 	"int32":                  "Edm.Int32",
+	"int64":                  "Edm.Int64",
+	"double":                 "Edm.Double",
+	"number":                 "Edm.Double",
 	"integer":                "Edm.Int32",
 	"boolean":                "Edm.Boolean",
 	"readonly":               "Edm.String",
@@ -310,6 +333,21 @@ var stringNotes = map[string]string{
 	"iso 8601 timestamp utc": "Edm.DateTimeOffset",
 }
 
+// mayBePlaceholder is a cheap, allocation-free filter on a JSON string
+// literal (quotes included): false means IsPlaceholderString is false.
+func mayBePlaceholder(raw []byte) bool {
+	if len(raw) < 3 || len(raw) > 130 {
+		return false
+	}
+	c := raw[1]
+	if !(('A' <= c && c <= 'Z') || ('a' <= c && c <= 'z') || c == '<' || c == '{' || c == '\\') {
+		return false
+	}
+	// Real data with digits first, URLs and GUIDs are common; type names,
+	// "X value", "a | b" and templates are what remains.
+	return true
+}
+
 // IsPlaceholderString reports whether a JSON string value is a placeholder:
 // a type name ("String", "String (timestamp)", "Int32", "Guid"; Type is the
 // Edm type it names), an Intune "<Property Name> value" string, an
@@ -325,7 +363,8 @@ func IsPlaceholderString(s string) (model.PlaceholderKind, string, bool) {
 	}
 	switch s[0] {
 	case '<':
-		if inner, ok := strings.CutSuffix(s[1:], ">"); ok && inner != "" && !strings.ContainsAny(inner, "<>\"") && strings.TrimSpace(inner) == inner {
+		// "<id@host>" is an Internet message id, data.
+		if inner, ok := strings.CutSuffix(s[1:], ">"); ok && inner != "" && !strings.ContainsAny(inner, "<>\"@") && strings.TrimSpace(inner) == inner {
 			typ := ""
 			if i := strings.Index(inner, "Edm."); i >= 0 {
 				typ = inner[i:]
@@ -336,7 +375,8 @@ func IsPlaceholderString(s string) (model.PlaceholderKind, string, bool) {
 			return model.TemplatePlaceholder, typ, true
 		}
 	case '{':
-		if inner, ok := strings.CutSuffix(s[1:], "}"); ok && inner != "" && !strings.ContainsAny(inner, "{}\":,") && strings.TrimSpace(inner) == inner {
+		// "{97A21473-8339-4BF0-BCB6-F55E4909FFB8}" is a registry-style GUID, data.
+		if inner, ok := strings.CutSuffix(s[1:], "}"); ok && inner != "" && !strings.ContainsAny(inner, "{}\":,") && strings.TrimSpace(inner) == inner && !isGUID(inner) {
 			return model.TemplatePlaceholder, "", true
 		}
 	}
@@ -375,19 +415,19 @@ func typeNamePlaceholder(s string) (string, bool) {
 }
 
 // isPropertyValue recognises Intune's "<Property Name> value": Title Case
-// words followed by " value" ("Display Name value", "Role Scope Tag Ids
-// value").
+// words (the first starting with a capital letter) followed by " value"
+// ("Display Name value", "Role Scope Tag Ids value").
 func isPropertyValue(s string) bool {
 	head, ok := strings.CutSuffix(s, " value")
 	if !ok || head == "" {
 		return false
 	}
-	for _, w := range strings.Split(head, " ") {
+	for k, w := range strings.Split(head, " ") {
 		if w == "" {
 			return false
 		}
 		c := w[0]
-		if !('A' <= c && c <= 'Z') && !('0' <= c && c <= '9') {
+		if !('A' <= c && c <= 'Z') && (k == 0 || !('0' <= c && c <= '9')) {
 			return false
 		}
 		for i := 1; i < len(w); i++ {
@@ -400,8 +440,8 @@ func isPropertyValue(s string) bool {
 	return true
 }
 
-// alternatives splits "a | b | c" into its words; nil when s is not such a
-// list. A trailing "..." part is dropped.
+// alternatives splits "a | b | c" into its words (identifiers starting
+// with a letter); nil when s is not such a list. "..." parts are dropped.
 func alternatives(s string) []string {
 	if strings.IndexByte(s, '|') < 0 {
 		return nil
@@ -425,9 +465,32 @@ func alternatives(s string) []string {
 }
 
 func isAltWord(p string) bool {
+	if c := p[0]; !(('a' <= c && c <= 'z') || ('A' <= c && c <= 'Z')) {
+		return false
+	}
 	for i := 0; i < len(p); i++ {
 		c := p[i]
 		if !(c == '_' || c == '-' || c == '.' || ('a' <= c && c <= 'z') || ('A' <= c && c <= 'Z') || ('0' <= c && c <= '9')) {
+			return false
+		}
+	}
+	return true
+}
+
+// isGUID reports whether s is 8-4-4-4-12 hex digits.
+func isGUID(s string) bool {
+	if len(s) != 36 {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if i == 8 || i == 13 || i == 18 || i == 23 {
+			if c != '-' {
+				return false
+			}
+			continue
+		}
+		if !(('0' <= c && c <= '9') || ('a' <= c && c <= 'f') || ('A' <= c && c <= 'F')) {
 			return false
 		}
 	}

@@ -81,6 +81,10 @@ func TestIsPlaceholderString(t *testing.T) {
 		{"{\"a\": 1}", no},
 		{"String (this is a very long explanation of the value)", no},
 		{"#microsoft.graph.user", no},
+		{"{97A21473-8339-4BF0-BCB6-F55E4909FFB8}", no},
+		{"<BY2PR15MB0518@BY2PR15MB0518.namprd15.prod.outlook.com>", no},
+		{"{encrypted data that produces a full resource}", result{model.TemplatePlaceholder, "", true}},
+		{"String (double)", tn("Edm.Double")},
 	}
 	for _, tt := range tests {
 		kind, typ, ok := IsPlaceholderString(tt.in)

@@ -13,7 +13,7 @@ type mdColumns struct {
 	name, typ, desc, req, value int
 }
 
-func tableColumns(t *mdTable) mdColumns {
+func pgTableColumns(t *mdTable) mdColumns {
 	c := mdColumns{
 		name: t.column("property", "property name", "name", "parameter", "parameter name", "relationship",
 			"relationship name", "query parameter", "header", "header name", "request header", "field", "member"),
@@ -43,7 +43,7 @@ func pgCleanName(s string) string {
 
 // propertyRow reads one row of a typed table. It returns nil for rows that
 // are not properties (section separators, empty names).
-func (p *pageCtx) propertyRow(t *mdTable, r *mdRow, c mdColumns, nav bool, prio int) (*model.Property, *contrib) {
+func (p *pgPage) propertyRow(t *mdTable, r *mdRow, c mdColumns, nav bool, prio int) (*model.Property, *pgContrib) {
 	nameCell := r.mdCell(c.name)
 	name := pgCleanName(nameCell.text)
 	if name == "" {
@@ -89,32 +89,32 @@ func (p *pageCtx) propertyRow(t *mdTable, r *mdRow, c mdColumns, nav bool, prio 
 	if inh := InheritedFrom(descCell.text); inh != "" {
 		prop.InheritedFrom = pgQualify(inh, p.ns)
 	}
-	var enum *contrib
+	var enum *pgContrib
 	if vals := EnumValuesFromProse(descCell.raw); len(vals) > 0 {
 		if prop.Name != "" && (prop.TypeRef.Name == "" || prop.IsPrimitive() || prop.TypeRef.Name == model.JSONType) {
 			prop.Values = vals
 		} else {
 			e := &model.Type{Name: prop.TypeRef.Name, Kind: model.EnumType, Pos: r.pos, Flags: prop.Collection}
-			e.Members = membersFromNames(vals, r.pos)
-			enum = &contrib{t: e, prio: prio, hasMembers: true, membersSrc: r.pos}
+			e.Members = pgMembersFromNames(vals, r.pos)
+			enum = &pgContrib{t: e, prio: prio, hasMembers: true, membersSrc: r.pos}
 		}
 	}
 	return prop, enum
 }
 
 // membersFromNames builds enum members from a list of names.
-func membersFromNames(names []string, pos model.Pos) []*model.EnumMember {
+func pgMembersFromNames(names []string, pos model.Pos) []*model.EnumMember {
 	var ms []*model.EnumMember
 	for _, n := range names {
 		ms = append(ms, &model.EnumMember{Name: n, Pos: pos})
 	}
-	markSentinel(ms)
+	pgMarkSentinel(ms)
 	return ms
 }
 
 // markSentinel sets AfterSentinel on members after unknownFutureValue and
 // reports whether the sentinel is present.
-func markSentinel(ms []*model.EnumMember) bool {
+func pgMarkSentinel(ms []*model.EnumMember) bool {
 	after := false
 	for _, m := range ms {
 		m.AfterSentinel = after
@@ -127,9 +127,18 @@ func markSentinel(ms []*model.EnumMember) bool {
 
 // typedRows reads the rows of a typed table into properties; rows an
 // "Inherited from" description moves to another type go to moved.
-func (p *pageCtx) typedRows(b *mdBlock, nav bool, prio int) (props []*model.Property, enums []*contrib) {
-	c := tableColumns(b.mdTable)
+func (p *pgPage) typedRows(b *mdBlock, nav bool, prio int) (props []*model.Property, enums []*pgContrib) {
+	c := pgTableColumns(b.mdTable)
 	for _, r := range b.mdTable.rows() {
+		if name := pgCleanName(r.mdCell(c.name).text); len(props) > 0 && !pgIsPropertyName(name) && strings.TrimSpace(r.mdCell(c.typ).text) == "" {
+			// A description broken over two lines: the second line
+			// became a row of its own. Give its text back.
+			p.diag(r.pos, model.Warning, "type-unknown",
+				"this row continues the description of "+strconv.Quote(props[len(props)-1].Name)+" on a new line; keep each row on one line (use <br> for line breaks)")
+			last := props[len(props)-1]
+			last.Description = strings.TrimSpace(last.Description + " " + r.mdCell(c.name).text)
+			continue
+		}
 		prop, e := p.propertyRow(b.mdTable, r, c, nav, prio)
 		if prop == nil {
 			continue
@@ -143,7 +152,7 @@ func (p *pageCtx) typedRows(b *mdBlock, nav bool, prio int) (props []*model.Prop
 }
 
 // resourcePage reads a resource page's type.
-func (p *pageCtx) resourcePage() {
+func (p *pgPage) resourcePage() {
 	var resAnn *model.Annotation
 	for _, a := range p.annots {
 		if a.BlockType == "resource" {
@@ -179,7 +188,7 @@ func (p *pageCtx) resourcePage() {
 	case resAnn != nil:
 		t.Pos = resAnn.Pos
 	}
-	c := &contrib{t: t, prio: prioDefinition}
+	c := &pgContrib{t: t, prio: prioDefinition}
 	if complexH1 {
 		c.kindKnown = true
 	}
@@ -204,7 +213,7 @@ func (p *pageCtx) resourcePage() {
 		}
 	}
 	p.res.contribs = append(p.res.contribs, c)
-	moved := map[string]*contrib{}
+	moved := map[string]*pgContrib{}
 	var movedOrder []string
 	for _, b := range p.blocks {
 		if b.kind != bTable {
@@ -223,7 +232,7 @@ func (p *pageCtx) resourcePage() {
 			if pr.InheritedFrom != "" && pr.InheritedFrom != qn {
 				mc := moved[pr.InheritedFrom]
 				if mc == nil {
-					mc = &contrib{t: &model.Type{Name: pr.InheritedFrom, Kind: model.ComplexType, Pos: pr.Pos}, prio: prioInherited}
+					mc = &pgContrib{t: &model.Type{Name: pr.InheritedFrom, Kind: model.ComplexType, Pos: pr.Pos}, prio: prioInherited}
 					moved[pr.InheritedFrom] = mc
 					movedOrder = append(movedOrder, pr.InheritedFrom)
 				}
@@ -241,10 +250,17 @@ func (p *pageCtx) resourcePage() {
 			t.Properties = pgAppendProp(t.Properties, pr)
 		}
 	}
-	if t.Base == "" && len(movedOrder) == 1 {
-		// Rows naming one ancestor: that ancestor is the base.
-		t.Base = movedOrder[0]
-		c.baseSrc = moved[movedOrder[0]].t.Pos
+	// "Inherited from" rows name the declaring ancestor of each row, root
+	// first (Intune repeats the whole chain): ancestors in order of first
+	// appearance form the chain root → … → this type.
+	for i := 1; i < len(movedOrder); i++ {
+		mc := moved[movedOrder[i]]
+		mc.t.Base = movedOrder[i-1]
+		mc.baseSrc = mc.t.Pos
+	}
+	if n := len(movedOrder); n > 0 && t.Base == "" {
+		t.Base = movedOrder[n-1]
+		c.baseSrc = moved[movedOrder[n-1]].t.Pos
 	}
 	for _, n := range movedOrder {
 		p.res.contribs = append(p.res.contribs, moved[n])
@@ -263,7 +279,7 @@ func pgAppendProp(props []*model.Property, pr *model.Property) []*model.Property
 }
 
 // proseBase reads "Inherits from [x]" / "derived from [x]" in the intro.
-func (p *pageCtx) proseBase() (string, model.Pos) {
+func (p *pgPage) proseBase() (string, model.Pos) {
 	for _, ip := range p.intro() {
 		lower := strings.ToLower(ip.text)
 		i := strings.Index(lower, "inherits from")
@@ -289,7 +305,7 @@ func (p *pageCtx) proseBase() (string, model.Pos) {
 			}
 		}
 		if best != "" {
-			return pgQualify(lowerFirst(best), p.ns), ip.b.pos
+			return pgQualify(pgLowerFirst(best), p.ns), ip.b.pos
 		}
 		if len(ip.b.lnk()) > 0 {
 			continue
@@ -298,7 +314,7 @@ func (p *pageCtx) proseBase() (string, model.Pos) {
 		if len(f) >= 3 {
 			w := strings.Trim(f[2], ".,;:*`")
 			if pgIsQualified(w) {
-				return pgQualify(lowerFirst(w), p.ns), ip.b.pos
+				return pgQualify(pgLowerFirst(w), p.ns), ip.b.pos
 			}
 		}
 	}
@@ -307,7 +323,7 @@ func (p *pageCtx) proseBase() (string, model.Pos) {
 
 // pageExamples collects the JSON blocks of a non-API page: resource
 // representations and "example" blocks. t is the page's type, if any.
-func (p *pageCtx) pageExamples(typeName string, t *model.Type) {
+func (p *pgPage) pageExamples(typeName string, t *model.Type) {
 	nRes, nEx := 0, 0
 	for _, b := range p.blocks {
 		if b.kind != bFence {
@@ -369,7 +385,7 @@ func (p *pageCtx) pageExamples(typeName string, t *model.Type) {
 }
 
 // annotationNames copies an annotation's name(s) to an example.
-func (p *pageCtx) annotationNames(ex *model.Example, a *model.Annotation) {
+func (p *pgPage) annotationNames(ex *model.Example, a *model.Annotation) {
 	if a == nil || len(a.Name) == 0 {
 		return
 	}
@@ -380,7 +396,7 @@ func (p *pageCtx) annotationNames(ex *model.Example, a *model.Annotation) {
 }
 
 // checkBody classifies an example body as JSON and finds placeholders.
-func (p *pageCtx) checkBody(ex *model.Example) {
+func (p *pgPage) checkBody(ex *model.Example) {
 	if strings.TrimSpace(ex.Body) == "" {
 		return
 	}
@@ -398,7 +414,7 @@ func (p *pageCtx) checkBody(ex *model.Example) {
 
 // odataRef reads an annotation's @odata.type ("microsoft.graph.x",
 // "Collection(microsoft.graph.x)", "#microsoft.graph.x", "stream").
-func (p *pageCtx) odataRef(s string) model.TypeRef {
+func (p *pgPage) odataRef(s string) model.TypeRef {
 	s = strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(s), "#"))
 	ref, _ := NormalizeType(s, p.ns)
 	return ref
@@ -407,7 +423,7 @@ func (p *pageCtx) odataRef(s string) model.TypeRef {
 // jsonAlternatives turns "a | b | c" placeholder strings of a resource
 // representation into enum members (named enum property) or values
 // (primitive property).
-func (p *pageCtx) jsonAlternatives(ex *model.Example, t *model.Type) {
+func (p *pgPage) jsonAlternatives(ex *model.Example, t *model.Type) {
 	for _, ph := range ex.Placeholders {
 		if ph.Kind != model.AlternativesPlaceholder || len(ph.Alternatives) == 0 {
 			continue
@@ -439,13 +455,13 @@ func (p *pageCtx) jsonAlternatives(ex *model.Example, t *model.Type) {
 			continue
 		}
 		e := &model.Type{Name: prop.TypeRef.Name, Kind: model.EnumType, Pos: ph.Pos, Flags: prop.Collection}
-		e.Members = membersFromNames(alts, ph.Pos)
-		p.res.contribs = append(p.res.contribs, &contrib{t: e, prio: prioJSONAlts, hasMembers: true, membersSrc: ph.Pos})
+		e.Members = pgMembersFromNames(alts, ph.Pos)
+		p.res.contribs = append(p.res.contribs, &pgContrib{t: e, prio: prioJSONAlts, hasMembers: true, membersSrc: ph.Pos})
 	}
 }
 
 // enumPage reads an enum page (Intune "x enum type", enums.md).
-func (p *pageCtx) enumPage() {
+func (p *pgPage) enumPage() {
 	name := ""
 	h1 := strings.TrimSpace(p.page.Title)
 	if strings.HasSuffix(strings.ToLower(h1), " enum type") {
@@ -456,7 +472,7 @@ func (p *pageCtx) enumPage() {
 }
 
 // enumName reads an enum section heading ("chatType values").
-func enumName(h string) (string, bool) {
+func pgEnumName(h string) (string, bool) {
 	t := strings.TrimSpace(strings.Trim(strings.TrimSpace(h), "*"))
 	lower := strings.ToLower(t)
 	flags := strings.HasSuffix(lower, " flags")
@@ -474,19 +490,19 @@ func enumName(h string) (string, bool) {
 
 // enumTables reads enum tables: `### x values` tables anywhere, and
 // `## Members` tables of an enum page named def.
-func (p *pageCtx) enumTables(def string) {
+func (p *pgPage) enumTables(def string) {
 	for _, b := range p.blocks {
 		if b.kind != bTable || b.section == nil {
 			continue
 		}
-		if headingKind(b.section.txt()) != secEnum {
+		if pgHeadingKind(b.section.txt()) != secEnum {
 			continue
 		}
 		t := b.mdTable
 		if t.typed() {
 			continue
 		}
-		name, flags := enumName(b.section.txt())
+		name, flags := pgEnumName(b.section.txt())
 		if name == "" {
 			lower := strings.ToLower(strings.TrimSpace(b.section.txt()))
 			if def == "" || (lower != "members" && lower != "enum values" && lower != "enumerated values") {
@@ -527,15 +543,15 @@ func (p *pageCtx) enumTables(def string) {
 		if len(e.Members) == 0 {
 			continue
 		}
-		if allPow2 && nonzero >= 3 && maxValue(e.Members) >= 4 {
+		if allPow2 && nonzero >= 3 && pgMaxValue(e.Members) >= 4 {
 			e.Flags = true
 		}
-		e.Evolvable = markSentinel(e.Members)
-		p.res.contribs = append(p.res.contribs, &contrib{t: e, prio: prioDefinition, kindKnown: true, hasMembers: true, membersSrc: t.pos})
+		e.Evolvable = pgMarkSentinel(e.Members)
+		p.res.contribs = append(p.res.contribs, &pgContrib{t: e, prio: prioDefinition, kindKnown: true, hasMembers: true, membersSrc: t.pos})
 	}
 }
 
-func maxValue(ms []*model.EnumMember) int64 {
+func pgMaxValue(ms []*model.EnumMember) int64 {
 	var m int64
 	for _, x := range ms {
 		if x.Value != nil && *x.Value > m {
@@ -548,9 +564,24 @@ func maxValue(ms []*model.EnumMember) int64 {
 // lowerFirst lower-cases a leading capital followed by a lower-case letter
 // ("DomainDnsRecord" → "domainDnsRecord"): Graph type names are lower
 // camel case, prose often capitalises them.
-func lowerFirst(s string) string {
+func pgLowerFirst(s string) string {
 	if len(s) >= 2 && s[0] >= 'A' && s[0] <= 'Z' && s[1] >= 'a' && s[1] <= 'z' {
 		return string(s[0]+'a'-'A') + s[1:]
 	}
 	return s
+}
+
+// pgIsPropertyName reports whether s can be a property, parameter or
+// instance-annotation name ("id", "@odata.type", "$top", "connection-id").
+func pgIsPropertyName(s string) bool {
+	if s == "" {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if !pgIdentByte(c) && c != '@' && c != '.' && c != '-' && c != '$' && c != ':' {
+			return false
+		}
+	}
+	return true
 }

@@ -11,24 +11,31 @@ import (
 // lineIndex maps byte offsets of one page to 1-based line and column
 // numbers. It is built once per file from the normalised source, so every
 // position comes from goldmark's segments, never from searching text.
-type lineIndex struct {
+type pgLineIndex struct {
 	file   string
 	starts []int // byte offset of the first byte of each line
 	src    []byte
+	// base is the offset in src of the text goldmark parsed (the page
+	// after its front matter): goldmark offsets are relative to it.
+	base int
 }
 
-func newLineIndex(file string, src []byte) *lineIndex {
+func pgNewLineIndex(file string, src []byte, base int) *pgLineIndex {
 	starts := make([]int, 1, bytes.Count(src, []byte{'\n'})+1)
-	for i, c := range src {
-		if c == '\n' && i+1 <= len(src) {
-			starts = append(starts, i+1)
+	for off := 0; ; {
+		i := bytes.IndexByte(src[off:], '\n')
+		if i < 0 {
+			break
 		}
+		off += i + 1
+		starts = append(starts, off)
 	}
-	return &lineIndex{file: file, starts: starts, src: src}
+	return &pgLineIndex{file: file, starts: starts, src: src, base: base}
 }
 
-// lineOf returns the 1-based line of byte offset off.
-func (x *lineIndex) lineOf(off int) int {
+// lineOf returns the 1-based line of goldmark offset off.
+func (x *pgLineIndex) lineOf(off int) int {
+	off += x.base
 	if off < 0 {
 		off = 0
 	}
@@ -38,9 +45,10 @@ func (x *lineIndex) lineOf(off int) int {
 	return sort.Search(len(x.starts), func(i int) bool { return x.starts[i] > off })
 }
 
-// pos returns the position of byte offset off.
-func (x *lineIndex) pos(off int) model.Pos {
+// pos returns the position of goldmark offset off.
+func (x *pgLineIndex) pos(off int) model.Pos {
 	l := x.lineOf(off)
+	off += x.base
 	if off < 0 {
 		off = 0
 	}
@@ -51,12 +59,12 @@ func (x *lineIndex) pos(off int) model.Pos {
 }
 
 // linePos returns the position of column 1 of line n (1-based).
-func (x *lineIndex) linePos(n int) model.Pos {
+func (x *pgLineIndex) linePos(n int) model.Pos {
 	return model.Pos{File: x.file, Line: n, Col: 1}
 }
 
 // numLines is the number of lines (a final line without newline counts).
-func (x *lineIndex) numLines() int {
+func (x *pgLineIndex) numLines() int {
 	n := len(x.starts)
 	if n > 1 && x.starts[n-1] == len(x.src) {
 		n--
@@ -65,7 +73,7 @@ func (x *lineIndex) numLines() int {
 }
 
 // line returns the text of line n (1-based) without its newline.
-func (x *lineIndex) line(n int) string {
+func (x *pgLineIndex) line(n int) string {
 	if n < 1 || n > len(x.starts) {
 		return ""
 	}
@@ -81,7 +89,7 @@ func (x *lineIndex) line(n int) string {
 }
 
 // lineBytes returns line n (1-based) without its newline, sharing src.
-func (x *lineIndex) lineBytes(n int) []byte {
+func (x *pgLineIndex) lineBytes(n int) []byte {
 	if n < 1 || n > len(x.starts) {
 		return nil
 	}
@@ -99,7 +107,7 @@ func (x *lineIndex) lineBytes(n int) []byte {
 // normalise converts CRLF and bare CR line ends to LF and drops a UTF-8
 // byte-order mark. Line numbers are unchanged; columns count bytes of the
 // normalised text.
-func normalise(src []byte) []byte {
+func pgNormalise(src []byte) []byte {
 	src = bytes.TrimPrefix(src, []byte("\xef\xbb\xbf"))
 	if bytes.IndexByte(src, '\r') < 0 {
 		return src
@@ -119,14 +127,14 @@ func normalise(src []byte) []byte {
 }
 
 // frontMatter is the YAML block at the top of a page.
-type frontMatter struct {
+type pgFrontMatter struct {
 	keys   []string
 	values map[string]string
 	lines  map[string]int // key → 1-based line
 	end    int            // last line of the block (the closing ---), 0 if none
 }
 
-func (f *frontMatter) get(k string) string {
+func (f *pgFrontMatter) get(k string) string {
 	if f == nil || f.values == nil {
 		return ""
 	}
@@ -135,44 +143,35 @@ func (f *frontMatter) get(k string) string {
 
 // isFenceDashes reports whether a line is "---" with optional trailing
 // blanks (10 corpus pages open with "--- ").
-func isFenceDashes(s string) bool {
+func pgIsDashes(s string) bool {
 	return strings.TrimRight(s, " \t") == "---"
 }
 
-// stripFrontMatter finds the front matter, parses it leniently and returns
-// a copy of src in which its lines are blank, so goldmark line numbers stay
-// true and goldmark does not read "---" + "title:" as a setext heading.
-func stripFrontMatter(file string, src []byte) ([]byte, *frontMatter, []model.Diagnostic) {
+// stripFrontMatter finds the front matter and parses it leniently. It
+// returns the offset of the first line after it: goldmark parses only the
+// rest (so it does not read "---" + "title:" as a setext heading), and the
+// line index adds the offset back so line numbers stay true.
+func pgStripFrontMatter(file string, src []byte) (int, *pgFrontMatter, []model.Diagnostic) {
 	first, rest, ok := bytes.Cut(src, []byte{'\n'})
-	if !ok || !isFenceDashes(string(first)) {
-		return src, nil, nil
+	if !ok || !pgIsDashes(string(first)) {
+		return 0, nil, nil
 	}
 	var diags []model.Diagnostic
-	fm := &frontMatter{values: map[string]string{}, lines: map[string]int{}}
+	fm := &pgFrontMatter{values: map[string]string{}, lines: map[string]int{}}
 	lineNo := 1
-	var body []string
-	closed := false
+	off := len(first) + 1
+	lastKey := ""
 	for len(rest) > 0 {
-		var l []byte
-		l, rest, _ = bytes.Cut(rest, []byte{'\n'})
+		var lb []byte
+		lb, rest, _ = bytes.Cut(rest, []byte{'\n'})
+		off += len(lb) + 1
 		lineNo++
-		if isFenceDashes(string(l)) {
-			closed = true
+		if pgIsDashes(string(lb)) {
+			fm.end = lineNo
 			break
 		}
-		body = append(body, string(l))
-	}
-	if !closed {
-		diags = append(diags, model.Diagnostic{
-			Pos: model.Pos{File: file, Line: 1, Col: 1}, Severity: model.Warning, Code: "frontmatter-invalid",
-			Message: "front matter opened by --- is never closed; add a --- line after the last key",
-		})
-		return src, nil, diags
-	}
-	fm.end = lineNo
-	lastKey := ""
-	for i, l := range body {
-		n := i + 2
+		l := string(lb)
+		n := lineNo
 		if strings.TrimSpace(l) == "" || strings.HasPrefix(strings.TrimSpace(l), "#") {
 			continue
 		}
@@ -191,7 +190,7 @@ func stripFrontMatter(file string, src []byte) ([]byte, *frontMatter, []model.Di
 			continue
 		}
 		v = strings.TrimSpace(v)
-		val, problem := yamlScalar(v)
+		val, problem := pgYAMLScalar(v)
 		if problem != "" {
 			diags = append(diags, model.Diagnostic{
 				Pos: model.Pos{File: file, Line: n, Col: strings.Index(l, v) + 1}, Severity: model.Warning, Code: "frontmatter-invalid",
@@ -205,28 +204,23 @@ func stripFrontMatter(file string, src []byte) ([]byte, *frontMatter, []model.Di
 		fm.values[k] = val
 		lastKey = k
 	}
-	out := make([]byte, 0, len(src))
-	for i := 0; i < fm.end; i++ {
-		out = append(out, '\n')
+	if fm.end == 0 {
+		diags = append(diags[:0], model.Diagnostic{
+			Pos: model.Pos{File: file, Line: 1, Col: 1}, Severity: model.Warning, Code: "frontmatter-invalid",
+			Message: "front matter opened by --- is never closed; add a --- line after the last key",
+		})
+		return 0, nil, diags
 	}
-	// Copy everything after the closing line.
-	off := 0
-	for i := 0; i < fm.end; i++ {
-		j := bytes.IndexByte(src[off:], '\n')
-		if j < 0 {
-			off = len(src)
-			break
-		}
-		off += j + 1
+	if off > len(src) {
+		off = len(src)
 	}
-	out = append(out, src[off:]...)
-	return out, fm, diags
+	return off, fm, diags
 }
 
 // yamlScalar reads a YAML scalar the way front matter uses them: plain,
 // single- or double-quoted. It returns the value and, if the text is not
 // valid YAML, what is wrong (the value is then taken verbatim).
-func yamlScalar(v string) (string, string) {
+func pgYAMLScalar(v string) (string, string) {
 	if v == "" {
 		return "", ""
 	}

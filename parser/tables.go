@@ -12,10 +12,10 @@ import (
 // source line.
 type mdTable struct {
 	node    *extast.Table
-	c       *collector
+	c       *pgCollector
 	pos     model.Pos // header row
 	endLine int
-	checks  []rowCheck
+	checks  []pgRowCheck
 	rowsv   []*mdRow
 	loaded  bool
 	// header holds the normalised header texts ("property", "type").
@@ -46,7 +46,7 @@ func (r *mdRow) mdCell(i int) *mdCell {
 	return r.cells[i]
 }
 
-func (c *collector) mdTable(n *extast.Table) *mdTable {
+func (c *pgCollector) mdTable(n *extast.Table) *mdTable {
 	t := &mdTable{node: n, c: c}
 	first := true
 	for r := n.FirstChild(); r != nil; r = r.NextSibling() {
@@ -59,7 +59,7 @@ func (c *collector) mdTable(n *extast.Table) *mdTable {
 				}
 				var sb strings.Builder
 				c.inline(ce, &sb, false, nil)
-				t.header = append(t.header, normHeader(cleanText(sb.String())))
+				t.header = append(t.header, pgNormHeader(pgCleanText(sb.String())))
 			}
 			if start < 0 {
 				start = n.Pos()
@@ -74,14 +74,14 @@ func (c *collector) mdTable(n *extast.Table) *mdTable {
 			start = n.Pos()
 		}
 		line := c.idx.lineOf(start)
-		t.checks = append(t.checks, rowCheck{line: line, source: countCells(c.idx.lineBytes(line))})
+		t.checks = append(t.checks, pgRowCheck{line: line, source: pgCountCells(c.idx.lineBytes(line))})
 		t.endLine = line
 	}
 	return t
 }
 
 // rowCheck is a row's line and the number of cells on its source line.
-type rowCheck struct {
+type pgRowCheck struct {
 	line   int
 	source int
 }
@@ -112,18 +112,18 @@ func (t *mdTable) rows() []*mdRow {
 			}
 			var sb strings.Builder
 			c.inline(ce, &sb, false, &cl.links)
-			cl.text = cleanText(sb.String())
+			cl.text = pgCleanText(sb.String())
 			rw.cells = append(rw.cells, cl)
 		}
 		if rw.source > len(t.header) && len(t.header) > 0 && len(rw.cells) >= len(t.header) {
 			// goldmark dropped the cells after the last header column:
 			// rebuild the last cell from the source line.
-			cells := splitRow(c.idx.line(ck.line))
+			cells := pgSplitRow(c.idx.line(ck.line))
 			if len(cells) >= len(t.header) {
 				last := strings.Join(cells[len(t.header)-1:], "|")
 				cl := rw.cells[len(t.header)-1]
 				cl.raw = strings.TrimSpace(last)
-				cl.text, cl.links = stripInline(cl.raw)
+				cl.text, cl.links = pgStripInline(cl.raw)
 			}
 		}
 		t.rowsv = append(t.rowsv, rw)
@@ -133,7 +133,7 @@ func (t *mdTable) rows() []*mdRow {
 
 // countCells counts the cells of a row's source line as splitRow would,
 // without allocating.
-func countCells(b []byte) int {
+func pgCountCells(b []byte) int {
 	for len(b) > 0 && (b[0] == ' ' || b[0] == '\t') {
 		b = b[1:]
 	}
@@ -161,7 +161,7 @@ func countCells(b []byte) int {
 // splitRow splits a table row's source line into cells the way GFM does:
 // an optional leading and trailing pipe, cells separated by unescaped pipes
 // (code spans do not protect pipes).
-func splitRow(line string) []string {
+func pgSplitRow(line string) []string {
 	s := strings.TrimSpace(line)
 	if strings.HasPrefix(s, "|") {
 		s = s[1:]
@@ -185,8 +185,8 @@ func splitRow(line string) []string {
 
 // isDelimiterRow reports whether a line is a GFM delimiter row
 // ("|:---|---:|").
-func isDelimiterRow(line string) bool {
-	cells := splitRow(line)
+func pgIsDelimiterRow(line string) bool {
+	cells := pgSplitRow(line)
 	if len(cells) == 0 {
 		return false
 	}
@@ -207,11 +207,11 @@ func isDelimiterRow(line string) bool {
 // recoverTable reads a paragraph whose second line is a delimiter row as a
 // table (GFM refuses it when the delimiter row has fewer cells than the
 // header). It returns nil when the paragraph is not table-shaped.
-func recoverTable(b *mdBlock, idx *lineIndex) *mdTable {
+func pgRecoverTable(b *mdBlock, idx *pgLineIndex) *mdTable {
 	lines := strings.Split(b.raw, "\n")
 	at := -1
 	for i := 1; i < len(lines); i++ {
-		if strings.Contains(lines[i-1], "|") && isDelimiterRow(lines[i]) {
+		if strings.Contains(lines[i-1], "|") && pgIsDelimiterRow(lines[i]) {
 			at = i
 			break
 		}
@@ -221,29 +221,29 @@ func recoverTable(b *mdBlock, idx *lineIndex) *mdTable {
 	}
 	hl := b.pos.Line + at - 1
 	t := &mdTable{recovered: true, pos: idx.linePos(hl), endLine: hl + 1, loaded: true}
-	for _, h := range splitRow(lines[at-1]) {
-		txt, _ := stripInline(strings.TrimSpace(h))
-		t.header = append(t.header, normHeader(txt))
+	for _, h := range pgSplitRow(lines[at-1]) {
+		txt, _ := pgStripInline(strings.TrimSpace(h))
+		t.header = append(t.header, pgNormHeader(txt))
 	}
 	for i := at + 1; i < len(lines); i++ {
 		if !strings.Contains(lines[i], "|") {
 			break
 		}
-		cells := splitRow(lines[i])
+		cells := pgSplitRow(lines[i])
 		rw := &mdRow{pos: idx.linePos(hl + i - at + 1), source: len(cells)}
 		for j, c := range cells {
 			if j == len(t.header)-1 && len(cells) > len(t.header) {
 				c = strings.Join(cells[j:], "|")
 			}
 			cl := &mdCell{raw: strings.TrimSpace(c)}
-			cl.text, cl.links = stripInline(cl.raw)
+			cl.text, cl.links = pgStripInline(cl.raw)
 			rw.cells = append(rw.cells, cl)
 			if j == len(t.header)-1 {
 				break
 			}
 		}
 		t.rowsv = append(t.rowsv, rw)
-		t.checks = append(t.checks, rowCheck{line: rw.pos.Line, source: rw.source})
+		t.checks = append(t.checks, pgRowCheck{line: rw.pos.Line, source: rw.source})
 		t.endLine = rw.pos.Line
 	}
 	return t
@@ -251,7 +251,7 @@ func recoverTable(b *mdBlock, idx *lineIndex) *mdTable {
 
 // stripInline reduces a Markdown fragment to plain text without goldmark:
 // used for cells goldmark dropped and tables it refused.
-func stripInline(s string) (string, []mdLink) {
+func pgStripInline(s string) (string, []mdLink) {
 	var links []mdLink
 	var b strings.Builder
 	for i := 0; i < len(s); i++ {
@@ -266,7 +266,7 @@ func stripInline(s string) (string, []mdLink) {
 			if end > 0 && i+end+1 < len(s) && s[i+end+1] == '(' {
 				close := strings.IndexByte(s[i+end+1:], ')')
 				if close > 0 {
-					txt, _ := stripInline(s[i+1 : i+end])
+					txt, _ := pgStripInline(s[i+1 : i+end])
 					links = append(links, mdLink{Text: txt, Dest: s[i+end+2 : i+end+1+close]})
 					b.WriteString(txt)
 					i += end + 1 + close
@@ -290,18 +290,18 @@ func stripInline(s string) (string, []mdLink) {
 			b.WriteByte(c)
 		}
 	}
-	return cleanText(b.String()), links
+	return pgCleanText(b.String()), links
 }
 
 // normHeader normalises a header cell: bold and code marks, NBSP padding
 // and a trailing "?" removed, lower case, single spaces.
-func normHeader(s string) string {
+func pgNormHeader(s string) string {
 	if strings.ContainsAny(s, "*`&") {
 		s = strings.ReplaceAll(s, "&nbsp;", " ")
 		s = strings.ReplaceAll(s, "*", "")
 		s = strings.ReplaceAll(s, "`", "")
 	}
-	s = collapseSpace(strings.ToLower(s))
+	s = pgCollapseSpace(strings.ToLower(s))
 	s = strings.TrimRight(s, "?: ")
 	return strings.TrimSpace(s)
 }

@@ -10,55 +10,55 @@ import (
 	"github.com/yuin/goldmark/text"
 )
 
-func cpuNow() int64 {
+func pgCPUNow() int64 {
 	var ru syscall.Rusage
 	syscall.Getrusage(syscall.RUSAGE_SELF, &ru)
 	return ru.Utime.Nano() + ru.Stime.Nano()
 }
 
-func run(b *testing.B, f func()) {
+func pgRun(b *testing.B, f func()) {
 	runtime.GC()
-	c0 := cpuNow()
+	c0 := pgCPUNow()
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		f()
 	}
-	b.ReportMetric(float64(cpuNow()-c0)/float64(b.N)/1e6, "cpu-ms/op")
+	b.ReportMetric(float64(pgCPUNow()-c0)/float64(b.N)/1e6, "cpu-ms/op")
 }
 
 func BenchmarkZGoldmark(b *testing.B) {
-	files := corpusFiles(b)
-	md := newMarkdown()
-	run(b, func() {
+	files := pgCorpusFiles(b)
+	md := pgNewMarkdown()
+	pgRun(b, func() {
 		for _, f := range files {
 			md.Parser().Parse(text.NewReader(f.Src))
 		}
 	})
 }
 func BenchmarkZCollect(b *testing.B) {
-	files := corpusFiles(b)
-	md := newMarkdown()
-	run(b, func() {
+	files := pgCorpusFiles(b)
+	md := pgNewMarkdown()
+	pgRun(b, func() {
 		for _, f := range files {
-			src := normalise(f.Src)
-			st, _, _ := stripFrontMatter(f.Path, src)
-			idx := newLineIndex(f.Path, st)
-			collectBlocks(md, st, idx)
+			src := pgNormalise(f.Src)
+			base, _, _ := pgStripFrontMatter(f.Path, src)
+			idx := pgNewLineIndex(f.Path, src, base)
+			pgCollectBlocks(md, src[base:], idx)
 		}
 	})
 }
 func BenchmarkZPages(b *testing.B) {
-	files := corpusFiles(b)
-	md := newMarkdown()
-	run(b, func() {
+	files := pgCorpusFiles(b)
+	md := pgNewMarkdown()
+	pgRun(b, func() {
 		for _, f := range files {
 			parsePage(md, f.Path, f.Src)
 		}
 	})
 }
 func BenchmarkZFiles(b *testing.B) {
-	files := corpusFiles(b)
-	run(b, func() { ParseFiles(files) })
+	files := pgCorpusFiles(b)
+	pgRun(b, func() { ParseFiles(files) })
 }
 
 func TestZDump(t *testing.T) {
@@ -70,7 +70,7 @@ func TestZDump(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	os.WriteFile(out, encode(t, pkg), 0o644)
+	os.WriteFile(out, pgEncode(t, pkg), 0o644)
 	var b strings.Builder
 	for _, d := range pkg.Diagnostics {
 		b.WriteString(d.String() + "\n")

@@ -5,6 +5,9 @@ import (
 	"go/format"
 	"go/parser"
 	"go/token"
+	"os"
+	"os/exec"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -148,5 +151,35 @@ func TestRewrite(t *testing.T) {
 				t.Errorf("Rewrite mismatch (-want +got):\n%s", diff)
 			}
 		})
+	}
+}
+
+// TestRewrittenPackageBuilds copies the rewritten runtime into a scratch
+// module under another package name and builds it: the runtime must not
+// depend on its own package name or on anything outside the standard
+// library.
+func TestRewrittenPackageBuilds(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs the go command")
+	}
+	goTool, err := exec.LookPath("go")
+	if err != nil {
+		t.Skip("go command not found")
+	}
+	dir := t.TempDir()
+	write := func(name string, src []byte) {
+		if err := os.WriteFile(filepath.Join(dir, name), src, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("go.mod", []byte("module example.com/gen\n\ngo 1.24\n"))
+	for _, f := range Files() {
+		write("docgen_"+f.Name, Rewrite(f.Src, "gen", "templates/runtime/"+f.Name))
+	}
+	cmd := exec.Command(goTool, "vet", ".")
+	cmd.Dir = dir
+	cmd.Env = append(os.Environ(), "GOFLAGS=-mod=mod", "GOWORK=off")
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("go vet of the rewritten runtime: %v\n%s", err, out)
 	}
 }

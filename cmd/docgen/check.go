@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bufio"
 	"bytes"
 	"fmt"
 	"io"
@@ -13,7 +14,6 @@ import (
 	"github.com/docgen-dev/docgen/check"
 	"github.com/docgen-dev/docgen/generator"
 	"github.com/docgen-dev/docgen/lint"
-	"github.com/docgen-dev/docgen/parser"
 	"github.com/docgen-dev/docgen/parser/model"
 )
 
@@ -77,7 +77,15 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 		return exitUsage
 	}
 	tool := check.Tool{Name: "docgen", Version: versionString(), InformationURI: "https://github.com/docgen-dev/docgen"}
-	if err := check.Write(*format, stdout, stderr, r, tool); err != nil {
+	bout, berr := bufio.NewWriter(stdout), bufio.NewWriter(stderr)
+	err = check.Write(*format, bout, berr, r, tool)
+	if ferr := berr.Flush(); err == nil {
+		err = ferr
+	}
+	if ferr := bout.Flush(); err == nil {
+		err = ferr
+	}
+	if err != nil {
 		fmt.Fprintf(stderr, "docgen check: %v\n", err)
 		return exitUsage
 	}
@@ -88,13 +96,22 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 }
 
 // checkDocs parses, lints, generates and compares, and builds the report.
+// It reads the docs and names the package exactly as docgen generate does
+// (loadDocs, defaultPackage), so a tree generate just wrote has no drift.
+// Page paths in the report are reachable from the working directory
+// ("../docs/x.md" for -docs ../docs).
 func checkDocs(docs, out, pkgName string, ignore []string, inScope func(string) bool) (*check.Report, error) {
 	if st, err := os.Stat(docs); err != nil {
 		return nil, err
 	} else if !st.IsDir() {
 		return nil, fmt.Errorf("-docs %s is not a folder", docs)
 	}
-	pkg, err := parser.ParsePaths(docs)
+	if pkgName == "" {
+		pkgName = defaultPackage(out)
+	} else if generator.PackageName(pkgName) != pkgName {
+		return nil, fmt.Errorf("-pkg %q is not a valid Go package name (try %q)", pkgName, generator.PackageName(pkgName))
+	}
+	pkg, err := loadDocs(docs)
 	if err != nil {
 		return nil, err
 	}
@@ -105,6 +122,25 @@ func checkDocs(docs, out, pkgName string, ignore []string, inScope func(string) 
 	changes, err := generator.Compare(out, files)
 	if err != nil {
 		return nil, err
+	}
+	display := pagePath(docs)
+	for i := range diags {
+		diags[i].Pos.File = display(diags[i].Pos.File)
+	}
+	pages := make([]*model.Page, 0, len(pkg.Pages))
+	for _, p := range pkg.Pages {
+		if p == nil {
+			continue
+		}
+		cp := &model.Page{File: display(p.File)}
+		for _, ig := range p.Ignores {
+			if ig != nil {
+				c := *ig
+				c.Pos.File = display(c.Pos.File)
+				cp.Ignores = append(cp.Ignores, &c)
+			}
+		}
+		pages = append(pages, cp)
 	}
 	var cc []check.Change
 	for _, c := range changes {
@@ -120,11 +156,28 @@ func checkDocs(docs, out, pkgName string, ignore []string, inScope func(string) 
 			Kind: kind, Old: c.Old, New: c.New,
 		})
 	}
-	return check.Build(diags, pkg.Pages, cc, check.Options{Ignore: ignore, InScope: inScope}), nil
+	return check.Build(diags, pages, cc, check.Options{Ignore: ignore, InScope: inScope, SourcePath: display}), nil
 }
 
-// superseded maps a code to the codes that report the same defect at the
-// same position: the generator notes that it fell back to raw JSON for an
+// pagePath returns the function that turns a page name as loadDocs gives
+// it ("docs/x.md", after the base name of the docs folder) into a path
+// from the working directory (docs joined with the rest).
+func pagePath(docs string) func(string) string {
+	abs, err := filepath.Abs(docs)
+	if err != nil {
+		return func(f string) string { return f }
+	}
+	prefix := filepath.Base(abs) + "/"
+	return func(f string) string {
+		if rest, ok := strings.CutPrefix(f, prefix); ok {
+			return filepath.ToSlash(filepath.Join(docs, filepath.FromSlash(rest)))
+		}
+		return f
+	}
+}
+
+// superseded maps a code to the codes that report the same defect on the
+// same line: the generator notes that it fell back to raw JSON for an
 // undefined type, or that an example value does not fit its Go type, and
 // lint already reports the defect with its own code.
 var superseded = map[string][]string{
@@ -133,20 +186,21 @@ var superseded = map[string][]string{
 	"generator-example-value":  {"example-enum-value", "example-type-mismatch", "example-placeholder"},
 }
 
-// dropSuperseded removes diagnostics that repeat, at the same position, a
+// dropSuperseded removes diagnostics that repeat, on the same line, a
 // defect another code reports.
 func dropSuperseded(diags []model.Diagnostic) []model.Diagnostic {
 	type key struct {
-		pos  model.Pos
+		file string
+		line int
 		code string
 	}
 	have := map[key]bool{}
 	for _, d := range diags {
-		have[key{d.Pos, d.Code}] = true
+		have[key{d.Pos.File, d.Pos.Line, d.Code}] = true
 	}
 	return slices.DeleteFunc(diags, func(d model.Diagnostic) bool {
 		for _, by := range superseded[d.Code] {
-			if have[key{d.Pos, by}] {
+			if have[key{d.Pos.File, d.Pos.Line, by}] {
 				return true
 			}
 		}

@@ -35,11 +35,22 @@ more are removed. In a downstream module:
 
 # Check
 
-	docgen check [-docs DIR] [-out DIR] [-format text|json|github|sarif] [PATH...]
+	docgen check [-docs DIR] [-out DIR] [-pkg NAME] [-format text|json|github|sarif]
+		[-ignore CODE,...] [-changed-since GIT_REF] [-explain CODE|list] [PATH...]
 
 Generates in memory, compares with -out and reports changed, missing and
-stale files, plus the doc lints. With PATH arguments only findings on those
-pages are reported, while types still resolve across the whole docs tree.
+stale files (with unified diffs), plus the parser's, the generator's and
+the doc lints' findings. With PATH arguments (pages or folders), or with
+-changed-since (pages changed since the git ref, plus untracked pages),
+only findings on those pages are reported, and only drift of generated
+files whose "// Source:" header names one of them (or no page); the whole
+docs tree is still parsed, so types resolve across it. -ignore drops codes
+everywhere; <!-- docgen-ignore CODE[,CODE] --> drops them in the block
+after the comment. A suppression that matches nothing is reported as
+unused-ignore. -explain prints what a code means and how to fix it.
+-format github prints GitHub Actions annotations; sarif writes SARIF
+2.1.0 for code scanning. Run it from the repository root so that paths
+in annotations are repository-relative.
 
 # Dump
 

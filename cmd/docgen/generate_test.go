@@ -242,3 +242,24 @@ func firstLines(s string, n int) string {
 	}
 	return strings.Join(lines, "\n")
 }
+
+// BenchmarkGenerateCorpus measures parsing and generating the corpus
+// (without writing). Run with -benchtime=1x; it skips without the corpus.
+func BenchmarkGenerateCorpus(b *testing.B) {
+	corpus := "../../../shared/corpus/graph-docs-v1.0-2021-07"
+	if _, err := os.Stat(corpus); err != nil {
+		b.Skipf("corpus not present: %v", err)
+	}
+	for b.Loop() {
+		t0 := time.Now()
+		pkg, err := loadDocs(corpus)
+		if err != nil {
+			b.Fatal(err)
+		}
+		t1 := time.Now()
+		files, _ := generator.Generate(pkg, generator.Options{Package: "corpus"})
+		b.ReportMetric(float64(t1.Sub(t0).Milliseconds()), "parse-ms")
+		b.ReportMetric(float64(time.Since(t1).Milliseconds()), "generate-ms")
+		b.ReportMetric(float64(len(files)), "files")
+	}
+}

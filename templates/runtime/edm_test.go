@@ -372,3 +372,31 @@ func TestAppendPadded(t *testing.T) {
 		}
 	}
 }
+
+// FuzzEdm checks that the Edm parsers never panic and that whatever they
+// accept formats to text they accept again with the same meaning.
+func FuzzEdm(f *testing.F) {
+	for _, s := range []string{"P1DT2H", "-PT3M29.6631862S", "P2W", "08:00:00.0000000", "2021-07-01", "-0001-12-31", "1.10", "PT0S"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if d, err := ParseDuration(s); err == nil {
+			back, err := ParseDuration(d.String())
+			if err != nil || back.String() != d.String() {
+				t.Fatalf("duration %q -> %q -> %v, %v", s, d.String(), back, err)
+			}
+		}
+		if tod, err := ParseTimeOfDay(s); err == nil {
+			back, err := ParseTimeOfDay(tod.String())
+			if err != nil || back != tod && tod.Digits != 0 {
+				t.Fatalf("time of day %q -> %q -> %+v, %v", s, tod.String(), back, err)
+			}
+		}
+		if d, err := ParseDate(s); err == nil && d.String() != s {
+			t.Fatalf("date %q -> %q", s, d.String())
+		}
+		if d, err := ParseDecimal(s); err == nil && d.String() != s {
+			t.Fatalf("decimal %q -> %q", s, d.String())
+		}
+	})
+}

@@ -167,6 +167,9 @@ func dec[T any](raw []byte, p *T) error {
 }
 
 func (v *genEmail) UnmarshalJSON(b []byte) error {
+	if isNull(b) {
+		return nil
+	}
 	*v = genEmail{}
 	return decodeObject(b, &v.Extra, func(n string, raw []byte) (bool, error) {
 		switch n {
@@ -191,6 +194,9 @@ func (v genEmail) MarshalJSON() ([]byte, error) {
 }
 
 func (v *genRecipient) UnmarshalJSON(b []byte) error {
+	if isNull(b) {
+		return nil
+	}
 	*v = genRecipient{}
 	return decodeObject(b, &v.Extra, func(n string, raw []byte) (bool, error) {
 		switch n {
@@ -212,6 +218,9 @@ func (v genRecipient) MarshalJSON() ([]byte, error) {
 }
 
 func (v *genBody) UnmarshalJSON(b []byte) error {
+	if isNull(b) {
+		return nil
+	}
 	*v = genBody{}
 	return decodeObject(b, &v.Extra, func(n string, raw []byte) (bool, error) {
 		switch n {
@@ -236,6 +245,9 @@ func (v genBody) MarshalJSON() ([]byte, error) {
 }
 
 func (v *genFlag) UnmarshalJSON(b []byte) error {
+	if isNull(b) {
+		return nil
+	}
 	*v = genFlag{}
 	return decodeObject(b, &v.Extra, func(n string, raw []byte) (bool, error) {
 		switch n {
@@ -257,6 +269,9 @@ func (v genFlag) MarshalJSON() ([]byte, error) {
 }
 
 func (v *genMessage) UnmarshalJSON(b []byte) error {
+	if isNull(b) {
+		return nil
+	}
 	*v = genMessage{}
 	return decodeObject(b, &v.Extra, func(n string, raw []byte) (bool, error) {
 		switch n {

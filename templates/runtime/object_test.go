@@ -34,6 +34,9 @@ type otInner struct {
 }
 
 func (v *otResource) UnmarshalJSON(b []byte) error {
+	if isNull(b) {
+		return nil
+	}
 	*v = otResource{}
 	return decodeObject(b, &v.Extra, func(n string, raw []byte) (bool, error) {
 		switch n {
@@ -67,6 +70,9 @@ func (v otResource) MarshalJSON() ([]byte, error) {
 }
 
 func (v *otInner) UnmarshalJSON(b []byte) error {
+	if isNull(b) {
+		return nil
+	}
 	*v = otInner{}
 	return decodeObject(b, &v.Extra, func(n string, raw []byte) (bool, error) {
 		switch n {
@@ -201,7 +207,7 @@ func TestDecodeObjectErrors(t *testing.T) {
 	tests := []struct {
 		in, want string
 	}{
-		{`null`, `json: cannot decode null null as object`},
+		{`null`, `json: cannot decode null as object`},
 		{`[1]`, `json: cannot decode array [1] as object`},
 		{`"x"`, `json: cannot decode string "x" as object`},
 		{`{"a":1,}`, `json: invalid character '}' looking for beginning of object key string (offset 7)`},
@@ -483,5 +489,118 @@ func TestDecodeValueKinds(t *testing.T) {
 	}
 	if err := decodeValue([]byte(`"x"`), &tod); err == nil {
 		t.Error("bad time of day accepted")
+	}
+}
+
+// FuzzDecodeObject checks that decodeObject never panics, agrees with
+// json.Valid, and hands every member to field or Extra so that re-encoding
+// gives the same JSON value.
+func FuzzDecodeObject(f *testing.F) {
+	for _, s := range []string{`{}`, `{"a":1,"b":[true,null,{"c":"\u00e9"}]}`, `{"a":"x","a":"y"}`, ` {"@odata.etag":"W/\"1\""} `, `{"a":1,}`, `[`, `"x"`, `{"a":-0.5e+1}`} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		var e Extra
+		err := decodeObject(data, &e, func(string, []byte) (bool, error) { return false, nil })
+		trimmed := trimSpace(data)
+		isObject := len(trimmed) > 0 && trimmed[0] == '{'
+		if valid := json.Valid(data) && isObject; valid != (err == nil) {
+			t.Fatalf("decodeObject(%q) = %v; json.Valid && object = %v", data, err, valid)
+		}
+		if err != nil {
+			return
+		}
+		out, err := e.MarshalJSON()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !json.Valid(out) {
+			t.Fatalf("re-encoded %q is not valid JSON", out)
+		}
+		var a, b any
+		json.Unmarshal(data, &a)
+		json.Unmarshal(out, &b)
+		if !cmp.Equal(a, b) {
+			t.Fatalf("re-encoding changed the value:\n in: %s\nout: %s", data, out)
+		}
+	})
+}
+
+func TestDecodeSlice(t *testing.T) {
+	var structs []otInner
+	if err := decodeValue([]byte(` [ {"name":"a"} , {"name":null,"x":1}, null ] `), &structs); err != nil {
+		t.Fatal(err)
+	}
+	want := []otInner{{Name: Some("a")}, {Name: Null[string](), Extra: Extra{{"x", json.RawMessage(`1`)}}}, {}}
+	if diff := cmp.Diff(want, structs); diff != "" {
+		t.Errorf("structs (-want +got):\n%s", diff)
+	}
+	var colors []otColor
+	if err := decodeValue([]byte(`["red","gr\u0065en"]`), &colors); err != nil || !cmp.Equal(colors, []otColor{"red", "green"}) {
+		t.Errorf("enums: %v, %v", colors, err)
+	}
+	var empty []string
+	if err := decodeValue([]byte(`[]`), &empty); err != nil || empty == nil || len(empty) != 0 {
+		t.Errorf("[] gave %#v, %v", empty, err)
+	}
+	if err := decodeValue([]byte(`null`), &colors); err != nil || colors != nil {
+		t.Errorf("null gave %#v, %v", colors, err)
+	}
+	structs = []otInner{{Name: Some("keep")}}
+	for _, bad := range []struct{ in, want string }{
+		{`[{"name":"a"},{"name":5}]`, "json: /1/name: "},
+		{`[{"name":"a"} {"name":"b"}]`, "invalid character '{' after array element"},
+		{`[{"name":"a"},]`, "invalid character ']'"},
+		{`[{"name":"a"}`, "unexpected end"},
+		{`[{"name":"a"}] x`, "after top-level value"},
+		{`{"name":"a"}`, "cannot unmarshal object"},
+		{`"x"`, "cannot unmarshal string"},
+	} {
+		err := decodeValue([]byte(bad.in), &structs)
+		if err == nil || !strings.Contains(err.Error(), bad.want) {
+			t.Errorf("decodeValue(%s) = %v, want %q", bad.in, err, bad.want)
+		}
+		if len(structs) != 1 || structs[0].Name != Some("keep") {
+			t.Errorf("decodeValue(%s) changed the slice on error: %v", bad.in, structs)
+		}
+	}
+	// Slices decodeSlice does not handle still decode through encoding/json.
+	var ints []int
+	if err := decodeValue([]byte(`[1,2]`), &ints); err != nil || !cmp.Equal(ints, []int{1, 2}) {
+		t.Errorf("ints: %v, %v", ints, err)
+	}
+	var texts []Date
+	if err := decodeValue([]byte(`["2021-07-01"]`), &texts); err != nil || !cmp.Equal(texts, []Date{{2021, 7, 1}}) {
+		t.Errorf("dates: %v, %v", texts, err)
+	}
+}
+
+func TestOptField(t *testing.T) {
+	var w objectWriter
+	optField(&w, "absent", Opt[string]{})
+	optField(&w, "null", Null[int64]())
+	optField(&w, "s", Some("<x>"))
+	optField(&w, "enum", Some[otColor]("red"))
+	optField(&w, "t", Some(time.Date(2021, 7, 1, 8, 0, 0, 0, time.UTC)))
+	optField(&w, "obj", Some(otInner{Name: Some("n")}))
+	optField(&w, "list", Some([]otInner{}))
+	optField(&w, "f", Some(0.5))
+	got, err := w.bytes()
+	want := `{"null":null,"s":"\u003cx\u003e","enum":"red","t":"2021-07-01T08:00:00Z","obj":{"name":"n"},"list":[],"f":0.5}`
+	if err != nil || string(got) != want {
+		t.Errorf("got %s, %v\nwant %s", got, err, want)
+	}
+	optField(&w, "a", Some(1))
+	if err := optField(&w, "bad", Some(math.NaN())); err == nil || err.Error() != "json: /bad: unsupported value: NaN" {
+		t.Errorf("NaN: %v", err)
+	}
+	optField(&w, "b", Some(2))
+	if out, err := w.bytes(); err == nil || out != nil {
+		t.Errorf("bytes after error: %s, %v", out, err)
+	}
+	// The writer is reusable after bytes.
+	optField(&w, "c", Some(3))
+	if out, err := w.bytes(); err != nil || string(out) != `{"c":3}` {
+		t.Errorf("reuse: %s, %v", out, err)
 	}
 }

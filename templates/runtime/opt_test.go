@@ -252,3 +252,41 @@ func TestDecodeValueInts(t *testing.T) {
 		}
 	}
 }
+
+// FuzzOptUnmarshal checks the fast decoding paths against encoding/json.
+func FuzzOptUnmarshal(f *testing.F) {
+	for _, s := range []string{`"x"`, `"a\"b"`, `12`, `-0`, `2147483648`, `1e3`, `true`, `null`, `"日本"`, "\"\xff\"", `[1]`} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		if !json.Valid(data) || isNull(data) {
+			return
+		}
+		check := func(name string, optErr error, got any, want any, wantErr error) {
+			if (optErr == nil) != (wantErr == nil) {
+				t.Fatalf("%s %q: Opt error %v, encoding/json error %v", name, data, optErr, wantErr)
+			}
+			if optErr == nil && !cmp.Equal(got, want) {
+				t.Fatalf("%s %q: Opt %v, encoding/json %v", name, data, got, want)
+			}
+		}
+		var os Opt[string]
+		var s string
+		check("string", os.UnmarshalJSON(data), os.Value, s, json.Unmarshal(data, &s))
+		var oi Opt[int32]
+		var i int32
+		check("int32", oi.UnmarshalJSON(data), oi.Value, i, json.Unmarshal(data, &i))
+		var ol Opt[int64]
+		var l int64
+		check("int64", ol.UnmarshalJSON(data), ol.Value, l, json.Unmarshal(data, &l))
+		var ob Opt[bool]
+		var b bool
+		check("bool", ob.UnmarshalJSON(data), ob.Value, b, json.Unmarshal(data, &b))
+		var oc Opt[otColor]
+		var c otColor
+		check("enum", oc.UnmarshalJSON(data), oc.Value, c, json.Unmarshal(data, &c))
+		var of Opt[float64]
+		var fl float64
+		check("float64", of.UnmarshalJSON(data), of.Value, fl, json.Unmarshal(data, &fl))
+	})
+}

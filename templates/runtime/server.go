@@ -319,8 +319,10 @@ func splitSegmentArgs(s string) ([]segmentArg, bool) {
 // registerRoutes registers routes on mux under cfg's prefix, and the
 // catch-all of the prefix on the first call for that mux and prefix. It
 // panics, as http.ServeMux.Handle does, when a route conflicts with one
-// registered before: the same method and pattern with two plain routes,
-// or with two key/function routes that parse the same segments.
+// registered before: the same method and pattern with two plain routes, or
+// with two key/function routes that parse the same segments. A plain route
+// and key/function routes may share a pattern ("/a/{id}" and
+// "/a/{id}" for "/a/delta(token='x')"): the functions are tried first.
 func registerRoutes(mux *http.ServeMux, cfg *serverConfig, routes []serverRoute) {
 	st := serverMuxFor(mux)
 	st.mu.Lock()
@@ -445,15 +447,23 @@ type serverDispatch struct {
 	cands  atomic.Pointer[[]serverCandidate]
 }
 
-// add appends a candidate (copy on write: requests may be in flight).
+// add adds a candidate (copy on write: requests may be in flight).
+// Candidates that parse key/function segments are tried in registration
+// order, the one plain candidate (if any) last; two plain candidates, or
+// two that parse the same segments, are a conflict.
 func (d *serverDispatch) add(c serverCandidate, key string) {
 	old := *d.cands.Load()
 	for _, o := range old {
-		if len(o.segs) == 0 || len(c.segs) == 0 || o.signature() == c.signature() {
+		if (len(o.segs) == 0 && len(c.segs) == 0) || o.signature() == c.signature() {
 			panic(fmt.Sprintf("docgen server: pattern %q is registered twice", key))
 		}
 	}
-	next := append(slices.Clip(old), c)
+	next := slices.Clone(old)
+	if n := len(next); len(c.segs) > 0 && n > 0 && len(next[n-1].segs) == 0 {
+		next = slices.Insert(next, n-1, c)
+	} else {
+		next = append(next, c)
+	}
 	d.cands.Store(&next)
 }
 

@@ -472,9 +472,23 @@ func TestServerRegisterConflicts(t *testing.T) {
 	}
 	mustPanic("same function twice", func() { registerSrvtReportsServer(mux, impl) })
 	cfg := newServerConfig(nil)
-	mustPanic("plain route on a function wildcard", func() {
-		registerRoutes(mux, cfg, []serverRoute{{method: "GET", pattern: "/reports/{seg1}", handler: handleJSON(cfg, 200, impl.GetDaily)}})
+	registerRoutes(mux, cfg, []serverRoute{{method: "GET", pattern: "/reports/{seg1}", handler: handleJSON(cfg, 200, impl.GetByKey)}})
+	mustPanic("second plain route", func() {
+		registerRoutes(mux, cfg, []serverRoute{{method: "GET", pattern: "/reports/{seg1}", handler: handleJSON(cfg, 200, impl.GetByKey)}})
 	})
+	// The plain route shares the functions' registration and is tried
+	// last, whatever the registration order.
+	registerRoutes(mux, cfg, []serverRoute{{method: "GET", pattern: "/reports/{seg1}", segments: []serverSegment{{wildcard: "seg1", name: "getMonthly", params: []serverSegmentParam{{arg: "period", path: "period"}}}},
+		handler: handleJSON(cfg, 200, impl.GetWeekly)}})
+	shared := httptest.NewServer(mux)
+	defer shared.Close()
+	for path, want := range map[string]string{"/reports/getDaily(period='x')": "daily", "/reports/getMonthly(period='x')": "weekly", "/reports/other": "key"} {
+		res := srvtDo(t, shared, "GET", path, "", "")
+		var got srvtImage
+		if err := json.Unmarshal(res.body, &got); err != nil || got.ID != want {
+			t.Errorf("GET %s: status %d body %s, want id %q", path, res.status, res.body, want)
+		}
+	}
 	mustPanic("ServeMux conflict", func() {
 		registerRoutes(mux, cfg, []serverRoute{{method: "GET", pattern: "/reports/{other}", handler: handleJSON(cfg, 200, impl.GetDaily)}})
 	})

@@ -3,18 +3,20 @@
 
 package actions
 
+import "net/http"
+
 // OpEventForward is the operation "event: forward": POST
 // /me/events/{id}/forward.
 //
 // Source: api/event-forward.md:20
 const OpEventForward Op = "event-forward"
 
-// EventForwardRequest is the request body of event: forward.
+// EventForwardBody is the request body of event: forward.
 //
 // the request body of event: forward.
 //
 // Source: api/event-forward.md:30
-type EventForwardRequest struct {
+type EventForwardBody struct {
 	// ODataType is the @odata.type annotation, "#microsoft.graph.x",
 	// naming the JSON object's type.
 	ODataType Opt[string] `json:"@odata.type,omitzero"`
@@ -34,11 +36,11 @@ type EventForwardRequest struct {
 
 // UnmarshalJSON decodes a JSON object into v, keeping unknown members and
 // annotations in v.Extra.
-func (v *EventForwardRequest) UnmarshalJSON(data []byte) error {
+func (v *EventForwardBody) UnmarshalJSON(data []byte) error {
 	if isNull(data) {
 		return nil
 	}
-	*v = EventForwardRequest{}
+	*v = EventForwardBody{}
 	return decodeObject(data, &v.Extra, func(name string, value []byte) (bool, error) {
 		switch name {
 		case "@odata.type":
@@ -59,7 +61,7 @@ func (v *EventForwardRequest) UnmarshalJSON(data []byte) error {
 
 // MarshalJSON encodes v as a JSON object: @odata.type, the fields that are
 // not absent, then v.Extra.
-func (v EventForwardRequest) MarshalJSON() ([]byte, error) {
+func (v EventForwardBody) MarshalJSON() ([]byte, error) {
 	var w objectWriter
 	w.field("@odata.type", v.ODataType)
 	w.field("toRecipients", v.ToRecipients)
@@ -72,7 +74,7 @@ func (v EventForwardRequest) MarshalJSON() ([]byte, error) {
 // Validate reports every problem in v (undocumented enum values, malformed
 // GUIDs, nulls the docs forbid, in v and in nested objects) as a
 // *ValidationError, or returns nil.
-func (v *EventForwardRequest) Validate() error {
+func (v *EventForwardBody) Validate() error {
 	var p Problems
 	v.validate(&p, "")
 	return p.Err()
@@ -81,7 +83,7 @@ func (v *EventForwardRequest) Validate() error {
 // ValidateFor is Validate plus the rules of op when v is its request body: the
 // members it requires, and no read-only members. Operations with rules:
 // OpEventForward.
-func (v *EventForwardRequest) ValidateFor(op Op) error {
+func (v *EventForwardBody) ValidateFor(op Op) error {
 	var p Problems
 	v.validate(&p, "")
 	switch op {
@@ -94,7 +96,7 @@ func (v *EventForwardRequest) ValidateFor(op Op) error {
 }
 
 // validate adds the problems of v to p, at JSON Pointers under base.
-func (v *EventForwardRequest) validate(p *Problems, base string) {
+func (v *EventForwardBody) validate(p *Problems, base string) {
 	if _, ok := v.Extra.Get("toRecipients"); ok {
 		p.Add(pointerJoin(base, "toRecipients"), "null.notAllowed", "%s must not be null", "toRecipients")
 	}
@@ -106,4 +108,25 @@ func (v *EventForwardRequest) validate(p *Problems, base string) {
 			p.Add(pointerJoin(base, "importance"), "enum.unknown", "%q is not a documented %s value", string(v.Importance.Value), "microsoft.graph.importance")
 		}
 	}
+}
+
+// EventForwardRequest is the request of EventForward (POST
+// /me/events/{id}/forward): "event: forward".
+type EventForwardRequest struct {
+	// EventID is the path parameter {id}.
+	EventID string
+	// Query holds the OData query options ($select, $filter, ...).
+	Query ODataQuery
+	// Body is the request body, decoded and validated with
+	// ValidateFor(OpEventForward).
+	Body *EventForwardBody
+}
+
+func (req *EventForwardRequest) bind(r *http.Request, cfg *serverConfig) (err error) {
+	req.EventID = r.PathValue("EventID")
+	if req.Query, err = readODataQuery(r); err != nil {
+		return err
+	}
+	req.Body, err = decodeBody[EventForwardBody](r, cfg, OpEventForward)
+	return err
 }

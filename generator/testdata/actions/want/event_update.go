@@ -3,7 +3,30 @@
 
 package actions
 
+import "net/http"
+
 // OpUpdateEvent is the operation "Update event": PATCH /me/events/{id}.
 //
 // Source: api/event-update.md:20
 const OpUpdateEvent Op = "event-update"
+
+// UpdateEventRequest is the request of UpdateEvent (PATCH /me/events/{id}):
+// "Update event".
+type UpdateEventRequest struct {
+	// EventID is the path parameter {id}.
+	EventID string
+	// Query holds the OData query options ($select, $filter, ...).
+	Query ODataQuery
+	// Body is the request body, decoded and validated with
+	// ValidateFor(OpUpdateEvent).
+	Body *Event
+}
+
+func (req *UpdateEventRequest) bind(r *http.Request, cfg *serverConfig) (err error) {
+	req.EventID = r.PathValue("EventID")
+	if req.Query, err = readODataQuery(r); err != nil {
+		return err
+	}
+	req.Body, err = decodeBody[Event](r, cfg, OpUpdateEvent)
+	return err
+}

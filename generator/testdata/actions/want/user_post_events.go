@@ -3,7 +3,27 @@
 
 package actions
 
+import "net/http"
+
 // OpCreateEvent is the operation "Create event": POST /me/events.
 //
 // Source: api/user-post-events.md:20
 const OpCreateEvent Op = "user-post-events"
+
+// CreateEventRequest is the request of CreateEvent (POST /me/events): "Create
+// event".
+type CreateEventRequest struct {
+	// Query holds the OData query options ($select, $filter, ...).
+	Query ODataQuery
+	// Body is the request body, decoded and validated with
+	// ValidateFor(OpCreateEvent).
+	Body *Event
+}
+
+func (req *CreateEventRequest) bind(r *http.Request, cfg *serverConfig) (err error) {
+	if req.Query, err = readODataQuery(r); err != nil {
+		return err
+	}
+	req.Body, err = decodeBody[Event](r, cfg, OpCreateEvent)
+	return err
+}

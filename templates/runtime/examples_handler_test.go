@@ -1,0 +1,277 @@
+package runtime
+
+// This file is docgen's harness for handler example tests. It is copied
+// into every generated package as a test file (its name starts with
+// "examples", the prefix docgen copies) and used by the generated
+// <page>_handlers_test.go files: each documented request/response pair of
+// an operation becomes one test that calls runHandlerExample.
+//
+// What a test does:
+//
+//  1. The documented request body gets the edits of the round-trip tests
+//     (placeholders replaced by valid values of their declared type).
+//  2. The generated Register function mounts the operation's group on a
+//     fresh ServeMux with a stub implementation that answers with the
+//     (edited) documented response object, under the documented version
+//     prefix ("/beta", "/v1.0").
+//  3. The documented request (method, URL, headers, body) is sent with a
+//     real HTTP client to an httptest.Server.
+//  4. The answer must have the operation's documented status and, through
+//     the round-trip harness (examples_test.go), a body semantically equal
+//     to the documented response (dates as instants, member order ignored,
+//     truncated examples compared on the members they show).
+//
+// When the documented request itself breaks the operation's documented
+// rules (a member the request-body table requires is missing, a read-only
+// one is present), docgen knows at generation time that the documented
+// status is unreachable: the test then asserts that the router answers 400
+// invalidRequest naming exactly those members, and logs why.
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// handlerCase is one documented request/response pair.
+type handlerCase struct {
+	// Method and URL are the documented request line; URL is the path and
+	// query without the host, the version prefix included.
+	Method string
+	URL    string
+	// File and Line locate the request example.
+	File string
+	Line int
+	// Headers are the documented request headers to send, name and value.
+	Headers [][2]string
+	// Request is the documented request body, nil when there is none.
+	Request *exampleCase
+	// Response is the documented response body, nil when there is none.
+	Response *exampleCase
+	// Status is the status the operation answers with.
+	Status int
+	// Problems are the JSON Pointers of the members the documented request
+	// breaks the operation's rules on; when set, the router must answer
+	// 400 with exactly these detail targets.
+	Problems []string
+	// Serve registers the operation's group on mux with a stub answering
+	// with the response body (nil for none); called reports whether the
+	// stub's method ran.
+	Serve func(mux *http.ServeMux, response []byte) (called func() bool, err error)
+}
+
+// runHandlerExample sends hc through the generated router.
+func runHandlerExample(t *testing.T, hc *handlerCase) {
+	t.Helper()
+	for _, line := range handlerRun(hc) {
+		if line.fail {
+			t.Error(line.text)
+		} else {
+			t.Log(line.text)
+		}
+	}
+}
+
+// handlerRun is runHandlerExample without the testing.T.
+func handlerRun(hc *handlerCase) []exampleLine {
+	h := &handlerRunner{hc: hc, at: fmt.Sprintf("%s:%d", hc.File, hc.Line)}
+	h.run()
+	return h.out
+}
+
+type handlerRunner struct {
+	hc  *handlerCase
+	at  string
+	out []exampleLine
+}
+
+func (h *handlerRunner) logf(format string, args ...any) {
+	h.out = append(h.out, exampleLine{text: fmt.Sprintf(format, args...)})
+}
+
+func (h *handlerRunner) failf(format string, args ...any) {
+	h.out = append(h.out, exampleLine{fail: true, text: fmt.Sprintf(format, args...)})
+}
+
+// served is one answer of the router.
+type served struct {
+	status int
+	header http.Header
+	body   []byte
+	called bool
+}
+
+func (h *handlerRunner) run() {
+	hc := h.hc
+	var reqBody []byte
+	if hc.Request != nil {
+		b, logs, err := handlerEditedBody(hc.Request)
+		for _, l := range logs {
+			h.out = append(h.out, l)
+		}
+		if err != nil {
+			h.failf("%s: request example: %v", h.at, err)
+			return
+		}
+		reqBody = b
+	}
+	if len(hc.Problems) > 0 {
+		h.runProblems(reqBody)
+		return
+	}
+	if hc.Response == nil {
+		res, err := h.serve(reqBody, nil)
+		if err != nil {
+			h.failf("%s: %v", h.at, err)
+			return
+		}
+		h.checkStatus(res)
+		return
+	}
+	codec := func(in []byte) exampleResult {
+		res, err := h.serve(reqBody, in)
+		if err != nil {
+			return exampleResult{Decode: err}
+		}
+		if !h.checkStatus(res) {
+			return exampleResult{Encode: fmt.Errorf("the router answered %d, not the documented %d (details above)", res.status, hc.Status)}
+		}
+		return exampleResult{Out: res.body}
+	}
+	h.out = append(h.out, exampleRun(hc.Response, codec)...)
+}
+
+// checkStatus fails unless the answer has the documented status and
+// reached the operation.
+func (h *handlerRunner) checkStatus(res served) bool {
+	hc := h.hc
+	ok := true
+	if res.status != hc.Status {
+		h.failf("%s: %s %s answered %d, want the documented %d: %s", h.at, hc.Method, hc.URL, res.status, hc.Status, handlerShort(res.body))
+		ok = false
+	}
+	if !res.called {
+		h.failf("%s: %s %s did not reach the operation's implementation", h.at, hc.Method, hc.URL)
+		ok = false
+	}
+	if ok && hc.Response == nil && hc.Status == http.StatusNoContent && len(res.body) > 0 {
+		h.failf("%s: a 204 answer has a body: %s", h.at, handlerShort(res.body))
+		ok = false
+	}
+	return ok
+}
+
+// runProblems checks that a documented request that breaks the documented
+// rules is refused with exactly those problems.
+func (h *handlerRunner) runProblems(reqBody []byte) {
+	hc := h.hc
+	h.logf("%s: the documented request breaks the operation's documented rules at %s, so the documented status %d is unreachable; expecting 400",
+		h.at, strings.Join(hc.Problems, ", "), hc.Status)
+	res, err := h.serve(reqBody, nil)
+	if err != nil {
+		h.failf("%s: %v", h.at, err)
+		return
+	}
+	if res.status != http.StatusBadRequest || res.called {
+		h.failf("%s: %s %s answered %d (implementation called: %v), want 400: %s", h.at, hc.Method, hc.URL, res.status, res.called, handlerShort(res.body))
+		return
+	}
+	ge, err := decodeGraphError(res.body)
+	if err != nil {
+		h.failf("%s: the 400 answer is not a Graph error: %v: %s", h.at, err, handlerShort(res.body))
+		return
+	}
+	var got []string
+	for _, d := range ge.Details {
+		got = append(got, d.Target)
+	}
+	slices.Sort(got)
+	want := slices.Clone(hc.Problems)
+	slices.Sort(want)
+	if !slices.Equal(got, want) {
+		h.failf("%s: the 400 answer names %v, want %v: %s", h.at, got, want, handlerShort(res.body))
+	}
+}
+
+// serve mounts the operation with a stub answering response and sends the
+// documented request.
+func (h *handlerRunner) serve(reqBody, response []byte) (served, error) {
+	hc := h.hc
+	if hc.Response != nil && hc.Response.Collection {
+		// The stub returns a Collection: wrap a documented bare array.
+		if t := bytes.TrimSpace(response); len(t) > 0 && t[0] == '[' {
+			response = append(append([]byte(`{"value":`), t...), '}')
+		}
+	}
+	mux := http.NewServeMux()
+	called, err := hc.Serve(mux, response)
+	if err != nil {
+		return served{}, fmt.Errorf("the stub cannot hold the documented response: %w", err)
+	}
+	ts := httptest.NewServer(mux)
+	defer ts.Close()
+	var body io.Reader
+	if reqBody != nil {
+		body = bytes.NewReader(reqBody)
+	}
+	req, err := http.NewRequest(hc.Method, ts.URL+hc.URL, body)
+	if err != nil {
+		return served{}, fmt.Errorf("the documented request is not a valid HTTP request: %v", err)
+	}
+	for _, kv := range hc.Headers {
+		req.Header.Add(kv[0], kv[1])
+	}
+	if reqBody != nil && req.Header.Get("Content-Type") == "" {
+		h.logf("%s: the request example has a JSON body but no Content-Type; sending application/json", h.at)
+		req.Header.Set("Content-Type", "application/json")
+	}
+	resp, err := ts.Client().Do(req)
+	if err != nil {
+		return served{}, err
+	}
+	defer resp.Body.Close()
+	b, err := io.ReadAll(resp.Body)
+	if err != nil {
+		return served{}, err
+	}
+	return served{status: resp.StatusCode, header: resp.Header, body: b, called: called()}, nil
+}
+
+// handlerEditedBody returns a request example's body with the round-trip
+// edits applied, and the lines the edits log.
+func handlerEditedBody(c *exampleCase) ([]byte, []exampleLine, error) {
+	r := &exampleRunner{c: c}
+	r.used = make([]bool, len(c.Known))
+	text := c.Body
+	if c.Repaired {
+		text = exampleRepair(text)
+	}
+	r.lines = exampleLineIndex(text, c.Line)
+	doc, err := exampleParse([]byte(text))
+	if err != nil {
+		return nil, nil, fmt.Errorf("body is not JSON: %v", err)
+	}
+	if len(c.Edits) == 0 {
+		return []byte(text), nil, nil
+	}
+	if doc, err = r.edit(doc); err != nil {
+		return nil, r.out, err
+	}
+	b, err := json.Marshal(doc)
+	return b, r.out, err
+}
+
+// handlerShort cuts a body for a message.
+func handlerShort(b []byte) string {
+	s := strings.TrimSpace(string(b))
+	if len(s) > 300 {
+		s = s[:297] + "..."
+	}
+	return s
+}
