@@ -221,8 +221,27 @@ type sarifLog struct {
 }
 
 type sarifRun struct {
-	Tool    sarifTool     `json:"tool"`
-	Results []sarifResult `json:"results"`
+	Tool        sarifTool         `json:"tool"`
+	Invocations []sarifInvocation `json:"invocations,omitempty"`
+	Results     []sarifResult     `json:"results"`
+}
+
+// sarifInvocation carries the notifications about docgen's own
+// configuration: -ignore codes that matched nothing have no location in
+// the repository, and code scanning rejects results without one.
+type sarifInvocation struct {
+	ExecutionSuccessful            bool                `json:"executionSuccessful"`
+	ToolConfigurationNotifications []sarifNotification `json:"toolConfigurationNotifications,omitempty"`
+}
+
+type sarifNotification struct {
+	Descriptor sarifDescriptorRef `json:"descriptor"`
+	Level      string             `json:"level"`
+	Message    sarifText          `json:"message"`
+}
+
+type sarifDescriptorRef struct {
+	ID string `json:"id"`
 }
 
 type sarifTool struct {
@@ -298,11 +317,22 @@ const FingerprintKey = "primaryLocationLineHash"
 
 // WriteSARIF prints r as a SARIF 2.1.0 log with one run. Rules are the
 // codes the results use (sorted), with the code's summary and explanation.
+// Findings about the -ignore flag are tool configuration notifications of
+// the run's invocation, not results.
 func WriteSARIF(w io.Writer, r *Report, tool Tool) error {
 	diags := slices.Clone(r.Findings)
 	for _, d := range r.Drift {
 		diags = append(diags, driftDiagnostic(d))
 	}
+	var notes []sarifNotification
+	diags = slices.DeleteFunc(diags, func(d model.Diagnostic) bool {
+		if d.Pos.File != IgnoreFlagFile {
+			return false
+		}
+		notes = append(notes, sarifNotification{Descriptor: sarifDescriptorRef{d.Code}, Level: sarifLevel(d.Severity),
+			Message: sarifText{IgnoreFlagFile + ": " + d.Message}})
+		return true
+	})
 	var ruleIDs []string
 	for _, d := range diags {
 		ruleIDs = append(ruleIDs, d.Code)
@@ -327,6 +357,9 @@ func WriteSARIF(w io.Writer, r *Report, tool Tool) error {
 		})
 	}
 	run := sarifRun{Tool: sarifTool{Driver: drv}, Results: []sarifResult{}}
+	if len(notes) > 0 {
+		run.Invocations = []sarifInvocation{{ExecutionSuccessful: true, ToolConfigurationNotifications: notes}}
+	}
 	seen := map[string]int{}
 	for _, d := range diags {
 		res := sarifResult{
@@ -335,14 +368,12 @@ func WriteSARIF(w io.Writer, r *Report, tool Tool) error {
 			Level:     sarifLevel(d.Severity),
 			Message:   sarifText{d.Message},
 		}
-		if d.Pos.File != "" && d.Pos.File != IgnoreFlagFile {
+		if d.Pos.File != "" {
 			loc := sarifLocation{PhysicalLocation: sarifPhysical{ArtifactLocation: sarifArtifact{URI: d.Pos.File}}}
 			if d.Pos.Line > 0 {
 				loc.PhysicalLocation.Region = &sarifRegion{StartLine: d.Pos.Line, StartColumn: d.Pos.Col}
 			}
 			res.Locations = []sarifLocation{loc}
-		} else if d.Pos.File == IgnoreFlagFile {
-			res.Message.Text = IgnoreFlagFile + ": " + d.Message
 		}
 		sum := sha256.Sum256([]byte(d.Code + "\x00" + d.Pos.File + "\x00" + d.Message))
 		h := hex.EncodeToString(sum[:16])

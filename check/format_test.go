@@ -242,6 +242,14 @@ func TestSARIFSchema(t *testing.T) {
 		if errs := validate(schema, schema, doc, "$"); len(errs) > 0 {
 			t.Errorf("SARIF output does not validate:\n%s", strings.Join(errs, "\n"))
 		}
+		// GitHub code scanning also wants a location on every result.
+		for _, run := range doc.(map[string]any)["runs"].([]any) {
+			for _, res := range run.(map[string]any)["results"].([]any) {
+				if locs, _ := res.(map[string]any)["locations"].([]any); len(locs) == 0 {
+					t.Errorf("result without a location: %v", res)
+				}
+			}
+		}
 	}
 	// The validator must reject broken documents.
 	bad := []string{
@@ -252,6 +260,7 @@ func TestSARIFSchema(t *testing.T) {
 		`{"version": "2.1.0", "runs": [{"tool": {"driver": {"name": "x"}}, "results": [{"message": {}}]}]}`,
 		`{"version": "2.1.0", "runs": [{"tool": {"driver": {"name": "x"}}, "results": [{"message": {"text": "m"}, "locations": [{"physicalLocation": {"region": {"startLine": 0}}}]}]}]}`,
 		`{"version": "2.1.0", "runs": [{"tool": {"driver": {"name": "x"}}, "results": [{"message": {"text": "m"}, "partialFingerprints": {"a": 1}}]}]}`,
+		`{"version": "2.1.0", "runs": [{"tool": {"driver": {"name": "x"}}, "invocations": [{"toolConfigurationNotifications": []}]}]}`,
 	}
 	for _, b := range bad {
 		var doc any

@@ -284,11 +284,12 @@ func (p *plan) emitHandlerTest(f *jen.File, t *handlerTest) {
 	}
 	serve := []jen.Code{jen.Id("s").Op(":=").Op("&").Id(stubName(ho)).Values()}
 	if ho.resp == respJSON {
-		serve = append(serve,
+		serve = append(serve, jen.If(jen.Id("response").Op("!=").Nil()).Block(
 			jen.Id("s").Dot("resp").Op("=").New(ho.respElem()),
 			jen.If(jen.Err().Op(":=").Qual("encoding/json", "Unmarshal").Call(jen.Id("response"), jen.Id("s").Dot("resp")), jen.Err().Op("!=").Nil()).Block(
 				jen.Return(jen.Nil(), jen.Err()),
-			))
+			),
+		))
 	}
 	serve = append(serve,
 		jen.Id(ho.group.Register).Call(append([]jen.Code{jen.Id("mux"), jen.Id("s")}, opts...)...),

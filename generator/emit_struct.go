@@ -19,7 +19,11 @@ import (
 //		Extra Extra `json:"-"`
 //	}
 func (p *plan) emitStruct(f *jen.File, t *typeInfo) {
-	addComments(f.Group, docComment(p.structIntro(t), t.Description, p.sourceOf(t.Pos)))
+	desc := t.Description
+	if t.Synthetic {
+		desc = "" // structIntro already says what it is
+	}
+	addComments(f.Group, docComment(p.structIntro(t), desc, p.sourceOf(t.Pos)))
 	f.Type().Id(t.GoName).StructFunc(func(g *jen.Group) {
 		g.Comment("ODataType is the @odata.type annotation, \"#microsoft.graph.x\",")
 		g.Comment("naming the JSON object's type.")

@@ -6,6 +6,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"runtime"
 	"slices"
 	"strings"
@@ -256,5 +257,34 @@ func TestWriteCreatesDirAndRejectsBadNames(t *testing.T) {
 		if _, _, err := Write(dir, []File{{Name: bad}}); err == nil {
 			t.Errorf("Write accepted file name %q", bad)
 		}
+	}
+}
+
+// TestCodesRegistered: every diagnostic code the generator's sources use is
+// registered (with an explanation) in parser/model.
+func TestCodesRegistered(t *testing.T) {
+	paths, err := filepath.Glob("*.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	re := regexp.MustCompile(`"(generator-[a-z0-9-]+)"`)
+	found := 0
+	for _, p := range paths {
+		if strings.HasSuffix(p, "_test.go") {
+			continue
+		}
+		src, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, m := range re.FindAllSubmatch(src, -1) {
+			found++
+			if _, ok := model.LookupCode(string(m[1])); !ok {
+				t.Errorf("%s: code %s is not registered in parser/model/codes_generator*.go", p, m[1])
+			}
+		}
+	}
+	if found == 0 {
+		t.Error("no codes found; the test is not looking at the right files")
 	}
 }

@@ -34,13 +34,23 @@ import (
 //
 //	p.typeByName(qualified) *typeInfo    // nil when not a generated type
 //	p.typeName(qualified) string         // Go type name, "" when none
+//	t.field(jsonName) *fieldInfo         // a struct's field (GoName, Plain, Ptr, Target)
 //	p.goType(ref) *jen.Statement         // Go type of a bare TypeRef ([]T, T)
+//	p.elemType(ref) *jen.Statement       // Go type of one value of ref
 //	p.fieldType(f) *jen.Statement        // Go type of a struct field (Opt[T], ...)
 //	p.opByName(name) *opInfo             // operation by model.Operation.Name
 //	p.opConst(name) string               // "OpCreateCloudPcSnapshot"
+//	o.BaseName, o.Body, o.RespType       // per-operation stem and body/response types
 //	p.fileForPage(page) *fileInfo        // the page's Go file (Name "x.go", Base "x")
+//	p.claim(want, owner, suffix, pos, what, natural) string
+//	                                     // reserve a new package-level name (reported
+//	                                     // as generator-renamed when it changes)
+//	p.newFile(page) *jen.File            // a new file with header and Source line
+//	p.diag(pos, severity, code, format, args...)
 //
-// and they add code to the output through the hooks in extension.go.
+// and they add code to the output through the hooks in extension.go. All
+// of them run after newPlan, in a fixed order, so names they claim are as
+// deterministic as the plan's own.
 type plan struct {
 	pkg  *model.Package
 	opts Options

@@ -153,7 +153,9 @@ func (l *linter) typeRefs() {
 		if t == nil || t.Builtin {
 			continue
 		}
-		check(t.Pos, t.Base, "the base type of "+t.Name, false)
+		if !strings.EqualFold(t.Base, t.Name) { // a type its own base is a cycle, not a reference
+			check(t.Pos, t.Base, "the base type of "+t.Name, false)
+		}
 		for _, p := range t.Properties {
 			if p != nil {
 				check(p.Pos, p.TypeRef.Name, fmt.Sprintf("property %s of %s", p.Name, t.Name), false)
@@ -372,6 +374,9 @@ func (l *linter) operationExamples(op *model.Operation) {
 				}
 				extra = rb.Properties
 			}
+			if want.Name == "" && len(extra) > 0 && op.Response != nil {
+				want = l.bodyLikeResponse(op.Response.Type, extra)
+			}
 			l.exampleBody(ex, want, extra)
 		case model.ResponseExample:
 			if expectsError(ex) {
@@ -391,6 +396,23 @@ func (l *linter) operationExamples(op *model.Operation) {
 			l.exampleBody(ex, want, nil)
 		}
 	}
+}
+
+// bodyLikeResponse infers the request body type of a create or update
+// whose page names none: the response type, when every row of the
+// request-body table is one of its properties (the table lists some
+// properties of the object the call creates).
+func (l *linter) bodyLikeResponse(resp model.TypeRef, rows []*model.Property) model.TypeRef {
+	t := l.findType(resp.Name)
+	if resp.Collection || t == nil || t.Kind == model.EnumType {
+		return model.TypeRef{}
+	}
+	for _, r := range rows {
+		if r != nil && !l.hasProperty(t, r.Name) {
+			return model.TypeRef{}
+		}
+	}
+	return model.TypeRef{Name: t.Name}
 }
 
 func expectsError(ex *model.Example) bool {
@@ -861,8 +883,13 @@ func (w *walker) placeholder(ph *model.Placeholder, n *node, ref model.TypeRef, 
 	if name == "" || name == model.JSONType || name == "Edm.Untyped" || compatiblePrimitive(ph.Type, name) {
 		return
 	}
-	if !strings.HasPrefix(name, "Edm.") && w.l.findType(name) == nil {
+	t := w.l.findType(name)
+	if !strings.HasPrefix(name, "Edm.") && t == nil {
 		return
+	}
+	if t != nil && t.Kind == model.EnumType && n.kind == jString &&
+		slices.ContainsFunc(t.Members, func(m *model.EnumMember) bool { return m != nil && m.Name == n.str }) {
+		return // a member that looks like a type name ("url"): a real value
 	}
 	w.l.report(posAt(w.ex, n.off), "example-placeholder",
 		"placeholder %s stands for %s but %s is %s; write a placeholder or value of type %s",

@@ -11,9 +11,10 @@ import (
 // httpMethods are the request methods docgen recognises on a start line.
 var httpMethods = [...]string{"GET", "POST", "PATCH", "PUT", "DELETE", "HEAD", "OPTIONS"}
 
-// splitMethod splits a request line into its method and the rest. It
-// accepts "DELETE/x" (no space) and lower-case methods. ok is false when the
-// line does not start with a method.
+// splitMethod splits a request line into its method (upper-cased) and the
+// rest. It accepts "DELETE/x" (no space), and a lower-case method when a
+// path or URL follows ("get /me"). ok is false when the line does not start
+// with a method.
 func splitMethod(s string) (method, rest string, ok bool) {
 	s = strings.TrimLeft(s, " \t")
 	for _, m := range httpMethods {
@@ -21,14 +22,20 @@ func splitMethod(s string) (method, rest string, ok bool) {
 			continue
 		}
 		r := s[len(m):]
+		var rest string
 		switch {
 		case r == "":
-			return m, "", true
-		case r[0] == ' ' || r[0] == '\t':
-			return m, strings.TrimSpace(r), true
-		case r[0] == '/':
-			return m, strings.TrimSpace(r), true
+		case r[0] == ' ' || r[0] == '\t' || r[0] == '/':
+			rest = strings.TrimSpace(r)
+		default:
+			continue
 		}
+		// "Delete the item" is prose: a method not in upper case needs a
+		// path or URL after it.
+		if s[:len(m)] != m && !strings.HasPrefix(rest, "/") && !strings.HasPrefix(strings.ToLower(rest), "http") {
+			continue
+		}
+		return m, rest, true
 	}
 	return "", "", false
 }

@@ -309,6 +309,12 @@ func TestParseSyntaxBlock(t *testing.T) {
 			diags: []diagSummary{{1, 1, model.Warning, "http-syntax-line"}},
 		},
 		{
+			name:  "prose starting with a method word is not a path; lower-case method with a path is",
+			text:  "Delete the item first.\nget /me/events\n",
+			want:  []pathSummary{{"GET", "/me/events", "", 2, 2}},
+			diags: []diagSummary{{1, 1, model.Warning, "http-syntax-line"}},
+		},
+		{
 			name:  "malformed template",
 			text:  "GET /users/{id/events\n",
 			want:  []pathSummary{{"GET", "/users/{id/events", "", 1, 2}},

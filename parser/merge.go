@@ -65,6 +65,15 @@ func pgMerge(results []*PageResult) *model.Package {
 	meta := map[string]*pgTypeMeta{}
 	for _, n := range names {
 		g := groups[n]
+		weak := true
+		for _, c := range g {
+			weak = weak && c.prio >= prioJSONDerived
+		}
+		if weak {
+			// Only an @odata.type in an example names it: not a
+			// documented type.
+			continue
+		}
 		sort.SliceStable(g, func(i, j int) bool {
 			a, b := g[i], g[j]
 			if a.prio != b.prio {
@@ -78,6 +87,7 @@ func pgMerge(results []*PageResult) *model.Package {
 		meta[n] = m
 		pkg.Types = append(pkg.Types, t)
 	}
+	pgBreakCycles(pkg.Types, types, meta)
 	pgResolveEntities(pkg.Types, types, meta)
 	pgMarkFlags(pkg, types)
 	for _, t := range pkg.Types {
@@ -103,6 +113,7 @@ func pgMerge(results []*PageResult) *model.Package {
 
 // typeMeta is what the merge learnt about a type beyond the model.
 type pgTypeMeta struct {
+	basePrio  int // priority of the contribution Base came from
 	hasID     bool
 	entity    bool // stated entity (keyProperty or entity contribution)
 	structure bool // not an enum
@@ -168,7 +179,11 @@ func pgMergeGroup(g []*pgContrib) (*model.Type, *pgTypeMeta, []model.Diagnostic)
 		if ct.Kind == model.EntityType {
 			m.entity = true
 		}
-		m.hasID = m.hasID || c.hasID
+		if c.hasID && (c.prio < prioInherited || !hasDefinition(g)) {
+			// Rows of other pages ("Inherited from x" id rows) make x an
+			// entity only when x has no page of its own to say so.
+			m.hasID = true
+		}
 		if ct.Base != "" {
 			src := c.baseSrc
 			if !src.IsValid() {
@@ -177,6 +192,7 @@ func pgMergeGroup(g []*pgContrib) (*model.Type, *pgTypeMeta, []model.Diagnostic)
 			switch {
 			case t.Base == "":
 				t.Base, baseSrc = ct.Base, src
+				m.basePrio = c.prio
 			case t.Base != ct.Base && c.prio < prioInherited:
 				diags = append(diags, model.Diagnostic{Pos: src, Severity: model.Warning, Code: "base-conflict",
 					Message: t.Name + " inherits from " + ct.Base + " here but from " + t.Base + " at " + baseSrc.String() + "; make the pages agree"})
@@ -339,4 +355,42 @@ func pgMarkFlags(pkg *model.Package, types map[string]*model.Type) {
 		}
 		mark(op.QueryParameters)
 	}
+}
+
+// pgBreakCycles removes inheritance cycles (weak signals such as "Inherited
+// from" rows can contradict each other): in each cycle the base read from
+// the weakest signal is dropped.
+func pgBreakCycles(all []*model.Type, types map[string]*model.Type, meta map[string]*pgTypeMeta) {
+	for _, t := range all {
+		seen := map[string]bool{}
+		var chain []*model.Type
+		for cur := t; cur != nil && cur.Base != ""; cur = types[cur.Base] {
+			if seen[cur.Name] {
+				// cur closes a cycle: drop the weakest base in it.
+				weakest := cur
+				for _, c := range chain {
+					if !seen[c.Name] {
+						continue
+					}
+					if meta[c.Name] != nil && meta[weakest.Name] != nil && meta[c.Name].basePrio > meta[weakest.Name].basePrio {
+						weakest = c
+					}
+				}
+				weakest.Base = ""
+				break
+			}
+			seen[cur.Name] = true
+			chain = append(chain, cur)
+		}
+	}
+}
+
+// hasDefinition reports whether a type has its own resource or enum page.
+func hasDefinition(g []*pgContrib) bool {
+	for _, c := range g {
+		if c.prio == prioDefinition {
+			return true
+		}
+	}
+	return false
 }

@@ -51,6 +51,7 @@ const (
 	prioJSONAlts    = 2 // "a | b | c" strings in a JSON representation
 	prioAPIPage     = 3 // request-body tables and prose on API pages
 	prioInherited   = 4 // rows moved by "Inherited from"
+	prioJSONDerived = 5 // "@odata.type" of a value in a JSON representation
 )
 
 // pageCtx is the state of parsing one page.

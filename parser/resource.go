@@ -1,6 +1,8 @@
 package parser
 
 import (
+	"bytes"
+	"encoding/json"
 	"strconv"
 	"strings"
 
@@ -244,7 +246,10 @@ func (p *pgPage) resourcePage() {
 				}
 				continue
 			}
-			if pr.Name == "id" {
+			if pr.Name == "id" && resAnn == nil {
+				// Without an annotation an id row is the best entity
+				// evidence; with one, keyProperty decides (complex types
+				// such as identity have an id too).
 				c.hasID = true
 			}
 			t.Properties = pgAppendProp(t.Properties, pr)
@@ -364,7 +369,7 @@ func (p *pgPage) pageExamples(typeName string, t *model.Type) {
 		} else {
 			ex.BodyPos = b.pos
 		}
-		p.checkBody(ex)
+		js := p.checkBody(ex)
 		switch {
 		case a != nil && a.ODataType != "":
 			ex.Type = p.odataRef(a.ODataType)
@@ -380,6 +385,7 @@ func (p *pgPage) pageExamples(typeName string, t *model.Type) {
 		p.page.Examples = append(p.page.Examples, ex)
 		if kind == model.ResourceExample && t != nil {
 			p.jsonAlternatives(ex, t)
+			p.jsonDerived(js, ex, t)
 		}
 	}
 }
@@ -396,13 +402,13 @@ func (p *pgPage) annotationNames(ex *model.Example, a *model.Annotation) {
 }
 
 // checkBody classifies an example body as JSON and finds placeholders.
-func (p *pgPage) checkBody(ex *model.Example) {
+func (p *pgPage) checkBody(ex *model.Example) []byte {
 	if strings.TrimSpace(ex.Body) == "" {
-		return
+		return nil
 	}
 	ct := strings.ToLower(ex.ContentType)
 	if ct != "" && !strings.Contains(ct, "json") {
-		return
+		return nil
 	}
 	state, js, diags := CheckJSON(ex.Body, ex.BodyPos)
 	ex.JSON = state
@@ -410,6 +416,7 @@ func (p *pgPage) checkBody(ex *model.Example) {
 	if js != nil {
 		ex.Placeholders = FindPlaceholders(js, ex.Body, ex.BodyPos)
 	}
+	return js
 }
 
 // odataRef reads an annotation's @odata.type ("microsoft.graph.x",
@@ -584,4 +591,62 @@ func pgIsPropertyName(s string) bool {
 		}
 	}
 	return true
+}
+
+// jsonDerived reads inheritance from a resource representation: a member
+// whose documented type is T but whose value (or array element) carries
+// "@odata.type": "#microsoft.graph.X" with X ≠ T shows that X derives from
+// T. It is the weakest inheritance signal (used only when no page states
+// X's base).
+func (p *pgPage) jsonDerived(js []byte, ex *model.Example, t *model.Type) {
+	if js == nil || !bytes.Contains(js, []byte("@odata.type")) {
+		return
+	}
+	var top map[string]json.RawMessage
+	if json.Unmarshal(js, &top) != nil {
+		return
+	}
+	seen := map[string]bool{}
+	for _, prop := range t.Properties {
+		raw, ok := top[prop.Name]
+		if !ok || prop.TypeRef.Name == "" || prop.IsPrimitive() {
+			continue
+		}
+		var vals []json.RawMessage
+		if prop.Collection {
+			if json.Unmarshal(raw, &vals) != nil {
+				continue
+			}
+		} else {
+			vals = []json.RawMessage{raw}
+		}
+		for _, v := range vals {
+			var obj struct {
+				Type string `json:"@odata.type"`
+			}
+			if json.Unmarshal(v, &obj) != nil || obj.Type == "" {
+				continue
+			}
+			name := strings.TrimPrefix(strings.TrimSpace(obj.Type), "#")
+			if !strings.HasPrefix(name, "microsoft.") || name == prop.TypeRef.Name || seen[name] {
+				continue
+			}
+			// Examples often show the base type's name for a derived-typed
+			// member, so the direction is only trusted when the names
+			// agree: fileAttachment derives from attachment.
+			if xs, ts := shortName(name), shortName(prop.TypeRef.Name); len(xs) <= len(ts) || !strings.HasSuffix(strings.ToLower(xs), strings.ToLower(ts)) {
+				continue
+			}
+			seen[name] = true
+			d := &model.Type{Name: name, Kind: model.ComplexType, Pos: ex.Pos, Base: prop.TypeRef.Name}
+			p.res.contribs = append(p.res.contribs, &pgContrib{t: d, prio: prioJSONDerived, baseSrc: ex.Pos})
+		}
+	}
+}
+
+func shortName(q string) string {
+	if i := strings.LastIndexByte(q, '.'); i >= 0 {
+		return q[i+1:]
+	}
+	return q
 }

@@ -260,7 +260,9 @@ func pgStripInline(s string) (string, []mdLink) {
 		case c == '\\' && i+1 < len(s) && strings.IndexByte("\\`*_[]()#+-.!|<>{}", s[i+1]) >= 0:
 			b.WriteByte(s[i+1])
 			i++
-		case c == '*' || c == '`':
+		case c == '*' && i+1 < len(s) && s[i+1] == '*':
+			i++
+		case c == '`':
 		case c == '[':
 			end := strings.IndexByte(s[i:], ']')
 			if end > 0 && i+end+1 < len(s) && s[i+end+1] == '(' {

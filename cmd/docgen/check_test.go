@@ -342,6 +342,18 @@ func TestCheckChangedSince(t *testing.T) {
 	if code, _, stderr := runDocgen(t, "check", "-out", "gen", "-changed-since", "no-such-ref"); code != exitUsage || !strings.Contains(stderr, "git diff") {
 		t.Errorf("bad ref = %d, %q", code, stderr)
 	}
+
+	// From the generated package's folder, as go:generate runs: the same
+	// Source headers, so only the new page's file drifts, and page paths
+	// are reachable from there.
+	t.Chdir("gen")
+	r = checkJSON(t, exitFindings, "-docs", "../docs", "-out", ".")
+	if got := r.drift(); got["new.go"] != "missing" || len(got) != 1 {
+		t.Errorf("drift from gen/ = %v, want new.go missing", got)
+	}
+	if !r.has("../docs/thing.md", 46, "example-unknown-member") {
+		t.Errorf("findings from gen/ lack ../docs/thing.md:46: %v", r.Findings)
+	}
 }
 
 func TestCheckFormats(t *testing.T) {

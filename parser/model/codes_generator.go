@@ -65,6 +65,29 @@ var generatorCodes = []CodeInfo{
 			"ValidateFor (its required rule cannot be checked). Add the property to the resource's table or fix its name.",
 	},
 	{
+		Code:     "route-conflict",
+		Severity: Warning,
+		Summary:  "two documented paths map to the same or overlapping net/http route",
+		Explain: "Every documented path of an operation becomes a Go 1.22 http.ServeMux pattern in the generated " +
+			"Register<Group>Server functions ({user-id} becomes the wildcard {UserID}; an OData key or function segment " +
+			"becomes one wildcard the runtime parses). ServeMux panics when two patterns could match the same request " +
+			"and neither is more specific (GET /a/{x}/b and GET /a/b/{y}), and the same method and pattern cannot be " +
+			"registered twice (GET /users/{id} documented on two pages, with any parameter names). docgen registers " +
+			"every pattern on a fresh ServeMux at generation time, in page order, and drops the later route of each " +
+			"conflict with this diagnostic, which names both pages; the operation keeps its other paths (it gets no " +
+			"handler if none is left). Remove the duplicate documentation, or make one of the paths more specific.",
+	},
+	{
+		Code:     "route-unsupported",
+		Severity: Warning,
+		Summary:  "a documented path cannot become a net/http route",
+		Explain: "A ServeMux wildcard must be a whole path segment. Paths that address an item by OneDrive path " +
+			"(root:/{item-path}:), segments that mix literal text with a {parameter} (roleTemplateId={id}), characters " +
+			"a pattern cannot hold (spaces, <placeholder>), and methods other than GET, POST, PUT, PATCH and DELETE get " +
+			"no handler route; the message says which. The operation keeps its other paths. Write the path as the " +
+			"service accepts it, with parameters as whole segments or as OData key/function arguments.",
+	},
+	{
 		Code:     "generator-internal",
 		Severity: Error,
 		Summary:  "docgen produced Go code that does not format (a docgen bug)",
