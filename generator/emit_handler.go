@@ -43,6 +43,9 @@ type handlerPlan struct {
 	// groups are sorted by interface name.
 	groups []*serverGroup
 	byOp   map[string]*handlerOp
+	// mux and keyOps route example requests (routesTo), built on first use.
+	mux    *http.ServeMux
+	keyOps map[string][]*handlerOp
 }
 
 // serverGroup is one generated server interface.

@@ -2,6 +2,7 @@ package generator
 
 import (
 	"fmt"
+	"net/http"
 	"net/url"
 	"slices"
 	"strings"
@@ -119,6 +120,9 @@ func (p *plan) planHandlerTest(t *handlerTest, fileDiags []model.Diagnostic) str
 	}
 	if strings.ToUpper(ex.Method) != ex.Method || ex.Method == "" {
 		return fmt.Sprintf("the request example's method %q is not an HTTP method", ex.Method)
+	}
+	if why := p.handlerPlan().routesTo(ex.Method, strings.TrimPrefix(u.EscapedPath(), t.prefix), ho); why != "" {
+		return why
 	}
 	switch ho.body {
 	case bodyRaw:
@@ -364,4 +368,40 @@ func (p *plan) exampleCaseFields(t *exampleTest) []jen.Code {
 		fields = append(fields, jen.Id("Known").Op(":").Index().Id("exampleKnown").Values(multiline(known)...))
 	}
 	return fields
+}
+
+// routesTo explains why a request would not reach ho's handler ("" when
+// it would), using a ServeMux with every generated route.
+func (hp *handlerPlan) routesTo(method, path string, ho *handlerOp) string {
+	if hp.mux == nil {
+		hp.mux = http.NewServeMux()
+		hp.keyOps = map[string][]*handlerOp{}
+		for _, g := range hp.groups {
+			for _, o := range g.ops {
+				for _, rt := range o.routes {
+					k := rt.key()
+					if _, ok := hp.keyOps[k]; !ok && tryHandle(hp.mux, k) != nil {
+						continue
+					}
+					hp.keyOps[k] = append(hp.keyOps[k], o)
+				}
+			}
+		}
+	}
+	if !strings.HasPrefix(path, "/") {
+		path = "/" + path
+	}
+	r, err := http.NewRequest(method, "http://graph.test"+path, nil)
+	if err != nil {
+		return fmt.Sprintf("the request example's URL path %q is not a valid URL path", path)
+	}
+	_, pattern := hp.mux.Handler(r)
+	ops := hp.keyOps[pattern]
+	if slices.Contains(ops, ho) {
+		return ""
+	}
+	if len(ops) == 0 {
+		return fmt.Sprintf("the request example (%s %s) matches none of the generated routes", method, path)
+	}
+	return fmt.Sprintf("the request example (%s %s) routes to %s of %s, not to this operation's paths", method, path, pattern, ops[0].o.Name)
 }

@@ -245,8 +245,10 @@ func (l *linter) property(t *model.Type, name string) (*model.Property, bool) {
 	seen := map[string]bool{}
 	for t != nil && !seen[t.Name] {
 		seen[t.Name] = true
-		if p := t.Property(name); p != nil {
-			return p, t.Builtin
+		for _, p := range t.Properties {
+			if p != nil && p.Name == name {
+				return p, t.Builtin
+			}
 		}
 		t = l.findType(t.Base)
 	}
@@ -325,7 +327,7 @@ func (l *linter) propertyFold(t *model.Type, extra []*model.Property, name strin
 	for t != nil && !seen[t.Name] {
 		seen[t.Name] = true
 		for _, p := range t.Properties {
-			if strings.EqualFold(p.Name, name) {
+			if p != nil && strings.EqualFold(p.Name, name) {
 				return p.Name
 			}
 		}

@@ -187,3 +187,111 @@ func TestParseTreeDepth(t *testing.T) {
 		t.Error(err)
 	}
 }
+
+func TestGraphURL(t *testing.T) {
+	tests := map[string]bool{
+		"https://graph.microsoft.com/v1.0/me":            true,
+		"https://GRAPH.microsoft.com:443/beta/me":        true,
+		"https://graph.microsoft.us/v1.0/me":             true,
+		"https://microsoftgraph.chinacloudapi.cn/v1.0/x": true,
+		"https://{graph-url}/me":                         true,
+		"/me/events":                                     true,
+		"me/events":                                      true,
+		"https://bot.contoso.com/api/calls":              false,
+		"https://sn3302.up.1drv.com/up/fe6987415ace7X4e": false,
+	}
+	for in, want := range tests {
+		if got := graphURL(in); got != want {
+			t.Errorf("graphURL(%q) = %v, want %v", in, got, want)
+		}
+	}
+}
+
+func TestPrimitiveAccepts(t *testing.T) {
+	tests := []struct {
+		typ, json string
+		want      bool
+	}{
+		{"Edm.String", `"x"`, true},
+		{"Edm.String", `1`, false},
+		{"Edm.Guid", `"x"`, true},
+		{"Edm.Boolean", `true`, true},
+		{"Edm.Boolean", `"true"`, false},
+		{"Edm.Int32", `5`, true},
+		{"Edm.Int32", `5.5`, false},
+		{"Edm.Int32", `"5"`, false},
+		{"Edm.Int64", `"5"`, true},
+		{"Edm.Int64", `"five"`, false},
+		{"Edm.Double", `1e3`, true},
+		{"Edm.Double", `"NaN"`, true},
+		{"Edm.Double", `"1.5"`, false},
+		{"Edm.Decimal", `"1.5"`, true},
+		{"Edm.Stream", `{}`, true},
+		{"Edm.GeographyPoint", `{"type": "Point"}`, true},
+	}
+	for _, tt := range tests {
+		n, err := parseTree(tt.json)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := primitiveAccepts(tt.typ, n); got != tt.want {
+			t.Errorf("primitiveAccepts(%s, %s) = %v, want %v", tt.typ, tt.json, got, tt.want)
+		}
+	}
+}
+
+func TestCompatiblePrimitive(t *testing.T) {
+	tests := []struct {
+		ph, prop string
+		want     bool
+	}{
+		{"Edm.String", "Edm.String", true},
+		{"Edm.Int32", "Edm.Int64", true},
+		{"Edm.Int32", "Edm.Double", true},
+		{"Edm.Double", "Edm.Int32", false},
+		{"Edm.String", "Edm.Guid", false},
+		{"Edm.DateTimeOffset", "Edm.String", false},
+	}
+	for _, tt := range tests {
+		if got := compatiblePrimitive(tt.ph, tt.prop); got != tt.want {
+			t.Errorf("compatiblePrimitive(%s, %s) = %v, want %v", tt.ph, tt.prop, got, tt.want)
+		}
+	}
+}
+
+// FuzzParseTree checks parseTree against encoding/json: it accepts every
+// valid document (within the depth limit), and every member offset points
+// at the key's opening quote.
+func FuzzParseTree(f *testing.F) {
+	for _, s := range []string{`{}`, `{"a": [1, {"b": null}], "c": "\"x\""}`, " [ 1 , 2 ] ", `{"a":{"b":{"c":true}}}`, `"s"`, `{"a" : 1,"b":2}`} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		n, err := parseTree(s)
+		if !json.Valid([]byte(s)) {
+			return
+		}
+		if err != nil {
+			if err == errDepth {
+				return
+			}
+			t.Fatalf("parseTree(%q): %v", s, err)
+		}
+		var walk func(*node)
+		walk = func(n *node) {
+			if n.off < 0 || n.off >= len(s) {
+				t.Fatalf("value offset %d out of range in %q", n.off, s)
+			}
+			for _, m := range n.members {
+				if m.off >= len(s) || s[m.off] != '"' {
+					t.Fatalf("key %q offset %d does not point at a quote in %q", m.key, m.off, s)
+				}
+				walk(m.val)
+			}
+			for _, e := range n.elems {
+				walk(e)
+			}
+		}
+		walk(n)
+	})
+}

@@ -71,7 +71,7 @@ type pgPage struct {
 	annots []*model.Annotation
 	// ignoredReqs are the lines of request fences annotated "ignored".
 	ignoredReqs []int
-	h1     *mdBlock
+	h1          *mdBlock
 }
 
 func (p *pgPage) diag(pos model.Pos, sev model.Severity, code, msg string) {
