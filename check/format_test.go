@@ -157,6 +157,7 @@ func TestBuildIgnoreEdgeCases(t *testing.T) {
 		{"other file same line", []model.Diagnostic{d("b.md", 11, "x")}, nil, []string{"a.md:9 unused-ignore", "b.md:11:1 x"}},
 		{"other code", []model.Diagnostic{d("a.md", 11, "y")}, nil, []string{"a.md:9 unused-ignore", "a.md:11:1 y"}},
 		{"flag hides unused inline", nil, []string{"unused-ignore"}, nil},
+		{"unknown code", nil, nil, []string{"a.md:9 unused-ignore"}},
 		{"flag used", []model.Diagnostic{d("b.md", 1, "y"), d("a.md", 11, "x")}, []string{"y"}, nil},
 		{"flag unused reported once", []model.Diagnostic{d("a.md", 11, "x")}, []string{"z", "z"}, []string{"-ignore flag unused-ignore"}},
 		{"duplicate diagnostics collapse", []model.Diagnostic{d("b.md", 1, "y"), d("b.md", 1, "y")}, []string{"unused-ignore"}, []string{"b.md:1:1 y"}},
@@ -377,4 +378,22 @@ func hasType(v any, typ string) bool {
 		return v == nil
 	}
 	return false
+}
+
+func TestUnusedIgnoreMessages(t *testing.T) {
+	page := &model.Page{File: "a.md", Ignores: []*model.Ignore{
+		{Codes: []string{"todo-text", "no-such-code"}, Pos: model.Pos{File: "a.md", Line: 3, Col: 1}, FromLine: 4, ToLine: 6},
+	}}
+	r := Build(nil, []*model.Page{page}, nil, Options{})
+	var got []string
+	for _, d := range r.Findings {
+		got = append(got, d.String())
+	}
+	want := []string{
+		"a.md:3:1: docgen-ignore no-such-code names no diagnostic code (docgen check -explain list prints them); fix or remove it [unused-ignore]",
+		"a.md:3:1: docgen-ignore todo-text suppresses nothing in the block after it; remove the comment or fix the code name [unused-ignore]",
+	}
+	if d := cmp.Diff(want, got); d != "" {
+		t.Errorf("(-want +got):\n%s", d)
+	}
 }

@@ -177,8 +177,11 @@ func Build(diags []model.Diagnostic, pages []*model.Page, changes []Change, opts
 			if pos.File == "" {
 				pos.File = in.file
 			}
-			d := model.Diagnostic{Pos: pos, Severity: unusedSeverity(), Code: "unused-ignore",
-				Message: "docgen-ignore " + c + " suppresses nothing in the block after it; remove the comment or fix the code name"}
+			msg := "docgen-ignore " + c + " suppresses nothing in the block after it; remove the comment or fix the code name"
+			if _, known := model.LookupCode(c); !known {
+				msg = "docgen-ignore " + c + " names no diagnostic code (docgen check -explain list prints them); fix or remove it"
+			}
+			d := model.Diagnostic{Pos: pos, Severity: unusedSeverity(), Code: "unused-ignore", Message: msg}
 			if !suppressed(d) {
 				kept = append(kept, d)
 			}

@@ -3,7 +3,10 @@
 
 package generated
 
-import "time"
+import (
+	"net/http"
+	"time"
+)
 
 // OpCreateCloudPcDeviceImage is the operation "Create cloudPcDeviceImage": POST
 // /deviceManagement/virtualEndpoint/deviceImages.
@@ -238,4 +241,26 @@ func (v CloudPcDeviceImageStatusDetails) Known() bool {
 // String returns v as it is written in JSON.
 func (v CloudPcDeviceImageStatusDetails) String() string {
 	return string(v)
+}
+
+// CreateCloudPcDeviceImageRequest is the request of CreateCloudPcDeviceImage
+// (POST /deviceManagement/virtualEndpoint/deviceImages): "Create
+// cloudPcDeviceImage".
+type CreateCloudPcDeviceImageRequest struct {
+	// Authorization is the Authorization request header. Bearer {token}. Required.
+	Authorization string
+	// Query holds the OData query options ($select, $filter, ...).
+	Query ODataQuery
+	// Body is the request body, decoded and validated with
+	// ValidateFor(OpCreateCloudPcDeviceImage).
+	Body *CloudPcDeviceImage
+}
+
+func (req *CreateCloudPcDeviceImageRequest) bind(r *http.Request, cfg *serverConfig) (err error) {
+	req.Authorization = r.Header.Get("Authorization")
+	if req.Query, err = readODataQuery(r); err != nil {
+		return err
+	}
+	req.Body, err = decodeBody[CloudPcDeviceImage](r, cfg, OpCreateCloudPcDeviceImage)
+	return err
 }

@@ -3,7 +3,10 @@
 
 package generated
 
-import "time"
+import (
+	"net/http"
+	"time"
+)
 
 // OpCreateCloudPcSnapshot is the operation "Create cloudPcSnapshot": POST
 // /deviceManagement/virtualEndpoint/snapshots.
@@ -159,4 +162,25 @@ func (v CloudPcSnapshotStatus) Known() bool {
 // String returns v as it is written in JSON.
 func (v CloudPcSnapshotStatus) String() string {
 	return string(v)
+}
+
+// CreateCloudPcSnapshotRequest is the request of CreateCloudPcSnapshot (POST
+// /deviceManagement/virtualEndpoint/snapshots): "Create cloudPcSnapshot".
+type CreateCloudPcSnapshotRequest struct {
+	// Authorization is the Authorization request header. Bearer {token}. Required.
+	Authorization string
+	// Query holds the OData query options ($select, $filter, ...).
+	Query ODataQuery
+	// Body is the request body, decoded and validated with
+	// ValidateFor(OpCreateCloudPcSnapshot).
+	Body *CloudPcSnapshot
+}
+
+func (req *CreateCloudPcSnapshotRequest) bind(r *http.Request, cfg *serverConfig) (err error) {
+	req.Authorization = r.Header.Get("Authorization")
+	if req.Query, err = readODataQuery(r); err != nil {
+		return err
+	}
+	req.Body, err = decodeBody[CloudPcSnapshot](r, cfg, OpCreateCloudPcSnapshot)
+	return err
 }

@@ -46,6 +46,9 @@ func parseDate(s string) (Date, bool) {
 	}
 	year := atoiDigits(s[i:j])
 	if neg {
+		if year == 0 {
+			return Date{}, false // "-0000" would not format back
+		}
 		year = -year
 	}
 	rest := s[j:]
@@ -548,6 +551,7 @@ type formatError struct {
 	kind, value, want string
 }
 
+// Error implements error.
 func (e *formatError) Error() string {
 	return "invalid " + e.kind + " " + strconv.Quote(e.value) + ": want " + e.want
 }

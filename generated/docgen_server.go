@@ -70,6 +70,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"net/http"
 	"net/url"
 	goruntime "runtime"
@@ -211,7 +212,7 @@ type serverSegmentParam struct {
 }
 
 // parseArgs matches a segment value against s and returns the parameter
-// values in the order of s.params. Quoted values ('it''s') are unquoted;
+// values in the order of s.params. Quoted values ('it”s') are unquoted;
 // others are kept as written.
 func (s *serverSegment) parseArgs(v string) ([]string, bool) {
 	if len(v) < len(s.name)+2 || !strings.EqualFold(v[:len(s.name)], s.name) || v[len(s.name)] != '(' || v[len(v)-1] != ')' {
@@ -321,8 +322,10 @@ func splitSegmentArgs(s string) ([]segmentArg, bool) {
 // registerRoutes registers routes on mux under cfg's prefix, and the
 // catch-all of the prefix on the first call for that mux and prefix. It
 // panics, as http.ServeMux.Handle does, when a route conflicts with one
-// registered before: the same method and pattern with two plain routes,
-// or with two key/function routes that parse the same segments.
+// registered before: the same method and pattern with two plain routes, or
+// with two key/function routes that parse the same segments. A plain route
+// and key/function routes may share a pattern ("/a/{id}" and
+// "/a/{id}" for "/a/delta(token='x')"): the functions are tried first.
 func registerRoutes(mux *http.ServeMux, cfg *serverConfig, routes []serverRoute) {
 	st := serverMuxFor(mux)
 	st.mu.Lock()
@@ -447,15 +450,23 @@ type serverDispatch struct {
 	cands  atomic.Pointer[[]serverCandidate]
 }
 
-// add appends a candidate (copy on write: requests may be in flight).
+// add adds a candidate (copy on write: requests may be in flight).
+// Candidates that parse key/function segments are tried in registration
+// order, the one plain candidate (if any) last; two plain candidates, or
+// two that parse the same segments, are a conflict.
 func (d *serverDispatch) add(c serverCandidate, key string) {
 	old := *d.cands.Load()
 	for _, o := range old {
-		if len(o.segs) == 0 || len(c.segs) == 0 || o.signature() == c.signature() {
+		if (len(o.segs) == 0 && len(c.segs) == 0) || o.signature() == c.signature() {
 			panic(fmt.Sprintf("docgen server: pattern %q is registered twice", key))
 		}
 	}
-	next := append(slices.Clip(old), c)
+	next := slices.Clone(old)
+	if n := len(next); len(c.segs) > 0 && n > 0 && len(next[n-1].segs) == 0 {
+		next = slices.Insert(next, n-1, c)
+	} else {
+		next = append(next, c)
+	}
 	d.cands.Store(&next)
 }
 
@@ -543,6 +554,12 @@ func patternMatches(pattern, path []string) bool {
 		return false
 	}
 	for i, p := range pattern {
+		if p == "{$}" {
+			if path[i] != "" {
+				return false
+			}
+			continue
+		}
 		if strings.HasPrefix(p, "{") && strings.HasSuffix(p, "}") {
 			if path[i] == "" {
 				return false
@@ -597,15 +614,16 @@ func (h *jsonHandler[Req, Resp, PR]) ServeHTTP(w http.ResponseWriter, r *http.Re
 // response nor an error.
 var errNilResponse = errors.New("docgen server: the implementation returned a nil response and a nil error")
 
-// handleNoContent returns the handler of an operation that answers 204 No
-// Content.
-func handleNoContent[Req any, PR serverBinder[Req]](cfg *serverConfig, call func(context.Context, *Req) error) http.Handler {
-	return &noContentHandler[Req, PR]{cfg: cfg, call: call}
+// handleNoContent returns the handler of an operation that answers with a
+// status and no body (204 No Content, or 200/202 without a body).
+func handleNoContent[Req any, PR serverBinder[Req]](cfg *serverConfig, status int, call func(context.Context, *Req) error) http.Handler {
+	return &noContentHandler[Req, PR]{cfg: cfg, status: status, call: call}
 }
 
 type noContentHandler[Req any, PR serverBinder[Req]] struct {
-	cfg  *serverConfig
-	call func(context.Context, *Req) error
+	cfg    *serverConfig
+	status int
+	call   func(context.Context, *Req) error
 }
 
 func (h *noContentHandler[Req, PR]) ServeHTTP(w http.ResponseWriter, r *http.Request) {
@@ -619,7 +637,61 @@ func (h *noContentHandler[Req, PR]) ServeHTTP(w http.ResponseWriter, r *http.Req
 		return
 	}
 	echoClientRequestID(w, r)
-	w.WriteHeader(http.StatusNoContent)
+	w.WriteHeader(h.status)
+}
+
+// handleRedirect returns the handler of an operation that answers with a
+// redirect (302 Found to a download URL): the implementation returns the
+// Location.
+func handleRedirect[Req any, PR serverBinder[Req]](cfg *serverConfig, status int, call func(context.Context, *Req) (string, error)) http.Handler {
+	return &redirectHandler[Req, PR]{cfg: cfg, status: status, call: call}
+}
+
+type redirectHandler[Req any, PR serverBinder[Req]] struct {
+	cfg    *serverConfig
+	status int
+	call   func(context.Context, *Req) (string, error)
+}
+
+func (h *redirectHandler[Req, PR]) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	defer serverRecover(h.cfg, w, r)
+	req, ok := serverBind[Req, PR](h.cfg, w, r)
+	if !ok {
+		return
+	}
+	loc, err := h.call(r.Context(), req)
+	if err != nil {
+		h.cfg.fail(w, r, err)
+		return
+	}
+	if loc == "" {
+		h.cfg.fail(w, r, errNilResponse)
+		return
+	}
+	echoClientRequestID(w, r)
+	w.Header().Set("Location", loc)
+	w.WriteHeader(h.status)
+}
+
+// Collection is the body of a collection response: the items in "value"
+// and the OData paging annotations. A nil Value is written as [].
+type Collection[T any] struct {
+	Context   string     `json:"@odata.context,omitempty"`
+	Count     Opt[int64] `json:"@odata.count,omitzero"`
+	NextLink  string     `json:"@odata.nextLink,omitempty"`
+	DeltaLink string     `json:"@odata.deltaLink,omitempty"`
+	Value     []T        `json:"value"`
+}
+
+// collectionJSON is Collection without its MarshalJSON method.
+type collectionJSON[T any] Collection[T]
+
+// MarshalJSON writes c with "value": [] for a nil Value.
+func (c Collection[T]) MarshalJSON() ([]byte, error) {
+	if c.Value == nil {
+		c.Value = []T{}
+	}
+	return json.Marshal(collectionJSON[T](c))
 }
 
 // serverBind limits the body and binds a new request; on failure it has
@@ -730,6 +802,23 @@ func bodyDecodeError(err error) *GraphError {
 		ge.Message = fmt.Sprintf("The request body could not be decoded: %v.", err)
 	}
 	return ge
+}
+
+// readRawBody reads a non-JSON request body (a photo, a file), 413 beyond
+// the body limit.
+func readRawBody(r *http.Request) ([]byte, error) {
+	if r.Body == nil {
+		return nil, nil
+	}
+	b, err := io.ReadAll(r.Body)
+	if err != nil {
+		var mbe *http.MaxBytesError
+		if errors.As(err, &mbe) {
+			return nil, newGraphError(http.StatusRequestEntityTooLarge, codeRequestTooLarge, "The request body exceeds the limit of %d bytes.", mbe.Limit)
+		}
+		return nil, newGraphError(http.StatusBadRequest, codeInvalidRequest, "The request body could not be read.")
+	}
+	return b, nil
 }
 
 // isJSONMediaType reports whether a Content-Type value is application/json

@@ -118,7 +118,7 @@ type Problems struct {
 }
 
 // Add records a problem at the JSON Pointer path with a stable code and a
-// message formatted from format and args. After 100 problems further ones
+// message formatted from format and args as by fmt.Sprintf. After 100 problems further ones
 // are only counted.
 func (p *Problems) Add(path, code, format string, args ...any) {
 	if len(p.list) >= maxProblems {
@@ -126,7 +126,7 @@ func (p *Problems) Add(path, code, format string, args ...any) {
 		return
 	}
 	msg := format
-	if len(args) > 0 {
+	if len(args) > 0 || strings.IndexByte(format, '%') >= 0 {
 		msg = fmt.Sprintf(format, args...)
 	}
 	p.list = append(p.list, Problem{Path: path, Code: code, Message: msg})

@@ -49,6 +49,7 @@ func init() {
 const (
 	codeExampleValue    = "generator-example-value"
 	codeExampleUntested = "generator-example-untested"
+	codeExampleMissing  = "generator-example-missing"
 )
 
 // exampleTest is one generated test.
@@ -63,10 +64,11 @@ type exampleTest struct {
 	envelope   bool
 	repaired   bool
 	// skip is why the example cannot be round-tripped ("" when it can).
-	skip  string
-	kinds map[string]string
-	edits []exampleEditSpec
-	known []exampleKnownSpec
+	skip      string
+	truncated bool
+	kinds     map[string]string
+	edits     []exampleEditSpec
+	known     []exampleKnownSpec
 }
 
 type exampleEditSpec struct {
@@ -251,6 +253,7 @@ func (p *plan) exampleType(ex *model.Example, o *opInfo) (model.TypeRef, *typeIn
 // exampleTest works out one example's test.
 func (p *plan) exampleTest(ex *model.Example, o *opInfo, fileDiags []model.Diagnostic) *exampleTest {
 	t := &exampleTest{ex: ex, kinds: map[string]string{}}
+	t.truncated = ex.Truncated || (ex.Annotation != nil && ex.Annotation.Truncated)
 	where := ex.BodyPos
 	if !where.IsValid() {
 		where = ex.Pos
@@ -292,11 +295,18 @@ func (p *plan) exampleTest(ex *model.Example, o *opInfo, fileDiags []model.Diagn
 		t.skip = fmt.Sprintf("its type %s is not a JSON document", sh.edm)
 		return t
 	}
-	if sh.t == nil && !sh.collection {
-		// A single primitive response is {"value": x} in OData.
+	if !sh.collection {
+		// A single primitive response is {"value": x} in OData, and
+		// Intune pages wrap single entities the same way.
 		if m, ok := doc.(map[string]any); ok {
-			if _, ok := m["value"]; ok {
-				t.envelope = true
+			if v, ok := m["value"]; ok {
+				_, isObj := v.(map[string]any)
+				switch {
+				case sh.t == nil || !sh.t.isStruct():
+					t.envelope = true
+				case isObj && sh.t.field("value") == nil:
+					t.envelope = true
+				}
 			}
 		}
 	}
@@ -304,7 +314,11 @@ func (p *plan) exampleTest(ex *model.Example, o *opInfo, fileDiags []model.Diagn
 	// Polymorphism: a single object whose @odata.type names a type derived
 	// from the declared one decodes into that type.
 	if sh.t != nil && sh.t.isStruct() && !sh.collection {
-		if d := p.derivedNamed(sh.t, doc); d != nil {
+		body := doc
+		if t.envelope {
+			body = doc.(map[string]any)["value"]
+		}
+		if d := p.derivedNamed(sh.t, body); d != nil {
 			sh.t = d
 		}
 	}
@@ -467,10 +481,10 @@ func (w *exampleWalker) walk(v any, sh exampleShape, ptr string) {
 			w.misfit(v, sh, ptr, sh.t.Name+" is a JSON object", true)
 			return
 		}
+		// A nested object decodes into the declared struct even when its
+		// @odata.type names a derived one (the derived members land in
+		// Extra); only the body itself picks the derived type (exampleTest).
 		st := sh.t
-		if d := w.p.derivedNamed(st, obj); d != nil {
-			st = d
-		}
 		for _, k := range sortedKeys(obj) {
 			if k == "@odata.type" {
 				continue
@@ -486,10 +500,44 @@ func (w *exampleWalker) walk(v any, sh exampleShape, ptr string) {
 			fs.field = f
 			w.walk(obj[k], fs, ptr+"/"+escapePointerSeg(k))
 		}
+		w.checkRequired(st, obj, ptr)
 	case sh.t != nil:
 		w.walkEnum(v, sh, ptr)
 	default:
 		w.walkPrimitive(v, sh, ptr)
+	}
+}
+
+// checkRequired handles the required members an object omits: the
+// generated struct holds them as plain values, so the round trip adds
+// their zero value (and Validate may reject it). A truncated example says
+// it omits members, so that is tolerated with a note; otherwise it is a
+// docs defect, reported here (unless already reported on the line).
+func (w *exampleWalker) checkRequired(st *typeInfo, obj map[string]any, ptr string) {
+	for _, f := range st.Fields {
+		if !f.Plain {
+			continue
+		}
+		if _, ok := obj[f.Name]; ok {
+			continue
+		}
+		fp := ptr + "/" + escapePointerSeg(f.Name)
+		if w.t.truncated {
+			w.addKnown(fp, fmt.Sprintf("the example is truncated and omits %s, which is required: %s always encodes it", f.Name, st.GoName))
+			continue
+		}
+		if pl, ok := w.places[ptr]; ok {
+			for _, text := range w.lineDiags[pl.line] {
+				w.addKnown(fp, text)
+			}
+		}
+		if w.knownAt[fp] {
+			continue
+		}
+		d := model.Diagnostic{Pos: w.pos(ptr), Severity: model.Warning, Code: codeExampleMissing,
+			Message: fmt.Sprintf("example %q: %s omits %s, which the %s table marks required, so the round trip through %s adds it; show the member in the example or mark it truncated, or drop the Required marker", w.ex.Name, exampleShowPointer(ptr), f.Name, f.Owner.Name, st.GoName)}
+		w.p.diags = append(w.p.diags, d)
+		w.addKnown(fp, d.String())
 	}
 }
 
@@ -554,8 +602,12 @@ func (w *exampleWalker) walkPrimitive(v any, sh exampleShape, ptr string) {
 	case "", "Edm.Untyped":
 		return
 	case "Edm.String":
-		if !isStr {
+		switch {
+		case !isStr:
 			w.misfit(v, sh, ptr, "an Edm.String is a JSON string", true)
+		case sh.field != nil && len(sh.field.Values) > 0 && !slices.Contains(sh.field.Values, s):
+			// Validate checks the values the description lists.
+			w.misfit(v, sh, ptr, fmt.Sprintf("%q is not one of the values its description lists (%s)", s, strings.Join(sh.field.Values, ", ")), false)
 		}
 	case "Edm.Guid":
 		switch {
@@ -738,6 +790,9 @@ func (w *exampleWalker) canonical(sh exampleShape) (string, bool) {
 		}
 		return "", false
 	}
+	if sh.edm == "Edm.String" && sh.field != nil && len(sh.field.Values) > 0 {
+		return strconv.Quote(sh.field.Values[0]), true
+	}
 	c, ok := canonicalEdm[sh.edm]
 	return c, ok
 }
@@ -746,15 +801,21 @@ func (w *exampleWalker) canonical(sh exampleShape) (string, bool) {
 // alternative that is a documented member.
 func (w *exampleWalker) alternative(v any, sh exampleShape) string {
 	s, ok := v.(string)
-	if !ok || sh.t == nil || sh.t.isStruct() || sh.collection || !strings.Contains(s, "|") {
+	if !ok || sh.collection || !strings.Contains(s, "|") {
 		return ""
 	}
-	for _, a := range strings.Split(s, "|") {
-		a = strings.TrimSpace(a)
+	var members []string
+	switch {
+	case sh.t != nil && !sh.t.isStruct():
 		for _, c := range sh.t.Consts {
-			if c.Name == a {
-				return strconv.Quote(a)
-			}
+			members = append(members, c.Name)
+		}
+	case sh.t == nil && sh.field != nil:
+		members = sh.field.Values
+	}
+	for _, a := range strings.Split(s, "|") {
+		if a = strings.TrimSpace(a); slices.Contains(members, a) {
+			return strconv.Quote(a)
 		}
 	}
 	return ""
@@ -885,7 +946,7 @@ func (p *plan) emitExampleTest(f *jen.File, t *exampleTest) {
 	if t.envelope {
 		fields = append(fields, jen.Id("Envelope").Op(":").True())
 	}
-	if ex.Truncated || (ex.Annotation != nil && ex.Annotation.Truncated) {
+	if t.truncated {
 		fields = append(fields, jen.Id("Truncated").Op(":").True())
 	}
 	if len(t.kinds) > 0 {

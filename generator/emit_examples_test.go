@@ -155,12 +155,69 @@ func sortedKeysStr(m map[string]string) []string {
 
 func TestExampleWalk(t *testing.T) {
 	tests := []struct {
-		name  string
-		body  string
-		state model.JSONState
-		diags []model.Diagnostic
-		want  []string
+		name   string
+		body   string
+		state  model.JSONState
+		diags  []model.Diagnostic
+		mutate func(pkg *model.Package, ex *model.Example)
+		want   []string
 	}{
+		{
+			name: "stub values and quoted numbers are placeholders",
+			body: `{"createdDateTime": "datetime-value", "ownerId": "ownerId-value-2", "weight": "4.2"}`,
+			want: []string{
+				"type Widget",
+				"kind /createdDateTime DateTimeOffset",
+				"kind /weight Double",
+				`edit /createdDateTime = "2006-01-02T15:04:05Z" (placeholder "datetime-value" stands for any Edm.DateTimeOffset)`,
+				`edit /ownerId = "6f9619ff-8b86-d011-b42d-00c04fc964ff" (placeholder "ownerId-value-2" stands for any Edm.Guid)`,
+				`edit /weight = 1.5 (placeholder "4.2" stands for any Edm.Double)`,
+			},
+		},
+		{
+			name: "a required member the example omits is reported",
+			body: "{\n  \"id\": \"w1\"\n}",
+			mutate: func(pkg *model.Package, ex *model.Example) {
+				pkg.Type("microsoft.graph.widget").Property("name").Required = true
+			},
+			want: []string{
+				"type Widget",
+				`known /name: docs/widget.md:20:1: example "microsoft.graph.widget": the body omits name, which the microsoft.graph.widget table marks required, so the round trip through Widget adds it; show the member in the example or mark it truncated, or drop the Required marker [generator-example-missing]`,
+				`diag docs/widget.md:20:1: example "microsoft.graph.widget": the body omits name, which the microsoft.graph.widget table marks required, so the round trip through Widget adds it; show the member in the example or mark it truncated, or drop the Required marker [generator-example-missing]`,
+			},
+		},
+		{
+			name: "a truncated example may omit required members",
+			body: "{\n  \"id\": \"w1\"\n}",
+			mutate: func(pkg *model.Package, ex *model.Example) {
+				pkg.Type("microsoft.graph.widget").Property("name").Required = true
+				ex.Truncated = true
+			},
+			want: []string{
+				"type Widget",
+				"known /name: the example is truncated and omits name, which is required: Widget always encodes it",
+			},
+		},
+		{
+			name: "a string with listed values is checked against them",
+			body: `{"name": "c", "tags": ["a", "String"]}`,
+			mutate: func(pkg *model.Package, ex *model.Example) {
+				w := pkg.Type("microsoft.graph.widget")
+				w.Property("name").Values = []string{"a", "b"}
+				w.Property("tags").Values = []string{"a", "b"}
+			},
+			want: []string{
+				"type Widget",
+				`edit /tags/1 = "a" (placeholder "String" stands for any Edm.String)`,
+				`known /name: docs/widget.md:20:2: example "microsoft.graph.widget": /name is "c", but "c" is not one of the values its description lists (a, b); fix the value or the property's type [generator-example-value]`,
+				`diag docs/widget.md:20:2: example "microsoft.graph.widget": /name is "c", but "c" is not one of the values its description lists (a, b); fix the value or the property's type [generator-example-value]`,
+			},
+		},
+		{
+			name: "a single entity in a value envelope",
+			body: `{"value": {"@odata.type": "#microsoft.graph.widget", "status": "String"}}`,
+			want: []string{"envelope", "type Widget", `edit /value/status = "ready" (placeholder "String" stands for any microsoft.graph.widgetStatus)`},
+		},
 		{
 			name: "placeholders become canonical values",
 			body: "{\n  \"status\": \"String\",\n  \"createdDateTime\": \"String (timestamp)\",\n  \"ownerId\": \"String (identifier)\",\n  \"size\": \"Int32\",\n  \"weight\": \"Double\"\n}",
@@ -266,6 +323,9 @@ func TestExampleWalk(t *testing.T) {
 				state = model.ValidJSON
 			}
 			pkg, ex := widgetExample(t, tt.body, state, tt.diags...)
+			if tt.mutate != nil {
+				tt.mutate(pkg, ex)
+			}
 			p := newPlan(pkg, Options{Package: "widgets"})
 			tst := p.exampleTest(ex, nil, p.diagsByFile()["docs/widget.md"])
 			if diff := cmp.Diff(tt.want, summary(p, tst)); diff != "" {

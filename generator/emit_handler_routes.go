@@ -219,6 +219,9 @@ func templateSegments(tmpl string) ([]*model.Segment, string) {
 	if !strings.HasPrefix(tmpl, "/") {
 		return nil, fmt.Sprintf("the path %q does not start with /", tmpl)
 	}
+	if tmpl == "/" {
+		return nil, ""
+	}
 	var segs []*model.Segment
 	for _, raw := range strings.Split(strings.TrimPrefix(tmpl, "/"), "/") {
 		raw = strings.TrimSpace(raw)

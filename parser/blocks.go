@@ -49,7 +49,8 @@ type mdBlock struct {
 	level  int    // heading level
 	tab    bool   // a DocFX tab marker "# [HTTP](#tab/http)"
 	textv  string // plain text (heading, paragraph); see txt
-	raw    string // source text (paragraph lines, HTML block)
+	rawv    string // source text (paragraph lines, HTML block); see rawText
+	rawDone bool
 	linksv []mdLink
 	// loaded is set once textv and linksv are computed (paragraph text
 	// is computed on first use: most paragraphs are never read).
@@ -62,7 +63,8 @@ type mdBlock struct {
 
 	// fenced code
 	info   string
-	lines  []Line
+	linesv []Line // see fenceLines
+	linesDone bool
 	closed bool
 
 	mdTable *mdTable
@@ -150,12 +152,6 @@ func (c *pgCollector) walk(parent ast.Node) {
 			}
 			b.pos = c.idx.pos(lines.At(0).Start)
 			b.endLine = c.idx.lineOf(lines.At(lines.Len() - 1).Start)
-			var raw strings.Builder
-			for i := 0; i < lines.Len(); i++ {
-				seg := lines.At(i)
-				raw.Write(seg.Value(c.src))
-			}
-			b.raw = strings.TrimRight(raw.String(), "\n")
 			c.blocks = append(c.blocks, b)
 		case *ast.FencedCodeBlock:
 			c.blocks = append(c.blocks, c.fence(n, parent))
@@ -181,7 +177,7 @@ func (c *pgCollector) walk(parent ast.Node) {
 			}
 			b.pos = c.idx.pos(start)
 			b.endLine = c.idx.lineOf(end)
-			b.raw = raw.String()
+			b.rawv, b.rawDone = raw.String(), true
 			c.blocks = append(c.blocks, b)
 		case *extast.Table:
 			b := &mdBlock{kind: bTable, node: n, parent: parent}
@@ -227,33 +223,80 @@ func (c *pgCollector) lastLine(n ast.Node) int {
 }
 
 func (c *pgCollector) fence(n *ast.FencedCodeBlock, parent ast.Node) *mdBlock {
-	b := &mdBlock{kind: bFence, node: n, parent: parent}
+	b := &mdBlock{kind: bFence, node: n, parent: parent, c: c}
 	b.pos = c.idx.pos(n.Pos())
 	if n.Info != nil {
 		b.info = strings.TrimSpace(string(n.Info.Segment.Value(c.src)))
 	}
 	lines := n.Lines()
 	last := b.pos.Line
-	for i := 0; i < lines.Len(); i++ {
-		seg := lines.At(i)
-		t := string(seg.Value(c.src))
-		t = strings.TrimSuffix(t, "\n")
-		p := c.idx.pos(seg.Start)
-		if seg.Padding > 0 {
-			t = strings.Repeat(" ", seg.Padding) + t
-		}
-		b.lines = append(b.lines, Line{Text: t, Pos: p})
-		last = p.Line
+	if lines.Len() > 0 {
+		last = c.idx.lineOf(lines.At(lines.Len() - 1).Start)
 	}
 	b.endLine = last
 	if next := last + 1; next <= c.idx.numLines() {
-		t := strings.TrimSpace(c.idx.line(next))
-		if strings.HasPrefix(t, "```") && strings.Trim(t, "`") == "" {
+		t := bytes.TrimSpace(c.idx.lineBytes(next))
+		if bytes.HasPrefix(t, []byte("```")) && len(bytes.Trim(t, "`")) == 0 {
 			b.closed = true
 			b.endLine = next
 		}
 	}
 	return b
+}
+
+// fenceLines returns the content lines of a fenced block, built on first
+// use.
+func (b *mdBlock) fenceLines() []Line {
+	if b.linesDone || b.c == nil {
+		return b.linesv
+	}
+	b.linesDone = true
+	c := b.c
+	lines := b.node.Lines()
+	b.linesv = make([]Line, 0, lines.Len())
+	for i := 0; i < lines.Len(); i++ {
+		seg := lines.At(i)
+		t := string(seg.Value(c.src))
+		t = strings.TrimSuffix(t, "\n")
+		if seg.Padding > 0 {
+			t = strings.Repeat(" ", seg.Padding) + t
+		}
+		b.linesv = append(b.linesv, Line{Text: t, Pos: c.idx.pos(seg.Start)})
+	}
+	return b.linesv
+}
+
+// rawText returns the block's Markdown source (paragraph lines joined by
+// newlines, or the HTML block), built on first use.
+func (b *mdBlock) rawText() string {
+	if b.rawDone || b.c == nil || b.node == nil {
+		return b.rawv
+	}
+	b.rawDone = true
+	var raw strings.Builder
+	lines := b.node.Lines()
+	for i := 0; i < lines.Len(); i++ {
+		seg := lines.At(i)
+		raw.Write(seg.Value(b.c.src))
+	}
+	b.rawv = strings.TrimRight(raw.String(), "\n")
+	return b.rawv
+}
+
+// segmentHas reports whether any source line of the block contains c,
+// without building the text.
+func (b *mdBlock) segmentHas(ch byte) bool {
+	if b.c == nil || b.node == nil {
+		return strings.IndexByte(b.rawv, ch) >= 0
+	}
+	lines := b.node.Lines()
+	for i := 0; i < lines.Len(); i++ {
+		seg := lines.At(i)
+		if bytes.IndexByte(seg.Value(b.c.src), ch) >= 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // isTabMarker reports whether an H1's only content is a link to "#tab/…".
@@ -337,21 +380,28 @@ func pgCleanText(s string) string {
 }
 
 func pgCollapseSpace(s string) string {
-	clean := true
-	prevSpace := true
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		sp := c == ' ' || c == '\t' || c == '\n'
-		if (sp && prevSpace) || c == '\t' || c == '\n' || c >= 0x80 {
-			clean = false
-			break
+	need := false
+	prevSpace := true // leading spaces are dropped
+	for i := 0; i < len(s) && !need; i++ {
+		switch c := s[i]; {
+		case c == ' ':
+			need = prevSpace
+			prevSpace = true
+		case c == '\t' || c == '\n' || c == '\r':
+			need = true
+		case c >= 0x80:
+			// NBSP (C2 A0), U+2007/U+200B/U+202F (E2 80 xx), BOM (EF BB BF).
+			need = c == 0xC2 || c == 0xE2 || c == 0xEF
+			prevSpace = false
+		default:
+			prevSpace = false
 		}
-		prevSpace = sp
 	}
-	if clean && !strings.HasSuffix(s, " ") {
+	if !need && !prevSpace {
 		return s
 	}
 	var b strings.Builder
+	b.Grow(len(s))
 	space := false
 	for _, r := range s {
 		switch r {

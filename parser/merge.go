@@ -205,7 +205,8 @@ func pgMergeGroup(g []*pgContrib) (*model.Type, *pgTypeMeta, []model.Diagnostic)
 				t.Properties = append(t.Properties, &cp)
 				continue
 			}
-			if old.TypeRef.Name != "" && p.TypeRef.Name != "" && old.TypeRef != p.TypeRef {
+			sameish := strings.EqualFold(old.TypeRef.Name, p.TypeRef.Name) && old.Collection == p.Collection
+			if old.TypeRef.Name != "" && p.TypeRef.Name != "" && !sameish {
 				diags = append(diags, model.Diagnostic{Pos: p.Pos, Severity: model.Warning, Code: "type-conflict",
 					Message: "property " + p.Name + " of " + t.Name + " is " + p.TypeRef.String() + " here but " + old.TypeRef.String() + " at " + old.Pos.String() + "; use one type"})
 			}

@@ -57,13 +57,13 @@ func (p *pgPage) apiPage() {
 		if !pgIsSyntaxHeading(b.section.txt()) && !(b.h2 != nil && pgIsSyntaxHeading(b.h2.txt())) {
 			continue
 		}
-		if !pgIsHTTPish(b.info) || !pgStartsWithMethod(pgFirstText(b.lines)) {
+		if !pgIsHTTPish(b.info) || !pgStartsWithMethod(pgFirstText(b.fenceLines())) {
 			continue
 		}
 		syntax = append(syntax, b)
 	}
 	for _, b := range syntax {
-		paths, diags := ParseSyntaxBlock(b.lines)
+		paths, diags := ParseSyntaxBlock(b.fenceLines())
 		p.res.Diagnostics = append(p.res.Diagnostics, diags...)
 		op.Paths = append(op.Paths, paths...)
 	}
@@ -80,8 +80,8 @@ func (p *pgPage) apiPage() {
 	}
 	p.headers(op)
 	p.queryParams(op)
-	p.requestBody(op)
 	p.response(op)
+	p.requestBody(op)
 	p.examples(op, syntax)
 	p.inferType(op)
 	p.pageExamples("", nil)
@@ -129,6 +129,9 @@ func (p *pgPage) queryParams(op *model.Operation) {
 		if b.kind != bTable || p.sectionOf(b) != secQuery {
 			continue
 		}
+		if t := b.mdTable; !t.typed() && t.column("name", "parameter", "parameter name", "query parameter") < 0 {
+			continue // e.g. a "Vendor name | $filter keyword" table
+		}
 		props, enums := p.typedRows(b, false, prioAPIPage)
 		op.QueryParameters = append(op.QueryParameters, props...)
 		p.res.contribs = append(p.res.contribs, enums...)
@@ -149,19 +152,12 @@ func (p *pgPage) requestBody(op *model.Operation) {
 		}
 		switch b.kind {
 		case bPara:
-			lower := strings.ToLower(b.txt())
 			if tableBlock == nil && RequiredClaim(b.txt()) {
 				claim = true
 			}
-			if rb == nil && strings.Contains(lower, "json representation of") {
-				for _, l := range b.lnk() {
-					if i := strings.Index(b.txt(), l.Text); i >= 0 && strings.Contains(strings.ToLower(b.txt()[:i]), "json representation of") && pgIsQualified(l.Text) {
-						rb = &model.RequestBody{Type: model.TypeRef{Name: pgQualify(l.Text, p.ns)}, Pos: b.pos}
-						if strings.Contains(lower, "collection") {
-							rb.Type.Collection = true
-						}
-						break
-					}
+			if rb == nil {
+				if ref, ok := p.bodyType(b); ok {
+					rb = &model.RequestBody{Type: ref, Pos: b.pos}
 				}
 			}
 		case bTable:
@@ -175,6 +171,15 @@ func (p *pgPage) requestBody(op *model.Operation) {
 	}
 	if rb == nil {
 		rb = &model.RequestBody{}
+		// Create and update pages often name no type ("supply the values
+		// for relevant fields that should be updated"): a Property table
+		// of a POST/PATCH/PUT that returns one object documents that
+		// object's type.
+		if tableBlock != nil && tableBlock.mdTable.column("property", "property name") == 0 && op.Response != nil &&
+			op.Response.Type.Name != "" && !op.Response.Type.Collection && !op.Response.Type.IsPrimitive() &&
+			(op.Method == "POST" || op.Method == "PATCH" || op.Method == "PUT") {
+			rb.Type = op.Response.Type
+		}
 	}
 	if tableBlock != nil {
 		rb.Pos = tableBlock.mdTable.pos
@@ -192,6 +197,55 @@ func (p *pgPage) requestBody(op *model.Operation) {
 		}
 	}
 	op.RequestBody = rb
+}
+
+// bodyType reads the request body's type from a Request body paragraph:
+// "supply a JSON representation of the [x](../resources/x.md) object",
+// "a JSON representation for the x object", "the properties of the [x]
+// resource to specify when you create".
+func (p *pgPage) bodyType(b *mdBlock) (model.TypeRef, bool) {
+	text := b.txt()
+	lower := strings.ToLower(text)
+	at := -1
+	for _, lead := range []string{"json representation of", "json representation for", "representation of", "properties of"} {
+		if i := strings.Index(lower, lead); i >= 0 {
+			at = i + len(lead)
+			break
+		}
+	}
+	if at < 0 {
+		return model.TypeRef{}, false
+	}
+	var after []mdLink
+	for _, l := range b.lnk() {
+		if i := strings.Index(text[at:], l.Text); i >= 0 && i < 40 {
+			after = append(after, l)
+		}
+	}
+	if ref, ok := p.proseType(text[at:], after); ok {
+		return ref, true
+	}
+	// No link: "for the androidLobApp object".
+	f := strings.Fields(text[at:])
+	for i, w := range f {
+		if i > 3 {
+			break
+		}
+		lw := strings.ToLower(strings.Trim(w, ".,*`"))
+		if lw == "the" || lw == "a" || lw == "an" || lw == "new" {
+			continue
+		}
+		name := strings.Trim(w, ".,*`")
+		inTitle := strings.Contains(strings.ToLower(p.page.Title), strings.ToLower(name))
+		if pgIsQualified(name) && inTitle && i+1 < len(f) {
+			next := strings.ToLower(strings.Trim(f[i+1], ".,"))
+			if next == "object" || next == "resource" || next == "entity" || next == "objects" {
+				return model.TypeRef{Name: pgQualify(pgLowerFirst(name), p.ns), Collection: next == "objects"}, true
+			}
+		}
+		break
+	}
+	return model.TypeRef{}, false
 }
 
 // mediaType finds the first "type/subtype" token in s.
@@ -229,7 +283,7 @@ func (p *pgPage) response(op *model.Operation) {
 		if r.Type.Name == "" {
 			if ref, ok := p.proseType(text, b.lnk()); ok {
 				r.Type = ref
-			} else if ref, ok := p.boldType(b.raw); ok {
+			} else if ref, ok := p.boldType(b.rawText()); ok {
 				r.Type = ref
 			}
 		}
@@ -351,14 +405,14 @@ func (p *pgPage) examples(op *model.Operation, syntax []*mdBlock) {
 		case a != nil && a.BlockType == "response":
 			kind = model.ResponseExample
 		case a != nil:
-			if a.BlockType == "ignored" && pgStartsWithMethod(pgFirstText(b.lines)) {
+			if a.BlockType == "ignored" && pgStartsWithMethod(pgFirstText(b.fenceLines())) {
 				p.ignoredReqs = append(p.ignoredReqs, b.pos.Line)
 			}
 			continue // ignored, example, samples, resource
 		case !pgIsHTTPish(b.info):
 			continue
 		default:
-			ft := pgFirstText(b.lines)
+			ft := pgFirstText(b.fenceLines())
 			switch {
 			case strings.HasPrefix(ft, "HTTP/") || strings.HasPrefix(ft, "HTTP "):
 				kind = model.ResponseExample
@@ -374,11 +428,11 @@ func (p *pgPage) examples(op *model.Operation, syntax []*mdBlock) {
 		var ex *model.Example
 		var diags []model.Diagnostic
 		if kind == model.RequestExample {
-			ex, diags = ParseHTTPRequest(b.lines)
+			ex, diags = ParseHTTPRequest(b.fenceLines())
 			nReq++
 			ex.Name = "request-" + pgItoa(nReq)
 		} else {
-			ex, diags = ParseHTTPResponse(b.lines)
+			ex, diags = ParseHTTPResponse(b.fenceLines())
 			nResp++
 			ex.Name = "response-" + pgItoa(nResp)
 		}

@@ -130,6 +130,7 @@ func parsePage(md goldmark.Markdown, file string, src []byte) (res *PageResult) 
 		}
 	}
 	pgSortStrings(p.page.Types)
+	res.Diagnostics = pgSortDiagnostics(res.Diagnostics)
 	return res
 }
 
@@ -189,7 +190,7 @@ func (p *pgPage) front() {
 		if b.kind != bPara {
 			continue
 		}
-		for _, l := range strings.Split(b.raw, "\n") {
+		for _, l := range strings.Split(b.rawText(), "\n") {
 			t := strings.TrimSpace(l)
 			if rest, ok := strings.CutPrefix(t, "Namespace:"); ok {
 				ns := strings.TrimRight(strings.TrimSpace(rest), ".")
@@ -235,7 +236,7 @@ func (p *pgPage) intro() []pgIntroPara {
 		t := strings.TrimSpace(b.txt())
 		if strings.HasPrefix(t, "Namespace:") {
 			// The Namespace line may share its paragraph with prose.
-			_, after, ok := strings.Cut(b.raw, "\n")
+			_, after, ok := strings.Cut(b.rawText(), "\n")
 			if !ok {
 				continue
 			}
@@ -261,7 +262,7 @@ func (p *pgPage) firstParagraph() string {
 // (delimiter row with fewer cells than the header) and reads them anyway.
 func (p *pgPage) recoverTables() {
 	for _, b := range p.blocks {
-		if b.kind != bPara || !strings.Contains(b.raw, "|") || !strings.Contains(b.raw, "-") {
+		if b.kind != bPara || !b.segmentHas('|') || !b.segmentHas('-') {
 			continue
 		}
 		t := pgRecoverTable(b, p.idx)
@@ -282,10 +283,12 @@ func (p *pgPage) checkFences() {
 			continue
 		}
 		reported := false
-		for _, l := range b.lines {
-			t := strings.TrimLeft(l.Text, " \t")
-			if strings.HasPrefix(t, "```") || pgIsATXHeading(t) {
-				p.diag(l.Pos, model.Error, "fence-unclosed",
+		lines := b.node.Lines()
+		for i := 0; i < lines.Len(); i++ {
+			seg := lines.At(i)
+			t := bytes.TrimLeft(seg.Value(p.blocksSrc()), " \t")
+			if bytes.HasPrefix(t, []byte("```")) || pgIsATXHeading(string(t[:min(len(t), 8)])) {
+				p.diag(p.idx.pos(seg.Start), model.Error, "fence-unclosed",
 					"code fence opened at line "+pgItoa(b.pos.Line)+" runs into this line; close the fence with a ``` line before it")
 				reported = true
 				break
@@ -296,6 +299,9 @@ func (p *pgPage) checkFences() {
 		}
 	}
 }
+
+// blocksSrc is the text goldmark parsed (the page after its front matter).
+func (p *pgPage) blocksSrc() []byte { return p.src[p.idx.base:] }
 
 func pgIsATXHeading(t string) bool {
 	n := 0
@@ -329,7 +335,7 @@ func (p *pgPage) annotations() {
 		if b.kind != bHTML {
 			continue
 		}
-		content, ok := pgCommentContent(b.raw)
+		content, ok := pgCommentContent(b.rawText())
 		if !ok {
 			continue
 		}

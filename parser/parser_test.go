@@ -464,3 +464,40 @@ func BenchmarkParseCorpus(b *testing.B) {
 	}
 	b.ReportMetric(float64(processCPU()-cpu)/float64(b.N)/1e6, "cpu-ms/op")
 }
+
+func TestCleanText(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"plain", "plain"},
+		{"  two  spaces ", "two spaces"},
+		{"tab\tand\nnewline", "tab and newline"},
+		{"nbsp\u00a0and\u202fnarrow", "nbsp and narrow"},
+		{"zero\u200bwidth", "zerowidth"},
+		{"Bearer &lt;token&gt;&nbsp;Required.", "Bearer <token> Required."},
+		{`a\_b \* c`, "a_b * c"},
+		{"café", "café"},
+	} {
+		if got := pgCleanText(tc.in); got != tc.want {
+			t.Errorf("pgCleanText(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}
+
+func TestStripFrontMatter(t *testing.T) {
+	for _, tc := range []struct {
+		name, src string
+		base      int
+		docType   string
+		diags     int
+	}{
+		{"none", "# x\n", 0, "", 0},
+		{"plain", "---\ndoc_type: apiPageType\n---\n# x\n", 30, "apiPageType", 0},
+		{"trailing space", "--- \ndoc_type: \"resourcePageType\"\n---  \n# x\n", 40, "resourcePageType", 0},
+		{"invalid yaml", "---\ntitle: a: b\n---\n", 20, "", 1},
+		{"unclosed", "---\ntitle: a\n# x\n", 0, "", 1},
+	} {
+		base, fm, diags := pgStripFrontMatter("x.md", []byte(tc.src))
+		if base != tc.base || fm.get("doc_type") != tc.docType || len(diags) != tc.diags {
+			t.Errorf("%s: base %d doc_type %q diags %v; want %d %q %d", tc.name, base, fm.get("doc_type"), diags, tc.base, tc.docType, tc.diags)
+		}
+	}
+}

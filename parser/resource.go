@@ -132,7 +132,7 @@ func pgMarkSentinel(ms []*model.EnumMember) bool {
 func (p *pgPage) typedRows(b *mdBlock, nav bool, prio int) (props []*model.Property, enums []*pgContrib) {
 	c := pgTableColumns(b.mdTable)
 	for _, r := range b.mdTable.rows() {
-		if name := pgCleanName(r.mdCell(c.name).text); len(props) > 0 && !pgIsPropertyName(name) && strings.TrimSpace(r.mdCell(c.typ).text) == "" {
+		if name := pgCleanName(r.mdCell(c.name).text); c.typ >= 0 && len(props) > 0 && !pgIsPropertyName(name) && strings.TrimSpace(r.mdCell(c.typ).text) == "" {
 			// A description broken over two lines: the second line
 			// became a row of its own. Give its text back.
 			p.diag(r.pos, model.Warning, "type-unknown",
@@ -357,15 +357,15 @@ func (p *pgPage) pageExamples(typeName string, t *model.Type) {
 		}
 		p.annotationNames(ex, a)
 		var sb strings.Builder
-		for i, l := range b.lines {
+		for i, l := range b.fenceLines() {
 			if i > 0 {
 				sb.WriteByte('\n')
 			}
 			sb.WriteString(l.Text)
 		}
 		ex.Body = sb.String()
-		if len(b.lines) > 0 {
-			ex.BodyPos = b.lines[0].Pos
+		if len(b.fenceLines()) > 0 {
+			ex.BodyPos = b.fenceLines()[0].Pos
 		} else {
 			ex.BodyPos = b.pos
 		}

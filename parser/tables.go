@@ -208,7 +208,7 @@ func pgIsDelimiterRow(line string) bool {
 // table (GFM refuses it when the delimiter row has fewer cells than the
 // header). It returns nil when the paragraph is not table-shaped.
 func pgRecoverTable(b *mdBlock, idx *pgLineIndex) *mdTable {
-	lines := strings.Split(b.raw, "\n")
+	lines := strings.Split(b.rawText(), "\n")
 	at := -1
 	for i := 1; i < len(lines); i++ {
 		if strings.Contains(lines[i-1], "|") && pgIsDelimiterRow(lines[i]) {

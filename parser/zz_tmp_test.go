@@ -77,3 +77,18 @@ func TestZDump(t *testing.T) {
 	}
 	os.WriteFile(out+".err", []byte(b.String()), 0o644)
 }
+
+func TestZHeap(t *testing.T) {
+	if os.Getenv("ZHEAP") == "" {
+		t.Skip()
+	}
+	files := pgCorpusFiles(t)
+	var m0, m1 runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&m0)
+	pkg := ParseFiles(files)
+	runtime.GC()
+	runtime.ReadMemStats(&m1)
+	t.Logf("retained %d MB, numGC %d, pauseTotal %v", (int64(m1.HeapAlloc)-int64(m0.HeapAlloc))>>20, m1.NumGC-m0.NumGC, m1.PauseTotalNs-m0.PauseTotalNs)
+	runtime.KeepAlive(pkg)
+}
