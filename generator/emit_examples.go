@@ -266,11 +266,21 @@ func (p *plan) exampleTest(ex *model.Example, o *opInfo, fileDiags []model.Diagn
 	doc, err := parseJSON(text)
 	if err != nil {
 		t.skip = fmt.Sprintf("the body is JSON only after repairs the test cannot make without moving lines (%v); fix the JSON", err)
-		p.diag(where, model.Info, codeExampleUntested, "no round-trip test for example %q: %s", ex.Name, t.skip)
+		p.diagOnce(model.Diagnostic{Pos: where, Severity: model.Info, Code: codeExampleUntested, Message: fmt.Sprintf("no round-trip test for example %q: %s", ex.Name, t.skip)})
 		return t
 	}
 
 	ref, ti := p.exampleType(ex, o)
+	if ti == nil && (ref.Name == "" || ref.Name == model.JSONType) {
+		// No declared type: the body's own @odata.type, if it names one.
+		if m, ok := doc.(map[string]any); ok {
+			if s, ok := m["@odata.type"].(string); ok {
+				if bt := p.byName[strings.TrimPrefix(s, "#")]; bt != nil && bt.isStruct() {
+					ref, ti = model.TypeRef{Name: bt.Name}, bt
+				}
+			}
+		}
+	}
 	var sh exampleShape
 	switch {
 	case ti != nil:
@@ -288,7 +298,7 @@ func (p *plan) exampleTest(ex *model.Example, o *opInfo, fileDiags []model.Diagn
 			why = fmt.Sprintf("its type %s is not defined on any page", ref.String())
 		}
 		t.skip = why
-		p.diag(where, model.Info, codeExampleUntested, "no round-trip test for example %q: %s", ex.Name, why)
+		p.diagOnce(model.Diagnostic{Pos: where, Severity: model.Info, Code: codeExampleUntested, Message: fmt.Sprintf("no round-trip test for example %q: %s", ex.Name, why)})
 		return t
 	}
 	if sh.edm == "Edm.Stream" || sh.edm == "Edm.Untyped" {
@@ -359,6 +369,18 @@ func (p *plan) exampleTest(ex *model.Example, o *opInfo, fileDiags []model.Diagn
 	}
 	w.walk(root, sh, rootPtr)
 	return t
+}
+
+// diagOnce records d unless the same diagnostic is already recorded:
+// exampleTest may run more than once for one example (the handler tests
+// reuse it).
+func (p *plan) diagOnce(d model.Diagnostic) {
+	for i := len(p.diags) - 1; i >= 0; i-- {
+		if p.diags[i] == d {
+			return
+		}
+	}
+	p.diags = append(p.diags, d)
 }
 
 // derivedNamed returns the descendant of t that a JSON object's
@@ -536,7 +558,7 @@ func (w *exampleWalker) checkRequired(st *typeInfo, obj map[string]any, ptr stri
 		}
 		d := model.Diagnostic{Pos: w.pos(ptr), Severity: model.Warning, Code: codeExampleMissing,
 			Message: fmt.Sprintf("example %q: %s omits %s, which the %s table marks required, so the round trip through %s adds it; show the member in the example or mark it truncated, or drop the Required marker", w.ex.Name, exampleShowPointer(ptr), f.Name, f.Owner.Name, st.GoName)}
-		w.p.diags = append(w.p.diags, d)
+		w.p.diagOnce(d)
 		w.addKnown(fp, d.String())
 	}
 }
@@ -728,7 +750,7 @@ func (w *exampleWalker) misfit(v any, sh exampleShape, ptr, why string, breaks b
 	if !w.knownAt[ptr] {
 		d := model.Diagnostic{Pos: w.pos(ptr), Severity: model.Warning, Code: codeExampleValue,
 			Message: fmt.Sprintf("example %q: %s is %s, but %s; fix the value or the property's type", w.ex.Name, exampleShowPointer(ptr), placeholderText(v), why)}
-		w.p.diags = append(w.p.diags, d)
+		w.p.diagOnce(d)
 		w.addKnown(ptr, d.String())
 	}
 	if breaks && ptr != "" {

@@ -367,6 +367,21 @@ func TestExampleTypes(t *testing.T) {
 		t.Errorf("untyped example: diagnostic %v", last)
 	}
 
+	// Running the analysis again (the handler tests reuse it) adds no
+	// second diagnostic.
+	n := len(p.diags)
+	p.exampleTest(ex, nil, nil)
+	if len(p.diags) != n {
+		t.Errorf("a second exampleTest of the same example added %d diagnostics", len(p.diags)-n)
+	}
+
+	// Without a declared type, the body's own @odata.type is used.
+	ex = &model.Example{Kind: model.RequestExample, Name: "update", Body: `{"@odata.type": "#microsoft.graph.widget", "status": "String"}`, JSON: model.ValidJSON, BodyPos: model.Pos{File: "docs/widget.md", Line: 40, Col: 1}}
+	tst = p.exampleTest(ex, nil, nil)
+	if tst.skip != "" || tst.typeName != "Widget" || len(tst.edits) != 1 {
+		t.Errorf("body with @odata.type: skip %q, type %q, edits %v", tst.skip, tst.typeName, tst.edits)
+	}
+
 	// A primitive response in a {"value": x} envelope.
 	ex = &model.Example{Kind: model.ResponseExample, Name: "count", Body: `{"value": 3}`, JSON: model.ValidJSON, BodyPos: model.Pos{File: "docs/widget.md", Line: 40, Col: 1}, Type: model.TypeRef{Name: "Edm.Int32"}}
 	tst = p.exampleTest(ex, nil, nil)

@@ -46,12 +46,12 @@ type mdBlock struct {
 	pos     model.Pos
 	endLine int
 
-	level  int    // heading level
-	tab    bool   // a DocFX tab marker "# [HTTP](#tab/http)"
-	textv  string // plain text (heading, paragraph); see txt
+	level   int    // heading level
+	tab     bool   // a DocFX tab marker "# [HTTP](#tab/http)"
+	textv   string // plain text (heading, paragraph); see txt
 	rawv    string // source text (paragraph lines, HTML block); see rawText
 	rawDone bool
-	linksv []mdLink
+	linksv  []mdLink
 	// loaded is set once textv and linksv are computed (paragraph text
 	// is computed on first use: most paragraphs are never read).
 	loaded bool
@@ -62,10 +62,10 @@ type mdBlock struct {
 	secDone bool
 
 	// fenced code
-	info   string
-	linesv []Line // see fenceLines
+	info      string
+	linesv    []Line // see fenceLines
 	linesDone bool
-	closed bool
+	closed    bool
 
 	mdTable *mdTable
 

@@ -13,8 +13,6 @@ const OpEventForward Op = "event-forward"
 
 // EventForwardBody is the request body of event: forward.
 //
-// the request body of event: forward.
-//
 // Source: api/event-forward.md:30
 type EventForwardBody struct {
 	// ODataType is the @odata.type annotation, "#microsoft.graph.x",

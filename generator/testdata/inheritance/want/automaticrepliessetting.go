@@ -18,7 +18,7 @@ type AutomaticRepliesSetting struct {
 	// ScheduledEndDateTime is "scheduledEndDateTime"
 	// (microsoft.graph.dateTimeTimeZone).
 	// Source: resources/automaticrepliessetting.md:11
-	ScheduledEndDateTime Opt[DateTimeTimeZone] `json:"scheduledEndDateTime,omitzero"`
+	ScheduledEndDateTime Opt[*DateTimeTimeZone] `json:"scheduledEndDateTime,omitzero"`
 	// Extra holds the members that have no field: unknown properties and
 	// @odata.* or property@odata.* annotations, in document order.
 	Extra Extra `json:"-"`
@@ -84,6 +84,8 @@ func (v *AutomaticRepliesSetting) validate(p *Problems, base string) {
 		v.Owner.validate(p, pointerJoin(base, "owner"))
 	}
 	if v.ScheduledEndDateTime.IsSet() {
-		v.ScheduledEndDateTime.Value.validate(p, pointerJoin(base, "scheduledEndDateTime"))
+		if v.ScheduledEndDateTime.Value != nil {
+			v.ScheduledEndDateTime.Value.validate(p, pointerJoin(base, "scheduledEndDateTime"))
+		}
 	}
 }

@@ -22,7 +22,7 @@ type Group struct {
 	// Manager is "manager" (microsoft.graph.directoryObject, relationship). The
 	// manager: a self reference by value.
 	// Source: resources/directoryobject.md:15
-	Manager Opt[DirectoryObject] `json:"manager,omitzero"`
+	Manager Opt[*DirectoryObject] `json:"manager,omitzero"`
 	// MailEnabled is "mailEnabled" (Edm.Boolean). Whether the group is
 	// mail-enabled. Required.
 	// Source: resources/group.md:12
@@ -92,7 +92,9 @@ func (v *Group) ValidateFor(op Op) error {
 // validate adds the problems of v to p, at JSON Pointers under base.
 func (v *Group) validate(p *Problems, base string) {
 	if v.Manager.IsSet() {
-		v.Manager.Value.validate(p, pointerJoin(base, "manager"))
+		if v.Manager.Value != nil {
+			v.Manager.Value.validate(p, pointerJoin(base, "manager"))
+		}
 	}
 	if _, ok := v.Extra.Get("mailEnabled"); ok {
 		p.Add(pointerJoin(base, "mailEnabled"), "null.notAllowed", "%s must not be null", "mailEnabled")

@@ -25,7 +25,7 @@ type User struct {
 	// Manager is "manager" (microsoft.graph.directoryObject, relationship). The
 	// manager: a self reference by value.
 	// Source: resources/directoryobject.md:15
-	Manager Opt[DirectoryObject] `json:"manager,omitzero"`
+	Manager Opt[*DirectoryObject] `json:"manager,omitzero"`
 	// DisplayName is "displayName" (Edm.String). The name displayed in the address
 	// book.
 	// Source: resources/user.md:14
@@ -33,7 +33,7 @@ type User struct {
 	// MailboxSettings is "mailboxSettings" (microsoft.graph.mailboxSettings).
 	// Settings for the primary mailbox.
 	// Source: resources/user.md:16
-	MailboxSettings Opt[MailboxSettings] `json:"mailboxSettings,omitzero"`
+	MailboxSettings Opt[*MailboxSettings] `json:"mailboxSettings,omitzero"`
 	// MemberOf is "memberOf" (Collection(microsoft.graph.directoryObject),
 	// relationship). Groups the user is a member of.
 	// Source: resources/user.md:17
@@ -119,13 +119,17 @@ func (v *User) ValidateFor(op Op) error {
 // validate adds the problems of v to p, at JSON Pointers under base.
 func (v *User) validate(p *Problems, base string) {
 	if v.Manager.IsSet() {
-		v.Manager.Value.validate(p, pointerJoin(base, "manager"))
+		if v.Manager.Value != nil {
+			v.Manager.Value.validate(p, pointerJoin(base, "manager"))
+		}
 	}
 	if v.MailboxSettings.IsNull() {
 		p.Add(pointerJoin(base, "mailboxSettings"), "null.notAllowed", "%s must not be null", "mailboxSettings")
 	}
 	if v.MailboxSettings.IsSet() {
-		v.MailboxSettings.Value.validate(p, pointerJoin(base, "mailboxSettings"))
+		if v.MailboxSettings.Value != nil {
+			v.MailboxSettings.Value.validate(p, pointerJoin(base, "mailboxSettings"))
+		}
 	}
 	if _, ok := v.Extra.Get("memberOf"); ok {
 		p.Add(pointerJoin(base, "memberOf"), "null.notAllowed", "%s must not be null", "memberOf")

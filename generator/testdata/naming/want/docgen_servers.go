@@ -15,10 +15,10 @@ import (
 // error: a *GraphError answers with its status and code, any other error with
 // 500 generalException.
 type Things2Server interface {
-	// GetThing2 is "Get thing": GET /things2/{id}; it answers 204 without a body.
+	// ThingGet2 is "Get thing": GET /things2/{id}; it answers 204 without a body.
 	//
 	// Source: api/thing-get-2.md:20
-	GetThing2(ctx context.Context, req *GetThing2Request) error
+	ThingGet2(ctx context.Context, req *ThingGet2Request) error
 }
 
 // UnimplementedThings2Server answers every operation of Things2Server with 501
@@ -26,20 +26,20 @@ type Things2Server interface {
 // operations.
 type UnimplementedThings2Server struct{}
 
-// GetThing2 answers 501 notImplemented.
-func (UnimplementedThings2Server) GetThing2(context.Context, *GetThing2Request) error {
-	return notImplemented("GetThing2")
+// ThingGet2 answers 501 notImplemented.
+func (UnimplementedThings2Server) ThingGet2(context.Context, *ThingGet2Request) error {
+	return notImplemented("ThingGet2")
 }
 
 // RegisterThings2Server registers the operations of srv on mux, under the
 // prefix WithPrefix sets ("/beta", "/v1.0"), with a catch-all that answers 404
 // and 405 in Graph's error format. Routes:
 //
-//	GET /things2/{Things2ID} → GetThing2
+//	GET /things2/{Things2ID} → ThingGet2
 func RegisterThings2Server(mux *http.ServeMux, srv Things2Server, opts ...Option) {
 	cfg := newServerConfig(opts)
 	registerRoutes(mux, cfg, []serverRoute{
-		{method: "GET", pattern: "/things2/{Things2ID}", handler: handleNoContent(cfg, http.StatusNoContent, srv.GetThing2)},
+		{method: "GET", pattern: "/things2/{Things2ID}", handler: handleNoContent(cfg, http.StatusNoContent, srv.ThingGet2)},
 	})
 }
 
@@ -51,11 +51,11 @@ func RegisterThings2Server(mux *http.ServeMux, srv Things2Server, opts ...Option
 // error: a *GraphError answers with its status and code, any other error with
 // 500 generalException.
 type ThingsServer interface {
-	// GetThing is "Get thing": GET /things/{id}; it answers 200 with
+	// ThingGet is "Get thing": GET /things/{id}; it answers 200 with
 	// microsoft.graph.thing.
 	//
 	// Source: api/thing-get.md:20
-	GetThing(ctx context.Context, req *GetThingRequest) (*Thing, error)
+	ThingGet(ctx context.Context, req *ThingGetRequest) (*Thing, error)
 }
 
 // UnimplementedThingsServer answers every operation of ThingsServer with 501
@@ -63,19 +63,19 @@ type ThingsServer interface {
 // operations.
 type UnimplementedThingsServer struct{}
 
-// GetThing answers 501 notImplemented.
-func (UnimplementedThingsServer) GetThing(context.Context, *GetThingRequest) (*Thing, error) {
-	return nil, notImplemented("GetThing")
+// ThingGet answers 501 notImplemented.
+func (UnimplementedThingsServer) ThingGet(context.Context, *ThingGetRequest) (*Thing, error) {
+	return nil, notImplemented("ThingGet")
 }
 
 // RegisterThingsServer registers the operations of srv on mux, under the prefix
 // WithPrefix sets ("/beta", "/v1.0"), with a catch-all that answers 404 and 405
 // in Graph's error format. Routes:
 //
-//	GET /things/{ThingID} → GetThing
+//	GET /things/{ThingID} → ThingGet
 func RegisterThingsServer(mux *http.ServeMux, srv ThingsServer, opts ...Option) {
 	cfg := newServerConfig(opts)
 	registerRoutes(mux, cfg, []serverRoute{
-		{method: "GET", pattern: "/things/{ThingID}", handler: handleJSON(cfg, http.StatusOK, srv.GetThing)},
+		{method: "GET", pattern: "/things/{ThingID}", handler: handleJSON(cfg, http.StatusOK, srv.ThingGet)},
 	})
 }

@@ -5,20 +5,20 @@ package naming
 
 import "net/http"
 
-// OpGetThing is the operation "Get thing": GET /things/{id}.
+// OpThingGet is the operation "Get thing": GET /things/{id}.
 //
 // Source: api/thing-get.md:20
-const OpGetThing Op = "thing-get"
+const OpThingGet Op = "thing-get"
 
-// GetThingRequest is the request of GetThing (GET /things/{id}): "Get thing".
-type GetThingRequest struct {
+// ThingGetRequest is the request of ThingGet (GET /things/{id}): "Get thing".
+type ThingGetRequest struct {
 	// ThingID is the path parameter {id}.
 	ThingID string
 	// Query holds the OData query options ($select, $filter, ...).
 	Query ODataQuery
 }
 
-func (req *GetThingRequest) bind(r *http.Request, cfg *serverConfig) (err error) {
+func (req *ThingGetRequest) bind(r *http.Request, cfg *serverConfig) (err error) {
 	req.ThingID = r.PathValue("ThingID")
 	if req.Query, err = readODataQuery(r); err != nil {
 		return err

@@ -5,21 +5,21 @@ package naming
 
 import "net/http"
 
-// OpGetThing2 is the operation "Get thing": GET /things2/{id}.
+// OpThingGet2 is the operation "Get thing": GET /things2/{id}.
 //
 // Source: api/thing-get-2.md:20
-const OpGetThing2 Op = "thing-get-2"
+const OpThingGet2 Op = "thing-get-2"
 
-// GetThing2Request is the request of GetThing2 (GET /things2/{id}): "Get
+// ThingGet2Request is the request of ThingGet2 (GET /things2/{id}): "Get
 // thing".
-type GetThing2Request struct {
+type ThingGet2Request struct {
 	// Things2ID is the path parameter {id}.
 	Things2ID string
 	// Query holds the OData query options ($select, $filter, ...).
 	Query ODataQuery
 }
 
-func (req *GetThing2Request) bind(r *http.Request, cfg *serverConfig) (err error) {
+func (req *ThingGet2Request) bind(r *http.Request, cfg *serverConfig) (err error) {
 	req.Things2ID = r.PathValue("Things2ID")
 	if req.Query, err = readODataQuery(r); err != nil {
 		return err
