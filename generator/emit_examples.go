@@ -302,7 +302,8 @@ func (p *plan) exampleTest(ex *model.Example, o *opInfo, fileDiags []model.Diagn
 		return t
 	}
 	if sh.edm == "Edm.Stream" || sh.edm == "Edm.Untyped" {
-		t.skip = fmt.Sprintf("its type %s is not a JSON document", sh.edm)
+		t.skip = fmt.Sprintf("its type %s is not a JSON document; annotate the block with the type of its JSON", sh.edm)
+		p.diagOnce(model.Diagnostic{Pos: where, Severity: model.Info, Code: codeExampleUntested, Message: fmt.Sprintf("no round-trip test for example %q: %s", ex.Name, t.skip)})
 		return t
 	}
 	if !sh.collection {

@@ -104,7 +104,8 @@ func (p *plan) planHandlerTest(t *handlerTest, fileDiags []model.Diagnostic) str
 	if resp.Annotation != nil && resp.Annotation.ExpectError {
 		return "the response example is an error response"
 	}
-	u, err := url.Parse(strings.TrimSpace(ex.URL))
+	// Docs write spaces in query strings literally ($filter=a eq 'b').
+	u, err := url.Parse(strings.ReplaceAll(strings.TrimSpace(ex.URL), " ", "%20"))
 	if err != nil || ex.URL == "" {
 		return fmt.Sprintf("the request example's URL %q does not parse", ex.URL)
 	}
