@@ -115,9 +115,7 @@ func (v CloudPcDeviceImage) MarshalJSON() ([]byte, error) {
 // GUIDs, nulls the docs forbid, in v and in nested objects) as a
 // *ValidationError, or returns nil.
 func (v *CloudPcDeviceImage) Validate() error {
-	var p Problems
-	v.validate(&p, "")
-	return p.Err()
+	return v.ValidateFor("")
 }
 
 // ValidateFor is Validate plus the rules of op when v is its request body: the

@@ -47,6 +47,10 @@ type ODataQuery struct {
 	// put in an @odata.nextLink or @odata.deltaLink.
 	SkipToken  string
 	DeltaToken string
+	// ID is $id, the entity reference of a DELETE .../$ref request.
+	ID string
+	// Format is $format ("json"), as sent.
+	Format string
 }
 
 // odataOption identifies a system query option.
@@ -63,12 +67,14 @@ const (
 	odataSearch
 	odataSkipToken
 	odataDeltaToken
+	odataID
+	odataFormat
 	odataOptionCount
 )
 
 // odataOptionNames are the canonical option names, by odataOption.
 var odataOptionNames = [odataOptionCount]string{
-	"$select", "$expand", "$filter", "$orderby", "$top", "$skip", "$count", "$search", "$skiptoken", "$deltatoken",
+	"$select", "$expand", "$filter", "$orderby", "$top", "$skip", "$count", "$search", "$skiptoken", "$deltatoken", "$id", "$format",
 }
 
 // odataLookup returns the option a query parameter name stands for.
@@ -78,8 +84,9 @@ func odataLookup(name string) (opt odataOption, ok, dollar bool) {
 	for i, n := range odataOptionNames {
 		if strings.EqualFold(bare, n[1:]) {
 			opt = odataOption(i)
-			// The paging tokens are never accepted without "$".
-			if !dollar && (opt == odataSkipToken || opt == odataDeltaToken) {
+			// The paging tokens, $id and $format are never accepted
+			// without "$".
+			if !dollar && opt >= odataSkipToken {
 				return 0, false, false
 			}
 			return opt, true, dollar
@@ -157,6 +164,10 @@ func (q *ODataQuery) set(opt odataOption, canon, v string) *GraphError {
 		q.SkipToken = v
 	case odataDeltaToken:
 		q.DeltaToken = v
+	case odataID:
+		q.ID = v
+	case odataFormat:
+		q.Format = v
 	case odataTop, odataSkip:
 		n, err := strconv.Atoi(strings.TrimSpace(v))
 		if err != nil || n < 0 {

@@ -19,7 +19,7 @@ type CloudPcDeviceImagesServer interface {
 	// /deviceManagement/virtualEndpoint/deviceImages; it answers 201 with
 	// microsoft.graph.cloudPcDeviceImage.
 	//
-	// Source: docs/create-cloudpcdeviceimage.md:30
+	// Source: docs/create-cloudpcdeviceimage.md
 	CreateCloudPcDeviceImage(ctx context.Context, req *CreateCloudPcDeviceImageRequest) (*CloudPcDeviceImage, error)
 }
 
@@ -57,7 +57,7 @@ type CloudPcSnapshotsServer interface {
 	// /deviceManagement/virtualEndpoint/snapshots; it answers 201 with
 	// microsoft.graph.cloudPcSnapshot.
 	//
-	// Source: docs/create-cloudpcsnapshot.md:32
+	// Source: docs/create-cloudpcsnapshot.md
 	CreateCloudPcSnapshot(ctx context.Context, req *CreateCloudPcSnapshotRequest) (*CloudPcSnapshot, error)
 }
 

@@ -231,12 +231,15 @@ func (p *plan) shapeOf(ref model.TypeRef) exampleShape {
 // exampleType resolves the type an example's body holds.
 func (p *plan) exampleType(ex *model.Example, o *opInfo) (model.TypeRef, *typeInfo) {
 	ref := ex.Type
+	if ex.Kind == model.RequestExample && o != nil && o.Body != nil && p.byName[strings.TrimPrefix(ref.Name, "#")] == nil {
+		// The operation's body struct, synthesized for an action's
+		// parameters, when the annotation names nothing docgen defines
+		// ("requestBodyResourceFor.x").
+		return model.TypeRef{Name: o.Body.Name}, o.Body
+	}
 	if ref.Name == "" && o != nil {
 		switch ex.Kind {
 		case model.RequestExample:
-			if o.Body != nil {
-				return model.TypeRef{Name: o.Body.Name}, o.Body
-			}
 			if o.RequestBody != nil {
 				ref = o.RequestBody.Type
 			}
@@ -847,8 +850,9 @@ func (w *exampleWalker) alternative(v any, sh exampleShape) string {
 // isPlaceholder reports whether the value at ptr stands for "any value":
 // the parser marked it, or it is a type name such as "String", "Int32" or
 // "String (timestamp)", a "<Property Name> value" or "name-value" string,
-// a template such as "<password>", or a number in quotes where a number
-// belongs ("4.2").
+// a template such as "<password>", the declared type's own name
+// ("resourceReference" where a resourceReference belongs), or a number in
+// quotes where a number belongs ("4.2").
 func (w *exampleWalker) isPlaceholder(v any, sh exampleShape, ptr string) bool {
 	if _, ok := w.placeholders[ptr]; ok {
 		return true
@@ -856,6 +860,18 @@ func (w *exampleWalker) isPlaceholder(v any, sh exampleShape, ptr string) bool {
 	s, ok := v.(string)
 	if !ok {
 		return false
+	}
+	if sh.t != nil {
+		// The declared type's own name: "resourceReference",
+		// "microsoft.graph.accessAction", "Collection(microsoft.graph.x)".
+		name := strings.ToLower(strings.TrimSpace(s))
+		if inner, ok := strings.CutPrefix(name, "collection("); ok && sh.collection {
+			name = strings.TrimSuffix(inner, ")")
+		}
+		full := strings.ToLower(sh.t.Name)
+		if name == full || name == full[strings.LastIndex(full, ".")+1:] {
+			return true
+		}
 	}
 	if !sh.collection && sh.t == nil && numericEdm[sh.edm] && json.Valid([]byte(s)) {
 		if _, err := strconv.ParseFloat(s, 64); err == nil {
@@ -896,7 +912,8 @@ func isPlaceholderString(s string) bool {
 		return true // "datetime-value", "skuId-value-2": the old stub generator's values
 	}
 	switch {
-	case strings.HasPrefix(t, "<") && strings.HasSuffix(t, ">"),
+	case strings.HasPrefix(t, "@odata.type:"), // "@odata.type: microsoft.graph.alertStatus"
+		strings.HasPrefix(t, "<") && strings.HasSuffix(t, ">"),
 		strings.HasPrefix(t, "{") && strings.HasSuffix(t, "}"),
 		strings.HasSuffix(t, " value") && len(t) > len(" value"),
 		strings.Contains(t, " | "),

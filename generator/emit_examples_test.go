@@ -164,13 +164,14 @@ func TestExampleWalk(t *testing.T) {
 	}{
 		{
 			name: "stub values and quoted numbers are placeholders",
-			body: `{"createdDateTime": "datetime-value", "ownerId": "ownerId-value-2", "weight": "4.2"}`,
+			body: `{"createdDateTime": "datetime-value", "ownerId": "ownerId-value-2", "weight": "4.2", "status": "@odata.type: microsoft.graph.widgetStatus"}`,
 			want: []string{
 				"type Widget",
 				"kind /createdDateTime DateTimeOffset",
 				"kind /weight Double",
 				`edit /createdDateTime = "2006-01-02T15:04:05Z" (placeholder "datetime-value" stands for any Edm.DateTimeOffset)`,
 				`edit /ownerId = "6f9619ff-8b86-d011-b42d-00c04fc964ff" (placeholder "ownerId-value-2" stands for any Edm.Guid)`,
+				`edit /status = "ready" (placeholder "@odata.type: microsoft.graph.widgetStatus" stands for any microsoft.graph.widgetStatus)`,
 				`edit /weight = 1.5 (placeholder "4.2" stands for any Edm.Double)`,
 			},
 		},
@@ -302,10 +303,10 @@ func TestExampleWalk(t *testing.T) {
 		},
 		{
 			name: "a placeholder for a collection or an object becomes an empty one",
-			body: `{"tags": "String", "owner": "String"}`,
+			body: `{"tags": "String", "owner": "owner"}`,
 			want: []string{
 				"type Widget",
-				`edit /owner = {} (placeholder "String" stands for any microsoft.graph.owner)`,
+				`edit /owner = {} (placeholder "owner" stands for any microsoft.graph.owner)`,
 				`edit /tags = [] (placeholder "String" stands for any Collection(Edm.String))`,
 			},
 		},

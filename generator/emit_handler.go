@@ -544,7 +544,7 @@ func (p *plan) emitGroup(f *jen.File, g *serverGroup) {
 			methods = append(methods, jen.Line())
 		}
 		doc := fmt.Sprintf("%s is %s: %s; it %s.", ho.o.BaseName, sentenceBody(ho.o.Title), ho.routeSummary(), ho.respDesc)
-		for _, l := range docComment(doc, p.sourceOf(ho.o.Pos)) {
+		for _, l := range docComment(doc, p.pageSourceOf(ho.o.Pos)) {
 			methods = append(methods, l)
 		}
 		params, results := p.methodParams(ho, true)

@@ -54,6 +54,17 @@ func (p *plan) sourceOf(pos model.Pos) string {
 	return "Source: " + model.Pos{File: pos.File, Line: pos.Line}.String()
 }
 
+// pageSourceOf formats a "Source: file" line without the line number, for
+// declarations in files shared by many pages (docgen_*.go): a line number
+// there would make an edit that shifts one page's lines change a file
+// other pages share.
+func (p *plan) pageSourceOf(pos model.Pos) string {
+	if pos.File == "" {
+		return ""
+	}
+	return "Source: " + pos.File
+}
+
 // structIntro is the first sentence of a struct's doc comment.
 func (p *plan) structIntro(t *typeInfo) string {
 	if t.Synthetic {
@@ -102,10 +113,18 @@ func (p *plan) emitUnmarshal(f *jen.File, t *typeInfo) {
 					)
 					for _, fi := range t.Fields {
 						var body []jen.Code
-						if fi.Plain || fi.Collection {
+						if fi.Collection || fi.Plain && !isRaw(fi) {
 							body = append(body, jen.If(jen.Id("isNull").Call(jen.Id("value"))).Block(jen.Return(jen.False(), jen.Nil())))
 						}
-						body = append(body, jen.Return(jen.True(), jen.Id("decodeValue").Call(jen.Id("value"), jen.Op("&").Id("v").Dot(fi.GoName))))
+						// Collections go straight to encoding/json (which
+						// decodeValue would call anyway): a generic call
+						// per distinct slice type is a separate
+						// instantiation, and the corpus has hundreds.
+						decode := jen.Id("decodeValue")
+						if fi.Collection {
+							decode = jen.Qual("encoding/json", "Unmarshal")
+						}
+						body = append(body, jen.Return(jen.True(), decode.Call(jen.Id("value"), jen.Op("&").Id("v").Dot(fi.GoName))))
 						g.Case(jen.Lit(fi.Name)).Block(body...)
 					}
 				}),

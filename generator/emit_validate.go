@@ -14,6 +14,7 @@ import (
 const (
 	codeEnumUnknown = "enum.unknown"    // a value that is not documented
 	codeFormatGUID  = "format.guid"     // an Edm.Guid that is not a GUID
+	codeFormat      = "format.invalid"  // a Date, TimeOfDay or Duration out of range
 	codeNull        = "null.notAllowed" // null where the docs forbid it
 	codeRequired    = "required"        // missing, required by an operation
 	codeReadOnly    = "readOnly"        // read-only member in a request
@@ -26,9 +27,7 @@ func (p *plan) emitValidate(f *jen.File, t *typeInfo) {
 	f.Comment("GUIDs, nulls the docs forbid, in v and in nested objects) as a")
 	f.Comment("*ValidationError, or returns nil.")
 	f.Func().Params(jen.Id("v").Op("*").Id(t.GoName)).Id("Validate").Params().Error().Block(
-		jen.Var().Id("p").Id("Problems"),
-		jen.Id("v").Dot("validate").Call(jen.Op("&").Id("p"), jen.Lit("")),
-		jen.Return(jen.Id("p").Dot("Err").Call()),
+		jen.Return(jen.Id("v").Dot("ValidateFor").Call(jen.Lit(""))),
 	)
 	p.emitValidateFor(f, t)
 	f.Comment("validate adds the problems of v to p, at JSON Pointers under base.")
@@ -140,7 +139,9 @@ func (p *plan) fieldChecks(fi *fieldInfo) []jen.Code {
 			out = append(out, jen.For(jen.Id("i").Op(":=").Range().Add(field)).Block(checks...))
 		}
 	case fi.Plain:
-		out = append(out, nullInExtra(fi, path()))
+		if !isRaw(fi) {
+			out = append(out, nullInExtra(fi, path()))
+		}
 		out = append(out, p.valueChecks(fi, jen.Id("v").Dot(fi.GoName), path)...)
 	default:
 		if fi.Nullable == model.False {
@@ -176,6 +177,15 @@ func (p *plan) valueChecks(fi *fieldInfo, x *jen.Statement, path func() *jen.Sta
 	case formatOf(fi.TypeRef) == guidFormat:
 		return []jen.Code{jen.If(jen.Op("!").Id("validGUID").Call(x.Clone())).Block(
 			problem(path(), codeFormatGUID, "%q is not a GUID", x.Clone()))}
+	case formatOf(fi.TypeRef) == validFormat:
+		cond := jen.Op("!").Add(x.Clone().Dot("Valid").Call())
+		if fi.TypeRef.Name == "Edm.Date" {
+			// The zero Date (not set) is not a day; a required one
+			// left unset is ValidateFor's business.
+			cond = jen.Op("!").Add(x.Clone().Dot("IsZero").Call()).Op("&&").Add(cond)
+		}
+		return []jen.Code{jen.If(cond).Block(
+			problem(path(), codeFormat, "%v is not a valid %s", x.Clone(), jen.Lit(fi.TypeRef.Name)))}
 	case len(fi.Values) > 0 && fi.TypeRef.Name == "Edm.String":
 		var lits []jen.Code
 		for _, v := range fi.Values {

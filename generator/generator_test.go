@@ -288,3 +288,67 @@ func TestCodesRegistered(t *testing.T) {
 		t.Error("no codes found; the test is not looking at the right files")
 	}
 }
+
+// TestNoDirectivesFromText: documentation text can never become a
+// directive, a block comment or code (the injection case tries).
+func TestNoDirectivesFromText(t *testing.T) {
+	bad := regexp.MustCompile(`(?m)^\s*(//go:|//line |/\*|func init)`)
+	for _, c := range goldenCases(t) {
+		files, _ := Generate(loadModel(t, filepath.Join(c.dir, "model.json")), c.options(t))
+		for _, f := range files {
+			if isRuntimeFile(f.Name) {
+				continue
+			}
+			if m := bad.Find(f.Content); m != nil {
+				t.Errorf("%s/%s: %q", c.name, f.Name, m)
+			}
+		}
+	}
+}
+
+// TestEditChangesOnlyThatPage: editing one page (a description changed,
+// lines shifted) changes only the files generated from that page.
+func TestEditChangesOnlyThatPage(t *testing.T) {
+	const page = "docs/create-cloudpcsnapshot.md"
+	before, _ := Generate(loadModel(t, "testdata/seeds/model.json"), Options{Package: "seeds"})
+	edited := loadModel(t, "testdata/seeds/model.json")
+	shift := func(p *model.Pos) {
+		if p.File == page {
+			p.Line += 3
+		}
+	}
+	for _, ty := range edited.Types {
+		shift(&ty.Pos)
+		for _, m := range ty.Members {
+			shift(&m.Pos)
+		}
+		for _, pr := range ty.Properties {
+			shift(&pr.Pos)
+			if pr.Pos.File == page {
+				pr.Description = "Edited."
+			}
+		}
+	}
+	for _, op := range edited.Operations {
+		shift(&op.Pos)
+	}
+	after, _ := Generate(edited, Options{Package: "seeds"})
+	old := map[string]string{}
+	for _, f := range before {
+		old[f.Name] = string(f.Content)
+	}
+	var changed []string
+	for _, f := range after {
+		if old[f.Name] != string(f.Content) {
+			changed = append(changed, f.Name)
+		}
+	}
+	for _, name := range changed {
+		if !strings.HasPrefix(name, "create_cloudpcsnapshot") {
+			t.Errorf("editing %s changed %s", page, name)
+		}
+	}
+	if !slices.Contains(changed, "create_cloudpcsnapshot.go") {
+		t.Errorf("editing %s did not change its file; changed: %v", page, changed)
+	}
+}

@@ -102,7 +102,7 @@ type typeInfo struct {
 	// BodyOf are the operations whose request body is this struct, sorted
 	// by name; ValidateFor applies their rules.
 	BodyOf []*opInfo
-	file      *fileInfo
+	file   *fileInfo
 }
 
 // isStruct reports whether t is generated as a struct.

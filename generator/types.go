@@ -12,6 +12,10 @@ type format string
 const (
 	noFormat   format = ""
 	guidFormat format = "guid"
+	// validFormat: the runtime type has a Valid method (Date, TimeOfDay,
+	// Duration); decoding is strict, but a value built in Go may be out of
+	// range.
+	validFormat format = "valid"
 )
 
 // edmType is how an Edm primitive is represented in Go.
@@ -40,9 +44,9 @@ var edmTypes = map[string]edmType{
 	"Edm.Double":         {name: "float64"},
 	"Edm.Decimal":        {name: "Decimal"},
 	"Edm.DateTimeOffset": {pkg: "time", name: "Time"},
-	"Edm.Date":           {name: "Date"},
-	"Edm.TimeOfDay":      {name: "TimeOfDay"},
-	"Edm.Duration":       {name: "Duration"},
+	"Edm.Date":           {name: "Date", check: validFormat},
+	"Edm.TimeOfDay":      {name: "TimeOfDay", check: validFormat},
+	"Edm.Duration":       {name: "Duration", check: validFormat},
 	"Edm.Guid":           {name: "string", check: guidFormat},
 	"Edm.Binary":         {name: "byte", slice: true},
 	"Edm.Stream":         {name: "byte", slice: true},
@@ -103,3 +107,13 @@ func (p *plan) fieldType(f *fieldInfo) *jen.Statement {
 
 // formatOf returns the extra check a field's values need.
 func formatOf(ref model.TypeRef) format { return edmTypes[ref.Name].check }
+
+// isRaw reports whether a field's values are json.RawMessage (untyped or
+// unknown JSON), which can hold null itself.
+func isRaw(f *fieldInfo) bool {
+	if f.Target != nil {
+		return false
+	}
+	e, ok := edmTypes[f.TypeRef.Name]
+	return !ok || e.pkg == "encoding/json"
+}

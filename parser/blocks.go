@@ -60,6 +60,10 @@ type mdBlock struct {
 	// sec is the kind of the section the block is in.
 	sec     pgSecKind
 	secDone bool
+	// hkind and hsyntax classify a heading's own text (see headingKind).
+	hkind   pgSecKind
+	hsyntax bool
+	hdone   bool
 
 	// fenced code
 	info      string
@@ -79,7 +83,9 @@ type mdBlock struct {
 // collectBlocks parses src with goldmark and flattens the block tree.
 func pgCollectBlocks(md goldmark.Markdown, src []byte, idx *pgLineIndex) []*mdBlock {
 	doc := md.Parser().Parse(text.NewReader(src))
-	c := &pgCollector{src: src, idx: idx}
+	c := &pgCollector{src: src, s: idx.s[idx.base:], idx: idx}
+	// Most blocks are top-level: size the first chunk for them.
+	c.arena = make([]mdBlock, doc.ChildCount()+4)
 	c.walk(doc)
 	var section, h2 *mdBlock
 	for _, b := range c.blocks {
@@ -106,6 +112,26 @@ func (b *mdBlock) txt() string {
 	return b.textv
 }
 
+// headingKind returns pgHeadingKind of the block's text, computed once.
+func (b *mdBlock) headingKind() pgSecKind {
+	b.classifyHeading()
+	return b.hkind
+}
+
+// isSyntaxHeading returns pgIsSyntaxHeading of the block's text, computed
+// once.
+func (b *mdBlock) isSyntaxHeading() bool {
+	b.classifyHeading()
+	return b.hsyntax
+}
+
+func (b *mdBlock) classifyHeading() {
+	if !b.hdone {
+		t := b.txt()
+		b.hkind, b.hsyntax, b.hdone = pgHeadingKind(t), pgIsSyntaxHeading(t), true
+	}
+}
+
 // lnk returns the links of the block's inline content.
 func (b *mdBlock) lnk() []mdLink {
 	b.load()
@@ -120,32 +146,69 @@ func (b *mdBlock) load() {
 	if b.c == nil || b.node == nil {
 		return
 	}
+	b.textv = b.c.plain(b.node, &b.linksv)
+}
+
+// plain returns the cleaned plain text of n's inline content (see inline),
+// recording links. Content that is one text node is read without copying.
+func (c *pgCollector) plain(n ast.Node, links *[]mdLink) string {
+	ch := n.FirstChild()
+	if ch == nil {
+		return ""
+	}
+	if t, ok := ch.(*ast.Text); ok && ch.NextSibling() == nil {
+		// A trailing line-break space would be dropped by cleanText.
+		return pgCleanText(c.str(t.Segment))
+	}
 	var sb strings.Builder
-	b.c.inline(b.node, &sb, false, &b.linksv)
-	b.textv = pgCleanText(sb.String())
+	c.inline(n, &sb, false, links)
+	return pgCleanText(sb.String())
 }
 
 type pgCollector struct {
-	src    []byte
+	src []byte
+	// s is src as a string (shared with the line index).
+	s      string
 	idx    *pgLineIndex
 	blocks []*mdBlock
+	// arena hands out blocks in chunks (one allocation per chunk).
+	arena []mdBlock
+}
+
+// newBlock returns a zeroed block from the collector's arena.
+func (c *pgCollector) newBlock() *mdBlock {
+	if len(c.arena) == 0 {
+		c.arena = make([]mdBlock, 16)
+	}
+	b := &c.arena[0]
+	c.arena = c.arena[1:]
+	return b
+}
+
+// str returns the text of a segment as a substring of the page (no copy).
+// It returns what seg.Value returns.
+func (c *pgCollector) str(seg text.Segment) string {
+	if seg.Padding > 0 || seg.ForceNewline {
+		return string(seg.Value(c.src))
+	}
+	return c.s[seg.Start:seg.Stop]
 }
 
 func (c *pgCollector) walk(parent ast.Node) {
 	for n := parent.FirstChild(); n != nil; n = n.NextSibling() {
 		switch n := n.(type) {
 		case *ast.Heading:
-			b := &mdBlock{kind: bHeading, node: n, parent: parent, level: n.Level}
+			b := c.newBlock()
+			*b = mdBlock{kind: bHeading, node: n, parent: parent, level: n.Level}
 			b.pos = c.idx.pos(n.Pos())
 			b.endLine = b.pos.Line
-			var sb strings.Builder
-			c.inline(n, &sb, false, &b.linksv)
-			b.textv = pgCleanText(sb.String())
+			b.textv = c.plain(n, &b.linksv)
 			b.loaded = true
 			b.tab = n.Level == 1 && pgIsTabMarker(n, c.src)
 			c.blocks = append(c.blocks, b)
 		case *ast.Paragraph, *ast.TextBlock:
-			b := &mdBlock{kind: bPara, node: n, parent: parent, c: c}
+			b := c.newBlock()
+			*b = mdBlock{kind: bPara, node: n, parent: parent, c: c}
 			lines := n.Lines()
 			if lines.Len() == 0 {
 				continue
@@ -156,7 +219,8 @@ func (c *pgCollector) walk(parent ast.Node) {
 		case *ast.FencedCodeBlock:
 			c.blocks = append(c.blocks, c.fence(n, parent))
 		case *ast.HTMLBlock:
-			b := &mdBlock{kind: bHTML, node: n, parent: parent}
+			b := c.newBlock()
+			*b = mdBlock{kind: bHTML, node: n, parent: parent}
 			lines := n.Lines()
 			var raw bytes.Buffer
 			start := n.Pos()
@@ -180,13 +244,15 @@ func (c *pgCollector) walk(parent ast.Node) {
 			b.rawv, b.rawDone = raw.String(), true
 			c.blocks = append(c.blocks, b)
 		case *extast.Table:
-			b := &mdBlock{kind: bTable, node: n, parent: parent}
+			b := c.newBlock()
+			*b = mdBlock{kind: bTable, node: n, parent: parent}
 			b.mdTable = c.mdTable(n)
 			b.pos = b.mdTable.pos
 			b.endLine = b.mdTable.endLine
 			c.blocks = append(c.blocks, b)
 		default:
-			b := &mdBlock{kind: bOther, node: n, parent: parent}
+			b := c.newBlock()
+			*b = mdBlock{kind: bOther, node: n, parent: parent}
 			b.pos = c.idx.pos(n.Pos())
 			b.endLine = c.lastLine(n)
 			c.blocks = append(c.blocks, b)
@@ -223,7 +289,8 @@ func (c *pgCollector) lastLine(n ast.Node) int {
 }
 
 func (c *pgCollector) fence(n *ast.FencedCodeBlock, parent ast.Node) *mdBlock {
-	b := &mdBlock{kind: bFence, node: n, parent: parent, c: c}
+	b := c.newBlock()
+	*b = mdBlock{kind: bFence, node: n, parent: parent, c: c}
 	b.pos = c.idx.pos(n.Pos())
 	if n.Info != nil {
 		b.info = strings.TrimSpace(string(n.Info.Segment.Value(c.src)))
@@ -256,7 +323,7 @@ func (b *mdBlock) fenceLines() []Line {
 	b.linesv = make([]Line, 0, lines.Len())
 	for i := 0; i < lines.Len(); i++ {
 		seg := lines.At(i)
-		t := string(seg.Value(c.src))
+		t := c.str(seg)
 		t = strings.TrimSuffix(t, "\n")
 		if seg.Padding > 0 {
 			t = strings.Repeat(" ", seg.Padding) + t
@@ -266,6 +333,32 @@ func (b *mdBlock) fenceLines() []Line {
 	return b.linesv
 }
 
+// fenceBody returns the content lines of a fenced block joined by
+// newlines; one stretch of the page is returned without copying.
+func (b *mdBlock) fenceBody() string {
+	if b.c != nil && b.node != nil {
+		lines := b.node.Lines()
+		if pgContiguous(lines) {
+			ok := true
+			for i := 0; i < lines.Len()-1 && ok; i++ {
+				seg := lines.At(i)
+				ok = seg.Stop > seg.Start && b.c.src[seg.Stop-1] == '\n'
+			}
+			if ok {
+				return strings.TrimSuffix(b.c.s[lines.At(0).Start:lines.At(lines.Len()-1).Stop], "\n")
+			}
+		}
+	}
+	var sb strings.Builder
+	for i, l := range b.fenceLines() {
+		if i > 0 {
+			sb.WriteByte('\n')
+		}
+		sb.WriteString(l.Text)
+	}
+	return sb.String()
+}
+
 // rawText returns the block's Markdown source (paragraph lines joined by
 // newlines, or the HTML block), built on first use.
 func (b *mdBlock) rawText() string {
@@ -273,14 +366,34 @@ func (b *mdBlock) rawText() string {
 		return b.rawv
 	}
 	b.rawDone = true
-	var raw strings.Builder
 	lines := b.node.Lines()
+	if pgContiguous(lines) {
+		// The usual case: the lines are one stretch of the page.
+		b.rawv = strings.TrimRight(b.c.s[lines.At(0).Start:lines.At(lines.Len()-1).Stop], "\n")
+		return b.rawv
+	}
+	var raw strings.Builder
 	for i := 0; i < lines.Len(); i++ {
 		seg := lines.At(i)
 		raw.Write(seg.Value(b.c.src))
 	}
 	b.rawv = strings.TrimRight(raw.String(), "\n")
 	return b.rawv
+}
+
+// contiguous reports whether segments are one unpadded stretch of the
+// source.
+func pgContiguous(lines *text.Segments) bool {
+	if lines.Len() == 0 {
+		return false
+	}
+	for i := 0; i < lines.Len(); i++ {
+		seg := lines.At(i)
+		if seg.Padding > 0 || seg.ForceNewline || (i > 0 && lines.At(i-1).Stop != seg.Start) {
+			return false
+		}
+	}
+	return true
 }
 
 // segmentHas reports whether any source line of the block contains c,

@@ -37,6 +37,11 @@ var enumLeads = []string{
 // ranges ("Valid values 1 to 365") and references to a table ("described in
 // the following table") are not lists. It returns nil when there is no list.
 func EnumValuesFromProse(desc string) []string {
+	// Every lead phrase contains "value" or "one of": most descriptions
+	// have neither and need no lower-casing.
+	if !containsFold(desc, "value") && !containsFold(desc, "one of") {
+		return nil
+	}
 	lower := strings.ToLower(desc)
 	from := 0
 	for from < len(lower) {
@@ -131,9 +136,10 @@ func delimitedValues(t, open, close string) []string {
 // skipSeparator skips ", ", ", or ", " and ", " or ", " / " between values.
 func skipSeparator(t string) (string, bool) {
 	u := strings.TrimLeft(t, " \t")
-	// A note on the previous value: "`a` (default), `b`".
+	// A note on the previous value: "`a` (default), `b`", "`Workplace`
+	// (indicates *bring your own personal devices*), `AzureAd`".
 	if strings.HasPrefix(u, "(") {
-		if end := strings.IndexByte(u, ')'); end > 0 && end < 40 {
+		if end := closingParen(u); end > 0 && end < maxValueNote {
 			u = strings.TrimLeft(u[end+1:], " \t")
 		}
 	}
@@ -150,6 +156,28 @@ func skipSeparator(t string) (string, bool) {
 		}
 	}
 	return u, had
+}
+
+// maxValueNote bounds the parenthesised note after a value, so a
+// parenthesis that never closes does not swallow the description.
+const maxValueNote = 200
+
+// closingParen returns the index of the ")" that closes the "(" at u[0],
+// counting nested parentheses, or -1.
+func closingParen(u string) int {
+	depth := 0
+	for i := 0; i < len(u); i++ {
+		switch u[i] {
+		case '(':
+			depth++
+		case ')':
+			depth--
+			if depth == 0 {
+				return i
+			}
+		}
+	}
+	return -1
 }
 
 // bareValues reads "everyone, organization, and unknownFutureValue." lists:
@@ -342,6 +370,10 @@ func RowMarkers(desc string) Markers {
 			}
 		}
 	}
+	if !containsFold(desc, "null") {
+		// Every nullability phrase below contains "null".
+		return m
+	}
 	lower := strings.ToLower(desc)
 	switch {
 	case strings.Contains(lower, "not nullable") || strings.Contains(lower, "non-nullable") ||
@@ -353,6 +385,24 @@ func RowMarkers(desc string) Markers {
 		m.Nullable = model.True
 	}
 	return m
+}
+
+// containsFold reports whether s contains the lower-case ASCII word w,
+// ignoring ASCII case, without allocating.
+func containsFold(s, w string) bool {
+	if len(w) == 0 {
+		return true
+	}
+	for i := 0; i+len(w) <= len(s); i++ {
+		j := 0
+		for j < len(w) && (s[i+j] == w[j] || s[i+j]|0x20 == w[j] && w[j] >= 'a' && w[j] <= 'z') {
+			j++
+		}
+		if j == len(w) {
+			return true
+		}
+	}
+	return false
 }
 
 // hasMarker reports whether word occurs as a marker: as a whole word,

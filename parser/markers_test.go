@@ -19,6 +19,10 @@ func TestEnumValuesFromProse(t *testing.T) {
 		{"Possible values are `a`, `b` and `c`. Read-only.", []string{"a", "b", "c"}},
 		{"Possible values: `none`, `all`.", []string{"none", "all"}},
 		{"Valid values are `x`, `y`.", []string{"x", "y"}},
+		// Long parenthesised notes after values (device.md trustType).
+		{"Type of trust. Read-only. Possible values:  `Workplace` (indicates *bring your own personal devices*), `AzureAd` (Cloud only joined devices), `ServerAd` (on-premises domain joined devices joined to Azure AD). For more details, see [x](y)", []string{"Workplace", "AzureAd", "ServerAd"}},
+		{"Possible values are `a` (a note (with a nested note) inside), `b`.", []string{"a", "b"}},
+		{"Possible values are `a` (a note that never closes, `b`, `c`.", []string{"a"}},
 		{"Supported values are: `a`, `b`", []string{"a", "b"}},
 		{"Allowed values: `yes`, `no`", []string{"yes", "no"}},
 		{"Allowed values are `yes` or `no`.", []string{"yes", "no"}},
@@ -134,6 +138,28 @@ func TestRequiredClaim(t *testing.T) {
 	for _, tt := range tests {
 		if got := RequiredClaim(tt.p); got != tt.want {
 			t.Errorf("RequiredClaim(%q) = %v, want %v", tt.p, got, tt.want)
+		}
+	}
+}
+
+func TestContainsFold(t *testing.T) {
+	for _, tc := range []struct {
+		s, w string
+		want bool
+	}{
+		{"Possible Values are", "value", true},
+		{"POSSIBLE VALUES", "value", true},
+		{"valu", "value", false},
+		{"It can be One Of a, b", "one of", true},
+		{"oneof", "one of", false},
+		{"Not Nullable.", "null", true},
+		{"nul", "null", false},
+		{"", "null", false},
+		{"x", "", true},
+		{"Val\x00e", "value", false},
+	} {
+		if got := containsFold(tc.s, tc.w); got != tc.want {
+			t.Errorf("containsFold(%q, %q) = %v, want %v", tc.s, tc.w, got, tc.want)
 		}
 	}
 }

@@ -1,6 +1,7 @@
 package parser
 
 import (
+	"path"
 	"sort"
 	"strings"
 
@@ -47,6 +48,7 @@ func pgMerge(results []*PageResult) *model.Package {
 		groups[c.t.Name] = append(groups[c.t.Name], c)
 	}
 	add(pgBuiltinEntity())
+	pgResolveLinks(results)
 	for _, r := range results {
 		if r == nil {
 			continue
@@ -106,6 +108,7 @@ func pgMerge(results []*PageResult) *model.Package {
 	sort.SliceStable(pkg.Operations, func(i, j int) bool {
 		return pkg.Operations[i].Pos.Before(pkg.Operations[j].Pos)
 	})
+	pgUniqueOperationNames(pkg.Operations)
 	sort.SliceStable(pkg.Pages, func(i, j int) bool { return pkg.Pages[i].File < pkg.Pages[j].File })
 	pkg.Diagnostics = pgSortDiagnostics(diags)
 	return pkg
@@ -119,16 +122,21 @@ type pgTypeMeta struct {
 	structure bool // not an enum
 }
 
+// sameMembers compares member names as sets; a list that omits
+// unknownFutureValue (prose often does) still matches.
 func pgSameMembers(a, b []*model.EnumMember) bool {
-	if len(a) != len(b) {
-		return false
-	}
+	return pgSubsetMembers(a, b) && pgSubsetMembers(b, a)
+}
+
+// subsetMembers reports whether every member of a other than
+// unknownFutureValue is in b.
+func pgSubsetMembers(a, b []*model.EnumMember) bool {
 	set := map[string]bool{}
-	for _, m := range a {
+	for _, m := range b {
 		set[m.Name] = true
 	}
-	for _, m := range b {
-		if !set[m.Name] {
+	for _, m := range a {
+		if m.Name != model.SentinelMember && !set[m.Name] {
 			return false
 		}
 	}
@@ -235,7 +243,13 @@ func pgMergeGroup(g []*pgContrib) (*model.Type, *pgTypeMeta, []model.Diagnostic)
 					if !src.IsValid() {
 						src = ct.Pos
 					}
-					diags = append(diags, model.Diagnostic{Pos: src, Severity: model.Warning, Code: "enum-conflict",
+					sev := model.Warning
+					if c.prio == prioJSONAlts && pgSubsetMembers(ct.Members, t.Members) {
+						// "a | b" in a JSON representation often
+						// shows a few of the members only.
+						sev = model.Info
+					}
+					diags = append(diags, model.Diagnostic{Pos: src, Severity: sev, Code: "enum-conflict",
 						Message: "enum " + t.Name + " has members " + pgMemberNames(ct.Members) + " here but " + pgMemberNames(t.Members) +
 							" at " + membersSrc.String() + "; list the same members in both places"})
 				}
@@ -273,7 +287,11 @@ func pgResolveEntities(all []*model.Type, types map[string]*model.Type, meta map
 		}
 		memo[n] = 3
 		m := meta[n]
-		e := t.Kind == model.EntityType || (m != nil && (m.entity || m.hasID)) || t.Key != ""
+		// An "id" row typed other than String (chatMessageMention's
+		// Int32 index) is a member, not entity evidence: an entity's
+		// key is the inherited String id.
+		idEvidence := m != nil && m.hasID && !pgNonStringID(t)
+		e := t.Kind == model.EntityType || (m != nil && m.entity) || idEvidence || t.Key != ""
 		if t.Base != "" && isEntity(t.Base) {
 			e = true
 		}
@@ -325,7 +343,9 @@ func pgResolveEntities(all []*model.Type, types map[string]*model.Type, meta map
 			// The key property is declared by the root of the chain.
 			kept := t.Properties[:0]
 			for _, p := range t.Properties {
-				if p.Name == t.Key && t.Key == "id" {
+				if p.Name == t.Key && t.Key == "id" && !pgNonStringIDProp(p) {
+					// A non-String id row is kept so its type is
+					// not lost.
 					continue
 				}
 				kept = append(kept, p)
@@ -333,6 +353,21 @@ func pgResolveEntities(all []*model.Type, types map[string]*model.Type, meta map
 			t.Properties = kept
 		}
 	}
+}
+
+// nonStringID reports whether t declares an "id" property of a type other
+// than Edm.String.
+func pgNonStringID(t *model.Type) bool {
+	for _, p := range t.Properties {
+		if p.Name == "id" {
+			return pgNonStringIDProp(p)
+		}
+	}
+	return false
+}
+
+func pgNonStringIDProp(p *model.Property) bool {
+	return p.TypeRef.Name != "" && p.TypeRef.Name != "Edm.String" && !p.Collection
 }
 
 // markFlags marks enums used by a collection-typed property as flags.
@@ -394,4 +429,182 @@ func hasDefinition(g []*pgContrib) bool {
 		}
 	}
 	return false
+}
+
+// resolveLinks renames types whose name was read from a link's text to the
+// type the linked page defines, when that page is among the results:
+// "[OnlineMeetingInfo](onlinemeetinginfo.md)" names
+// microsoft.graph.onlineMeetingInfo, and "[identitySet](identityset.md)" on
+// a callRecords page names microsoft.graph.identitySet. Links to pages that
+// are not parsed keep the name read from the text.
+func pgResolveLinks(results []*PageResult) {
+	defs := map[string]string{}
+	defined := map[string]bool{}
+	for _, r := range results {
+		if r != nil && r.defines != "" && r.Page != nil {
+			defs[strings.ToLower(path.Clean(r.Page.File))] = r.defines
+		}
+		if r != nil {
+			for _, c := range r.contribs {
+				if c.prio == prioDefinition {
+					defined[c.t.Name] = true
+				}
+			}
+		}
+	}
+	for _, r := range results {
+		if r == nil || len(r.typeLinks) == 0 {
+			continue
+		}
+		var renames map[string]string
+		for name, target := range r.typeLinks {
+			// A name some page defines is kept: the link text names
+			// a real type ("[invitationParticipantInfo](participantinfo.md)").
+			if def := defs[target]; target != "" && def != "" && def != name && !defined[name] {
+				if renames == nil {
+					renames = map[string]string{}
+				}
+				renames[name] = def
+			}
+		}
+		if renames != nil {
+			r.renameTypes(renames)
+		}
+	}
+}
+
+// renameTypes applies renames to every type name of a page result.
+func (r *PageResult) renameTypes(renames map[string]string) {
+	ren := func(s *string) {
+		if n, ok := renames[*s]; ok {
+			*s = n
+		}
+	}
+	props := func(ps []*model.Property) {
+		for _, p := range ps {
+			ren(&p.TypeRef.Name)
+			ren(&p.InheritedFrom)
+		}
+	}
+	exs := func(es []*model.Example) {
+		for _, e := range es {
+			ren(&e.Type.Name)
+		}
+	}
+	for _, c := range r.contribs {
+		ren(&c.t.Name)
+		ren(&c.t.Base)
+		props(c.t.Properties)
+	}
+	if op := r.Operation; op != nil {
+		props(op.QueryParameters)
+		if op.RequestBody != nil {
+			ren(&op.RequestBody.Type.Name)
+			props(op.RequestBody.Properties)
+		}
+		if op.Response != nil {
+			ren(&op.Response.Type.Name)
+		}
+		exs(op.Examples)
+	}
+	if r.Page != nil {
+		exs(r.Page.Examples)
+		r.Page.Types = pgPageTypes(r.contribs)
+	}
+}
+
+// uniqueOperationNames makes operation names unique when pages of two
+// input folders share a file name (v1.0/api/user-get.md and
+// beta/api/user-get.md): each colliding name is prefixed with the nearest
+// folder of its page that tells the pages apart ("beta-user-get"). Names
+// that do not collide are unchanged; a numeric suffix settles what the
+// folders cannot. The result depends only on the pages' paths.
+func pgUniqueOperationNames(ops []*model.Operation) {
+	byName := map[string][]*model.Operation{}
+	for _, op := range ops {
+		byName[op.Name] = append(byName[op.Name], op)
+	}
+	taken := map[string]bool{}
+	for _, op := range ops {
+		taken[op.Name] = true
+	}
+	for _, op := range ops { // ops are sorted: deterministic order
+		group := byName[op.Name]
+		if len(group) < 2 || group[0] != op {
+			continue
+		}
+		dirs := make([][]string, len(group))
+		for i, g := range group {
+			d := path.Dir(path.Clean(g.Page))
+			if d == "." {
+				d = ""
+			}
+			dirs[i] = strings.Split(d, "/")
+		}
+		base := op.Name
+		for i, g := range group {
+			prefix := pgDistinctFolder(dirs, i)
+			name := base
+			if prefix != "" {
+				name = pgSlug(prefix) + "-" + base
+			}
+			for n := 2; taken[name] && name != g.Name; n++ {
+				name = pgSlug(prefix) + "-" + base + "-" + pgItoa(n)
+				if prefix == "" {
+					name = base + "-" + pgItoa(n)
+				}
+			}
+			if name != g.Name {
+				taken[name] = true
+				g.Name = name
+			}
+		}
+	}
+}
+
+// distinctFolder returns the nearest folder of dirs[i] (counting up from
+// the page) at which the paths of the group are not all equal.
+func pgDistinctFolder(dirs [][]string, i int) string {
+	for k := 1; ; k++ {
+		some, differs := false, false
+		var first string
+		for j, d := range dirs {
+			c := ""
+			if len(d) >= k {
+				c = d[len(d)-k]
+				some = true
+			}
+			if j == 0 {
+				first = c
+			} else if c != first {
+				differs = true
+			}
+		}
+		if !some {
+			return ""
+		}
+		if differs {
+			if len(dirs[i]) >= k {
+				return dirs[i][len(dirs[i])-k]
+			}
+			return ""
+		}
+	}
+}
+
+// slug lower-cases a folder name and keeps letters, digits, "-" and ".".
+func pgSlug(s string) string {
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c >= 'A' && c <= 'Z':
+			b.WriteByte(c + 'a' - 'A')
+		case c >= 'a' && c <= 'z', c >= '0' && c <= '9', c == '-', c == '.':
+			b.WriteByte(c)
+		default:
+			b.WriteByte('-')
+		}
+	}
+	return b.String()
 }

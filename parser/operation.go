@@ -54,7 +54,7 @@ func (p *pgPage) apiPage() {
 		if b.kind != bFence || b.section == nil {
 			continue
 		}
-		if !pgIsSyntaxHeading(b.section.txt()) && !(b.h2 != nil && pgIsSyntaxHeading(b.h2.txt())) {
+		if !b.section.isSyntaxHeading() && !(b.h2 != nil && b.h2.isSyntaxHeading()) {
 			continue
 		}
 		if !pgIsHTTPish(b.info) || !pgStartsWithMethod(pgFirstText(b.fenceLines())) {
@@ -100,6 +100,12 @@ func (p *pgPage) headers(op *model.Operation) {
 		}
 		valCol := t.column("value", "values")
 		descCol := t.column("description", "remarks")
+		typeCol := -1
+		if valCol < 0 {
+			// "Name | Type | Description" tables put the value in the
+			// Type column ("| Content-Type | application/json |").
+			typeCol = t.column("type")
+		}
 		for _, r := range t.rows() {
 			name := pgCleanName(r.mdCell(nameCol).text)
 			if name == "" {
@@ -108,6 +114,8 @@ func (p *pgPage) headers(op *model.Operation) {
 			h := &model.Header{Name: name, Pos: r.pos}
 			if valCol >= 0 {
 				h.Value = r.mdCell(valCol).text
+			} else if v := r.mdCell(typeCol).text; typeCol >= 0 && pgHeaderValueLike(v) {
+				h.Value = v
 			}
 			h.Description = r.mdCell(descCol).text
 			desc := h.Description
@@ -118,9 +126,45 @@ func (p *pgPage) headers(op *model.Operation) {
 				h.Description = ""
 			}
 			h.Required = RowMarkers(desc).Required || strings.Contains(desc, "Required")
+			h.Value = pgStripMarkers(h.Value)
 			op.Headers = append(op.Headers, h)
 		}
 	}
+}
+
+// headerValueLike reports whether a Type cell of a header table holds the
+// header's value (a media type, "Bearer {token}", a {placeholder}) rather
+// than a type name.
+func pgHeaderValueLike(v string) bool {
+	v = strings.TrimSpace(v)
+	return pgMediaType(v) != "" || strings.HasPrefix(v, "Bearer") || strings.Contains(v, "{") || strings.Contains(v, "<")
+}
+
+// stripMarkers removes trailing "Required." / "Optional." sentences from a
+// header value ("Bearer {token}. Required." → "Bearer {token}").
+func pgStripMarkers(v string) string {
+	t := strings.TrimSpace(v)
+	stripped := false
+	for {
+		u := strings.TrimRight(t, " ")
+		for _, m := range []string{"Required.", "Required", "Optional.", "Optional"} {
+			if strings.HasSuffix(u, m) && (len(u) == len(m) || u[len(u)-len(m)-1] == ' ' || u[len(u)-len(m)-1] == '.') {
+				u = strings.TrimSpace(u[:len(u)-len(m)])
+				break
+			}
+		}
+		if u == t {
+			break
+		}
+		t, stripped = u, true
+	}
+	if stripped {
+		t = strings.TrimSuffix(t, ".")
+	}
+	if t == "" {
+		return v
+	}
+	return t
 }
 
 // queryParams reads query and function parameter tables.
@@ -325,6 +369,7 @@ func (p *pgPage) proseType(text string, links []mdLink) (model.TypeRef, bool) {
 			continue
 		}
 		ref := model.TypeRef{Name: pgQualify(pgLowerFirst(name), p.ns)}
+		p.linkType(ref.Name, l.Dest)
 		if i := strings.Index(text, l.Text); i >= 0 {
 			around := strings.ToLower(text[max(0, i-25):min(len(text), i+len(l.Text)+20)])
 			ref.Collection = strings.Contains(around, "collection") || strings.Contains(around, "list of") || strings.Contains(around, "array of")
@@ -394,10 +439,16 @@ func (p *pgPage) examples(op *model.Operation, syntax []*mdBlock) {
 	}
 	nReq, nResp := 0, 0
 	for _, b := range p.blocks {
-		if b.kind != bFence || isSyntax[b] {
+		if b.kind != bFence {
 			continue
 		}
 		a := p.bound[b]
+		if isSyntax[b] && (a == nil || a.BlockType != "request") {
+			// A syntax block is also an example only when it is
+			// annotated as one (drive-get.md: "### HTTP request" with a
+			// "request" fence per alternative, one shared response).
+			continue
+		}
 		var kind model.ExampleKind
 		switch {
 		case a != nil && a.BlockType == "request":
@@ -421,7 +472,7 @@ func (p *pgPage) examples(op *model.Operation, syntax []*mdBlock) {
 			default:
 				continue
 			}
-			if b.section != nil && pgIsSyntaxHeading(b.section.txt()) {
+			if b.section != nil && b.section.isSyntaxHeading() {
 				continue
 			}
 		}
@@ -466,6 +517,16 @@ func (p *pgPage) examples(op *model.Operation, syntax []*mdBlock) {
 		op.Examples = append(op.Examples, ex)
 	}
 	p.pair(op)
+	if r := op.Response; r != nil && r.Status == 0 && !r.NoContent {
+		// The prose gives no status code: take the first paired
+		// response example's.
+		for _, ex := range op.Examples {
+			if ex.Kind == model.ResponseExample && ex.PairIndex >= 0 && ex.Status != 0 {
+				r.Status = ex.Status
+				break
+			}
+		}
+	}
 }
 
 // pair links responses to requests: by annotation name, else the latest

@@ -23,6 +23,14 @@ type PageResult struct {
 	Diagnostics []model.Diagnostic
 
 	contribs []*pgContrib
+	// defines is the type this page defines (a resource page's type, an
+	// enum page's enum), for resolving links to the page.
+	defines string
+	// typeLinks maps a type name read from a link's text to the page the
+	// link targets (lower-cased, slash-cleaned path relative to the input
+	// root). The merge renames the type to what that page defines; ""
+	// marks a name linked to two different pages (left alone).
+	typeLinks map[string]string
 }
 
 // contrib is one page's contribution to a type, with what the merge needs
@@ -121,17 +129,64 @@ func parsePage(md goldmark.Markdown, file string, src []byte) (res *PageResult) 
 		p.enumTables("")
 	}
 	p.page.Kind = p.kind
-	seen := map[string]bool{}
 	for _, c := range res.contribs {
 		res.Types = append(res.Types, c.t)
-		if !seen[c.t.Name] {
-			seen[c.t.Name] = true
-			p.page.Types = append(p.page.Types, c.t.Name)
-		}
 	}
-	pgSortStrings(p.page.Types)
+	p.page.Types = pgPageTypes(res.contribs)
 	res.Diagnostics = pgSortDiagnostics(res.Diagnostics)
 	return res
+}
+
+// pageTypes lists the distinct names of a page's contributions, sorted.
+func pgPageTypes(cs []*pgContrib) []string {
+	var out []string
+	seen := map[string]bool{}
+	for _, c := range cs {
+		if !seen[c.t.Name] {
+			seen[c.t.Name] = true
+			out = append(out, c.t.Name)
+		}
+	}
+	pgSortStrings(out)
+	return out
+}
+
+// linkType records that the type name was read from the text of a link to
+// dest. Only relative links to Markdown pages count.
+func (p *pgPage) linkType(name, dest string) {
+	if name == "" || strings.HasPrefix(name, "Edm.") || name == model.JSONType {
+		return
+	}
+	target := pgLinkTarget(p.file, dest)
+	if target == "" {
+		return
+	}
+	if p.res.typeLinks == nil {
+		p.res.typeLinks = map[string]string{}
+	}
+	if old, ok := p.res.typeLinks[name]; ok && old != target {
+		target = ""
+	}
+	p.res.typeLinks[name] = target
+}
+
+// linkTarget resolves a relative link to a Markdown page against the file
+// that holds it, lower-cased; "" for other links.
+func pgLinkTarget(file, dest string) string {
+	// A link into a section ("chat.md#chattype-values") names something
+	// the page defines besides its type.
+	if strings.Contains(dest, "#") {
+		return ""
+	}
+	d := dest
+	if i := strings.IndexByte(d, '?'); i >= 0 {
+		d = d[:i]
+	}
+	d = strings.TrimSpace(d)
+	if d == "" || strings.HasPrefix(d, "/") || strings.Contains(d, ":") || !strings.HasSuffix(strings.ToLower(d), ".md") {
+		return ""
+	}
+	return strings.ToLower(path.Clean(path.Join(path.Dir(file), d)))
 }
 
 // todoText reports every line that still holds a TODO (scaffold text).
@@ -458,7 +513,7 @@ func (p *pgPage) classify() {
 	onlyEnumTables := true
 	anyTable := false
 	for _, b := range p.blocks {
-		if b.kind == bFence && b.section != nil && pgIsSyntaxHeading(b.section.txt()) {
+		if b.kind == bFence && b.section != nil && b.section.isSyntaxHeading() {
 			hasSyntax = true
 		}
 		if b.kind == bTable {
@@ -578,6 +633,10 @@ func pgHeadingKind(h string) pgSecKind {
 		return secNone
 	case strings.HasPrefix(t, "http request"):
 		return secSyntax
+	case strings.Contains(t, "permission") && pgEnumHeadingName(h):
+		// "### permissionType values" is an enum, not a Permissions
+		// section.
+		return secEnum
 	case strings.Contains(t, "permission"), t == "prerequisites", strings.HasPrefix(t, "method"):
 		return secSkip
 	case strings.HasPrefix(t, "request header"), strings.HasPrefix(t, "optional request header"), strings.HasPrefix(t, "response header"):
@@ -599,6 +658,12 @@ func pgHeadingKind(h string) pgSecKind {
 	return secNone
 }
 
+// enumHeadingName reports whether a heading names an enum ("x values").
+func pgEnumHeadingName(h string) bool {
+	n, _ := pgEnumName(h)
+	return n != ""
+}
+
 // sectionOf classifies the section a block is in: the nearest heading, or
 // its H2 when the nearest heading says nothing.
 func (p *pgPage) sectionOf(b *mdBlock) pgSecKind {
@@ -612,9 +677,9 @@ func pgSectionKind(b *mdBlock) pgSecKind {
 	if b.section == nil {
 		return secNone
 	}
-	k := pgHeadingKind(b.section.txt())
+	k := b.section.headingKind()
 	if k == secNone && b.h2 != nil && b.h2 != b.section {
-		k = pgHeadingKind(b.h2.txt())
+		k = b.h2.headingKind()
 		if k == secEnum {
 			k = secNone
 		}

@@ -58,8 +58,26 @@ func (p *pgPage) propertyRow(t *mdTable, r *mdRow, c mdColumns, nav bool, prio i
 	descCell := r.mdCell(c.desc)
 	prop.Description = descCell.text
 	if c.typ >= 0 {
-		cellText := r.mdCell(c.typ).text
+		typeCell := r.mdCell(c.typ)
+		cellText := typeCell.text
+		dest, nLinks := "", 0
+		for _, l := range typeCell.links {
+			if pgLinkTarget(p.file, l.Dest) != "" {
+				dest = l.Dest
+				nLinks++
+			}
+		}
+		if len(typeCell.links) == 0 {
+			if txt, d, ok := pgRecoverLink(cellText); ok {
+				p.diag(r.pos, model.Warning, "link-broken",
+					"Type cell "+strconv.Quote(cellText)+" of "+strconv.Quote(name)+" holds a malformed link; docgen read it as "+strconv.Quote(txt)+"; write it as [type](type.md)")
+				cellText, dest, nLinks = txt, d, 1
+			}
+		}
 		ref, note := NormalizeType(cellText, p.ns)
+		if nLinks == 1 && !note.Unknown && len(note.Union) == 0 {
+			p.linkType(ref.Name, dest)
+		}
 		prop.TypeRef = ref
 		switch {
 		case note.Empty:
@@ -102,6 +120,48 @@ func (p *pgPage) propertyRow(t *mdTable, r *mdRow, c mdColumns, nav bool, prio i
 		}
 	}
 	return prop, enum
+}
+
+// recoverLink reads a Type cell whose link goldmark did not parse: a link
+// missing its ")" ("[x](x.md") or a reference link without a definition
+// ("[x][] resource"). It returns the cell with the link reduced to its text
+// and the link's destination ("" for a reference).
+func pgRecoverLink(s string) (text, dest string, ok bool) {
+	open := strings.IndexByte(s, '[')
+	if open < 0 {
+		return "", "", false
+	}
+	end := strings.IndexByte(s[open:], ']')
+	if end < 0 {
+		return "", "", false
+	}
+	end += open
+	name := s[open+1 : end]
+	rest := s[end+1:]
+	switch {
+	case strings.HasPrefix(rest, "("):
+		if k := strings.IndexByte(rest, ')'); k >= 0 {
+			dest, rest = rest[1:k], rest[k+1:]
+		} else {
+			dest, rest = rest[1:], ""
+			if k := strings.IndexAny(dest, " \t"); k >= 0 {
+				dest, rest = dest[:k], dest[k:]
+			}
+		}
+	case strings.HasPrefix(rest, "["):
+		k := strings.IndexByte(rest, ']')
+		if k < 0 {
+			return "", "", false
+		}
+		rest = rest[k+1:]
+	default:
+		return "", "", false
+	}
+	name = strings.TrimSpace(name)
+	if name == "" {
+		return "", "", false
+	}
+	return strings.TrimSpace(s[:open] + name + rest), strings.TrimSpace(dest), true
 }
 
 // membersFromNames builds enum members from a list of names.
@@ -183,6 +243,7 @@ func (p *pgPage) resourcePage() {
 		return
 	}
 	qn := pgQualify(name, p.ns)
+	p.res.defines = qn
 	t := &model.Type{Name: qn, Kind: model.ComplexType, Description: p.firstParagraph()}
 	switch {
 	case p.h1 != nil:
@@ -356,14 +417,7 @@ func (p *pgPage) pageExamples(typeName string, t *model.Type) {
 			ex.Name = "example-" + pgItoa(nEx)
 		}
 		p.annotationNames(ex, a)
-		var sb strings.Builder
-		for i, l := range b.fenceLines() {
-			if i > 0 {
-				sb.WriteByte('\n')
-			}
-			sb.WriteString(l.Text)
-		}
-		ex.Body = sb.String()
+		ex.Body = b.fenceBody()
 		if len(b.fenceLines()) > 0 {
 			ex.BodyPos = b.fenceLines()[0].Pos
 		} else {
@@ -475,6 +529,9 @@ func (p *pgPage) enumPage() {
 		name = strings.Trim(strings.TrimSpace(h1[:len(h1)-len(" enum type")]), "`*")
 	}
 	p.enumTables(name)
+	if name != "" && pgIsQualified(name) {
+		p.res.defines = pgQualify(name, p.ns)
+	}
 	p.pageExamples("", nil)
 }
 
@@ -498,11 +555,11 @@ func pgEnumName(h string) (string, bool) {
 // enumTables reads enum tables: `### x values` tables anywhere, and
 // `## Members` tables of an enum page named def.
 func (p *pgPage) enumTables(def string) {
-	for _, b := range p.blocks {
+	for bi, b := range p.blocks {
 		if b.kind != bTable || b.section == nil {
 			continue
 		}
-		if pgHeadingKind(b.section.txt()) != secEnum {
+		if b.section.headingKind() != secEnum {
 			continue
 		}
 		t := b.mdTable
@@ -510,12 +567,16 @@ func (p *pgPage) enumTables(def string) {
 			continue
 		}
 		name, flags := pgEnumName(b.section.txt())
+		var desc string
 		if name == "" {
 			lower := strings.ToLower(strings.TrimSpace(b.section.txt()))
 			if def == "" || (lower != "members" && lower != "enum values" && lower != "enumerated values") {
 				continue
 			}
 			name = def
+			desc = p.firstParagraph()
+		} else {
+			desc = p.sectionIntro(bi)
 		}
 		nameCol := t.column("member", "name", "enum member", "member name")
 		valCol := t.column("value", "int value", "numeric value", "values")
@@ -526,7 +587,10 @@ func (p *pgPage) enumTables(def string) {
 			continue
 		}
 		descCol := t.column("description", "remarks", "details")
-		e := &model.Type{Name: pgQualify(name, p.ns), Kind: model.EnumType, Pos: t.pos, Flags: flags}
+		if valCol < 0 {
+			valCol = pgIntColumn(t, nameCol, descCol)
+		}
+		e := &model.Type{Name: pgQualify(name, p.ns), Kind: model.EnumType, Pos: t.pos, Flags: flags, Description: desc}
 		allPow2, nonzero := true, 0
 		for _, r := range t.rows() {
 			mn := pgCleanName(r.mdCell(nameCol).text)
@@ -556,6 +620,56 @@ func (p *pgPage) enumTables(def string) {
 		e.Evolvable = pgMarkSentinel(e.Members)
 		p.res.contribs = append(p.res.contribs, &pgContrib{t: e, prio: prioDefinition, kindKnown: true, hasMembers: true, membersSrc: t.pos})
 	}
+}
+
+// sectionIntro returns the paragraphs between the heading of the section
+// blocks[i] is in and blocks[i], joined by spaces: the description of the
+// enum a "### x values" table lists.
+func (p *pgPage) sectionIntro(i int) string {
+	b := p.blocks[i]
+	var parts []string
+	for j := i - 1; j >= 0 && p.blocks[j] != b.section; j-- {
+		q := p.blocks[j]
+		if q.kind != bPara || q.parent != b.parent || q.section != b.section {
+			continue
+		}
+		t := strings.TrimSpace(q.txt())
+		if t == "" || strings.HasPrefix(t, "[!INCLUDE") || strings.HasPrefix(t, "[!NOTE") || strings.HasPrefix(t, "Namespace:") {
+			continue
+		}
+		parts = append(parts, t)
+	}
+	for l, r := 0, len(parts)-1; l < r; l, r = l+1, r-1 {
+		parts[l], parts[r] = parts[r], parts[l]
+	}
+	return strings.Join(parts, " ")
+}
+
+// intColumn finds the value column of an enum table whose header does not
+// say so ("Member|Member|Description"): the first other column whose
+// non-empty cells are all integers. It returns -1 if there is none.
+func pgIntColumn(t *mdTable, nameCol, descCol int) int {
+	for c := range t.header {
+		if c == nameCol || c == descCol {
+			continue
+		}
+		ints := 0
+		for _, r := range t.rows() {
+			v := strings.TrimSpace(r.mdCell(c).text)
+			if v == "" {
+				continue
+			}
+			if _, err := strconv.ParseInt(v, 0, 64); err != nil {
+				ints = -1
+				break
+			}
+			ints++
+		}
+		if ints > 0 {
+			return c
+		}
+	}
+	return -1
 }
 
 func pgMaxValue(ms []*model.EnumMember) int64 {

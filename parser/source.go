@@ -15,6 +15,9 @@ type pgLineIndex struct {
 	file   string
 	starts []int // byte offset of the first byte of each line
 	src    []byte
+	// s is src as a string (one copy per page): lines and cells are
+	// substrings of it, so reading them does not allocate.
+	s string
 	// base is the offset in src of the text goldmark parsed (the page
 	// after its front matter): goldmark offsets are relative to it.
 	base int
@@ -30,7 +33,7 @@ func pgNewLineIndex(file string, src []byte, base int) *pgLineIndex {
 		off += i + 1
 		starts = append(starts, off)
 	}
-	return &pgLineIndex{file: file, starts: starts, src: src, base: base}
+	return &pgLineIndex{file: file, starts: starts, src: src, s: string(src), base: base}
 }
 
 // lineOf returns the 1-based line of goldmark offset off.
@@ -85,7 +88,7 @@ func (x *pgLineIndex) line(n int) string {
 	if start > end {
 		return ""
 	}
-	return string(x.src[start:end])
+	return x.s[start:end]
 }
 
 // lineBytes returns line n (1-based) without its newline, sharing src.

@@ -57,9 +57,7 @@ func (c *pgCollector) mdTable(n *extast.Table) *mdTable {
 				if l := ce.Lines(); l != nil && l.Len() > 0 && start < 0 {
 					start = l.At(0).Start
 				}
-				var sb strings.Builder
-				c.inline(ce, &sb, false, nil)
-				t.header = append(t.header, pgNormHeader(pgCleanText(sb.String())))
+				t.header = append(t.header, pgNormHeader(c.plain(ce, nil)))
 			}
 			if start < 0 {
 				start = n.Pos()
@@ -104,15 +102,17 @@ func (t *mdTable) rows() []*mdRow {
 		ck := t.checks[i]
 		i++
 		rw := &mdRow{pos: c.idx.linePos(ck.line), source: ck.source}
-		for ce := r.FirstChild(); ce != nil; ce = ce.NextSibling() {
-			cl := &mdCell{}
+		// One allocation for the row's cells and one for their pointers.
+		cells := make([]mdCell, r.ChildCount())
+		rw.cells = make([]*mdCell, 0, len(cells))
+		j := 0
+		for ce := r.FirstChild(); ce != nil && j < len(cells); ce = ce.NextSibling() {
+			cl := &cells[j]
+			j++
 			if l := ce.Lines(); l != nil && l.Len() > 0 {
-				seg := l.At(0)
-				cl.raw = string(seg.Value(c.src))
+				cl.raw = c.str(l.At(0))
 			}
-			var sb strings.Builder
-			c.inline(ce, &sb, false, &cl.links)
-			cl.text = pgCleanText(sb.String())
+			cl.text = c.plain(ce, &cl.links)
 			rw.cells = append(rw.cells, cl)
 		}
 		if rw.source > len(t.header) && len(t.header) > 0 && len(rw.cells) >= len(t.header) {

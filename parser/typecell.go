@@ -252,6 +252,16 @@ func normalizeOne(c, namespace string) (model.TypeRef, TypeNote) {
 		r.Collection = true
 		c = strings.TrimSpace(c[:len(c)-2])
 	}
+	// "[itemAnalytics][] resource": a kind word after the type name.
+	for _, suf := range []string{" resource type", " complex type", " resource", " object", " entity"} {
+		if len(c) > len(suf) && strings.EqualFold(c[len(c)-len(suf):], suf) {
+			rest := strings.TrimSpace(c[:len(c)-len(suf)])
+			if _, prim := primitiveSpellings[strings.ToLower(rest)]; !prim && isQualified(rest) {
+				c = rest
+			}
+			break
+		}
+	}
 	c = strings.TrimPrefix(c, "#")
 	if c == "" {
 		note.Empty = true

@@ -16,6 +16,11 @@ func TestNormalizeType(t *testing.T) {
 		want model.TypeRef
 		note TypeNote
 	}{
+		// A kind word after the type name ("[itemAnalytics][] resource").
+		{cell: "itemAnalytics resource", want: ref("microsoft.graph.itemAnalytics")},
+		{cell: "error object", want: ref("microsoft.graph.error")},
+		{cell: "driveItem resource collection", want: coll("microsoft.graph.driveItem")},
+		{cell: "String object", want: ref(model.JSONType), note: TypeNote{Unknown: true, Note: `cannot read "String object" as a type name`}},
 		// Primitive spellings (catalog §7.1).
 		{cell: "String", want: ref("Edm.String")},
 		{cell: "string", want: ref("Edm.String"), note: TypeNote{Spelling: "string"}},

@@ -43,6 +43,8 @@ var parserCodes = []CodeInfo{
 		Explain: "A paragraph's second line is a delimiter row (`|:---|:---|`) but GFM refused the table, because the delimiter row has a different number of cells than the header row. The table renders as plain text and its rows (often enum members) are lost to other tools; docgen reads it anyway. Fix: give the delimiter row one cell per header cell."},
 	{Code: "type-unknown", Severity: Warning, Summary: "Type cell is empty or unreadable",
 		Explain: "A Type cell of a property, relationship, request-body or parameter table is empty (often a row broken in two by a newline inside its description) or is not a primitive (String, Int32, DateTimeOffset, ...), a type name, or either followed by `collection`. docgen keeps the row with no type. Fix: write the type, and keep each row on a single line (use `<br>` for line breaks)."},
+	{Code: "link-broken", Severity: Warning, Summary: "Type cell holds a malformed link",
+		Explain: "A Type cell links to the type's page, but the link is malformed: its closing parenthesis is missing (`[x](x.md`) so Markdown shows the raw text. docgen reads the link text as the type name and still resolves the link to the page. Fix: write the link as `[x](x.md)`."},
 	{Code: "type-spelling", Severity: Info, Summary: "Type cell uses an unusual spelling",
 		Explain: "The Type cell names a primitive in a non-canonical spelling (`string`, `int`, `GUID`, `DateTime`, `Collection(String)`, `Edm.string` ...). docgen normalises it to the OData name (Edm.String, Edm.Int32, Edm.Guid, Edm.DateTimeOffset ...). Fix: use the canonical spelling (String, Int32, Guid, DateTimeOffset, `x collection`)."},
 	{Code: "type-union", Severity: Warning, Summary: "Type cell names alternative types",

@@ -179,12 +179,20 @@ func (r *exampleRunner) failf(format string, args ...any) {
 }
 
 // at formats the page position of the value at pointer p (body
-// coordinates), falling back to the body's first line.
+// coordinates). A value the body does not have (a member the encoding
+// added, a value inside a substitution) is placed at its nearest ancestor
+// the body has.
 func (r *exampleRunner) at(p string) string {
-	if line, ok := r.lines[p]; ok {
-		return r.c.File + ":" + strconv.Itoa(line)
+	for {
+		if line, ok := r.lines[p]; ok {
+			return r.c.File + ":" + strconv.Itoa(line)
+		}
+		i := strings.LastIndexByte(p, '/')
+		if i < 0 {
+			return r.c.File + ":" + strconv.Itoa(r.c.Line)
+		}
+		p = p[:i]
 	}
-	return r.c.File + ":" + strconv.Itoa(r.c.Line)
 }
 
 // known returns the diagnostic that covers pointer p, if any.

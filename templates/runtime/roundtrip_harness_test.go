@@ -122,6 +122,12 @@ func TestExampleCompare(t *testing.T) {
 			wantFail: []string{"docs/page.md:15: /a/1/z: member \"z\" lost (documented 3)"},
 		},
 		{
+			name:     "an added member is placed at its object",
+			body:     "{\n  \"a\": 1,\n  \"o\": {\n    \"x\": 1\n  }\n}",
+			out:      `{"a":1,"o":{"x":1,"y":2}}`,
+			wantFail: []string{"docs/page.md:12: /o/y: member \"y\" added: 2"},
+		},
+		{
 			name:     "a lost array element is detected",
 			body:     `{"a": [1, 2]}`,
 			out:      `{"a":[1]}`,
@@ -496,6 +502,34 @@ func TestExampleRuntimeErrors(t *testing.T) {
 			res := tt.res
 			h := runHarness(c, func([]byte) exampleResult { return res })
 			checkHarness(t, h, tt.wantFail, tt.wantLog)
+		})
+	}
+}
+
+func TestExampleEnvelope(t *testing.T) {
+	tests := []struct {
+		name     string
+		body     string
+		wantFail []string
+	}{
+		{name: "a single entity in a value envelope", body: `{"@odata.context": "x", "value": {"id": "a", "count": 2}}`},
+		{name: "members beside value survive", body: `{"value": {"id": "a"}, "@odata.nextLink": "n", "x": [1]}`},
+		{
+			name:     "a lost member inside the envelope is located",
+			body:     "{\n  \"value\": {\n    \"id\": \"a\",\n    \"zz\": 1\n  }\n}",
+			wantFail: []string{"docs/page.md:13: /value/zz: member \"zz\" lost"},
+		},
+		{
+			name:     "a decoding error inside the envelope is located",
+			body:     "{\n  \"value\": {\n    \"id\": \"a\",\n    \"count\": \"x\"\n  }\n}",
+			wantFail: []string{"docs/page.md:13: /value/count: decoding"},
+		},
+		{name: "no value member", body: `{"id": "a"}`, wantFail: []string{`no "value" member`}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c := &exampleCase{Name: "ex", File: "docs/page.md", Line: 10, Type: "T", Body: tt.body, Envelope: true}
+			checkHarness(t, runHarness(c, exampleEnvelopeCodecOf[snapshot]), tt.wantFail, nil)
 		})
 	}
 }

@@ -18,19 +18,19 @@ type EventsServer interface {
 	// CreateEvent is "Create event": POST /me/events; it answers 201 with
 	// microsoft.graph.event.
 	//
-	// Source: api/user-post-events.md:20
+	// Source: api/user-post-events.md
 	CreateEvent(ctx context.Context, req *CreateEventRequest) (*Event, error)
 
 	// EventForward is "event: forward": POST /me/events/{id}/forward; it answers
 	// 202 without a body.
 	//
-	// Source: api/event-forward.md:20
+	// Source: api/event-forward.md
 	EventForward(ctx context.Context, req *EventForwardRequest) error
 
 	// UpdateEvent is "Update event": PATCH /me/events/{id}; it answers 204 without
 	// a body.
 	//
-	// Source: api/event-update.md:20
+	// Source: api/event-update.md
 	UpdateEvent(ctx context.Context, req *UpdateEventRequest) error
 }
 

@@ -3,7 +3,10 @@
 
 package actions
 
-import "time"
+import (
+	"encoding/json"
+	"time"
+)
 
 // Event is the microsoft.graph.event entity type.
 //
@@ -55,7 +58,7 @@ func (v *Event) UnmarshalJSON(data []byte) error {
 			if isNull(value) {
 				return false, nil
 			}
-			return true, decodeValue(value, &v.Attendees)
+			return true, json.Unmarshal(value, &v.Attendees)
 		case "importance":
 			return true, decodeValue(value, &v.Importance)
 		case "webLink":
@@ -84,9 +87,7 @@ func (v Event) MarshalJSON() ([]byte, error) {
 // GUIDs, nulls the docs forbid, in v and in nested objects) as a
 // *ValidationError, or returns nil.
 func (v *Event) Validate() error {
-	var p Problems
-	v.validate(&p, "")
-	return p.Err()
+	return v.ValidateFor("")
 }
 
 // ValidateFor is Validate plus the rules of op when v is its request body: the

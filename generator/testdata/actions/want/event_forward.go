@@ -3,7 +3,10 @@
 
 package actions
 
-import "net/http"
+import (
+	"encoding/json"
+	"net/http"
+)
 
 // OpEventForward is the operation "event: forward": POST
 // /me/events/{id}/forward.
@@ -47,7 +50,7 @@ func (v *EventForwardBody) UnmarshalJSON(data []byte) error {
 			if isNull(value) {
 				return false, nil
 			}
-			return true, decodeValue(value, &v.ToRecipients)
+			return true, json.Unmarshal(value, &v.ToRecipients)
 		case "comment":
 			return true, decodeValue(value, &v.Comment)
 		case "importance":
@@ -73,9 +76,7 @@ func (v EventForwardBody) MarshalJSON() ([]byte, error) {
 // GUIDs, nulls the docs forbid, in v and in nested objects) as a
 // *ValidationError, or returns nil.
 func (v *EventForwardBody) Validate() error {
-	var p Problems
-	v.validate(&p, "")
-	return p.Err()
+	return v.ValidateFor("")
 }
 
 // ValidateFor is Validate plus the rules of op when v is its request body: the

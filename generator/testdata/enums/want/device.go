@@ -3,6 +3,8 @@
 
 package enums
 
+import "encoding/json"
+
 // Device is the microsoft.graph.device complex type.
 //
 // Source: resources/device.md:5
@@ -56,7 +58,7 @@ func (v *Device) UnmarshalJSON(data []byte) error {
 			if isNull(value) {
 				return false, nil
 			}
-			return true, decodeValue(value, &v.AllTypes)
+			return true, json.Unmarshal(value, &v.AllTypes)
 		case "week":
 			if isNull(value) {
 				return false, nil
@@ -70,7 +72,7 @@ func (v *Device) UnmarshalJSON(data []byte) error {
 			if isNull(value) {
 				return false, nil
 			}
-			return true, decodeValue(value, &v.OwnerIDs)
+			return true, json.Unmarshal(value, &v.OwnerIDs)
 		}
 		return false, nil
 	})
@@ -96,9 +98,7 @@ func (v Device) MarshalJSON() ([]byte, error) {
 // GUIDs, nulls the docs forbid, in v and in nested objects) as a
 // *ValidationError, or returns nil.
 func (v *Device) Validate() error {
-	var p Problems
-	v.validate(&p, "")
-	return p.Err()
+	return v.ValidateFor("")
 }
 
 // ValidateFor is Validate: no documented operation takes v as its request

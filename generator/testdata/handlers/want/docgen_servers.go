@@ -19,7 +19,7 @@ type ContentServer interface {
 	// /widgets/{id}/parts/{id}/content; it answers 302 with the returned URL as
 	// Location.
 	//
-	// Source: api/widget-content.md:15
+	// Source: api/widget-content.md
 	GetWidgetContent(ctx context.Context, req *GetWidgetContentRequest) (string, error)
 }
 
@@ -56,7 +56,7 @@ type WidgetServer interface {
 	// GetWidget is "Get widget": GET /me/widget; it answers 200 with
 	// microsoft.graph.widget.
 	//
-	// Source: api/widget-get.md:15
+	// Source: api/widget-get.md
 	GetWidget(ctx context.Context, req *GetWidgetRequest) (*Widget, error)
 }
 
@@ -93,45 +93,45 @@ type WidgetsServer interface {
 	// CreateWidget is "Create widget": POST /widgets; it answers 201 with
 	// microsoft.graph.widget.
 	//
-	// Source: api/widget-create.md:15
+	// Source: api/widget-create.md
 	CreateWidget(ctx context.Context, req *CreateWidgetRequest) (*Widget, error)
 
 	// CreateWidgetFromTemplate is "Create widget from template": POST
 	// /widgetTemplates/{template-id}/widgets; it answers 201 with
 	// microsoft.graph.widget.
 	//
-	// Source: api/widget-create-bad.md:15
+	// Source: api/widget-create-bad.md
 	CreateWidgetFromTemplate(ctx context.Context, req *CreateWidgetFromTemplateRequest) (*Widget, error)
 
 	// DeleteWidget is "Delete widget": DELETE /widgets/{id}; it answers 204 without
 	// a body.
 	//
-	// Source: api/widget-delete.md:15
+	// Source: api/widget-delete.md
 	DeleteWidget(ctx context.Context, req *DeleteWidgetRequest) error
 
 	// GetWidgetByID is "Get widget by id": GET /widgets/{widget-id}; it answers 200
 	// with microsoft.graph.widget.
 	//
-	// Source: api/widget-get-duplicate.md:15
+	// Source: api/widget-get-duplicate.md
 	GetWidgetByID(ctx context.Context, req *GetWidgetByIDRequest) (*Widget, error)
 
 	// ListWidgets is "List widgets": GET /widgets; it answers 200 with a collection
 	// of microsoft.graph.widget.
 	//
-	// Source: api/widget-list.md:15
+	// Source: api/widget-list.md
 	ListWidgets(ctx context.Context, req *ListWidgetsRequest) (*Collection[Widget], error)
 
 	// WidgetFilterByOwner is "widget: filterByOwner": GET
 	// /widgets/filterByOwner(on='{owner}'); it answers 200 with a collection of
 	// microsoft.graph.widget.
 	//
-	// Source: api/widget-filterbyowner.md:15
+	// Source: api/widget-filterbyowner.md
 	WidgetFilterByOwner(ctx context.Context, req *WidgetFilterByOwnerRequest) (*Collection[Widget], error)
 
 	// WidgetSpin is "widget: spin": POST /widgets/{id}/spin; it answers 202 without
 	// a body.
 	//
-	// Source: api/widget-spin.md:15
+	// Source: api/widget-spin.md
 	WidgetSpin(ctx context.Context, req *WidgetSpinRequest) error
 }
 

@@ -46,9 +46,7 @@ func (v Entity) MarshalJSON() ([]byte, error) {
 // GUIDs, nulls the docs forbid, in v and in nested objects) as a
 // *ValidationError, or returns nil.
 func (v *Entity) Validate() error {
-	var p Problems
-	v.validate(&p, "")
-	return p.Err()
+	return v.ValidateFor("")
 }
 
 // ValidateFor is Validate: no documented operation takes v as its request

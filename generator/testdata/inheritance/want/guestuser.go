@@ -3,7 +3,10 @@
 
 package inheritance
 
-import "time"
+import (
+	"encoding/json"
+	"time"
+)
 
 // GuestUser is the microsoft.graph.guestUser entity type, derived from
 // microsoft.graph.user.
@@ -72,12 +75,12 @@ func (v *GuestUser) UnmarshalJSON(data []byte) error {
 			if isNull(value) {
 				return false, nil
 			}
-			return true, decodeValue(value, &v.MemberOf)
+			return true, json.Unmarshal(value, &v.MemberOf)
 		case "businessPhones":
 			if isNull(value) {
 				return false, nil
 			}
-			return true, decodeValue(value, &v.BusinessPhones)
+			return true, json.Unmarshal(value, &v.BusinessPhones)
 		case "invitedBy":
 			return true, decodeValue(value, &v.InvitedBy)
 		}
@@ -106,9 +109,7 @@ func (v GuestUser) MarshalJSON() ([]byte, error) {
 // GUIDs, nulls the docs forbid, in v and in nested objects) as a
 // *ValidationError, or returns nil.
 func (v *GuestUser) Validate() error {
-	var p Problems
-	v.validate(&p, "")
-	return p.Err()
+	return v.ValidateFor("")
 }
 
 // ValidateFor is Validate: no documented operation takes v as its request

@@ -4,6 +4,7 @@
 package inheritance
 
 import (
+	"encoding/json"
 	"strings"
 	"time"
 )
@@ -72,12 +73,12 @@ func (v *User) UnmarshalJSON(data []byte) error {
 			if isNull(value) {
 				return false, nil
 			}
-			return true, decodeValue(value, &v.MemberOf)
+			return true, json.Unmarshal(value, &v.MemberOf)
 		case "businessPhones":
 			if isNull(value) {
 				return false, nil
 			}
-			return true, decodeValue(value, &v.BusinessPhones)
+			return true, json.Unmarshal(value, &v.BusinessPhones)
 		}
 		return false, nil
 	})
@@ -103,9 +104,7 @@ func (v User) MarshalJSON() ([]byte, error) {
 // GUIDs, nulls the docs forbid, in v and in nested objects) as a
 // *ValidationError, or returns nil.
 func (v *User) Validate() error {
-	var p Problems
-	v.validate(&p, "")
-	return p.Err()
+	return v.ValidateFor("")
 }
 
 // ValidateFor is Validate: no documented operation takes v as its request

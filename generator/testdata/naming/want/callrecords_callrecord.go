@@ -3,6 +3,8 @@
 
 package naming
 
+import "encoding/json"
+
 // CallRecord is the microsoft.graph.callRecords.callRecord entity type.
 //
 // Source: resources/callrecords-callrecord.md:5
@@ -38,7 +40,7 @@ func (v *CallRecord) UnmarshalJSON(data []byte) error {
 			if isNull(value) {
 				return false, nil
 			}
-			return true, decodeValue(value, &v.Sessions)
+			return true, json.Unmarshal(value, &v.Sessions)
 		}
 		return false, nil
 	})
@@ -59,9 +61,7 @@ func (v CallRecord) MarshalJSON() ([]byte, error) {
 // GUIDs, nulls the docs forbid, in v and in nested objects) as a
 // *ValidationError, or returns nil.
 func (v *CallRecord) Validate() error {
-	var p Problems
-	v.validate(&p, "")
-	return p.Err()
+	return v.ValidateFor("")
 }
 
 // ValidateFor is Validate: no documented operation takes v as its request

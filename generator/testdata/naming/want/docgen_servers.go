@@ -17,7 +17,7 @@ import (
 type Things2Server interface {
 	// ThingGet2 is "Get thing": GET /things2/{id}; it answers 204 without a body.
 	//
-	// Source: api/thing-get-2.md:20
+	// Source: api/thing-get-2.md
 	ThingGet2(ctx context.Context, req *ThingGet2Request) error
 }
 
@@ -54,7 +54,7 @@ type ThingsServer interface {
 	// ThingGet is "Get thing": GET /things/{id}; it answers 200 with
 	// microsoft.graph.thing.
 	//
-	// Source: api/thing-get.md:20
+	// Source: api/thing-get.md
 	ThingGet(ctx context.Context, req *ThingGetRequest) (*Thing, error)
 }
 

@@ -3,7 +3,10 @@
 
 package naming
 
-import "strings"
+import (
+	"encoding/json"
+	"strings"
+)
 
 // SharedItemType is the microsoft.graph.sharedItem complex type.
 //
@@ -46,9 +49,7 @@ func (v SharedItemType) MarshalJSON() ([]byte, error) {
 // GUIDs, nulls the docs forbid, in v and in nested objects) as a
 // *ValidationError, or returns nil.
 func (v *SharedItemType) Validate() error {
-	var p Problems
-	v.validate(&p, "")
-	return p.Err()
+	return v.ValidateFor("")
 }
 
 // ValidateFor is Validate: no documented operation takes v as its request
@@ -105,9 +106,7 @@ func (v SharedItem) MarshalJSON() ([]byte, error) {
 // GUIDs, nulls the docs forbid, in v and in nested objects) as a
 // *ValidationError, or returns nil.
 func (v *SharedItem) Validate() error {
-	var p Problems
-	v.validate(&p, "")
-	return p.Err()
+	return v.ValidateFor("")
 }
 
 // ValidateFor is Validate: no documented operation takes v as its request
@@ -164,9 +163,7 @@ func (v DateType) MarshalJSON() ([]byte, error) {
 // GUIDs, nulls the docs forbid, in v and in nested objects) as a
 // *ValidationError, or returns nil.
 func (v *DateType) Validate() error {
-	var p Problems
-	v.validate(&p, "")
-	return p.Err()
+	return v.ValidateFor("")
 }
 
 // ValidateFor is Validate: no documented operation takes v as its request
@@ -221,9 +218,7 @@ func (v OptType) MarshalJSON() ([]byte, error) {
 // GUIDs, nulls the docs forbid, in v and in nested objects) as a
 // *ValidationError, or returns nil.
 func (v *OptType) Validate() error {
-	var p Problems
-	v.validate(&p, "")
-	return p.Err()
+	return v.ValidateFor("")
 }
 
 // ValidateFor is Validate: no documented operation takes v as its request
@@ -278,9 +273,7 @@ func (v ProblemType) MarshalJSON() ([]byte, error) {
 // GUIDs, nulls the docs forbid, in v and in nested objects) as a
 // *ValidationError, or returns nil.
 func (v *ProblemType) Validate() error {
-	var p Problems
-	v.validate(&p, "")
-	return p.Err()
+	return v.ValidateFor("")
 }
 
 // ValidateFor is Validate: no documented operation takes v as its request
@@ -335,9 +328,7 @@ func (v ValidationErrorType) MarshalJSON() ([]byte, error) {
 // GUIDs, nulls the docs forbid, in v and in nested objects) as a
 // *ValidationError, or returns nil.
 func (v *ValidationErrorType) Validate() error {
-	var p Problems
-	v.validate(&p, "")
-	return p.Err()
+	return v.ValidateFor("")
 }
 
 // ValidateFor is Validate: no documented operation takes v as its request
@@ -392,9 +383,7 @@ func (v OpType) MarshalJSON() ([]byte, error) {
 // GUIDs, nulls the docs forbid, in v and in nested objects) as a
 // *ValidationError, or returns nil.
 func (v *OpType) Validate() error {
-	var p Problems
-	v.validate(&p, "")
-	return p.Err()
+	return v.ValidateFor("")
 }
 
 // ValidateFor is Validate: no documented operation takes v as its request
@@ -451,9 +440,7 @@ func (v DecodeShape) MarshalJSON() ([]byte, error) {
 // GUIDs, nulls the docs forbid, in v and in nested objects) as a
 // *ValidationError, or returns nil.
 func (v *DecodeShape) Validate() error {
-	var p Problems
-	v.validate(&p, "")
-	return p.Err()
+	return v.ValidateFor("")
 }
 
 // ValidateFor is Validate: no documented operation takes v as its request
@@ -508,9 +495,7 @@ func (v Shape) MarshalJSON() ([]byte, error) {
 // GUIDs, nulls the docs forbid, in v and in nested objects) as a
 // *ValidationError, or returns nil.
 func (v *Shape) Validate() error {
-	var p Problems
-	v.validate(&p, "")
-	return p.Err()
+	return v.ValidateFor("")
 }
 
 // ValidateFor is Validate: no documented operation takes v as its request
@@ -596,9 +581,7 @@ func (v Circle) MarshalJSON() ([]byte, error) {
 // GUIDs, nulls the docs forbid, in v and in nested objects) as a
 // *ValidationError, or returns nil.
 func (v *Circle) Validate() error {
-	var p Problems
-	v.validate(&p, "")
-	return p.Err()
+	return v.ValidateFor("")
 }
 
 // ValidateFor is Validate: no documented operation takes v as its request
@@ -655,9 +638,7 @@ func (v Mode) MarshalJSON() ([]byte, error) {
 // GUIDs, nulls the docs forbid, in v and in nested objects) as a
 // *ValidationError, or returns nil.
 func (v *Mode) Validate() error {
-	var p Problems
-	v.validate(&p, "")
-	return p.Err()
+	return v.ValidateFor("")
 }
 
 // ValidateFor is Validate: no documented operation takes v as its request
@@ -748,9 +729,7 @@ func (v ModeKindFast) MarshalJSON() ([]byte, error) {
 // GUIDs, nulls the docs forbid, in v and in nested objects) as a
 // *ValidationError, or returns nil.
 func (v *ModeKindFast) Validate() error {
-	var p Problems
-	v.validate(&p, "")
-	return p.Err()
+	return v.ValidateFor("")
 }
 
 // ValidateFor is Validate: no documented operation takes v as its request
@@ -807,9 +786,7 @@ func (v X3dModel) MarshalJSON() ([]byte, error) {
 // GUIDs, nulls the docs forbid, in v and in nested objects) as a
 // *ValidationError, or returns nil.
 func (v *X3dModel) Validate() error {
-	var p Problems
-	v.validate(&p, "")
-	return p.Err()
+	return v.ValidateFor("")
 }
 
 // ValidateFor is Validate: no documented operation takes v as its request
@@ -957,12 +934,12 @@ func (v *Thing) UnmarshalJSON(data []byte) error {
 			if isNull(value) {
 				return false, nil
 			}
-			return true, decodeValue(value, &v.IPAddresses)
+			return true, json.Unmarshal(value, &v.IPAddresses)
 		case "apiUrls":
 			if isNull(value) {
 				return false, nil
 			}
-			return true, decodeValue(value, &v.APIURLs)
+			return true, json.Unmarshal(value, &v.APIURLs)
 		case "httpsUrl":
 			return true, decodeValue(value, &v.HTTPSURL)
 		case "uiLanguage":
@@ -1015,9 +992,7 @@ func (v Thing) MarshalJSON() ([]byte, error) {
 // GUIDs, nulls the docs forbid, in v and in nested objects) as a
 // *ValidationError, or returns nil.
 func (v *Thing) Validate() error {
-	var p Problems
-	v.validate(&p, "")
-	return p.Err()
+	return v.ValidateFor("")
 }
 
 // ValidateFor is Validate: no documented operation takes v as its request

@@ -153,16 +153,13 @@ func (v *KitchenSink) UnmarshalJSON(data []byte) error {
 			if isNull(value) {
 				return false, nil
 			}
-			return true, decodeValue(value, &v.UndefinedColl)
+			return true, json.Unmarshal(value, &v.UndefinedColl)
 		case "dates":
 			if isNull(value) {
 				return false, nil
 			}
-			return true, decodeValue(value, &v.Dates)
+			return true, json.Unmarshal(value, &v.Dates)
 		case "reqJson":
-			if isNull(value) {
-				return false, nil
-			}
 			return true, decodeValue(value, &v.ReqJSON)
 		case "reqDate":
 			if isNull(value) {
@@ -173,7 +170,7 @@ func (v *KitchenSink) UnmarshalJSON(data []byte) error {
 			if isNull(value) {
 				return false, nil
 			}
-			return true, decodeValue(value, &v.ReqList)
+			return true, json.Unmarshal(value, &v.ReqList)
 		}
 		return false, nil
 	})
@@ -217,9 +214,7 @@ func (v KitchenSink) MarshalJSON() ([]byte, error) {
 // GUIDs, nulls the docs forbid, in v and in nested objects) as a
 // *ValidationError, or returns nil.
 func (v *KitchenSink) Validate() error {
-	var p Problems
-	v.validate(&p, "")
-	return p.Err()
+	return v.ValidateFor("")
 }
 
 // ValidateFor is Validate: no documented operation takes v as its request
@@ -232,6 +227,21 @@ func (v *KitchenSink) ValidateFor(op Op) error {
 
 // validate adds the problems of v to p, at JSON Pointers under base.
 func (v *KitchenSink) validate(p *Problems, base string) {
+	if v.D.IsSet() {
+		if !v.D.Value.IsZero() && !v.D.Value.Valid() {
+			p.Add(pointerJoin(base, "d"), "format.invalid", "%v is not a valid %s", v.D.Value, "Edm.Date")
+		}
+	}
+	if v.Tod.IsSet() {
+		if !v.Tod.Value.Valid() {
+			p.Add(pointerJoin(base, "tod"), "format.invalid", "%v is not a valid %s", v.Tod.Value, "Edm.TimeOfDay")
+		}
+	}
+	if v.Dur.IsSet() {
+		if !v.Dur.Value.Valid() {
+			p.Add(pointerJoin(base, "dur"), "format.invalid", "%v is not a valid %s", v.Dur.Value, "Edm.Duration")
+		}
+	}
 	if _, ok := v.Extra.Get("g"); ok {
 		p.Add(pointerJoin(base, "g"), "null.notAllowed", "%s must not be null", "g")
 	}
@@ -244,8 +254,10 @@ func (v *KitchenSink) validate(p *Problems, base string) {
 	if _, ok := v.Extra.Get("dates"); ok {
 		p.Add(pointerJoin(base, "dates"), "null.notAllowed", "%s must not be null", "dates")
 	}
-	if _, ok := v.Extra.Get("reqJson"); ok {
-		p.Add(pointerJoin(base, "reqJson"), "null.notAllowed", "%s must not be null", "reqJson")
+	for i := range v.Dates {
+		if !v.Dates[i].IsZero() && !v.Dates[i].Valid() {
+			p.Add(pointerIndex(pointerJoin(base, "dates"), i), "format.invalid", "%v is not a valid %s", v.Dates[i], "Edm.Date")
+		}
 	}
 	if _, ok := v.Extra.Get("reqDate"); ok {
 		p.Add(pointerJoin(base, "reqDate"), "null.notAllowed", "%s must not be null", "reqDate")
@@ -303,9 +315,7 @@ func (v DerivedFromNowhere) MarshalJSON() ([]byte, error) {
 // GUIDs, nulls the docs forbid, in v and in nested objects) as a
 // *ValidationError, or returns nil.
 func (v *DerivedFromNowhere) Validate() error {
-	var p Problems
-	v.validate(&p, "")
-	return p.Err()
+	return v.ValidateFor("")
 }
 
 // ValidateFor is Validate: no documented operation takes v as its request
