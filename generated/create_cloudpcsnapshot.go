@@ -78,12 +78,12 @@ func (v *CloudPcSnapshot) UnmarshalJSON(data []byte) error {
 // not absent, then v.Extra.
 func (v CloudPcSnapshot) MarshalJSON() ([]byte, error) {
 	var w objectWriter
-	w.field("@odata.type", v.ODataType)
-	w.field("id", v.ID)
+	optField(&w, "@odata.type", v.ODataType)
+	optField(&w, "id", v.ID)
 	w.field("cloudPcId", v.CloudPcID)
-	w.field("status", v.Status)
-	w.field("createdDateTime", v.CreatedDateTime)
-	w.field("lastRestoredDateTime", v.LastRestoredDateTime)
+	optField(&w, "status", v.Status)
+	optField(&w, "createdDateTime", v.CreatedDateTime)
+	optField(&w, "lastRestoredDateTime", v.LastRestoredDateTime)
 	w.extra(v.Extra)
 	return w.bytes()
 }

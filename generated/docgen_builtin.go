@@ -36,8 +36,8 @@ func (v *Entity) UnmarshalJSON(data []byte) error {
 // not absent, then v.Extra.
 func (v Entity) MarshalJSON() ([]byte, error) {
 	var w objectWriter
-	w.field("@odata.type", v.ODataType)
-	w.field("id", v.ID)
+	optField(&w, "@odata.type", v.ODataType)
+	optField(&w, "id", v.ID)
 	w.extra(v.Extra)
 	return w.bytes()
 }

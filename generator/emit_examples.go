@@ -803,11 +803,38 @@ var canonicalEdm = map[string]string{
 
 // canonical returns the JSON of a canonical valid value of a shape.
 func (w *exampleWalker) canonical(sh exampleShape) (string, bool) {
+	return canonicalValue(sh, 0)
+}
+
+// canonicalValue is canonical to a depth: a struct's canonical value holds
+// its required members (which the generated struct always encodes) with
+// their canonical values, so it round-trips unchanged.
+func canonicalValue(sh exampleShape, depth int) (string, bool) {
 	switch {
 	case sh.collection:
 		return `[]`, true
 	case sh.t != nil && sh.t.isStruct():
-		return `{}`, true
+		if depth > 4 {
+			return "", false // a chain of required objects, maybe a cycle
+		}
+		var members []string
+		for _, f := range sh.t.Fields {
+			if !f.Plain {
+				continue
+			}
+			fs := exampleShape{t: f.Target, field: f}
+			if f.Target == nil {
+				if _, ok := edmTypes[f.TypeRef.Name]; ok {
+					fs.edm = f.TypeRef.Name
+				}
+			}
+			v, ok := canonicalValue(fs, depth+1)
+			if !ok || (fs.t == nil && fs.edm == "") {
+				return "", false
+			}
+			members = append(members, strconv.Quote(f.Name)+":"+v)
+		}
+		return "{" + strings.Join(members, ",") + "}", true
 	case sh.t != nil:
 		for _, c := range sh.t.Consts {
 			if !c.AfterSentinel && c.Name != model.SentinelMember {

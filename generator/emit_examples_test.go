@@ -188,6 +188,28 @@ func TestExampleWalk(t *testing.T) {
 			},
 		},
 		{
+			name: "an object placeholder becomes an object with the required members",
+			body: `{"owner": "String"}`,
+			mutate: func(pkg *model.Package, ex *model.Example) {
+				pkg.Type("microsoft.graph.owner").Property("email").Required = true
+			},
+			want: []string{"type Widget", `edit /owner = {"email":"String"} (placeholder "String" stands for any microsoft.graph.owner)`},
+		},
+		{
+			name: "a cycle of required objects has no canonical value",
+			body: `{"owner": "String"}`,
+			mutate: func(pkg *model.Package, ex *model.Example) {
+				o := pkg.Type("microsoft.graph.owner")
+				o.Properties = append(o.Properties, &model.Property{Name: "boss", TypeRef: model.TypeRef{Name: "microsoft.graph.owner"}, Required: true})
+			},
+			want: []string{
+				"type Widget",
+				"edit /owner =  (the value does not decode as microsoft.graph.owner)",
+				`known /owner: docs/widget.md:20:2: example "microsoft.graph.widget": /owner is "String", but microsoft.graph.owner is a JSON object; fix the value or the property's type [generator-example-value]`,
+				`diag docs/widget.md:20:2: example "microsoft.graph.widget": /owner is "String", but microsoft.graph.owner is a JSON object; fix the value or the property's type [generator-example-value]`,
+			},
+		},
+		{
 			name: "a truncated example may omit required members",
 			body: "{\n  \"id\": \"w1\"\n}",
 			mutate: func(pkg *model.Package, ex *model.Example) {

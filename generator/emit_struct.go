@@ -142,8 +142,14 @@ func (p *plan) emitMarshal(f *jen.File, t *typeInfo) {
 	f.Comment("not absent, then v.Extra.")
 	f.Func().Params(jen.Id("v").Id(t.GoName)).Id("MarshalJSON").Params().Params(jen.Index().Byte(), jen.Error()).BlockFunc(func(g *jen.Group) {
 		g.Var().Id("w").Id("objectWriter")
-		g.Id("w").Dot("field").Call(jen.Lit("@odata.type"), jen.Id("v").Dot("ODataType"))
+		// Opt fields go through optField, which avoids converting each
+		// Opt to an interface (an allocation); the rest through field.
+		g.Id("optField").Call(jen.Op("&").Id("w"), jen.Lit("@odata.type"), jen.Id("v").Dot("ODataType"))
 		for _, fi := range t.Fields {
+			if !fi.Plain && !fi.Collection {
+				g.Id("optField").Call(jen.Op("&").Id("w"), jen.Lit(fi.Name), jen.Id("v").Dot(fi.GoName))
+				continue
+			}
 			g.Id("w").Dot("field").Call(jen.Lit(fi.Name), jen.Id("v").Dot(fi.GoName))
 		}
 		g.Id("w").Dot("extra").Call(jen.Id("v").Dot("Extra"))
@@ -183,5 +189,13 @@ func (p *plan) emitDecodeFunc(f *jen.File, t *typeInfo) {
 		}),
 		jen.If(jen.Err().Op(":=").Id("v").Dot("UnmarshalJSON").Call(jen.Id("data")), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err())),
 		jen.Return(jen.Id("v"), jen.Nil()),
+	)
+	addComments(f.Group, docComment(fmt.Sprintf(
+		"Concrete returns v as the Go type its @odata.type names (see %s), decoded again from v's JSON encoding, so members of a derived type that v keeps in Extra become fields. A field or collection item declared as %s holds a %s whatever its @odata.type; Concrete recovers the derived value.",
+		t.DecodeFunc, t.Name, t.GoName)))
+	f.Func().Params(jen.Id("v").Op("*").Id(t.GoName)).Id("Concrete").Params().Params(jen.Any(), jen.Error()).Block(
+		jen.List(jen.Id("data"), jen.Err()).Op(":=").Id("v").Dot("MarshalJSON").Call(),
+		jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err())),
+		jen.Return(jen.Id(t.DecodeFunc).Call(jen.Id("data"))),
 	)
 }

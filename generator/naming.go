@@ -206,4 +206,5 @@ var runtimeNames = []string{
 // has; a property whose Go name would be one of them is renamed.
 var structMethods = []string{
 	"ODataType", "Extra", "Validate", "ValidateFor", "MarshalJSON", "UnmarshalJSON",
+	"Concrete", // polymorphic bases only, reserved everywhere so a field's name never depends on other pages
 }

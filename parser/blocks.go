@@ -20,7 +20,7 @@ func pgNewMarkdown() goldmark.Markdown {
 	return goldmark.New(goldmark.WithExtensions(extension.Table))
 }
 
-type pgBlockKind int
+type pgBlockKind uint8
 
 const (
 	bHeading pgBlockKind = iota
@@ -40,36 +40,19 @@ type mdLink struct {
 // block is one goldmark block of a page, flattened in document order with
 // its source position and the text docgen needs.
 type mdBlock struct {
-	kind    pgBlockKind
 	node    ast.Node
 	parent  ast.Node
 	pos     model.Pos
 	endLine int
 
-	level   int    // heading level
-	tab     bool   // a DocFX tab marker "# [HTTP](#tab/http)"
-	textv   string // plain text (heading, paragraph); see txt
-	rawv    string // source text (paragraph lines, HTML block); see rawText
-	rawDone bool
-	linksv  []mdLink
-	// loaded is set once textv and linksv are computed (paragraph text
-	// is computed on first use: most paragraphs are never read).
-	loaded bool
+	textv  string // plain text (heading, paragraph); see txt
+	rawv   string // source text (paragraph lines, HTML block); see rawText
+	linksv []mdLink
 	c      *pgCollector
 
-	// sec is the kind of the section the block is in.
-	sec     pgSecKind
-	secDone bool
-	// hkind and hsyntax classify a heading's own text (see headingKind).
-	hkind   pgSecKind
-	hsyntax bool
-	hdone   bool
-
 	// fenced code
-	info      string
-	linesv    []Line // see fenceLines
-	linesDone bool
-	closed    bool
+	info   string
+	linesv []Line // see fenceLines
 
 	mdTable *mdTable
 
@@ -78,6 +61,24 @@ type mdBlock struct {
 	section *mdBlock
 	// h2 is the nearest preceding level-2 heading.
 	h2 *mdBlock
+
+	// Small fields last, packed together (blocks are many).
+	kind  pgBlockKind
+	level uint8 // heading level
+	// sec is the kind of the section the block is in.
+	sec pgSecKind
+	// hkind and hsyntax classify a heading's own text (see headingKind).
+	hkind   pgSecKind
+	tab     bool // a DocFX tab marker "# [HTTP](#tab/http)"
+	rawDone bool
+	// loaded is set once textv and linksv are computed (paragraph text
+	// is computed on first use: most paragraphs are never read).
+	loaded    bool
+	secDone   bool
+	hsyntax   bool
+	hdone     bool
+	linesDone bool
+	closed    bool
 }
 
 // collectBlocks parses src with goldmark and flattens the block tree.
@@ -199,7 +200,7 @@ func (c *pgCollector) walk(parent ast.Node) {
 		switch n := n.(type) {
 		case *ast.Heading:
 			b := c.newBlock()
-			*b = mdBlock{kind: bHeading, node: n, parent: parent, level: n.Level}
+			*b = mdBlock{kind: bHeading, node: n, parent: parent, level: uint8(min(max(n.Level, 0), 255))}
 			b.pos = c.idx.pos(n.Pos())
 			b.endLine = b.pos.Line
 			b.textv = c.plain(n, &b.linksv)
@@ -449,7 +450,11 @@ func (c *pgCollector) inline(n ast.Node, sb *strings.Builder, keepCode bool, lin
 			if keepCode {
 				sb.WriteByte('`')
 			}
-			c.inline(ch, sb, keepCode, nil)
+			// Backslashes in code are literal: double them so that
+			// cleanText's unescaping gives them back ("`\`").
+			var code strings.Builder
+			c.inline(ch, &code, keepCode, nil)
+			sb.WriteString(strings.ReplaceAll(code.String(), `\`, `\\`))
 			if keepCode {
 				sb.WriteByte('`')
 			}

@@ -354,8 +354,17 @@ type Markers struct {
 // "Not nullable", "non-nullable", "cannot be null" are False.
 func RowMarkers(desc string) Markers {
 	var m Markers
-	m.Required = hasMarker(desc, "Required") || hasMarker(desc, "required") && lowerMarker(desc, "required")
-	m.Optional = hasMarker(desc, "Optional") || hasMarker(desc, "optional") && lowerMarker(desc, "optional")
+	// Each marker contains "required", "optional", "read" or "null" in
+	// some case: most descriptions are ruled out by a few scans.
+	if containsFold(desc, "required") {
+		m.Required = hasMarker(desc, "Required") || hasMarker(desc, "required") && lowerMarker(desc, "required")
+	}
+	if containsFold(desc, "optional") {
+		m.Optional = hasMarker(desc, "Optional") || hasMarker(desc, "optional") && lowerMarker(desc, "optional")
+	}
+	if !containsFold(desc, "read") {
+		return nullMarkers(desc, m)
+	}
 	for _, w := range []string{"Read-only", "Read only", "ReadOnly", "Read-Only"} {
 		if hasWord(desc, w) {
 			m.ReadOnly = true
@@ -370,6 +379,11 @@ func RowMarkers(desc string) Markers {
 			}
 		}
 	}
+	return nullMarkers(desc, m)
+}
+
+// nullMarkers adds the Nullable marker of desc to m.
+func nullMarkers(desc string, m Markers) Markers {
 	if !containsFold(desc, "null") {
 		// Every nullability phrase below contains "null".
 		return m
@@ -481,6 +495,9 @@ func negated(before string) bool {
 // when there is none. Links are expected to be reduced to their text; a
 // leftover "[x](...)" is reduced here too.
 func InheritedFrom(desc string) string {
+	if !containsFold(desc, "inherited from ") {
+		return ""
+	}
 	lower := strings.ToLower(desc)
 	i := strings.Index(lower, "inherited from ")
 	if i < 0 {

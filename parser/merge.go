@@ -91,7 +91,6 @@ func pgMerge(results []*PageResult) *model.Package {
 	}
 	pgBreakCycles(pkg.Types, types, meta)
 	pgResolveEntities(pkg.Types, types, meta)
-	pgMarkFlags(pkg, types)
 	for _, t := range pkg.Types {
 		if t.Base != "" {
 			if b := types[t.Base]; b != nil {
@@ -368,29 +367,6 @@ func pgNonStringID(t *model.Type) bool {
 
 func pgNonStringIDProp(p *model.Property) bool {
 	return p.TypeRef.Name != "" && p.TypeRef.Name != "Edm.String" && !p.Collection
-}
-
-// markFlags marks enums used by a collection-typed property as flags.
-func pgMarkFlags(pkg *model.Package, types map[string]*model.Type) {
-	mark := func(props []*model.Property) {
-		for _, p := range props {
-			if !p.Collection {
-				continue
-			}
-			if t := types[p.TypeRef.Name]; t != nil && t.Kind == model.EnumType {
-				t.Flags = true
-			}
-		}
-	}
-	for _, t := range pkg.Types {
-		mark(t.Properties)
-	}
-	for _, op := range pkg.Operations {
-		if op.RequestBody != nil {
-			mark(op.RequestBody.Properties)
-		}
-		mark(op.QueryParameters)
-	}
 }
 
 // pgBreakCycles removes inheritance cycles (weak signals such as "Inherited

@@ -62,10 +62,33 @@ func (p *pgPage) apiPage() {
 		}
 		syntax = append(syntax, b)
 	}
+	seenPath := map[string]model.Pos{}
 	for _, b := range syntax {
 		paths, diags := ParseSyntaxBlock(b.fenceLines())
 		p.res.Diagnostics = append(p.res.Diagnostics, diags...)
-		op.Paths = append(op.Paths, paths...)
+		// A request example under an "HTTP request" heading repeats a
+		// path on purpose: only a repeated listing is reported.
+		example := p.bound[b] != nil && p.bound[b].BlockType == "request"
+		for _, pa := range paths {
+			key := pa.Method + " " + pa.Template + "?" + pa.Query
+			if first, dup := seenPath[key]; dup {
+				if example {
+					continue
+				}
+				p.diag(pa.Pos, model.Info, "path-duplicate",
+					pa.Method+" "+pa.Template+" is already listed at line "+pgItoa(first.Line)+"; list each path once")
+				continue
+			}
+			seenPath[key] = pa.Pos
+			for _, seg := range strings.Split(pa.Template, "/") {
+				if strings.Trim(seg, ".") == "" && strings.Contains(seg, "..") {
+					p.diag(pa.Pos, model.Warning, "path-ellipsis",
+						"path "+pa.Template+" has a \""+seg+"\" segment standing for omitted segments; list each real path (or describe the nesting in prose)")
+					break
+				}
+			}
+			op.Paths = append(op.Paths, pa)
+		}
 	}
 	switch {
 	case len(syntax) > 0:

@@ -80,6 +80,9 @@ type pgPage struct {
 	// ignoredReqs are the lines of request fences annotated "ignored".
 	ignoredReqs []int
 	h1          *mdBlock
+	// introv caches intro (read once per page).
+	introv    []pgIntroPara
+	introDone bool
 }
 
 func (p *pgPage) diag(pos model.Pos, sev model.Severity, code, msg string) {
@@ -105,10 +108,13 @@ func parsePage(md goldmark.Markdown, file string, src []byte) (res *PageResult) 
 		}
 	}()
 	src = pgNormalise(src)
-	base, fm, fmDiags := pgStripFrontMatter(file, src)
+	// One string copy of the page: lines, cells, fences and front matter
+	// values are substrings of it.
+	srcStr := string(src)
+	base, fm, fmDiags := pgStripFrontMatterString(file, srcStr)
 	res.Diagnostics = append(res.Diagnostics, fmDiags...)
 	p := &pgPage{file: file, src: src, fm: fm, res: res, page: res.Page, bound: map[*mdBlock]*model.Annotation{}}
-	p.idx = pgNewLineIndex(file, src, base)
+	p.idx = pgNewLineIndexString(file, src, srcStr, base)
 	p.blocks = pgCollectBlocks(md, src[base:], p.idx)
 	p.todoText(src)
 	p.front()
@@ -173,20 +179,31 @@ func (p *pgPage) linkType(name, dest string) {
 // linkTarget resolves a relative link to a Markdown page against the file
 // that holds it, lower-cased; "" for other links.
 func pgLinkTarget(file, dest string) string {
-	// A link into a section ("chat.md#chattype-values") names something
-	// the page defines besides its type.
-	if strings.Contains(dest, "#") {
+	if !pgIsPageLink(dest) {
 		return ""
 	}
-	d := dest
-	if i := strings.IndexByte(d, '?'); i >= 0 {
-		d = d[:i]
+	return strings.ToLower(path.Clean(path.Join(path.Dir(file), pgLinkPath(dest))))
+}
+
+// isPageLink reports whether dest is a relative link to a whole Markdown
+// page. A link into a section ("chat.md#chattype-values") names something
+// the page defines besides its type.
+func pgIsPageLink(dest string) bool {
+	if strings.IndexByte(dest, '#') >= 0 {
+		return false
 	}
-	d = strings.TrimSpace(d)
-	if d == "" || strings.HasPrefix(d, "/") || strings.Contains(d, ":") || !strings.HasSuffix(strings.ToLower(d), ".md") {
-		return ""
+	d := pgLinkPath(dest)
+	n := len(d)
+	return n > 3 && d[0] != '/' && strings.IndexByte(d, ':') < 0 &&
+		d[n-3] == '.' && d[n-2]|0x20 == 'm' && d[n-1]|0x20 == 'd'
+}
+
+// linkPath is dest without its query and surrounding spaces.
+func pgLinkPath(dest string) string {
+	if i := strings.IndexByte(dest, '?'); i >= 0 {
+		dest = dest[:i]
 	}
-	return strings.ToLower(path.Clean(path.Join(path.Dir(file), d)))
+	return strings.TrimSpace(dest)
 }
 
 // todoText reports every line that still holds a TODO (scaffold text).
@@ -272,6 +289,15 @@ type pgIntroPara struct {
 // intro returns the paragraphs between the H1 and the first heading,
 // without the Namespace line, INCLUDE lines and notes.
 func (p *pgPage) intro() []pgIntroPara {
+	if p.introDone {
+		return p.introv
+	}
+	p.introDone = true
+	p.introv = p.readIntro()
+	return p.introv
+}
+
+func (p *pgPage) readIntro() []pgIntroPara {
 	var out []pgIntroPara
 	started := p.h1 == nil
 	for _, b := range p.blocks {
@@ -606,7 +632,7 @@ func pgDocTypeFor(k model.PageKind) string {
 }
 
 // section kinds of tables.
-type pgSecKind int
+type pgSecKind uint8
 
 const (
 	secNone pgSecKind = iota

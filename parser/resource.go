@@ -62,7 +62,7 @@ func (p *pgPage) propertyRow(t *mdTable, r *mdRow, c mdColumns, nav bool, prio i
 		cellText := typeCell.text
 		dest, nLinks := "", 0
 		for _, l := range typeCell.links {
-			if pgLinkTarget(p.file, l.Dest) != "" {
+			if pgIsPageLink(l.Dest) {
 				dest = l.Dest
 				nLinks++
 			}
@@ -114,7 +114,7 @@ func (p *pgPage) propertyRow(t *mdTable, r *mdRow, c mdColumns, nav bool, prio i
 		if prop.Name != "" && (prop.TypeRef.Name == "" || prop.IsPrimitive() || prop.TypeRef.Name == model.JSONType) {
 			prop.Values = vals
 		} else {
-			e := &model.Type{Name: prop.TypeRef.Name, Kind: model.EnumType, Pos: r.pos, Flags: prop.Collection}
+			e := &model.Type{Name: prop.TypeRef.Name, Kind: model.EnumType, Pos: r.pos}
 			e.Members = pgMembersFromNames(vals, r.pos)
 			enum = &pgContrib{t: e, prio: prio, hasMembers: true, membersSrc: r.pos}
 		}
@@ -499,6 +499,7 @@ func (p *pgPage) jsonAlternatives(ex *model.Example, t *model.Type) {
 			continue
 		}
 		var alts []string
+		truncated := strings.Contains(ph.Text, "...") || strings.Contains(ph.Text, "…")
 		for _, a := range ph.Alternatives {
 			a = strings.TrimSpace(a)
 			if a == "" || a == "..." || strings.Contains(a, " ") {
@@ -510,12 +511,13 @@ func (p *pgPage) jsonAlternatives(ex *model.Example, t *model.Type) {
 			continue
 		}
 		if prop.IsPrimitive() || prop.TypeRef.Name == "" {
-			if len(prop.Values) == 0 {
+			// "a | b | ..." shows some values only: it is not the list.
+			if len(prop.Values) == 0 && !truncated {
 				prop.Values = alts
 			}
 			continue
 		}
-		e := &model.Type{Name: prop.TypeRef.Name, Kind: model.EnumType, Pos: ph.Pos, Flags: prop.Collection}
+		e := &model.Type{Name: prop.TypeRef.Name, Kind: model.EnumType, Pos: ph.Pos}
 		e.Members = pgMembersFromNames(alts, ph.Pos)
 		p.res.contribs = append(p.res.contribs, &pgContrib{t: e, prio: prioJSONAlts, hasMembers: true, membersSrc: ph.Pos})
 	}

@@ -23,7 +23,8 @@ type pgLineIndex struct {
 	base int
 }
 
-func pgNewLineIndex(file string, src []byte, base int) *pgLineIndex {
+// s is string(src), made once per page by the caller.
+func pgNewLineIndexString(file string, src []byte, s string, base int) *pgLineIndex {
 	starts := make([]int, 1, bytes.Count(src, []byte{'\n'})+1)
 	for off := 0; ; {
 		i := bytes.IndexByte(src[off:], '\n')
@@ -33,7 +34,7 @@ func pgNewLineIndex(file string, src []byte, base int) *pgLineIndex {
 		off += i + 1
 		starts = append(starts, off)
 	}
-	return &pgLineIndex{file: file, starts: starts, src: src, s: string(src), base: base}
+	return &pgLineIndex{file: file, starts: starts, src: src, s: s, base: base}
 }
 
 // lineOf returns the 1-based line of goldmark offset off.
@@ -155,8 +156,17 @@ func pgIsDashes(s string) bool {
 // rest (so it does not read "---" + "title:" as a setext heading), and the
 // line index adds the offset back so line numbers stay true.
 func pgStripFrontMatter(file string, src []byte) (int, *pgFrontMatter, []model.Diagnostic) {
-	first, rest, ok := bytes.Cut(src, []byte{'\n'})
-	if !ok || !pgIsDashes(string(first)) {
+	if !bytes.HasPrefix(src, []byte("---")) {
+		return 0, nil, nil
+	}
+	return pgStripFrontMatterString(file, string(src))
+}
+
+// stripFrontMatterString is stripFrontMatter over the page as a string
+// (the lines and values are substrings of it).
+func pgStripFrontMatterString(file string, src string) (int, *pgFrontMatter, []model.Diagnostic) {
+	first, rest, ok := strings.Cut(src, "\n")
+	if !ok || !pgIsDashes(first) {
 		return 0, nil, nil
 	}
 	var diags []model.Diagnostic
@@ -165,15 +175,14 @@ func pgStripFrontMatter(file string, src []byte) (int, *pgFrontMatter, []model.D
 	off := len(first) + 1
 	lastKey := ""
 	for len(rest) > 0 {
-		var lb []byte
-		lb, rest, _ = bytes.Cut(rest, []byte{'\n'})
-		off += len(lb) + 1
+		var l string
+		l, rest, _ = strings.Cut(rest, "\n")
+		off += len(l) + 1
 		lineNo++
-		if pgIsDashes(string(lb)) {
+		if pgIsDashes(l) {
 			fm.end = lineNo
 			break
 		}
-		l := string(lb)
 		n := lineNo
 		if strings.TrimSpace(l) == "" || strings.HasPrefix(strings.TrimSpace(l), "#") {
 			continue

@@ -40,8 +40,9 @@ package runtime
 // "getX(period='{period}')") is registered as one wildcard and described by
 // a serverSegment; the dispatcher parses it and stores each parameter with
 // r.SetPathValue, so bind reads every path parameter the same way. Routes
-// of the same method and pattern (several functions under one wildcard)
-// share one ServeMux registration and are tried in registration order.
+// of the same method and pattern (several functions under one wildcard, or
+// functions and one plain parameter route) share one ServeMux registration:
+// the functions are tried in registration order, the plain route last.
 //
 // What the adapter does for every request, in order: recovers panics of
 // the implementation (500 generalException; the error handler gets a
@@ -51,15 +52,22 @@ package runtime
 // decodes the body (400 on malformed JSON or an empty body), validates it
 // with ValidateFor(op) (400 invalidRequest, one detail per problem with its
 // JSON Pointer as target), calls the implementation, and writes the
-// documented status with the JSON body (or no body for 204). Errors are
-// written in Graph's format (graph_error.go) after the one error hook,
-// WithErrorHandler, has seen them.
+// documented status with the JSON body (handleJSON; a collection is a
+// Collection[T]), no body (handleNoContent) or a Location (handleRedirect).
+// Every answer echoes the client's client-request-id. Errors are written in
+// Graph's format (graph_error.go, with a fresh request-id) after the one
+// error hook, WithErrorHandler, has seen them. Request and response bodies
+// go through pooled buffers: a type's UnmarshalJSON must copy what it keeps
+// (the encoding/json contract; the generated codecs do).
 //
 // The first Register call for a mux and prefix also registers a catch-all
-// under the prefix ("/beta/", or "/" without one): a request that matches
-// a route's path but not its method gets 405 with an Allow header, any
-// other request 404 itemNotFound, both in Graph's format. If the mux
-// already has that exact pattern, the catch-all is left out.
+// under the prefix ("/beta/", or "/" without one). It serves a request
+// whose path matches exactly one route of its method when case is ignored
+// (Graph's paths are case-insensitive, ServeMux's are not); otherwise a
+// request that matches a route's path but not its method gets 405 with an
+// Allow header, any other request 404 itemNotFound, both in Graph's
+// format. If the mux already has that exact pattern, the catch-all is left
+// out.
 
 import (
 	"bytes"
@@ -272,6 +280,10 @@ func splitSegmentArgs(s string) ([]segmentArg, bool) {
 			it.name = strings.TrimSpace(s[:i])
 			s = strings.TrimLeft(s[i+1:], " ")
 		}
+		// An enum literal is written with its type: ns.type'value'.
+		if i := strings.IndexByte(s, '\''); i > 0 && isQualifiedName(s[:i]) {
+			s = s[i:]
+		}
 		if strings.HasPrefix(s, "'") {
 			var b strings.Builder
 			i := 1
@@ -314,6 +326,21 @@ func splitSegmentArgs(s string) ([]segmentArg, bool) {
 			return nil, false
 		}
 	}
+}
+
+// isQualifiedName reports whether s is a dotted name such as
+// microsoft.graph.timeZoneStandard.
+func isQualifiedName(s string) bool {
+	if s == "" || !strings.Contains(s, ".") {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if !(c == '.' || c == '_' || c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z') {
+			return false
+		}
+	}
+	return true
 }
 
 // registerRoutes registers routes on mux under cfg's prefix, and the
@@ -488,7 +515,7 @@ func (d *serverDispatch) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		c.h.ServeHTTP(w, r)
 		return
 	}
-	d.st.fallback(w, r, d.cfg)
+	d.st.fallback(w, r, d.cfg, false)
 }
 
 // serverFallback is the catch-all handler of one prefix.
@@ -498,12 +525,28 @@ type serverFallback struct {
 }
 
 func (f *serverFallback) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	f.st.fallback(w, r, f.cfg)
+	f.st.fallback(w, r, f.cfg, true)
 }
 
 // fallback answers a request no route took: 405 with Allow when routes of
 // other methods match its path, 404 otherwise.
-func (st *serverMux) fallback(w http.ResponseWriter, r *http.Request, cfg *serverConfig) {
+//
+// Graph matches path segments without regard to case, ServeMux does not:
+// with anyCase, a request whose path matches exactly one route of its
+// method when case is ignored ("/me/calendargroups" for
+// "/me/calendarGroups") is served by that route.
+func (st *serverMux) fallback(w http.ResponseWriter, r *http.Request, cfg *serverConfig, anyCase bool) {
+	if anyCase {
+		if d, parts := st.foldMatch(r); d != nil {
+			for i, p := range d.parts {
+				if strings.HasPrefix(p, "{") && p != "{$}" {
+					r.SetPathValue(strings.Trim(p, "{}"), parts[i])
+				}
+			}
+			d.ServeHTTP(w, r)
+			return
+		}
+	}
 	allow := st.allowed(r)
 	if len(allow) == 0 {
 		cfg.fail(w, r, newGraphError(http.StatusNotFound, codeItemNotFound, "Resource not found for the segment path '%s'.", r.URL.Path))
@@ -513,21 +556,51 @@ func (st *serverMux) fallback(w http.ResponseWriter, r *http.Request, cfg *serve
 	cfg.fail(w, r, newGraphError(http.StatusMethodNotAllowed, codeNotAllowed, "The method %s is not allowed on '%s'; allowed: %s.", r.Method, r.URL.Path, strings.Join(allow, ", ")))
 }
 
-// allowed returns the sorted methods of the routes whose patterns (and
-// key/function segments) match the request's path.
-func (st *serverMux) allowed(r *http.Request) []string {
+// foldMatch returns the one route of the request's method whose pattern
+// matches its path when case is ignored, with the path's segments.
+func (st *serverMux) foldMatch(r *http.Request) (*serverDispatch, []string) {
+	parts := requestParts(r)
+	method := r.Method
+	if method == http.MethodHead {
+		method = http.MethodGet
+	}
+	st.mu.Lock()
+	defer st.mu.Unlock()
+	var found *serverDispatch
+	for _, d := range st.all {
+		if d.method != method || !patternMatchesFold(d.parts, parts) {
+			continue
+		}
+		if found != nil {
+			return nil, nil // ambiguous
+		}
+		found = d
+	}
+	return found, parts
+}
+
+// requestParts splits the request path at "/" and unescapes each segment,
+// as ServeMux does before matching.
+func requestParts(r *http.Request) []string {
 	parts := strings.Split(r.URL.EscapedPath(), "/")
 	for i, p := range parts {
 		if u, err := url.PathUnescape(p); err == nil {
 			parts[i] = u
 		}
 	}
+	return parts
+}
+
+// allowed returns the sorted methods of the routes whose patterns (and
+// key/function segments) match the request's path, case ignored.
+func (st *serverMux) allowed(r *http.Request) []string {
+	parts := requestParts(r)
 	st.mu.Lock()
 	all := slices.Clone(st.all)
 	st.mu.Unlock()
 	var allow []string
 	for _, d := range all {
-		if slices.Contains(allow, d.method) || !patternMatches(d.parts, parts) {
+		if slices.Contains(allow, d.method) || !patternMatchesFold(d.parts, parts) {
 			continue
 		}
 		for _, c := range *d.cands.Load() {
@@ -544,9 +617,9 @@ func (st *serverMux) allowed(r *http.Request) []string {
 	return slices.Compact(allow)
 }
 
-// patternMatches reports whether path segments match pattern segments:
-// literals equal, wildcards non-empty.
-func patternMatches(pattern, path []string) bool {
+// patternMatchesFold reports whether path segments match pattern segments:
+// literals equal without regard to case, wildcards non-empty, {$} empty.
+func patternMatchesFold(pattern, path []string) bool {
 	if len(pattern) != len(path) {
 		return false
 	}
@@ -563,7 +636,7 @@ func patternMatches(pattern, path []string) bool {
 			}
 			continue
 		}
-		if p != path[i] {
+		if !strings.EqualFold(p, path[i]) {
 			return false
 		}
 	}
@@ -670,25 +743,60 @@ func (h *redirectHandler[Req, PR]) ServeHTTP(w http.ResponseWriter, r *http.Requ
 	w.WriteHeader(h.status)
 }
 
-// Collection is the body of a collection response: the items in "value"
-// and the OData paging annotations. A nil Value is written as [].
+// Collection is the body of a collection response: the items in "value",
+// the OData paging annotations, and any other member (an @odata.type on
+// the envelope, a custom annotation) in Extra, in document order. A nil
+// Value is written as [].
 type Collection[T any] struct {
-	Context   string     `json:"@odata.context,omitempty"`
-	Count     Opt[int64] `json:"@odata.count,omitzero"`
-	NextLink  string     `json:"@odata.nextLink,omitempty"`
-	DeltaLink string     `json:"@odata.deltaLink,omitempty"`
-	Value     []T        `json:"value"`
+	Context   string
+	Count     Opt[int64]
+	NextLink  string
+	DeltaLink string
+	Value     []T
+	Extra     Extra
 }
 
-// collectionJSON is Collection without its MarshalJSON method.
-type collectionJSON[T any] Collection[T]
-
-// MarshalJSON writes c with "value": [] for a nil Value.
+// MarshalJSON writes the annotations, "value", then Extra.
 func (c Collection[T]) MarshalJSON() ([]byte, error) {
-	if c.Value == nil {
-		c.Value = []T{}
+	var w objectWriter
+	if c.Context != "" {
+		w.field("@odata.context", c.Context)
 	}
-	return json.Marshal(collectionJSON[T](c))
+	w.field("@odata.count", c.Count)
+	if c.NextLink != "" {
+		w.field("@odata.nextLink", c.NextLink)
+	}
+	if c.DeltaLink != "" {
+		w.field("@odata.deltaLink", c.DeltaLink)
+	}
+	v := c.Value
+	if v == nil {
+		v = []T{}
+	}
+	w.field("value", v)
+	w.extra(c.Extra)
+	return w.bytes()
+}
+
+// UnmarshalJSON decodes a collection object; members other than "value"
+// and the paging annotations go to Extra.
+func (c *Collection[T]) UnmarshalJSON(data []byte) error {
+	*c = Collection[T]{}
+	return decodeObject(data, &c.Extra, func(name string, value []byte) (bool, error) {
+		switch name {
+		case "@odata.context":
+			return true, json.Unmarshal(value, &c.Context)
+		case "@odata.count":
+			return true, json.Unmarshal(value, &c.Count)
+		case "@odata.nextLink":
+			return true, json.Unmarshal(value, &c.NextLink)
+		case "@odata.deltaLink":
+			return true, json.Unmarshal(value, &c.DeltaLink)
+		case "value":
+			return true, json.Unmarshal(value, &c.Value)
+		}
+		return false, nil
+	})
 }
 
 // serverBind limits the body and binds a new request; on failure it has

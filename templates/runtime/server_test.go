@@ -386,6 +386,25 @@ func TestServerSegments(t *testing.T) {
 	}
 }
 
+func TestServerAnyCase(t *testing.T) {
+	ts, impl := srvtServe(t)
+	res := srvtDo(t, ts, "GET", "/beta/DEVICEmanagement/Images/k9", "", "")
+	if res.status != 200 {
+		t.Fatalf("status %d: %s", res.status, res.body)
+	}
+	if id := impl.lastReq.(*srvtGetRequest).ImageID; id != "k9" {
+		t.Errorf("ImageID = %q, want k9", id)
+	}
+	res = srvtDo(t, ts, "GET", "/beta/reports/GETDAILY(period='x')", "", "")
+	if res.status != 200 {
+		t.Errorf("function, any case: status %d: %s", res.status, res.body)
+	}
+	// A function that does not parse is still a 404 (no loop back into
+	// the case-insensitive retry).
+	srvtGraphError(t, srvtDo(t, ts, "GET", "/beta/Reports/getNothing()", "", ""), 404, "itemNotFound")
+	srvtGraphError(t, srvtDo(t, ts, "PUT", "/beta/deviceManagement/IMAGES", "", ""), 405, "notAllowed")
+}
+
 func TestServerNoContentAndHead(t *testing.T) {
 	ts, impl := srvtServe(t)
 	res := srvtDo(t, ts, "DELETE", "/beta/deviceManagement/images/7", "", "")
@@ -546,6 +565,8 @@ func TestSplitSegmentArgs(t *testing.T) {
 		{"42", []segmentArg{{"", "42"}}, true},
 		{"period='D7'", []segmentArg{{"period", "D7"}}, true},
 		{"a='x,y', b=3", []segmentArg{{"a", "x,y"}, {"b", "3"}}, true},
+		{"TimeZoneStandard=microsoft.graph.timeZoneStandard'Iana'", []segmentArg{{"TimeZoneStandard", "Iana"}}, true},
+		{"a=b.c'x'y", nil, false},
 		{"a='it''s'", []segmentArg{{"a", "it's"}}, true},
 		{"a='x=y'", []segmentArg{{"a", "x=y"}}, true},
 		{"a='unterminated", nil, false},
@@ -595,5 +616,32 @@ func TestGraphErrorMapping(t *testing.T) {
 	r.Header.Set("client-request-id", "bad\nvalue")
 	if clientRequestID(r) != "" {
 		t.Errorf("a client-request-id with a control character is echoed")
+	}
+}
+
+func TestCollectionJSON(t *testing.T) {
+	in := `{"@odata.type":"#x","@odata.context":"ctx","value":[{"id":"1"}],"@odata.nextLink":"next","@odata.count":3,"custom@a.b":[1,2]}`
+	var c Collection[srvtImage]
+	if err := json.Unmarshal([]byte(in), &c); err != nil {
+		t.Fatal(err)
+	}
+	if c.Context != "ctx" || c.NextLink != "next" || c.Count != Some(int64(3)) || len(c.Value) != 1 || c.Value[0].ID != "1" || len(c.Extra) != 2 {
+		t.Fatalf("decoded %+v", c)
+	}
+	out, err := json.Marshal(c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var want, got any
+	_ = json.Unmarshal([]byte(in), &want)
+	_ = json.Unmarshal(out, &got)
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("round trip (-want +got):\n%s", diff)
+	}
+	if out, _ := json.Marshal(Collection[srvtImage]{}); string(out) != `{"value":[]}` {
+		t.Errorf("empty collection = %s, want {\"value\":[]}", out)
+	}
+	if err := json.Unmarshal([]byte(`{"value": {}}`), &c); err == nil {
+		t.Errorf("a non-array value decodes")
 	}
 }

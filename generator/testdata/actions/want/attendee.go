@@ -43,7 +43,7 @@ func (v *Attendee) UnmarshalJSON(data []byte) error {
 // not absent, then v.Extra.
 func (v Attendee) MarshalJSON() ([]byte, error) {
 	var w objectWriter
-	w.field("@odata.type", v.ODataType)
+	optField(&w, "@odata.type", v.ODataType)
 	w.field("emailAddress", v.EmailAddress)
 	w.extra(v.Extra)
 	return w.bytes()

@@ -72,13 +72,13 @@ func (v *Event) UnmarshalJSON(data []byte) error {
 // not absent, then v.Extra.
 func (v Event) MarshalJSON() ([]byte, error) {
 	var w objectWriter
-	w.field("@odata.type", v.ODataType)
-	w.field("id", v.ID)
-	w.field("subject", v.Subject)
-	w.field("createdDateTime", v.CreatedDateTime)
+	optField(&w, "@odata.type", v.ODataType)
+	optField(&w, "id", v.ID)
+	optField(&w, "subject", v.Subject)
+	optField(&w, "createdDateTime", v.CreatedDateTime)
 	w.field("attendees", v.Attendees)
-	w.field("importance", v.Importance)
-	w.field("webLink", v.WebLink)
+	optField(&w, "importance", v.Importance)
+	optField(&w, "webLink", v.WebLink)
 	w.extra(v.Extra)
 	return w.bytes()
 }

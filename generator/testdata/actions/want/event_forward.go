@@ -64,10 +64,10 @@ func (v *EventForwardBody) UnmarshalJSON(data []byte) error {
 // not absent, then v.Extra.
 func (v EventForwardBody) MarshalJSON() ([]byte, error) {
 	var w objectWriter
-	w.field("@odata.type", v.ODataType)
+	optField(&w, "@odata.type", v.ODataType)
 	w.field("toRecipients", v.ToRecipients)
-	w.field("comment", v.Comment)
-	w.field("importance", v.Importance)
+	optField(&w, "comment", v.Comment)
+	optField(&w, "importance", v.Importance)
 	w.extra(v.Extra)
 	return w.bytes()
 }

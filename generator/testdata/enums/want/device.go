@@ -82,13 +82,13 @@ func (v *Device) UnmarshalJSON(data []byte) error {
 // not absent, then v.Extra.
 func (v Device) MarshalJSON() ([]byte, error) {
 	var w objectWriter
-	w.field("@odata.type", v.ODataType)
-	w.field("status", v.Status)
-	w.field("types", v.Types)
+	optField(&w, "@odata.type", v.ODataType)
+	optField(&w, "status", v.Status)
+	optField(&w, "types", v.Types)
 	w.field("allTypes", v.AllTypes)
 	w.field("week", v.Week)
-	w.field("color", v.Color)
-	w.field("deviceId", v.DeviceID)
+	optField(&w, "color", v.Color)
+	optField(&w, "deviceId", v.DeviceID)
 	w.field("ownerIds", v.OwnerIDs)
 	w.extra(v.Extra)
 	return w.bytes()

@@ -51,10 +51,10 @@ func (v *Widget) UnmarshalJSON(data []byte) error {
 // not absent, then v.Extra.
 func (v Widget) MarshalJSON() ([]byte, error) {
 	var w objectWriter
-	w.field("@odata.type", v.ODataType)
-	w.field("id", v.ID)
-	w.field("displayName", v.DisplayName)
-	w.field("size", v.Size)
+	optField(&w, "@odata.type", v.ODataType)
+	optField(&w, "id", v.ID)
+	optField(&w, "displayName", v.DisplayName)
+	optField(&w, "size", v.Size)
 	w.extra(v.Extra)
 	return w.bytes()
 }

@@ -123,3 +123,18 @@ func TestDecodeDirectoryObject(t *testing.T) {
 		t.Error("non-string @odata.type accepted")
 	}
 }
+
+func TestConcrete(t *testing.T) {
+	var u User
+	if err := json.Unmarshal([]byte(`{"manager":{"@odata.type":"#microsoft.graph.group","mailEnabled":true}}`), &u); err != nil {
+		t.Fatal(err)
+	}
+	got, err := u.Manager.Value.Concrete()
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := &Group{ODataType: Some("#microsoft.graph.group"), MailEnabled: true}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("Concrete (-want +got):\n%s", diff)
+	}
+}

@@ -51,9 +51,9 @@ func (v *AutomaticRepliesSetting) UnmarshalJSON(data []byte) error {
 // not absent, then v.Extra.
 func (v AutomaticRepliesSetting) MarshalJSON() ([]byte, error) {
 	var w objectWriter
-	w.field("@odata.type", v.ODataType)
+	optField(&w, "@odata.type", v.ODataType)
 	w.field("owner", v.Owner)
-	w.field("scheduledEndDateTime", v.ScheduledEndDateTime)
+	optField(&w, "scheduledEndDateTime", v.ScheduledEndDateTime)
 	w.extra(v.Extra)
 	return w.bytes()
 }

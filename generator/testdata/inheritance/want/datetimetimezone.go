@@ -48,9 +48,9 @@ func (v *DateTimeTimeZone) UnmarshalJSON(data []byte) error {
 // not absent, then v.Extra.
 func (v DateTimeTimeZone) MarshalJSON() ([]byte, error) {
 	var w objectWriter
-	w.field("@odata.type", v.ODataType)
+	optField(&w, "@odata.type", v.ODataType)
 	w.field("dateTime", v.DateTime)
-	w.field("timeZone", v.TimeZone)
+	optField(&w, "timeZone", v.TimeZone)
 	w.extra(v.Extra)
 	return w.bytes()
 }

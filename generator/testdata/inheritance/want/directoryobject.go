@@ -59,10 +59,10 @@ func (v *DirectoryObject) UnmarshalJSON(data []byte) error {
 // not absent, then v.Extra.
 func (v DirectoryObject) MarshalJSON() ([]byte, error) {
 	var w objectWriter
-	w.field("@odata.type", v.ODataType)
-	w.field("id", v.ID)
-	w.field("deletedDateTime", v.DeletedDateTime)
-	w.field("manager", v.Manager)
+	optField(&w, "@odata.type", v.ODataType)
+	optField(&w, "id", v.ID)
+	optField(&w, "deletedDateTime", v.DeletedDateTime)
+	optField(&w, "manager", v.Manager)
 	w.extra(v.Extra)
 	return w.bytes()
 }
@@ -124,4 +124,17 @@ func DecodeDirectoryObject(data []byte) (any, error) {
 		return nil, err
 	}
 	return v, nil
+}
+
+// Concrete returns v as the Go type its @odata.type names (see
+// DecodeDirectoryObject), decoded again from v's JSON encoding, so members of a
+// derived type that v keeps in Extra become fields. A field or collection item
+// declared as microsoft.graph.directoryObject holds a DirectoryObject whatever
+// its @odata.type; Concrete recovers the derived value.
+func (v *DirectoryObject) Concrete() (any, error) {
+	data, err := v.MarshalJSON()
+	if err != nil {
+		return nil, err
+	}
+	return DecodeDirectoryObject(data)
 }

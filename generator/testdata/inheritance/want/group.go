@@ -63,10 +63,10 @@ func (v *Group) UnmarshalJSON(data []byte) error {
 // not absent, then v.Extra.
 func (v Group) MarshalJSON() ([]byte, error) {
 	var w objectWriter
-	w.field("@odata.type", v.ODataType)
-	w.field("id", v.ID)
-	w.field("deletedDateTime", v.DeletedDateTime)
-	w.field("manager", v.Manager)
+	optField(&w, "@odata.type", v.ODataType)
+	optField(&w, "id", v.ID)
+	optField(&w, "deletedDateTime", v.DeletedDateTime)
+	optField(&w, "manager", v.Manager)
 	w.field("mailEnabled", v.MailEnabled)
 	w.extra(v.Extra)
 	return w.bytes()

@@ -92,15 +92,15 @@ func (v *GuestUser) UnmarshalJSON(data []byte) error {
 // not absent, then v.Extra.
 func (v GuestUser) MarshalJSON() ([]byte, error) {
 	var w objectWriter
-	w.field("@odata.type", v.ODataType)
-	w.field("id", v.ID)
-	w.field("deletedDateTime", v.DeletedDateTime)
-	w.field("manager", v.Manager)
-	w.field("displayName", v.DisplayName)
-	w.field("mailboxSettings", v.MailboxSettings)
+	optField(&w, "@odata.type", v.ODataType)
+	optField(&w, "id", v.ID)
+	optField(&w, "deletedDateTime", v.DeletedDateTime)
+	optField(&w, "manager", v.Manager)
+	optField(&w, "displayName", v.DisplayName)
+	optField(&w, "mailboxSettings", v.MailboxSettings)
 	w.field("memberOf", v.MemberOf)
 	w.field("businessPhones", v.BusinessPhones)
-	w.field("invitedBy", v.InvitedBy)
+	optField(&w, "invitedBy", v.InvitedBy)
 	w.extra(v.Extra)
 	return w.bytes()
 }

@@ -46,9 +46,9 @@ func (v *MailboxSettings) UnmarshalJSON(data []byte) error {
 // not absent, then v.Extra.
 func (v MailboxSettings) MarshalJSON() ([]byte, error) {
 	var w objectWriter
-	w.field("@odata.type", v.ODataType)
-	w.field("timeZone", v.TimeZone)
-	w.field("automaticRepliesSetting", v.AutomaticRepliesSetting)
+	optField(&w, "@odata.type", v.ODataType)
+	optField(&w, "timeZone", v.TimeZone)
+	optField(&w, "automaticRepliesSetting", v.AutomaticRepliesSetting)
 	w.extra(v.Extra)
 	return w.bytes()
 }

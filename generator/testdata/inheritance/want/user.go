@@ -88,12 +88,12 @@ func (v *User) UnmarshalJSON(data []byte) error {
 // not absent, then v.Extra.
 func (v User) MarshalJSON() ([]byte, error) {
 	var w objectWriter
-	w.field("@odata.type", v.ODataType)
-	w.field("id", v.ID)
-	w.field("deletedDateTime", v.DeletedDateTime)
-	w.field("manager", v.Manager)
-	w.field("displayName", v.DisplayName)
-	w.field("mailboxSettings", v.MailboxSettings)
+	optField(&w, "@odata.type", v.ODataType)
+	optField(&w, "id", v.ID)
+	optField(&w, "deletedDateTime", v.DeletedDateTime)
+	optField(&w, "manager", v.Manager)
+	optField(&w, "displayName", v.DisplayName)
+	optField(&w, "mailboxSettings", v.MailboxSettings)
 	w.field("memberOf", v.MemberOf)
 	w.field("businessPhones", v.BusinessPhones)
 	w.extra(v.Extra)
@@ -169,4 +169,17 @@ func DecodeUser(data []byte) (any, error) {
 		return nil, err
 	}
 	return v, nil
+}
+
+// Concrete returns v as the Go type its @odata.type names (see DecodeUser),
+// decoded again from v's JSON encoding, so members of a derived type that v
+// keeps in Extra become fields. A field or collection item declared as
+// microsoft.graph.user holds a User whatever its @odata.type; Concrete recovers
+// the derived value.
+func (v *User) Concrete() (any, error) {
+	data, err := v.MarshalJSON()
+	if err != nil {
+		return nil, err
+	}
+	return DecodeUser(data)
 }

@@ -53,9 +53,9 @@ func (v *Evil) UnmarshalJSON(data []byte) error {
 // not absent, then v.Extra.
 func (v Evil) MarshalJSON() ([]byte, error) {
 	var w objectWriter
-	w.field("@odata.type", v.ODataType)
-	w.field("name", v.Name)
-	w.field("kind", v.Kind)
+	optField(&w, "@odata.type", v.ODataType)
+	optField(&w, "name", v.Name)
+	optField(&w, "kind", v.Kind)
 	w.extra(v.Extra)
 	return w.bytes()
 }

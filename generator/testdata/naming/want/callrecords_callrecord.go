@@ -50,8 +50,8 @@ func (v *CallRecord) UnmarshalJSON(data []byte) error {
 // not absent, then v.Extra.
 func (v CallRecord) MarshalJSON() ([]byte, error) {
 	var w objectWriter
-	w.field("@odata.type", v.ODataType)
-	w.field("id", v.ID)
+	optField(&w, "@odata.type", v.ODataType)
+	optField(&w, "id", v.ID)
 	w.field("sessions", v.Sessions)
 	w.extra(v.Extra)
 	return w.bytes()

@@ -45,9 +45,9 @@ func (v *CallRecordsSession) UnmarshalJSON(data []byte) error {
 // not absent, then v.Extra.
 func (v CallRecordsSession) MarshalJSON() ([]byte, error) {
 	var w objectWriter
-	w.field("@odata.type", v.ODataType)
-	w.field("id", v.ID)
-	w.field("y", v.Y)
+	optField(&w, "@odata.type", v.ODataType)
+	optField(&w, "id", v.ID)
+	optField(&w, "y", v.Y)
 	w.extra(v.Extra)
 	return w.bytes()
 }

@@ -40,7 +40,7 @@ func (v *SharedItemType) UnmarshalJSON(data []byte) error {
 // not absent, then v.Extra.
 func (v SharedItemType) MarshalJSON() ([]byte, error) {
 	var w objectWriter
-	w.field("@odata.type", v.ODataType)
+	optField(&w, "@odata.type", v.ODataType)
 	w.extra(v.Extra)
 	return w.bytes()
 }
@@ -97,7 +97,7 @@ func (v *SharedItem) UnmarshalJSON(data []byte) error {
 // not absent, then v.Extra.
 func (v SharedItem) MarshalJSON() ([]byte, error) {
 	var w objectWriter
-	w.field("@odata.type", v.ODataType)
+	optField(&w, "@odata.type", v.ODataType)
 	w.extra(v.Extra)
 	return w.bytes()
 }
@@ -154,7 +154,7 @@ func (v *DateType) UnmarshalJSON(data []byte) error {
 // not absent, then v.Extra.
 func (v DateType) MarshalJSON() ([]byte, error) {
 	var w objectWriter
-	w.field("@odata.type", v.ODataType)
+	optField(&w, "@odata.type", v.ODataType)
 	w.extra(v.Extra)
 	return w.bytes()
 }
@@ -209,7 +209,7 @@ func (v *OptType) UnmarshalJSON(data []byte) error {
 // not absent, then v.Extra.
 func (v OptType) MarshalJSON() ([]byte, error) {
 	var w objectWriter
-	w.field("@odata.type", v.ODataType)
+	optField(&w, "@odata.type", v.ODataType)
 	w.extra(v.Extra)
 	return w.bytes()
 }
@@ -264,7 +264,7 @@ func (v *ProblemType) UnmarshalJSON(data []byte) error {
 // not absent, then v.Extra.
 func (v ProblemType) MarshalJSON() ([]byte, error) {
 	var w objectWriter
-	w.field("@odata.type", v.ODataType)
+	optField(&w, "@odata.type", v.ODataType)
 	w.extra(v.Extra)
 	return w.bytes()
 }
@@ -319,7 +319,7 @@ func (v *ValidationErrorType) UnmarshalJSON(data []byte) error {
 // not absent, then v.Extra.
 func (v ValidationErrorType) MarshalJSON() ([]byte, error) {
 	var w objectWriter
-	w.field("@odata.type", v.ODataType)
+	optField(&w, "@odata.type", v.ODataType)
 	w.extra(v.Extra)
 	return w.bytes()
 }
@@ -374,7 +374,7 @@ func (v *OpType) UnmarshalJSON(data []byte) error {
 // not absent, then v.Extra.
 func (v OpType) MarshalJSON() ([]byte, error) {
 	var w objectWriter
-	w.field("@odata.type", v.ODataType)
+	optField(&w, "@odata.type", v.ODataType)
 	w.extra(v.Extra)
 	return w.bytes()
 }
@@ -431,7 +431,7 @@ func (v *DecodeShape) UnmarshalJSON(data []byte) error {
 // not absent, then v.Extra.
 func (v DecodeShape) MarshalJSON() ([]byte, error) {
 	var w objectWriter
-	w.field("@odata.type", v.ODataType)
+	optField(&w, "@odata.type", v.ODataType)
 	w.extra(v.Extra)
 	return w.bytes()
 }
@@ -486,7 +486,7 @@ func (v *Shape) UnmarshalJSON(data []byte) error {
 // not absent, then v.Extra.
 func (v Shape) MarshalJSON() ([]byte, error) {
 	var w objectWriter
-	w.field("@odata.type", v.ODataType)
+	optField(&w, "@odata.type", v.ODataType)
 	w.extra(v.Extra)
 	return w.bytes()
 }
@@ -539,6 +539,19 @@ func DecodeShapeValue(data []byte) (any, error) {
 	return v, nil
 }
 
+// Concrete returns v as the Go type its @odata.type names (see
+// DecodeShapeValue), decoded again from v's JSON encoding, so members of a
+// derived type that v keeps in Extra become fields. A field or collection item
+// declared as microsoft.graph.shape holds a Shape whatever its @odata.type;
+// Concrete recovers the derived value.
+func (v *Shape) Concrete() (any, error) {
+	data, err := v.MarshalJSON()
+	if err != nil {
+		return nil, err
+	}
+	return DecodeShapeValue(data)
+}
+
 // Circle is the microsoft.graph.circle complex type, derived from
 // microsoft.graph.shape.
 //
@@ -572,7 +585,7 @@ func (v *Circle) UnmarshalJSON(data []byte) error {
 // not absent, then v.Extra.
 func (v Circle) MarshalJSON() ([]byte, error) {
 	var w objectWriter
-	w.field("@odata.type", v.ODataType)
+	optField(&w, "@odata.type", v.ODataType)
 	w.extra(v.Extra)
 	return w.bytes()
 }
@@ -629,7 +642,7 @@ func (v *Mode) UnmarshalJSON(data []byte) error {
 // not absent, then v.Extra.
 func (v Mode) MarshalJSON() ([]byte, error) {
 	var w objectWriter
-	w.field("@odata.type", v.ODataType)
+	optField(&w, "@odata.type", v.ODataType)
 	w.extra(v.Extra)
 	return w.bytes()
 }
@@ -720,7 +733,7 @@ func (v *ModeKindFast) UnmarshalJSON(data []byte) error {
 // not absent, then v.Extra.
 func (v ModeKindFast) MarshalJSON() ([]byte, error) {
 	var w objectWriter
-	w.field("@odata.type", v.ODataType)
+	optField(&w, "@odata.type", v.ODataType)
 	w.extra(v.Extra)
 	return w.bytes()
 }
@@ -777,7 +790,7 @@ func (v *X3dModel) UnmarshalJSON(data []byte) error {
 // not absent, then v.Extra.
 func (v X3dModel) MarshalJSON() ([]byte, error) {
 	var w objectWriter
-	w.field("@odata.type", v.ODataType)
+	optField(&w, "@odata.type", v.ODataType)
 	w.extra(v.Extra)
 	return w.bytes()
 }
@@ -959,31 +972,31 @@ func (v *Thing) UnmarshalJSON(data []byte) error {
 // not absent, then v.Extra.
 func (v Thing) MarshalJSON() ([]byte, error) {
 	var w objectWriter
-	w.field("@odata.type", v.ODataType)
-	w.field("id", v.ID)
-	w.field("type", v.Type)
-	w.field("func", v.Func)
-	w.field("range", v.Range)
-	w.field("validate", v.ValidateField)
-	w.field("validateFor", v.ValidateForField)
-	w.field("marshalJSON", v.MarshalJSONField)
-	w.field("extra", v.ExtraField)
-	w.field("odataType", v.ODataTypeField)
-	w.field("@odata.etag", v.ODataEtag)
-	w.field("@microsoft.graph.conflictBehavior", v.MicrosoftGraphConflictBehavior)
-	w.field("user-id", v.UserID)
-	w.field("userId", v.UserIDField2)
-	w.field("userID", v.UserIDField)
-	w.field("24HourFormat", v.X24HourFormat)
-	w.field("sourceImageResourceId", v.SourceImageResourceID)
-	w.field("cloudPcId", v.CloudPcID)
+	optField(&w, "@odata.type", v.ODataType)
+	optField(&w, "id", v.ID)
+	optField(&w, "type", v.Type)
+	optField(&w, "func", v.Func)
+	optField(&w, "range", v.Range)
+	optField(&w, "validate", v.ValidateField)
+	optField(&w, "validateFor", v.ValidateForField)
+	optField(&w, "marshalJSON", v.MarshalJSONField)
+	optField(&w, "extra", v.ExtraField)
+	optField(&w, "odataType", v.ODataTypeField)
+	optField(&w, "@odata.etag", v.ODataEtag)
+	optField(&w, "@microsoft.graph.conflictBehavior", v.MicrosoftGraphConflictBehavior)
+	optField(&w, "user-id", v.UserID)
+	optField(&w, "userId", v.UserIDField2)
+	optField(&w, "userID", v.UserIDField)
+	optField(&w, "24HourFormat", v.X24HourFormat)
+	optField(&w, "sourceImageResourceId", v.SourceImageResourceID)
+	optField(&w, "cloudPcId", v.CloudPcID)
 	w.field("ipAddresses", v.IPAddresses)
 	w.field("apiUrls", v.APIURLs)
-	w.field("httpsUrl", v.HTTPSURL)
-	w.field("uiLanguage", v.UILanguage)
-	w.field("jsonBody", v.JSONBody)
-	w.field("value", v.Value)
-	w.field("string", v.String)
+	optField(&w, "httpsUrl", v.HTTPSURL)
+	optField(&w, "uiLanguage", v.UILanguage)
+	optField(&w, "jsonBody", v.JSONBody)
+	optField(&w, "value", v.Value)
+	optField(&w, "string", v.String)
 	w.extra(v.Extra)
 	return w.bytes()
 }

@@ -35,7 +35,7 @@ func (v *CaseThing) UnmarshalJSON(data []byte) error {
 // not absent, then v.Extra.
 func (v CaseThing) MarshalJSON() ([]byte, error) {
 	var w objectWriter
-	w.field("@odata.type", v.ODataType)
+	optField(&w, "@odata.type", v.ODataType)
 	w.extra(v.Extra)
 	return w.bytes()
 }

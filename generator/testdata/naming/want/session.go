@@ -45,9 +45,9 @@ func (v *Session) UnmarshalJSON(data []byte) error {
 // not absent, then v.Extra.
 func (v Session) MarshalJSON() ([]byte, error) {
 	var w objectWriter
-	w.field("@odata.type", v.ODataType)
-	w.field("id", v.ID)
-	w.field("x", v.X)
+	optField(&w, "@odata.type", v.ODataType)
+	optField(&w, "id", v.ID)
+	optField(&w, "x", v.X)
 	w.extra(v.Extra)
 	return w.bytes()
 }

@@ -97,16 +97,16 @@ func (v *CloudPcDeviceImage) UnmarshalJSON(data []byte) error {
 // not absent, then v.Extra.
 func (v CloudPcDeviceImage) MarshalJSON() ([]byte, error) {
 	var w objectWriter
-	w.field("@odata.type", v.ODataType)
-	w.field("id", v.ID)
-	w.field("displayName", v.DisplayName)
-	w.field("operatingSystem", v.OperatingSystem)
-	w.field("osBuildNumber", v.OsBuildNumber)
-	w.field("version", v.Version)
-	w.field("lastModifiedDateTime", v.LastModifiedDateTime)
-	w.field("status", v.Status)
-	w.field("statusDetails", v.StatusDetails)
-	w.field("sourceImageResourceId", v.SourceImageResourceID)
+	optField(&w, "@odata.type", v.ODataType)
+	optField(&w, "id", v.ID)
+	optField(&w, "displayName", v.DisplayName)
+	optField(&w, "operatingSystem", v.OperatingSystem)
+	optField(&w, "osBuildNumber", v.OsBuildNumber)
+	optField(&w, "version", v.Version)
+	optField(&w, "lastModifiedDateTime", v.LastModifiedDateTime)
+	optField(&w, "status", v.Status)
+	optField(&w, "statusDetails", v.StatusDetails)
+	optField(&w, "sourceImageResourceId", v.SourceImageResourceID)
 	w.extra(v.Extra)
 	return w.bytes()
 }
