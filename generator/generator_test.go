@@ -352,3 +352,29 @@ func TestEditChangesOnlyThatPage(t *testing.T) {
 		t.Errorf("editing %s did not change its file; changed: %v", page, changed)
 	}
 }
+
+// TestRenderFailure: a file that does not format (a generator bug) is
+// reported as generator-internal, with numbered source, and left out.
+func TestRenderFailure(t *testing.T) {
+	saved := hooks
+	defer func() { hooks = saved }()
+	registerHook(hook{name: "zz-broken", files: func(p *plan) []*genFile {
+		f := p.newFile("")
+		f.Op("}")
+		return []*genFile{{Name: "broken.go", Jen: f}}
+	}})
+	files, diags := Generate(loadModel(t, "testdata/seeds/model.json"), Options{})
+	if slices.ContainsFunc(files, func(f File) bool { return f.Name == "broken.go" }) {
+		t.Error("the broken file was returned")
+	}
+	i := slices.IndexFunc(diags, func(d model.Diagnostic) bool { return d.Code == "generator-internal" })
+	if i < 0 {
+		t.Fatalf("no generator-internal diagnostic: %v", diags)
+	}
+	if d := diags[i]; d.Severity != model.Error || !strings.Contains(d.Message, "broken.go") {
+		t.Errorf("diagnostic = %v", d)
+	}
+	if len(files) == 0 {
+		t.Error("the other files were dropped too")
+	}
+}

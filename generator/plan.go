@@ -92,7 +92,8 @@ type typeInfo struct {
 	Fields []*fieldInfo
 	// Consts are an enum's constants, in documented order.
 	Consts []*constInfo
-	// DecodeFunc is "DecodeX" for a struct with derived types, else "".
+	// DecodeFunc is "DecodeX" for a struct with derived types, else "";
+	// such a struct also gets a Concrete method.
 	DecodeFunc string
 	// Descendants are the struct types derived from this one, directly or
 	// not, sorted by qualified name.

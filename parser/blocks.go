@@ -84,7 +84,7 @@ type mdBlock struct {
 // collectBlocks parses src with goldmark and flattens the block tree.
 func pgCollectBlocks(md goldmark.Markdown, src []byte, idx *pgLineIndex) []*mdBlock {
 	doc := md.Parser().Parse(text.NewReader(src))
-	c := &pgCollector{src: src, s: idx.s[idx.base:], idx: idx}
+	c := &pgCollector{src: src, idx: idx}
 	// Most blocks are top-level: size the first chunk for them.
 	c.arena = make([]mdBlock, doc.ChildCount()+4)
 	c.walk(doc)
@@ -151,7 +151,8 @@ func (b *mdBlock) load() {
 }
 
 // plain returns the cleaned plain text of n's inline content (see inline),
-// recording links. Content that is one text node is read without copying.
+// recording links. Content that is one text node is copied once, without
+// a builder.
 func (c *pgCollector) plain(n ast.Node, links *[]mdLink) string {
 	ch := n.FirstChild()
 	if ch == nil {
@@ -167,9 +168,7 @@ func (c *pgCollector) plain(n ast.Node, links *[]mdLink) string {
 }
 
 type pgCollector struct {
-	src []byte
-	// s is src as a string (shared with the line index).
-	s      string
+	src    []byte
 	idx    *pgLineIndex
 	blocks []*mdBlock
 	// arena hands out blocks in chunks (one allocation per chunk).
@@ -186,13 +185,9 @@ func (c *pgCollector) newBlock() *mdBlock {
 	return b
 }
 
-// str returns the text of a segment as a substring of the page (no copy).
-// It returns what seg.Value returns.
+// str returns the text of a segment (what seg.Value returns) as a string.
 func (c *pgCollector) str(seg text.Segment) string {
-	if seg.Padding > 0 || seg.ForceNewline {
-		return string(seg.Value(c.src))
-	}
-	return c.s[seg.Start:seg.Stop]
+	return string(seg.Value(c.src))
 }
 
 func (c *pgCollector) walk(parent ast.Node) {
@@ -335,7 +330,7 @@ func (b *mdBlock) fenceLines() []Line {
 }
 
 // fenceBody returns the content lines of a fenced block joined by
-// newlines; one stretch of the page is returned without copying.
+// newlines; lines that are one stretch of the page are copied at once.
 func (b *mdBlock) fenceBody() string {
 	if b.c != nil && b.node != nil {
 		lines := b.node.Lines()
@@ -346,7 +341,7 @@ func (b *mdBlock) fenceBody() string {
 				ok = seg.Stop > seg.Start && b.c.src[seg.Stop-1] == '\n'
 			}
 			if ok {
-				return strings.TrimSuffix(b.c.s[lines.At(0).Start:lines.At(lines.Len()-1).Stop], "\n")
+				return string(bytes.TrimSuffix(b.c.src[lines.At(0).Start:lines.At(lines.Len()-1).Stop], []byte{'\n'}))
 			}
 		}
 	}
@@ -370,7 +365,7 @@ func (b *mdBlock) rawText() string {
 	lines := b.node.Lines()
 	if pgContiguous(lines) {
 		// The usual case: the lines are one stretch of the page.
-		b.rawv = strings.TrimRight(b.c.s[lines.At(0).Start:lines.At(lines.Len()-1).Stop], "\n")
+		b.rawv = string(bytes.TrimRight(b.c.src[lines.At(0).Start:lines.At(lines.Len()-1).Stop], "\n"))
 		return b.rawv
 	}
 	var raw strings.Builder

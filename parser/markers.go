@@ -402,21 +402,57 @@ func nullMarkers(desc string, m Markers) Markers {
 }
 
 // containsFold reports whether s contains the lower-case ASCII word w,
-// ignoring ASCII case, without allocating.
+// ignoring ASCII case, without allocating. Candidates are found with
+// IndexByte (for both cases of w's first byte), which is fast.
 func containsFold(s, w string) bool {
 	if len(w) == 0 {
 		return true
 	}
-	for i := 0; i+len(w) <= len(s); i++ {
-		j := 0
-		for j < len(w) && (s[i+j] == w[j] || s[i+j]|0x20 == w[j] && w[j] >= 'a' && w[j] <= 'z') {
-			j++
+	lo, up := w[0], w[0]
+	if lo >= 'a' && lo <= 'z' {
+		up = lo - ('a' - 'A')
+	}
+	next := func(c byte, from int) int {
+		if from >= len(s) {
+			return -1
 		}
-		if j == len(w) {
+		if k := strings.IndexByte(s[from:], c); k >= 0 {
+			return from + k
+		}
+		return -1
+	}
+	nl, nu := next(lo, 0), -1
+	if up != lo {
+		nu = next(up, 0)
+	}
+	for {
+		i := nl
+		if nu >= 0 && (i < 0 || nu < i) {
+			i = nu
+		}
+		if i < 0 || len(s)-i < len(w) {
+			return false
+		}
+		if foldEqual(s[i:i+len(w)], w) {
 			return true
 		}
+		if i == nl {
+			nl = next(lo, i+1)
+		} else {
+			nu = next(up, i+1)
+		}
 	}
-	return false
+}
+
+// foldEqual reports whether s equals the lower-case ASCII word w ignoring
+// ASCII case; len(s) == len(w).
+func foldEqual(s, w string) bool {
+	for k := 0; k < len(w); k++ {
+		if s[k] != w[k] && !(w[k] >= 'a' && w[k] <= 'z' && s[k]|0x20 == w[k]) {
+			return false
+		}
+	}
+	return true
 }
 
 // hasMarker reports whether word occurs as a marker: as a whole word,

@@ -157,6 +157,10 @@ func TestContainsFold(t *testing.T) {
 		{"", "null", false},
 		{"x", "", true},
 		{"Val\x00e", "value", false},
+		{"vvvvValue", "value", true},
+		{"xVALUx value", "value", true},
+		{"1@", "@", true},
+		{"`", "@", false},
 	} {
 		if got := containsFold(tc.s, tc.w); got != tc.want {
 			t.Errorf("containsFold(%q, %q) = %v, want %v", tc.s, tc.w, got, tc.want)

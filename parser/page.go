@@ -108,13 +108,10 @@ func parsePage(md goldmark.Markdown, file string, src []byte) (res *PageResult) 
 		}
 	}()
 	src = pgNormalise(src)
-	// One string copy of the page: lines, cells, fences and front matter
-	// values are substrings of it.
-	srcStr := string(src)
-	base, fm, fmDiags := pgStripFrontMatterString(file, srcStr)
+	base, fm, fmDiags := pgStripFrontMatter(file, src)
 	res.Diagnostics = append(res.Diagnostics, fmDiags...)
 	p := &pgPage{file: file, src: src, fm: fm, res: res, page: res.Page, bound: map[*mdBlock]*model.Annotation{}}
-	p.idx = pgNewLineIndexString(file, src, srcStr, base)
+	p.idx = pgNewLineIndex(file, src, base)
 	p.blocks = pgCollectBlocks(md, src[base:], p.idx)
 	p.todoText(src)
 	p.front()

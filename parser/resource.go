@@ -377,8 +377,18 @@ func (p *pgPage) proseBase() (string, model.Pos) {
 			continue
 		}
 		f := strings.Fields(after)
+		if len(f) >= 4 {
+			switch strings.ToLower(f[2]) {
+			case "the", "a", "an":
+				f = append(f[:2], f[3:]...)
+			}
+		}
 		if len(f) >= 3 {
 			w := strings.Trim(f[2], ".,;:*`")
+			// "inherits from base policy type" names no type.
+			if lw := strings.ToLower(w); lw == "base" || lw == "abstract" {
+				continue
+			}
 			if pgIsQualified(w) {
 				return pgQualify(pgLowerFirst(w), p.ns), ip.b.pos
 			}

@@ -15,16 +15,12 @@ type pgLineIndex struct {
 	file   string
 	starts []int // byte offset of the first byte of each line
 	src    []byte
-	// s is src as a string (one copy per page): lines and cells are
-	// substrings of it, so reading them does not allocate.
-	s string
 	// base is the offset in src of the text goldmark parsed (the page
 	// after its front matter): goldmark offsets are relative to it.
 	base int
 }
 
-// s is string(src), made once per page by the caller.
-func pgNewLineIndexString(file string, src []byte, s string, base int) *pgLineIndex {
+func pgNewLineIndex(file string, src []byte, base int) *pgLineIndex {
 	starts := make([]int, 1, bytes.Count(src, []byte{'\n'})+1)
 	for off := 0; ; {
 		i := bytes.IndexByte(src[off:], '\n')
@@ -34,7 +30,7 @@ func pgNewLineIndexString(file string, src []byte, s string, base int) *pgLineIn
 		off += i + 1
 		starts = append(starts, off)
 	}
-	return &pgLineIndex{file: file, starts: starts, src: src, s: s, base: base}
+	return &pgLineIndex{file: file, starts: starts, src: src, base: base}
 }
 
 // lineOf returns the 1-based line of goldmark offset off.
@@ -89,7 +85,7 @@ func (x *pgLineIndex) line(n int) string {
 	if start > end {
 		return ""
 	}
-	return x.s[start:end]
+	return string(x.src[start:end])
 }
 
 // lineBytes returns line n (1-based) without its newline, sharing src.
@@ -159,7 +155,28 @@ func pgStripFrontMatter(file string, src []byte) (int, *pgFrontMatter, []model.D
 	if !bytes.HasPrefix(src, []byte("---")) {
 		return 0, nil, nil
 	}
-	return pgStripFrontMatterString(file, string(src))
+	// Read only the block (up to and including its closing --- line) as a
+	// string: its values are kept, the page is not.
+	end := len(src)
+	for off := 0; ; {
+		i := bytes.IndexByte(src[off:], '\n')
+		if i < 0 {
+			break
+		}
+		off += i + 1
+		if off == len(src) {
+			break
+		}
+		l := src[off:]
+		if j := bytes.IndexByte(l, '\n'); j >= 0 {
+			l = l[:j+1]
+		}
+		if pgIsDashes(strings.TrimRight(string(l), "\n")) {
+			end = off + len(l)
+			break
+		}
+	}
+	return pgStripFrontMatterString(file, string(src[:end]))
 }
 
 // stripFrontMatterString is stripFrontMatter over the page as a string
