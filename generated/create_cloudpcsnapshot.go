@@ -55,20 +55,20 @@ func (v *CloudPcSnapshot) UnmarshalJSON(data []byte) error {
 	return decodeObject(data, &v.Extra, func(name string, value []byte) (bool, error) {
 		switch name {
 		case "@odata.type":
-			return true, decodeValue(value, &v.ODataType)
+			return true, v.ODataType.UnmarshalJSON(value)
 		case "id":
-			return true, decodeValue(value, &v.ID)
+			return true, v.ID.UnmarshalJSON(value)
 		case "cloudPcId":
 			if isNull(value) {
 				return false, nil
 			}
 			return true, decodeValue(value, &v.CloudPcID)
 		case "status":
-			return true, decodeValue(value, &v.Status)
+			return true, v.Status.UnmarshalJSON(value)
 		case "createdDateTime":
-			return true, decodeValue(value, &v.CreatedDateTime)
+			return true, v.CreatedDateTime.UnmarshalJSON(value)
 		case "lastRestoredDateTime":
-			return true, decodeValue(value, &v.LastRestoredDateTime)
+			return true, v.LastRestoredDateTime.UnmarshalJSON(value)
 		}
 		return false, nil
 	})

@@ -109,22 +109,14 @@ func (p *plan) emitUnmarshal(f *jen.File, t *typeInfo) {
 			jen.Func().Params(jen.Id("name").String(), jen.Id("value").Index().Byte()).Params(jen.Bool(), jen.Error()).Block(
 				jen.Switch(jen.Id("name")).BlockFunc(func(g *jen.Group) {
 					g.Case(jen.Lit("@odata.type")).Block(
-						jen.Return(jen.True(), jen.Id("decodeValue").Call(jen.Id("value"), jen.Op("&").Id("v").Dot("ODataType"))),
+						jen.Return(jen.True(), decodeCall("ODataType", false, false)),
 					)
 					for _, fi := range t.Fields {
 						var body []jen.Code
 						if fi.Collection || fi.Plain && !isRaw(fi) {
 							body = append(body, jen.If(jen.Id("isNull").Call(jen.Id("value"))).Block(jen.Return(jen.False(), jen.Nil())))
 						}
-						// Collections go straight to encoding/json (which
-						// decodeValue would call anyway): a generic call
-						// per distinct slice type is a separate
-						// instantiation, and the corpus has hundreds.
-						decode := jen.Id("decodeValue")
-						if fi.Collection {
-							decode = jen.Qual("encoding/json", "Unmarshal")
-						}
-						body = append(body, jen.Return(jen.True(), decode.Call(jen.Id("value"), jen.Op("&").Id("v").Dot(fi.GoName))))
+						body = append(body, jen.Return(jen.True(), decodeCall(fi.GoName, fi.Plain, fi.Collection)))
 						g.Case(jen.Lit(fi.Name)).Block(body...)
 					}
 				}),
@@ -132,6 +124,25 @@ func (p *plan) emitUnmarshal(f *jen.File, t *typeInfo) {
 			),
 		)),
 	)
+}
+
+// decodeCall decodes value into the field v.<goName>. The form matters for
+// compile time, not behaviour (each does what decodeValue would do): the
+// generic decodeValue is one instantiation, with its dictionary, per
+// distinct type argument, and on the corpus those instantiations were
+// half of the build of the generated models. So an Opt field calls its
+// own UnmarshalJSON (the Opt methods exist anyway), a collection goes
+// straight to encoding/json (which decodeValue calls for slices anyway),
+// and only plain values, of a handful of primitive types, use decodeValue.
+func decodeCall(goName string, plain, collection bool) jen.Code {
+	field := jen.Id("v").Dot(goName)
+	switch {
+	case collection:
+		return jen.Qual("encoding/json", "Unmarshal").Call(jen.Id("value"), jen.Op("&").Add(field))
+	case !plain:
+		return field.Dot("UnmarshalJSON").Call(jen.Id("value"))
+	}
+	return jen.Id("decodeValue").Call(jen.Id("value"), jen.Op("&").Add(field))
 }
 
 // emitMarshal writes MarshalJSON: the fields in declaration order (absent

@@ -55,10 +55,10 @@ func TestExampleTestsCatchBreaks(t *testing.T) {
 		},
 		{
 			name: "plain",
-			// The encoder's optField call becomes a field call too, so the
+			// The decoder's and encoder's Opt calls change too, so the
 			// broken package still compiles.
-			re:   "(?s)Email(\\s+)Opt\\[string\\](\\s+)`json:\"email,omitzero\"`(.*?)optField\\(&w, \"email\", v\\.Email\\)",
-			repl: "Email${1}string${2}`json:\"email\"`${3}w.field(\"email\", v.Email)",
+			re:   "(?s)Email(\\s+)Opt\\[string\\](\\s+)`json:\"email,omitzero\"`(.*?)v\\.Email\\.UnmarshalJSON\\(value\\)(.*?)optField\\(&w, \"email\", v\\.Email\\)",
+			repl: "Email${1}string${2}`json:\"email\"`${3}decodeValue(value, &v.Email)${4}w.field(\"email\", v.Email)",
 			want: []string{
 				`docs/widget.md:20: example "microsoft.graph.widget" as Widget`,
 				`docs/widget.md:32: /owner/email: `,

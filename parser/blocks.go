@@ -8,6 +8,7 @@ import (
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
 	extast "github.com/yuin/goldmark/extension/ast"
+	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
 
@@ -18,6 +19,174 @@ import (
 // CommonMark plus GFM tables, nothing else.
 func pgNewMarkdown() goldmark.Markdown {
 	return goldmark.New(goldmark.WithExtensions(extension.Table))
+}
+
+// pgMD is how docgen reads pages: pgNewMarkdown's goldmark (CommonMark
+// plus GFM tables) with one paragraph transformer added, which leaves the
+// inline content of paragraphs unparsed (most paragraphs are never read);
+// inline parses a paragraph's inline content on first use, with the same
+// inline parsers and the page's parse context (link reference
+// definitions), so the result is what goldmark would have built.
+type pgMD struct {
+	block  parser.Parser
+	inline parser.Parser
+}
+
+func pgNewMD() *pgMD {
+	md := pgNewMarkdown()
+	md.Parser().AddOptions(parser.WithParagraphTransformers(util.Prioritized(pgDeferInline{}, 1000)))
+	inline := parser.NewParser(
+		parser.WithBlockParsers(util.Prioritized(pgSegmentsParser{}, 100)),
+		parser.WithInlineParsers(parser.DefaultInlineParsers()...),
+	)
+	return &pgMD{block: md.Parser(), inline: inline}
+}
+
+// pgRawPara is a paragraph whose inline content goldmark has not parsed
+// (IsRaw makes goldmark's inline pass skip it).
+type pgRawPara struct {
+	ast.Paragraph
+}
+
+func (*pgRawPara) IsRaw() bool { return true }
+
+// pgDeferInline runs after the link reference and table transformers and
+// replaces the paragraph by a pgRawPara with the same lines, trimmed as
+// goldmark's paragraph parser would on close (a replaced paragraph is not
+// closed). A paragraph transformed while a setext heading underline is
+// being read (it is no longer among the open blocks) is left alone: it
+// becomes the heading.
+type pgDeferInline struct{}
+
+func (pgDeferInline) Transform(node *ast.Paragraph, reader text.Reader, pc parser.Context) {
+	open := false
+	blocks := pc.OpenedBlocks()
+	for i := len(blocks) - 1; i >= 0; i-- {
+		if blocks[i].Node == node {
+			open = true
+			break
+		}
+	}
+	parent := node.Parent()
+	lines := node.Lines()
+	if !open || parent == nil || lines.Len() == 0 {
+		return
+	}
+	src := reader.Source()
+	for i := 0; i < lines.Len(); i++ {
+		l := lines.At(i)
+		lines.Set(i, l.TrimLeftSpace(src))
+	}
+	last := lines.At(lines.Len() - 1)
+	lines.Set(lines.Len()-1, last.TrimRightSpace(src))
+	raw := &pgRawPara{}
+	raw.SetLines(lines)
+	raw.SetBlankPreviousLines(node.HasBlankPreviousLines())
+	parent.ReplaceChild(parent, node, raw)
+}
+
+// pgSegmentsKey holds the []*text.Segments of the paragraphs
+// pgSegmentsParser emits.
+var pgSegmentsKey = parser.NewContextKey()
+
+// pgBatchKind is the kind of pgBatch.
+var pgBatchKind = ast.NewNodeKind("DocgenBatch")
+
+// pgBatch holds the paragraphs pgSegmentsParser emits.
+type pgBatch struct {
+	ast.BaseBlock
+}
+
+func (*pgBatch) Kind() ast.NodeKind { return pgBatchKind }
+
+func (n *pgBatch) Dump(source []byte, level int) { ast.DumpHelper(n, source, level, nil, nil) }
+
+// pgSegmentsParser is the only block parser of pgMD.inline: it turns the
+// whole input into one pgBatch holding one paragraph per entry of the
+// segments stored under pgSegmentsKey, whose lines are exactly those
+// segments; goldmark's inline pass then parses each paragraph.
+type pgSegmentsParser struct{}
+
+func (pgSegmentsParser) Trigger() []byte { return nil }
+
+func (pgSegmentsParser) Open(parent ast.Node, reader text.Reader, pc parser.Context) (ast.Node, parser.State) {
+	segs, _ := pc.Get(pgSegmentsKey).([]*text.Segments)
+	if segs == nil {
+		return nil, parser.NoChildren
+	}
+	pc.Set(pgSegmentsKey, nil)
+	batch := &pgBatch{}
+	paras := make([]ast.Paragraph, len(segs))
+	for i, l := range segs {
+		p := &paras[i]
+		p.SetLines(l)
+		batch.AppendChild(batch, p)
+	}
+	reader.AdvanceToEOL()
+	return batch, parser.NoChildren
+}
+
+func (pgSegmentsParser) Continue(node ast.Node, reader text.Reader, pc parser.Context) parser.State {
+	reader.AdvanceToEOL()
+	return parser.Continue | parser.NoChildren
+}
+
+func (pgSegmentsParser) Close(node ast.Node, reader text.Reader, pc parser.Context) {}
+func (pgSegmentsParser) CanInterruptParagraph() bool                                { return false }
+func (pgSegmentsParser) CanAcceptIndentedLine() bool                                { return true }
+
+// isDeferred reports whether n is a node whose inline content goldmark
+// left unparsed.
+func pgIsDeferred(n ast.Node) bool {
+	switch n.(type) {
+	case *pgRawPara:
+		return true
+	}
+	return false
+}
+
+// inlineOf returns a node holding the parsed inline content of n (see
+// pgIsDeferred); other nodes are returned as they are.
+func (c *pgCollector) inlineOf(n ast.Node) ast.Node {
+	if !pgIsDeferred(n) {
+		return n
+	}
+	one := [1]ast.Node{n}
+	c.inlineAll(one[:])
+	return one[0]
+}
+
+// inlineAll replaces every deferred node of ns by a node holding its
+// parsed inline content, parsing them all in one goldmark pass.
+func (c *pgCollector) inlineAll(ns []ast.Node) {
+	var segs []*text.Segments
+	var first *text.Segments
+	for _, n := range ns {
+		if pgIsDeferred(n) {
+			segs = append(segs, n.Lines())
+			if first == nil && n.Lines().Len() > 0 {
+				first = n.Lines()
+			}
+		}
+	}
+	if first == nil {
+		// Nothing to parse: deferred nodes without lines have no content.
+		return
+	}
+	c.pc.Set(pgSegmentsKey, segs)
+	doc := c.md.inline.Parse(text.NewBlockReader(c.src, first), parser.WithContext(c.pc))
+	c.pc.Set(pgSegmentsKey, nil)
+	batch, ok := doc.FirstChild().(*pgBatch)
+	if !ok || batch.ChildCount() != len(segs) {
+		return
+	}
+	p := batch.FirstChild()
+	for i, n := range ns {
+		if pgIsDeferred(n) {
+			ns[i] = p
+			p = p.NextSibling()
+		}
+	}
 }
 
 type pgBlockKind uint8
@@ -63,6 +232,7 @@ type mdBlock struct {
 	h2 *mdBlock
 
 	// Small fields last, packed together (blocks are many).
+	seq   int32 // index in the page's blocks (paragraphs)
 	kind  pgBlockKind
 	level uint8 // heading level
 	// sec is the kind of the section the block is in.
@@ -82,9 +252,10 @@ type mdBlock struct {
 }
 
 // collectBlocks parses src with goldmark and flattens the block tree.
-func pgCollectBlocks(md goldmark.Markdown, src []byte, idx *pgLineIndex) []*mdBlock {
-	doc := md.Parser().Parse(text.NewReader(src))
-	c := &pgCollector{src: src, idx: idx}
+func pgCollectBlocks(md *pgMD, src []byte, idx *pgLineIndex) []*mdBlock {
+	pc := parser.NewContext()
+	doc := md.block.Parse(text.NewReader(src), parser.WithContext(pc))
+	c := &pgCollector{src: src, idx: idx, md: md, pc: pc}
 	// Most blocks are top-level: size the first chunk for them.
 	c.arena = make([]mdBlock, doc.ChildCount()+4)
 	c.walk(doc)
@@ -147,7 +318,35 @@ func (b *mdBlock) load() {
 	if b.c == nil || b.node == nil {
 		return
 	}
+	if _, ok := b.node.(*pgRawPara); ok {
+		b.c.loadRun(b)
+		return
+	}
 	b.textv = b.c.plain(b.node, &b.linksv)
+}
+
+// loadRun loads b and the paragraphs after it in the same section and
+// container (those are usually read together), parsing their inline
+// content in one goldmark pass.
+func (c *pgCollector) loadRun(b *mdBlock) {
+	run := []*mdBlock{b}
+	nodes := []ast.Node{b.node}
+	for i := int(b.seq) + 1; i < len(c.blocks); i++ {
+		n := c.blocks[i]
+		if n.section != b.section || n.kind == bHeading {
+			break
+		}
+		if _, ok := n.node.(*pgRawPara); !ok || n.kind != bPara || n.loaded || n.parent != b.parent {
+			continue
+		}
+		n.loaded = true
+		run = append(run, n)
+		nodes = append(nodes, n.node)
+	}
+	c.inlineAll(nodes)
+	for i, n := range run {
+		n.textv = c.plain(nodes[i], &n.linksv)
+	}
 }
 
 // plain returns the cleaned plain text of n's inline content (see inline),
@@ -168,6 +367,8 @@ func (c *pgCollector) plain(n ast.Node, links *[]mdLink) string {
 }
 
 type pgCollector struct {
+	md     *pgMD
+	pc     parser.Context
 	src    []byte
 	idx    *pgLineIndex
 	blocks []*mdBlock
@@ -202,9 +403,9 @@ func (c *pgCollector) walk(parent ast.Node) {
 			b.loaded = true
 			b.tab = n.Level == 1 && pgIsTabMarker(n, c.src)
 			c.blocks = append(c.blocks, b)
-		case *ast.Paragraph, *ast.TextBlock:
+		case *ast.Paragraph, *ast.TextBlock, *pgRawPara:
 			b := c.newBlock()
-			*b = mdBlock{kind: bPara, node: n, parent: parent, c: c}
+			*b = mdBlock{kind: bPara, node: n, parent: parent, c: c, seq: int32(len(c.blocks))}
 			lines := n.Lines()
 			if lines.Len() == 0 {
 				continue

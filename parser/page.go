@@ -5,8 +5,6 @@ import (
 	"path"
 	"strings"
 
-	"github.com/yuin/goldmark"
-
 	"github.com/docgen-dev/docgen/parser/model"
 )
 
@@ -92,10 +90,10 @@ func (p *pgPage) diag(pos model.Pos, sev model.Severity, code, msg string) {
 // ParsePage reads one page on its own (no merge). path is used verbatim in
 // positions.
 func ParsePage(path string, src []byte) *PageResult {
-	return parsePage(pgNewMarkdown(), path, src)
+	return parsePage(pgNewMD(), path, src)
 }
 
-func parsePage(md goldmark.Markdown, file string, src []byte) (res *PageResult) {
+func parsePage(md *pgMD, file string, src []byte) (res *PageResult) {
 	res = &PageResult{Page: &model.Page{File: file}}
 	defer func() {
 		// A page must never stop the corpus: report instead of panicking.
@@ -112,6 +110,7 @@ func parsePage(md goldmark.Markdown, file string, src []byte) (res *PageResult) 
 	res.Diagnostics = append(res.Diagnostics, fmDiags...)
 	p := &pgPage{file: file, src: src, fm: fm, res: res, page: res.Page, bound: map[*mdBlock]*model.Annotation{}}
 	p.idx = pgNewLineIndex(file, src, base)
+	pgDebugLast = p // ZZDEBUG
 	p.blocks = pgCollectBlocks(md, src[base:], p.idx)
 	p.todoText(src)
 	p.front()
@@ -775,3 +774,4 @@ func pgQualify(name, ns string) string {
 	}
 	return ns + "." + name
 }
+var pgDebugLast *pgPage // ZZDEBUG

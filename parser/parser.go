@@ -39,7 +39,7 @@ func ParseFiles(files []File) *model.Package {
 		workers = len(sorted)
 	}
 	if workers <= 1 {
-		md := pgNewMarkdown()
+		md := pgNewMD()
 		for i, f := range sorted {
 			results[i] = parsePage(md, f.Path, f.Src)
 		}
@@ -50,7 +50,7 @@ func ParseFiles(files []File) *model.Package {
 			wg.Add(1)
 			go func() {
 				defer wg.Done()
-				md := pgNewMarkdown()
+				md := pgNewMD()
 				for i := range next {
 					results[i] = parsePage(md, sorted[i].Path, sorted[i].Src)
 				}

@@ -47,22 +47,22 @@ func (v *Event) UnmarshalJSON(data []byte) error {
 	return decodeObject(data, &v.Extra, func(name string, value []byte) (bool, error) {
 		switch name {
 		case "@odata.type":
-			return true, decodeValue(value, &v.ODataType)
+			return true, v.ODataType.UnmarshalJSON(value)
 		case "id":
-			return true, decodeValue(value, &v.ID)
+			return true, v.ID.UnmarshalJSON(value)
 		case "subject":
-			return true, decodeValue(value, &v.Subject)
+			return true, v.Subject.UnmarshalJSON(value)
 		case "createdDateTime":
-			return true, decodeValue(value, &v.CreatedDateTime)
+			return true, v.CreatedDateTime.UnmarshalJSON(value)
 		case "attendees":
 			if isNull(value) {
 				return false, nil
 			}
 			return true, json.Unmarshal(value, &v.Attendees)
 		case "importance":
-			return true, decodeValue(value, &v.Importance)
+			return true, v.Importance.UnmarshalJSON(value)
 		case "webLink":
-			return true, decodeValue(value, &v.WebLink)
+			return true, v.WebLink.UnmarshalJSON(value)
 		}
 		return false, nil
 	})

@@ -45,16 +45,16 @@ func (v *EventForwardBody) UnmarshalJSON(data []byte) error {
 	return decodeObject(data, &v.Extra, func(name string, value []byte) (bool, error) {
 		switch name {
 		case "@odata.type":
-			return true, decodeValue(value, &v.ODataType)
+			return true, v.ODataType.UnmarshalJSON(value)
 		case "toRecipients":
 			if isNull(value) {
 				return false, nil
 			}
 			return true, json.Unmarshal(value, &v.ToRecipients)
 		case "comment":
-			return true, decodeValue(value, &v.Comment)
+			return true, v.Comment.UnmarshalJSON(value)
 		case "importance":
-			return true, decodeValue(value, &v.Importance)
+			return true, v.Importance.UnmarshalJSON(value)
 		}
 		return false, nil
 	})

@@ -49,11 +49,11 @@ func (v *Device) UnmarshalJSON(data []byte) error {
 	return decodeObject(data, &v.Extra, func(name string, value []byte) (bool, error) {
 		switch name {
 		case "@odata.type":
-			return true, decodeValue(value, &v.ODataType)
+			return true, v.ODataType.UnmarshalJSON(value)
 		case "status":
-			return true, decodeValue(value, &v.Status)
+			return true, v.Status.UnmarshalJSON(value)
 		case "types":
-			return true, decodeValue(value, &v.Types)
+			return true, v.Types.UnmarshalJSON(value)
 		case "allTypes":
 			if isNull(value) {
 				return false, nil
@@ -65,9 +65,9 @@ func (v *Device) UnmarshalJSON(data []byte) error {
 			}
 			return true, decodeValue(value, &v.Week)
 		case "color":
-			return true, decodeValue(value, &v.Color)
+			return true, v.Color.UnmarshalJSON(value)
 		case "deviceId":
-			return true, decodeValue(value, &v.DeviceID)
+			return true, v.DeviceID.UnmarshalJSON(value)
 		case "ownerIds":
 			if isNull(value) {
 				return false, nil

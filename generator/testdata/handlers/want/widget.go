@@ -35,13 +35,13 @@ func (v *Widget) UnmarshalJSON(data []byte) error {
 	return decodeObject(data, &v.Extra, func(name string, value []byte) (bool, error) {
 		switch name {
 		case "@odata.type":
-			return true, decodeValue(value, &v.ODataType)
+			return true, v.ODataType.UnmarshalJSON(value)
 		case "id":
-			return true, decodeValue(value, &v.ID)
+			return true, v.ID.UnmarshalJSON(value)
 		case "displayName":
-			return true, decodeValue(value, &v.DisplayName)
+			return true, v.DisplayName.UnmarshalJSON(value)
 		case "size":
-			return true, decodeValue(value, &v.Size)
+			return true, v.Size.UnmarshalJSON(value)
 		}
 		return false, nil
 	})

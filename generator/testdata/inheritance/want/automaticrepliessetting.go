@@ -34,14 +34,14 @@ func (v *AutomaticRepliesSetting) UnmarshalJSON(data []byte) error {
 	return decodeObject(data, &v.Extra, func(name string, value []byte) (bool, error) {
 		switch name {
 		case "@odata.type":
-			return true, decodeValue(value, &v.ODataType)
+			return true, v.ODataType.UnmarshalJSON(value)
 		case "owner":
 			if isNull(value) {
 				return false, nil
 			}
 			return true, decodeValue(value, &v.Owner)
 		case "scheduledEndDateTime":
-			return true, decodeValue(value, &v.ScheduledEndDateTime)
+			return true, v.ScheduledEndDateTime.UnmarshalJSON(value)
 		}
 		return false, nil
 	})

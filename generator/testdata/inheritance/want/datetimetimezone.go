@@ -31,14 +31,14 @@ func (v *DateTimeTimeZone) UnmarshalJSON(data []byte) error {
 	return decodeObject(data, &v.Extra, func(name string, value []byte) (bool, error) {
 		switch name {
 		case "@odata.type":
-			return true, decodeValue(value, &v.ODataType)
+			return true, v.ODataType.UnmarshalJSON(value)
 		case "dateTime":
 			if isNull(value) {
 				return false, nil
 			}
 			return true, decodeValue(value, &v.DateTime)
 		case "timeZone":
-			return true, decodeValue(value, &v.TimeZone)
+			return true, v.TimeZone.UnmarshalJSON(value)
 		}
 		return false, nil
 	})

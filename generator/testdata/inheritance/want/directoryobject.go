@@ -43,13 +43,13 @@ func (v *DirectoryObject) UnmarshalJSON(data []byte) error {
 	return decodeObject(data, &v.Extra, func(name string, value []byte) (bool, error) {
 		switch name {
 		case "@odata.type":
-			return true, decodeValue(value, &v.ODataType)
+			return true, v.ODataType.UnmarshalJSON(value)
 		case "id":
-			return true, decodeValue(value, &v.ID)
+			return true, v.ID.UnmarshalJSON(value)
 		case "deletedDateTime":
-			return true, decodeValue(value, &v.DeletedDateTime)
+			return true, v.DeletedDateTime.UnmarshalJSON(value)
 		case "manager":
-			return true, decodeValue(value, &v.Manager)
+			return true, v.Manager.UnmarshalJSON(value)
 		}
 		return false, nil
 	})

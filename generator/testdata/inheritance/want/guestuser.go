@@ -60,17 +60,17 @@ func (v *GuestUser) UnmarshalJSON(data []byte) error {
 	return decodeObject(data, &v.Extra, func(name string, value []byte) (bool, error) {
 		switch name {
 		case "@odata.type":
-			return true, decodeValue(value, &v.ODataType)
+			return true, v.ODataType.UnmarshalJSON(value)
 		case "id":
-			return true, decodeValue(value, &v.ID)
+			return true, v.ID.UnmarshalJSON(value)
 		case "deletedDateTime":
-			return true, decodeValue(value, &v.DeletedDateTime)
+			return true, v.DeletedDateTime.UnmarshalJSON(value)
 		case "manager":
-			return true, decodeValue(value, &v.Manager)
+			return true, v.Manager.UnmarshalJSON(value)
 		case "displayName":
-			return true, decodeValue(value, &v.DisplayName)
+			return true, v.DisplayName.UnmarshalJSON(value)
 		case "mailboxSettings":
-			return true, decodeValue(value, &v.MailboxSettings)
+			return true, v.MailboxSettings.UnmarshalJSON(value)
 		case "memberOf":
 			if isNull(value) {
 				return false, nil
@@ -82,7 +82,7 @@ func (v *GuestUser) UnmarshalJSON(data []byte) error {
 			}
 			return true, json.Unmarshal(value, &v.BusinessPhones)
 		case "invitedBy":
-			return true, decodeValue(value, &v.InvitedBy)
+			return true, v.InvitedBy.UnmarshalJSON(value)
 		}
 		return false, nil
 	})

@@ -32,11 +32,11 @@ func (v *MailboxSettings) UnmarshalJSON(data []byte) error {
 	return decodeObject(data, &v.Extra, func(name string, value []byte) (bool, error) {
 		switch name {
 		case "@odata.type":
-			return true, decodeValue(value, &v.ODataType)
+			return true, v.ODataType.UnmarshalJSON(value)
 		case "timeZone":
-			return true, decodeValue(value, &v.TimeZone)
+			return true, v.TimeZone.UnmarshalJSON(value)
 		case "automaticRepliesSetting":
-			return true, decodeValue(value, &v.AutomaticRepliesSetting)
+			return true, v.AutomaticRepliesSetting.UnmarshalJSON(value)
 		}
 		return false, nil
 	})

@@ -58,17 +58,17 @@ func (v *User) UnmarshalJSON(data []byte) error {
 	return decodeObject(data, &v.Extra, func(name string, value []byte) (bool, error) {
 		switch name {
 		case "@odata.type":
-			return true, decodeValue(value, &v.ODataType)
+			return true, v.ODataType.UnmarshalJSON(value)
 		case "id":
-			return true, decodeValue(value, &v.ID)
+			return true, v.ID.UnmarshalJSON(value)
 		case "deletedDateTime":
-			return true, decodeValue(value, &v.DeletedDateTime)
+			return true, v.DeletedDateTime.UnmarshalJSON(value)
 		case "manager":
-			return true, decodeValue(value, &v.Manager)
+			return true, v.Manager.UnmarshalJSON(value)
 		case "displayName":
-			return true, decodeValue(value, &v.DisplayName)
+			return true, v.DisplayName.UnmarshalJSON(value)
 		case "mailboxSettings":
-			return true, decodeValue(value, &v.MailboxSettings)
+			return true, v.MailboxSettings.UnmarshalJSON(value)
 		case "memberOf":
 			if isNull(value) {
 				return false, nil

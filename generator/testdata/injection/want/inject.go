@@ -39,11 +39,11 @@ func (v *Evil) UnmarshalJSON(data []byte) error {
 	return decodeObject(data, &v.Extra, func(name string, value []byte) (bool, error) {
 		switch name {
 		case "@odata.type":
-			return true, decodeValue(value, &v.ODataType)
+			return true, v.ODataType.UnmarshalJSON(value)
 		case "name":
-			return true, decodeValue(value, &v.Name)
+			return true, v.Name.UnmarshalJSON(value)
 		case "kind":
-			return true, decodeValue(value, &v.Kind)
+			return true, v.Kind.UnmarshalJSON(value)
 		}
 		return false, nil
 	})

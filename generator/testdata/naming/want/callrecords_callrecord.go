@@ -33,9 +33,9 @@ func (v *CallRecord) UnmarshalJSON(data []byte) error {
 	return decodeObject(data, &v.Extra, func(name string, value []byte) (bool, error) {
 		switch name {
 		case "@odata.type":
-			return true, decodeValue(value, &v.ODataType)
+			return true, v.ODataType.UnmarshalJSON(value)
 		case "id":
-			return true, decodeValue(value, &v.ID)
+			return true, v.ID.UnmarshalJSON(value)
 		case "sessions":
 			if isNull(value) {
 				return false, nil

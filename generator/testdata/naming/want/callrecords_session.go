@@ -31,11 +31,11 @@ func (v *CallRecordsSession) UnmarshalJSON(data []byte) error {
 	return decodeObject(data, &v.Extra, func(name string, value []byte) (bool, error) {
 		switch name {
 		case "@odata.type":
-			return true, decodeValue(value, &v.ODataType)
+			return true, v.ODataType.UnmarshalJSON(value)
 		case "id":
-			return true, decodeValue(value, &v.ID)
+			return true, v.ID.UnmarshalJSON(value)
 		case "y":
-			return true, decodeValue(value, &v.Y)
+			return true, v.Y.UnmarshalJSON(value)
 		}
 		return false, nil
 	})

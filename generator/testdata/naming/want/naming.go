@@ -30,7 +30,7 @@ func (v *SharedItemType) UnmarshalJSON(data []byte) error {
 	return decodeObject(data, &v.Extra, func(name string, value []byte) (bool, error) {
 		switch name {
 		case "@odata.type":
-			return true, decodeValue(value, &v.ODataType)
+			return true, v.ODataType.UnmarshalJSON(value)
 		}
 		return false, nil
 	})
@@ -87,7 +87,7 @@ func (v *SharedItem) UnmarshalJSON(data []byte) error {
 	return decodeObject(data, &v.Extra, func(name string, value []byte) (bool, error) {
 		switch name {
 		case "@odata.type":
-			return true, decodeValue(value, &v.ODataType)
+			return true, v.ODataType.UnmarshalJSON(value)
 		}
 		return false, nil
 	})
@@ -144,7 +144,7 @@ func (v *DateType) UnmarshalJSON(data []byte) error {
 	return decodeObject(data, &v.Extra, func(name string, value []byte) (bool, error) {
 		switch name {
 		case "@odata.type":
-			return true, decodeValue(value, &v.ODataType)
+			return true, v.ODataType.UnmarshalJSON(value)
 		}
 		return false, nil
 	})
@@ -199,7 +199,7 @@ func (v *OptType) UnmarshalJSON(data []byte) error {
 	return decodeObject(data, &v.Extra, func(name string, value []byte) (bool, error) {
 		switch name {
 		case "@odata.type":
-			return true, decodeValue(value, &v.ODataType)
+			return true, v.ODataType.UnmarshalJSON(value)
 		}
 		return false, nil
 	})
@@ -254,7 +254,7 @@ func (v *ProblemType) UnmarshalJSON(data []byte) error {
 	return decodeObject(data, &v.Extra, func(name string, value []byte) (bool, error) {
 		switch name {
 		case "@odata.type":
-			return true, decodeValue(value, &v.ODataType)
+			return true, v.ODataType.UnmarshalJSON(value)
 		}
 		return false, nil
 	})
@@ -309,7 +309,7 @@ func (v *ValidationErrorType) UnmarshalJSON(data []byte) error {
 	return decodeObject(data, &v.Extra, func(name string, value []byte) (bool, error) {
 		switch name {
 		case "@odata.type":
-			return true, decodeValue(value, &v.ODataType)
+			return true, v.ODataType.UnmarshalJSON(value)
 		}
 		return false, nil
 	})
@@ -364,7 +364,7 @@ func (v *OpType) UnmarshalJSON(data []byte) error {
 	return decodeObject(data, &v.Extra, func(name string, value []byte) (bool, error) {
 		switch name {
 		case "@odata.type":
-			return true, decodeValue(value, &v.ODataType)
+			return true, v.ODataType.UnmarshalJSON(value)
 		}
 		return false, nil
 	})
@@ -421,7 +421,7 @@ func (v *DecodeShape) UnmarshalJSON(data []byte) error {
 	return decodeObject(data, &v.Extra, func(name string, value []byte) (bool, error) {
 		switch name {
 		case "@odata.type":
-			return true, decodeValue(value, &v.ODataType)
+			return true, v.ODataType.UnmarshalJSON(value)
 		}
 		return false, nil
 	})
@@ -476,7 +476,7 @@ func (v *Shape) UnmarshalJSON(data []byte) error {
 	return decodeObject(data, &v.Extra, func(name string, value []byte) (bool, error) {
 		switch name {
 		case "@odata.type":
-			return true, decodeValue(value, &v.ODataType)
+			return true, v.ODataType.UnmarshalJSON(value)
 		}
 		return false, nil
 	})
@@ -575,7 +575,7 @@ func (v *Circle) UnmarshalJSON(data []byte) error {
 	return decodeObject(data, &v.Extra, func(name string, value []byte) (bool, error) {
 		switch name {
 		case "@odata.type":
-			return true, decodeValue(value, &v.ODataType)
+			return true, v.ODataType.UnmarshalJSON(value)
 		}
 		return false, nil
 	})
@@ -632,7 +632,7 @@ func (v *Mode) UnmarshalJSON(data []byte) error {
 	return decodeObject(data, &v.Extra, func(name string, value []byte) (bool, error) {
 		switch name {
 		case "@odata.type":
-			return true, decodeValue(value, &v.ODataType)
+			return true, v.ODataType.UnmarshalJSON(value)
 		}
 		return false, nil
 	})
@@ -723,7 +723,7 @@ func (v *ModeKindFast) UnmarshalJSON(data []byte) error {
 	return decodeObject(data, &v.Extra, func(name string, value []byte) (bool, error) {
 		switch name {
 		case "@odata.type":
-			return true, decodeValue(value, &v.ODataType)
+			return true, v.ODataType.UnmarshalJSON(value)
 		}
 		return false, nil
 	})
@@ -780,7 +780,7 @@ func (v *X3dModel) UnmarshalJSON(data []byte) error {
 	return decodeObject(data, &v.Extra, func(name string, value []byte) (bool, error) {
 		switch name {
 		case "@odata.type":
-			return true, decodeValue(value, &v.ODataType)
+			return true, v.ODataType.UnmarshalJSON(value)
 		}
 		return false, nil
 	})
@@ -908,41 +908,41 @@ func (v *Thing) UnmarshalJSON(data []byte) error {
 	return decodeObject(data, &v.Extra, func(name string, value []byte) (bool, error) {
 		switch name {
 		case "@odata.type":
-			return true, decodeValue(value, &v.ODataType)
+			return true, v.ODataType.UnmarshalJSON(value)
 		case "id":
-			return true, decodeValue(value, &v.ID)
+			return true, v.ID.UnmarshalJSON(value)
 		case "type":
-			return true, decodeValue(value, &v.Type)
+			return true, v.Type.UnmarshalJSON(value)
 		case "func":
-			return true, decodeValue(value, &v.Func)
+			return true, v.Func.UnmarshalJSON(value)
 		case "range":
-			return true, decodeValue(value, &v.Range)
+			return true, v.Range.UnmarshalJSON(value)
 		case "validate":
-			return true, decodeValue(value, &v.ValidateField)
+			return true, v.ValidateField.UnmarshalJSON(value)
 		case "validateFor":
-			return true, decodeValue(value, &v.ValidateForField)
+			return true, v.ValidateForField.UnmarshalJSON(value)
 		case "marshalJSON":
-			return true, decodeValue(value, &v.MarshalJSONField)
+			return true, v.MarshalJSONField.UnmarshalJSON(value)
 		case "extra":
-			return true, decodeValue(value, &v.ExtraField)
+			return true, v.ExtraField.UnmarshalJSON(value)
 		case "odataType":
-			return true, decodeValue(value, &v.ODataTypeField)
+			return true, v.ODataTypeField.UnmarshalJSON(value)
 		case "@odata.etag":
-			return true, decodeValue(value, &v.ODataEtag)
+			return true, v.ODataEtag.UnmarshalJSON(value)
 		case "@microsoft.graph.conflictBehavior":
-			return true, decodeValue(value, &v.MicrosoftGraphConflictBehavior)
+			return true, v.MicrosoftGraphConflictBehavior.UnmarshalJSON(value)
 		case "user-id":
-			return true, decodeValue(value, &v.UserID)
+			return true, v.UserID.UnmarshalJSON(value)
 		case "userId":
-			return true, decodeValue(value, &v.UserIDField2)
+			return true, v.UserIDField2.UnmarshalJSON(value)
 		case "userID":
-			return true, decodeValue(value, &v.UserIDField)
+			return true, v.UserIDField.UnmarshalJSON(value)
 		case "24HourFormat":
-			return true, decodeValue(value, &v.X24HourFormat)
+			return true, v.X24HourFormat.UnmarshalJSON(value)
 		case "sourceImageResourceId":
-			return true, decodeValue(value, &v.SourceImageResourceID)
+			return true, v.SourceImageResourceID.UnmarshalJSON(value)
 		case "cloudPcId":
-			return true, decodeValue(value, &v.CloudPcID)
+			return true, v.CloudPcID.UnmarshalJSON(value)
 		case "ipAddresses":
 			if isNull(value) {
 				return false, nil
@@ -954,15 +954,15 @@ func (v *Thing) UnmarshalJSON(data []byte) error {
 			}
 			return true, json.Unmarshal(value, &v.APIURLs)
 		case "httpsUrl":
-			return true, decodeValue(value, &v.HTTPSURL)
+			return true, v.HTTPSURL.UnmarshalJSON(value)
 		case "uiLanguage":
-			return true, decodeValue(value, &v.UILanguage)
+			return true, v.UILanguage.UnmarshalJSON(value)
 		case "jsonBody":
-			return true, decodeValue(value, &v.JSONBody)
+			return true, v.JSONBody.UnmarshalJSON(value)
 		case "value":
-			return true, decodeValue(value, &v.Value)
+			return true, v.Value.UnmarshalJSON(value)
 		case "string":
-			return true, decodeValue(value, &v.String)
+			return true, v.String.UnmarshalJSON(value)
 		}
 		return false, nil
 	})

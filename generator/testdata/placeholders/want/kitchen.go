@@ -105,50 +105,50 @@ func (v *KitchenSink) UnmarshalJSON(data []byte) error {
 	return decodeObject(data, &v.Extra, func(name string, value []byte) (bool, error) {
 		switch name {
 		case "@odata.type":
-			return true, decodeValue(value, &v.ODataType)
+			return true, v.ODataType.UnmarshalJSON(value)
 		case "s":
-			return true, decodeValue(value, &v.S)
+			return true, v.S.UnmarshalJSON(value)
 		case "b":
-			return true, decodeValue(value, &v.B)
+			return true, v.B.UnmarshalJSON(value)
 		case "i16":
-			return true, decodeValue(value, &v.I16)
+			return true, v.I16.UnmarshalJSON(value)
 		case "i32":
-			return true, decodeValue(value, &v.I32)
+			return true, v.I32.UnmarshalJSON(value)
 		case "i64":
-			return true, decodeValue(value, &v.I64)
+			return true, v.I64.UnmarshalJSON(value)
 		case "u8":
-			return true, decodeValue(value, &v.U8)
+			return true, v.U8.UnmarshalJSON(value)
 		case "f32":
-			return true, decodeValue(value, &v.F32)
+			return true, v.F32.UnmarshalJSON(value)
 		case "f64":
-			return true, decodeValue(value, &v.F64)
+			return true, v.F64.UnmarshalJSON(value)
 		case "dec":
-			return true, decodeValue(value, &v.Dec)
+			return true, v.Dec.UnmarshalJSON(value)
 		case "dto":
-			return true, decodeValue(value, &v.Dto)
+			return true, v.Dto.UnmarshalJSON(value)
 		case "d":
-			return true, decodeValue(value, &v.D)
+			return true, v.D.UnmarshalJSON(value)
 		case "tod":
-			return true, decodeValue(value, &v.Tod)
+			return true, v.Tod.UnmarshalJSON(value)
 		case "dur":
-			return true, decodeValue(value, &v.Dur)
+			return true, v.Dur.UnmarshalJSON(value)
 		case "g":
 			if isNull(value) {
 				return false, nil
 			}
 			return true, decodeValue(value, &v.G)
 		case "bin":
-			return true, decodeValue(value, &v.Bin)
+			return true, v.Bin.UnmarshalJSON(value)
 		case "stream":
-			return true, decodeValue(value, &v.Stream)
+			return true, v.Stream.UnmarshalJSON(value)
 		case "json":
-			return true, decodeValue(value, &v.JSON)
+			return true, v.JSON.UnmarshalJSON(value)
 		case "untyped":
-			return true, decodeValue(value, &v.Untyped)
+			return true, v.Untyped.UnmarshalJSON(value)
 		case "unknownPrim":
-			return true, decodeValue(value, &v.UnknownPrim)
+			return true, v.UnknownPrim.UnmarshalJSON(value)
 		case "undefinedType":
-			return true, decodeValue(value, &v.UndefinedType)
+			return true, v.UndefinedType.UnmarshalJSON(value)
 		case "undefinedColl":
 			if isNull(value) {
 				return false, nil
@@ -293,9 +293,9 @@ func (v *DerivedFromNowhere) UnmarshalJSON(data []byte) error {
 	return decodeObject(data, &v.Extra, func(name string, value []byte) (bool, error) {
 		switch name {
 		case "@odata.type":
-			return true, decodeValue(value, &v.ODataType)
+			return true, v.ODataType.UnmarshalJSON(value)
 		case "a":
-			return true, decodeValue(value, &v.A)
+			return true, v.A.UnmarshalJSON(value)
 		}
 		return false, nil
 	})

@@ -69,25 +69,25 @@ func (v *CloudPcDeviceImage) UnmarshalJSON(data []byte) error {
 	return decodeObject(data, &v.Extra, func(name string, value []byte) (bool, error) {
 		switch name {
 		case "@odata.type":
-			return true, decodeValue(value, &v.ODataType)
+			return true, v.ODataType.UnmarshalJSON(value)
 		case "id":
-			return true, decodeValue(value, &v.ID)
+			return true, v.ID.UnmarshalJSON(value)
 		case "displayName":
-			return true, decodeValue(value, &v.DisplayName)
+			return true, v.DisplayName.UnmarshalJSON(value)
 		case "operatingSystem":
-			return true, decodeValue(value, &v.OperatingSystem)
+			return true, v.OperatingSystem.UnmarshalJSON(value)
 		case "osBuildNumber":
-			return true, decodeValue(value, &v.OsBuildNumber)
+			return true, v.OsBuildNumber.UnmarshalJSON(value)
 		case "version":
-			return true, decodeValue(value, &v.Version)
+			return true, v.Version.UnmarshalJSON(value)
 		case "lastModifiedDateTime":
-			return true, decodeValue(value, &v.LastModifiedDateTime)
+			return true, v.LastModifiedDateTime.UnmarshalJSON(value)
 		case "status":
-			return true, decodeValue(value, &v.Status)
+			return true, v.Status.UnmarshalJSON(value)
 		case "statusDetails":
-			return true, decodeValue(value, &v.StatusDetails)
+			return true, v.StatusDetails.UnmarshalJSON(value)
 		case "sourceImageResourceId":
-			return true, decodeValue(value, &v.SourceImageResourceID)
+			return true, v.SourceImageResourceID.UnmarshalJSON(value)
 		}
 		return false, nil
 	})
