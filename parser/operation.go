@@ -635,6 +635,10 @@ func (p *pgPage) inferType(op *model.Operation) {
 			continue
 		}
 		cp := *pr
+		// "Required" in a create or update table is that operation's rule
+		// (kept on RequestBody.Properties for ValidateFor), not the type's:
+		// responses and PATCH bodies may omit the property.
+		cp.Required, cp.Optional = false, false
 		if cp.Name == "id" {
 			c.hasID = true
 		}
