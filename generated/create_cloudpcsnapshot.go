@@ -27,7 +27,7 @@ type CloudPcSnapshot struct {
 	ID Opt[string] `json:"id,omitzero"`
 	// CloudPcID is "cloudPcId" (Edm.String). TODO: Add Description Required.
 	// Source: docs/create-cloudpcsnapshot.md:49
-	CloudPcID string `json:"cloudPcId"`
+	CloudPcID Opt[string] `json:"cloudPcId,omitzero"`
 	// Status is "status" (microsoft.graph.cloudPcSnapshotStatus). TODO: Add
 	// Description. The possible values are: ready, unknownFutureValue. Optional.
 	// Source: docs/create-cloudpcsnapshot.md:50
@@ -59,10 +59,7 @@ func (v *CloudPcSnapshot) UnmarshalJSON(data []byte) error {
 		case "id":
 			return true, v.ID.UnmarshalJSON(value)
 		case "cloudPcId":
-			if isNull(value) {
-				return false, nil
-			}
-			return true, decodeValue(value, &v.CloudPcID)
+			return true, v.CloudPcID.UnmarshalJSON(value)
 		case "status":
 			return true, v.Status.UnmarshalJSON(value)
 		case "createdDateTime":
@@ -80,7 +77,7 @@ func (v CloudPcSnapshot) MarshalJSON() ([]byte, error) {
 	var w objectWriter
 	optField(&w, "@odata.type", v.ODataType)
 	optField(&w, "id", v.ID)
-	w.field("cloudPcId", v.CloudPcID)
+	optField(&w, "cloudPcId", v.CloudPcID)
 	optField(&w, "status", v.Status)
 	optField(&w, "createdDateTime", v.CreatedDateTime)
 	optField(&w, "lastRestoredDateTime", v.LastRestoredDateTime)
@@ -103,7 +100,7 @@ func (v *CloudPcSnapshot) ValidateFor(op Op) error {
 	v.validate(&p, "")
 	switch op {
 	case OpCreateCloudPcSnapshot:
-		if v.CloudPcID == "" {
+		if v.CloudPcID.IsZero() {
 			p.Add("/cloudPcId", "required", "%s is required by %s", "cloudPcId", op)
 		}
 		if !v.ID.IsZero() {
@@ -115,9 +112,6 @@ func (v *CloudPcSnapshot) ValidateFor(op Op) error {
 
 // validate adds the problems of v to p, at JSON Pointers under base.
 func (v *CloudPcSnapshot) validate(p *Problems, base string) {
-	if _, ok := v.Extra.Get("cloudPcId"); ok {
-		p.Add(pointerJoin(base, "cloudPcId"), "null.notAllowed", "%s must not be null", "cloudPcId")
-	}
 	if v.Status.IsSet() {
 		if !v.Status.Value.Known() {
 			p.Add(pointerJoin(base, "status"), "enum.unknown", "%q is not a documented %s value", string(v.Status.Value), "microsoft.graph.cloudPcSnapshotStatus")

@@ -64,12 +64,12 @@ func jsonEqualOrdered(t *testing.T, a, b string) bool {
 	return cmp.Equal(x, y)
 }
 
-// A required property is a plain Go value, so it is always encoded: an
-// object without it gains its zero value. (Validate cannot tell a missing
-// required string from an empty one; ValidateFor reports both.)
-func TestRequiredAlwaysEncoded(t *testing.T) {
-	if _, out := roundTrip[CloudPcSnapshot](t, `{}`); out != `{"cloudPcId":""}` {
-		t.Errorf("encoded %s", out)
+// "Required." in the create table is the create operation's rule
+// (ValidateFor), not the type's: the field is an Opt, so an object without it
+// stays without it.
+func TestCreateRequiredStaysAbsent(t *testing.T) {
+	if _, out := roundTrip[CloudPcSnapshot](t, `{}`); out != `{}` {
+		t.Errorf("encoded %s, want {}", out)
 	}
 }
 
@@ -102,9 +102,8 @@ func TestExtraKeepsOrderAndRawBytes(t *testing.T) {
 	if diff := cmp.Diff(want, v.Extra); diff != "" {
 		t.Errorf("Extra mismatch (-want +got):\n%s", diff)
 	}
-	// Known fields first (a required string is always written), then the
-	// extras in document order.
-	if wantOut := `{"cloudPcId":"","b":{"x":1},"@odata.etag":"W/\"2\"","a":[1,2]}`; out != wantOut {
+	// Known fields first, then the extras in document order.
+	if wantOut := `{"b":{"x":1},"@odata.etag":"W/\"2\"","a":[1,2]}`; out != wantOut {
 		t.Errorf("encoded %s, want %s", out, wantOut)
 	}
 }
@@ -169,7 +168,7 @@ func TestValidateFor(t *testing.T) {
 	if diff := cmp.Diff([]string{"/cloudPcId required", "/id readOnly"}, got); diff != "" {
 		t.Errorf("problems mismatch (-want +got):\n%s", diff)
 	}
-	snap = CloudPcSnapshot{CloudPcID: "pc"}
+	snap = CloudPcSnapshot{CloudPcID: Some("pc")}
 	if err := snap.ValidateFor(OpCreateCloudPcSnapshot); err != nil {
 		t.Errorf("valid create body: %v", err)
 	}
