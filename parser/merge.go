@@ -81,6 +81,12 @@ func pgMerge(results []*PageResult) *model.Package {
 			if a.prio != b.prio {
 				return a.prio < b.prio
 			}
+			// Among equals, the page named after the type (user.md for
+			// microsoft.graph.user) is its home, not a page that happens to
+			// sort first (intune-devices-user.md).
+			if ha, hb := pgIsHomePage(a.t), pgIsHomePage(b.t); ha != hb {
+				return ha
+			}
 			return a.t.Pos.Before(b.t.Pos)
 		})
 		t, m, ds := pgMergeGroup(g)
@@ -583,4 +589,19 @@ func pgSlug(s string) string {
 		}
 	}
 	return b.String()
+}
+
+// pgIsHomePage reports whether t's position is on the page whose file name
+// is the type's short name ("resources/user.md" for microsoft.graph.user),
+// case-insensitively.
+func pgIsHomePage(t *model.Type) bool {
+	file := t.Pos.File
+	if i := strings.LastIndexByte(file, '/'); i >= 0 {
+		file = file[i+1:]
+	}
+	short := t.Name
+	if i := strings.LastIndexByte(short, '.'); i >= 0 {
+		short = short[i+1:]
+	}
+	return strings.EqualFold(strings.TrimSuffix(file, ".md"), short)
 }
