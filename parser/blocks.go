@@ -30,6 +30,82 @@ func pgNewMarkdown() goldmark.Markdown {
 type pgMD struct {
 	block  parser.Parser
 	inline parser.Parser
+	// chunks and list are scratch reused from page to page (a pgMD reads
+	// one page at a time): the block arena, of which used blocks are
+	// handed out on the current page, and the block list.
+	chunks [][]mdBlock
+	used   int
+	list   []*mdBlock
+	// rows, cells and cellPtrs are scratch for table rows (mdTable.rows).
+	rows     pgScratch[mdRow]
+	cells    pgScratch[mdCell]
+	cellPtrs pgScratch[*mdCell]
+	// lines is scratch for fence lines (fenceLines), starts for the line
+	// index.
+	lines  pgScratch[Line]
+	starts []int
+}
+
+// pgScratch hands out zeroed slices from chunks that are reused from page
+// to page.
+type pgScratch[T any] struct {
+	chunks [][]T
+	ci     int // chunk being handed out
+	used   int // elements of chunks[ci] handed out
+}
+
+// take returns a zeroed slice of n elements (capacity n).
+func (s *pgScratch[T]) take(n int) []T {
+	for s.ci < len(s.chunks) {
+		if ch := s.chunks[s.ci]; len(ch)-s.used >= n {
+			out := ch[s.used : s.used+n : s.used+n]
+			s.used += n
+			return out
+		}
+		s.ci++
+		s.used = 0
+	}
+	s.chunks = append(s.chunks, make([]T, max(256, n)))
+	s.ci, s.used = len(s.chunks)-1, n
+	return s.chunks[s.ci][:n:n]
+}
+
+// reset zeroes what was handed out, to be handed out again.
+func (s *pgScratch[T]) reset() {
+	for i := 0; i <= s.ci && i < len(s.chunks); i++ {
+		clear(s.chunks[i])
+	}
+	s.ci, s.used = 0, 0
+}
+
+// pgChunk is the number of blocks per arena chunk.
+const pgChunk = 256
+
+// newBlock returns a zeroed block from the arena.
+func (m *pgMD) newBlock() *mdBlock {
+	ci, bi := m.used/pgChunk, m.used%pgChunk
+	if ci == len(m.chunks) {
+		m.chunks = append(m.chunks, make([]mdBlock, pgChunk))
+	}
+	m.used++
+	return &m.chunks[ci][bi]
+}
+
+// reset zeroes the blocks of the previous page (so that newBlock returns
+// zeroed blocks and the old page's nodes are not kept alive) and empties
+// the block list.
+func (m *pgMD) reset() {
+	for ci := 0; m.used > 0; ci++ {
+		n := min(m.used, pgChunk)
+		clear(m.chunks[ci][:n])
+		m.used -= n
+	}
+	clear(m.list)
+	m.list = m.list[:0]
+	m.rows.reset()
+	m.cells.reset()
+	m.cellPtrs.reset()
+	m.lines.reset()
 }
 
 func pgNewMD() *pgMD {
@@ -255,10 +331,10 @@ type mdBlock struct {
 func pgCollectBlocks(md *pgMD, src []byte, idx *pgLineIndex) []*mdBlock {
 	pc := parser.NewContext()
 	doc := md.block.Parse(text.NewReader(src), parser.WithContext(pc))
-	c := &pgCollector{src: src, idx: idx, md: md, pc: pc}
-	// Most blocks are top-level: size the first chunk for them.
-	c.arena = make([]mdBlock, doc.ChildCount()+4)
+	md.reset()
+	c := &pgCollector{src: src, idx: idx, md: md, pc: pc, blocks: md.list}
 	c.walk(doc)
+	md.list = c.blocks
 	var section, h2 *mdBlock
 	for _, b := range c.blocks {
 		if b.kind == bHeading && !b.tab && b.level >= 2 {
@@ -331,17 +407,22 @@ func (b *mdBlock) load() {
 func (c *pgCollector) loadRun(b *mdBlock) {
 	run := []*mdBlock{b}
 	nodes := []ast.Node{b.node}
+	add := func(n *mdBlock) {
+		if _, ok := n.node.(*pgRawPara); !ok || n.kind != bPara || n.loaded {
+			return
+		}
+		n.loaded = true
+		run = append(run, n)
+		nodes = append(nodes, n.node)
+	}
 	for i := int(b.seq) + 1; i < len(c.blocks); i++ {
 		n := c.blocks[i]
 		if n.section != b.section || n.kind == bHeading {
 			break
 		}
-		if _, ok := n.node.(*pgRawPara); !ok || n.kind != bPara || n.loaded || n.parent != b.parent {
-			continue
+		if n.parent == b.parent {
+			add(n)
 		}
-		n.loaded = true
-		run = append(run, n)
-		nodes = append(nodes, n.node)
 	}
 	c.inlineAll(nodes)
 	for i, n := range run {
@@ -372,23 +453,31 @@ type pgCollector struct {
 	src    []byte
 	idx    *pgLineIndex
 	blocks []*mdBlock
-	// arena hands out blocks in chunks (one allocation per chunk).
-	arena []mdBlock
+	// window is src[windowAt:windowAt+len(window)] as a string (see str).
+	window   string
+	windowAt int
 }
 
-// newBlock returns a zeroed block from the collector's arena.
-func (c *pgCollector) newBlock() *mdBlock {
-	if len(c.arena) == 0 {
-		c.arena = make([]mdBlock, 16)
-	}
-	b := &c.arena[0]
-	c.arena = c.arena[1:]
-	return b
-}
+// newBlock returns a zeroed block (callers set fields one by one:
+// assigning a whole struct would write every field).
+func (c *pgCollector) newBlock() *mdBlock { return c.md.newBlock() }
 
-// str returns the text of a segment (what seg.Value returns) as a string.
+// str returns the text of a segment (what seg.Value returns) as a string:
+// a substring of c.window when the segment lies in it, else a copy.
 func (c *pgCollector) str(seg text.Segment) string {
+	if seg.Padding == 0 && !seg.ForceNewline && seg.Start >= c.windowAt && seg.Stop <= c.windowAt+len(c.window) && seg.Start <= seg.Stop {
+		return c.window[seg.Start-c.windowAt : seg.Stop-c.windowAt]
+	}
 	return string(seg.Value(c.src))
+}
+
+// setWindow makes src[start:stop] the string str slices from (one copy
+// for a table row instead of one per cell); start == stop clears it.
+func (c *pgCollector) setWindow(start, stop int) {
+	c.window, c.windowAt = "", 0
+	if start >= 0 && start < stop && stop <= len(c.src) {
+		c.window, c.windowAt = string(c.src[start:stop]), start
+	}
 }
 
 func (c *pgCollector) walk(parent ast.Node) {
@@ -396,7 +485,10 @@ func (c *pgCollector) walk(parent ast.Node) {
 		switch n := n.(type) {
 		case *ast.Heading:
 			b := c.newBlock()
-			*b = mdBlock{kind: bHeading, node: n, parent: parent, level: uint8(min(max(n.Level, 0), 255))}
+			b.kind = bHeading
+			b.node = n
+			b.parent = parent
+			b.level = uint8(min(max(n.Level, 0), 255))
 			b.pos = c.idx.pos(n.Pos())
 			b.endLine = b.pos.Line
 			b.textv = c.plain(n, &b.linksv)
@@ -405,7 +497,11 @@ func (c *pgCollector) walk(parent ast.Node) {
 			c.blocks = append(c.blocks, b)
 		case *ast.Paragraph, *ast.TextBlock, *pgRawPara:
 			b := c.newBlock()
-			*b = mdBlock{kind: bPara, node: n, parent: parent, c: c, seq: int32(len(c.blocks))}
+			b.kind = bPara
+			b.node = n
+			b.parent = parent
+			b.c = c
+			b.seq = int32(len(c.blocks))
 			lines := n.Lines()
 			if lines.Len() == 0 {
 				continue
@@ -417,7 +513,9 @@ func (c *pgCollector) walk(parent ast.Node) {
 			c.blocks = append(c.blocks, c.fence(n, parent))
 		case *ast.HTMLBlock:
 			b := c.newBlock()
-			*b = mdBlock{kind: bHTML, node: n, parent: parent}
+			b.kind = bHTML
+			b.node = n
+			b.parent = parent
 			lines := n.Lines()
 			var raw bytes.Buffer
 			start := n.Pos()
@@ -442,14 +540,18 @@ func (c *pgCollector) walk(parent ast.Node) {
 			c.blocks = append(c.blocks, b)
 		case *extast.Table:
 			b := c.newBlock()
-			*b = mdBlock{kind: bTable, node: n, parent: parent}
+			b.kind = bTable
+			b.node = n
+			b.parent = parent
 			b.mdTable = c.mdTable(n)
 			b.pos = b.mdTable.pos
 			b.endLine = b.mdTable.endLine
 			c.blocks = append(c.blocks, b)
 		default:
 			b := c.newBlock()
-			*b = mdBlock{kind: bOther, node: n, parent: parent}
+			b.kind = bOther
+			b.node = n
+			b.parent = parent
 			b.pos = c.idx.pos(n.Pos())
 			b.endLine = c.lastLine(n)
 			c.blocks = append(c.blocks, b)
@@ -487,7 +589,10 @@ func (c *pgCollector) lastLine(n ast.Node) int {
 
 func (c *pgCollector) fence(n *ast.FencedCodeBlock, parent ast.Node) *mdBlock {
 	b := c.newBlock()
-	*b = mdBlock{kind: bFence, node: n, parent: parent, c: c}
+	b.kind = bFence
+	b.node = n
+	b.parent = parent
+	b.c = c
 	b.pos = c.idx.pos(n.Pos())
 	if n.Info != nil {
 		b.info = strings.TrimSpace(string(n.Info.Segment.Value(c.src)))
@@ -517,10 +622,23 @@ func (b *mdBlock) fenceLines() []Line {
 	b.linesDone = true
 	c := b.c
 	lines := b.node.Lines()
-	b.linesv = make([]Line, 0, lines.Len())
+	b.linesv = c.md.lines.take(lines.Len())[:0]
+	// Lines that are one stretch of the page are copied at once and
+	// sliced.
+	var whole string
+	base := 0
+	if pgAdjacent(lines, true) {
+		base = lines.At(0).Start
+		whole = string(c.src[base:lines.At(lines.Len()-1).Stop])
+	}
 	for i := 0; i < lines.Len(); i++ {
 		seg := lines.At(i)
-		t := c.str(seg)
+		var t string
+		if whole != "" {
+			t = whole[seg.Start-base : seg.Stop-base]
+		} else {
+			t = c.str(seg)
+		}
 		t = strings.TrimSuffix(t, "\n")
 		if seg.Padding > 0 {
 			t = strings.Repeat(" ", seg.Padding) + t
@@ -535,7 +653,7 @@ func (b *mdBlock) fenceLines() []Line {
 func (b *mdBlock) fenceBody() string {
 	if b.c != nil && b.node != nil {
 		lines := b.node.Lines()
-		if pgContiguous(lines) {
+		if pgAdjacent(lines, true) {
 			ok := true
 			for i := 0; i < lines.Len()-1 && ok; i++ {
 				seg := lines.At(i)
@@ -581,12 +699,20 @@ func (b *mdBlock) rawText() string {
 // contiguous reports whether segments are one unpadded stretch of the
 // source.
 func pgContiguous(lines *text.Segments) bool {
+	return pgAdjacent(lines, false)
+}
+
+// adjacent reports whether segments are one unpadded stretch of the
+// source; with anyNewline, segments marked ForceNewline count too (goldmark
+// marks every line of a fenced block so: their value gains a final "\n"
+// only when it has none, and fence lines are read without it).
+func pgAdjacent(lines *text.Segments, anyNewline bool) bool {
 	if lines.Len() == 0 {
 		return false
 	}
 	for i := 0; i < lines.Len(); i++ {
 		seg := lines.At(i)
-		if seg.Padding > 0 || seg.ForceNewline || (i > 0 && lines.At(i-1).Stop != seg.Start) {
+		if seg.Padding > 0 || (seg.ForceNewline && !anyNewline) || (i > 0 && lines.At(i-1).Stop != seg.Start) {
 			return false
 		}
 	}

@@ -109,8 +109,8 @@ func parsePage(md *pgMD, file string, src []byte) (res *PageResult) {
 	base, fm, fmDiags := pgStripFrontMatter(file, src)
 	res.Diagnostics = append(res.Diagnostics, fmDiags...)
 	p := &pgPage{file: file, src: src, fm: fm, res: res, page: res.Page, bound: map[*mdBlock]*model.Annotation{}}
-	p.idx = pgNewLineIndex(file, src, base)
-	pgDebugLast = p // ZZDEBUG
+	p.idx = pgNewLineIndexBuf(file, src, base, md.starts)
+	md.starts = p.idx.starts
 	p.blocks = pgCollectBlocks(md, src[base:], p.idx)
 	p.todoText(src)
 	p.front()
@@ -774,4 +774,3 @@ func pgQualify(name, ns string) string {
 	}
 	return ns + "." + name
 }
-var pgDebugLast *pgPage // ZZDEBUG

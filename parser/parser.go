@@ -16,6 +16,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"github.com/docgen-dev/docgen/parser/model"
 )
@@ -44,22 +45,32 @@ func ParseFiles(files []File) *model.Package {
 			results[i] = parsePage(md, f.Path, f.Src)
 		}
 	} else {
+		// Biggest pages first, so that no worker is left with a big page
+		// at the end; workers take the next page from a shared counter
+		// (no channel hand-off per page). results[i] is always the page
+		// sorted[i], whatever the order of work.
+		order := make([]int, len(sorted))
+		for i := range order {
+			order[i] = i
+		}
+		sort.SliceStable(order, func(a, b int) bool { return len(sorted[order[a]].Src) > len(sorted[order[b]].Src) })
+		var next atomic.Int64
 		var wg sync.WaitGroup
-		next := make(chan int)
 		for w := 0; w < workers; w++ {
 			wg.Add(1)
 			go func() {
 				defer wg.Done()
 				md := pgNewMD()
-				for i := range next {
+				for {
+					k := int(next.Add(1)) - 1
+					if k >= len(order) {
+						return
+					}
+					i := order[k]
 					results[i] = parsePage(md, sorted[i].Path, sorted[i].Src)
 				}
 			}()
 		}
-		for i := range sorted {
-			next <- i
-		}
-		close(next)
 		wg.Wait()
 	}
 	return pgMerge(results)

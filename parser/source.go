@@ -2,7 +2,6 @@ package parser
 
 import (
 	"bytes"
-	"sort"
 	"strings"
 
 	"github.com/docgen-dev/docgen/parser/model"
@@ -21,7 +20,17 @@ type pgLineIndex struct {
 }
 
 func pgNewLineIndex(file string, src []byte, base int) *pgLineIndex {
-	starts := make([]int, 1, bytes.Count(src, []byte{'\n'})+1)
+	return pgNewLineIndexBuf(file, src, base, nil)
+}
+
+// newLineIndexBuf is newLineIndex reusing buf for the line starts.
+func pgNewLineIndexBuf(file string, src []byte, base int, buf []int) *pgLineIndex {
+	n := bytes.Count(src, []byte{'\n'}) + 1
+	starts := buf[:0]
+	if cap(starts) < n {
+		starts = make([]int, 0, n)
+	}
+	starts = append(starts, 0)
 	for off := 0; ; {
 		i := bytes.IndexByte(src[off:], '\n')
 		if i < 0 {
@@ -42,7 +51,17 @@ func (x *pgLineIndex) lineOf(off int) int {
 	if off > len(x.src) {
 		off = len(x.src)
 	}
-	return sort.Search(len(x.starts), func(i int) bool { return x.starts[i] > off })
+	// sort.Search for the first start after off, without the closure.
+	lo, hi := 0, len(x.starts)
+	for lo < hi {
+		h := int(uint(lo+hi) >> 1)
+		if x.starts[h] > off {
+			hi = h
+		} else {
+			lo = h + 1
+		}
+	}
+	return lo
 }
 
 // pos returns the position of goldmark offset off.
@@ -171,7 +190,7 @@ func pgStripFrontMatter(file string, src []byte) (int, *pgFrontMatter, []model.D
 		if j := bytes.IndexByte(l, '\n'); j >= 0 {
 			l = l[:j+1]
 		}
-		if pgIsDashes(strings.TrimRight(string(l), "\n")) {
+		if bytes.Equal(bytes.TrimRight(bytes.TrimRight(l, "\n"), " \t"), []byte("---")) {
 			end = off + len(l)
 			break
 		}
@@ -257,6 +276,9 @@ func pgYAMLScalar(v string) (string, string) {
 	case '"':
 		if len(v) >= 2 && v[len(v)-1] == '"' {
 			inner := v[1 : len(v)-1]
+			if strings.IndexByte(inner, '\\') < 0 && strings.IndexByte(inner, '"') < 0 {
+				return inner, ""
+			}
 			var b strings.Builder
 			for i := 0; i < len(inner); i++ {
 				c := inner[i]

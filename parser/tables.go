@@ -101,10 +101,22 @@ func (t *mdTable) rows() []*mdRow {
 		}
 		ck := t.checks[i]
 		i++
-		rw := &mdRow{pos: c.idx.linePos(ck.line), source: ck.source}
-		// One allocation for the row's cells and one for their pointers.
-		cells := make([]mdCell, r.ChildCount())
-		rw.cells = make([]*mdCell, 0, len(cells))
+		// Rows and cells come from the reader's scratch (pgMD.reset).
+		rw := &c.md.rows.take(1)[0]
+		rw.pos, rw.source = c.idx.linePos(ck.line), ck.source
+		cells := c.md.cells.take(r.ChildCount())
+		rw.cells = c.md.cellPtrs.take(len(cells))[:0]
+		// The row's cells are read from one copy of the row.
+		start, stop := -1, -1
+		for ce := r.FirstChild(); ce != nil; ce = ce.NextSibling() {
+			if l := ce.Lines(); l != nil && l.Len() > 0 {
+				if start < 0 {
+					start = l.At(0).Start
+				}
+				stop = max(stop, l.At(l.Len()-1).Stop)
+			}
+		}
+		c.setWindow(start, stop)
 		j := 0
 		for ce := r.FirstChild(); ce != nil && j < len(cells); ce = ce.NextSibling() {
 			cl := &cells[j]
@@ -115,6 +127,7 @@ func (t *mdTable) rows() []*mdRow {
 			cl.text = c.plain(ce, &cl.links)
 			rw.cells = append(rw.cells, cl)
 		}
+		c.setWindow(0, 0)
 		if rw.source > len(t.header) && len(t.header) > 0 && len(rw.cells) >= len(t.header) {
 			// goldmark dropped the cells after the last header column:
 			// rebuild the last cell from the source line.

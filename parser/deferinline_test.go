@@ -1,0 +1,145 @@
+package parser
+
+import (
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+// pgBlockView is what the rest of the parser reads from a block.
+type pgBlockView struct {
+	Kind    pgBlockKind
+	Line    int
+	Col     int
+	EndLine int
+	Text    string
+	Raw     string
+	Links   []mdLink
+	Tab     bool
+	Header  []string
+	Cells   [][]mdCell
+}
+
+func pgViewBlocks(md *pgMD, src string) []pgBlockView {
+	idx := pgNewLineIndex("x.md", []byte(src), 0)
+	var out []pgBlockView
+	for _, b := range pgCollectBlocks(md, []byte(src), idx) {
+		v := pgBlockView{Kind: b.kind, Line: b.pos.Line, Col: b.pos.Col, EndLine: b.endLine, Tab: b.tab}
+		if b.kind == bPara || b.kind == bHeading {
+			v.Text, v.Links, v.Raw = b.txt(), b.lnk(), b.rawText()
+		}
+		if b.kind == bTable {
+			v.Header = b.mdTable.header
+			for _, r := range b.mdTable.rows() {
+				var row []mdCell
+				for _, c := range r.cells {
+					row = append(row, *c)
+				}
+				v.Cells = append(v.Cells, row)
+			}
+		}
+		out = append(out, v)
+	}
+	return out
+}
+
+// TestDeferredInline checks that paragraphs whose inline content is parsed
+// on demand read exactly as goldmark's eager parse reads them.
+func TestDeferredInline(t *testing.T) {
+	eager := &pgMD{block: pgNewMarkdown().Parser(), inline: pgNewMD().inline}
+	for _, tc := range []struct{ name, src string }{
+		{"plain", "# Title\n\nSome *text* with `code` and [a link](x.md).\n"},
+		{"setext", "Heading one\n===\n\nHeading two\n---\n\npara\n"},
+		{"setext after two lines", "line one\nline two\n---\n"},
+		{"reference link", "See [the type][t] and [t].\n\n[t]: ../resources/t.md\n"},
+		{"reference before", "[t]: ../resources/t.md\n\nSee [t][].\n"},
+		{"reference only", "[t]: ../resources/t.md\n"},
+		{"tight list", "- one [a](a.md)\n- two `b`\n"},
+		{"loose list", "- one\n\n- two **bold**\n"},
+		{"nested list", "1. first\n   - inner *x*\n2. second\n"},
+		{"blockquote lazy", "> [!NOTE]\n> quoted\nlazy line\n"},
+		{"hard breaks", "line one  \nline two\\\nline three\n"},
+		{"trailing spaces", "   indented start\nend   \n\nnext\n"},
+		{"entities and escapes", "a &amp; b &lt;c&gt; \\_d\\_ &#42;\n"},
+		{"inline html", "a<br/>b <b>c</b>\n"},
+		{"autolink", "see <https://example.com> now\n"},
+		{"table after para", "Intro line\n| a | b |\n|---|---|\n| 1 | 2 |\n\nafter\n"},
+		{"table then text", "| a | b |\n|---|---|\n| 1 | 2 |\ntext [x](y.md)\n"},
+		{"pipe escape", "| a | b |\n|---|---|\n| `x\\|y` | 2 |\n"},
+		{"table cells", "| Property | Type | Description |\n|:--|:--|:--|\n| id | [user](user.md) | The *id*. Possible values: `a`, `b`. |\n| x |  | &amp; <br/> [r][ref] |\n\n[ref]: r.md\n"},
+		{"table extra cells", "| a | b |\n|---|---|\n| 1 | 2 | 3 |\n| `c\\|d` | e \\| f |\n"},
+		{"table in list", "- item\n\n  | a | b |\n  |---|---|\n  | 1 | **2** |\n"},
+		{"table short row", "| a | b | c |\n|---|---|---|\n| 1 |\n"},
+		{"tab marker", "# [HTTP](#tab/http)\n\ncontent\n"},
+		{"html block", "<!-- {\n  \"blockType\": \"request\"\n} -->\n\nafter\n"},
+		{"unclosed emphasis", "*open and [unclosed(x.md\n"},
+		{"empty", ""},
+		{"code in para", "`a\\b` and ``c ` d``\n"},
+	} {
+		want := pgViewBlocks(eager, tc.src)
+		got := pgViewBlocks(pgNewMD(), tc.src)
+		if diff := cmp.Diff(want, got, cmp.AllowUnexported(mdLink{}, mdCell{})); diff != "" {
+			t.Errorf("%s: deferred parse differs from eager parse (-eager +deferred):\n%s", tc.name, diff)
+		}
+	}
+}
+
+// TestDeferredInlineIsDeferred checks that paragraphs are left unparsed
+// until read, and that reading one parses the run after it.
+func TestDeferredInlineIsDeferred(t *testing.T) {
+	src := "# T\n\n## S\n\npara one *x*\n\npara two [y](y.md)\n\n## U\n\npara three\n"
+	idx := pgNewLineIndex("x.md", []byte(src), 0)
+	blocks := pgCollectBlocks(pgNewMD(), []byte(src), idx)
+	var paras []*mdBlock
+	for _, b := range blocks {
+		if b.kind == bPara {
+			if _, ok := b.node.(*pgRawPara); !ok {
+				t.Fatalf("paragraph at line %d was parsed eagerly (%T)", b.pos.Line, b.node)
+			}
+			if b.node.FirstChild() != nil {
+				t.Fatalf("paragraph at line %d has inline children before it is read", b.pos.Line)
+			}
+			paras = append(paras, b)
+		}
+	}
+	if len(paras) != 3 {
+		t.Fatalf("got %d paragraphs, want 3", len(paras))
+	}
+	if got := paras[0].txt(); got != "para one x" {
+		t.Errorf("first paragraph = %q", got)
+	}
+	if !paras[1].loaded || paras[2].loaded {
+		t.Errorf("loaded = %v %v, want the run in section S (true) and not section U (false)", paras[1].loaded, paras[2].loaded)
+	}
+	if l := paras[1].lnk(); len(l) != 1 || l[0].Dest != "y.md" {
+		t.Errorf("second paragraph links = %v", l)
+	}
+}
+
+// TestScratch checks that scratch slices are zeroed and sized as asked,
+// and reused after a reset.
+func TestScratch(t *testing.T) {
+	var s pgScratch[int]
+	chunks := 0
+	for round := 0; round < 2; round++ {
+		for _, n := range []int{3, 300, 0, 256, 5} {
+			got := s.take(n)
+			if len(got) != n || cap(got) != n {
+				t.Fatalf("round %d: take(%d) has len %d cap %d", round, n, len(got), cap(got))
+			}
+			for i := range got {
+				if got[i] != 0 {
+					t.Fatalf("round %d: take(%d)[%d] = %d, want 0", round, n, i, got[i])
+				}
+				got[i] = i + 1
+			}
+		}
+		s.reset()
+		if round == 0 {
+			chunks = len(s.chunks)
+		}
+	}
+	if len(s.chunks) != chunks {
+		t.Errorf("got %d chunks after the second round, want %d (reused)", len(s.chunks), chunks)
+	}
+}
