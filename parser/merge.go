@@ -95,6 +95,7 @@ func pgMerge(results []*PageResult) *model.Package {
 		meta[n] = m
 		pkg.Types = append(pkg.Types, t)
 	}
+	diags = append(diags, pgInferExampleTypes(results, types)...)
 	pgBreakCycles(pkg.Types, types, meta)
 	pgResolveEntities(pkg.Types, types, meta)
 	for _, t := range pkg.Types {

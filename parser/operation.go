@@ -106,6 +106,7 @@ func (p *pgPage) apiPage() {
 	p.response(op)
 	p.requestBody(op)
 	p.examples(op, syntax)
+	p.exampleEvidence(op)
 	p.inferType(op)
 	p.pageExamples("", nil)
 }
@@ -352,6 +353,8 @@ func (p *pgPage) response(op *model.Operation) {
 				r.Type = ref
 			} else if ref, ok := p.boldType(b.rawText()); ok {
 				r.Type = ref
+			} else if ref, ok := pgPrimitiveProse(text); ok {
+				r.Type = ref
 			}
 		}
 		if r.Status == 204 || strings.Contains(lower, "no content") {
@@ -400,6 +403,35 @@ func (p *pgPage) proseType(text string, links []mdLink) (model.TypeRef, bool) {
 		return ref, true
 	}
 	return model.TypeRef{}, false
+}
+
+// primitiveProse reads a primitive response type from prose that names it
+// in its canonical spelling: "returns a `200 OK` response code and a String
+// collection in the response body" (Collection(Edm.String)), "and a Stream
+// in the response body".
+func pgPrimitiveProse(text string) (model.TypeRef, bool) {
+	end := strings.Index(text, " in the response body")
+	if end < 0 {
+		return model.TypeRef{}, false
+	}
+	before := text[:end]
+	i := strings.LastIndex(before, " and a ")
+	n := len(" and a ")
+	if j := strings.LastIndex(before, " and an "); j > i {
+		i, n = j, len(" and an ")
+	}
+	if i < 0 {
+		return model.TypeRef{}, false
+	}
+	f := strings.Fields(before[i+n:])
+	if len(f) == 0 || len(f) > 2 || (len(f) == 2 && f[1] != "collection") || !canonicalSpellings[f[0]] || f[0] == "Json" {
+		return model.TypeRef{}, false
+	}
+	pr, ok := primitiveSpellings[strings.ToLower(f[0])]
+	if !ok {
+		return model.TypeRef{}, false
+	}
+	return model.TypeRef{Name: pr.name, Collection: len(f) == 2}, true
 }
 
 // boldType reads a type named in bold in raw Markdown: "an **alert**

@@ -29,6 +29,9 @@ type PageResult struct {
 	// root). The merge renames the type to what that page defines; ""
 	// marks a name linked to two different pages (left alone).
 	typeLinks map[string]string
+	// evidence is what the page says about the types of examples that
+	// name none, resolved by the merge (exampletype.go).
+	evidence []*pgExampleEvidence
 }
 
 // contrib is one page's contribution to a type, with what the merge needs
