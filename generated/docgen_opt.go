@@ -106,6 +106,12 @@ func (o *Opt[T]) UnmarshalJSON(data []byte) error {
 
 // isNull reports whether data is the JSON literal null, ignoring
 // surrounding white space.
+//
+// It is not inlined: every generated UnmarshalJSON calls it, some several
+// times, and inlining its white-space loops into each costs a package of
+// thousands of types 300 MB of compiler memory for a call's worth of time.
+//
+//go:noinline
 func isNull(data []byte) bool {
 	return string(trimSpace(data)) == "null"
 }

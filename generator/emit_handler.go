@@ -101,7 +101,7 @@ type handlerOp struct {
 // reqField is a path-parameter or header field of a request type.
 type reqField struct {
 	name string
-	// path is the path value name (r.PathValue), header the header name;
+	// path is the path value name (pathValue), header the header name;
 	// one is set.
 	path, header string
 	doc          string
@@ -464,13 +464,13 @@ func (p *plan) emitRequestType(f *jen.File, ho *handlerOp) {
 		var doc string
 		if fd.path != "" {
 			doc = fmt.Sprintf("%s is the path parameter %s.", fd.name, sanitizeText(fd.doc))
-			bind = append(bind, jen.Id("req").Dot(fd.name).Op("=").Id("r").Dot("PathValue").Call(jen.Lit(fd.path)))
+			bind = append(bind, jen.Id("req").Dot(fd.name).Op("=").Id("pathValue").Call(jen.Id("r"), jen.Lit(fd.path)))
 		} else {
 			doc = fmt.Sprintf("%s is the %s request header.", fd.name, sanitizeText(fd.header))
 			if fd.doc != "" {
 				doc += " " + fd.doc
 			}
-			bind = append(bind, jen.Id("req").Dot(fd.name).Op("=").Id("r").Dot("Header").Dot("Get").Call(jen.Lit(fd.header)))
+			bind = append(bind, jen.Id("req").Dot(fd.name).Op("=").Id("headerValue").Call(jen.Id("r"), jen.Lit(fd.header)))
 		}
 		fields = append(fields, compactComment(doc)...)
 		fields = append(fields, jen.Id(fd.name).String())

@@ -10,14 +10,15 @@ import (
 )
 
 // Problem codes the generated validators report (Problem.Code). They are
-// part of the generated API: stable, dotted, lower camel case.
+// part of the generated API: stable, dotted, lower camel case. The most
+// frequent problems are reported through runtime helpers that carry their
+// own codes (templates/runtime/validate.go: "null.notAllowed" by
+// Problems.notNull and nullIn, "enum.unknown" by unknownEnum, "required"
+// and "readOnly"), so generated validators stay one short call per check.
 const (
-	codeEnumUnknown = "enum.unknown"    // a value that is not documented
-	codeFormatGUID  = "format.guid"     // an Edm.Guid that is not a GUID
-	codeFormat      = "format.invalid"  // a Date, TimeOfDay or Duration out of range
-	codeNull        = "null.notAllowed" // null where the docs forbid it
-	codeRequired    = "required"        // missing, required by an operation
-	codeReadOnly    = "readOnly"        // read-only member in a request
+	codeEnumUnknown = "enum.unknown"   // a value that is not documented
+	codeFormatGUID  = "format.guid"    // an Edm.Guid that is not a GUID
+	codeFormat      = "format.invalid" // a Date, TimeOfDay or Duration out of range
 )
 
 // emitValidate writes Validate, ValidateFor and the unexported validate
@@ -62,12 +63,12 @@ func (p *plan) emitValidateFor(f *jen.File, t *typeInfo) {
 					var body []jen.Code
 					for _, fi := range o.Required {
 						if cond := missing(fi); cond != nil {
-							body = append(body, jen.If(cond).Block(problem(jen.Lit("/"+escapePointer(fi.Name)), codeRequired, "%s is required by %s", jen.Lit(fi.Name), jen.Id("op"))))
+							body = append(body, jen.If(cond).Block(jen.Id("p").Dot("required").Call(jen.Id("op"), jen.Lit(fi.Name))))
 						}
 					}
 					for _, fi := range o.ReadOnly {
 						if cond := present(fi); cond != nil {
-							body = append(body, jen.If(cond).Block(problem(jen.Lit("/"+escapePointer(fi.Name)), codeReadOnly, "%s is read-only and must not be sent to %s", jen.Lit(fi.Name), jen.Id("op"))))
+							body = append(body, jen.If(cond).Block(jen.Id("p").Dot("readOnly").Call(jen.Id("op"), jen.Lit(fi.Name))))
 						}
 					}
 					if len(body) > 0 {
@@ -114,11 +115,6 @@ func present(fi *fieldInfo) jen.Code {
 	return v.Op("!=").Lit("")
 }
 
-// escapePointer escapes a JSON Pointer token (RFC 6901).
-func escapePointer(s string) string {
-	return strings.ReplaceAll(strings.ReplaceAll(s, "~", "~0"), "/", "~1")
-}
-
 // problem returns `p.Add(path, code, format, args...)`.
 func problem(path jen.Code, code, format string, args ...jen.Code) jen.Code {
 	all := append([]jen.Code{path, jen.Lit(code), jen.Lit(format)}, args...)
@@ -132,7 +128,7 @@ func (p *plan) fieldChecks(fi *fieldInfo) []jen.Code {
 	var out []jen.Code
 	switch {
 	case fi.Collection:
-		out = append(out, nullInExtra(fi, path()))
+		out = append(out, nullInExtra(fi))
 		if checks := p.valueChecks(fi, jen.Id("v").Dot(fi.GoName).Index(jen.Id("i")), func() *jen.Statement {
 			return jen.Id("pointerIndex").Call(path(), jen.Id("i"))
 		}); len(checks) > 0 {
@@ -140,13 +136,13 @@ func (p *plan) fieldChecks(fi *fieldInfo) []jen.Code {
 		}
 	case fi.Plain:
 		if !isRaw(fi) {
-			out = append(out, nullInExtra(fi, path()))
+			out = append(out, nullInExtra(fi))
 		}
 		out = append(out, p.valueChecks(fi, jen.Id("v").Dot(fi.GoName), path)...)
 	default:
 		if fi.Nullable == model.False {
 			out = append(out, jen.If(jen.Id("v").Dot(fi.GoName).Dot("IsNull").Call()).Block(
-				problem(path(), codeNull, "%s must not be null", jen.Lit(fi.Name))))
+				notNull(path(), fi)))
 		}
 		if checks := p.valueChecks(fi, jen.Id("v").Dot(fi.GoName).Dot("Value"), path); len(checks) > 0 {
 			out = append(out, jen.If(jen.Id("v").Dot(fi.GoName).Dot("IsSet").Call()).Block(checks...))
@@ -156,10 +152,15 @@ func (p *plan) fieldChecks(fi *fieldInfo) []jen.Code {
 }
 
 // nullInExtra reports a null that UnmarshalJSON kept in Extra because the
-// field (a collection or a required value) cannot hold it.
-func nullInExtra(fi *fieldInfo, path jen.Code) jen.Code {
-	return jen.If(jen.List(jen.Id("_"), jen.Id("ok")).Op(":=").Id("v").Dot("Extra").Dot("Get").Call(jen.Lit(fi.Name)), jen.Id("ok")).Block(
-		problem(path, codeNull, "%s must not be null", jen.Lit(fi.Name)))
+// field (a collection or a required value) cannot hold it:
+// `p.nullIn(v.Extra, base, name)`.
+func nullInExtra(fi *fieldInfo) jen.Code {
+	return jen.Id("p").Dot("nullIn").Call(jen.Id("v").Dot("Extra"), jen.Id("base"), jen.Lit(fi.Name))
+}
+
+// notNull returns `p.notNull(path, name)`: the field's member is null.
+func notNull(path jen.Code, fi *fieldInfo) jen.Code {
+	return jen.Id("p").Dot("notNull").Call(path, jen.Lit(fi.Name))
 }
 
 // valueChecks returns the checks of one value x of the field's type (an
@@ -169,7 +170,7 @@ func (p *plan) valueChecks(fi *fieldInfo, x *jen.Statement, path func() *jen.Sta
 	switch {
 	case t != nil && t.Kind == model.EnumType:
 		return []jen.Code{jen.If(jen.Op("!").Add(x.Clone().Dot("Known").Call())).Block(
-			problem(path(), codeEnumUnknown, "%q is not a documented %s value", jen.String().Call(x.Clone()), jen.Lit(t.Name)))}
+			jen.Id("p").Dot("unknownEnum").Call(path(), jen.String().Call(x.Clone()), jen.Lit(t.Name)))}
 	case t != nil && fi.Ptr && !fi.Collection:
 		return []jen.Code{jen.If(x.Clone().Op("!=").Nil()).Block(x.Clone().Dot("validate").Call(jen.Id("p"), path()))}
 	case t != nil:

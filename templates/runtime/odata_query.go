@@ -94,6 +94,10 @@ func odataLookup(name string) (opt odataOption, ok, dollar bool) {
 
 // readODataQuery parses the query options of r. It returns a *GraphError
 // (400) or a nil error; the query string "" costs nothing.
+//
+// It is not inlined: every generated bind method calls it.
+//
+//go:noinline
 func readODataQuery(r *http.Request) (ODataQuery, error) {
 	if r.URL.RawQuery == "" {
 		return ODataQuery{}, nil

@@ -129,6 +129,52 @@ func (p *Problems) Add(path, code, format string, args ...any) {
 	p.list = append(p.list, Problem{Path: path, Code: code, Message: msg})
 }
 
+// The helpers below are the problems generated validators report most
+// often, with the messages Add would format. Generated code calls them
+// instead of Add: a package of thousands of types then compiles one short
+// call per check instead of a variadic Add with its format and arguments
+// (they are kept out of line for the same reason).
+
+// notNull reports a null member that the docs forbid.
+//
+//go:noinline
+func (p *Problems) notNull(path, name string) {
+	p.Add(path, codeNullNotAllowed, "%s must not be null", name)
+}
+
+// nullIn reports the member name under base as null when extra holds it:
+// UnmarshalJSON keeps there a null that the field (a collection, a
+// required value) cannot hold.
+//
+//go:noinline
+func (p *Problems) nullIn(extra Extra, base, name string) {
+	if _, ok := extra.Get(name); ok {
+		p.notNull(pointerJoin(base, name), name)
+	}
+}
+
+// unknownEnum reports a value that is not a documented member of the enum
+// type enumType.
+//
+//go:noinline
+func (p *Problems) unknownEnum(path, value, enumType string) {
+	p.Add(path, codeEnumUnknown, "%q is not a documented %s value", value, enumType)
+}
+
+// required reports a member that op requires and the body lacks.
+//
+//go:noinline
+func (p *Problems) required(op Op, name string) {
+	p.Add(pointerJoin("", name), codeRequired, "%s is required by %s", name, op)
+}
+
+// readOnly reports a read-only member sent to op.
+//
+//go:noinline
+func (p *Problems) readOnly(op Op, name string) {
+	p.Add(pointerJoin("", name), codeReadOnly, "%s is read-only and must not be sent to %s", name, op)
+}
+
 // Len returns the number of problems added, including omitted ones.
 func (p *Problems) Len() int { return len(p.list) + p.omitted }
 

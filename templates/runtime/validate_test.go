@@ -168,3 +168,43 @@ func TestFormats(t *testing.T) {
 // documentedCodes lists the codes of the comment block in validate.go.
 var documentedCodes = []string{"required", "readOnly", "null.notAllowed", "null.collection", "enum.unknown",
 	"format.guid", "format.date", "format.duration", "format.timeOfDay", "format.dateTimeOffset"}
+
+// TestProblemHelpers checks the helpers generated validators call: the
+// paths, codes and messages they add are those of the equivalent Add.
+func TestProblemHelpers(t *testing.T) {
+	extra := Extra{{Name: "tags", Value: []byte("null")}, {Name: "a/b", Value: []byte("null")}}
+	tests := []struct {
+		name string
+		add  func(p *Problems)
+		want []Problem
+	}{
+		{"notNull", func(p *Problems) { p.notNull("/items/0/name", "name") },
+			[]Problem{{"/items/0/name", "null.notAllowed", "name must not be null"}}},
+		{"nullIn present", func(p *Problems) { p.nullIn(extra, "/item", "tags") },
+			[]Problem{{"/item/tags", "null.notAllowed", "tags must not be null"}}},
+		{"nullIn escaped", func(p *Problems) { p.nullIn(extra, "", "a/b") },
+			[]Problem{{"/a~1b", "null.notAllowed", "a/b must not be null"}}},
+		{"nullIn absent", func(p *Problems) { p.nullIn(extra, "", "other") }, nil},
+		{"nullIn nil extra", func(p *Problems) { p.nullIn(nil, "", "tags") }, nil},
+		{"unknownEnum", func(p *Problems) { p.unknownEnum("/status", "done", "microsoft.graph.status") },
+			[]Problem{{"/status", "enum.unknown", `"done" is not a documented microsoft.graph.status value`}}},
+		{"required", func(p *Problems) { p.required(Op("create-widget"), "a~b") },
+			[]Problem{{"/a~0b", "required", "a~b is required by create-widget"}}},
+		{"readOnly", func(p *Problems) { p.readOnly(Op("update-widget"), "id") },
+			[]Problem{{"/id", "readOnly", "id is read-only and must not be sent to update-widget"}}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			var p Problems
+			tc.add(&p)
+			var got []Problem
+			var ve *ValidationError
+			if errors.As(p.Err(), &ve) {
+				got = ve.Problems
+			}
+			if diff := cmp.Diff(tc.want, got); diff != "" {
+				t.Errorf("problems (-want +got):\n%s", diff)
+			}
+		})
+	}
+}

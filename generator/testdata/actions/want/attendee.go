@@ -66,7 +66,5 @@ func (v *Attendee) ValidateFor(op Op) error {
 
 // validate adds the problems of v to p, at JSON Pointers under base.
 func (v *Attendee) validate(p *Problems, base string) {
-	if _, ok := v.Extra.Get("emailAddress"); ok {
-		p.Add(pointerJoin(base, "emailAddress"), "null.notAllowed", "%s must not be null", "emailAddress")
-	}
+	p.nullIn(v.Extra, base, "emailAddress")
 }

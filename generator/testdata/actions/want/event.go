@@ -99,32 +99,32 @@ func (v *Event) ValidateFor(op Op) error {
 	switch op {
 	case OpUpdateEvent:
 		if v.Subject.IsZero() {
-			p.Add("/subject", "required", "%s is required by %s", "subject", op)
+			p.required(op, "subject")
 		}
 		if !v.ID.IsZero() {
-			p.Add("/id", "readOnly", "%s is read-only and must not be sent to %s", "id", op)
+			p.readOnly(op, "id")
 		}
 		if !v.CreatedDateTime.IsZero() {
-			p.Add("/createdDateTime", "readOnly", "%s is read-only and must not be sent to %s", "createdDateTime", op)
+			p.readOnly(op, "createdDateTime")
 		}
 		if !v.WebLink.IsZero() {
-			p.Add("/webLink", "readOnly", "%s is read-only and must not be sent to %s", "webLink", op)
+			p.readOnly(op, "webLink")
 		}
 	case OpCreateEvent:
 		if v.Subject.IsZero() {
-			p.Add("/subject", "required", "%s is required by %s", "subject", op)
+			p.required(op, "subject")
 		}
 		if v.Attendees == nil {
-			p.Add("/attendees", "required", "%s is required by %s", "attendees", op)
+			p.required(op, "attendees")
 		}
 		if !v.ID.IsZero() {
-			p.Add("/id", "readOnly", "%s is read-only and must not be sent to %s", "id", op)
+			p.readOnly(op, "id")
 		}
 		if !v.CreatedDateTime.IsZero() {
-			p.Add("/createdDateTime", "readOnly", "%s is read-only and must not be sent to %s", "createdDateTime", op)
+			p.readOnly(op, "createdDateTime")
 		}
 		if !v.WebLink.IsZero() {
-			p.Add("/webLink", "readOnly", "%s is read-only and must not be sent to %s", "webLink", op)
+			p.readOnly(op, "webLink")
 		}
 	}
 	return p.Err()
@@ -132,15 +132,13 @@ func (v *Event) ValidateFor(op Op) error {
 
 // validate adds the problems of v to p, at JSON Pointers under base.
 func (v *Event) validate(p *Problems, base string) {
-	if _, ok := v.Extra.Get("attendees"); ok {
-		p.Add(pointerJoin(base, "attendees"), "null.notAllowed", "%s must not be null", "attendees")
-	}
+	p.nullIn(v.Extra, base, "attendees")
 	for i := range v.Attendees {
 		v.Attendees[i].validate(p, pointerIndex(pointerJoin(base, "attendees"), i))
 	}
 	if v.Importance.IsSet() {
 		if !v.Importance.Value.Known() {
-			p.Add(pointerJoin(base, "importance"), "enum.unknown", "%q is not a documented %s value", string(v.Importance.Value), "microsoft.graph.importance")
+			p.unknownEnum(pointerJoin(base, "importance"), string(v.Importance.Value), "microsoft.graph.importance")
 		}
 	}
 }

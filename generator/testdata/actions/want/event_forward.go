@@ -88,7 +88,7 @@ func (v *EventForwardBody) ValidateFor(op Op) error {
 	switch op {
 	case OpEventForward:
 		if v.ToRecipients == nil {
-			p.Add("/toRecipients", "required", "%s is required by %s", "toRecipients", op)
+			p.required(op, "toRecipients")
 		}
 	}
 	return p.Err()
@@ -96,15 +96,13 @@ func (v *EventForwardBody) ValidateFor(op Op) error {
 
 // validate adds the problems of v to p, at JSON Pointers under base.
 func (v *EventForwardBody) validate(p *Problems, base string) {
-	if _, ok := v.Extra.Get("toRecipients"); ok {
-		p.Add(pointerJoin(base, "toRecipients"), "null.notAllowed", "%s must not be null", "toRecipients")
-	}
+	p.nullIn(v.Extra, base, "toRecipients")
 	for i := range v.ToRecipients {
 		v.ToRecipients[i].validate(p, pointerIndex(pointerJoin(base, "toRecipients"), i))
 	}
 	if v.Importance.IsSet() {
 		if !v.Importance.Value.Known() {
-			p.Add(pointerJoin(base, "importance"), "enum.unknown", "%q is not a documented %s value", string(v.Importance.Value), "microsoft.graph.importance")
+			p.unknownEnum(pointerJoin(base, "importance"), string(v.Importance.Value), "microsoft.graph.importance")
 		}
 	}
 }
@@ -122,7 +120,7 @@ type EventForwardRequest struct {
 }
 
 func (req *EventForwardRequest) bind(r *http.Request, cfg *serverConfig) (err error) {
-	req.EventID = r.PathValue("EventID")
+	req.EventID = pathValue(r, "EventID")
 	if req.Query, err = readODataQuery(r); err != nil {
 		return err
 	}

@@ -23,7 +23,7 @@ type UpdateEventRequest struct {
 }
 
 func (req *UpdateEventRequest) bind(r *http.Request, cfg *serverConfig) (err error) {
-	req.EventID = r.PathValue("EventID")
+	req.EventID = pathValue(r, "EventID")
 	if req.Query, err = readODataQuery(r); err != nil {
 		return err
 	}

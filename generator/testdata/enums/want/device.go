@@ -112,31 +112,27 @@ func (v *Device) ValidateFor(op Op) error {
 // validate adds the problems of v to p, at JSON Pointers under base.
 func (v *Device) validate(p *Problems, base string) {
 	if v.Status.IsNull() {
-		p.Add(pointerJoin(base, "status"), "null.notAllowed", "%s must not be null", "status")
+		p.notNull(pointerJoin(base, "status"), "status")
 	}
 	if v.Status.IsSet() {
 		if !v.Status.Value.Known() {
-			p.Add(pointerJoin(base, "status"), "enum.unknown", "%q is not a documented %s value", string(v.Status.Value), "microsoft.graph.cloudPcStatus")
+			p.unknownEnum(pointerJoin(base, "status"), string(v.Status.Value), "microsoft.graph.cloudPcStatus")
 		}
 	}
 	if v.Types.IsSet() {
 		if !v.Types.Value.Known() {
-			p.Add(pointerJoin(base, "types"), "enum.unknown", "%q is not a documented %s value", string(v.Types.Value), "microsoft.graph.deviceTypes")
+			p.unknownEnum(pointerJoin(base, "types"), string(v.Types.Value), "microsoft.graph.deviceTypes")
 		}
 	}
-	if _, ok := v.Extra.Get("allTypes"); ok {
-		p.Add(pointerJoin(base, "allTypes"), "null.notAllowed", "%s must not be null", "allTypes")
-	}
+	p.nullIn(v.Extra, base, "allTypes")
 	for i := range v.AllTypes {
 		if !v.AllTypes[i].Known() {
-			p.Add(pointerIndex(pointerJoin(base, "allTypes"), i), "enum.unknown", "%q is not a documented %s value", string(v.AllTypes[i]), "microsoft.graph.deviceTypes")
+			p.unknownEnum(pointerIndex(pointerJoin(base, "allTypes"), i), string(v.AllTypes[i]), "microsoft.graph.deviceTypes")
 		}
 	}
-	if _, ok := v.Extra.Get("week"); ok {
-		p.Add(pointerJoin(base, "week"), "null.notAllowed", "%s must not be null", "week")
-	}
+	p.nullIn(v.Extra, base, "week")
 	if !v.Week.Known() {
-		p.Add(pointerJoin(base, "week"), "enum.unknown", "%q is not a documented %s value", string(v.Week), "microsoft.graph.weekIndex")
+		p.unknownEnum(pointerJoin(base, "week"), string(v.Week), "microsoft.graph.weekIndex")
 	}
 	if v.Color.IsSet() {
 		switch v.Color.Value {
@@ -150,9 +146,7 @@ func (v *Device) validate(p *Problems, base string) {
 			p.Add(pointerJoin(base, "deviceId"), "format.guid", "%q is not a GUID", v.DeviceID.Value)
 		}
 	}
-	if _, ok := v.Extra.Get("ownerIds"); ok {
-		p.Add(pointerJoin(base, "ownerIds"), "null.notAllowed", "%s must not be null", "ownerIds")
-	}
+	p.nullIn(v.Extra, base, "ownerIds")
 	for i := range v.OwnerIDs {
 		if !validGUID(v.OwnerIDs[i]) {
 			p.Add(pointerIndex(pointerJoin(base, "ownerIds"), i), "format.guid", "%q is not a GUID", v.OwnerIDs[i])

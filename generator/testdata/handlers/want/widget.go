@@ -75,17 +75,17 @@ func (v *Widget) ValidateFor(op Op) error {
 	switch op {
 	case OpCreateWidget:
 		if v.DisplayName.IsZero() {
-			p.Add("/displayName", "required", "%s is required by %s", "displayName", op)
+			p.required(op, "displayName")
 		}
 		if !v.ID.IsZero() {
-			p.Add("/id", "readOnly", "%s is read-only and must not be sent to %s", "id", op)
+			p.readOnly(op, "id")
 		}
 	case OpCreateWidgetFromTemplate:
 		if v.DisplayName.IsZero() {
-			p.Add("/displayName", "required", "%s is required by %s", "displayName", op)
+			p.required(op, "displayName")
 		}
 		if !v.ID.IsZero() {
-			p.Add("/id", "readOnly", "%s is read-only and must not be sent to %s", "id", op)
+			p.readOnly(op, "id")
 		}
 	}
 	return p.Err()

@@ -27,9 +27,9 @@ type GetWidgetContentRequest struct {
 }
 
 func (req *GetWidgetContentRequest) bind(r *http.Request, cfg *serverConfig) (err error) {
-	req.WidgetID = r.PathValue("WidgetID")
-	req.PartID = r.PathValue("PartID")
-	req.Authorization = r.Header.Get("Authorization")
+	req.WidgetID = pathValue(r, "WidgetID")
+	req.PartID = pathValue(r, "PartID")
+	req.Authorization = headerValue(r, "Authorization")
 	if req.Query, err = readODataQuery(r); err != nil {
 		return err
 	}

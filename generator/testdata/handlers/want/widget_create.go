@@ -25,7 +25,7 @@ type CreateWidgetRequest struct {
 }
 
 func (req *CreateWidgetRequest) bind(r *http.Request, cfg *serverConfig) (err error) {
-	req.Authorization = r.Header.Get("Authorization")
+	req.Authorization = headerValue(r, "Authorization")
 	if req.Query, err = readODataQuery(r); err != nil {
 		return err
 	}

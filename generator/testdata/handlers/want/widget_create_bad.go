@@ -28,8 +28,8 @@ type CreateWidgetFromTemplateRequest struct {
 }
 
 func (req *CreateWidgetFromTemplateRequest) bind(r *http.Request, cfg *serverConfig) (err error) {
-	req.TemplateID = r.PathValue("TemplateID")
-	req.Authorization = r.Header.Get("Authorization")
+	req.TemplateID = pathValue(r, "TemplateID")
+	req.Authorization = headerValue(r, "Authorization")
 	if req.Query, err = readODataQuery(r); err != nil {
 		return err
 	}

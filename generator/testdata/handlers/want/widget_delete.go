@@ -24,8 +24,8 @@ type DeleteWidgetRequest struct {
 }
 
 func (req *DeleteWidgetRequest) bind(r *http.Request, cfg *serverConfig) (err error) {
-	req.WidgetID = r.PathValue("WidgetID")
-	req.Authorization = r.Header.Get("Authorization")
+	req.WidgetID = pathValue(r, "WidgetID")
+	req.Authorization = headerValue(r, "Authorization")
 	if req.Query, err = readODataQuery(r); err != nil {
 		return err
 	}

@@ -25,8 +25,8 @@ type WidgetFilterByOwnerRequest struct {
 }
 
 func (req *WidgetFilterByOwnerRequest) bind(r *http.Request, cfg *serverConfig) (err error) {
-	req.On = r.PathValue("On")
-	req.Authorization = r.Header.Get("Authorization")
+	req.On = pathValue(r, "On")
+	req.Authorization = headerValue(r, "Authorization")
 	if req.Query, err = readODataQuery(r); err != nil {
 		return err
 	}

@@ -23,8 +23,8 @@ type GetWidgetRequest struct {
 }
 
 func (req *GetWidgetRequest) bind(r *http.Request, cfg *serverConfig) (err error) {
-	req.Authorization = r.Header.Get("Authorization")
-	req.ConsistencyLevel = r.Header.Get("ConsistencyLevel")
+	req.Authorization = headerValue(r, "Authorization")
+	req.ConsistencyLevel = headerValue(r, "ConsistencyLevel")
 	if req.Query, err = readODataQuery(r); err != nil {
 		return err
 	}

@@ -22,7 +22,7 @@ type ListWidgetsRequest struct {
 }
 
 func (req *ListWidgetsRequest) bind(r *http.Request, cfg *serverConfig) (err error) {
-	req.Authorization = r.Header.Get("Authorization")
+	req.Authorization = headerValue(r, "Authorization")
 	if req.Query, err = readODataQuery(r); err != nil {
 		return err
 	}

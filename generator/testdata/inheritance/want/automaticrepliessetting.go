@@ -75,9 +75,7 @@ func (v *AutomaticRepliesSetting) ValidateFor(op Op) error {
 
 // validate adds the problems of v to p, at JSON Pointers under base.
 func (v *AutomaticRepliesSetting) validate(p *Problems, base string) {
-	if _, ok := v.Extra.Get("owner"); ok {
-		p.Add(pointerJoin(base, "owner"), "null.notAllowed", "%s must not be null", "owner")
-	}
+	p.nullIn(v.Extra, base, "owner")
 	if v.Owner != nil {
 		v.Owner.validate(p, pointerJoin(base, "owner"))
 	}

@@ -72,7 +72,5 @@ func (v *DateTimeTimeZone) ValidateFor(op Op) error {
 
 // validate adds the problems of v to p, at JSON Pointers under base.
 func (v *DateTimeTimeZone) validate(p *Problems, base string) {
-	if _, ok := v.Extra.Get("dateTime"); ok {
-		p.Add(pointerJoin(base, "dateTime"), "null.notAllowed", "%s must not be null", "dateTime")
-	}
+	p.nullIn(v.Extra, base, "dateTime")
 }

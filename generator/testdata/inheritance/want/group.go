@@ -94,7 +94,5 @@ func (v *Group) validate(p *Problems, base string) {
 			v.Manager.Value.validate(p, pointerJoin(base, "manager"))
 		}
 	}
-	if _, ok := v.Extra.Get("mailEnabled"); ok {
-		p.Add(pointerJoin(base, "mailEnabled"), "null.notAllowed", "%s must not be null", "mailEnabled")
-	}
+	p.nullIn(v.Extra, base, "mailEnabled")
 }

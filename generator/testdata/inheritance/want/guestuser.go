@@ -128,20 +128,16 @@ func (v *GuestUser) validate(p *Problems, base string) {
 		}
 	}
 	if v.MailboxSettings.IsNull() {
-		p.Add(pointerJoin(base, "mailboxSettings"), "null.notAllowed", "%s must not be null", "mailboxSettings")
+		p.notNull(pointerJoin(base, "mailboxSettings"), "mailboxSettings")
 	}
 	if v.MailboxSettings.IsSet() {
 		if v.MailboxSettings.Value != nil {
 			v.MailboxSettings.Value.validate(p, pointerJoin(base, "mailboxSettings"))
 		}
 	}
-	if _, ok := v.Extra.Get("memberOf"); ok {
-		p.Add(pointerJoin(base, "memberOf"), "null.notAllowed", "%s must not be null", "memberOf")
-	}
+	p.nullIn(v.Extra, base, "memberOf")
 	for i := range v.MemberOf {
 		v.MemberOf[i].validate(p, pointerIndex(pointerJoin(base, "memberOf"), i))
 	}
-	if _, ok := v.Extra.Get("businessPhones"); ok {
-		p.Add(pointerJoin(base, "businessPhones"), "null.notAllowed", "%s must not be null", "businessPhones")
-	}
+	p.nullIn(v.Extra, base, "businessPhones")
 }

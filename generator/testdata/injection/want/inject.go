@@ -86,7 +86,7 @@ func (v *Evil) validate(p *Problems, base string) {
 	}
 	if v.Kind.IsSet() {
 		if !v.Kind.Value.Known() {
-			p.Add(pointerJoin(base, "kind"), "enum.unknown", "%q is not a documented %s value", string(v.Kind.Value), "microsoft.graph.evilKind")
+			p.unknownEnum(pointerJoin(base, "kind"), string(v.Kind.Value), "microsoft.graph.evilKind")
 		}
 	}
 }

@@ -74,9 +74,7 @@ func (v *CallRecord) ValidateFor(op Op) error {
 
 // validate adds the problems of v to p, at JSON Pointers under base.
 func (v *CallRecord) validate(p *Problems, base string) {
-	if _, ok := v.Extra.Get("sessions"); ok {
-		p.Add(pointerJoin(base, "sessions"), "null.notAllowed", "%s must not be null", "sessions")
-	}
+	p.nullIn(v.Extra, base, "sessions")
 	for i := range v.Sessions {
 		v.Sessions[i].validate(p, pointerIndex(pointerJoin(base, "sessions"), i))
 	}

@@ -1018,10 +1018,6 @@ func (v *Thing) ValidateFor(op Op) error {
 
 // validate adds the problems of v to p, at JSON Pointers under base.
 func (v *Thing) validate(p *Problems, base string) {
-	if _, ok := v.Extra.Get("ipAddresses"); ok {
-		p.Add(pointerJoin(base, "ipAddresses"), "null.notAllowed", "%s must not be null", "ipAddresses")
-	}
-	if _, ok := v.Extra.Get("apiUrls"); ok {
-		p.Add(pointerJoin(base, "apiUrls"), "null.notAllowed", "%s must not be null", "apiUrls")
-	}
+	p.nullIn(v.Extra, base, "ipAddresses")
+	p.nullIn(v.Extra, base, "apiUrls")
 }

@@ -19,7 +19,7 @@ type ThingGetRequest struct {
 }
 
 func (req *ThingGetRequest) bind(r *http.Request, cfg *serverConfig) (err error) {
-	req.ThingID = r.PathValue("ThingID")
+	req.ThingID = pathValue(r, "ThingID")
 	if req.Query, err = readODataQuery(r); err != nil {
 		return err
 	}

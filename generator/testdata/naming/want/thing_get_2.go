@@ -20,7 +20,7 @@ type ThingGet2Request struct {
 }
 
 func (req *ThingGet2Request) bind(r *http.Request, cfg *serverConfig) (err error) {
-	req.Things2ID = r.PathValue("Things2ID")
+	req.Things2ID = pathValue(r, "Things2ID")
 	if req.Query, err = readODataQuery(r); err != nil {
 		return err
 	}

@@ -242,29 +242,19 @@ func (v *KitchenSink) validate(p *Problems, base string) {
 			p.Add(pointerJoin(base, "dur"), "format.invalid", "%v is not a valid %s", v.Dur.Value, "Edm.Duration")
 		}
 	}
-	if _, ok := v.Extra.Get("g"); ok {
-		p.Add(pointerJoin(base, "g"), "null.notAllowed", "%s must not be null", "g")
-	}
+	p.nullIn(v.Extra, base, "g")
 	if !validGUID(v.G) {
 		p.Add(pointerJoin(base, "g"), "format.guid", "%q is not a GUID", v.G)
 	}
-	if _, ok := v.Extra.Get("undefinedColl"); ok {
-		p.Add(pointerJoin(base, "undefinedColl"), "null.notAllowed", "%s must not be null", "undefinedColl")
-	}
-	if _, ok := v.Extra.Get("dates"); ok {
-		p.Add(pointerJoin(base, "dates"), "null.notAllowed", "%s must not be null", "dates")
-	}
+	p.nullIn(v.Extra, base, "undefinedColl")
+	p.nullIn(v.Extra, base, "dates")
 	for i := range v.Dates {
 		if !v.Dates[i].IsZero() && !v.Dates[i].Valid() {
 			p.Add(pointerIndex(pointerJoin(base, "dates"), i), "format.invalid", "%v is not a valid %s", v.Dates[i], "Edm.Date")
 		}
 	}
-	if _, ok := v.Extra.Get("reqDate"); ok {
-		p.Add(pointerJoin(base, "reqDate"), "null.notAllowed", "%s must not be null", "reqDate")
-	}
-	if _, ok := v.Extra.Get("reqList"); ok {
-		p.Add(pointerJoin(base, "reqList"), "null.notAllowed", "%s must not be null", "reqList")
-	}
+	p.nullIn(v.Extra, base, "reqDate")
+	p.nullIn(v.Extra, base, "reqList")
 }
 
 // DerivedFromNowhere is the microsoft.graph.derivedFromNowhere complex type,

@@ -127,28 +127,28 @@ func (v *CloudPcDeviceImage) ValidateFor(op Op) error {
 	switch op {
 	case OpCreateCloudPcDeviceImage:
 		if v.DisplayName.IsZero() {
-			p.Add("/displayName", "required", "%s is required by %s", "displayName", op)
+			p.required(op, "displayName")
 		}
 		if v.OperatingSystem.IsZero() {
-			p.Add("/operatingSystem", "required", "%s is required by %s", "operatingSystem", op)
+			p.required(op, "operatingSystem")
 		}
 		if v.OsBuildNumber.IsZero() {
-			p.Add("/osBuildNumber", "required", "%s is required by %s", "osBuildNumber", op)
+			p.required(op, "osBuildNumber")
 		}
 		if v.Version.IsZero() {
-			p.Add("/version", "required", "%s is required by %s", "version", op)
+			p.required(op, "version")
 		}
 		if v.LastModifiedDateTime.IsZero() {
-			p.Add("/lastModifiedDateTime", "required", "%s is required by %s", "lastModifiedDateTime", op)
+			p.required(op, "lastModifiedDateTime")
 		}
 		if v.Status.IsZero() {
-			p.Add("/status", "required", "%s is required by %s", "status", op)
+			p.required(op, "status")
 		}
 		if v.StatusDetails.IsZero() {
-			p.Add("/statusDetails", "required", "%s is required by %s", "statusDetails", op)
+			p.required(op, "statusDetails")
 		}
 		if v.SourceImageResourceID.IsZero() {
-			p.Add("/sourceImageResourceId", "required", "%s is required by %s", "sourceImageResourceId", op)
+			p.required(op, "sourceImageResourceId")
 		}
 	}
 	return p.Err()
@@ -158,12 +158,12 @@ func (v *CloudPcDeviceImage) ValidateFor(op Op) error {
 func (v *CloudPcDeviceImage) validate(p *Problems, base string) {
 	if v.Status.IsSet() {
 		if !v.Status.Value.Known() {
-			p.Add(pointerJoin(base, "status"), "enum.unknown", "%q is not a documented %s value", string(v.Status.Value), "microsoft.graph.cloudPcDeviceImageStatus")
+			p.unknownEnum(pointerJoin(base, "status"), string(v.Status.Value), "microsoft.graph.cloudPcDeviceImageStatus")
 		}
 	}
 	if v.StatusDetails.IsSet() {
 		if !v.StatusDetails.Value.Known() {
-			p.Add(pointerJoin(base, "statusDetails"), "enum.unknown", "%q is not a documented %s value", string(v.StatusDetails.Value), "microsoft.graph.cloudPcDeviceImageStatusDetails")
+			p.unknownEnum(pointerJoin(base, "statusDetails"), string(v.StatusDetails.Value), "microsoft.graph.cloudPcDeviceImageStatusDetails")
 		}
 	}
 }
@@ -255,7 +255,7 @@ type CreateCloudPcDeviceImageRequest struct {
 }
 
 func (req *CreateCloudPcDeviceImageRequest) bind(r *http.Request, cfg *serverConfig) (err error) {
-	req.Authorization = r.Header.Get("Authorization")
+	req.Authorization = headerValue(r, "Authorization")
 	if req.Query, err = readODataQuery(r); err != nil {
 		return err
 	}

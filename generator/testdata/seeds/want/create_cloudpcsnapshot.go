@@ -104,10 +104,10 @@ func (v *CloudPcSnapshot) ValidateFor(op Op) error {
 	switch op {
 	case OpCreateCloudPcSnapshot:
 		if v.CloudPcID == "" {
-			p.Add("/cloudPcId", "required", "%s is required by %s", "cloudPcId", op)
+			p.required(op, "cloudPcId")
 		}
 		if !v.ID.IsZero() {
-			p.Add("/id", "readOnly", "%s is read-only and must not be sent to %s", "id", op)
+			p.readOnly(op, "id")
 		}
 	}
 	return p.Err()
@@ -115,12 +115,10 @@ func (v *CloudPcSnapshot) ValidateFor(op Op) error {
 
 // validate adds the problems of v to p, at JSON Pointers under base.
 func (v *CloudPcSnapshot) validate(p *Problems, base string) {
-	if _, ok := v.Extra.Get("cloudPcId"); ok {
-		p.Add(pointerJoin(base, "cloudPcId"), "null.notAllowed", "%s must not be null", "cloudPcId")
-	}
+	p.nullIn(v.Extra, base, "cloudPcId")
 	if v.Status.IsSet() {
 		if !v.Status.Value.Known() {
-			p.Add(pointerJoin(base, "status"), "enum.unknown", "%q is not a documented %s value", string(v.Status.Value), "microsoft.graph.cloudPcSnapshotStatus")
+			p.unknownEnum(pointerJoin(base, "status"), string(v.Status.Value), "microsoft.graph.cloudPcSnapshotStatus")
 		}
 	}
 }
@@ -175,7 +173,7 @@ type CreateCloudPcSnapshotRequest struct {
 }
 
 func (req *CreateCloudPcSnapshotRequest) bind(r *http.Request, cfg *serverConfig) (err error) {
-	req.Authorization = r.Header.Get("Authorization")
+	req.Authorization = headerValue(r, "Authorization")
 	if req.Query, err = readODataQuery(r); err != nil {
 		return err
 	}
