@@ -96,7 +96,15 @@ func (v *CloudPcDeviceImage) UnmarshalJSON(data []byte) error {
 // MarshalJSON encodes v as a JSON object: @odata.type, the fields that are
 // not absent, then v.Extra.
 func (v CloudPcDeviceImage) MarshalJSON() ([]byte, error) {
-	var w objectWriter
+	s := getScratch()
+	b, err := v.appendJSON(*s)
+	return putScratch(s, b, err)
+}
+
+// appendJSON appends the encoding MarshalJSON returns to b, or returns b
+// and the first error.
+func (v *CloudPcDeviceImage) appendJSON(b []byte) ([]byte, error) {
+	w := appendObject(b)
 	optField(&w, "@odata.type", v.ODataType)
 	optField(&w, "id", v.ID)
 	optField(&w, "displayName", v.DisplayName)
@@ -108,7 +116,7 @@ func (v CloudPcDeviceImage) MarshalJSON() ([]byte, error) {
 	optField(&w, "statusDetails", v.StatusDetails)
 	optField(&w, "sourceImageResourceId", v.SourceImageResourceID)
 	w.extra(v.Extra)
-	return w.bytes()
+	return w.close()
 }
 
 // Validate reports every problem in v (undocumented enum values, malformed

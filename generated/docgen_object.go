@@ -479,11 +479,17 @@ func wrapPath(name string, err error) error {
 // objectWriter builds the JSON encoding of an object, member by member.
 // The zero objectWriter is ready to use; the first error sticks and is
 // returned by bytes. It borrows a scratch buffer from a pool until bytes is
-// called, so it must not be copied once used.
+// called, so it must not be copied once used. An objectWriter made by
+// appendObject instead appends to its caller's buffer and is finished with
+// close: generated appendJSON methods use it, so that nested objects are
+// written straight into the buffer of the outermost one.
 type objectWriter struct {
-	buf    []byte
-	pooled *[]byte
-	err    error
+	buf       []byte
+	pooled    *[]byte
+	err       error
+	open      bool // '{' written
+	appending bool // made by appendObject: buf is the caller's
+	base      int  // len(buf) when appendObject made the writer
 }
 
 // scratch holds reusable encoding buffers.
@@ -492,11 +498,56 @@ var scratch = sync.Pool{New: func() any { b := make([]byte, 0, 512); return &b }
 // maxPooled is the largest buffer returned to the pool.
 const maxPooled = 64 << 10
 
+// appendObject returns a writer that appends an object to b; close
+// returns the extended buffer.
+func appendObject(b []byte) objectWriter {
+	return objectWriter{buf: b, appending: true, base: len(b)}
+}
+
+// close finishes an object begun by appendObject: it returns the buffer
+// with the object appended, or the buffer as it was and the first error.
+func (w *objectWriter) close() ([]byte, error) {
+	switch {
+	case w.err != nil:
+		return w.buf[:w.base], w.err
+	case !w.open:
+		return append(w.buf, '{', '}'), nil
+	}
+	return append(w.buf, '}'), nil
+}
+
+// getScratch borrows an empty buffer from the pool, for a MarshalJSON that
+// builds its result with appendJSON and then calls putScratch.
+func getScratch() *[]byte {
+	p := scratch.Get().(*[]byte)
+	*p = (*p)[:0]
+	return p
+}
+
+// putScratch returns a copy of b, the buffer borrowed as p and extended by
+// appendJSON, or nil and err, and gives the buffer back to the pool.
+func putScratch(p *[]byte, b []byte, err error) ([]byte, error) {
+	var out []byte
+	if err == nil {
+		out = make([]byte, len(b))
+		copy(out, b)
+	}
+	if cap(b) <= maxPooled {
+		*p = b[:0]
+		scratch.Put(p)
+	}
+	return out, err
+}
+
 // key writes the separator and `"name":`.
 func (w *objectWriter) key(name string) {
-	if w.pooled == nil {
-		w.pooled = scratch.Get().(*[]byte)
-		w.buf = append((*w.pooled)[:0], '{')
+	if !w.open {
+		if !w.appending {
+			w.pooled = scratch.Get().(*[]byte)
+			w.buf = (*w.pooled)[:0]
+		}
+		w.buf = append(w.buf, '{')
+		w.open = true
 	} else {
 		w.buf = append(w.buf, ',')
 	}
@@ -612,7 +663,7 @@ func (w *objectWriter) bytes() ([]byte, error) {
 	err := w.err
 	switch {
 	case err != nil:
-	case w.pooled == nil:
+	case !w.open:
 		out = []byte("{}")
 	default:
 		out = make([]byte, len(w.buf)+1)
@@ -627,8 +678,9 @@ func (w *objectWriter) bytes() ([]byte, error) {
 	return out, err
 }
 
-// jsonAppender is implemented by the runtime types that append their own
-// JSON encoding without allocating.
+// jsonAppender is implemented by the runtime types and the generated
+// structs (through a pointer), which append their own JSON encoding to b
+// without allocating; on error they return b unchanged.
 type jsonAppender interface {
 	appendJSON(b []byte) ([]byte, error)
 }
@@ -727,6 +779,9 @@ func optField[T any](w *objectWriter, name string, o Opt[T]) error {
 func appendOther(b []byte, v any) ([]byte, error) {
 	switch x := v.(type) {
 	case jsonAppender:
+		if rv := reflect.ValueOf(v); rv.Kind() == reflect.Pointer && rv.IsNil() {
+			return append(b, "null"...), nil
+		}
 		return x.appendJSON(b)
 	case json.Marshaler:
 		if rv := reflect.ValueOf(v); rv.Kind() == reflect.Pointer && rv.IsNil() {
@@ -769,22 +824,32 @@ func appendOther(b []byte, v any) ([]byte, error) {
 		if rv.IsNil() {
 			return append(b, "null"...), nil
 		}
-		if simpleSliceElem(rv.Type().Elem()) {
+		if et := rv.Type().Elem(); simpleSliceElem(et) {
+			// Generated structs append themselves to b: encoding them
+			// through MarshalJSON would copy each one once per level of
+			// nesting.
+			appends := reflect.PointerTo(et).Implements(appenderType)
+			mark := len(b)
 			b = append(b, '[')
 			for i := 0; i < rv.Len(); i++ {
 				if i > 0 {
 					b = append(b, ',')
 				}
 				ev := rv.Index(i)
-				if ev.Kind() == reflect.String {
+				var err error
+				switch {
+				case ev.Kind() == reflect.String:
 					b = appendString(b, ev.String())
-					continue
+				case appends:
+					b, err = ev.Addr().Interface().(jsonAppender).appendJSON(b)
+				default:
+					var out []byte
+					out, err = ev.Addr().Interface().(json.Marshaler).MarshalJSON()
+					b = append(b, out...)
 				}
-				out, err := ev.Addr().Interface().(json.Marshaler).MarshalJSON()
 				if err != nil {
-					return b, err
+					return b[:mark], err
 				}
-				b = append(b, out...)
 			}
 			return append(b, ']'), nil
 		}
@@ -798,6 +863,7 @@ func appendOther(b []byte, v any) ([]byte, error) {
 
 var (
 	marshalerType       = reflect.TypeFor[json.Marshaler]()
+	appenderType        = reflect.TypeFor[jsonAppender]()
 	textMarshalerType   = reflect.TypeFor[encoding.TextMarshaler]()
 	textUnmarshalerType = reflect.TypeFor[encoding.TextUnmarshaler]()
 )
@@ -821,6 +887,15 @@ func simpleSliceElem(t reflect.Type) bool {
 
 const hexDigits = "0123456789abcdef"
 
+// plainByte reports the bytes appendString copies as they are: ASCII other
+// than control characters, '"', '\\' and the HTML characters <, > and &.
+var plainByte = func() (t [256]bool) {
+	for c := 0x20; c < utf8.RuneSelf; c++ {
+		t[c] = c != '"' && c != '\\' && c != '<' && c != '>' && c != '&'
+	}
+	return t
+}()
+
 // appendString appends s as a JSON string exactly as json.Marshal does:
 // HTML characters, U+2028 and U+2029 escaped, invalid UTF-8 replaced by
 // U+FFFD.
@@ -829,11 +904,11 @@ func appendString(b []byte, s string) []byte {
 	start := 0
 	for i := 0; i < len(s); {
 		c := s[i]
+		if plainByte[c] {
+			i++
+			continue
+		}
 		if c < utf8.RuneSelf {
-			if c >= 0x20 && c != '"' && c != '\\' && c != '<' && c != '>' && c != '&' {
-				i++
-				continue
-			}
 			b = append(b, s[start:i]...)
 			switch c {
 			case '"', '\\':

@@ -63,6 +63,9 @@ type exampleTest struct {
 	collection bool
 	envelope   bool
 	repaired   bool
+	// rule says why the body is tested as a runtime type (Reference,
+	// Empty) rather than a documented one ("" when it is not).
+	rule string
 	// skip is why the example cannot be round-tripped ("" when it can).
 	skip      string
 	truncated bool
@@ -295,6 +298,22 @@ func (p *plan) exampleTest(ex *model.Example, o *opInfo, fileDiags []model.Diagn
 		t.skip = "the example is an error response (\"expectError\"); error bodies are not generated types"
 		return t
 	}
+	if rule := bodyRuleFor(ex, o, sh.t != nil || sh.edm != "", doc); rule != nil {
+		// A reference or parameterless body: a runtime type, not a
+		// generated one; it has no declared members to walk.
+		t.elem = jen.Id(rule.goName)
+		t.typeName = rule.goName
+		t.rule = rule.why
+		w := &exampleWalker{p: p, t: t, ex: ex, where: where, places: map[string]jsonPlace{}}
+		for _, pl := range jsonPlaces(text) {
+			if _, ok := w.places[pl.pointer]; !ok {
+				w.places[pl.pointer] = pl
+				w.order = append(w.order, pl)
+			}
+		}
+		w.knownDiags(fileDiags, text)
+		return t
+	}
 	if sh.t == nil && sh.edm == "" {
 		why := "the example names no type: annotate it with \"@odata.type\""
 		if ref.Name != "" && ref.Name != model.JSONType {
@@ -373,6 +392,72 @@ func (p *plan) exampleTest(ex *model.Example, o *opInfo, fileDiags []model.Diagn
 	}
 	w.walk(root, sh, rootPtr)
 	return t
+}
+
+// bodyRule is a runtime type an example body is tested as when the docs
+// give it none of its own, with the rule that chose it.
+type bodyRule struct {
+	goName string // "Reference" or "Empty" (templates/runtime/reference.go)
+	why    string // the rule, for the test's comment
+}
+
+// bodyRuleFor returns the runtime type an operation's example body is
+// tested as, or nil:
+//
+//   - Reference, when the body is an object whose members are all
+//     @odata.id, property@odata.bind or @odata.context (an OData reference,
+//     what Graph's /$ref endpoints take), and the operation's path ends in
+//     /$ref or the page documents no type for the body (typed is false);
+//   - Empty, when the body is {} in a request to an operation that
+//     documents no request body parameters and no body type.
+func bodyRuleFor(ex *model.Example, o *opInfo, typed bool, doc any) *bodyRule {
+	m, ok := doc.(map[string]any)
+	if !ok || o == nil || ex == nil {
+		return nil
+	}
+	if len(m) > 0 && referenceMembers(m) {
+		switch {
+		case refOperation(ex, o):
+			return &bodyRule{"Reference", "every member is @odata.id, property@odata.bind or @odata.context, and the operation's path ends in /$ref"}
+		case !typed:
+			return &bodyRule{"Reference", "every member is @odata.id, property@odata.bind or @odata.context, and the page documents no type for the body"}
+		}
+		return nil
+	}
+	if len(m) == 0 && !typed && ex.Kind == model.RequestExample && o.Body == nil &&
+		(o.RequestBody == nil || (len(o.RequestBody.Properties) == 0 && o.RequestBody.Type.Name == "")) {
+		return &bodyRule{"Empty", "the body is {} and the operation documents no request body parameters"}
+	}
+	return nil
+}
+
+// referenceMembers reports whether every member of m is @odata.id,
+// @odata.context or a property@odata.bind.
+func referenceMembers(m map[string]any) bool {
+	for k := range m {
+		switch {
+		case k == "@odata.id", k == "@odata.context":
+		case strings.HasSuffix(k, "@odata.bind") && len(k) > len("@odata.bind"):
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// refOperation reports whether one of the operation's paths, or the URL of
+// the example's request, ends in /$ref.
+func refOperation(ex *model.Example, o *opInfo) bool {
+	for _, pa := range o.Paths {
+		if pa != nil && strings.HasSuffix(strings.TrimRight(pa.Template, "/ "), "/$ref") {
+			return true
+		}
+	}
+	if ex.Kind != model.RequestExample {
+		return false
+	}
+	u, _, _ := strings.Cut(ex.URL, "?")
+	return strings.HasSuffix(strings.TrimRight(u, "/ "), "/$ref")
 }
 
 // diagOnce records d unless the same diagnostic is already recorded:
@@ -991,11 +1076,29 @@ func (p *plan) emitExampleTest(f *jen.File, t *exampleTest) {
 	loc := model.Pos{File: where.File, Line: where.Line}.String()
 	kind := ex.Kind.String()
 	f.Comment(fmt.Sprintf("%s round-trips the %s example %q (%s).", t.name, kind, sanitizeText(ex.Name), sanitizeText(loc)))
+	if t.rule != "" {
+		f.Comment(fmt.Sprintf("It is tested as %s because %s.", t.typeName, t.rule))
+	}
 	if t.skip != "" {
 		f.Func().Id(t.name).Params(jen.Id("t").Op("*").Qual("testing", "T")).Block(
 			jen.Id("t").Dot("Skip").Call(jen.Lit(fmt.Sprintf("%s: example %q: %s", loc, ex.Name, t.skip))),
 		)
 		return
+	}
+	fields := p.exampleCaseFields(t)
+	f.Func().Id(t.name).Params(jen.Id("t").Op("*").Qual("testing", "T")).Block(
+		jen.Id("runExample").Types(t.elem).Call(jen.Id("t"), jen.Op("&").Id("exampleCase").Values(multiline(fields)...)),
+	)
+}
+
+// exampleCaseFields are the fields of the exampleCase literal of t, as the
+// round-trip tests (emitExampleTest) and the handler tests
+// (emitHandlerTest) write them.
+func (p *plan) exampleCaseFields(t *exampleTest) []jen.Code {
+	ex := t.ex
+	where := ex.BodyPos
+	if !where.IsValid() {
+		where = ex.Pos
 	}
 	fields := []jen.Code{
 		jen.Id("Name").Op(":").Lit(ex.Name),
@@ -1049,9 +1152,7 @@ func (p *plan) emitExampleTest(f *jen.File, t *exampleTest) {
 		}
 		fields = append(fields, jen.Id("Known").Op(":").Index().Id("exampleKnown").Values(multiline(known)...))
 	}
-	f.Func().Id(t.name).Params(jen.Id("t").Op("*").Qual("testing", "T")).Block(
-		jen.Id("runExample").Types(t.elem).Call(jen.Id("t"), jen.Op("&").Id("exampleCase").Values(multiline(fields)...)),
-	)
+	return fields
 }
 
 // multiline lays a composite literal out one field per line.

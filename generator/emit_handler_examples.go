@@ -309,69 +309,6 @@ func (p *plan) emitHandlerTest(f *jen.File, t *handlerTest) {
 	f.Line()
 }
 
-// exampleCaseFields are the fields of an exampleCase literal, as the
-// round-trip tests write them (emitExampleTest).
-func (p *plan) exampleCaseFields(t *exampleTest) []jen.Code {
-	ex := t.ex
-	where := ex.BodyPos
-	if !where.IsValid() {
-		where = ex.Pos
-	}
-	fields := []jen.Code{
-		jen.Id("Name").Op(":").Lit(ex.Name),
-		jen.Id("File").Op(":").Lit(where.File),
-		jen.Id("Line").Op(":").Lit(where.Line),
-		jen.Id("Type").Op(":").Lit(t.typeName),
-		jen.Id("Body").Op(":").Add(goStringLit(ex.Body)),
-	}
-	if t.repaired {
-		fields = append(fields, jen.Id("Repaired").Op(":").True())
-	}
-	if t.collection {
-		fields = append(fields, jen.Id("Collection").Op(":").True())
-	}
-	if t.envelope {
-		fields = append(fields, jen.Id("Envelope").Op(":").True())
-	}
-	if ex.Truncated || (ex.Annotation != nil && ex.Annotation.Truncated) {
-		fields = append(fields, jen.Id("Truncated").Op(":").True())
-	}
-	if len(t.kinds) > 0 {
-		keys := make([]string, 0, len(t.kinds))
-		for k := range t.kinds {
-			keys = append(keys, k)
-		}
-		slices.SortFunc(keys, comparePointers)
-		fields = append(fields, jen.Id("Kinds").Op(":").Map(jen.String()).String().Values(jen.DictFunc(func(d jen.Dict) {
-			for _, k := range keys {
-				d[jen.Lit(k)] = jen.Lit(t.kinds[k])
-			}
-		})))
-	}
-	if len(t.edits) > 0 {
-		var edits []jen.Code
-		for _, e := range t.edits {
-			edits = append(edits, jen.Values(
-				jen.Id("Pointer").Op(":").Lit(e.pointer),
-				jen.Id("Value").Op(":").Add(goStringLit(e.value)),
-				jen.Id("Reason").Op(":").Lit(e.reason),
-			))
-		}
-		fields = append(fields, jen.Id("Edits").Op(":").Index().Id("exampleEdit").Values(multiline(edits)...))
-	}
-	if len(t.known) > 0 {
-		var known []jen.Code
-		for _, k := range t.known {
-			known = append(known, jen.Values(
-				jen.Id("Pointer").Op(":").Lit(k.pointer),
-				jen.Id("Diagnostic").Op(":").Lit(k.diagnostic),
-			))
-		}
-		fields = append(fields, jen.Id("Known").Op(":").Index().Id("exampleKnown").Values(multiline(known)...))
-	}
-	return fields
-}
-
 // routesTo explains why a request would not reach ho's handler ("" when
 // it would), using a ServeMux with every generated route.
 func (hp *handlerPlan) routesTo(method, path string, ho *handlerOp) string {

@@ -145,14 +145,26 @@ func decodeCall(goName string, plain, collection bool) jen.Code {
 	return jen.Id("decodeValue").Call(jen.Id("value"), jen.Op("&").Add(field))
 }
 
-// emitMarshal writes MarshalJSON: the fields in declaration order (absent
-// ones skipped), then Extra. The receiver is a value so that T, *T and
-// Opt[T] all encode through it.
+// emitMarshal writes MarshalJSON and appendJSON: the fields in declaration
+// order (absent ones skipped), then Extra. MarshalJSON has a value
+// receiver so that T, *T and Opt[T] all encode through it; it runs
+// appendJSON on a pooled buffer. appendJSON (on *T, which the runtime
+// finds through its jsonAppender interface) writes the object into its
+// caller's buffer, so a nested struct, a slice of them or an Opt of one is
+// appended in place, not encoded on its own and copied in once per level.
 func (p *plan) emitMarshal(f *jen.File, t *typeInfo) {
 	f.Comment("MarshalJSON encodes v as a JSON object: @odata.type, the fields that are")
 	f.Comment("not absent, then v.Extra.")
-	f.Func().Params(jen.Id("v").Id(t.GoName)).Id("MarshalJSON").Params().Params(jen.Index().Byte(), jen.Error()).BlockFunc(func(g *jen.Group) {
-		g.Var().Id("w").Id("objectWriter")
+	f.Func().Params(jen.Id("v").Id(t.GoName)).Id("MarshalJSON").Params().Params(jen.Index().Byte(), jen.Error()).Block(
+		jen.Id("s").Op(":=").Id("getScratch").Call(),
+		jen.List(jen.Id("b"), jen.Err()).Op(":=").Id("v").Dot("appendJSON").Call(jen.Op("*").Id("s")),
+		jen.Return(jen.Id("putScratch").Call(jen.Id("s"), jen.Id("b"), jen.Err())),
+	)
+	f.Line()
+	f.Comment("appendJSON appends the encoding MarshalJSON returns to b, or returns b")
+	f.Comment("and the first error.")
+	f.Func().Params(jen.Id("v").Op("*").Id(t.GoName)).Id("appendJSON").Params(jen.Id("b").Index().Byte()).Params(jen.Index().Byte(), jen.Error()).BlockFunc(func(g *jen.Group) {
+		g.Id("w").Op(":=").Id("appendObject").Call(jen.Id("b"))
 		// Opt fields go through optField, which avoids converting each
 		// Opt to an interface (an allocation); the rest through field.
 		g.Id("optField").Call(jen.Op("&").Id("w"), jen.Lit("@odata.type"), jen.Id("v").Dot("ODataType"))
@@ -164,7 +176,7 @@ func (p *plan) emitMarshal(f *jen.File, t *typeInfo) {
 			g.Id("w").Dot("field").Call(jen.Lit(fi.Name), jen.Id("v").Dot(fi.GoName))
 		}
 		g.Id("w").Dot("extra").Call(jen.Id("v").Dot("Extra"))
-		g.Return(jen.Id("w").Dot("bytes").Call())
+		g.Return(jen.Id("w").Dot("close").Call())
 	})
 }
 

@@ -81,7 +81,15 @@ func (v *Device) UnmarshalJSON(data []byte) error {
 // MarshalJSON encodes v as a JSON object: @odata.type, the fields that are
 // not absent, then v.Extra.
 func (v Device) MarshalJSON() ([]byte, error) {
-	var w objectWriter
+	s := getScratch()
+	b, err := v.appendJSON(*s)
+	return putScratch(s, b, err)
+}
+
+// appendJSON appends the encoding MarshalJSON returns to b, or returns b
+// and the first error.
+func (v *Device) appendJSON(b []byte) ([]byte, error) {
+	w := appendObject(b)
 	optField(&w, "@odata.type", v.ODataType)
 	optField(&w, "status", v.Status)
 	optField(&w, "types", v.Types)
@@ -91,7 +99,7 @@ func (v Device) MarshalJSON() ([]byte, error) {
 	optField(&w, "deviceId", v.DeviceID)
 	w.field("ownerIds", v.OwnerIDs)
 	w.extra(v.Extra)
-	return w.bytes()
+	return w.close()
 }
 
 // Validate reports every problem in v (undocumented enum values, malformed

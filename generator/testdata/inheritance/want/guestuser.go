@@ -91,7 +91,15 @@ func (v *GuestUser) UnmarshalJSON(data []byte) error {
 // MarshalJSON encodes v as a JSON object: @odata.type, the fields that are
 // not absent, then v.Extra.
 func (v GuestUser) MarshalJSON() ([]byte, error) {
-	var w objectWriter
+	s := getScratch()
+	b, err := v.appendJSON(*s)
+	return putScratch(s, b, err)
+}
+
+// appendJSON appends the encoding MarshalJSON returns to b, or returns b
+// and the first error.
+func (v *GuestUser) appendJSON(b []byte) ([]byte, error) {
+	w := appendObject(b)
 	optField(&w, "@odata.type", v.ODataType)
 	optField(&w, "id", v.ID)
 	optField(&w, "deletedDateTime", v.DeletedDateTime)
@@ -102,7 +110,7 @@ func (v GuestUser) MarshalJSON() ([]byte, error) {
 	w.field("businessPhones", v.BusinessPhones)
 	optField(&w, "invitedBy", v.InvitedBy)
 	w.extra(v.Extra)
-	return w.bytes()
+	return w.close()
 }
 
 // Validate reports every problem in v (undocumented enum values, malformed

@@ -39,10 +39,18 @@ func (v *SharedItemType) UnmarshalJSON(data []byte) error {
 // MarshalJSON encodes v as a JSON object: @odata.type, the fields that are
 // not absent, then v.Extra.
 func (v SharedItemType) MarshalJSON() ([]byte, error) {
-	var w objectWriter
+	s := getScratch()
+	b, err := v.appendJSON(*s)
+	return putScratch(s, b, err)
+}
+
+// appendJSON appends the encoding MarshalJSON returns to b, or returns b
+// and the first error.
+func (v *SharedItemType) appendJSON(b []byte) ([]byte, error) {
+	w := appendObject(b)
 	optField(&w, "@odata.type", v.ODataType)
 	w.extra(v.Extra)
-	return w.bytes()
+	return w.close()
 }
 
 // Validate reports every problem in v (undocumented enum values, malformed
@@ -96,10 +104,18 @@ func (v *SharedItem) UnmarshalJSON(data []byte) error {
 // MarshalJSON encodes v as a JSON object: @odata.type, the fields that are
 // not absent, then v.Extra.
 func (v SharedItem) MarshalJSON() ([]byte, error) {
-	var w objectWriter
+	s := getScratch()
+	b, err := v.appendJSON(*s)
+	return putScratch(s, b, err)
+}
+
+// appendJSON appends the encoding MarshalJSON returns to b, or returns b
+// and the first error.
+func (v *SharedItem) appendJSON(b []byte) ([]byte, error) {
+	w := appendObject(b)
 	optField(&w, "@odata.type", v.ODataType)
 	w.extra(v.Extra)
-	return w.bytes()
+	return w.close()
 }
 
 // Validate reports every problem in v (undocumented enum values, malformed
@@ -153,10 +169,18 @@ func (v *DateType) UnmarshalJSON(data []byte) error {
 // MarshalJSON encodes v as a JSON object: @odata.type, the fields that are
 // not absent, then v.Extra.
 func (v DateType) MarshalJSON() ([]byte, error) {
-	var w objectWriter
+	s := getScratch()
+	b, err := v.appendJSON(*s)
+	return putScratch(s, b, err)
+}
+
+// appendJSON appends the encoding MarshalJSON returns to b, or returns b
+// and the first error.
+func (v *DateType) appendJSON(b []byte) ([]byte, error) {
+	w := appendObject(b)
 	optField(&w, "@odata.type", v.ODataType)
 	w.extra(v.Extra)
-	return w.bytes()
+	return w.close()
 }
 
 // Validate reports every problem in v (undocumented enum values, malformed
@@ -208,10 +232,18 @@ func (v *OptType) UnmarshalJSON(data []byte) error {
 // MarshalJSON encodes v as a JSON object: @odata.type, the fields that are
 // not absent, then v.Extra.
 func (v OptType) MarshalJSON() ([]byte, error) {
-	var w objectWriter
+	s := getScratch()
+	b, err := v.appendJSON(*s)
+	return putScratch(s, b, err)
+}
+
+// appendJSON appends the encoding MarshalJSON returns to b, or returns b
+// and the first error.
+func (v *OptType) appendJSON(b []byte) ([]byte, error) {
+	w := appendObject(b)
 	optField(&w, "@odata.type", v.ODataType)
 	w.extra(v.Extra)
-	return w.bytes()
+	return w.close()
 }
 
 // Validate reports every problem in v (undocumented enum values, malformed
@@ -263,10 +295,18 @@ func (v *ProblemType) UnmarshalJSON(data []byte) error {
 // MarshalJSON encodes v as a JSON object: @odata.type, the fields that are
 // not absent, then v.Extra.
 func (v ProblemType) MarshalJSON() ([]byte, error) {
-	var w objectWriter
+	s := getScratch()
+	b, err := v.appendJSON(*s)
+	return putScratch(s, b, err)
+}
+
+// appendJSON appends the encoding MarshalJSON returns to b, or returns b
+// and the first error.
+func (v *ProblemType) appendJSON(b []byte) ([]byte, error) {
+	w := appendObject(b)
 	optField(&w, "@odata.type", v.ODataType)
 	w.extra(v.Extra)
-	return w.bytes()
+	return w.close()
 }
 
 // Validate reports every problem in v (undocumented enum values, malformed
@@ -318,10 +358,18 @@ func (v *ValidationErrorType) UnmarshalJSON(data []byte) error {
 // MarshalJSON encodes v as a JSON object: @odata.type, the fields that are
 // not absent, then v.Extra.
 func (v ValidationErrorType) MarshalJSON() ([]byte, error) {
-	var w objectWriter
+	s := getScratch()
+	b, err := v.appendJSON(*s)
+	return putScratch(s, b, err)
+}
+
+// appendJSON appends the encoding MarshalJSON returns to b, or returns b
+// and the first error.
+func (v *ValidationErrorType) appendJSON(b []byte) ([]byte, error) {
+	w := appendObject(b)
 	optField(&w, "@odata.type", v.ODataType)
 	w.extra(v.Extra)
-	return w.bytes()
+	return w.close()
 }
 
 // Validate reports every problem in v (undocumented enum values, malformed
@@ -373,10 +421,18 @@ func (v *OpType) UnmarshalJSON(data []byte) error {
 // MarshalJSON encodes v as a JSON object: @odata.type, the fields that are
 // not absent, then v.Extra.
 func (v OpType) MarshalJSON() ([]byte, error) {
-	var w objectWriter
+	s := getScratch()
+	b, err := v.appendJSON(*s)
+	return putScratch(s, b, err)
+}
+
+// appendJSON appends the encoding MarshalJSON returns to b, or returns b
+// and the first error.
+func (v *OpType) appendJSON(b []byte) ([]byte, error) {
+	w := appendObject(b)
 	optField(&w, "@odata.type", v.ODataType)
 	w.extra(v.Extra)
-	return w.bytes()
+	return w.close()
 }
 
 // Validate reports every problem in v (undocumented enum values, malformed
@@ -430,10 +486,18 @@ func (v *DecodeShape) UnmarshalJSON(data []byte) error {
 // MarshalJSON encodes v as a JSON object: @odata.type, the fields that are
 // not absent, then v.Extra.
 func (v DecodeShape) MarshalJSON() ([]byte, error) {
-	var w objectWriter
+	s := getScratch()
+	b, err := v.appendJSON(*s)
+	return putScratch(s, b, err)
+}
+
+// appendJSON appends the encoding MarshalJSON returns to b, or returns b
+// and the first error.
+func (v *DecodeShape) appendJSON(b []byte) ([]byte, error) {
+	w := appendObject(b)
 	optField(&w, "@odata.type", v.ODataType)
 	w.extra(v.Extra)
-	return w.bytes()
+	return w.close()
 }
 
 // Validate reports every problem in v (undocumented enum values, malformed
@@ -485,10 +549,18 @@ func (v *Shape) UnmarshalJSON(data []byte) error {
 // MarshalJSON encodes v as a JSON object: @odata.type, the fields that are
 // not absent, then v.Extra.
 func (v Shape) MarshalJSON() ([]byte, error) {
-	var w objectWriter
+	s := getScratch()
+	b, err := v.appendJSON(*s)
+	return putScratch(s, b, err)
+}
+
+// appendJSON appends the encoding MarshalJSON returns to b, or returns b
+// and the first error.
+func (v *Shape) appendJSON(b []byte) ([]byte, error) {
+	w := appendObject(b)
 	optField(&w, "@odata.type", v.ODataType)
 	w.extra(v.Extra)
-	return w.bytes()
+	return w.close()
 }
 
 // Validate reports every problem in v (undocumented enum values, malformed
@@ -584,10 +656,18 @@ func (v *Circle) UnmarshalJSON(data []byte) error {
 // MarshalJSON encodes v as a JSON object: @odata.type, the fields that are
 // not absent, then v.Extra.
 func (v Circle) MarshalJSON() ([]byte, error) {
-	var w objectWriter
+	s := getScratch()
+	b, err := v.appendJSON(*s)
+	return putScratch(s, b, err)
+}
+
+// appendJSON appends the encoding MarshalJSON returns to b, or returns b
+// and the first error.
+func (v *Circle) appendJSON(b []byte) ([]byte, error) {
+	w := appendObject(b)
 	optField(&w, "@odata.type", v.ODataType)
 	w.extra(v.Extra)
-	return w.bytes()
+	return w.close()
 }
 
 // Validate reports every problem in v (undocumented enum values, malformed
@@ -641,10 +721,18 @@ func (v *Mode) UnmarshalJSON(data []byte) error {
 // MarshalJSON encodes v as a JSON object: @odata.type, the fields that are
 // not absent, then v.Extra.
 func (v Mode) MarshalJSON() ([]byte, error) {
-	var w objectWriter
+	s := getScratch()
+	b, err := v.appendJSON(*s)
+	return putScratch(s, b, err)
+}
+
+// appendJSON appends the encoding MarshalJSON returns to b, or returns b
+// and the first error.
+func (v *Mode) appendJSON(b []byte) ([]byte, error) {
+	w := appendObject(b)
 	optField(&w, "@odata.type", v.ODataType)
 	w.extra(v.Extra)
-	return w.bytes()
+	return w.close()
 }
 
 // Validate reports every problem in v (undocumented enum values, malformed
@@ -732,10 +820,18 @@ func (v *ModeKindFast) UnmarshalJSON(data []byte) error {
 // MarshalJSON encodes v as a JSON object: @odata.type, the fields that are
 // not absent, then v.Extra.
 func (v ModeKindFast) MarshalJSON() ([]byte, error) {
-	var w objectWriter
+	s := getScratch()
+	b, err := v.appendJSON(*s)
+	return putScratch(s, b, err)
+}
+
+// appendJSON appends the encoding MarshalJSON returns to b, or returns b
+// and the first error.
+func (v *ModeKindFast) appendJSON(b []byte) ([]byte, error) {
+	w := appendObject(b)
 	optField(&w, "@odata.type", v.ODataType)
 	w.extra(v.Extra)
-	return w.bytes()
+	return w.close()
 }
 
 // Validate reports every problem in v (undocumented enum values, malformed
@@ -789,10 +885,18 @@ func (v *X3dModel) UnmarshalJSON(data []byte) error {
 // MarshalJSON encodes v as a JSON object: @odata.type, the fields that are
 // not absent, then v.Extra.
 func (v X3dModel) MarshalJSON() ([]byte, error) {
-	var w objectWriter
+	s := getScratch()
+	b, err := v.appendJSON(*s)
+	return putScratch(s, b, err)
+}
+
+// appendJSON appends the encoding MarshalJSON returns to b, or returns b
+// and the first error.
+func (v *X3dModel) appendJSON(b []byte) ([]byte, error) {
+	w := appendObject(b)
 	optField(&w, "@odata.type", v.ODataType)
 	w.extra(v.Extra)
-	return w.bytes()
+	return w.close()
 }
 
 // Validate reports every problem in v (undocumented enum values, malformed
@@ -971,7 +1075,15 @@ func (v *Thing) UnmarshalJSON(data []byte) error {
 // MarshalJSON encodes v as a JSON object: @odata.type, the fields that are
 // not absent, then v.Extra.
 func (v Thing) MarshalJSON() ([]byte, error) {
-	var w objectWriter
+	s := getScratch()
+	b, err := v.appendJSON(*s)
+	return putScratch(s, b, err)
+}
+
+// appendJSON appends the encoding MarshalJSON returns to b, or returns b
+// and the first error.
+func (v *Thing) appendJSON(b []byte) ([]byte, error) {
+	w := appendObject(b)
 	optField(&w, "@odata.type", v.ODataType)
 	optField(&w, "id", v.ID)
 	optField(&w, "type", v.Type)
@@ -998,7 +1110,7 @@ func (v Thing) MarshalJSON() ([]byte, error) {
 	optField(&w, "value", v.Value)
 	optField(&w, "string", v.String)
 	w.extra(v.Extra)
-	return w.bytes()
+	return w.close()
 }
 
 // Validate reports every problem in v (undocumented enum values, malformed

@@ -34,10 +34,18 @@ func (v *CaseThing) UnmarshalJSON(data []byte) error {
 // MarshalJSON encodes v as a JSON object: @odata.type, the fields that are
 // not absent, then v.Extra.
 func (v CaseThing) MarshalJSON() ([]byte, error) {
-	var w objectWriter
+	s := getScratch()
+	b, err := v.appendJSON(*s)
+	return putScratch(s, b, err)
+}
+
+// appendJSON appends the encoding MarshalJSON returns to b, or returns b
+// and the first error.
+func (v *CaseThing) appendJSON(b []byte) ([]byte, error) {
+	w := appendObject(b)
 	optField(&w, "@odata.type", v.ODataType)
 	w.extra(v.Extra)
-	return w.bytes()
+	return w.close()
 }
 
 // Validate reports every problem in v (undocumented enum values, malformed

@@ -179,7 +179,15 @@ func (v *KitchenSink) UnmarshalJSON(data []byte) error {
 // MarshalJSON encodes v as a JSON object: @odata.type, the fields that are
 // not absent, then v.Extra.
 func (v KitchenSink) MarshalJSON() ([]byte, error) {
-	var w objectWriter
+	s := getScratch()
+	b, err := v.appendJSON(*s)
+	return putScratch(s, b, err)
+}
+
+// appendJSON appends the encoding MarshalJSON returns to b, or returns b
+// and the first error.
+func (v *KitchenSink) appendJSON(b []byte) ([]byte, error) {
+	w := appendObject(b)
 	optField(&w, "@odata.type", v.ODataType)
 	optField(&w, "s", v.S)
 	optField(&w, "b", v.B)
@@ -207,7 +215,7 @@ func (v KitchenSink) MarshalJSON() ([]byte, error) {
 	w.field("reqDate", v.ReqDate)
 	w.field("reqList", v.ReqList)
 	w.extra(v.Extra)
-	return w.bytes()
+	return w.close()
 }
 
 // Validate reports every problem in v (undocumented enum values, malformed
@@ -294,11 +302,19 @@ func (v *DerivedFromNowhere) UnmarshalJSON(data []byte) error {
 // MarshalJSON encodes v as a JSON object: @odata.type, the fields that are
 // not absent, then v.Extra.
 func (v DerivedFromNowhere) MarshalJSON() ([]byte, error) {
-	var w objectWriter
+	s := getScratch()
+	b, err := v.appendJSON(*s)
+	return putScratch(s, b, err)
+}
+
+// appendJSON appends the encoding MarshalJSON returns to b, or returns b
+// and the first error.
+func (v *DerivedFromNowhere) appendJSON(b []byte) ([]byte, error) {
+	w := appendObject(b)
 	optField(&w, "@odata.type", v.ODataType)
 	optField(&w, "a", v.A)
 	w.extra(v.Extra)
-	return w.bytes()
+	return w.close()
 }
 
 // Validate reports every problem in v (undocumented enum values, malformed

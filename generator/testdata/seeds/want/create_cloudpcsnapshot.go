@@ -77,7 +77,15 @@ func (v *CloudPcSnapshot) UnmarshalJSON(data []byte) error {
 // MarshalJSON encodes v as a JSON object: @odata.type, the fields that are
 // not absent, then v.Extra.
 func (v CloudPcSnapshot) MarshalJSON() ([]byte, error) {
-	var w objectWriter
+	s := getScratch()
+	b, err := v.appendJSON(*s)
+	return putScratch(s, b, err)
+}
+
+// appendJSON appends the encoding MarshalJSON returns to b, or returns b
+// and the first error.
+func (v *CloudPcSnapshot) appendJSON(b []byte) ([]byte, error) {
+	w := appendObject(b)
 	optField(&w, "@odata.type", v.ODataType)
 	optField(&w, "id", v.ID)
 	w.field("cloudPcId", v.CloudPcID)
@@ -85,7 +93,7 @@ func (v CloudPcSnapshot) MarshalJSON() ([]byte, error) {
 	optField(&w, "createdDateTime", v.CreatedDateTime)
 	optField(&w, "lastRestoredDateTime", v.LastRestoredDateTime)
 	w.extra(v.Extra)
-	return w.bytes()
+	return w.close()
 }
 
 // Validate reports every problem in v (undocumented enum values, malformed
