@@ -889,6 +889,11 @@ func (w *walker) placeholder(ph *model.Placeholder, n *node, ref model.TypeRef, 
 	if !strings.HasPrefix(name, "Edm.") && t == nil {
 		return
 	}
+	if t != nil && t.Kind == model.EnumType && ph.Type == "Edm.String" {
+		// "String" for an enum-typed property is the docs' stub convention
+		// (an enum is a string on the wire), not a contradiction.
+		return
+	}
 	if t != nil && t.Kind == model.EnumType && n.kind == jString &&
 		slices.ContainsFunc(t.Members, func(m *model.EnumMember) bool { return m != nil && m.Name == n.str }) {
 		return // a member that looks like a type name ("url"): a real value

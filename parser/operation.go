@@ -638,6 +638,12 @@ func (p *pgPage) pair(op *model.Operation) {
 		if ex.PairIndex >= 0 {
 			continue
 		}
+		if ex.Annotation == nil {
+			// An unannotated block that pairs with nothing is prose
+			// illustration or a callback to the app (a notification POSTed
+			// to the bot), not an example that needs a partner.
+			continue
+		}
 		if ex.Kind == model.ResponseExample && p.ignoredRequestBefore(exs, i) {
 			// Its request is annotated "ignored" (a $count or $value
 			// call): the pair exists, it is just not checked.
