@@ -223,6 +223,12 @@ type exampleShape struct {
 
 func (p *plan) shapeOf(ref model.TypeRef) exampleShape {
 	s := exampleShape{collection: ref.Collection}
+	if ref.Name == model.JSONType {
+		// Untyped JSON (json.RawMessage in the struct) takes any value,
+		// even where a page documents a "Json" type of its own.
+		s.edm = "Edm.Untyped"
+		return s
+	}
 	if t := p.byName[ref.Name]; t != nil {
 		s.t = t
 	} else if _, ok := edmTypes[ref.Name]; ok {
@@ -625,6 +631,11 @@ func (w *exampleWalker) walk(v any, sh exampleShape, ptr string) {
 // it omits members, so that is tolerated with a note; otherwise it is a
 // docs defect, reported here (unless already reported on the line).
 func (w *exampleWalker) checkRequired(st *typeInfo, obj map[string]any, ptr string) {
+	// {"@odata.type": "microsoft.graph.x"} alone is the docs' placeholder
+	// for "an object of type x" (resource JSON representations): it shows
+	// no members on purpose.
+	_, hasType := obj["@odata.type"]
+	placeholder := hasType && len(obj) == 1
 	for _, f := range st.Fields {
 		if !f.Plain {
 			continue
@@ -633,6 +644,10 @@ func (w *exampleWalker) checkRequired(st *typeInfo, obj map[string]any, ptr stri
 			continue
 		}
 		fp := ptr + "/" + escapePointerSeg(f.Name)
+		if placeholder {
+			w.addKnown(fp, fmt.Sprintf("the example shows {\"@odata.type\"} only, the placeholder for any %s, and omits %s, which is required: %s always encodes it", st.Name, f.Name, st.GoName))
+			continue
+		}
 		if w.t.truncated {
 			w.addKnown(fp, fmt.Sprintf("the example is truncated and omits %s, which is required: %s always encodes it", f.Name, st.GoName))
 			continue

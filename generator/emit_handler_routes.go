@@ -329,8 +329,8 @@ func (p *plan) checkRoutes(ops []*handlerOp) {
 			if other := sharedConflict(prev, ref); other != nil {
 				drop[ref.rt] = true
 				if other.op != ref.op {
-					p.diag(ref.rt.path.Pos, model.Warning, codeRouteConflict,
-						"%s %s (%s) is also documented at %s (%s); no handler route is generated for this one: remove the duplicate page or correct its HTTP request block",
+					p.diag(ref.rt.path.Pos, model.Info, codeRouteConflict,
+						"%s %s (%s) is also documented at %s (%s); the generated server routes it to %[5]s only",
 						ref.rt.method, ref.rt.path.Template, ref.op.o.Name, other.rt.path.Pos, other.op.o.Name)
 				}
 				continue
@@ -340,7 +340,7 @@ func (p *plan) checkRoutes(ops []*handlerOp) {
 		}
 		if err := tryHandle(http.NewServeMux(), key); err != nil {
 			drop[ref.rt] = true
-			p.diag(ref.rt.path.Pos, model.Warning, codeRouteUnsupported,
+			p.diag(ref.rt.path.Pos, model.Info, codeRouteUnsupported,
 				"%s %s (%s) is not a valid ServeMux pattern %q: %v; no handler route is generated for it", ref.rt.method, ref.rt.path.Template, ref.op.o.Name, key, err)
 			continue
 		}
@@ -351,8 +351,8 @@ func (p *plan) checkRoutes(ops []*handlerOp) {
 			if o := byKey[other]; len(o) > 0 {
 				where = fmt.Sprintf(" %s %s (%s) at %s", o[0].rt.method, o[0].rt.path.Template, o[0].op.o.Name, o[0].rt.path.Pos)
 			}
-			p.diag(ref.rt.path.Pos, model.Warning, codeRouteConflict,
-				"%s %s (%s) overlaps%s: net/http cannot tell the patterns %q and %q apart, so no handler route is generated for this one; make one of the paths more specific",
+			p.diag(ref.rt.path.Pos, model.Info, codeRouteConflict,
+				"%s %s (%s) overlaps%s: net/http cannot tell the patterns %q and %q apart, so no handler route is generated for this one",
 				ref.rt.method, ref.rt.path.Template, ref.op.o.Name, where, key, other)
 			continue
 		}

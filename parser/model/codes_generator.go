@@ -66,7 +66,7 @@ var generatorCodes = []CodeInfo{
 	},
 	{
 		Code:     "route-conflict",
-		Severity: Warning,
+		Severity: Info,
 		Summary:  "two documented paths map to the same or overlapping net/http route",
 		Explain: "Every documented path of an operation becomes a Go 1.22 http.ServeMux pattern in the generated " +
 			"Register<Group>Server functions ({user-id} becomes the wildcard {UserID}; an OData key or function segment " +
@@ -75,17 +75,19 @@ var generatorCodes = []CodeInfo{
 			"registered twice (GET /users/{id} documented on two pages, with any parameter names). docgen registers " +
 			"every pattern on a fresh ServeMux at generation time, in page order, and drops the later route of each " +
 			"conflict with this diagnostic, which names both pages; the operation keeps its other paths (it gets no " +
-			"handler if none is left). Remove the duplicate documentation, or make one of the paths more specific.",
+			"handler if none is left). This is a limit of net/http routing, not a doc defect: the same path documented " +
+			"on two pages (an Intune workload page and its derived-type page) is normal. It is reported as info so the " +
+			"gap in the generated server is visible.",
 	},
 	{
 		Code:     "route-unsupported",
-		Severity: Warning,
+		Severity: Info,
 		Summary:  "a documented path cannot become a net/http route",
 		Explain: "A ServeMux wildcard must be a whole path segment. Paths that address an item by OneDrive path " +
 			"(root:/{item-path}:), segments that mix literal text with a {parameter} (roleTemplateId={id}), characters " +
 			"a pattern cannot hold (spaces, <placeholder>), and methods other than GET, POST, PUT, PATCH and DELETE get " +
-			"no handler route; the message says which. The operation keeps its other paths. Write the path as the " +
-			"service accepts it, with parameters as whole segments or as OData key/function arguments.",
+			"no handler route; the message says which. The operation keeps its other paths. This is a limit of net/http " +
+			"routing, reported as info; serve such paths with a handler of your own.",
 	},
 	{
 		Code:     "generator-internal",
