@@ -410,7 +410,8 @@ func (l *linter) bodyLikeResponse(resp model.TypeRef, rows []*model.Property) mo
 		return model.TypeRef{}
 	}
 	for _, r := range rows {
-		if r != nil && !l.hasProperty(t, r.Name) {
+		// An "@odata.type" row documents the annotation, not a property.
+		if r != nil && !strings.Contains(r.Name, "@") && !l.hasProperty(t, r.Name) {
 			return model.TypeRef{}
 		}
 	}
