@@ -344,7 +344,8 @@ func pgAppendProp(props []*model.Property, pr *model.Property) []*model.Property
 	return append(props, pr)
 }
 
-// proseBase reads "Inherits from [x]" / "derived from [x]" in the intro.
+// proseBase reads "Inherits from [x]" / "derived from [x]" / "A subclass of
+// [x]" in the intro.
 func (p *pgPage) proseBase() (string, model.Pos) {
 	for _, ip := range p.intro() {
 		lower := strings.ToLower(ip.text)
@@ -354,6 +355,10 @@ func (p *pgPage) proseBase() (string, model.Pos) {
 		}
 		if i < 0 {
 			i = strings.Index(lower, "inherited from")
+		}
+		if i < 0 {
+			// "A subclass of [educationResource](educationresource.md)."
+			i = strings.Index(lower, "subclass of")
 		}
 		if i < 0 {
 			continue
