@@ -824,11 +824,11 @@ func appendOther(b []byte, v any) ([]byte, error) {
 		if rv.IsNil() {
 			return append(b, "null"...), nil
 		}
-		if et := rv.Type().Elem(); simpleSliceElem(et) {
+		if kind := sliceElemKind(rv.Type().Elem()); kind != elemOther {
 			// Generated structs append themselves to b: encoding them
 			// through MarshalJSON would copy each one once per level of
 			// nesting.
-			appends := reflect.PointerTo(et).Implements(appenderType)
+			appends := kind == elemAppender
 			mark := len(b)
 			b = append(b, '[')
 			for i := 0; i < rv.Len(); i++ {
@@ -848,7 +848,7 @@ func appendOther(b []byte, v any) ([]byte, error) {
 					b = append(b, out...)
 				}
 				if err != nil {
-					return b[:mark], err
+					return b[:mark], wrapPath(strconv.Itoa(i), err)
 				}
 			}
 			return append(b, ']'), nil
@@ -867,6 +867,34 @@ var (
 	textMarshalerType   = reflect.TypeFor[encoding.TextMarshaler]()
 	textUnmarshalerType = reflect.TypeFor[encoding.TextUnmarshaler]()
 )
+
+// sliceElem says how appendOther encodes the elements of a slice.
+type sliceElem uint8
+
+const (
+	elemOther    sliceElem = iota // through encoding/json
+	elemSimple                    // simpleSliceElem: MarshalJSON or a plain string
+	elemAppender                  // simple, and *T has appendJSON (generated structs)
+)
+
+// sliceElemKinds caches sliceElemKind, which reflection makes slow.
+var sliceElemKinds sync.Map // reflect.Type → sliceElem
+
+// sliceElemKind classifies the element type t of a slice.
+func sliceElemKind(t reflect.Type) sliceElem {
+	if k, ok := sliceElemKinds.Load(t); ok {
+		return k.(sliceElem)
+	}
+	k := elemOther
+	if simpleSliceElem(t) {
+		k = elemSimple
+		if reflect.PointerTo(t).Implements(appenderType) {
+			k = elemAppender
+		}
+	}
+	sliceElemKinds.Store(t, k)
+	return k
+}
 
 // simpleSliceElem reports whether appendOther may encode a slice element by
 // element through pointers to them: the elements are non-pointer values
