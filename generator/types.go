@@ -59,6 +59,11 @@ func rawJSON() *jen.Statement { return jen.Qual("encoding/json", "RawMessage") }
 // elemType returns the Go type of one value of ref (ignoring Collection):
 // the primitive's Go type, the generated type's name, or json.RawMessage.
 func (p *plan) elemType(ref model.TypeRef) *jen.Statement {
+	if ref.Name == model.JSONType {
+		// Untyped JSON, even where a page documents a "Json" type of its
+		// own (json.md): any JSON value, kept verbatim.
+		return rawJSON()
+	}
 	if t := p.byName[ref.Name]; t != nil {
 		return jen.Id(t.GoName)
 	}
