@@ -204,7 +204,7 @@ func Build(diags []model.Diagnostic, pages []*model.Page, changes []Change, opts
 		}
 	}
 	r.Findings = append(r.Findings, unusedFlags...)
-	slices.SortStableFunc(r.Findings, compareDiagnostics)
+	slices.SortStableFunc(r.Findings, model.CompareDiagnostics)
 	r.Findings = slices.CompactFunc(r.Findings, func(a, b model.Diagnostic) bool { return a == b })
 
 	for _, c := range changes {
@@ -222,19 +222,6 @@ func unusedSeverity() model.Severity {
 		return c.Severity
 	}
 	return model.Warning
-}
-
-func compareDiagnostics(a, b model.Diagnostic) int {
-	switch {
-	case a.Pos.Before(b.Pos):
-		return -1
-	case b.Pos.Before(a.Pos):
-		return 1
-	}
-	if c := strings.Compare(a.Code, b.Code); c != 0 {
-		return c
-	}
-	return strings.Compare(a.Message, b.Message)
 }
 
 func newDrift(c Change) Drift {

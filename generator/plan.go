@@ -1,7 +1,6 @@
 package generator
 
 import (
-	"cmp"
 	"fmt"
 	"path"
 	"slices"
@@ -793,10 +792,5 @@ var buildSuffixes = map[string]bool{
 
 // sortDiags orders diagnostics by position, then code, then message.
 func sortDiags(d []model.Diagnostic) {
-	slices.SortStableFunc(d, func(a, b model.Diagnostic) int {
-		if c := comparePos(a.Pos, b.Pos, a.Code, b.Code); c != 0 {
-			return c
-		}
-		return cmp.Compare(a.Message, b.Message)
-	})
+	slices.SortStableFunc(d, model.CompareDiagnostics)
 }

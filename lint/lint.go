@@ -48,19 +48,7 @@ func Run(pkg *model.Package) []model.Diagnostic {
 			l.exampleBody(ex, ex.Type, nil)
 		}
 	}
-	slices.SortStableFunc(l.diags, func(a, b model.Diagnostic) int {
-		switch {
-		case a.Pos.Before(b.Pos):
-			return -1
-		case b.Pos.Before(a.Pos):
-			return 1
-		}
-		if c := strings.Compare(a.Code, b.Code); c != 0 {
-			return c
-		}
-		return strings.Compare(a.Message, b.Message)
-	})
-	return slices.CompactFunc(l.diags, func(a, b model.Diagnostic) bool { return a == b })
+	return model.SortDiagnostics(l.diags)
 }
 
 type linter struct {

@@ -126,25 +126,5 @@ func pgSortStrings(s []string) { sort.Strings(s) }
 // sortDiagnostics orders diagnostics by position, then code, then message,
 // and drops exact duplicates.
 func pgSortDiagnostics(ds []model.Diagnostic) []model.Diagnostic {
-	sort.SliceStable(ds, func(i, j int) bool {
-		a, b := ds[i], ds[j]
-		if a.Pos != b.Pos {
-			return a.Pos.Before(b.Pos)
-		}
-		if a.Code != b.Code {
-			return a.Code < b.Code
-		}
-		return a.Message < b.Message
-	})
-	out := ds[:0]
-	for _, d := range ds {
-		if len(out) > 0 && d == out[len(out)-1] {
-			continue
-		}
-		out = append(out, d)
-	}
-	if out == nil {
-		out = []model.Diagnostic{}
-	}
-	return out
+	return model.SortDiagnostics(ds)
 }

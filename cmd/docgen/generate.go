@@ -144,16 +144,5 @@ func displayGenerateDiag(d model.Diagnostic, docs string) string {
 
 // sortGenerateDiags orders diagnostics by position, then code, then message.
 func sortGenerateDiags(ds []model.Diagnostic) {
-	slices.SortStableFunc(ds, func(a, b model.Diagnostic) int {
-		switch {
-		case a.Pos.Before(b.Pos):
-			return -1
-		case b.Pos.Before(a.Pos):
-			return 1
-		}
-		if c := strings.Compare(a.Code, b.Code); c != 0 {
-			return c
-		}
-		return strings.Compare(a.Message, b.Message)
-	})
+	slices.SortStableFunc(ds, model.CompareDiagnostics)
 }

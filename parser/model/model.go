@@ -12,6 +12,7 @@ package model
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -788,4 +789,30 @@ type Annotation struct {
 	Repaired bool `json:"repaired,omitempty"`
 	// Keys lists every key present, in source order (for lints).
 	Keys []string `json:"keys,omitempty"`
+}
+
+// CompareDiagnostics orders diagnostics by position, then code, then
+// message: the one order in which docgen prints and stores them.
+func CompareDiagnostics(a, b Diagnostic) int {
+	switch {
+	case a.Pos.Before(b.Pos):
+		return -1
+	case b.Pos.Before(a.Pos):
+		return 1
+	}
+	if c := strings.Compare(a.Code, b.Code); c != 0 {
+		return c
+	}
+	return strings.Compare(a.Message, b.Message)
+}
+
+// SortDiagnostics sorts ds by CompareDiagnostics and drops exact duplicates,
+// in place; it returns the shortened slice (never nil).
+func SortDiagnostics(ds []Diagnostic) []Diagnostic {
+	slices.SortStableFunc(ds, CompareDiagnostics)
+	ds = slices.Compact(ds)
+	if ds == nil {
+		ds = []Diagnostic{}
+	}
+	return ds
 }
