@@ -70,10 +70,16 @@ func (s *pgScratch[T]) take(n int) []T {
 	return s.chunks[s.ci][:n:n]
 }
 
-// reset zeroes what was handed out, to be handed out again.
+// reset zeroes what was handed out, to be handed out again. Elements never
+// handed out since the last reset are still zero: the chunks before ci are
+// cleared whole, chunk ci only up to used, the chunks after it not at all.
 func (s *pgScratch[T]) reset() {
 	for i := 0; i <= s.ci && i < len(s.chunks); i++ {
-		clear(s.chunks[i])
+		if i == s.ci {
+			clear(s.chunks[i][:s.used])
+		} else {
+			clear(s.chunks[i])
+		}
 	}
 	s.ci, s.used = 0, 0
 }

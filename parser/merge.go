@@ -2,8 +2,11 @@ package parser
 
 import (
 	"path"
+	"runtime"
 	"sort"
 	"strings"
+	"sync"
+	"sync/atomic"
 
 	"github.com/docgen-dev/docgen/parser/model"
 )
@@ -63,12 +66,10 @@ func pgMerge(results []*PageResult) *model.Package {
 		}
 	}
 	sort.Strings(names)
-	types := map[string]*model.Type{}
-	meta := map[string]*pgTypeMeta{}
+	var merge []string
 	for _, n := range names {
-		g := groups[n]
 		weak := true
-		for _, c := range g {
+		for _, c := range groups[n] {
 			weak = weak && c.prio >= prioJSONDerived
 		}
 		if weak {
@@ -76,24 +77,24 @@ func pgMerge(results []*PageResult) *model.Package {
 			// documented type.
 			continue
 		}
-		sort.SliceStable(g, func(i, j int) bool {
-			a, b := g[i], g[j]
-			if a.prio != b.prio {
-				return a.prio < b.prio
-			}
-			// Among equals, the page named after the type (user.md for
-			// microsoft.graph.user) is its home, not a page that happens to
-			// sort first (intune-devices-user.md).
-			if ha, hb := pgIsHomePage(a.t), pgIsHomePage(b.t); ha != hb {
-				return ha
-			}
-			return a.t.Pos.Before(b.t.Pos)
-		})
-		t, m, ds := pgMergeGroup(g)
-		diags = append(diags, ds...)
-		types[n] = t
-		meta[n] = m
-		pkg.Types = append(pkg.Types, t)
+		merge = append(merge, n)
+	}
+	// Groups are independent (each contribution is in one group): they
+	// are merged in parallel into slots, read back in name order.
+	merged := make([]pgMerged, len(merge))
+	pgParallel(len(merge), func(i int) {
+		g := groups[merge[i]]
+		pgSortGroup(g)
+		merged[i].t, merged[i].m, merged[i].diags = pgMergeGroup(g)
+	})
+	types := make(map[string]*model.Type, len(merge))
+	meta := make(map[string]*pgTypeMeta, len(merge))
+	for i, n := range merge {
+		mg := &merged[i]
+		diags = append(diags, mg.diags...)
+		types[n] = mg.t
+		meta[n] = mg.m
+		pkg.Types = append(pkg.Types, mg.t)
 	}
 	diags = append(diags, pgInferExampleTypes(results, types)...)
 	pgBreakCycles(pkg.Types, types, meta)
@@ -118,6 +119,61 @@ func pgMerge(results []*PageResult) *model.Package {
 	sort.SliceStable(pkg.Pages, func(i, j int) bool { return pkg.Pages[i].File < pkg.Pages[j].File })
 	pkg.Diagnostics = pgSortDiagnostics(diags)
 	return pkg
+}
+
+// pgMerged is the merge of one group of contributions.
+type pgMerged struct {
+	t     *model.Type
+	m     *pgTypeMeta
+	diags []model.Diagnostic
+}
+
+// pgSortGroup orders the contributions to one type: the winner first.
+func pgSortGroup(g []*pgContrib) {
+	sort.SliceStable(g, func(i, j int) bool {
+		a, b := g[i], g[j]
+		if a.prio != b.prio {
+			return a.prio < b.prio
+		}
+		// Among equals, the page named after the type (user.md for
+		// microsoft.graph.user) is its home, not a page that happens to
+		// sort first (intune-devices-user.md).
+		if ha, hb := pgIsHomePage(a.t), pgIsHomePage(b.t); ha != hb {
+			return ha
+		}
+		return a.t.Pos.Before(b.t.Pos)
+	})
+}
+
+// pgParallel calls fn(i) for every i in [0, n), on up to GOMAXPROCS
+// goroutines; fn must only write state of its own i.
+func pgParallel(n int, fn func(i int)) {
+	workers := runtime.GOMAXPROCS(0)
+	if workers > n {
+		workers = n
+	}
+	if workers <= 1 {
+		for i := 0; i < n; i++ {
+			fn(i)
+		}
+		return
+	}
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for {
+				i := int(next.Add(1)) - 1
+				if i >= n {
+					return
+				}
+				fn(i)
+			}
+		}()
+	}
+	wg.Wait()
 }
 
 // typeMeta is what the merge learnt about a type beyond the model.

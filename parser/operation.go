@@ -686,7 +686,7 @@ func (p *pgPage) inferType(op *model.Operation) {
 		if ex.Type.Name != t.Name || ex.JSON == model.NoJSON || ex.JSON == model.InvalidJSON {
 			continue
 		}
-		if pgHasTopLevelID(ex.Body, ex.Type.Collection) {
+		if pgHasTopLevelID(ex.Body, ex.JSON == model.ValidJSON, ex.Type.Collection) {
 			c.hasID = true
 		}
 	}
@@ -694,11 +694,63 @@ func (p *pgPage) inferType(op *model.Operation) {
 }
 
 // hasTopLevelID reports whether a JSON body (or the first element of its
-// "value" array) has an "id" member.
-func pgHasTopLevelID(body string, collection bool) bool {
+// "value" array) has an "id" member. valid states that body is valid JSON
+// (json.Valid): it is then read by a cheap scan, with the answer
+// json.Unmarshal would give.
+func pgHasTopLevelID(body string, valid, collection bool) bool {
 	if !strings.Contains(body, `"id"`) {
 		return false
 	}
+	if valid {
+		if has, ok := pgScanTopLevelID([]byte(body), collection); ok {
+			return has
+		}
+	}
+	return pgDecodeTopLevelID(body, collection)
+}
+
+// pgScanTopLevelID is pgHasTopLevelID for valid JSON; ok is false when a
+// key needs decoding (the caller then uses encoding/json).
+func pgScanTopLevelID(b []byte, collection bool) (has, ok bool) {
+	ms, obj, plain := pgTopMembers(b)
+	if !plain {
+		return false, false
+	}
+	if !obj {
+		// null decodes to an empty map; anything else fails to decode.
+		return false, true
+	}
+	if collection {
+		v, found := pgLastMember(ms, "value")
+		if !found {
+			return false, true
+		}
+		elems, isArr := pgArrayElems(v)
+		if !isArr || len(elems) == 0 {
+			// null decodes to an empty slice; a non-array fails.
+			return false, true
+		}
+		for _, e := range elems {
+			if e[0] != '{' && e[0] != 'n' {
+				// An element that is not an object (or null) fails
+				// the whole decode.
+				return false, true
+			}
+		}
+		ms, obj, plain = pgTopMembers(elems[0])
+		if !plain {
+			return false, false
+		}
+		if !obj {
+			return false, true
+		}
+	}
+	_, found := pgLastMember(ms, "id")
+	return found, true
+}
+
+// pgDecodeTopLevelID is pgHasTopLevelID by encoding/json.
+func pgDecodeTopLevelID(body string, collection bool) bool {
 	var m map[string]json.RawMessage
 	if err := json.Unmarshal([]byte(body), &m); err != nil {
 		return false

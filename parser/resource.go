@@ -733,14 +733,31 @@ func (p *pgPage) jsonDerived(js []byte, ex *model.Example, t *model.Type) {
 	if js == nil || !bytes.Contains(js, []byte("@odata.type")) {
 		return
 	}
+	// js is valid JSON: its top-level members are read by a cheap scan
+	// unless a key needs decoding.
+	ms, obj, plain := pgTopMembers(js)
 	var top map[string]json.RawMessage
-	if json.Unmarshal(js, &top) != nil {
+	if !plain {
+		if json.Unmarshal(js, &top) != nil {
+			return
+		}
+	} else if !obj {
 		return
+	}
+	member := func(name string) ([]byte, bool) {
+		if !plain {
+			raw, ok := top[name]
+			return raw, ok
+		}
+		return pgLastMember(ms, name)
 	}
 	seen := map[string]bool{}
 	for _, prop := range t.Properties {
-		raw, ok := top[prop.Name]
-		if !ok || prop.TypeRef.Name == "" || prop.IsPrimitive() {
+		if prop.TypeRef.Name == "" || prop.IsPrimitive() {
+			continue
+		}
+		raw, ok := member(prop.Name)
+		if !ok {
 			continue
 		}
 		var vals []json.RawMessage

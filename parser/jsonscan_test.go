@@ -1,0 +1,100 @@
+package parser
+
+import (
+	"encoding/json"
+	"testing"
+)
+
+// TestScanTopLevelID checks the cheap scan against encoding/json on valid
+// bodies of every shape.
+func TestScanTopLevelID(t *testing.T) {
+	for _, body := range []string{
+		`{"id": "1"}`,
+		` { "a" : 1 , "id" : null } `,
+		`{"a": {"id": 1}}`,
+		`{"a": "\"id\"", "b": [1, {"id": 2}]}`,
+		`null`,
+		`[{"id": 1}]`,
+		`"id"`,
+		`{"value": [{"id": "x"}, {"id": "y"}]}`,
+		`{"value": [{"name": "x"}, {"id": "y"}]}`,
+		`{"value": [null, {"id": "y"}]}`,
+		`{"value": [{"id": "x"}, 3]}`,
+		`{"value": [{"id": "x"}, null]}`,
+		`{"value": []}`,
+		`{"value": null, "id": 1}`,
+		`{"value": "id"}`,
+		`{"value": [{"id": 1}], "value": [{"x": 1}]}`,
+		`{"id": 1, "id": 2}`,
+		`{"\u0069d": 1}`,
+		`{"value": [{"\u0069d": 1}]}`,
+		`{"é": 1, "id": 2}`,
+		`{}`,
+		`{"value":[{"id":true}]}`,
+	} {
+		if !json.Valid([]byte(body)) {
+			t.Fatalf("test body %s is not valid JSON", body)
+		}
+		for _, coll := range []bool{false, true} {
+			want := pgDecodeTopLevelID(body, coll)
+			got, ok := pgScanTopLevelID([]byte(body), coll)
+			if !ok {
+				got = want // escaped keys are left to encoding/json
+			}
+			if got != want {
+				t.Errorf("pgScanTopLevelID(%s, collection=%v) = %v, want %v", body, coll, got, want)
+			}
+			if got, want := pgHasTopLevelID(body, true, coll), pgHasTopLevelID(body, false, coll); got != want {
+				t.Errorf("pgHasTopLevelID(%s, collection=%v): scan %v, decode %v", body, coll, got, want)
+			}
+		}
+	}
+}
+
+// TestTopMembers checks member values against encoding/json.
+func TestTopMembers(t *testing.T) {
+	for _, body := range []string{
+		`{"a": 1, "b": "x\"}", "c": [1, [2, {"d": "]"}]], "e": {"f": null}, "a": true}`,
+		"{\n\t\"x\" :\r\n -1.5e3 ,\"y\":false}",
+		`{}`,
+	} {
+		ms, obj, plain := pgTopMembers([]byte(body))
+		if !obj || !plain {
+			t.Fatalf("pgTopMembers(%s): obj=%v plain=%v", body, obj, plain)
+		}
+		var m map[string]json.RawMessage
+		if err := json.Unmarshal([]byte(body), &m); err != nil {
+			t.Fatal(err)
+		}
+		for k, v := range m {
+			got, ok := pgLastMember(ms, k)
+			if !ok || string(got) != string(v) {
+				t.Errorf("%s: member %q = %q, %v; want %q", body, k, got, ok, v)
+			}
+		}
+		for _, mem := range ms {
+			if _, ok := m[string(mem.key)]; !ok {
+				t.Errorf("%s: extra member %q", body, mem.key)
+			}
+		}
+	}
+	if _, _, plain := pgTopMembers([]byte(`{"a\u0062": 1}`)); plain {
+		t.Error("escaped key reported plain")
+	}
+	if _, obj, _ := pgTopMembers([]byte(`[1]`)); obj {
+		t.Error("array reported as object")
+	}
+}
+
+// TestParallel checks that pgParallel calls fn once for every index.
+func TestParallel(t *testing.T) {
+	for _, n := range []int{0, 1, 2, 7, 100} {
+		calls := make([]int, n)
+		pgParallel(n, func(i int) { calls[i]++ })
+		for i, c := range calls {
+			if c != 1 {
+				t.Errorf("n=%d: fn(%d) called %d times, want 1", n, i, c)
+			}
+		}
+	}
+}
