@@ -66,31 +66,35 @@ func (v *CloudPcDeviceImage) UnmarshalJSON(data []byte) error {
 		return nil
 	}
 	*v = CloudPcDeviceImage{}
-	return decodeObject(data, &v.Extra, func(name string, value []byte) (bool, error) {
-		switch name {
-		case "@odata.type":
-			return true, v.ODataType.UnmarshalJSON(value)
-		case "id":
-			return true, v.ID.UnmarshalJSON(value)
-		case "displayName":
-			return true, v.DisplayName.UnmarshalJSON(value)
-		case "operatingSystem":
-			return true, v.OperatingSystem.UnmarshalJSON(value)
-		case "osBuildNumber":
-			return true, v.OsBuildNumber.UnmarshalJSON(value)
-		case "version":
-			return true, v.Version.UnmarshalJSON(value)
-		case "lastModifiedDateTime":
-			return true, v.LastModifiedDateTime.UnmarshalJSON(value)
-		case "status":
-			return true, v.Status.UnmarshalJSON(value)
-		case "statusDetails":
-			return true, v.StatusDetails.UnmarshalJSON(value)
-		case "sourceImageResourceId":
-			return true, v.SourceImageResourceID.UnmarshalJSON(value)
-		}
-		return false, nil
-	})
+	return decodeObject(data, &v.Extra, v.decodeMember)
+}
+
+// decodeMember decodes the member name of a JSON object into its field of v;
+// it reports false for a member that has no field.
+func (v *CloudPcDeviceImage) decodeMember(name string, value []byte) (bool, error) {
+	switch name {
+	case "@odata.type":
+		return true, v.ODataType.UnmarshalJSON(value)
+	case "id":
+		return true, v.ID.UnmarshalJSON(value)
+	case "displayName":
+		return true, v.DisplayName.UnmarshalJSON(value)
+	case "operatingSystem":
+		return true, v.OperatingSystem.UnmarshalJSON(value)
+	case "osBuildNumber":
+		return true, v.OsBuildNumber.UnmarshalJSON(value)
+	case "version":
+		return true, v.Version.UnmarshalJSON(value)
+	case "lastModifiedDateTime":
+		return true, v.LastModifiedDateTime.UnmarshalJSON(value)
+	case "status":
+		return true, v.Status.UnmarshalJSON(value)
+	case "statusDetails":
+		return true, v.StatusDetails.UnmarshalJSON(value)
+	case "sourceImageResourceId":
+		return true, v.SourceImageResourceID.UnmarshalJSON(value)
+	}
+	return false, nil
 }
 
 // MarshalJSON encodes v as a JSON object: @odata.type, the fields that are

@@ -86,7 +86,10 @@ func Generate(pkg *model.Package, opts Options) ([]File, []model.Diagnostic) {
 	}
 	opts.Package = PackageName(opts.Package)
 	p := newPlan(pkg, opts)
-	var gens []*genFile
+	// Files are rendered (jennifer + gofmt, the bulk of the cost) by a pool
+	// of workers while emission goes on: each file is handed over once it
+	// is complete, and its result keeps the slot it was given.
+	r := newRenderer()
 	for _, fi := range p.files {
 		jf := p.newFile(fi.Page)
 		p.emitPage(jf, fi)
@@ -95,16 +98,16 @@ func Generate(pkg *model.Package, opts Options) ([]File, []model.Diagnostic) {
 				h.page(p, fi, jf)
 			}
 		}
-		gens = append(gens, &genFile{Name: fi.Name, Jen: jf})
+		r.submit(&genFile{Name: fi.Name, Jen: jf})
 	}
-	gens = append(gens, p.opsFile()...)
-	gens = append(gens, p.runtimeFiles()...)
+	r.submit(p.opsFile()...)
+	r.submit(p.runtimeFiles()...)
 	for _, h := range sortedHooks() {
 		if h.files != nil {
-			gens = append(gens, h.files(p)...)
+			r.submit(h.files(p)...)
 		}
 	}
-	files := p.render(gens)
+	files := p.collect(r)
 	diags := slices.Clone(p.diags)
 	sortDiags(diags)
 	return files, diags
@@ -140,47 +143,80 @@ func (p *plan) emitPage(f *jen.File, fi *fileInfo) {
 	}
 }
 
-// render formats every file, in parallel (bounded by GOMAXPROCS); results
-// keep their slot, so the output does not depend on scheduling. A file that
-// fails to render is a generator bug: it is reported with the source, with
-// line numbers, and left out.
-func (p *plan) render(gens []*genFile) []File {
-	out := make([]File, len(gens))
-	errs := make([]error, len(gens))
-	var wg sync.WaitGroup
-	sem := make(chan struct{}, max(1, runtime.GOMAXPROCS(0)))
-	for i, g := range gens {
-		if g.Jen == nil {
-			out[i] = File{Name: g.Name, Content: g.Src}
-			continue
-		}
-		wg.Add(1)
-		sem <- struct{}{}
+// renderer renders files on GOMAXPROCS workers as they are submitted.
+// Results keep their submission slot, so the output does not depend on
+// scheduling.
+type renderer struct {
+	jobs  chan renderJob
+	wg    sync.WaitGroup
+	mu    sync.Mutex
+	names []string
+	out   [][]byte
+	errs  []error
+}
+
+type renderJob struct {
+	slot int
+	g    *genFile
+}
+
+func newRenderer() *renderer {
+	r := &renderer{jobs: make(chan renderJob, 64)}
+	for range max(1, runtime.GOMAXPROCS(0)) {
+		r.wg.Add(1)
 		go func() {
-			defer wg.Done()
-			defer func() { <-sem }()
-			var buf bytes.Buffer
-			if err := g.Jen.Render(&buf); err != nil {
-				errs[i] = err
-				return
+			defer r.wg.Done()
+			for j := range r.jobs {
+				var buf bytes.Buffer
+				err := j.g.Jen.Render(&buf)
+				r.mu.Lock()
+				r.out[j.slot], r.errs[j.slot] = buf.Bytes(), err
+				r.mu.Unlock()
 			}
-			out[i] = File{Name: g.Name, Content: buf.Bytes()}
 		}()
 	}
-	wg.Wait()
+	return r
+}
+
+// submit hands finished files over; the caller must not change them after.
+func (r *renderer) submit(gens ...*genFile) {
+	for _, g := range gens {
+		r.mu.Lock()
+		slot := len(r.names)
+		r.names = append(r.names, g.Name)
+		r.out = append(r.out, g.Src)
+		r.errs = append(r.errs, nil)
+		r.mu.Unlock()
+		if g.Jen != nil {
+			r.jobs <- renderJob{slot, g}
+		}
+	}
+}
+
+// wait stops the workers once every submitted file is rendered.
+func (r *renderer) wait() {
+	close(r.jobs)
+	r.wg.Wait()
+}
+
+// collect waits for r and returns its files sorted by name. A file that
+// fails to render is a generator bug: it is reported with the source, with
+// line numbers, and left out.
+func (p *plan) collect(r *renderer) []File {
+	r.wait()
 	var files []File
 	seen := map[string]bool{}
-	for i, f := range out {
-		if errs[i] != nil {
-			p.diag(model.Pos{File: gens[i].Name}, model.Error, "generator-internal", "generating %s failed (a docgen bug; please report it with this message): %v", gens[i].Name, numbered(errs[i].Error()))
+	for i, name := range r.names {
+		if r.errs[i] != nil {
+			p.diag(model.Pos{File: name}, model.Error, "generator-internal", "generating %s failed (a docgen bug; please report it with this message): %v", name, numbered(r.errs[i].Error()))
 			continue
 		}
-		if seen[f.Name] {
-			p.diag(model.Pos{File: f.Name}, model.Error, "generator-internal", "two generated files are named %s (a docgen bug; please report it)", f.Name)
+		if seen[name] {
+			p.diag(model.Pos{File: name}, model.Error, "generator-internal", "two generated files are named %s (a docgen bug; please report it)", name)
 			continue
 		}
-		seen[f.Name] = true
-		files = append(files, f)
+		seen[name] = true
+		files = append(files, File{Name: name, Content: r.out[i]})
 	}
 	slices.SortFunc(files, func(a, b File) int { return strings.Compare(a.Name, b.Name) })
 	return files

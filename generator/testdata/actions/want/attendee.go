@@ -25,18 +25,22 @@ func (v *Attendee) UnmarshalJSON(data []byte) error {
 		return nil
 	}
 	*v = Attendee{}
-	return decodeObject(data, &v.Extra, func(name string, value []byte) (bool, error) {
-		switch name {
-		case "@odata.type":
-			return true, v.ODataType.UnmarshalJSON(value)
-		case "emailAddress":
-			if isNull(value) {
-				return false, nil
-			}
-			return true, decodeValue(value, &v.EmailAddress)
+	return decodeObject(data, &v.Extra, v.decodeMember)
+}
+
+// decodeMember decodes the member name of a JSON object into its field of v;
+// it reports false for a member that has no field.
+func (v *Attendee) decodeMember(name string, value []byte) (bool, error) {
+	switch name {
+	case "@odata.type":
+		return true, v.ODataType.UnmarshalJSON(value)
+	case "emailAddress":
+		if isNull(value) {
+			return false, nil
 		}
-		return false, nil
-	})
+		return true, decodeValue(value, &v.EmailAddress)
+	}
+	return false, nil
 }
 
 // MarshalJSON encodes v as a JSON object: @odata.type, the fields that are

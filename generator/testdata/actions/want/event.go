@@ -44,28 +44,32 @@ func (v *Event) UnmarshalJSON(data []byte) error {
 		return nil
 	}
 	*v = Event{}
-	return decodeObject(data, &v.Extra, func(name string, value []byte) (bool, error) {
-		switch name {
-		case "@odata.type":
-			return true, v.ODataType.UnmarshalJSON(value)
-		case "id":
-			return true, v.ID.UnmarshalJSON(value)
-		case "subject":
-			return true, v.Subject.UnmarshalJSON(value)
-		case "createdDateTime":
-			return true, v.CreatedDateTime.UnmarshalJSON(value)
-		case "attendees":
-			if isNull(value) {
-				return false, nil
-			}
-			return true, json.Unmarshal(value, &v.Attendees)
-		case "importance":
-			return true, v.Importance.UnmarshalJSON(value)
-		case "webLink":
-			return true, v.WebLink.UnmarshalJSON(value)
+	return decodeObject(data, &v.Extra, v.decodeMember)
+}
+
+// decodeMember decodes the member name of a JSON object into its field of v;
+// it reports false for a member that has no field.
+func (v *Event) decodeMember(name string, value []byte) (bool, error) {
+	switch name {
+	case "@odata.type":
+		return true, v.ODataType.UnmarshalJSON(value)
+	case "id":
+		return true, v.ID.UnmarshalJSON(value)
+	case "subject":
+		return true, v.Subject.UnmarshalJSON(value)
+	case "createdDateTime":
+		return true, v.CreatedDateTime.UnmarshalJSON(value)
+	case "attendees":
+		if isNull(value) {
+			return false, nil
 		}
-		return false, nil
-	})
+		return true, json.Unmarshal(value, &v.Attendees)
+	case "importance":
+		return true, v.Importance.UnmarshalJSON(value)
+	case "webLink":
+		return true, v.WebLink.UnmarshalJSON(value)
+	}
+	return false, nil
 }
 
 // MarshalJSON encodes v as a JSON object: @odata.type, the fields that are

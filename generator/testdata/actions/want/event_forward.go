@@ -42,22 +42,26 @@ func (v *EventForwardBody) UnmarshalJSON(data []byte) error {
 		return nil
 	}
 	*v = EventForwardBody{}
-	return decodeObject(data, &v.Extra, func(name string, value []byte) (bool, error) {
-		switch name {
-		case "@odata.type":
-			return true, v.ODataType.UnmarshalJSON(value)
-		case "toRecipients":
-			if isNull(value) {
-				return false, nil
-			}
-			return true, json.Unmarshal(value, &v.ToRecipients)
-		case "comment":
-			return true, v.Comment.UnmarshalJSON(value)
-		case "importance":
-			return true, v.Importance.UnmarshalJSON(value)
+	return decodeObject(data, &v.Extra, v.decodeMember)
+}
+
+// decodeMember decodes the member name of a JSON object into its field of v;
+// it reports false for a member that has no field.
+func (v *EventForwardBody) decodeMember(name string, value []byte) (bool, error) {
+	switch name {
+	case "@odata.type":
+		return true, v.ODataType.UnmarshalJSON(value)
+	case "toRecipients":
+		if isNull(value) {
+			return false, nil
 		}
-		return false, nil
-	})
+		return true, json.Unmarshal(value, &v.ToRecipients)
+	case "comment":
+		return true, v.Comment.UnmarshalJSON(value)
+	case "importance":
+		return true, v.Importance.UnmarshalJSON(value)
+	}
+	return false, nil
 }
 
 // MarshalJSON encodes v as a JSON object: @odata.type, the fields that are

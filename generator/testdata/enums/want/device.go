@@ -46,36 +46,40 @@ func (v *Device) UnmarshalJSON(data []byte) error {
 		return nil
 	}
 	*v = Device{}
-	return decodeObject(data, &v.Extra, func(name string, value []byte) (bool, error) {
-		switch name {
-		case "@odata.type":
-			return true, v.ODataType.UnmarshalJSON(value)
-		case "status":
-			return true, v.Status.UnmarshalJSON(value)
-		case "types":
-			return true, v.Types.UnmarshalJSON(value)
-		case "allTypes":
-			if isNull(value) {
-				return false, nil
-			}
-			return true, json.Unmarshal(value, &v.AllTypes)
-		case "week":
-			if isNull(value) {
-				return false, nil
-			}
-			return true, decodeValue(value, &v.Week)
-		case "color":
-			return true, v.Color.UnmarshalJSON(value)
-		case "deviceId":
-			return true, v.DeviceID.UnmarshalJSON(value)
-		case "ownerIds":
-			if isNull(value) {
-				return false, nil
-			}
-			return true, json.Unmarshal(value, &v.OwnerIDs)
+	return decodeObject(data, &v.Extra, v.decodeMember)
+}
+
+// decodeMember decodes the member name of a JSON object into its field of v;
+// it reports false for a member that has no field.
+func (v *Device) decodeMember(name string, value []byte) (bool, error) {
+	switch name {
+	case "@odata.type":
+		return true, v.ODataType.UnmarshalJSON(value)
+	case "status":
+		return true, v.Status.UnmarshalJSON(value)
+	case "types":
+		return true, v.Types.UnmarshalJSON(value)
+	case "allTypes":
+		if isNull(value) {
+			return false, nil
 		}
-		return false, nil
-	})
+		return true, json.Unmarshal(value, &v.AllTypes)
+	case "week":
+		if isNull(value) {
+			return false, nil
+		}
+		return true, decodeValue(value, &v.Week)
+	case "color":
+		return true, v.Color.UnmarshalJSON(value)
+	case "deviceId":
+		return true, v.DeviceID.UnmarshalJSON(value)
+	case "ownerIds":
+		if isNull(value) {
+			return false, nil
+		}
+		return true, json.Unmarshal(value, &v.OwnerIDs)
+	}
+	return false, nil
 }
 
 // MarshalJSON encodes v as a JSON object: @odata.type, the fields that are

@@ -31,20 +31,24 @@ func (v *AutomaticRepliesSetting) UnmarshalJSON(data []byte) error {
 		return nil
 	}
 	*v = AutomaticRepliesSetting{}
-	return decodeObject(data, &v.Extra, func(name string, value []byte) (bool, error) {
-		switch name {
-		case "@odata.type":
-			return true, v.ODataType.UnmarshalJSON(value)
-		case "owner":
-			if isNull(value) {
-				return false, nil
-			}
-			return true, decodeValue(value, &v.Owner)
-		case "scheduledEndDateTime":
-			return true, v.ScheduledEndDateTime.UnmarshalJSON(value)
+	return decodeObject(data, &v.Extra, v.decodeMember)
+}
+
+// decodeMember decodes the member name of a JSON object into its field of v;
+// it reports false for a member that has no field.
+func (v *AutomaticRepliesSetting) decodeMember(name string, value []byte) (bool, error) {
+	switch name {
+	case "@odata.type":
+		return true, v.ODataType.UnmarshalJSON(value)
+	case "owner":
+		if isNull(value) {
+			return false, nil
 		}
-		return false, nil
-	})
+		return true, decodeValue(value, &v.Owner)
+	case "scheduledEndDateTime":
+		return true, v.ScheduledEndDateTime.UnmarshalJSON(value)
+	}
+	return false, nil
 }
 
 // MarshalJSON encodes v as a JSON object: @odata.type, the fields that are

@@ -28,20 +28,24 @@ func (v *DateTimeTimeZone) UnmarshalJSON(data []byte) error {
 		return nil
 	}
 	*v = DateTimeTimeZone{}
-	return decodeObject(data, &v.Extra, func(name string, value []byte) (bool, error) {
-		switch name {
-		case "@odata.type":
-			return true, v.ODataType.UnmarshalJSON(value)
-		case "dateTime":
-			if isNull(value) {
-				return false, nil
-			}
-			return true, decodeValue(value, &v.DateTime)
-		case "timeZone":
-			return true, v.TimeZone.UnmarshalJSON(value)
+	return decodeObject(data, &v.Extra, v.decodeMember)
+}
+
+// decodeMember decodes the member name of a JSON object into its field of v;
+// it reports false for a member that has no field.
+func (v *DateTimeTimeZone) decodeMember(name string, value []byte) (bool, error) {
+	switch name {
+	case "@odata.type":
+		return true, v.ODataType.UnmarshalJSON(value)
+	case "dateTime":
+		if isNull(value) {
+			return false, nil
 		}
-		return false, nil
-	})
+		return true, decodeValue(value, &v.DateTime)
+	case "timeZone":
+		return true, v.TimeZone.UnmarshalJSON(value)
+	}
+	return false, nil
 }
 
 // MarshalJSON encodes v as a JSON object: @odata.type, the fields that are

@@ -39,24 +39,28 @@ func (v *Group) UnmarshalJSON(data []byte) error {
 		return nil
 	}
 	*v = Group{}
-	return decodeObject(data, &v.Extra, func(name string, value []byte) (bool, error) {
-		switch name {
-		case "@odata.type":
-			return true, v.ODataType.UnmarshalJSON(value)
-		case "id":
-			return true, v.ID.UnmarshalJSON(value)
-		case "deletedDateTime":
-			return true, v.DeletedDateTime.UnmarshalJSON(value)
-		case "manager":
-			return true, v.Manager.UnmarshalJSON(value)
-		case "mailEnabled":
-			if isNull(value) {
-				return false, nil
-			}
-			return true, decodeValue(value, &v.MailEnabled)
+	return decodeObject(data, &v.Extra, v.decodeMember)
+}
+
+// decodeMember decodes the member name of a JSON object into its field of v;
+// it reports false for a member that has no field.
+func (v *Group) decodeMember(name string, value []byte) (bool, error) {
+	switch name {
+	case "@odata.type":
+		return true, v.ODataType.UnmarshalJSON(value)
+	case "id":
+		return true, v.ID.UnmarshalJSON(value)
+	case "deletedDateTime":
+		return true, v.DeletedDateTime.UnmarshalJSON(value)
+	case "manager":
+		return true, v.Manager.UnmarshalJSON(value)
+	case "mailEnabled":
+		if isNull(value) {
+			return false, nil
 		}
-		return false, nil
-	})
+		return true, decodeValue(value, &v.MailEnabled)
+	}
+	return false, nil
 }
 
 // MarshalJSON encodes v as a JSON object: @odata.type, the fields that are

@@ -57,35 +57,39 @@ func (v *GuestUser) UnmarshalJSON(data []byte) error {
 		return nil
 	}
 	*v = GuestUser{}
-	return decodeObject(data, &v.Extra, func(name string, value []byte) (bool, error) {
-		switch name {
-		case "@odata.type":
-			return true, v.ODataType.UnmarshalJSON(value)
-		case "id":
-			return true, v.ID.UnmarshalJSON(value)
-		case "deletedDateTime":
-			return true, v.DeletedDateTime.UnmarshalJSON(value)
-		case "manager":
-			return true, v.Manager.UnmarshalJSON(value)
-		case "displayName":
-			return true, v.DisplayName.UnmarshalJSON(value)
-		case "mailboxSettings":
-			return true, v.MailboxSettings.UnmarshalJSON(value)
-		case "memberOf":
-			if isNull(value) {
-				return false, nil
-			}
-			return true, json.Unmarshal(value, &v.MemberOf)
-		case "businessPhones":
-			if isNull(value) {
-				return false, nil
-			}
-			return true, json.Unmarshal(value, &v.BusinessPhones)
-		case "invitedBy":
-			return true, v.InvitedBy.UnmarshalJSON(value)
+	return decodeObject(data, &v.Extra, v.decodeMember)
+}
+
+// decodeMember decodes the member name of a JSON object into its field of v;
+// it reports false for a member that has no field.
+func (v *GuestUser) decodeMember(name string, value []byte) (bool, error) {
+	switch name {
+	case "@odata.type":
+		return true, v.ODataType.UnmarshalJSON(value)
+	case "id":
+		return true, v.ID.UnmarshalJSON(value)
+	case "deletedDateTime":
+		return true, v.DeletedDateTime.UnmarshalJSON(value)
+	case "manager":
+		return true, v.Manager.UnmarshalJSON(value)
+	case "displayName":
+		return true, v.DisplayName.UnmarshalJSON(value)
+	case "mailboxSettings":
+		return true, v.MailboxSettings.UnmarshalJSON(value)
+	case "memberOf":
+		if isNull(value) {
+			return false, nil
 		}
-		return false, nil
-	})
+		return true, json.Unmarshal(value, &v.MemberOf)
+	case "businessPhones":
+		if isNull(value) {
+			return false, nil
+		}
+		return true, json.Unmarshal(value, &v.BusinessPhones)
+	case "invitedBy":
+		return true, v.InvitedBy.UnmarshalJSON(value)
+	}
+	return false, nil
 }
 
 // MarshalJSON encodes v as a JSON object: @odata.type, the fields that are

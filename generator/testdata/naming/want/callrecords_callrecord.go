@@ -30,20 +30,24 @@ func (v *CallRecord) UnmarshalJSON(data []byte) error {
 		return nil
 	}
 	*v = CallRecord{}
-	return decodeObject(data, &v.Extra, func(name string, value []byte) (bool, error) {
-		switch name {
-		case "@odata.type":
-			return true, v.ODataType.UnmarshalJSON(value)
-		case "id":
-			return true, v.ID.UnmarshalJSON(value)
-		case "sessions":
-			if isNull(value) {
-				return false, nil
-			}
-			return true, json.Unmarshal(value, &v.Sessions)
+	return decodeObject(data, &v.Extra, v.decodeMember)
+}
+
+// decodeMember decodes the member name of a JSON object into its field of v;
+// it reports false for a member that has no field.
+func (v *CallRecord) decodeMember(name string, value []byte) (bool, error) {
+	switch name {
+	case "@odata.type":
+		return true, v.ODataType.UnmarshalJSON(value)
+	case "id":
+		return true, v.ID.UnmarshalJSON(value)
+	case "sessions":
+		if isNull(value) {
+			return false, nil
 		}
-		return false, nil
-	})
+		return true, json.Unmarshal(value, &v.Sessions)
+	}
+	return false, nil
 }
 
 // MarshalJSON encodes v as a JSON object: @odata.type, the fields that are

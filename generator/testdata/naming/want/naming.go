@@ -27,13 +27,17 @@ func (v *SharedItemType) UnmarshalJSON(data []byte) error {
 		return nil
 	}
 	*v = SharedItemType{}
-	return decodeObject(data, &v.Extra, func(name string, value []byte) (bool, error) {
-		switch name {
-		case "@odata.type":
-			return true, v.ODataType.UnmarshalJSON(value)
-		}
-		return false, nil
-	})
+	return decodeObject(data, &v.Extra, v.decodeMember)
+}
+
+// decodeMember decodes the member name of a JSON object into its field of v;
+// it reports false for a member that has no field.
+func (v *SharedItemType) decodeMember(name string, value []byte) (bool, error) {
+	switch name {
+	case "@odata.type":
+		return true, v.ODataType.UnmarshalJSON(value)
+	}
+	return false, nil
 }
 
 // MarshalJSON encodes v as a JSON object: @odata.type, the fields that are
@@ -92,13 +96,17 @@ func (v *SharedItem) UnmarshalJSON(data []byte) error {
 		return nil
 	}
 	*v = SharedItem{}
-	return decodeObject(data, &v.Extra, func(name string, value []byte) (bool, error) {
-		switch name {
-		case "@odata.type":
-			return true, v.ODataType.UnmarshalJSON(value)
-		}
-		return false, nil
-	})
+	return decodeObject(data, &v.Extra, v.decodeMember)
+}
+
+// decodeMember decodes the member name of a JSON object into its field of v;
+// it reports false for a member that has no field.
+func (v *SharedItem) decodeMember(name string, value []byte) (bool, error) {
+	switch name {
+	case "@odata.type":
+		return true, v.ODataType.UnmarshalJSON(value)
+	}
+	return false, nil
 }
 
 // MarshalJSON encodes v as a JSON object: @odata.type, the fields that are
@@ -157,13 +165,17 @@ func (v *DateType) UnmarshalJSON(data []byte) error {
 		return nil
 	}
 	*v = DateType{}
-	return decodeObject(data, &v.Extra, func(name string, value []byte) (bool, error) {
-		switch name {
-		case "@odata.type":
-			return true, v.ODataType.UnmarshalJSON(value)
-		}
-		return false, nil
-	})
+	return decodeObject(data, &v.Extra, v.decodeMember)
+}
+
+// decodeMember decodes the member name of a JSON object into its field of v;
+// it reports false for a member that has no field.
+func (v *DateType) decodeMember(name string, value []byte) (bool, error) {
+	switch name {
+	case "@odata.type":
+		return true, v.ODataType.UnmarshalJSON(value)
+	}
+	return false, nil
 }
 
 // MarshalJSON encodes v as a JSON object: @odata.type, the fields that are
@@ -220,13 +232,17 @@ func (v *OptType) UnmarshalJSON(data []byte) error {
 		return nil
 	}
 	*v = OptType{}
-	return decodeObject(data, &v.Extra, func(name string, value []byte) (bool, error) {
-		switch name {
-		case "@odata.type":
-			return true, v.ODataType.UnmarshalJSON(value)
-		}
-		return false, nil
-	})
+	return decodeObject(data, &v.Extra, v.decodeMember)
+}
+
+// decodeMember decodes the member name of a JSON object into its field of v;
+// it reports false for a member that has no field.
+func (v *OptType) decodeMember(name string, value []byte) (bool, error) {
+	switch name {
+	case "@odata.type":
+		return true, v.ODataType.UnmarshalJSON(value)
+	}
+	return false, nil
 }
 
 // MarshalJSON encodes v as a JSON object: @odata.type, the fields that are
@@ -283,13 +299,17 @@ func (v *ProblemType) UnmarshalJSON(data []byte) error {
 		return nil
 	}
 	*v = ProblemType{}
-	return decodeObject(data, &v.Extra, func(name string, value []byte) (bool, error) {
-		switch name {
-		case "@odata.type":
-			return true, v.ODataType.UnmarshalJSON(value)
-		}
-		return false, nil
-	})
+	return decodeObject(data, &v.Extra, v.decodeMember)
+}
+
+// decodeMember decodes the member name of a JSON object into its field of v;
+// it reports false for a member that has no field.
+func (v *ProblemType) decodeMember(name string, value []byte) (bool, error) {
+	switch name {
+	case "@odata.type":
+		return true, v.ODataType.UnmarshalJSON(value)
+	}
+	return false, nil
 }
 
 // MarshalJSON encodes v as a JSON object: @odata.type, the fields that are
@@ -346,13 +366,17 @@ func (v *ValidationErrorType) UnmarshalJSON(data []byte) error {
 		return nil
 	}
 	*v = ValidationErrorType{}
-	return decodeObject(data, &v.Extra, func(name string, value []byte) (bool, error) {
-		switch name {
-		case "@odata.type":
-			return true, v.ODataType.UnmarshalJSON(value)
-		}
-		return false, nil
-	})
+	return decodeObject(data, &v.Extra, v.decodeMember)
+}
+
+// decodeMember decodes the member name of a JSON object into its field of v;
+// it reports false for a member that has no field.
+func (v *ValidationErrorType) decodeMember(name string, value []byte) (bool, error) {
+	switch name {
+	case "@odata.type":
+		return true, v.ODataType.UnmarshalJSON(value)
+	}
+	return false, nil
 }
 
 // MarshalJSON encodes v as a JSON object: @odata.type, the fields that are
@@ -409,13 +433,17 @@ func (v *OpType) UnmarshalJSON(data []byte) error {
 		return nil
 	}
 	*v = OpType{}
-	return decodeObject(data, &v.Extra, func(name string, value []byte) (bool, error) {
-		switch name {
-		case "@odata.type":
-			return true, v.ODataType.UnmarshalJSON(value)
-		}
-		return false, nil
-	})
+	return decodeObject(data, &v.Extra, v.decodeMember)
+}
+
+// decodeMember decodes the member name of a JSON object into its field of v;
+// it reports false for a member that has no field.
+func (v *OpType) decodeMember(name string, value []byte) (bool, error) {
+	switch name {
+	case "@odata.type":
+		return true, v.ODataType.UnmarshalJSON(value)
+	}
+	return false, nil
 }
 
 // MarshalJSON encodes v as a JSON object: @odata.type, the fields that are
@@ -474,13 +502,17 @@ func (v *DecodeShape) UnmarshalJSON(data []byte) error {
 		return nil
 	}
 	*v = DecodeShape{}
-	return decodeObject(data, &v.Extra, func(name string, value []byte) (bool, error) {
-		switch name {
-		case "@odata.type":
-			return true, v.ODataType.UnmarshalJSON(value)
-		}
-		return false, nil
-	})
+	return decodeObject(data, &v.Extra, v.decodeMember)
+}
+
+// decodeMember decodes the member name of a JSON object into its field of v;
+// it reports false for a member that has no field.
+func (v *DecodeShape) decodeMember(name string, value []byte) (bool, error) {
+	switch name {
+	case "@odata.type":
+		return true, v.ODataType.UnmarshalJSON(value)
+	}
+	return false, nil
 }
 
 // MarshalJSON encodes v as a JSON object: @odata.type, the fields that are
@@ -537,13 +569,17 @@ func (v *Shape) UnmarshalJSON(data []byte) error {
 		return nil
 	}
 	*v = Shape{}
-	return decodeObject(data, &v.Extra, func(name string, value []byte) (bool, error) {
-		switch name {
-		case "@odata.type":
-			return true, v.ODataType.UnmarshalJSON(value)
-		}
-		return false, nil
-	})
+	return decodeObject(data, &v.Extra, v.decodeMember)
+}
+
+// decodeMember decodes the member name of a JSON object into its field of v;
+// it reports false for a member that has no field.
+func (v *Shape) decodeMember(name string, value []byte) (bool, error) {
+	switch name {
+	case "@odata.type":
+		return true, v.ODataType.UnmarshalJSON(value)
+	}
+	return false, nil
 }
 
 // MarshalJSON encodes v as a JSON object: @odata.type, the fields that are
@@ -644,13 +680,17 @@ func (v *Circle) UnmarshalJSON(data []byte) error {
 		return nil
 	}
 	*v = Circle{}
-	return decodeObject(data, &v.Extra, func(name string, value []byte) (bool, error) {
-		switch name {
-		case "@odata.type":
-			return true, v.ODataType.UnmarshalJSON(value)
-		}
-		return false, nil
-	})
+	return decodeObject(data, &v.Extra, v.decodeMember)
+}
+
+// decodeMember decodes the member name of a JSON object into its field of v;
+// it reports false for a member that has no field.
+func (v *Circle) decodeMember(name string, value []byte) (bool, error) {
+	switch name {
+	case "@odata.type":
+		return true, v.ODataType.UnmarshalJSON(value)
+	}
+	return false, nil
 }
 
 // MarshalJSON encodes v as a JSON object: @odata.type, the fields that are
@@ -709,13 +749,17 @@ func (v *Mode) UnmarshalJSON(data []byte) error {
 		return nil
 	}
 	*v = Mode{}
-	return decodeObject(data, &v.Extra, func(name string, value []byte) (bool, error) {
-		switch name {
-		case "@odata.type":
-			return true, v.ODataType.UnmarshalJSON(value)
-		}
-		return false, nil
-	})
+	return decodeObject(data, &v.Extra, v.decodeMember)
+}
+
+// decodeMember decodes the member name of a JSON object into its field of v;
+// it reports false for a member that has no field.
+func (v *Mode) decodeMember(name string, value []byte) (bool, error) {
+	switch name {
+	case "@odata.type":
+		return true, v.ODataType.UnmarshalJSON(value)
+	}
+	return false, nil
 }
 
 // MarshalJSON encodes v as a JSON object: @odata.type, the fields that are
@@ -808,13 +852,17 @@ func (v *ModeKindFast) UnmarshalJSON(data []byte) error {
 		return nil
 	}
 	*v = ModeKindFast{}
-	return decodeObject(data, &v.Extra, func(name string, value []byte) (bool, error) {
-		switch name {
-		case "@odata.type":
-			return true, v.ODataType.UnmarshalJSON(value)
-		}
-		return false, nil
-	})
+	return decodeObject(data, &v.Extra, v.decodeMember)
+}
+
+// decodeMember decodes the member name of a JSON object into its field of v;
+// it reports false for a member that has no field.
+func (v *ModeKindFast) decodeMember(name string, value []byte) (bool, error) {
+	switch name {
+	case "@odata.type":
+		return true, v.ODataType.UnmarshalJSON(value)
+	}
+	return false, nil
 }
 
 // MarshalJSON encodes v as a JSON object: @odata.type, the fields that are
@@ -873,13 +921,17 @@ func (v *X3dModel) UnmarshalJSON(data []byte) error {
 		return nil
 	}
 	*v = X3dModel{}
-	return decodeObject(data, &v.Extra, func(name string, value []byte) (bool, error) {
-		switch name {
-		case "@odata.type":
-			return true, v.ODataType.UnmarshalJSON(value)
-		}
-		return false, nil
-	})
+	return decodeObject(data, &v.Extra, v.decodeMember)
+}
+
+// decodeMember decodes the member name of a JSON object into its field of v;
+// it reports false for a member that has no field.
+func (v *X3dModel) decodeMember(name string, value []byte) (bool, error) {
+	switch name {
+	case "@odata.type":
+		return true, v.ODataType.UnmarshalJSON(value)
+	}
+	return false, nil
 }
 
 // MarshalJSON encodes v as a JSON object: @odata.type, the fields that are
@@ -1009,67 +1061,71 @@ func (v *Thing) UnmarshalJSON(data []byte) error {
 		return nil
 	}
 	*v = Thing{}
-	return decodeObject(data, &v.Extra, func(name string, value []byte) (bool, error) {
-		switch name {
-		case "@odata.type":
-			return true, v.ODataType.UnmarshalJSON(value)
-		case "id":
-			return true, v.ID.UnmarshalJSON(value)
-		case "type":
-			return true, v.Type.UnmarshalJSON(value)
-		case "func":
-			return true, v.Func.UnmarshalJSON(value)
-		case "range":
-			return true, v.Range.UnmarshalJSON(value)
-		case "validate":
-			return true, v.ValidateField.UnmarshalJSON(value)
-		case "validateFor":
-			return true, v.ValidateForField.UnmarshalJSON(value)
-		case "marshalJSON":
-			return true, v.MarshalJSONField.UnmarshalJSON(value)
-		case "extra":
-			return true, v.ExtraField.UnmarshalJSON(value)
-		case "odataType":
-			return true, v.ODataTypeField.UnmarshalJSON(value)
-		case "@odata.etag":
-			return true, v.ODataEtag.UnmarshalJSON(value)
-		case "@microsoft.graph.conflictBehavior":
-			return true, v.MicrosoftGraphConflictBehavior.UnmarshalJSON(value)
-		case "user-id":
-			return true, v.UserID.UnmarshalJSON(value)
-		case "userId":
-			return true, v.UserIDField2.UnmarshalJSON(value)
-		case "userID":
-			return true, v.UserIDField.UnmarshalJSON(value)
-		case "24HourFormat":
-			return true, v.X24HourFormat.UnmarshalJSON(value)
-		case "sourceImageResourceId":
-			return true, v.SourceImageResourceID.UnmarshalJSON(value)
-		case "cloudPcId":
-			return true, v.CloudPcID.UnmarshalJSON(value)
-		case "ipAddresses":
-			if isNull(value) {
-				return false, nil
-			}
-			return true, json.Unmarshal(value, &v.IPAddresses)
-		case "apiUrls":
-			if isNull(value) {
-				return false, nil
-			}
-			return true, json.Unmarshal(value, &v.APIURLs)
-		case "httpsUrl":
-			return true, v.HTTPSURL.UnmarshalJSON(value)
-		case "uiLanguage":
-			return true, v.UILanguage.UnmarshalJSON(value)
-		case "jsonBody":
-			return true, v.JSONBody.UnmarshalJSON(value)
-		case "value":
-			return true, v.Value.UnmarshalJSON(value)
-		case "string":
-			return true, v.String.UnmarshalJSON(value)
+	return decodeObject(data, &v.Extra, v.decodeMember)
+}
+
+// decodeMember decodes the member name of a JSON object into its field of v;
+// it reports false for a member that has no field.
+func (v *Thing) decodeMember(name string, value []byte) (bool, error) {
+	switch name {
+	case "@odata.type":
+		return true, v.ODataType.UnmarshalJSON(value)
+	case "id":
+		return true, v.ID.UnmarshalJSON(value)
+	case "type":
+		return true, v.Type.UnmarshalJSON(value)
+	case "func":
+		return true, v.Func.UnmarshalJSON(value)
+	case "range":
+		return true, v.Range.UnmarshalJSON(value)
+	case "validate":
+		return true, v.ValidateField.UnmarshalJSON(value)
+	case "validateFor":
+		return true, v.ValidateForField.UnmarshalJSON(value)
+	case "marshalJSON":
+		return true, v.MarshalJSONField.UnmarshalJSON(value)
+	case "extra":
+		return true, v.ExtraField.UnmarshalJSON(value)
+	case "odataType":
+		return true, v.ODataTypeField.UnmarshalJSON(value)
+	case "@odata.etag":
+		return true, v.ODataEtag.UnmarshalJSON(value)
+	case "@microsoft.graph.conflictBehavior":
+		return true, v.MicrosoftGraphConflictBehavior.UnmarshalJSON(value)
+	case "user-id":
+		return true, v.UserID.UnmarshalJSON(value)
+	case "userId":
+		return true, v.UserIDField2.UnmarshalJSON(value)
+	case "userID":
+		return true, v.UserIDField.UnmarshalJSON(value)
+	case "24HourFormat":
+		return true, v.X24HourFormat.UnmarshalJSON(value)
+	case "sourceImageResourceId":
+		return true, v.SourceImageResourceID.UnmarshalJSON(value)
+	case "cloudPcId":
+		return true, v.CloudPcID.UnmarshalJSON(value)
+	case "ipAddresses":
+		if isNull(value) {
+			return false, nil
 		}
-		return false, nil
-	})
+		return true, json.Unmarshal(value, &v.IPAddresses)
+	case "apiUrls":
+		if isNull(value) {
+			return false, nil
+		}
+		return true, json.Unmarshal(value, &v.APIURLs)
+	case "httpsUrl":
+		return true, v.HTTPSURL.UnmarshalJSON(value)
+	case "uiLanguage":
+		return true, v.UILanguage.UnmarshalJSON(value)
+	case "jsonBody":
+		return true, v.JSONBody.UnmarshalJSON(value)
+	case "value":
+		return true, v.Value.UnmarshalJSON(value)
+	case "string":
+		return true, v.String.UnmarshalJSON(value)
+	}
+	return false, nil
 }
 
 // MarshalJSON encodes v as a JSON object: @odata.type, the fields that are

@@ -22,13 +22,17 @@ func (v *TestThing) UnmarshalJSON(data []byte) error {
 		return nil
 	}
 	*v = TestThing{}
-	return decodeObject(data, &v.Extra, func(name string, value []byte) (bool, error) {
-		switch name {
-		case "@odata.type":
-			return true, v.ODataType.UnmarshalJSON(value)
-		}
-		return false, nil
-	})
+	return decodeObject(data, &v.Extra, v.decodeMember)
+}
+
+// decodeMember decodes the member name of a JSON object into its field of v;
+// it reports false for a member that has no field.
+func (v *TestThing) decodeMember(name string, value []byte) (bool, error) {
+	switch name {
+	case "@odata.type":
+		return true, v.ODataType.UnmarshalJSON(value)
+	}
+	return false, nil
 }
 
 // MarshalJSON encodes v as a JSON object: @odata.type, the fields that are

@@ -102,78 +102,82 @@ func (v *KitchenSink) UnmarshalJSON(data []byte) error {
 		return nil
 	}
 	*v = KitchenSink{}
-	return decodeObject(data, &v.Extra, func(name string, value []byte) (bool, error) {
-		switch name {
-		case "@odata.type":
-			return true, v.ODataType.UnmarshalJSON(value)
-		case "s":
-			return true, v.S.UnmarshalJSON(value)
-		case "b":
-			return true, v.B.UnmarshalJSON(value)
-		case "i16":
-			return true, v.I16.UnmarshalJSON(value)
-		case "i32":
-			return true, v.I32.UnmarshalJSON(value)
-		case "i64":
-			return true, v.I64.UnmarshalJSON(value)
-		case "u8":
-			return true, v.U8.UnmarshalJSON(value)
-		case "f32":
-			return true, v.F32.UnmarshalJSON(value)
-		case "f64":
-			return true, v.F64.UnmarshalJSON(value)
-		case "dec":
-			return true, v.Dec.UnmarshalJSON(value)
-		case "dto":
-			return true, v.Dto.UnmarshalJSON(value)
-		case "d":
-			return true, v.D.UnmarshalJSON(value)
-		case "tod":
-			return true, v.Tod.UnmarshalJSON(value)
-		case "dur":
-			return true, v.Dur.UnmarshalJSON(value)
-		case "g":
-			if isNull(value) {
-				return false, nil
-			}
-			return true, decodeValue(value, &v.G)
-		case "bin":
-			return true, v.Bin.UnmarshalJSON(value)
-		case "stream":
-			return true, v.Stream.UnmarshalJSON(value)
-		case "json":
-			return true, v.JSON.UnmarshalJSON(value)
-		case "untyped":
-			return true, v.Untyped.UnmarshalJSON(value)
-		case "unknownPrim":
-			return true, v.UnknownPrim.UnmarshalJSON(value)
-		case "undefinedType":
-			return true, v.UndefinedType.UnmarshalJSON(value)
-		case "undefinedColl":
-			if isNull(value) {
-				return false, nil
-			}
-			return true, json.Unmarshal(value, &v.UndefinedColl)
-		case "dates":
-			if isNull(value) {
-				return false, nil
-			}
-			return true, json.Unmarshal(value, &v.Dates)
-		case "reqJson":
-			return true, decodeValue(value, &v.ReqJSON)
-		case "reqDate":
-			if isNull(value) {
-				return false, nil
-			}
-			return true, decodeValue(value, &v.ReqDate)
-		case "reqList":
-			if isNull(value) {
-				return false, nil
-			}
-			return true, json.Unmarshal(value, &v.ReqList)
+	return decodeObject(data, &v.Extra, v.decodeMember)
+}
+
+// decodeMember decodes the member name of a JSON object into its field of v;
+// it reports false for a member that has no field.
+func (v *KitchenSink) decodeMember(name string, value []byte) (bool, error) {
+	switch name {
+	case "@odata.type":
+		return true, v.ODataType.UnmarshalJSON(value)
+	case "s":
+		return true, v.S.UnmarshalJSON(value)
+	case "b":
+		return true, v.B.UnmarshalJSON(value)
+	case "i16":
+		return true, v.I16.UnmarshalJSON(value)
+	case "i32":
+		return true, v.I32.UnmarshalJSON(value)
+	case "i64":
+		return true, v.I64.UnmarshalJSON(value)
+	case "u8":
+		return true, v.U8.UnmarshalJSON(value)
+	case "f32":
+		return true, v.F32.UnmarshalJSON(value)
+	case "f64":
+		return true, v.F64.UnmarshalJSON(value)
+	case "dec":
+		return true, v.Dec.UnmarshalJSON(value)
+	case "dto":
+		return true, v.Dto.UnmarshalJSON(value)
+	case "d":
+		return true, v.D.UnmarshalJSON(value)
+	case "tod":
+		return true, v.Tod.UnmarshalJSON(value)
+	case "dur":
+		return true, v.Dur.UnmarshalJSON(value)
+	case "g":
+		if isNull(value) {
+			return false, nil
 		}
-		return false, nil
-	})
+		return true, decodeValue(value, &v.G)
+	case "bin":
+		return true, v.Bin.UnmarshalJSON(value)
+	case "stream":
+		return true, v.Stream.UnmarshalJSON(value)
+	case "json":
+		return true, v.JSON.UnmarshalJSON(value)
+	case "untyped":
+		return true, v.Untyped.UnmarshalJSON(value)
+	case "unknownPrim":
+		return true, v.UnknownPrim.UnmarshalJSON(value)
+	case "undefinedType":
+		return true, v.UndefinedType.UnmarshalJSON(value)
+	case "undefinedColl":
+		if isNull(value) {
+			return false, nil
+		}
+		return true, json.Unmarshal(value, &v.UndefinedColl)
+	case "dates":
+		if isNull(value) {
+			return false, nil
+		}
+		return true, json.Unmarshal(value, &v.Dates)
+	case "reqJson":
+		return true, decodeValue(value, &v.ReqJSON)
+	case "reqDate":
+		if isNull(value) {
+			return false, nil
+		}
+		return true, decodeValue(value, &v.ReqDate)
+	case "reqList":
+		if isNull(value) {
+			return false, nil
+		}
+		return true, json.Unmarshal(value, &v.ReqList)
+	}
+	return false, nil
 }
 
 // MarshalJSON encodes v as a JSON object: @odata.type, the fields that are
@@ -288,15 +292,19 @@ func (v *DerivedFromNowhere) UnmarshalJSON(data []byte) error {
 		return nil
 	}
 	*v = DerivedFromNowhere{}
-	return decodeObject(data, &v.Extra, func(name string, value []byte) (bool, error) {
-		switch name {
-		case "@odata.type":
-			return true, v.ODataType.UnmarshalJSON(value)
-		case "a":
-			return true, v.A.UnmarshalJSON(value)
-		}
-		return false, nil
-	})
+	return decodeObject(data, &v.Extra, v.decodeMember)
+}
+
+// decodeMember decodes the member name of a JSON object into its field of v;
+// it reports false for a member that has no field.
+func (v *DerivedFromNowhere) decodeMember(name string, value []byte) (bool, error) {
+	switch name {
+	case "@odata.type":
+		return true, v.ODataType.UnmarshalJSON(value)
+	case "a":
+		return true, v.A.UnmarshalJSON(value)
+	}
+	return false, nil
 }
 
 // MarshalJSON encodes v as a JSON object: @odata.type, the fields that are

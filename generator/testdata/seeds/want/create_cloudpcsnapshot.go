@@ -52,26 +52,30 @@ func (v *CloudPcSnapshot) UnmarshalJSON(data []byte) error {
 		return nil
 	}
 	*v = CloudPcSnapshot{}
-	return decodeObject(data, &v.Extra, func(name string, value []byte) (bool, error) {
-		switch name {
-		case "@odata.type":
-			return true, v.ODataType.UnmarshalJSON(value)
-		case "id":
-			return true, v.ID.UnmarshalJSON(value)
-		case "cloudPcId":
-			if isNull(value) {
-				return false, nil
-			}
-			return true, decodeValue(value, &v.CloudPcID)
-		case "status":
-			return true, v.Status.UnmarshalJSON(value)
-		case "createdDateTime":
-			return true, v.CreatedDateTime.UnmarshalJSON(value)
-		case "lastRestoredDateTime":
-			return true, v.LastRestoredDateTime.UnmarshalJSON(value)
+	return decodeObject(data, &v.Extra, v.decodeMember)
+}
+
+// decodeMember decodes the member name of a JSON object into its field of v;
+// it reports false for a member that has no field.
+func (v *CloudPcSnapshot) decodeMember(name string, value []byte) (bool, error) {
+	switch name {
+	case "@odata.type":
+		return true, v.ODataType.UnmarshalJSON(value)
+	case "id":
+		return true, v.ID.UnmarshalJSON(value)
+	case "cloudPcId":
+		if isNull(value) {
+			return false, nil
 		}
-		return false, nil
-	})
+		return true, decodeValue(value, &v.CloudPcID)
+	case "status":
+		return true, v.Status.UnmarshalJSON(value)
+	case "createdDateTime":
+		return true, v.CreatedDateTime.UnmarshalJSON(value)
+	case "lastRestoredDateTime":
+		return true, v.LastRestoredDateTime.UnmarshalJSON(value)
+	}
+	return false, nil
 }
 
 // MarshalJSON encodes v as a JSON object: @odata.type, the fields that are
