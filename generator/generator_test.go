@@ -2,6 +2,8 @@ package generator
 
 import (
 	"bytes"
+	"fmt"
+	"io/fs"
 	"math/rand/v2"
 	"os"
 	"os/exec"
@@ -219,6 +221,57 @@ func TestWriteAndCompare(t *testing.T) {
 	}
 	if changes, err := Compare(dir, files); err != nil || len(changes) != 0 {
 		t.Errorf("after Write, Compare = %v, %v; want no changes", changes, err)
+	}
+}
+
+// TestWriteManyFiles: the parallel writer writes every file whole, in a
+// subdirectory too, reports them in name order, leaves no temporary file,
+// and gives files the usual 0644 mode (before the umask).
+func TestWriteManyFiles(t *testing.T) {
+	dir := t.TempDir()
+	var files []File
+	want := map[string]string{}
+	var names []string
+	for i := range 100 {
+		name := fmt.Sprintf("f%03d.go", 99-i)
+		if i%10 == 0 {
+			name = "sub/" + name
+		}
+		content := fmt.Sprintf("%s\n\npackage x\n\n// %s\n", Header, strings.Repeat("x", i*100))
+		files = append(files, File{Name: name, Content: []byte(content)})
+		want[name] = content
+		names = append(names, name)
+	}
+	slices.Sort(names)
+	written, removed, err := Write(dir, files)
+	if err != nil || len(removed) != 0 {
+		t.Fatalf("Write = %v, %v", removed, err)
+	}
+	if diff := cmp.Diff(names, written); diff != "" {
+		t.Errorf("written mismatch (-want +got):\n%s", diff)
+	}
+	got := map[string]string{}
+	err = filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		data, err := os.ReadFile(path)
+		rel, _ := filepath.Rel(dir, path)
+		got[filepath.ToSlash(rel)] = string(data)
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("directory mismatch (-want +got):\n%s", diff)
+	}
+	info, err := os.Stat(filepath.Join(dir, "f000.go"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if perm := info.Mode().Perm(); perm&0o600 != 0o600 || perm&^0o644 != 0 {
+		t.Errorf("mode = %v, want 0644 less the umask", perm)
 	}
 }
 
