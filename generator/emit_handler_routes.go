@@ -427,10 +427,23 @@ func (r *handlerRoute) shape() string {
 // conflictingKey returns the earlier key that key cannot be registered
 // with.
 func conflictingKey(keys []string, key string) string {
-	for _, k := range keys {
-		m := http.NewServeMux()
-		if tryHandle(m, k) == nil && tryHandle(m, key) != nil {
-			return k
+	// Two patterns can only conflict when they have the same method (or
+	// one has none) and, without a {x...} wildcard, the same number of
+	// segments: try those first, since each try builds a ServeMux.
+	similar := func(k string) bool {
+		m1, p1, _ := strings.Cut(k, " ")
+		m2, p2, _ := strings.Cut(key, " ")
+		return m1 == m2 && strings.Count(p1, "/") == strings.Count(p2, "/") && !strings.Contains(p1, "...}") && !strings.Contains(p2, "...}")
+	}
+	for _, pass := range []bool{true, false} {
+		for _, k := range keys {
+			if similar(k) != pass {
+				continue
+			}
+			m := http.NewServeMux()
+			if tryHandle(m, k) == nil && tryHandle(m, key) != nil {
+				return k
+			}
 		}
 	}
 	return "(unknown)"
