@@ -114,6 +114,8 @@ func (p *plan) exampleFiles() []*genFile {
 // diagsByFile indexes the diagnostics known so far (the model's and the
 // naming pass's) by page.
 func (p *plan) diagsByFile() map[string][]model.Diagnostic {
+	p.mu.Lock()
+	defer p.mu.Unlock()
 	m := map[string][]model.Diagnostic{}
 	for _, list := range [][]model.Diagnostic{p.pkg.Diagnostics, p.diags} {
 		for _, d := range list {
@@ -470,6 +472,8 @@ func refOperation(ex *model.Example, o *opInfo) bool {
 // exampleTest may run more than once for one example (the handler tests
 // reuse it).
 func (p *plan) diagOnce(d model.Diagnostic) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
 	for i := len(p.diags) - 1; i >= 0; i-- {
 		if p.diags[i] == d {
 			return

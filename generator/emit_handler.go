@@ -35,7 +35,7 @@ import (
 // it never collides with a type, constant or runtime name.
 
 func init() {
-	registerHook(hook{name: "handler", page: (*plan).handlerPage, files: (*plan).handlerFiles})
+	registerHook(hook{name: "handler", prepare: func(p *plan) { p.handlerPlan() }, page: (*plan).handlerPage, files: (*plan).handlerFiles})
 }
 
 // handlerPlan is the server side of the plan.

@@ -12,9 +12,15 @@ import (
 // function with registerHook. Hooks run in name order, after the plan is
 // complete and the page's own declarations are emitted; they must only read
 // the plan (names, Go types) and may report diagnostics with p.diag.
+// page runs on several goroutines at once (one per file); files runs on
+// one goroutine, concurrently with page.
 type hook struct {
 	// name orders hooks ("handler", "examples").
 	name string
+	// prepare, if set, runs once before any file is built, with nothing
+	// else running: the one place a hook may change the plan (claim
+	// names, build its own plan, report diagnostics others read).
+	prepare func(p *plan)
 	// page, if set, adds declarations to a page's file.
 	page func(p *plan, fi *fileInfo, f *jen.File)
 	// files, if set, returns whole extra files (test files, a router):

@@ -86,27 +86,44 @@ func Generate(pkg *model.Package, opts Options) ([]File, []model.Diagnostic) {
 	}
 	opts.Package = PackageName(opts.Package)
 	p := newPlan(pkg, opts)
-	// Files are rendered (jennifer + gofmt, the bulk of the cost) by a pool
-	// of workers while emission goes on: each file is handed over once it
-	// is complete, and its result keeps the slot it was given.
-	r := newRenderer()
-	for _, fi := range p.files {
-		jf := p.newFile(fi.Page)
-		p.emitPage(jf, fi)
-		for _, h := range sortedHooks() {
-			if h.page != nil {
-				h.page(p, fi, jf)
-			}
+	hooks := sortedHooks()
+	for _, h := range hooks {
+		if h.prepare != nil {
+			h.prepare(p)
 		}
-		r.submit(&genFile{Name: fi.Name, Jen: jf})
 	}
+	// From here on the plan is only read (diagnostics aside, under p.mu).
+	// Files are built and rendered (jennifer + gofmt, the bulk of the
+	// cost) by a pool of workers: the page files are jobs of their own,
+	// while this goroutine builds the files that share state across pages
+	// (example and handler tests, whose names must be unique) and hands
+	// each over once complete. Every file keeps the slot it was given, so
+	// nothing depends on scheduling.
+	r := newRenderer()
+	base := r.reserve(len(p.files))
+	go func() {
+		for i, fi := range p.files {
+			r.build(base+i, fi.Name, func() *jen.File {
+				jf := p.newFile(fi.Page)
+				p.emitPage(jf, fi)
+				for _, h := range hooks {
+					if h.page != nil {
+						h.page(p, fi, jf)
+					}
+				}
+				return jf
+			})
+		}
+		r.done()
+	}()
 	r.submit(p.opsFile()...)
 	r.submit(p.runtimeFiles()...)
-	for _, h := range sortedHooks() {
+	for _, h := range hooks {
 		if h.files != nil {
 			r.submit(h.files(p)...)
 		}
 	}
+	r.done()
 	files := p.collect(r)
 	diags := slices.Clone(p.diags)
 	sortDiags(diags)
@@ -143,30 +160,37 @@ func (p *plan) emitPage(f *jen.File, fi *fileInfo) {
 	}
 }
 
-// renderer renders files on GOMAXPROCS workers as they are submitted.
-// Results keep their submission slot, so the output does not depend on
-// scheduling.
+// renderer builds and renders files on GOMAXPROCS workers as they are
+// submitted. Results keep their slot, so the output does not depend on
+// scheduling. Two producers feed it (see Generate); each calls done once.
 type renderer struct {
-	jobs  chan renderJob
-	wg    sync.WaitGroup
-	mu    sync.Mutex
-	names []string
-	out   [][]byte
-	errs  []error
+	jobs     chan renderJob
+	wg       sync.WaitGroup
+	mu       sync.Mutex
+	names    []string
+	out      [][]byte
+	errs     []error
+	pending  int
+	finished chan struct{}
 }
 
+// renderJob renders g, or first builds its file with make.
 type renderJob struct {
 	slot int
 	g    *genFile
+	make func() *jen.File
 }
 
 func newRenderer() *renderer {
-	r := &renderer{jobs: make(chan renderJob, 64)}
+	r := &renderer{jobs: make(chan renderJob, 64), pending: 2, finished: make(chan struct{})}
 	for range max(1, runtime.GOMAXPROCS(0)) {
 		r.wg.Add(1)
 		go func() {
 			defer r.wg.Done()
 			for j := range r.jobs {
+				if j.make != nil {
+					j.g.Jen = j.make()
+				}
 				var buf bytes.Buffer
 				err := j.g.Jen.Render(&buf)
 				r.mu.Lock()
@@ -175,27 +199,60 @@ func newRenderer() *renderer {
 			}
 		}()
 	}
+	go func() {
+		<-r.finished
+		close(r.jobs)
+	}()
 	return r
+}
+
+// reserve returns the first of n consecutive slots, for build.
+func (r *renderer) reserve(n int) int {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	base := len(r.names)
+	r.names = append(r.names, make([]string, n)...)
+	r.out = append(r.out, make([][]byte, n)...)
+	r.errs = append(r.errs, make([]error, n)...)
+	return base
+}
+
+// build hands over a reserved slot: a worker calls make, which must only
+// read the plan, then renders its file.
+func (r *renderer) build(slot int, name string, make func() *jen.File) {
+	r.mu.Lock()
+	r.names[slot] = name
+	r.mu.Unlock()
+	r.jobs <- renderJob{slot: slot, g: &genFile{Name: name}, make: make}
 }
 
 // submit hands finished files over; the caller must not change them after.
 func (r *renderer) submit(gens ...*genFile) {
 	for _, g := range gens {
+		slot := r.reserve(1)
 		r.mu.Lock()
-		slot := len(r.names)
-		r.names = append(r.names, g.Name)
-		r.out = append(r.out, g.Src)
-		r.errs = append(r.errs, nil)
+		r.names[slot], r.out[slot] = g.Name, g.Src
 		r.mu.Unlock()
 		if g.Jen != nil {
-			r.jobs <- renderJob{slot, g}
+			r.jobs <- renderJob{slot: slot, g: g}
 		}
 	}
 }
 
-// wait stops the workers once every submitted file is rendered.
+// done is called by each producer when it has submitted everything; the
+// last call lets the workers finish.
+func (r *renderer) done() {
+	r.mu.Lock()
+	r.pending--
+	last := r.pending == 0
+	r.mu.Unlock()
+	if last {
+		close(r.finished)
+	}
+}
+
+// wait returns once every submitted file is rendered.
 func (r *renderer) wait() {
-	close(r.jobs)
 	r.wg.Wait()
 }
 

@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/docgen-dev/docgen/parser/model"
 )
@@ -69,6 +70,8 @@ type plan struct {
 
 	// scope maps a package-level Go name to the key of its owner.
 	scope map[string]string
+	// mu guards diags once files are built concurrently.
+	mu    sync.Mutex
 	diags []model.Diagnostic
 	// handlers is the server side of the plan (emit_handler.go), built on
 	// first use.
@@ -236,7 +239,10 @@ func (p *plan) fileForPage(page string) *fileInfo { return p.filesMap[page] }
 
 // diag records a diagnostic.
 func (p *plan) diag(pos model.Pos, sev model.Severity, code, format string, args ...any) {
-	p.diags = append(p.diags, model.Diagnostic{Pos: pos, Severity: sev, Code: code, Message: fmt.Sprintf(format, args...)})
+	d := model.Diagnostic{Pos: pos, Severity: sev, Code: code, Message: fmt.Sprintf(format, args...)}
+	p.mu.Lock()
+	p.diags = append(p.diags, d)
+	p.mu.Unlock()
 }
 
 // collectTypes indexes the model's types, sorted by qualified name whatever
@@ -792,5 +798,10 @@ var buildSuffixes = map[string]bool{
 
 // sortDiags orders diagnostics by position, then code, then message.
 func sortDiags(d []model.Diagnostic) {
-	slices.SortStableFunc(d, model.CompareDiagnostics)
+	slices.SortStableFunc(d, func(a, b model.Diagnostic) int {
+		if c := model.CompareDiagnostics(a, b); c != 0 {
+			return c
+		}
+		return int(a.Severity) - int(b.Severity)
+	})
 }
