@@ -42,7 +42,7 @@ import (
 // Pointer to the parsed body before decoding.
 
 func init() {
-	registerHook(hook{name: "examples", files: (*plan).exampleFiles})
+	registerHook(hook{name: "examples", part: PartTests, files: (*plan).exampleFiles})
 }
 
 // Example diagnostic codes (registered in parser/model/codes_generator.go).

@@ -35,7 +35,7 @@ import (
 // it never collides with a type, constant or runtime name.
 
 func init() {
-	registerHook(hook{name: "handler", prepare: func(p *plan) { p.handlerPlan() }, page: (*plan).handlerPage, files: (*plan).handlerFiles})
+	registerHook(hook{name: "handler", part: PartHandlers, prepare: func(p *plan) { p.handlerPlan() }, page: (*plan).handlerPage, files: (*plan).handlerFiles})
 }
 
 // handlerPlan is the server side of the plan.
@@ -440,6 +440,9 @@ func (p *plan) handlerFiles() []*genFile {
 		p.emitGroup(f, g)
 	}
 	out := []*genFile{{Name: "docgen_servers.go", Jen: f}}
+	if p.opts.NoTests {
+		return out
+	}
 	return append(out, p.handlerTestFiles(hp)...)
 }
 

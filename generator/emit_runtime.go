@@ -94,6 +94,9 @@ func declaredNames(src []byte) []string {
 func (p *plan) runtimeFiles() []*genFile {
 	var out []*genFile
 	for _, f := range loadRuntime().files {
+		if p.opts.NoTests && strings.HasSuffix(f.Name, "_test.go") {
+			continue // helpers of the generated tests
+		}
 		src := templates.Rewrite(f.Src, p.opts.Package, path.Join("templates/runtime", f.Name))
 		out = append(out, &genFile{Name: "docgen_" + f.Name, Src: src})
 	}

@@ -17,6 +17,9 @@ import (
 type hook struct {
 	// name orders hooks ("handler", "examples").
 	name string
+	// part is the part of the output the hook writes (PartHandlers,
+	// PartTests); Options can leave it out.
+	part string
 	// prepare, if set, runs once before any file is built, with nothing
 	// else running: the one place a hook may change the plan (claim
 	// names, build its own plan, report diagnostics others read).

@@ -36,7 +36,21 @@ type Options struct {
 	// Package is the Go package name of the output ("generated" when
 	// empty; sanitized into a valid name otherwise).
 	Package string
+	// The models (structs, enums, validators, operation constants) are
+	// always generated. NoHandlers leaves out the server side: request
+	// types, server interfaces, Register functions and their tests.
+	// NoTests leaves out the example round-trip and handler tests.
+	NoHandlers bool `json:",omitempty"`
+	NoTests    bool `json:",omitempty"`
 }
+
+// Parts of the output that Options can leave out, as the CLI's -generate
+// flag names them.
+const (
+	PartModels   = "models"
+	PartHandlers = "handlers"
+	PartTests    = "tests"
+)
 
 // File is one generated file.
 type File struct {
@@ -86,7 +100,9 @@ func Generate(pkg *model.Package, opts Options) ([]File, []model.Diagnostic) {
 	}
 	opts.Package = PackageName(opts.Package)
 	p := newPlan(pkg, opts)
-	hooks := sortedHooks()
+	hooks := slices.DeleteFunc(sortedHooks(), func(h hook) bool {
+		return h.part == PartHandlers && opts.NoHandlers || h.part == PartTests && opts.NoTests
+	})
 	for _, h := range hooks {
 		if h.prepare != nil {
 			h.prepare(p)

@@ -115,13 +115,48 @@ func (m *pgMD) reset() {
 }
 
 func pgNewMD() *pgMD {
-	md := pgNewMarkdown()
-	md.Parser().AddOptions(parser.WithParagraphTransformers(util.Prioritized(pgDeferInline{}, 1000)))
+	// goldmark's table extension is replaced by pgTableTransformer (same
+	// tables, cells parsed on first read).
+	// goldmark's link reference definition transformer is only called
+	// for paragraphs that can start with a definition (pgLinkRefs).
+	block := parser.NewParser(
+		parser.WithBlockParsers(parser.DefaultBlockParsers()...),
+		parser.WithInlineParsers(parser.DefaultInlineParsers()...),
+		parser.WithParagraphTransformers(
+			util.Prioritized(pgLinkRefs{}, 100),
+			util.Prioritized(pgTableTransformer{}, 200),
+			util.Prioritized(pgDeferInline{}, 1000)))
 	inline := parser.NewParser(
 		parser.WithBlockParsers(util.Prioritized(pgSegmentsParser{}, 100)),
 		parser.WithInlineParsers(parser.DefaultInlineParsers()...),
 	)
-	return &pgMD{block: md.Parser(), inline: inline}
+	return &pgMD{block: block, inline: inline}
+}
+
+// pgLinkRefs is goldmark's LinkReferenceParagraphTransformer, skipped for
+// paragraphs whose first non-blank byte is not "[" (a definition starts
+// with its label; goldmark would read nothing from them).
+type pgLinkRefs struct{}
+
+func (pgLinkRefs) Transform(node *ast.Paragraph, reader text.Reader, pc parser.Context) {
+	lines := node.Lines()
+	src := reader.Source()
+	for i := 0; i < lines.Len(); i++ {
+		seg := lines.At(i)
+		if seg.Padding > 0 {
+			break
+		}
+		for _, c := range seg.Value(src) {
+			if !util.IsSpace(c) {
+				if c != '[' {
+					return
+				}
+				parser.LinkReferenceParagraphTransformer.Transform(node, reader, pc)
+				return
+			}
+		}
+	}
+	parser.LinkReferenceParagraphTransformer.Transform(node, reader, pc)
 }
 
 // pgRawPara is a paragraph whose inline content goldmark has not parsed
@@ -255,20 +290,40 @@ func (c *pgCollector) inlineAll(ns []ast.Node) {
 		// Nothing to parse: deferred nodes without lines have no content.
 		return
 	}
-	c.pc.Set(pgSegmentsKey, segs)
-	doc := c.md.inline.Parse(text.NewBlockReader(c.src, first), parser.WithContext(c.pc))
-	c.pc.Set(pgSegmentsKey, nil)
-	batch, ok := doc.FirstChild().(*pgBatch)
-	if !ok || batch.ChildCount() != len(segs) {
+	p := c.inlineSegs(segs)
+	if p == nil {
 		return
 	}
-	p := batch.FirstChild()
 	for i, n := range ns {
 		if pgIsDeferred(n) {
 			ns[i] = p
 			p = p.NextSibling()
 		}
 	}
+}
+
+// inlineSegs parses segs (one paragraph each) in one goldmark inline
+// pass and returns the first paragraph (the others are its siblings), or
+// nil if there is nothing to parse.
+func (c *pgCollector) inlineSegs(segs []*text.Segments) ast.Node {
+	var first *text.Segments
+	for _, s := range segs {
+		if s.Len() > 0 {
+			first = s
+			break
+		}
+	}
+	if first == nil {
+		return nil
+	}
+	c.pc.Set(pgSegmentsKey, segs)
+	doc := c.md.inline.Parse(text.NewBlockReader(c.src, first), parser.WithContext(c.pc))
+	c.pc.Set(pgSegmentsKey, nil)
+	batch, ok := doc.FirstChild().(*pgBatch)
+	if !ok || batch.ChildCount() != len(segs) {
+		return nil
+	}
+	return batch.FirstChild()
 }
 
 type pgBlockKind uint8
@@ -411,16 +466,22 @@ func (b *mdBlock) load() {
 // container (those are usually read together), parsing their inline
 // content in one goldmark pass.
 func (c *pgCollector) loadRun(b *mdBlock) {
-	run := []*mdBlock{b}
-	nodes := []ast.Node{b.node}
+	var run []*mdBlock
+	var nodes []ast.Node
 	add := func(n *mdBlock) {
-		if _, ok := n.node.(*pgRawPara); !ok || n.kind != bPara || n.loaded {
+		if _, ok := n.node.(*pgRawPara); !ok || n.kind != bPara || (n.loaded && n != b) {
 			return
 		}
 		n.loaded = true
+		// Plain text and simple links are read without goldmark.
+		if t, ok := c.fastPlain(n.node.Lines(), &n.linksv); ok {
+			n.textv = t
+			return
+		}
 		run = append(run, n)
 		nodes = append(nodes, n.node)
 	}
+	add(b)
 	for i := int(b.seq) + 1; i < len(c.blocks); i++ {
 		n := c.blocks[i]
 		if n.section != b.section || n.kind == bHeading {
@@ -429,6 +490,9 @@ func (c *pgCollector) loadRun(b *mdBlock) {
 		if n.parent == b.parent {
 			add(n)
 		}
+	}
+	if len(nodes) == 0 {
+		return
 	}
 	c.inlineAll(nodes)
 	for i, n := range run {
@@ -462,6 +526,8 @@ type pgCollector struct {
 	// window is src[windowAt:windowAt+len(window)] as a string (see str).
 	window   string
 	windowAt int
+	// fastBuf is scratch for fastPlain and cellText.
+	fastBuf []byte
 }
 
 // newBlock returns a zeroed block (callers set fields one by one:
@@ -545,6 +611,16 @@ func (c *pgCollector) walk(parent ast.Node) {
 			b.rawv, b.rawDone = raw.String(), true
 			c.blocks = append(c.blocks, b)
 		case *extast.Table:
+			// Only from goldmark's own table extension (tests).
+			b := c.newBlock()
+			b.kind = bTable
+			b.node = n
+			b.parent = parent
+			b.mdTable = c.mdTable(pgTableFromGFM(n))
+			b.pos = b.mdTable.pos
+			b.endLine = b.mdTable.endLine
+			c.blocks = append(c.blocks, b)
+		case *pgTableNode:
 			b := c.newBlock()
 			b.kind = bTable
 			b.node = n
@@ -578,6 +654,13 @@ func (c *pgCollector) lastLine(n ast.Node) int {
 	}
 	if n.Pos() >= 0 {
 		if l := c.idx.lineOf(n.Pos()); l > last {
+			last = l
+		}
+	}
+	if t, ok := n.(*pgTableNode); ok && len(t.rows) > 0 {
+		// goldmark's table ends with its last row, whose cells are on
+		// the row's line.
+		if l := c.idx.lineOf(t.rows[len(t.rows)-1].pos); l > last {
 			last = l
 		}
 	}
@@ -816,13 +899,24 @@ func (c *pgCollector) inline(n ast.Node, sb *strings.Builder, keepCode bool, lin
 // cleanText resolves entities and backslash escapes and collapses runs of
 // white space (including NBSP and zero-width spaces) into single spaces.
 func pgCleanText(s string) string {
-	if strings.ContainsAny(s, "&\\") {
+	if pgHasEscape(s) {
 		b := util.ResolveEntityNames([]byte(s))
 		b = util.ResolveNumericReferences(b)
 		b = util.UnescapePunctuations(b)
 		s = string(b)
 	}
 	return pgCollapseSpace(s)
+}
+
+// hasEscape reports whether s holds "&" or a backslash (strings.ContainsAny
+// without building a set per call).
+func pgHasEscape(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c == '&' || c == '\\' {
+			return true
+		}
+	}
+	return false
 }
 
 func pgCollapseSpace(s string) string {

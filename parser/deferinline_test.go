@@ -71,6 +71,24 @@ func TestDeferredInline(t *testing.T) {
 		{"table in list", "- item\n\n  | a | b |\n  |---|---|\n  | 1 | **2** |\n"},
 		{"table short row", "| a | b | c |\n|---|---|---|\n| 1 |\n"},
 		{"tab marker", "# [HTTP](#tab/http)\n\ncontent\n"},
+		{"simple links", "See [user](../resources/user.md) and [a b](x_y.md#z).\nNext line [c](c.md)\nend [d](d.md)  \nlast\n\n[ x ](y) Collection([t](t.md))\n"},
+		{"link-like text", "a [b] c [d](e)\n\n[a](b c)\n\n[a](<b>)\n\n![i](x.md)\n\n[](x)\n\n[a](b \"t\")\n\n[a]( b )\n\n[a](b(c))\n"},
+		{"link entities", "[a &amp; b](x.md) &lt;tag&gt; [c](d&amp;e)\n"},
+		{"reference shapes", "[t] and [t][] and [x][t] and [t](u.md)\n\n[t]: r.md\n"},
+		{"cell links", "| Property | Type |\n|--|--|\n| a | [user](user.md) |\n| b | Collection([x](x.md)) |\n| c | [x] [y](y.md) |\n| d | [t] |\n| e | [a b](c_d.md) text |\n\n[t]: t.md\n"},
+		{"table header longer", "| a | b | c |\n|---|---|\n| 1 | 2 |\n"},
+		{"table no pipes", "a | b\n--|--\n1 | 2\n"},
+		{"table alignments", "| a | b | c | d |\n|:--|--:|:-:| --- |\n| 1 | 2 | 3 | 4 |\n"},
+		{"table bad delimiter", "| a | b |\n|-:-|---|\n| 1 | 2 |\n"},
+		{"table indented delimiter", "| a | b |\n    |---|---|\n| 1 | 2 |\n"},
+		{"table empty cells", "| a | b |\n|---|---|\n||  |\n|\n| x\n"},
+		{"table escaped pipes", "| a | b |\n|---|---|\n| `p\\|q\\|r` and `s` | x \\| y `z\\|` |\n| \\| `a` \\| | *b\\|c* |\n"},
+		{"table code pipes", "| a | b |\n|---|---|\n| `x | y` | z |\n"},
+		{"two tables", "| a |\n|---|\n| 1 |\n\n| b | c |\n|--|--|\n| [l](l.md) | <br/> &amp; |\n"},
+		{"table then heading", "| a |\n|---|\n| 1 |\n# H\n"},
+		{"table in blockquote", "> | a | b |\n> |---|---|\n> | 1 | `2` |\n"},
+		{"table trailing spaces", "| a | b |   \n|---|---|  \n| 1 | 2 |  \n"},
+		{"table escaped last pipe", "| a | b \\|\n|---|---|\n| 1 | 2 \\|\n"},
 		{"html block", "<!-- {\n  \"blockType\": \"request\"\n} -->\n\nafter\n"},
 		{"unclosed emphasis", "*open and [unclosed(x.md\n"},
 		{"empty", ""},
@@ -80,6 +98,28 @@ func TestDeferredInline(t *testing.T) {
 		got := pgViewBlocks(pgNewMD(), tc.src)
 		if diff := cmp.Diff(want, got, cmp.AllowUnexported(mdLink{}, mdCell{})); diff != "" {
 			t.Errorf("%s: deferred parse differs from eager parse (-eager +deferred):\n%s", tc.name, diff)
+		}
+	}
+}
+
+// TestDeferredInlineCorpus checks every corpus page: docgen's deferred
+// paragraphs and tables read exactly as goldmark's eager parse with its
+// table extension reads them.
+func TestDeferredInlineCorpus(t *testing.T) {
+	files := pgCorpusFiles(t)
+	eager := &pgMD{block: pgNewMarkdown().Parser(), inline: pgNewMD().inline}
+	lazy := pgNewMD()
+	opt := cmp.AllowUnexported(mdLink{}, mdCell{})
+	failed := 0
+	for _, f := range files {
+		src := string(pgNormalise(f.Src))
+		want := pgViewBlocks(eager, src)
+		got := pgViewBlocks(lazy, src)
+		if diff := cmp.Diff(want, got, opt); diff != "" {
+			t.Errorf("%s: deferred parse differs from eager parse (-eager +deferred):\n%s", f.Path, diff)
+			if failed++; failed > 3 {
+				t.Fatal("too many differences")
+			}
 		}
 	}
 }

@@ -3,15 +3,13 @@ package parser
 import (
 	"strings"
 
-	extast "github.com/yuin/goldmark/extension/ast"
-
 	"github.com/docgen-dev/docgen/parser/model"
 )
 
 // table is a GFM table read from goldmark, each row re-checked against its
 // source line.
 type mdTable struct {
-	node    *extast.Table
+	node    *pgTableNode
 	c       *pgCollector
 	pos     model.Pos // header row
 	endLine int
@@ -46,28 +44,33 @@ func (r *mdRow) mdCell(i int) *mdCell {
 	return r.cells[i]
 }
 
-func (c *pgCollector) mdTable(n *extast.Table) *mdTable {
+func (c *pgCollector) mdTable(n *pgTableNode) *mdTable {
 	t := &mdTable{node: n, c: c}
-	first := true
-	for r := n.FirstChild(); r != nil; r = r.NextSibling() {
-		if first {
-			first = false
-			start := -1
-			for ce := r.FirstChild(); ce != nil; ce = ce.NextSibling() {
-				if l := ce.Lines(); l != nil && l.Len() > 0 && start < 0 {
-					start = l.At(0).Start
-				}
-				t.header = append(t.header, pgNormHeader(c.plain(ce, nil)))
-			}
-			if start < 0 {
-				start = n.Pos()
-			}
-			t.pos = c.idx.pos(start)
-			t.pos.Col = 1
-			t.endLine = t.pos.Line
-			continue
+	if len(n.rows) == 0 {
+		return t
+	}
+	c.cellNodes(n, n.rows[:1])
+	start := -1
+	hdr := n.rows[0].cells
+	t.header = make([]string, 0, len(hdr))
+	for i := range hdr {
+		ce := &hdr[i]
+		if ce.has && start < 0 {
+			start = int(ce.start)
 		}
-		start := r.Pos()
+		t.header = append(t.header, pgNormHeader(c.cellText(ce, nil)))
+	}
+	if start < 0 {
+		start = n.Pos()
+	}
+	t.pos = c.idx.pos(start)
+	t.pos.Col = 1
+	t.endLine = t.pos.Line
+	if len(n.rows) > 1 {
+		t.checks = make([]pgRowCheck, 0, len(n.rows)-1)
+	}
+	for _, r := range n.rows[1:] {
+		start := r.pos
 		if start < 0 {
 			start = n.Pos()
 		}
@@ -91,40 +94,40 @@ func (t *mdTable) rows() []*mdRow {
 	}
 	t.loaded = true
 	c := t.c
-	i := 0
-	for r := t.node.FirstChild(); r != nil; r = r.NextSibling() {
-		if _, isHeader := r.(*extast.TableHeader); isHeader {
-			continue
-		}
+	body := t.node.rows
+	if len(body) > 0 {
+		body = body[1:]
+	}
+	c.cellNodes(t.node, body)
+	for i := range body {
 		if i >= len(t.checks) {
 			break
 		}
+		r := &body[i]
 		ck := t.checks[i]
-		i++
 		// Rows and cells come from the reader's scratch (pgMD.reset).
 		rw := &c.md.rows.take(1)[0]
 		rw.pos, rw.source = c.idx.linePos(ck.line), ck.source
-		cells := c.md.cells.take(r.ChildCount())
+		cells := c.md.cells.take(len(r.cells))
 		rw.cells = c.md.cellPtrs.take(len(cells))[:0]
 		// The row's cells are read from one copy of the row.
 		start, stop := -1, -1
-		for ce := r.FirstChild(); ce != nil; ce = ce.NextSibling() {
-			if l := ce.Lines(); l != nil && l.Len() > 0 {
+		for j := range r.cells {
+			if ce := &r.cells[j]; ce.has {
 				if start < 0 {
-					start = l.At(0).Start
+					start = int(ce.start)
 				}
-				stop = max(stop, l.At(l.Len()-1).Stop)
+				stop = max(stop, int(ce.stop))
 			}
 		}
 		c.setWindow(start, stop)
-		j := 0
-		for ce := r.FirstChild(); ce != nil && j < len(cells); ce = ce.NextSibling() {
+		for j := range r.cells {
+			ce := &r.cells[j]
 			cl := &cells[j]
-			j++
-			if l := ce.Lines(); l != nil && l.Len() > 0 {
-				cl.raw = c.str(l.At(0))
+			if ce.has {
+				cl.raw = c.str(ce.seg())
 			}
-			cl.text = c.plain(ce, &cl.links)
+			cl.text = c.cellText(ce, &cl.links)
 			rw.cells = append(rw.cells, cl)
 		}
 		c.setWindow(0, 0)

@@ -17,7 +17,7 @@ import (
 	"github.com/docgen-dev/docgen/parser/model"
 )
 
-const checkSynopsis = "[-docs DIR] [-out DIR] [-pkg NAME] [-format text|json|github|sarif] [-ignore CODE,...] [-changed-since GIT_REF] [-explain CODE] [PATH...]"
+const checkSynopsis = "[-docs DIR] [-out DIR] [-pkg NAME] [-generate PARTS] [-format text|json|github|sarif] [-ignore CODE,...] [-changed-since GIT_REF] [-explain CODE] [PATH...]"
 
 // runCheck is `docgen check`: the docs-to-code CI gate. It parses the whole
 // docs tree, lints it, generates the code in memory and compares it with
@@ -31,6 +31,7 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 	docs := fs.String("docs", "docs", "folder of documentation pages (always parsed whole)")
 	out := fs.String("out", "generated", "folder of the generated code to compare with")
 	pkg := fs.String("pkg", "", "Go package name of the generated code, as given to docgen generate (default: generator's default)")
+	partsFlag := fs.String("generate", defaultParts, partsUsage+", as given to docgen generate")
 	format := fs.String("format", "text", "output format: "+strings.Join(check.Formats, ", "))
 	ignore := fs.String("ignore", "", "comma-separated diagnostic codes to suppress everywhere")
 	since := fs.String("changed-since", "", "report findings only for pages changed since this git ref (plus untracked pages)")
@@ -48,6 +49,11 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 	codes, err := parseCodes(*ignore)
 	if err != nil {
 		fmt.Fprintf(stderr, "docgen check: -ignore: %v\n", err)
+		return exitUsage
+	}
+	opts, err := parseParts(*partsFlag)
+	if err != nil {
+		fmt.Fprintf(stderr, "docgen check: %v\n", err)
 		return exitUsage
 	}
 	if *since != "" && fs.NArg() > 0 {
@@ -71,7 +77,7 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 		}
 	}
 
-	r, err := checkDocs(*docs, *out, *pkg, codes, inScope)
+	r, err := checkDocs(*docs, *out, *pkg, opts, codes, inScope)
 	if err != nil {
 		fmt.Fprintf(stderr, "docgen check: %v\n", err)
 		return exitUsage
@@ -100,7 +106,7 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 // (loadDocs, defaultPackage), so a tree generate just wrote has no drift.
 // Page paths in the report are reachable from the working directory
 // ("../docs/x.md" for -docs ../docs).
-func checkDocs(docs, out, pkgName string, ignore []string, inScope func(string) bool) (*check.Report, error) {
+func checkDocs(docs, out, pkgName string, opts generator.Options, ignore []string, inScope func(string) bool) (*check.Report, error) {
 	if st, err := os.Stat(docs); err != nil {
 		return nil, err
 	} else if !st.IsDir() {
@@ -117,7 +123,8 @@ func checkDocs(docs, out, pkgName string, ignore []string, inScope func(string) 
 	}
 	diags := slices.Clone(pkg.Diagnostics)
 	diags = append(diags, lint.Run(pkg)...)
-	files, gdiags := generator.Generate(pkg, generator.Options{Package: pkgName})
+	opts.Package = pkgName
+	files, gdiags := generator.Generate(pkg, opts)
 	diags = dropSuperseded(append(diags, gdiags...))
 	changes, err := generator.Compare(out, files)
 	if err != nil {

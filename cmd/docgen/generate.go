@@ -15,7 +15,7 @@ import (
 	"github.com/docgen-dev/docgen/parser/model"
 )
 
-const generateSynopsis = "[-docs DIR] [-out DIR] [-pkg NAME]"
+const generateSynopsis = "[-docs DIR] [-out DIR] [-pkg NAME] [-generate PARTS]"
 
 // runGenerate is `docgen generate`: parse the docs, generate Go code in
 // memory, print the diagnostics, and write the files that changed into
@@ -27,8 +27,15 @@ func runGenerate(args []string, stdout, stderr io.Writer) int {
 	docs := fs.String("docs", "docs", "folder of documentation pages (*.md, searched recursively)")
 	out := fs.String("out", "generated", "folder to write the Go package into (created if missing)")
 	pkgName := fs.String("pkg", "", "Go package name (default: the -out folder's name, sanitized)")
+	partsFlag := fs.String("generate", defaultParts, partsUsage)
 	if code, ok := parseFlags(fs, args, stdout); !ok {
 		return code
+	}
+	opts, err := parseParts(*partsFlag)
+	if err != nil {
+		fmt.Fprintf(stderr, "docgen generate: %v\n", err)
+		fs.Usage()
+		return exitUsage
 	}
 	if fs.NArg() > 0 {
 		fmt.Fprintf(stderr, "docgen generate: unexpected argument %q\n", fs.Arg(0))
@@ -47,7 +54,8 @@ func runGenerate(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "docgen generate: %v\n", err)
 		return exitUsage
 	}
-	files, gdiags := generator.Generate(pkg, generator.Options{Package: name})
+	opts.Package = name
+	files, gdiags := generator.Generate(pkg, opts)
 	diags := append(slices.Clone(pkg.Diagnostics), gdiags...)
 	sortGenerateDiags(diags)
 	failed := false
@@ -72,6 +80,34 @@ func runGenerate(args []string, stdout, stderr io.Writer) int {
 		return exitFindings
 	}
 	return exitOK
+}
+
+// The -generate flag of generate and check.
+const (
+	defaultParts = generator.PartModels + "," + generator.PartHandlers + "," + generator.PartTests
+	partsUsage   = "comma-separated parts to generate: " + generator.PartModels + " (always), " + generator.PartHandlers + " (net/http servers), " + generator.PartTests + " (example and handler tests)"
+)
+
+// parseParts turns a -generate value into Options (without Package).
+func parseParts(s string) (generator.Options, error) {
+	opts := generator.Options{NoHandlers: true, NoTests: true}
+	models := false
+	for _, part := range strings.Split(s, ",") {
+		switch strings.TrimSpace(part) {
+		case generator.PartModels:
+			models = true
+		case generator.PartHandlers:
+			opts.NoHandlers = false
+		case generator.PartTests:
+			opts.NoTests = false
+		default:
+			return opts, fmt.Errorf("-generate: unknown part %q (want %s)", strings.TrimSpace(part), defaultParts)
+		}
+	}
+	if !models {
+		return opts, fmt.Errorf("-generate %q: %s cannot be left out (the other parts use them)", s, generator.PartModels)
+	}
+	return opts, nil
 }
 
 // defaultPackage names the package after the output folder.

@@ -5,6 +5,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -93,6 +94,8 @@ func TestGenerateCommandErrors(t *testing.T) {
 		{"bad package", []string{"generate", "-docs", docs, "-out", out, "-pkg", "my-pkg"}, exitUsage, "not a valid Go package name"},
 		{"extra argument", []string{"generate", "x"}, exitUsage, "unexpected argument"},
 		{"bad flag", []string{"generate", "-nope"}, exitUsage, "-nope"},
+		{"unknown part", []string{"generate", "-docs", docs, "-out", out, "-generate", "models,client"}, exitUsage, `unknown part "client"`},
+		{"models left out", []string{"generate", "-docs", docs, "-out", out, "-generate", "tests"}, exitUsage, "models cannot be left out"},
 		{"help", []string{"generate", "-h"}, exitOK, ""},
 	}
 	for _, tt := range tests {
@@ -118,10 +121,82 @@ func TestGenerateCommandErrors(t *testing.T) {
 func TestGenerateHelpMentionsFlags(t *testing.T) {
 	var stdout, stderr bytes.Buffer
 	run([]string{"generate", "-h"}, &stdout, &stderr)
-	for _, f := range []string{"-docs", "-out", "-pkg"} {
+	for _, f := range []string{"-docs", "-out", "-pkg", "-generate"} {
 		if !strings.Contains(stdout.String(), f) {
 			t.Errorf("help lacks %s:\n%s", f, stdout.String())
 		}
+	}
+}
+
+func TestParseParts(t *testing.T) {
+	for _, tt := range []struct {
+		in                  string
+		noHandlers, noTests bool
+		err                 string
+	}{
+		{"models,handlers,tests", false, false, ""},
+		{"models", true, true, ""},
+		{" tests , models ", true, false, ""},
+		{"handlers,models", false, true, ""},
+		{"handlers", true, true, "cannot be left out"},
+		{"models,", true, true, `unknown part ""`},
+		{"models,server", true, true, `unknown part "server"`},
+	} {
+		opts, err := parseParts(tt.in)
+		if tt.err != "" {
+			if err == nil || !strings.Contains(err.Error(), tt.err) {
+				t.Errorf("parseParts(%q) error = %v, want %q", tt.in, err, tt.err)
+			}
+			continue
+		}
+		if err != nil || opts.NoHandlers != tt.noHandlers || opts.NoTests != tt.noTests {
+			t.Errorf("parseParts(%q) = %+v, %v; want NoHandlers=%v NoTests=%v", tt.in, opts, err, tt.noHandlers, tt.noTests)
+		}
+	}
+}
+
+// TestGenerateModelsOnly: -generate models writes the models and the
+// runtime, no server and no test, and check with the same flag finds no
+// drift (while check with the default parts does).
+func TestGenerateModelsOnly(t *testing.T) {
+	dir := t.TempDir()
+	docs := copySeeds(t, dir)
+	out := filepath.Join(dir, "models")
+	var stdout, stderr bytes.Buffer
+	if code := run([]string{"generate", "-docs", docs, "-out", out, "-generate", "models"}, &stdout, &stderr); code != exitOK {
+		t.Fatalf("exit %d, stderr:\n%s", code, stderr.String())
+	}
+	entries, err := os.ReadDir(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for _, e := range entries {
+		names = append(names, e.Name())
+		if strings.HasSuffix(e.Name(), "_test.go") || e.Name() == "docgen_servers.go" {
+			t.Errorf("models-only output has %s", e.Name())
+		}
+	}
+	for _, want := range []string{"create_cloudpcsnapshot.go", "docgen_opt.go"} {
+		if !slices.Contains(names, want) {
+			t.Errorf("models-only output lacks %s: %v", want, names)
+		}
+	}
+	data, err := os.ReadFile(filepath.Join(out, "create_cloudpcsnapshot.go"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if bytes.Contains(data, []byte("Request struct")) || !bytes.Contains(data, []byte("type CloudPcSnapshot struct")) {
+		t.Errorf("create_cloudpcsnapshot.go is not models only:\n%s", data)
+	}
+	stdout.Reset()
+	stderr.Reset()
+	if code := run([]string{"check", "-docs", docs, "-out", out, "-generate", "models", "-ignore", "todo-text"}, &stdout, &stderr); code == exitUsage || strings.Contains(stdout.String(), "drift") {
+		t.Errorf("check -generate models: exit %d, drift reported:\n%s%s", code, stdout.String(), stderr.String())
+	}
+	stdout.Reset()
+	if run([]string{"check", "-docs", docs, "-out", out}, &stdout, &stderr); !strings.Contains(stdout.String(), "_test.go") {
+		t.Errorf("check with every part does not report the missing test files:\n%s", stdout.String())
 	}
 }
 

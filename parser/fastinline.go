@@ -1,0 +1,175 @@
+package parser
+
+import (
+	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
+)
+
+// Most inline content docgen reads is plain text with, at most, inline
+// links such as "[user](user.md)". pgFastLine reads such content without
+// goldmark, giving exactly what goldmark's inline parse followed by
+// pgCollector.plain gives; anything else (code spans, emphasis, images,
+// raw HTML, autolinks, backslashes, reference links, brackets in other
+// shapes) is left to goldmark.
+
+// pgMaxFastLabel bounds the link text read by pgFastLine (goldmark refuses
+// labels of more than 999 characters).
+const pgMaxFastLabel = 500
+
+// pgFastLine appends the plain text of one line of inline content (without
+// its line end) to out and records its links; ok is false, with out and
+// links possibly extended, when the line needs goldmark. With out and
+// links nil it only checks.
+func pgFastLine(line []byte, out *[]byte, links *[]mdLink) bool {
+	for i := 0; i < len(line); i++ {
+		switch c := line[i]; c {
+		case '_', '!', '<', '\\', ']', '\r', '\n':
+			return false
+		case '`':
+			// A code span opened and closed by single backticks on this
+			// line: its text verbatim, one space trimmed at each end
+			// when both ends are spaces (and it is not all spaces),
+			// backslashes doubled (plain's inline keeps them literal).
+			if i+1 < len(line) && line[i+1] == '`' {
+				return false
+			}
+			j := i + 1
+			for ; j < len(line) && line[j] != '`'; j++ {
+				if line[j] == '\r' || line[j] == '\n' {
+					return false
+				}
+			}
+			if j >= len(line) || (j+1 < len(line) && line[j+1] == '`') {
+				return false
+			}
+			code := line[i+1 : j]
+			if len(code) >= 2 && code[0] == ' ' && code[len(code)-1] == ' ' && !util.IsBlank(code) {
+				code = code[1 : len(code)-1]
+			}
+			if out != nil {
+				for _, b := range code {
+					if b == '\\' {
+						*out = append(*out, '\\')
+					}
+					*out = append(*out, b)
+				}
+			}
+			i = j
+		case '*':
+			// Strong emphasis **X** with X starting and ending with a
+			// letter or digit and holding no markup: X.
+			if i+2 >= len(line) || line[i+1] != '*' || !pgIsAlnum(line[i+2]) {
+				return false
+			}
+			j := i + 2
+			for ; j+1 < len(line) && !(line[j] == '*' && line[j+1] == '*'); j++ {
+				if !pgFastLabelByte(line[j]) || line[j] == ']' {
+					return false
+				}
+			}
+			if j+1 >= len(line) || !pgIsAlnum(line[j-1]) || (j+2 < len(line) && line[j+2] == '*') {
+				return false
+			}
+			if out != nil {
+				*out = append(*out, line[i+2:j]...)
+			}
+			i = j + 1
+		case '[':
+			// [T](D): T without markup or brackets, D without blanks,
+			// parentheses, quotes, angle brackets or backslashes.
+			j := i + 1
+			for ; j < len(line); j++ {
+				if b := line[j]; b == ']' {
+					break
+				} else if !pgFastLabelByte(b) {
+					return false
+				}
+			}
+			if j == i+1 || j-i-1 > pgMaxFastLabel || j+1 >= len(line) || line[j+1] != '(' {
+				return false
+			}
+			k := j + 2
+			for ; k < len(line); k++ {
+				if b := line[k]; b == ')' {
+					break
+				} else if !pgFastDestByte(b) {
+					return false
+				}
+			}
+			if k == j+2 || k >= len(line) {
+				return false
+			}
+			if out != nil {
+				*out = append(*out, line[i+1:j]...)
+			}
+			if links != nil {
+				*links = append(*links, mdLink{Text: pgCleanText(string(line[i+1 : j])), Dest: string(line[j+2 : k])})
+			}
+			i = k
+		default:
+			if out != nil {
+				*out = append(*out, c)
+			}
+		}
+	}
+	return true
+}
+
+func pgIsAlnum(b byte) bool {
+	return b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || b >= '0' && b <= '9'
+}
+
+func pgFastLabelByte(b byte) bool {
+	switch b {
+	case '[', '\\', '`', '*', '_', '!', '<', '>', '\r', '\n':
+		return false
+	}
+	return true
+}
+
+func pgFastDestByte(b byte) bool {
+	switch b {
+	case '(', '<', '>', '\\', '"', '\'', '[', ']', '`':
+		return false
+	}
+	return !util.IsSpace(b)
+}
+
+// fastPlain returns what plain would return for a deferred paragraph
+// whose lines are segs, or ok false if the lines need goldmark. buf is
+// scratch.
+func (c *pgCollector) fastPlain(segs *text.Segments, links *[]mdLink) (string, bool) {
+	if segs == nil || segs.Len() == 0 {
+		return "", false
+	}
+	buf := c.fastBuf[:0]
+	var found []mdLink
+	for i := 0; i < segs.Len(); i++ {
+		seg := segs.At(i)
+		if seg.Padding != 0 || seg.ForceNewline || seg.Start < 0 || seg.Stop > len(c.src) || seg.Start > seg.Stop {
+			return "", false
+		}
+		line := c.src[seg.Start:seg.Stop]
+		nl := len(line) > 0 && line[len(line)-1] == '\n'
+		if nl {
+			line = line[:len(line)-1]
+		}
+		// goldmark trims the spaces at the end of each line (the text
+		// after the last link), hard line break or not.
+		for len(line) > 0 && util.IsSpace(line[len(line)-1]) {
+			line = line[:len(line)-1]
+		}
+		if !pgFastLine(line, &buf, &found) {
+			c.fastBuf = buf
+			return "", false
+		}
+		if nl {
+			buf = append(buf, ' ')
+		}
+	}
+	c.fastBuf = buf
+	if links != nil {
+		*links = append(*links, found...)
+	}
+	return pgCleanText(string(buf)), true
+}

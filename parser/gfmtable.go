@@ -1,0 +1,390 @@
+package parser
+
+import (
+	"bytes"
+
+	"github.com/yuin/goldmark/ast"
+	extast "github.com/yuin/goldmark/extension/ast"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
+)
+
+// pgTableNode is a GFM table as pgTableTransformer reads it: the rows and
+// the cells' source segments, without goldmark nodes per row and cell. It
+// is a raw leaf block, so goldmark's inline pass skips it: a cell's inline
+// content is parsed when the cell is read (most cells are plain text and
+// need no inline parse at all; see pgCollector.cellNodes).
+type pgTableNode struct {
+	ast.BaseBlock
+	// rows holds the header row first, then the body rows; their cells
+	// share one array.
+	rows []pgTRow
+	// pipes holds the offsets of the backslashes of escaped pipes that
+	// follow a backtick in a cell: goldmark's table AST transformer
+	// removes them from code spans (see pgSplitEscapedPipes).
+	pipes []pgPipe
+}
+
+// pgTRow is one table row: the offset of its source line (what goldmark's
+// TableRow.Pos is) and its cells.
+type pgTRow struct {
+	pos   int
+	cells []pgTCell
+}
+
+// pgTCell is one table cell.
+type pgTCell struct {
+	// node is the cell's parsed inline content when it is known (tables
+	// goldmark's own table extension built, cells parsed by cellNodes).
+	node ast.Node
+	// start and stop delimit the cell's text, trimmed; has is false for
+	// the empty cells goldmark adds to a short row (they have no line).
+	start, stop int32
+	has         bool
+	// pipes is set when the cell has entries in pgTableNode.pipes.
+	pipes bool
+}
+
+// seg returns the cell's text segment.
+func (ce *pgTCell) seg() text.Segment { return text.NewSegment(int(ce.start), int(ce.stop)) }
+
+// pgPipe is an escaped pipe of a cell (pgTableNode.pipes).
+type pgPipe struct {
+	cell *pgTCell
+	pos  int
+}
+
+var pgTableKind = ast.NewNodeKind("DocgenTable")
+
+func (*pgTableNode) Kind() ast.NodeKind { return pgTableKind }
+
+func (*pgTableNode) IsRaw() bool { return true }
+
+func (n *pgTableNode) Dump(source []byte, level int) { ast.DumpHelper(n, source, level, nil, nil) }
+
+// pgTableTransformer is goldmark's GFM table paragraph transformer
+// (extension.NewTableParagraphTransformer, goldmark v1.8.7) with the same
+// decisions, producing a pgTableNode instead of Table, TableRow and
+// TableCell nodes.
+type pgTableTransformer struct{}
+
+func (pgTableTransformer) Transform(node *ast.Paragraph, reader text.Reader, pc parser.Context) {
+	ppos := node.Pos()
+	lines := node.Lines()
+	if lines.Len() < 2 {
+		return
+	}
+	source := reader.Source()
+	for i := 1; i < lines.Len(); i++ {
+		delim := lines.At(i)
+		cols := pgTableDelimiter(delim.Value(source))
+		if cols == 0 {
+			continue
+		}
+		hdr := lines.At(i - 1)
+		n := pgTableCells(hdr, cols, true, source)
+		if max(n, cols) != cols {
+			return
+		}
+		table := &pgTableNode{}
+		table.SetPos(ppos)
+		body := lines.Len() - i - 1
+		cells := make([]pgTCell, cols*(1+body))
+		table.rows = make([]pgTRow, 0, 1+body)
+		table.rows = append(table.rows, table.row(hdr, cells[:cols:cols], cols, true, source))
+		for j := i + 1; j < lines.Len(); j++ {
+			k := (j - i) * cols
+			table.rows = append(table.rows, table.row(lines.At(j), cells[k:k+cols:k+cols], cols, false, source))
+		}
+		node.Lines().SetSliced(0, i-1)
+		node.Parent().InsertAfter(node.Parent(), node, table)
+		if node.Lines().Len() == 0 {
+			node.Parent().RemoveChild(node.Parent(), node)
+		} else {
+			last := node.Lines().At(i - 2)
+			last.Stop = last.Stop - 1 // trim last newline(\n)
+			node.Lines().Set(i-2, last)
+		}
+	}
+}
+
+// pgTableCells returns the number of cells goldmark's parseRow reads
+// from a row before padding it to cols (a body row drops the cells after
+// the first cols).
+func pgTableCells(segment text.Segment, cols int, isHeader bool, source []byte) int {
+	segment = segment.TrimLeftSpace(source)
+	segment = segment.TrimRightSpace(source)
+	line := segment.Value(source)
+	pos, limit := 0, len(line)
+	if len(line) > 0 && line[pos] == '|' {
+		pos++
+	}
+	if len(line) > 0 && line[limit-1] == '|' {
+		limit--
+	}
+	n := 0
+	for p := pos; p < limit; n++ {
+		c := p
+		for ; c < limit; c++ {
+			if line[c] == '|' && (c == 0 || line[c-1] != '\\') {
+				break
+			}
+		}
+		p = c + 1
+	}
+	if !isHeader {
+		n = min(n, cols)
+	}
+	return n
+}
+
+// row reads a row into cells (cols of them, the row padded with cells
+// without lines) as goldmark's parseRow does.
+func (t *pgTableNode) row(segment text.Segment, cells []pgTCell, cols int, isHeader bool, source []byte) pgTRow {
+	npos := segment
+	segment = segment.TrimLeftSpace(source)
+	segment = segment.TrimRightSpace(source)
+	line := segment.Value(source)
+	pos := 0
+	limit := len(line)
+	row := pgTRow{pos: npos.Start, cells: cells}
+	if len(line) > 0 && line[pos] == '|' {
+		pos++
+	}
+	if len(line) > 0 && line[limit-1] == '|' {
+		limit--
+	}
+	for i := 0; pos < limit; i++ {
+		if i >= cols {
+			// A header row with more cells is refused by the caller.
+			return row
+		}
+		cell := &row.cells[i]
+		hasBacktick := false
+		closure := pos
+		for ; closure < limit; closure++ {
+			if line[closure] == '`' {
+				hasBacktick = true
+			}
+			if line[closure] == '|' {
+				if closure == 0 || line[closure-1] != '\\' {
+					break
+				} else if hasBacktick {
+					t.pipes = append(t.pipes, pgPipe{cell: cell, pos: segment.Start + closure - 1})
+					cell.pipes = true
+				}
+			}
+		}
+		seg := text.NewSegment(segment.Start+pos, segment.Start+closure)
+		seg = seg.TrimLeftSpace(source)
+		seg = seg.TrimRightSpace(source)
+		cell.start, cell.stop, cell.has = int32(seg.Start), int32(seg.Stop), true
+		pos = closure + 1
+	}
+	return row
+}
+
+// pgTableDelimiter returns the number of columns of a delimiter row, or 0
+// if line is not one (goldmark's parseDelimiter returning nil).
+func pgTableDelimiter(line []byte) int {
+	if !pgIsTableDelim(line) {
+		return 0
+	}
+	cols := bytes.Split(line, []byte{'|'})
+	if util.IsBlank(cols[0]) {
+		cols = cols[1:]
+	}
+	if len(cols) > 0 && util.IsBlank(cols[len(cols)-1]) {
+		cols = cols[:len(cols)-1]
+	}
+	for _, col := range cols {
+		if !pgDelimColumn(col) {
+			return 0
+		}
+	}
+	return len(cols)
+}
+
+// pgIsTableDelim is goldmark's isTableDelim.
+func pgIsTableDelim(bs []byte) bool {
+	if w, _ := util.IndentWidth(bs, 0); w > 3 {
+		return false
+	}
+	allSep := true
+	for _, b := range bs {
+		if b != '-' {
+			allSep = false
+		}
+		if !(util.IsSpace(b) || b == '-' || b == '|' || b == ':') {
+			return false
+		}
+	}
+	return !allSep
+}
+
+// pgDelimColumn reports whether col matches one of goldmark's delimiter
+// column expressions: ^\s*:?-+:?\s*$ (\s being RE2's [\t\n\f\r ]).
+func pgDelimColumn(col []byte) bool {
+	isSpace := func(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r' }
+	for len(col) > 0 && isSpace(col[0]) {
+		col = col[1:]
+	}
+	for len(col) > 0 && isSpace(col[len(col)-1]) {
+		col = col[:len(col)-1]
+	}
+	if len(col) > 0 && col[0] == ':' {
+		col = col[1:]
+	}
+	if len(col) > 0 && col[len(col)-1] == ':' {
+		col = col[:len(col)-1]
+	}
+	if len(col) == 0 {
+		return false
+	}
+	for _, c := range col {
+		if c != '-' {
+			return false
+		}
+	}
+	return true
+}
+
+// pgTableFromGFM converts a table built by goldmark's own table extension
+// (its cells already parsed) to a pgTableNode.
+func pgTableFromGFM(n *extast.Table) *pgTableNode {
+	t := &pgTableNode{}
+	t.SetPos(n.Pos())
+	for r := n.FirstChild(); r != nil; r = r.NextSibling() {
+		row := pgTRow{pos: r.Pos()}
+		for ce := r.FirstChild(); ce != nil; ce = ce.NextSibling() {
+			cell := pgTCell{node: ce}
+			if l := ce.Lines(); l != nil && l.Len() > 0 {
+				seg := l.At(0)
+				cell.start, cell.stop, cell.has = int32(seg.Start), int32(seg.Stop), true
+			}
+			row.cells = append(row.cells, cell)
+		}
+		t.rows = append(t.rows, row)
+	}
+	return t
+}
+
+// pgInlineTrigger reports whether b holds a byte that starts one of
+// goldmark's default inline parsers (code span, link, image, autolink,
+// raw HTML, emphasis). Text without one is a single text node.
+func pgInlineTrigger(b []byte) bool {
+	for _, c := range b {
+		switch c {
+		case '`', '[', ']', '!', '<', '*', '_':
+			return true
+		}
+	}
+	return false
+}
+
+// cellNodes parses the inline content of the cells of rows that are not
+// parsed yet and need goldmark (see pgInlineTrigger), in one pass.
+func (c *pgCollector) cellNodes(t *pgTableNode, rows []pgTRow) {
+	var segs []*text.Segments
+	for r := range rows {
+		for i := range rows[r].cells {
+			ce := &rows[r].cells[i]
+			if c.cellNeedsGoldmark(ce) {
+				s := text.NewSegments()
+				s.Append(ce.seg())
+				segs = append(segs, s)
+			}
+		}
+	}
+	if len(segs) == 0 {
+		return
+	}
+	p := c.inlineSegs(segs)
+	for r := range rows {
+		for i := range rows[r].cells {
+			ce := &rows[r].cells[i]
+			if c.cellNeedsGoldmark(ce) {
+				if p == nil {
+					return
+				}
+				ce.node = p
+				if ce.pipes {
+					pgSplitEscapedPipes(p, ce, t.pipes)
+				}
+				p = p.NextSibling()
+			}
+		}
+	}
+}
+
+// cellText returns the plain text of a cell (see plain), recording links.
+func (c *pgCollector) cellText(ce *pgTCell, links *[]mdLink) string {
+	if ce.node != nil {
+		return c.plain(ce.node, links)
+	}
+	if !ce.has || ce.start >= ce.stop {
+		return ""
+	}
+	v := c.src[ce.start:ce.stop]
+	if !pgInlineTrigger(v) {
+		// A cell without inline markup is one text node holding the
+		// cell.
+		return pgCleanText(c.str(ce.seg()))
+	}
+	buf := c.fastBuf[:0]
+	ok := pgFastLine(v, &buf, links)
+	c.fastBuf = buf
+	if !ok {
+		// Not reached: cellNodes parsed such cells.
+		return ""
+	}
+	return pgCleanText(string(buf))
+}
+
+// cellNeedsGoldmark reports whether a cell's inline content is to be
+// parsed by goldmark: it is not parsed yet and is not plain text or
+// simple links (pgFastLine).
+func (c *pgCollector) cellNeedsGoldmark(ce *pgTCell) bool {
+	if ce.node != nil || !ce.has {
+		return false
+	}
+	if ce.pipes {
+		return true
+	}
+	v := c.src[ce.start:ce.stop]
+	return pgInlineTrigger(v) && !pgFastLine(v, nil, nil)
+}
+
+// splitEscapedPipes is goldmark's table AST transformer for one cell: in
+// code spans, the backslash of an escaped pipe is dropped.
+func pgSplitEscapedPipes(cell ast.Node, of *pgTCell, pipes []pgPipe) {
+	_ = ast.Walk(cell, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering || n.Kind() != ast.KindCodeSpan {
+			return ast.WalkContinue, nil
+		}
+		for ch := n.FirstChild(); ch != nil; {
+			next := ch.NextSibling()
+			if ch.Kind() != ast.KindText {
+				ch = next
+				continue
+			}
+			parent := ch.Parent()
+			ts := ch.(*ast.Text).Segment
+			cur := ch
+			for _, pp := range pipes {
+				if pos := pp.pos; pp.cell == of && ts.Start <= pos && pos < ts.Stop {
+					segment := cur.(*ast.Text).Segment
+					n1 := ast.NewRawTextSegment(segment.WithStop(pos))
+					n2 := ast.NewRawTextSegment(segment.WithStart(pos + 1))
+					parent.InsertAfter(parent, cur, n1)
+					parent.InsertAfter(parent, n1, n2)
+					parent.RemoveChild(parent, cur)
+					cur = n2
+				}
+			}
+			ch = next
+		}
+		return ast.WalkContinue, nil
+	})
+}
