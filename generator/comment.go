@@ -15,6 +15,9 @@ const commentWidth = 77
 // can never end the comment line and start code), "*/" is broken up, and
 // runs of spaces collapse.
 func sanitizeText(s string) string {
+	if cleanText(s) {
+		return s
+	}
 	var b strings.Builder
 	space := false
 	for _, r := range s {
@@ -35,23 +38,49 @@ func sanitizeText(s string) string {
 	return strings.ReplaceAll(out, "*/", "* /")
 }
 
-// wrapText sanitizes text and wraps it into lines of at most width bytes
-// (a longer word gets a line of its own).
-func wrapText(text string, width int) []string {
-	var lines []string
-	var cur strings.Builder
-	for _, w := range strings.Fields(sanitizeText(text)) {
-		if cur.Len() > 0 && cur.Len()+1+len(w) > width {
-			lines = append(lines, cur.String())
-			cur.Reset()
+// cleanText reports whether sanitizeText would return s unchanged because
+// it is printable ASCII with single inner spaces and no "*/" (most
+// descriptions): the common case costs no allocation.
+func cleanText(s string) bool {
+	space := true // no leading space
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c == ' ':
+			if space {
+				return false
+			}
+			space = true
+		case c < 0x21 || c > 0x7e:
+			return false
+		case c == '/' && i > 0 && s[i-1] == '*':
+			return false
+		default:
+			space = false
 		}
-		if cur.Len() > 0 {
-			cur.WriteByte(' ')
-		}
-		cur.WriteString(w)
 	}
-	if cur.Len() > 0 {
-		lines = append(lines, cur.String())
+	return !space || s == ""
+}
+
+// wrapText sanitizes text and wraps it into lines of at most width bytes
+// (a longer word gets a line of its own). Sanitized text has single
+// spaces between words, so each line is a substring of it.
+func wrapText(text string, width int) []string {
+	t := sanitizeText(text)
+	var lines []string
+	for t != "" {
+		if len(t) <= width {
+			lines = append(lines, t)
+			break
+		}
+		cut := strings.LastIndexByte(t[:width+1], ' ')
+		if cut <= 0 { // the first word is longer than width
+			if cut = strings.IndexByte(t, ' '); cut < 0 {
+				lines = append(lines, t)
+				break
+			}
+		}
+		lines = append(lines, t[:cut])
+		t = t[cut+1:]
 	}
 	return lines
 }
@@ -70,35 +99,54 @@ func commentLine(s string) *jen.Statement {
 	return jen.Comment(s)
 }
 
-// docComment returns comment statements for paragraphs, each wrapped and
+// docComment returns the comment for paragraphs, each wrapped and
 // separated by an empty comment line; empty paragraphs are dropped.
 func docComment(paragraphs ...string) []jen.Code {
-	var out []jen.Code
+	var b strings.Builder
 	for _, para := range paragraphs {
 		lines := wrapText(para, commentWidth)
 		if len(lines) == 0 {
 			continue
 		}
-		if len(out) > 0 {
-			out = append(out, commentLine(""))
+		if b.Len() > 0 {
+			b.WriteString("\n//")
 		}
-		for _, l := range lines {
-			out = append(out, commentLine(l))
-		}
+		writeCommentLines(&b, lines)
 	}
-	return out
+	return rawComment(&b)
 }
 
 // compactComment is docComment without the empty lines between
 // paragraphs, for struct fields and constants.
 func compactComment(paragraphs ...string) []jen.Code {
-	var out []jen.Code
+	var b strings.Builder
 	for _, para := range paragraphs {
-		for _, l := range wrapText(para, commentWidth) {
-			out = append(out, commentLine(l))
-		}
+		writeCommentLines(&b, wrapText(para, commentWidth))
 	}
-	return out
+	return rawComment(&b)
+}
+
+// writeCommentLines appends "// line" for each line, as commentLine
+// renders it, one per line.
+func writeCommentLines(b *strings.Builder, lines []string) {
+	for _, l := range lines {
+		if b.Len() > 0 {
+			b.WriteByte('\n')
+		}
+		b.WriteString("// ")
+		b.WriteString(l)
+	}
+}
+
+// rawComment is the comment lines in b as one jennifer statement, which
+// jennifer writes as is because it starts with "//" (one statement rather
+// than one per line halves jennifer's work on comment-heavy files). Each
+// line is "// " and sanitized text, so no line can be a directive or code.
+func rawComment(b *strings.Builder) []jen.Code {
+	if b.Len() == 0 {
+		return nil
+	}
+	return []jen.Code{jen.Comment(b.String())}
 }
 
 // addComments appends comment statements to a group (a file body or a

@@ -1,8 +1,10 @@
 package generator
 
 import (
+	"math/rand/v2"
 	"strings"
 	"testing"
+	"unicode"
 
 	"github.com/google/go-cmp/cmp"
 )
@@ -122,6 +124,66 @@ func TestWrapText(t *testing.T) {
 	for _, tt := range tests {
 		if diff := cmp.Diff(tt.want, wrapText(tt.in, 77)); diff != "" {
 			t.Errorf("wrapText(%q) mismatch (-want +got):\n%s", tt.in, diff)
+		}
+	}
+}
+
+// TestWrapTextMatchesReference compares sanitizeText's fast path and
+// wrapText's substring wrapping with the plain algorithms they replace,
+// on random text mixing ASCII, runs of spaces, control characters, "*/",
+// non-ASCII spaces and long words.
+func TestWrapTextMatchesReference(t *testing.T) {
+	refSanitize := func(s string) string {
+		var b strings.Builder
+		space := false
+		for _, r := range s {
+			if unicode.IsControl(r) || r == '\u2028' || r == '\u2029' || r == '\u0085' || r == '\ufeff' || unicode.Is(unicode.Zs, r) {
+				r = ' '
+			}
+			if r == ' ' {
+				if !space && b.Len() > 0 {
+					b.WriteByte(' ')
+				}
+				space = true
+				continue
+			}
+			space = false
+			b.WriteRune(r)
+		}
+		return strings.ReplaceAll(strings.TrimRight(b.String(), " "), "*/", "* /")
+	}
+	refWrap := func(text string, width int) []string {
+		var lines []string
+		var cur strings.Builder
+		for _, w := range strings.Fields(refSanitize(text)) {
+			if cur.Len() > 0 && cur.Len()+1+len(w) > width {
+				lines = append(lines, cur.String())
+				cur.Reset()
+			}
+			if cur.Len() > 0 {
+				cur.WriteByte(' ')
+			}
+			cur.WriteString(w)
+		}
+		if cur.Len() > 0 {
+			lines = append(lines, cur.String())
+		}
+		return lines
+	}
+	pieces := []string{"a", "word", "Graph", " ", "  ", "\t", "\n", "*/", "*", "/", "é", "\u00a0", "\u2028", "x.", strings.Repeat("long", 25), "\x00", "\u3000"}
+	rng := rand.New(rand.NewPCG(1, 2))
+	for i := range 20000 {
+		var b strings.Builder
+		for range rng.IntN(40) {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		in := b.String()
+		width := 5 + i%80
+		if got, want := sanitizeText(in), refSanitize(in); got != want {
+			t.Fatalf("sanitizeText(%q) = %q, want %q", in, got, want)
+		}
+		if diff := cmp.Diff(refWrap(in, width), wrapText(in, width)); diff != "" {
+			t.Fatalf("wrapText(%q, %d) mismatch (-want +got):\n%s", in, width, diff)
 		}
 	}
 }

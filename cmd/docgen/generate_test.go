@@ -319,22 +319,43 @@ func firstLines(s string, n int) string {
 }
 
 // BenchmarkGenerateCorpus measures parsing and generating the corpus
-// (without writing). Run with -benchtime=1x; it skips without the corpus.
+// (without writing), for every part (parts=all, the default of docgen
+// generate) and for the models alone (parts=models, -generate models).
+// Run with -benchtime=3x; it skips without the corpus.
 func BenchmarkGenerateCorpus(b *testing.B) {
 	corpus := "../../../shared/corpus/graph-docs-v1.0-2021-07"
 	if _, err := os.Stat(corpus); err != nil {
 		b.Skipf("corpus not present: %v", err)
 	}
-	for b.Loop() {
-		t0 := time.Now()
-		pkg, err := loadDocs(corpus)
-		if err != nil {
-			b.Fatal(err)
-		}
-		t1 := time.Now()
-		files, _ := generator.Generate(pkg, generator.Options{Package: "corpus"})
-		b.ReportMetric(float64(t1.Sub(t0).Milliseconds()), "parse-ms")
-		b.ReportMetric(float64(time.Since(t1).Milliseconds()), "generate-ms")
-		b.ReportMetric(float64(len(files)), "files")
+	for _, bc := range []struct {
+		name string
+		opts generator.Options
+	}{
+		{"parts=all", generator.Options{Package: "corpus"}},
+		{"parts=models", generator.Options{Package: "corpus", NoHandlers: true, NoTests: true}},
+	} {
+		b.Run(bc.name, func(b *testing.B) {
+			var parse, gen time.Duration
+			var files, lines int
+			for b.Loop() {
+				t0 := time.Now()
+				pkg, err := loadDocs(corpus)
+				if err != nil {
+					b.Fatal(err)
+				}
+				t1 := time.Now()
+				out, _ := generator.Generate(pkg, bc.opts)
+				gen += time.Since(t1)
+				parse += t1.Sub(t0)
+				files, lines = len(out), 0
+				for _, f := range out {
+					lines += bytes.Count(f.Content, []byte("\n"))
+				}
+			}
+			b.ReportMetric(float64(parse.Milliseconds())/float64(b.N), "parse-ms")
+			b.ReportMetric(float64(gen.Milliseconds())/float64(b.N), "generate-ms")
+			b.ReportMetric(float64(files), "files")
+			b.ReportMetric(float64(lines), "lines")
+		})
 	}
 }
