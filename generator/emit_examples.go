@@ -6,9 +6,11 @@ import (
 	"fmt"
 	"math/big"
 	"regexp"
+	"runtime"
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 	"unicode/utf8"
 
@@ -54,8 +56,9 @@ const (
 
 // exampleTest is one generated test.
 type exampleTest struct {
-	name string
-	ex   *model.Example
+	// name is the test function's name: want, made unique in the package.
+	name, want string
+	ex         *model.Example
 	// elem is the Go type the body (or each element) decodes into, and
 	// typeName its name in messages; collection and envelope say how.
 	elem       jen.Code
@@ -83,12 +86,11 @@ type exampleKnownSpec struct {
 }
 
 // exampleFiles returns the example test files of every page that has
-// examples, with test names unique in the package.
+// examples, with test names unique in the package. Planning a test (the
+// walk of its JSON body) is the cost: pages are planned in parallel, then
+// names are given in page order, as if one by one, and the files are built
+// by the render workers.
 func (p *plan) exampleFiles() []*genFile {
-	used := map[string]bool{}
-	for name := range p.scope {
-		used[name] = true
-	}
 	pages := map[string]*model.Page{}
 	for _, pg := range p.pkg.Pages {
 		if pg != nil {
@@ -96,19 +98,62 @@ func (p *plan) exampleFiles() []*genFile {
 		}
 	}
 	diags := p.diagsByFile()
+	tests := make([][]*exampleTest, len(p.files))
+	parallelFor(len(p.files), func(i int) {
+		fi := p.files[i]
+		tests[i] = p.exampleTests(fi, pages[fi.Page], diags)
+	})
+	used := p.usedNames()
+	p.exampleCases = map[*model.Example]*exampleTest{}
 	var out []*genFile
-	for _, fi := range p.files {
-		tests := p.exampleTests(fi, pages[fi.Page], used, diags)
-		if len(tests) == 0 {
+	for i, fi := range p.files {
+		if len(tests[i]) == 0 {
 			continue
 		}
-		jf := p.newFile(fi.Page)
-		for _, t := range tests {
-			p.emitExampleTest(jf, t)
+		for _, t := range tests[i] {
+			t.name = uniqueTestName(t.want, used)
+			if t.skip == "" {
+				p.exampleCases[t.ex] = t
+			}
 		}
-		out = append(out, &genFile{Name: fi.Base + "_examples_test.go", Jen: jf})
+		out = append(out, &genFile{Name: fi.Base + "_examples_test.go", Build: func() *jen.File {
+			jf := p.newFile(fi.Page)
+			for _, t := range tests[i] {
+				p.emitExampleTest(jf, t)
+			}
+			return jf
+		}})
 	}
 	return out
+}
+
+// usedNames is the set of package-level names test names must avoid.
+func (p *plan) usedNames() map[string]bool {
+	used := make(map[string]bool, len(p.scope))
+	for name := range p.scope {
+		used[name] = true
+	}
+	return used
+}
+
+// parallelFor calls fn(0..n-1) on GOMAXPROCS goroutines.
+func parallelFor(n int, fn func(i int)) {
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range min(n, max(1, runtime.GOMAXPROCS(0))) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				fn(i)
+			}
+		}()
+	}
+	for i := range n {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
 }
 
 // diagsByFile indexes the diagnostics known so far (the model's and the
@@ -133,7 +178,7 @@ type exampleSource struct {
 }
 
 // exampleTests builds the tests of one page file, in document order.
-func (p *plan) exampleTests(fi *fileInfo, page *model.Page, used map[string]bool, diags map[string][]model.Diagnostic) []*exampleTest {
+func (p *plan) exampleTests(fi *fileInfo, page *model.Page, diags map[string][]model.Diagnostic) []*exampleTest {
 	var srcs []exampleSource
 	for _, o := range fi.ops {
 		for _, ex := range o.Examples {
@@ -152,7 +197,7 @@ func (p *plan) exampleTests(fi *fileInfo, page *model.Page, used map[string]bool
 			continue
 		}
 		t := p.exampleTest(s.ex, s.op, diags[s.ex.BodyPos.File])
-		t.name = uniqueTestName(exampleTestName(fi, exampleLabel(s), s.ex.Kind), used)
+		t.want = exampleTestName(fi, exampleLabel(s), s.ex.Kind)
 		tests = append(tests, t)
 	}
 	return tests
@@ -1104,10 +1149,26 @@ func (p *plan) emitExampleTest(f *jen.File, t *exampleTest) {
 		)
 		return
 	}
-	fields := p.exampleCaseFields(t)
 	f.Func().Id(t.name).Params(jen.Id("t").Op("*").Qual("testing", "T")).Block(
-		jen.Id("runExample").Types(t.elem).Call(jen.Id("t"), jen.Op("&").Id("exampleCase").Values(multiline(fields)...)),
+		jen.Id("runExample").Types(t.elem).Call(jen.Id("t"), jen.Id(t.varName())),
 	)
+	f.Line()
+	f.Comment(fmt.Sprintf("%s is the %s example %q (%s).", t.varName(), kind, sanitizeText(ex.Name), sanitizeText(loc)))
+	f.Var().Id(t.varName()).Op("=").Op("&").Id("exampleCase").Values(multiline(p.exampleCaseFields(t))...)
+}
+
+// varName is the package-level variable that holds the example case of a
+// named, not skipped test ("example" and the test name without "Test"; the
+// handler tests use it too).
+func (t *exampleTest) varName() string { return "example" + strings.TrimPrefix(t.name, "Test") }
+
+// caseRef is the exampleCase of t for a handler test: the variable of its
+// round-trip test when it has one, else the literal.
+func (p *plan) caseRef(t *exampleTest) jen.Code {
+	if t.name != "" && p.exampleCases[t.ex] == t {
+		return jen.Id(t.varName())
+	}
+	return jen.Op("&").Id("exampleCase").Values(multiline(p.exampleCaseFields(t))...)
 }
 
 // exampleCaseFields are the fields of the exampleCase literal of t, as the

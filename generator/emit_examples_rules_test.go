@@ -125,7 +125,8 @@ func TestExampleBodyRuleEmitted(t *testing.T) {
 	src := fmt.Sprintf("%#v", f)
 	for _, want := range []string{
 		"// It is tested as Reference because every member is @odata.id, property@odata.bind or @odata.context, and the operation's path ends in /$ref.",
-		"runExample[Reference](t, &exampleCase{",
+		"runExample[Reference](t, exampleAddOwner)",
+		"var exampleAddOwner = &exampleCase{",
 		`Type: "Reference",`,
 	} {
 		if !strings.Contains(src, want) {
@@ -145,10 +146,10 @@ func TestHandlerRefRoute(t *testing.T) {
 		t.Fatal("no handler for the $ref operation")
 	}
 	fi := o.file
-	tests := p.handlerTests(fi, ho, map[string]bool{}, nil)
+	tests := p.handlerTests(fi, ho, nil)
 	var got []string
 	for _, ht := range tests {
-		s := ht.name + " " + ht.url
+		s := ht.want + " " + ht.url
 		if ht.skip != "" {
 			s += " skip: " + ht.skip
 		}

@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/dave/jennifer/jen"
 
@@ -43,9 +44,13 @@ type handlerPlan struct {
 	// groups are sorted by interface name.
 	groups []*serverGroup
 	byOp   map[string]*handlerOp
-	// mux and keyOps route example requests (routesTo), built on first use.
-	mux    *http.ServeMux
-	keyOps map[string][]*handlerOp
+	// mux and keyOps route example requests (routesTo), built on first
+	// use (by concurrent planners: routerOnce); keys are keyOps' keys,
+	// sorted.
+	routerOnce sync.Once
+	mux        *http.ServeMux
+	keyOps     map[string][]*handlerOp
+	keys       []string
 }
 
 // serverGroup is one generated server interface.

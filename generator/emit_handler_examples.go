@@ -24,7 +24,9 @@ import (
 
 // handlerTest is one generated handler test.
 type handlerTest struct {
+	// name is the test function's name: want, made unique in the package.
 	name   string
+	want   string
 	ho     *handlerOp
 	req    *model.Example
 	resp   *model.Example
@@ -38,45 +40,54 @@ type handlerTest struct {
 }
 
 // handlerTestFiles returns the handler test file of every page whose
-// operations have documented request/response pairs.
+// operations have documented request/response pairs. As in exampleFiles,
+// pages are planned in parallel, named in page order, built by the render
+// workers.
 func (p *plan) handlerTestFiles(hp *handlerPlan) []*genFile {
-	used := map[string]bool{}
-	for name := range p.scope {
-		used[name] = true
-	}
 	diags := p.diagsByFile()
-	var out []*genFile
-	for _, fi := range p.files {
-		var tests []*handlerTest
-		var stubs []*handlerOp
-		for _, o := range fi.ops {
+	type pageTests struct {
+		tests []*handlerTest
+		stubs []*handlerOp
+	}
+	planned := make([]pageTests, len(p.files))
+	parallelFor(len(p.files), func(i int) {
+		for _, o := range p.files[i].ops {
 			ho := hp.byOp[o.Name]
 			if ho == nil {
 				continue
 			}
-			ts := p.handlerTests(fi, ho, used, diags)
-			if len(ts) > 0 {
-				tests = append(tests, ts...)
-				stubs = append(stubs, ho)
+			if ts := p.handlerTests(p.files[i], ho, diags); len(ts) > 0 {
+				planned[i].tests = append(planned[i].tests, ts...)
+				planned[i].stubs = append(planned[i].stubs, ho)
 			}
 		}
-		if len(tests) == 0 {
+	})
+	used := p.usedNames()
+	var out []*genFile
+	for i, fi := range p.files {
+		pt := planned[i]
+		if len(pt.tests) == 0 {
 			continue
 		}
-		jf := p.newFile(fi.Page)
-		for _, ho := range stubs {
-			p.emitStub(jf, ho)
+		for _, t := range pt.tests {
+			t.name = uniqueTestName(t.want, used)
 		}
-		for _, t := range tests {
-			p.emitHandlerTest(jf, t)
-		}
-		out = append(out, &genFile{Name: fi.Base + "_handlers_test.go", Jen: jf})
+		out = append(out, &genFile{Name: fi.Base + "_handlers_test.go", Build: func() *jen.File {
+			jf := p.newFile(fi.Page)
+			for _, ho := range pt.stubs {
+				p.emitStub(jf, ho)
+			}
+			for _, t := range pt.tests {
+				p.emitHandlerTest(jf, t)
+			}
+			return jf
+		}})
 	}
 	return out
 }
 
 // handlerTests builds the tests of one operation, in document order.
-func (p *plan) handlerTests(fi *fileInfo, ho *handlerOp, used map[string]bool, diags map[string][]model.Diagnostic) []*handlerTest {
+func (p *plan) handlerTests(fi *fileInfo, ho *handlerOp, diags map[string][]model.Diagnostic) []*handlerTest {
 	o := ho.o
 	var tests []*handlerTest
 	for _, ex := range o.Examples {
@@ -92,7 +103,7 @@ func (p *plan) handlerTests(fi *fileInfo, ho *handlerOp, used map[string]bool, d
 		}
 		t := &handlerTest{ho: ho, req: ex, resp: resp}
 		label := exampleLabel(exampleSource{ex, o})
-		t.name = uniqueTestName("Test"+exportedName(fi.Base)+"_Handler_"+exampleNamePart(label), used)
+		t.want = "Test" + exportedName(fi.Base) + "_Handler_" + exampleNamePart(label)
 		t.skip = p.planHandlerTest(t, diags[ex.Pos.File])
 		tests = append(tests, t)
 	}
@@ -136,7 +147,7 @@ func (p *plan) planHandlerTest(t *handlerTest, fileDiags []model.Diagnostic) str
 		if !exampleTestable(ex) {
 			return "the request example's body is not JSON"
 		}
-		t.reqT = p.exampleTest(ex, ho.o, fileDiags)
+		t.reqT = p.exampleTestOf(ex, ho.o, fileDiags)
 		if t.reqT.skip != "" {
 			return "the request body cannot be tested: " + t.reqT.skip
 		}
@@ -149,12 +160,21 @@ func (p *plan) planHandlerTest(t *handlerTest, fileDiags []model.Diagnostic) str
 		if !exampleTestable(resp) {
 			return "the response example has no JSON body"
 		}
-		t.respT = p.exampleTest(resp, ho.o, fileDiags)
+		t.respT = p.exampleTestOf(resp, ho.o, fileDiags)
 		if t.respT.skip != "" {
 			return "the response body cannot be tested: " + t.respT.skip
 		}
 	}
 	return ""
+}
+
+// exampleTestOf is the round-trip test of ex when the example tests have
+// one (the handler test then shares its variable), else a new plan of it.
+func (p *plan) exampleTestOf(ex *model.Example, o *opInfo, fileDiags []model.Diagnostic) *exampleTest {
+	if t := p.exampleCases[ex]; t != nil {
+		return t
+	}
+	return p.exampleTest(ex, o, fileDiags)
 }
 
 // ruleProblems lists the JSON Pointers of the members the documented
@@ -271,10 +291,10 @@ func (p *plan) emitHandlerTest(f *jen.File, t *handlerTest) {
 		fields = append(fields, jen.Id("Headers").Op(":").Index().Index(jen.Lit(2)).String().Values(hdrs...))
 	}
 	if t.reqT != nil {
-		fields = append(fields, jen.Id("Request").Op(":").Op("&").Id("exampleCase").Values(multiline(p.exampleCaseFields(t.reqT))...))
+		fields = append(fields, jen.Id("Request").Op(":").Add(p.caseRef(t.reqT)))
 	}
 	if t.respT != nil {
-		fields = append(fields, jen.Id("Response").Op(":").Op("&").Id("exampleCase").Values(multiline(p.exampleCaseFields(t.respT))...))
+		fields = append(fields, jen.Id("Response").Op(":").Add(p.caseRef(t.respT)))
 	}
 	fields = append(fields, jen.Id("Status").Op(":").Add(statusCode(ho.status)))
 	if len(t.problems) > 0 {
@@ -312,7 +332,7 @@ func (p *plan) emitHandlerTest(f *jen.File, t *handlerTest) {
 // routesTo explains why a request would not reach ho's handler ("" when
 // it would), using a ServeMux with every generated route.
 func (hp *handlerPlan) routesTo(method, path string, ho *handlerOp) string {
-	if hp.mux == nil {
+	hp.routerOnce.Do(func() {
 		hp.mux = http.NewServeMux()
 		hp.keyOps = map[string][]*handlerOp{}
 		for _, g := range hp.groups {
@@ -326,7 +346,8 @@ func (hp *handlerPlan) routesTo(method, path string, ho *handlerOp) string {
 				}
 			}
 		}
-	}
+		hp.keys = slices.Sorted(maps.Keys(hp.keyOps))
+	})
 	if !strings.HasPrefix(path, "/") {
 		path = "/" + path
 	}
@@ -360,7 +381,7 @@ func (hp *handlerPlan) foldRoute(method, path string) string {
 		}
 	}
 	found := ""
-	for _, k := range slices.Sorted(maps.Keys(hp.keyOps)) {
+	for _, k := range hp.keys {
 		m, pat, _ := strings.Cut(k, " ")
 		if m != method || !foldMatches(strings.Split(pat, "/"), parts) {
 			continue

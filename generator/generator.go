@@ -81,12 +81,14 @@ func IsGenerated(content []byte) bool {
 	return false
 }
 
-// genFile is a file under construction: jennifer code, or finished bytes
-// (runtime copies).
+// genFile is a file under construction: jennifer code, a function that
+// builds it (on a render worker: it must only read the plan), or finished
+// bytes (runtime copies).
 type genFile struct {
-	Name string
-	Jen  *jen.File
-	Src  []byte
+	Name  string
+	Jen   *jen.File
+	Build func() *jen.File
+	Src   []byte
 }
 
 // Generate renders pkg into Go files, sorted by Name, and returns the
@@ -249,7 +251,10 @@ func (r *renderer) submit(gens ...*genFile) {
 		r.mu.Lock()
 		r.names[slot], r.out[slot] = g.Name, g.Src
 		r.mu.Unlock()
-		if g.Jen != nil {
+		switch {
+		case g.Build != nil:
+			r.jobs <- renderJob{slot: slot, g: g, make: g.Build}
+		case g.Jen != nil:
 			r.jobs <- renderJob{slot: slot, g: g}
 		}
 	}

@@ -76,6 +76,10 @@ type plan struct {
 	// handlers is the server side of the plan (emit_handler.go), built on
 	// first use.
 	handlers *handlerPlan
+	// exampleCases maps an example to its round-trip test, once the
+	// example tests are named (emit_examples.go); the handler tests refer
+	// to their variables rather than repeating the bodies.
+	exampleCases map[*model.Example]*exampleTest
 	// undefined records types already reported as undefined, per position.
 	reported map[string]bool
 }

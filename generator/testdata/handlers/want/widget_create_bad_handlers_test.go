@@ -29,32 +29,13 @@ func (s *stubCreateWidgetFromTemplate) CreateWidgetFromTemplate(ctx context.Cont
 // (api/widget-create-bad.md:61).
 func TestWidgetCreateBad_Handler_WidgetCreateBad(t *testing.T) {
 	runHandlerExample(t, &handlerCase{
-		Method:  "POST",
-		URL:     "/beta/widgetTemplates/t1/widgets",
-		File:    "api/widget-create-bad.md",
-		Line:    45,
-		Headers: [][2]string{{"Content-type", "application/json"}},
-		Request: &exampleCase{
-			Name: "widget-create-bad",
-			File: "api/widget-create-bad.md",
-			Line: 49,
-			Type: "Widget",
-			Body: `{
-  "id": "7",
-  "size": 3
-}`,
-		},
-		Response: &exampleCase{
-			Name: "response-1",
-			File: "api/widget-create-bad.md",
-			Line: 65,
-			Type: "Widget",
-			Body: `{
-  "id": "7",
-  "displayName": "Gear",
-  "size": 3
-}`,
-		},
+		Method:   "POST",
+		URL:      "/beta/widgetTemplates/t1/widgets",
+		File:     "api/widget-create-bad.md",
+		Line:     45,
+		Headers:  [][2]string{{"Content-type", "application/json"}},
+		Request:  exampleWidgetCreateBad_WidgetCreateBad_Request,
+		Response: exampleWidgetCreateBad_WidgetCreateBad_Response,
 		Status:   http.StatusCreated,
 		Problems: []string{"/displayName", "/id"},
 		Serve: func(mux *http.ServeMux, response []byte) (func() bool, error) {

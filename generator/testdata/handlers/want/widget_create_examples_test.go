@@ -7,29 +7,35 @@ import "testing"
 
 // TestWidgetCreate_WidgetCreate_Request round-trips the request example "widget-create" (api/widget-create.md:50).
 func TestWidgetCreate_WidgetCreate_Request(t *testing.T) {
-	runExample[Widget](t, &exampleCase{
-		Name: "widget-create",
-		File: "api/widget-create.md",
-		Line: 50,
-		Type: "Widget",
-		Body: `{
+	runExample[Widget](t, exampleWidgetCreate_WidgetCreate_Request)
+}
+
+// exampleWidgetCreate_WidgetCreate_Request is the request example "widget-create" (api/widget-create.md:50).
+var exampleWidgetCreate_WidgetCreate_Request = &exampleCase{
+	Name: "widget-create",
+	File: "api/widget-create.md",
+	Line: 50,
+	Type: "Widget",
+	Body: `{
   "displayName": "Gear",
   "size": 3
 }`,
-	})
 }
 
 // TestWidgetCreate_WidgetCreate_Response round-trips the response example "response-1" (api/widget-create.md:66).
 func TestWidgetCreate_WidgetCreate_Response(t *testing.T) {
-	runExample[Widget](t, &exampleCase{
-		Name: "response-1",
-		File: "api/widget-create.md",
-		Line: 66,
-		Type: "Widget",
-		Body: `{
+	runExample[Widget](t, exampleWidgetCreate_WidgetCreate_Response)
+}
+
+// exampleWidgetCreate_WidgetCreate_Response is the response example "response-1" (api/widget-create.md:66).
+var exampleWidgetCreate_WidgetCreate_Response = &exampleCase{
+	Name: "response-1",
+	File: "api/widget-create.md",
+	Line: 66,
+	Type: "Widget",
+	Body: `{
   "id": "42",
   "displayName": "Gear",
   "size": 3
 }`,
-	})
 }

@@ -28,33 +28,14 @@ func (s *stubCreateWidget) CreateWidget(ctx context.Context, req *CreateWidgetRe
 // checks the answer against the response example (api/widget-create.md:62).
 func TestWidgetCreate_Handler_WidgetCreate(t *testing.T) {
 	runHandlerExample(t, &handlerCase{
-		Method:  "POST",
-		URL:     "/v1.0/widgets",
-		File:    "api/widget-create.md",
-		Line:    46,
-		Headers: [][2]string{{"Content-type", "application/json"}},
-		Request: &exampleCase{
-			Name: "widget-create",
-			File: "api/widget-create.md",
-			Line: 50,
-			Type: "Widget",
-			Body: `{
-  "displayName": "Gear",
-  "size": 3
-}`,
-		},
-		Response: &exampleCase{
-			Name: "response-1",
-			File: "api/widget-create.md",
-			Line: 66,
-			Type: "Widget",
-			Body: `{
-  "id": "42",
-  "displayName": "Gear",
-  "size": 3
-}`,
-		},
-		Status: http.StatusCreated,
+		Method:   "POST",
+		URL:      "/v1.0/widgets",
+		File:     "api/widget-create.md",
+		Line:     46,
+		Headers:  [][2]string{{"Content-type", "application/json"}},
+		Request:  exampleWidgetCreate_WidgetCreate_Request,
+		Response: exampleWidgetCreate_WidgetCreate_Response,
+		Status:   http.StatusCreated,
 		Serve: func(mux *http.ServeMux, response []byte) (func() bool, error) {
 			s := &stubCreateWidget{}
 			if response != nil {

@@ -7,15 +7,18 @@ import "testing"
 
 // TestWidget_Resource1 round-trips the resource example "resource-1" (resources/widget.md:27).
 func TestWidget_Resource1(t *testing.T) {
-	runExample[Widget](t, &exampleCase{
-		Name: "resource-1",
-		File: "resources/widget.md",
-		Line: 27,
-		Type: "Widget",
-		Body: `{
+	runExample[Widget](t, exampleWidget_Resource1)
+}
+
+// exampleWidget_Resource1 is the resource example "resource-1" (resources/widget.md:27).
+var exampleWidget_Resource1 = &exampleCase{
+	Name: "resource-1",
+	File: "resources/widget.md",
+	Line: 27,
+	Type: "Widget",
+	Body: `{
   "id": "String (identifier)",
   "displayName": "String",
   "size": 1024
 }`,
-	})
 }

@@ -7,16 +7,19 @@ import "testing"
 
 // TestWidgetFilterbyowner_WidgetFilterbyowner_Response round-trips the response example "response-1" (api/widget-filterbyowner.md:56).
 func TestWidgetFilterbyowner_WidgetFilterbyowner_Response(t *testing.T) {
-	runExample[Widget](t, &exampleCase{
-		Name: "response-1",
-		File: "api/widget-filterbyowner.md",
-		Line: 56,
-		Type: "Widget",
-		Body: `{
+	runExample[Widget](t, exampleWidgetFilterbyowner_WidgetFilterbyowner_Response)
+}
+
+// exampleWidgetFilterbyowner_WidgetFilterbyowner_Response is the response example "response-1" (api/widget-filterbyowner.md:56).
+var exampleWidgetFilterbyowner_WidgetFilterbyowner_Response = &exampleCase{
+	Name: "response-1",
+	File: "api/widget-filterbyowner.md",
+	Line: 56,
+	Type: "Widget",
+	Body: `{
   "value": [
     {"id": "1", "displayName": "A", "size": 1}
   ]
 }`,
-		Collection: true,
-	})
+	Collection: true,
 }

@@ -29,23 +29,12 @@ func (s *stubWidgetFilterByOwner) WidgetFilterByOwner(ctx context.Context, req *
 // (api/widget-filterbyowner.md:52).
 func TestWidgetFilterbyowner_Handler_WidgetFilterbyowner(t *testing.T) {
 	runHandlerExample(t, &handlerCase{
-		Method: "GET",
-		URL:    "/v1.0/widgets/filterByOwner(on='me')",
-		File:   "api/widget-filterbyowner.md",
-		Line:   41,
-		Response: &exampleCase{
-			Name: "response-1",
-			File: "api/widget-filterbyowner.md",
-			Line: 56,
-			Type: "Widget",
-			Body: `{
-  "value": [
-    {"id": "1", "displayName": "A", "size": 1}
-  ]
-}`,
-			Collection: true,
-		},
-		Status: http.StatusOK,
+		Method:   "GET",
+		URL:      "/v1.0/widgets/filterByOwner(on='me')",
+		File:     "api/widget-filterbyowner.md",
+		Line:     41,
+		Response: exampleWidgetFilterbyowner_WidgetFilterbyowner_Response,
+		Status:   http.StatusOK,
 		Serve: func(mux *http.ServeMux, response []byte) (func() bool, error) {
 			s := &stubWidgetFilterByOwner{}
 			if response != nil {

@@ -7,13 +7,16 @@ import "testing"
 
 // TestWidgetGetDuplicate_WidgetGetDuplicate_Response round-trips the response example "response-1" (api/widget-get-duplicate.md:55).
 func TestWidgetGetDuplicate_WidgetGetDuplicate_Response(t *testing.T) {
-	runExample[Widget](t, &exampleCase{
-		Name: "response-1",
-		File: "api/widget-get-duplicate.md",
-		Line: 55,
-		Type: "Widget",
-		Body: `{
+	runExample[Widget](t, exampleWidgetGetDuplicate_WidgetGetDuplicate_Response)
+}
+
+// exampleWidgetGetDuplicate_WidgetGetDuplicate_Response is the response example "response-1" (api/widget-get-duplicate.md:55).
+var exampleWidgetGetDuplicate_WidgetGetDuplicate_Response = &exampleCase{
+	Name: "response-1",
+	File: "api/widget-get-duplicate.md",
+	Line: 55,
+	Type: "Widget",
+	Body: `{
   "id": "42"
 }`,
-	})
 }

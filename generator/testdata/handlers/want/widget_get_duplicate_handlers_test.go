@@ -29,20 +29,12 @@ func (s *stubGetWidgetByID) GetWidgetByID(ctx context.Context, req *GetWidgetByI
 // (api/widget-get-duplicate.md:51).
 func TestWidgetGetDuplicate_Handler_WidgetGetDuplicate(t *testing.T) {
 	runHandlerExample(t, &handlerCase{
-		Method: "GET",
-		URL:    "/v1.0/widgets/42",
-		File:   "api/widget-get-duplicate.md",
-		Line:   41,
-		Response: &exampleCase{
-			Name: "response-1",
-			File: "api/widget-get-duplicate.md",
-			Line: 55,
-			Type: "Widget",
-			Body: `{
-  "id": "42"
-}`,
-		},
-		Status: http.StatusOK,
+		Method:   "GET",
+		URL:      "/v1.0/widgets/42",
+		File:     "api/widget-get-duplicate.md",
+		Line:     41,
+		Response: exampleWidgetGetDuplicate_WidgetGetDuplicate_Response,
+		Status:   http.StatusOK,
 		Serve: func(mux *http.ServeMux, response []byte) (func() bool, error) {
 			s := &stubGetWidgetByID{}
 			if response != nil {

@@ -7,15 +7,18 @@ import "testing"
 
 // TestWidgetGet_WidgetGet_Response round-trips the response example "response-1" (api/widget-get.md:56).
 func TestWidgetGet_WidgetGet_Response(t *testing.T) {
-	runExample[Widget](t, &exampleCase{
-		Name: "response-1",
-		File: "api/widget-get.md",
-		Line: 56,
-		Type: "Widget",
-		Body: `{
+	runExample[Widget](t, exampleWidgetGet_WidgetGet_Response)
+}
+
+// exampleWidgetGet_WidgetGet_Response is the response example "response-1" (api/widget-get.md:56).
+var exampleWidgetGet_WidgetGet_Response = &exampleCase{
+	Name: "response-1",
+	File: "api/widget-get.md",
+	Line: 56,
+	Type: "Widget",
+	Body: `{
   "id": "42",
   "displayName": "Gear",
   "size": 3
 }`,
-	})
 }

@@ -7,17 +7,20 @@ import "testing"
 
 // TestWidgetList_WidgetList_Response round-trips the response example "response-1" (api/widget-list.md:56).
 func TestWidgetList_WidgetList_Response(t *testing.T) {
-	runExample[Widget](t, &exampleCase{
-		Name: "response-1",
-		File: "api/widget-list.md",
-		Line: 56,
-		Type: "Widget",
-		Body: `{
+	runExample[Widget](t, exampleWidgetList_WidgetList_Response)
+}
+
+// exampleWidgetList_WidgetList_Response is the response example "response-1" (api/widget-list.md:56).
+var exampleWidgetList_WidgetList_Response = &exampleCase{
+	Name: "response-1",
+	File: "api/widget-list.md",
+	Line: 56,
+	Type: "Widget",
+	Body: `{
   "value": [
     {"id": "1", "displayName": "A", "size": 1},
     {"id": "2", "displayName": "B", "size": 2}
   ]
 }`,
-		Collection: true,
-	})
+	Collection: true,
 }

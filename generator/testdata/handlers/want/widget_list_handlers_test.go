@@ -28,24 +28,12 @@ func (s *stubListWidgets) ListWidgets(ctx context.Context, req *ListWidgetsReque
 // against the response example (api/widget-list.md:52).
 func TestWidgetList_Handler_WidgetList(t *testing.T) {
 	runHandlerExample(t, &handlerCase{
-		Method: "GET",
-		URL:    "/v1.0/widgets?$top=2",
-		File:   "api/widget-list.md",
-		Line:   41,
-		Response: &exampleCase{
-			Name: "response-1",
-			File: "api/widget-list.md",
-			Line: 56,
-			Type: "Widget",
-			Body: `{
-  "value": [
-    {"id": "1", "displayName": "A", "size": 1},
-    {"id": "2", "displayName": "B", "size": 2}
-  ]
-}`,
-			Collection: true,
-		},
-		Status: http.StatusOK,
+		Method:   "GET",
+		URL:      "/v1.0/widgets?$top=2",
+		File:     "api/widget-list.md",
+		Line:     41,
+		Response: exampleWidgetList_WidgetList_Response,
+		Status:   http.StatusOK,
 		Serve: func(mux *http.ServeMux, response []byte) (func() bool, error) {
 			s := &stubListWidgets{}
 			if response != nil {

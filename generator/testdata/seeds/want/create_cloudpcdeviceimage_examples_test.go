@@ -7,12 +7,16 @@ import "testing"
 
 // TestCreateCloudpcdeviceimage_CreateCloudpcdeviceimageFrom_Request round-trips the request example "create_cloudpcdeviceimage_from_" (docs/create-cloudpcdeviceimage.md:76).
 func TestCreateCloudpcdeviceimage_CreateCloudpcdeviceimageFrom_Request(t *testing.T) {
-	runExample[CloudPcDeviceImage](t, &exampleCase{
-		Name: "create_cloudpcdeviceimage_from_",
-		File: "docs/create-cloudpcdeviceimage.md",
-		Line: 76,
-		Type: "CloudPcDeviceImage",
-		Body: `{
+	runExample[CloudPcDeviceImage](t, exampleCreateCloudpcdeviceimage_CreateCloudpcdeviceimageFrom_Request)
+}
+
+// exampleCreateCloudpcdeviceimage_CreateCloudpcdeviceimageFrom_Request is the request example "create_cloudpcdeviceimage_from_" (docs/create-cloudpcdeviceimage.md:76).
+var exampleCreateCloudpcdeviceimage_CreateCloudpcdeviceimageFrom_Request = &exampleCase{
+	Name: "create_cloudpcdeviceimage_from_",
+	File: "docs/create-cloudpcdeviceimage.md",
+	Line: 76,
+	Type: "CloudPcDeviceImage",
+	Body: `{
   "@odata.type": "#microsoft.graph.cloudPcDeviceImage",
   "displayName": "String",
   "operatingSystem": "String",
@@ -22,21 +26,24 @@ func TestCreateCloudpcdeviceimage_CreateCloudpcdeviceimageFrom_Request(t *testin
   "statusDetails": "String",
   "sourceImageResourceId": "String"
 }`,
-		Edits: []exampleEdit{
-			{Pointer: "/status", Value: `"pending"`, Reason: "placeholder \"String\" stands for any microsoft.graph.cloudPcDeviceImageStatus"},
-			{Pointer: "/statusDetails", Value: `"internalServerError"`, Reason: "placeholder \"String\" stands for any microsoft.graph.cloudPcDeviceImageStatusDetails"},
-		},
-	})
+	Edits: []exampleEdit{
+		{Pointer: "/status", Value: `"pending"`, Reason: "placeholder \"String\" stands for any microsoft.graph.cloudPcDeviceImageStatus"},
+		{Pointer: "/statusDetails", Value: `"internalServerError"`, Reason: "placeholder \"String\" stands for any microsoft.graph.cloudPcDeviceImageStatusDetails"},
+	},
 }
 
 // TestCreateCloudpcdeviceimage_CreateCloudpcdeviceimageFrom_Response round-trips the response example "response-1" (docs/create-cloudpcdeviceimage.md:101).
 func TestCreateCloudpcdeviceimage_CreateCloudpcdeviceimageFrom_Response(t *testing.T) {
-	runExample[CloudPcDeviceImage](t, &exampleCase{
-		Name: "response-1",
-		File: "docs/create-cloudpcdeviceimage.md",
-		Line: 101,
-		Type: "CloudPcDeviceImage",
-		Body: `{
+	runExample[CloudPcDeviceImage](t, exampleCreateCloudpcdeviceimage_CreateCloudpcdeviceimageFrom_Response)
+}
+
+// exampleCreateCloudpcdeviceimage_CreateCloudpcdeviceimageFrom_Response is the response example "response-1" (docs/create-cloudpcdeviceimage.md:101).
+var exampleCreateCloudpcdeviceimage_CreateCloudpcdeviceimageFrom_Response = &exampleCase{
+	Name: "response-1",
+	File: "docs/create-cloudpcdeviceimage.md",
+	Line: 101,
+	Type: "CloudPcDeviceImage",
+	Body: `{
   "@odata.type": "#microsoft.graph.cloudPcDeviceImage",
   "id": "d2c440a0-40a0-d2c4-a040-c4d2a040c4d2",
   "displayName": "String",
@@ -48,15 +55,14 @@ func TestCreateCloudpcdeviceimage_CreateCloudpcdeviceimageFrom_Response(t *testi
   "statusDetails": "String",
   "sourceImageResourceId": "String"
 }`,
-		Truncated: true,
-		Kinds:     map[string]string{"/lastModifiedDateTime": "DateTimeOffset"},
-		Edits: []exampleEdit{
-			{Pointer: "/lastModifiedDateTime", Value: `"2006-01-02T15:04:05Z"`, Reason: "placeholder \"String (timestamp)\" stands for any Edm.DateTimeOffset"},
-			{Pointer: "/status", Value: `"pending"`, Reason: "placeholder \"String\" stands for any microsoft.graph.cloudPcDeviceImageStatus"},
-			{Pointer: "/statusDetails", Value: `"internalServerError"`, Reason: "placeholder \"String\" stands for any microsoft.graph.cloudPcDeviceImageStatusDetails"},
-		},
-		Known: []exampleKnown{
-			{Pointer: "", Diagnostic: "docs/create-cloudpcdeviceimage.md:101:1: body starts right after the headers; insert a blank line before it [http-header-body]"},
-		},
-	})
+	Truncated: true,
+	Kinds:     map[string]string{"/lastModifiedDateTime": "DateTimeOffset"},
+	Edits: []exampleEdit{
+		{Pointer: "/lastModifiedDateTime", Value: `"2006-01-02T15:04:05Z"`, Reason: "placeholder \"String (timestamp)\" stands for any Edm.DateTimeOffset"},
+		{Pointer: "/status", Value: `"pending"`, Reason: "placeholder \"String\" stands for any microsoft.graph.cloudPcDeviceImageStatus"},
+		{Pointer: "/statusDetails", Value: `"internalServerError"`, Reason: "placeholder \"String\" stands for any microsoft.graph.cloudPcDeviceImageStatusDetails"},
+	},
+	Known: []exampleKnown{
+		{Pointer: "", Diagnostic: "docs/create-cloudpcdeviceimage.md:101:1: body starts right after the headers; insert a blank line before it [http-header-body]"},
+	},
 }

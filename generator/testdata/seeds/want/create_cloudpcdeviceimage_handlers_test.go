@@ -30,59 +30,13 @@ func (s *stubCreateCloudPcDeviceImage) CreateCloudPcDeviceImage(ctx context.Cont
 // example (docs/create-cloudpcdeviceimage.md:97).
 func TestCreateCloudpcdeviceimage_Handler_CreateCloudpcdeviceimageFrom(t *testing.T) {
 	runHandlerExample(t, &handlerCase{
-		Method:  "POST",
-		URL:     "/beta/deviceManagement/virtualEndpoint/deviceImages",
-		File:    "docs/create-cloudpcdeviceimage.md",
-		Line:    71,
-		Headers: [][2]string{{"Content-Type", "application/json"}},
-		Request: &exampleCase{
-			Name: "create_cloudpcdeviceimage_from_",
-			File: "docs/create-cloudpcdeviceimage.md",
-			Line: 76,
-			Type: "CloudPcDeviceImage",
-			Body: `{
-  "@odata.type": "#microsoft.graph.cloudPcDeviceImage",
-  "displayName": "String",
-  "operatingSystem": "String",
-  "osBuildNumber": "String",
-  "version": "String",
-  "status": "String",
-  "statusDetails": "String",
-  "sourceImageResourceId": "String"
-}`,
-			Edits: []exampleEdit{
-				{Pointer: "/status", Value: `"pending"`, Reason: "placeholder \"String\" stands for any microsoft.graph.cloudPcDeviceImageStatus"},
-				{Pointer: "/statusDetails", Value: `"internalServerError"`, Reason: "placeholder \"String\" stands for any microsoft.graph.cloudPcDeviceImageStatusDetails"},
-			},
-		},
-		Response: &exampleCase{
-			Name: "response-1",
-			File: "docs/create-cloudpcdeviceimage.md",
-			Line: 101,
-			Type: "CloudPcDeviceImage",
-			Body: `{
-  "@odata.type": "#microsoft.graph.cloudPcDeviceImage",
-  "id": "d2c440a0-40a0-d2c4-a040-c4d2a040c4d2",
-  "displayName": "String",
-  "operatingSystem": "String",
-  "osBuildNumber": "String",
-  "version": "String",
-  "lastModifiedDateTime": "String (timestamp)",
-  "status": "String",
-  "statusDetails": "String",
-  "sourceImageResourceId": "String"
-}`,
-			Truncated: true,
-			Kinds:     map[string]string{"/lastModifiedDateTime": "DateTimeOffset"},
-			Edits: []exampleEdit{
-				{Pointer: "/lastModifiedDateTime", Value: `"2006-01-02T15:04:05Z"`, Reason: "placeholder \"String (timestamp)\" stands for any Edm.DateTimeOffset"},
-				{Pointer: "/status", Value: `"pending"`, Reason: "placeholder \"String\" stands for any microsoft.graph.cloudPcDeviceImageStatus"},
-				{Pointer: "/statusDetails", Value: `"internalServerError"`, Reason: "placeholder \"String\" stands for any microsoft.graph.cloudPcDeviceImageStatusDetails"},
-			},
-			Known: []exampleKnown{
-				{Pointer: "", Diagnostic: "docs/create-cloudpcdeviceimage.md:101:1: body starts right after the headers; insert a blank line before it [http-header-body]"},
-			},
-		},
+		Method:   "POST",
+		URL:      "/beta/deviceManagement/virtualEndpoint/deviceImages",
+		File:     "docs/create-cloudpcdeviceimage.md",
+		Line:     71,
+		Headers:  [][2]string{{"Content-Type", "application/json"}},
+		Request:  exampleCreateCloudpcdeviceimage_CreateCloudpcdeviceimageFrom_Request,
+		Response: exampleCreateCloudpcdeviceimage_CreateCloudpcdeviceimageFrom_Response,
 		Status:   http.StatusCreated,
 		Problems: []string{"/lastModifiedDateTime"},
 		Serve: func(mux *http.ServeMux, response []byte) (func() bool, error) {

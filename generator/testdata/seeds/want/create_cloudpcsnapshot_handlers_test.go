@@ -29,53 +29,14 @@ func (s *stubCreateCloudPcSnapshot) CreateCloudPcSnapshot(ctx context.Context, r
 // response example (docs/create-cloudpcsnapshot.md:90).
 func TestCreateCloudpcsnapshot_Handler_CreateCloudpcsnapshotFrom(t *testing.T) {
 	runHandlerExample(t, &handlerCase{
-		Method:  "POST",
-		URL:     "/beta/deviceManagement/virtualEndpoint/snapshots",
-		File:    "docs/create-cloudpcsnapshot.md",
-		Line:    68,
-		Headers: [][2]string{{"Content-Type", "application/json"}},
-		Request: &exampleCase{
-			Name: "create_cloudpcsnapshot_from_",
-			File: "docs/create-cloudpcsnapshot.md",
-			Line: 73,
-			Type: "CloudPcSnapshot",
-			Body: `{
-  "@odata.type": "#microsoft.graph.cloudPcSnapshot",
-  "cloudPcId": "String",
-  "status": "String",
-  "lastRestoredDateTime": "String (timestamp)"
-}`,
-			Kinds: map[string]string{"/lastRestoredDateTime": "DateTimeOffset"},
-			Edits: []exampleEdit{
-				{Pointer: "/lastRestoredDateTime", Value: `"2006-01-02T15:04:05Z"`, Reason: "placeholder \"String (timestamp)\" stands for any Edm.DateTimeOffset"},
-				{Pointer: "/status", Value: `"ready"`, Reason: "placeholder \"String\" stands for any microsoft.graph.cloudPcSnapshotStatus"},
-			},
-		},
-		Response: &exampleCase{
-			Name: "response-1",
-			File: "docs/create-cloudpcsnapshot.md",
-			Line: 94,
-			Type: "CloudPcSnapshot",
-			Body: `{
-  "@odata.type": "#microsoft.graph.cloudPcSnapshot",
-  "id": "926ff3f0-f3f0-926f-f0f3-6f92f0f36f92",
-  "cloudPcId": "String",
-  "status": "String",
-  "createdDateTime": "String (timestamp)",
-  "lastRestoredDateTime": "String (timestamp)"
-}`,
-			Truncated: true,
-			Kinds: map[string]string{
-				"/createdDateTime":      "DateTimeOffset",
-				"/lastRestoredDateTime": "DateTimeOffset",
-			},
-			Edits: []exampleEdit{
-				{Pointer: "/createdDateTime", Value: `"2006-01-02T15:04:05Z"`, Reason: "placeholder \"String (timestamp)\" stands for any Edm.DateTimeOffset"},
-				{Pointer: "/lastRestoredDateTime", Value: `"2006-01-02T15:04:05Z"`, Reason: "placeholder \"String (timestamp)\" stands for any Edm.DateTimeOffset"},
-				{Pointer: "/status", Value: `"ready"`, Reason: "placeholder \"String\" stands for any microsoft.graph.cloudPcSnapshotStatus"},
-			},
-		},
-		Status: http.StatusCreated,
+		Method:   "POST",
+		URL:      "/beta/deviceManagement/virtualEndpoint/snapshots",
+		File:     "docs/create-cloudpcsnapshot.md",
+		Line:     68,
+		Headers:  [][2]string{{"Content-Type", "application/json"}},
+		Request:  exampleCreateCloudpcsnapshot_CreateCloudpcsnapshotFrom_Request,
+		Response: exampleCreateCloudpcsnapshot_CreateCloudpcsnapshotFrom_Response,
+		Status:   http.StatusCreated,
 		Serve: func(mux *http.ServeMux, response []byte) (func() bool, error) {
 			s := &stubCreateCloudPcSnapshot{}
 			if response != nil {
