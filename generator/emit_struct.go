@@ -135,13 +135,15 @@ func (p *plan) emitUnmarshal(f *jen.File, t *typeInfo) {
 // distinct type argument, and on the corpus those instantiations were
 // half of the build of the generated models. So an Opt field calls its
 // own UnmarshalJSON (the Opt methods exist anyway), a collection goes
-// straight to encoding/json (which decodeValue calls for slices anyway),
+// to decodeArray (encoding/json, which decodeValue calls for slices anyway),
 // and only plain values, of a handful of primitive types, use decodeValue.
+// (decodeArray is encoding/json plus, on failure, the index of the element
+// in the error's JSON Pointer.)
 func decodeCall(goName string, plain, collection bool) jen.Code {
 	field := jen.Id("v").Dot(goName)
 	switch {
 	case collection:
-		return jen.Qual("encoding/json", "Unmarshal").Call(jen.Id("value"), jen.Op("&").Add(field))
+		return jen.Id("decodeArray").Call(jen.Id("value"), jen.Op("&").Add(field))
 	case !plain:
 		return field.Dot("UnmarshalJSON").Call(jen.Id("value"))
 	}

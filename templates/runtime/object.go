@@ -464,6 +464,49 @@ func trimJSONPrefix(s string) string {
 	return s
 }
 
+// decodeArray decodes a JSON array into dst, a pointer to a slice, with
+// encoding/json. When that fails inside an element, it decodes the
+// elements one by one (reflection, on the error path only) so that the
+// error's JSON Pointer names the element's index: encoding/json passes an
+// element's UnmarshalJSON error on without saying which element it was.
+func decodeArray(data []byte, dst any) error {
+	err := json.Unmarshal(data, dst)
+	if err == nil {
+		return nil
+	}
+	rv := reflect.ValueOf(dst)
+	if rv.Kind() != reflect.Pointer || rv.Elem().Kind() != reflect.Slice {
+		return err
+	}
+	elem := rv.Elem().Type().Elem()
+	i := skipSpace(data, 0)
+	if i >= len(data) || data[i] != '[' {
+		return err
+	}
+	i = skipSpace(data, i+1)
+	for n := 0; i < len(data) && data[i] != ']'; n++ {
+		start := i
+		end, serr := skipValue(data, i, 1)
+		if serr != nil {
+			return err
+		}
+		var eerr error
+		if elem.Kind() == reflect.Slice && elem.Elem().Kind() != reflect.Uint8 {
+			eerr = decodeArray(data[start:end], reflect.New(elem).Interface())
+		} else {
+			eerr = json.Unmarshal(data[start:end], reflect.New(elem).Interface())
+		}
+		if eerr != nil {
+			return wrapPath(strconv.Itoa(n), eerr)
+		}
+		i = skipSpace(data, end)
+		if i < len(data) && data[i] == ',' {
+			i = skipSpace(data, i+1)
+		}
+	}
+	return err
+}
+
 // wrapPath prefixes the location of err with the member name.
 func wrapPath(name string, err error) error {
 	if pe, ok := err.(*pathError); ok {

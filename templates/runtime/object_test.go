@@ -247,6 +247,40 @@ func TestDecodeObjectFieldErrorPath(t *testing.T) {
 	}
 }
 
+// TestDecodeArrayErrorIndex: an error inside an element of a collection
+// names the element's index in its JSON Pointer, whatever the element
+// type; valid arrays decode as encoding/json decodes them.
+func TestDecodeArrayErrorIndex(t *testing.T) {
+	tests := []struct {
+		name string
+		in   string
+		dst  func() any
+		want string // error prefix; "" for success
+	}{
+		{"objects", `[{"id":"a"}, {"id":"b","inner":{"name":5}}]`, func() any { return new([]otResource) }, "json: /1/inner/name: "},
+		{"strings", `["a", "b" , 3]`, func() any { return new([]string) }, "json: /2: "},
+		{"nested", `[[1],[2,"x"]]`, func() any { return new([][]int) }, "json: /1/1: "},
+		{"first", `[ {"size":"big"} ]`, func() any { return new([]otResource) }, "json: /0/size: "},
+		{"ok", `[{"id":"a"},{"id":"b"}]`, func() any { return new([]otResource) }, ""},
+		{"null", `null`, func() any { return new([]otResource) }, ""},
+		{"not an array", `{"id":"a"}`, func() any { return new([]otResource) }, "json: cannot unmarshal object"},
+		{"broken", `[{"id":"a"},`, func() any { return new([]otResource) }, "unexpected end"},
+	}
+	for _, tt := range tests {
+		err := decodeArray([]byte(tt.in), tt.dst())
+		switch {
+		case tt.want == "" && err != nil:
+			t.Errorf("%s: decodeArray(%s) = %v", tt.name, tt.in, err)
+		case tt.want != "" && (err == nil || !strings.Contains(err.Error(), tt.want)):
+			t.Errorf("%s: decodeArray(%s) = %v, want an error containing %q", tt.name, tt.in, err, tt.want)
+		}
+	}
+	var got []otResource
+	if err := decodeArray([]byte(`[{"id":"a","x":1},{"id":"b"}]`), &got); err != nil || len(got) != 2 || got[1].ID != "b" || len(got[0].Extra) != 1 {
+		t.Errorf("decodeArray = %+v, %v", got, err)
+	}
+}
+
 type otBadMarshaler struct{}
 
 func (otBadMarshaler) MarshalJSON() ([]byte, error) { return nil, errors.New("boom") }

@@ -828,7 +828,7 @@ func (c *Collection[T]) UnmarshalJSON(data []byte) error {
 		case "@odata.deltaLink":
 			return true, json.Unmarshal(value, &c.DeltaLink)
 		case "value":
-			return true, json.Unmarshal(value, &c.Value)
+			return true, decodeArray(value, &c.Value)
 		}
 		return false, nil
 	})

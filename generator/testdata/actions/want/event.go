@@ -3,10 +3,7 @@
 
 package actions
 
-import (
-	"encoding/json"
-	"time"
-)
+import "time"
 
 // Event is the microsoft.graph.event entity type.
 //
@@ -63,7 +60,7 @@ func (v *Event) decodeMember(name string, value []byte) (bool, error) {
 		if isNull(value) {
 			return false, nil
 		}
-		return true, json.Unmarshal(value, &v.Attendees)
+		return true, decodeArray(value, &v.Attendees)
 	case "importance":
 		return true, v.Importance.UnmarshalJSON(value)
 	case "webLink":

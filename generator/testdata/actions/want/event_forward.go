@@ -3,10 +3,7 @@
 
 package actions
 
-import (
-	"encoding/json"
-	"net/http"
-)
+import "net/http"
 
 // OpEventForward is the operation "event: forward": POST
 // /me/events/{id}/forward.
@@ -55,7 +52,7 @@ func (v *EventForwardBody) decodeMember(name string, value []byte) (bool, error)
 		if isNull(value) {
 			return false, nil
 		}
-		return true, json.Unmarshal(value, &v.ToRecipients)
+		return true, decodeArray(value, &v.ToRecipients)
 	case "comment":
 		return true, v.Comment.UnmarshalJSON(value)
 	case "importance":

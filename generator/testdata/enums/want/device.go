@@ -3,8 +3,6 @@
 
 package enums
 
-import "encoding/json"
-
 // Device is the microsoft.graph.device complex type.
 //
 // Source: resources/device.md:5
@@ -63,7 +61,7 @@ func (v *Device) decodeMember(name string, value []byte) (bool, error) {
 		if isNull(value) {
 			return false, nil
 		}
-		return true, json.Unmarshal(value, &v.AllTypes)
+		return true, decodeArray(value, &v.AllTypes)
 	case "week":
 		if isNull(value) {
 			return false, nil
@@ -77,7 +75,7 @@ func (v *Device) decodeMember(name string, value []byte) (bool, error) {
 		if isNull(value) {
 			return false, nil
 		}
-		return true, json.Unmarshal(value, &v.OwnerIDs)
+		return true, decodeArray(value, &v.OwnerIDs)
 	}
 	return false, nil
 }

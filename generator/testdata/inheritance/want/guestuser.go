@@ -3,10 +3,7 @@
 
 package inheritance
 
-import (
-	"encoding/json"
-	"time"
-)
+import "time"
 
 // GuestUser is the microsoft.graph.guestUser entity type, derived from
 // microsoft.graph.user.
@@ -80,12 +77,12 @@ func (v *GuestUser) decodeMember(name string, value []byte) (bool, error) {
 		if isNull(value) {
 			return false, nil
 		}
-		return true, json.Unmarshal(value, &v.MemberOf)
+		return true, decodeArray(value, &v.MemberOf)
 	case "businessPhones":
 		if isNull(value) {
 			return false, nil
 		}
-		return true, json.Unmarshal(value, &v.BusinessPhones)
+		return true, decodeArray(value, &v.BusinessPhones)
 	case "invitedBy":
 		return true, v.InvitedBy.UnmarshalJSON(value)
 	}

@@ -4,7 +4,6 @@
 package inheritance
 
 import (
-	"encoding/json"
 	"strings"
 	"time"
 )
@@ -78,12 +77,12 @@ func (v *User) decodeMember(name string, value []byte) (bool, error) {
 		if isNull(value) {
 			return false, nil
 		}
-		return true, json.Unmarshal(value, &v.MemberOf)
+		return true, decodeArray(value, &v.MemberOf)
 	case "businessPhones":
 		if isNull(value) {
 			return false, nil
 		}
-		return true, json.Unmarshal(value, &v.BusinessPhones)
+		return true, decodeArray(value, &v.BusinessPhones)
 	}
 	return false, nil
 }

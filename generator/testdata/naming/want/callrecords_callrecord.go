@@ -3,8 +3,6 @@
 
 package naming
 
-import "encoding/json"
-
 // CallRecord is the microsoft.graph.callRecords.callRecord entity type.
 //
 // Source: resources/callrecords-callrecord.md:5
@@ -45,7 +43,7 @@ func (v *CallRecord) decodeMember(name string, value []byte) (bool, error) {
 		if isNull(value) {
 			return false, nil
 		}
-		return true, json.Unmarshal(value, &v.Sessions)
+		return true, decodeArray(value, &v.Sessions)
 	}
 	return false, nil
 }

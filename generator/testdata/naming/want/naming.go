@@ -3,10 +3,7 @@
 
 package naming
 
-import (
-	"encoding/json"
-	"strings"
-)
+import "strings"
 
 // SharedItemType is the microsoft.graph.sharedItem complex type.
 //
@@ -1108,12 +1105,12 @@ func (v *Thing) decodeMember(name string, value []byte) (bool, error) {
 		if isNull(value) {
 			return false, nil
 		}
-		return true, json.Unmarshal(value, &v.IPAddresses)
+		return true, decodeArray(value, &v.IPAddresses)
 	case "apiUrls":
 		if isNull(value) {
 			return false, nil
 		}
-		return true, json.Unmarshal(value, &v.APIURLs)
+		return true, decodeArray(value, &v.APIURLs)
 	case "httpsUrl":
 		return true, v.HTTPSURL.UnmarshalJSON(value)
 	case "uiLanguage":

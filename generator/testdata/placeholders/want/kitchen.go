@@ -158,12 +158,12 @@ func (v *KitchenSink) decodeMember(name string, value []byte) (bool, error) {
 		if isNull(value) {
 			return false, nil
 		}
-		return true, json.Unmarshal(value, &v.UndefinedColl)
+		return true, decodeArray(value, &v.UndefinedColl)
 	case "dates":
 		if isNull(value) {
 			return false, nil
 		}
-		return true, json.Unmarshal(value, &v.Dates)
+		return true, decodeArray(value, &v.Dates)
 	case "reqJson":
 		return true, decodeValue(value, &v.ReqJSON)
 	case "reqDate":
@@ -175,7 +175,7 @@ func (v *KitchenSink) decodeMember(name string, value []byte) (bool, error) {
 		if isNull(value) {
 			return false, nil
 		}
-		return true, json.Unmarshal(value, &v.ReqList)
+		return true, decodeArray(value, &v.ReqList)
 	}
 	return false, nil
 }
