@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/docgen-dev/docgen/parser/model"
 )
@@ -35,6 +36,18 @@ func ParseAnnotation(text string, pos model.Pos) (*model.Annotation, []model.Dia
 		base.Col += 4
 	}
 	r := &lenientReader{src: text, pos: start}
+	mem, _ := lmemberPool.Get().(*[]lmember)
+	if mem == nil {
+		mem = new([]lmember)
+	}
+	r.mem = (*mem)[:0]
+	defer func() {
+		// Nothing read keeps the members (fillAnnotation copies what it
+		// needs): they are scratch for the next annotation.
+		clear(r.mem[:cap(r.mem)])
+		*mem = r.mem[:0]
+		lmemberPool.Put(mem)
+	}()
 	v, ok := r.value(0)
 	if ok {
 		r.skipSpace()
@@ -226,7 +239,15 @@ type lenientReader struct {
 	// pendingComma is set when a repaired string swallowed the comma
 	// that separates it from the next member.
 	pendingComma bool
+	// mem is a stack of the members of the objects being read; the
+	// outermost object's members stay on it, those of inner objects are
+	// copied off.
+	mem []lmember
 }
+
+// lmemberPool holds the member stacks (lenientReader.mem) of finished
+// readers.
+var lmemberPool sync.Pool
 
 const maxAnnotationDepth = 64
 
@@ -439,6 +460,21 @@ func (r *lenientReader) startsMember(off int) bool {
 }
 
 func (r *lenientReader) object(depth int) (lval, bool) {
+	mark := len(r.mem)
+	v, ok := r.members(depth)
+	if ok {
+		if depth == 0 {
+			v.obj = r.mem[mark:len(r.mem):len(r.mem)]
+		} else {
+			v.obj = append([]lmember(nil), r.mem[mark:]...)
+			r.mem = r.mem[:mark]
+		}
+	}
+	return v, ok
+}
+
+// members reads an object's members onto r.mem.
+func (r *lenientReader) members(depth int) (lval, bool) {
 	v := lval{kind: 'o', off: r.pos}
 	r.pos++ // {
 	needComma := false
@@ -497,7 +533,7 @@ func (r *lenientReader) object(depth int) (lval, bool) {
 		if !ok {
 			return lval{}, false
 		}
-		v.obj = append(v.obj, lmember{key: key, val: val})
+		r.mem = append(r.mem, lmember{key: key, val: val})
 		needComma = true
 	}
 }

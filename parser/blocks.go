@@ -2,6 +2,8 @@ package parser
 
 import (
 	"bytes"
+	"math/bits"
+	"reflect"
 	"strings"
 
 	"github.com/yuin/goldmark"
@@ -36,7 +38,12 @@ type pgMD struct {
 	chunks [][]mdBlock
 	used   int
 	list   []*mdBlock
-	// rows, cells and cellPtrs are scratch for table rows (mdTable.rows).
+	// mdTables, strs and checks are scratch for tables
+	// (pgCollector.mdTable), rows, cells and cellPtrs for table rows
+	// (mdTable.rows).
+	mdTables pgScratch[mdTable]
+	strs     pgScratch[string]
+	checks   pgScratch[pgRowCheck]
 	rows     pgScratch[mdRow]
 	cells    pgScratch[mdCell]
 	cellPtrs pgScratch[*mdCell]
@@ -44,6 +51,23 @@ type pgMD struct {
 	// index.
 	lines  pgScratch[Line]
 	starts []int
+	// heads are the headings of the page being parsed whose lines
+	// pgATXHeadingParser moved, in document order; nextHead is the
+	// first one walk has not reached.
+	heads    []pgHeadLines
+	nextHead int
+	// raws are the pgRawParas of the page being parsed (reset before
+	// each page: nothing keeps a page's nodes).
+	raws pgScratch[pgRawPara]
+	// tables, trows and tcells hold the tables pgTableTransformer
+	// builds on the page being parsed (reset with raws).
+	tables pgScratch[pgTableNode]
+	trows  pgScratch[pgTRow]
+	tcells pgScratch[pgTCell]
+	// lent are the line lists reserve gave the blocks of the page being
+	// parsed, segs the free ones by class (see recycle).
+	lent []pgLent
+	segs [bits.UintSize]([]text.Segments)
 }
 
 // pgScratch hands out zeroed slices from chunks that are reused from page
@@ -108,6 +132,9 @@ func (m *pgMD) reset() {
 	}
 	clear(m.list)
 	m.list = m.list[:0]
+	m.mdTables.reset()
+	m.strs.reset()
+	m.checks.reset()
 	m.rows.reset()
 	m.cells.reset()
 	m.cellPtrs.reset()
@@ -115,22 +142,41 @@ func (m *pgMD) reset() {
 }
 
 func pgNewMD() *pgMD {
+	m := &pgMD{}
 	// goldmark's table extension is replaced by pgTableTransformer (same
 	// tables, cells parsed on first read).
 	// goldmark's link reference definition transformer is only called
 	// for paragraphs that can start with a definition (pgLinkRefs).
+	blockParsers := parser.DefaultBlockParsers()
+	for i, v := range blockParsers {
+		bp, ok := v.Value.(parser.BlockParser)
+		if !ok {
+			continue
+		}
+		switch reflect.TypeOf(bp) {
+		case reflect.TypeOf(parser.NewATXHeadingParser()):
+			blockParsers[i].Value = pgATXHeadingParser{BlockParser: bp, md: m}
+		case reflect.TypeOf(parser.NewFencedCodeBlockParser()):
+			blockParsers[i].Value = pgReserveParser{BlockParser: bp, md: m, fence: true}
+		case reflect.TypeOf(parser.NewHTMLBlockParser()):
+			blockParsers[i].Value = pgReserveParser{BlockParser: bp, md: m, html: true}
+		case reflect.TypeOf(parser.NewParagraphParser()):
+			blockParsers[i].Value = pgReserveParser{BlockParser: bp, md: m}
+		}
+	}
 	block := parser.NewParser(
-		parser.WithBlockParsers(parser.DefaultBlockParsers()...),
+		parser.WithBlockParsers(blockParsers...),
 		parser.WithInlineParsers(parser.DefaultInlineParsers()...),
 		parser.WithParagraphTransformers(
 			util.Prioritized(pgLinkRefs{}, 100),
-			util.Prioritized(pgTableTransformer{}, 200),
-			util.Prioritized(pgDeferInline{}, 1000)))
+			util.Prioritized(pgTableTransformer{md: m}, 200),
+			util.Prioritized(pgDeferInline{md: m}, 1000)))
 	inline := parser.NewParser(
 		parser.WithBlockParsers(util.Prioritized(pgSegmentsParser{}, 100)),
 		parser.WithInlineParsers(parser.DefaultInlineParsers()...),
 	)
-	return &pgMD{block: block, inline: inline}
+	m.block, m.inline = block, inline
+	return m
 }
 
 // pgLinkRefs is goldmark's LinkReferenceParagraphTransformer, skipped for
@@ -173,9 +219,11 @@ func (*pgRawPara) IsRaw() bool { return true }
 // closed). A paragraph transformed while a setext heading underline is
 // being read (it is no longer among the open blocks) is left alone: it
 // becomes the heading.
-type pgDeferInline struct{}
+type pgDeferInline struct {
+	md *pgMD
+}
 
-func (pgDeferInline) Transform(node *ast.Paragraph, reader text.Reader, pc parser.Context) {
+func (d pgDeferInline) Transform(node *ast.Paragraph, reader text.Reader, pc parser.Context) {
 	open := false
 	blocks := pc.OpenedBlocks()
 	for i := len(blocks) - 1; i >= 0; i-- {
@@ -196,10 +244,155 @@ func (pgDeferInline) Transform(node *ast.Paragraph, reader text.Reader, pc parse
 	}
 	last := lines.At(lines.Len() - 1)
 	lines.Set(lines.Len()-1, last.TrimRightSpace(src))
-	raw := &pgRawPara{}
+	raw := &d.md.raws.take(1)[0]
 	raw.SetLines(lines)
 	raw.SetBlankPreviousLines(node.HasBlankPreviousLines())
 	parent.ReplaceChild(parent, node, raw)
+}
+
+// pgATXHeadingParser is goldmark's ATX heading parser, with the inline
+// content of headings left unparsed: Open moves a heading's lines to
+// md.heads, leaving the heading without lines (goldmark's inline pass has
+// nothing to read in it); pgCollectBlocks gives them back after the parse
+// and reads the headings itself (see pgCollector.heading).
+type pgATXHeadingParser struct {
+	parser.BlockParser
+	md *pgMD
+}
+
+// pgHeadLines is a heading whose lines pgATXHeadingParser moved.
+type pgHeadLines struct {
+	h     *ast.Heading
+	lines text.Segments
+}
+
+func (w pgATXHeadingParser) Open(parent ast.Node, reader text.Reader, pc parser.Context) (ast.Node, parser.State) {
+	n, st := w.BlockParser.Open(parent, reader, pc)
+	if h, ok := n.(*ast.Heading); ok && h.Lines().Len() > 0 && !h.HasChildren() {
+		w.md.heads = append(w.md.heads, pgHeadLines{h: h, lines: *h.Lines()})
+		var none text.Segments
+		h.SetLines(&none)
+	}
+	return n, st
+}
+
+// pgReserveParser is one of goldmark's block parsers (fenced code, HTML
+// block, paragraph) whose blocks get, when opened, room for the lines they
+// are likely to have, estimated from the source: goldmark appends lines
+// one by one, regrowing the list of a long block several times.
+type pgReserveParser struct {
+	parser.BlockParser
+	md          *pgMD
+	fence, html bool
+}
+
+func (w pgReserveParser) Open(parent ast.Node, reader text.Reader, pc parser.Context) (ast.Node, parser.State) {
+	line, seg := reader.PeekLine()
+	off := pc.BlockOffset()
+	n, st := w.BlockParser.Open(parent, reader, pc)
+	if n == nil || n.Type() != ast.TypeBlock {
+		return n, st
+	}
+	src := reader.Source()
+	next := seg.Stop
+	if next <= seg.Start || next > len(src) || src[next-1] != '\n' {
+		return n, st
+	}
+	var want int
+	rest := src[next:min(len(src), next+pgReserveScan)]
+	switch {
+	case w.fence:
+		if off < 0 || off >= len(line) {
+			return n, st
+		}
+		k := off
+		for k < len(line) && line[k] == line[off] {
+			k++
+		}
+		want = pgLinesBefore(rest, line[off:k])
+	case w.html:
+		h, ok := n.(*ast.HTMLBlock)
+		if !ok || h.HTMLBlockType != ast.HTMLBlockType2 || bytes.Contains(line, []byte("-->")) {
+			return n, st
+		}
+		want = 2 + pgLinesBefore(rest, []byte("-->"))
+	default:
+		if len(rest) == 0 || rest[0] == '\n' {
+			return n, st
+		}
+		want = 2 + pgLinesBefore(rest, []byte("\n\n"))
+	}
+	w.md.reserve(n.Lines(), want)
+	return n, st
+}
+
+// pgMaxReserve bounds the lines reserved for one block.
+const pgMaxReserve = 1024
+
+// pgZeroSegs is what pgReserve appends to make room.
+var pgZeroSegs [256]text.Segment
+
+// reserve gives lines (of a block just opened: at most one line) room
+// for n segments: the same segments, more capacity. The room is a list of
+// a previous page's block when there is one (see recycle), else made the
+// only way goldmark's Segments offer: append, then reslice.
+func (m *pgMD) reserve(lines *text.Segments, n int) {
+	n = min(n, pgMaxReserve)
+	have := lines.Len()
+	if n <= max(have, 1) || have > 1 {
+		return
+	}
+	var keep text.Segment
+	if have == 1 {
+		keep = lines.At(0)
+	}
+	class := bits.Len(uint(n - 1))
+	var s text.Segments
+	if free := m.segs[class]; len(free) > 0 {
+		s = free[len(free)-1]
+		m.segs[class] = free[:len(free)-1]
+	} else {
+		for left := 1 << class; left > 0; left -= len(pgZeroSegs) {
+			s.AppendAll(pgZeroSegs[:min(left, len(pgZeroSegs))])
+		}
+	}
+	s.SetSliced(0, 0)
+	if have == 1 {
+		s.Append(keep)
+	}
+	*lines = s
+	m.lent = append(m.lent, pgLent{lines: lines, class: uint8(class)})
+}
+
+// pgLent is a block's line list made by reserve, with room for at least
+// 1<<class segments.
+type pgLent struct {
+	lines *text.Segments
+	class uint8
+}
+
+// recycle takes back the line lists reserve gave the blocks of the
+// previous page (nothing reads that page's nodes any more), for the
+// blocks of the next page.
+func (m *pgMD) recycle() {
+	for i, l := range m.lent {
+		m.segs[l.class] = append(m.segs[l.class], *l.lines)
+		m.lent[i] = pgLent{}
+	}
+	m.lent = m.lent[:0]
+}
+
+// pgReserveScan bounds the source read to estimate a block's lines.
+const pgReserveScan = 64 << 10
+
+// pgLinesBefore counts the line ends in src before the first occurrence of
+// sep (all of them if there is none): the lines of src before the line
+// that holds sep, plus one when sep starts with a line end.
+func pgLinesBefore(src, sep []byte) int {
+	if i := bytes.Index(src, sep); i >= 0 {
+		src = src[:i]
+	}
+	return bytes.Count(src, []byte{'\n'})
 }
 
 // pgSegmentsKey holds the []*text.Segments of the paragraphs
@@ -359,6 +552,7 @@ type mdBlock struct {
 	// fenced code
 	info   string
 	linesv []Line // see fenceLines
+	wholev string // see fenceWhole
 
 	mdTable *mdTable
 
@@ -385,16 +579,30 @@ type mdBlock struct {
 	hsyntax   bool
 	hdone     bool
 	linesDone bool
+	wholeDone bool
 	closed    bool
 }
 
 // collectBlocks parses src with goldmark and flattens the block tree.
 func pgCollectBlocks(md *pgMD, src []byte, idx *pgLineIndex) []*mdBlock {
 	pc := parser.NewContext()
+	md.heads = md.heads[:0]
+	md.recycle()
+	md.raws.reset()
+	md.tables.reset()
+	md.trows.reset()
+	md.tcells.reset()
 	doc := md.block.Parse(text.NewReader(src), parser.WithContext(pc))
+	for i := range md.heads {
+		md.heads[i].h.SetLines(&md.heads[i].lines)
+	}
+	md.nextHead = 0
 	md.reset()
 	c := &pgCollector{src: src, idx: idx, md: md, pc: pc, blocks: md.list}
 	c.walk(doc)
+	c.headings()
+	clear(md.heads)
+	md.heads = md.heads[:0]
 	md.list = c.blocks
 	var section, h2 *mdBlock
 	for _, b := range c.blocks {
@@ -528,6 +736,46 @@ type pgCollector struct {
 	windowAt int
 	// fastBuf is scratch for fastPlain and cellText.
 	fastBuf []byte
+	// heads are the headings walk left to goldmark (see heading).
+	heads []*mdBlock
+}
+
+// heading reads a heading whose inline content goldmark has not parsed
+// (see pgATXHeadingParser): plain text and simple links without goldmark,
+// the others later, in one goldmark pass (see headings).
+func (c *pgCollector) heading(b *mdBlock, n *ast.Heading) {
+	t, ok := c.fastPlain(n.Lines(), &b.linksv)
+	if ok && n.Level == 1 {
+		b.tab, ok = pgFastTabMarker(n.Lines(), c.src)
+	}
+	if ok {
+		b.textv = t
+		return
+	}
+	b.linksv = b.linksv[:0:0]
+	c.heads = append(c.heads, b)
+}
+
+// headings reads the headings walk left to goldmark (c.heads), parsing
+// their inline content in one pass: what goldmark's eager parse gives.
+func (c *pgCollector) headings() {
+	if len(c.heads) == 0 {
+		return
+	}
+	segs := make([]*text.Segments, len(c.heads))
+	for i, b := range c.heads {
+		segs[i] = b.node.Lines()
+	}
+	p := c.inlineSegs(segs)
+	for _, b := range c.heads {
+		if p == nil {
+			break
+		}
+		b.textv = c.plain(p, &b.linksv)
+		b.tab = b.level == 1 && pgIsTabMarker(p, c.src)
+		p = p.NextSibling()
+	}
+	c.heads = nil
 }
 
 // newBlock returns a zeroed block (callers set fields one by one:
@@ -563,9 +811,14 @@ func (c *pgCollector) walk(parent ast.Node) {
 			b.level = uint8(min(max(n.Level, 0), 255))
 			b.pos = c.idx.pos(n.Pos())
 			b.endLine = b.pos.Line
-			b.textv = c.plain(n, &b.linksv)
 			b.loaded = true
-			b.tab = n.Level == 1 && pgIsTabMarker(n, c.src)
+			if h := c.md.heads; c.md.nextHead < len(h) && h[c.md.nextHead].h == n {
+				c.md.nextHead++
+				c.heading(b, n)
+			} else {
+				b.textv = c.plain(n, &b.linksv)
+				b.tab = n.Level == 1 && pgIsTabMarker(n, c.src)
+			}
 			c.blocks = append(c.blocks, b)
 		case *ast.Paragraph, *ast.TextBlock, *pgRawPara:
 			b := c.newBlock()
@@ -589,26 +842,20 @@ func (c *pgCollector) walk(parent ast.Node) {
 			b.node = n
 			b.parent = parent
 			lines := n.Lines()
-			var raw bytes.Buffer
 			start := n.Pos()
 			if lines.Len() > 0 {
 				start = lines.At(0).Start
-			}
-			for i := 0; i < lines.Len(); i++ {
-				seg := lines.At(i)
-				raw.Write(seg.Value(c.src))
 			}
 			end := start
 			if lines.Len() > 0 {
 				end = lines.At(lines.Len() - 1).Start
 			}
 			if n.HasClosure() {
-				raw.Write(n.ClosureLine.Value(c.src))
 				end = n.ClosureLine.Start
 			}
 			b.pos = c.idx.pos(start)
 			b.endLine = c.idx.lineOf(end)
-			b.rawv, b.rawDone = raw.String(), true
+			b.rawv, b.rawDone = c.htmlRaw(n), true
 			c.blocks = append(c.blocks, b)
 		case *extast.Table:
 			// Only from goldmark's own table extension (tests).
@@ -642,6 +889,31 @@ func (c *pgCollector) walk(parent ast.Node) {
 			}
 		}
 	}
+}
+
+// htmlRaw returns the source of an HTML block: its lines and closure
+// line, copied at once when they are one stretch of the page.
+func (c *pgCollector) htmlRaw(n *ast.HTMLBlock) string {
+	lines := n.Lines()
+	if pgContiguous(lines) {
+		stop := lines.At(lines.Len() - 1).Stop
+		cl := n.ClosureLine
+		if !n.HasClosure() {
+			return string(c.src[lines.At(0).Start:stop])
+		}
+		if cl.Padding == 0 && !cl.ForceNewline && cl.Start == stop && cl.Stop >= cl.Start && cl.Stop <= len(c.src) {
+			return string(c.src[lines.At(0).Start:cl.Stop])
+		}
+	}
+	var raw bytes.Buffer
+	for i := 0; i < lines.Len(); i++ {
+		seg := lines.At(i)
+		raw.Write(seg.Value(c.src))
+	}
+	if n.HasClosure() {
+		raw.Write(n.ClosureLine.Value(c.src))
+	}
+	return raw.String()
 }
 
 // lastLine is the last source line of a block node (0 if unknown).
@@ -714,11 +986,10 @@ func (b *mdBlock) fenceLines() []Line {
 	b.linesv = c.md.lines.take(lines.Len())[:0]
 	// Lines that are one stretch of the page are copied at once and
 	// sliced.
-	var whole string
+	whole := b.fenceWhole()
 	base := 0
-	if pgAdjacent(lines, true) {
+	if whole != "" {
 		base = lines.At(0).Start
-		whole = string(c.src[base:lines.At(lines.Len()-1).Stop])
 	}
 	for i := 0; i < lines.Len(); i++ {
 		seg := lines.At(i)
@@ -737,20 +1008,34 @@ func (b *mdBlock) fenceLines() []Line {
 	return b.linesv
 }
 
+// fenceWhole returns the source of a fenced block's content lines when
+// they are one stretch of the page (see pgAdjacent), else "": one copy
+// that fenceLines and fenceBody slice.
+func (b *mdBlock) fenceWhole() string {
+	if b.c == nil || b.node == nil {
+		return ""
+	}
+	if !b.wholeDone {
+		b.wholeDone = true
+		if lines := b.node.Lines(); pgAdjacent(lines, true) {
+			b.wholev = string(b.c.src[lines.At(0).Start:lines.At(lines.Len()-1).Stop])
+		}
+	}
+	return b.wholev
+}
+
 // fenceBody returns the content lines of a fenced block joined by
 // newlines; lines that are one stretch of the page are copied at once.
 func (b *mdBlock) fenceBody() string {
-	if b.c != nil && b.node != nil {
+	if whole := b.fenceWhole(); whole != "" {
 		lines := b.node.Lines()
-		if pgAdjacent(lines, true) {
-			ok := true
-			for i := 0; i < lines.Len()-1 && ok; i++ {
-				seg := lines.At(i)
-				ok = seg.Stop > seg.Start && b.c.src[seg.Stop-1] == '\n'
-			}
-			if ok {
-				return string(bytes.TrimSuffix(b.c.src[lines.At(0).Start:lines.At(lines.Len()-1).Stop], []byte{'\n'}))
-			}
+		ok := true
+		for i := 0; i < lines.Len()-1 && ok; i++ {
+			seg := lines.At(i)
+			ok = seg.Stop > seg.Start && b.c.src[seg.Stop-1] == '\n'
+		}
+		if ok {
+			return strings.TrimSuffix(whole, "\n")
 		}
 	}
 	var sb strings.Builder
@@ -825,7 +1110,7 @@ func (b *mdBlock) segmentHas(ch byte) bool {
 }
 
 // isTabMarker reports whether an H1's only content is a link to "#tab/…".
-func pgIsTabMarker(h *ast.Heading, src []byte) bool {
+func pgIsTabMarker(h ast.Node, src []byte) bool {
 	var lk *ast.Link
 	for ch := h.FirstChild(); ch != nil; ch = ch.NextSibling() {
 		switch ch := ch.(type) {
@@ -843,6 +1128,33 @@ func pgIsTabMarker(h *ast.Heading, src []byte) bool {
 		}
 	}
 	return lk != nil && bytes.HasPrefix(lk.Destination, []byte("#tab/"))
+}
+
+// pgFastTabMarker is pgIsTabMarker for a heading whose content
+// pgFastLine reads: whether the content is one link "[T](#tab/…)";
+// ok is false when goldmark is to decide (a destination with entities).
+func pgFastTabMarker(lines *text.Segments, src []byte) (tab, ok bool) {
+	if lines.Len() != 1 {
+		return false, false
+	}
+	seg := lines.At(0)
+	t := bytes.TrimSpace(src[seg.Start:seg.Stop])
+	if len(t) == 0 || t[0] != '[' || t[len(t)-1] != ')' {
+		return false, true
+	}
+	j := bytes.IndexByte(t, ']')
+	if j < 0 || j+1 >= len(t) || t[j+1] != '(' {
+		return false, true
+	}
+	dest := t[j+2 : len(t)-1]
+	if bytes.IndexByte(dest, ')') >= 0 {
+		// More than one link, or text after the link.
+		return false, true
+	}
+	if bytes.IndexByte(dest, '&') >= 0 {
+		return false, false
+	}
+	return bytes.HasPrefix(dest, []byte("#tab/")), true
 }
 
 // inline writes the plain text of n's inline content. keepCode keeps code
@@ -899,47 +1211,61 @@ func (c *pgCollector) inline(n ast.Node, sb *strings.Builder, keepCode bool, lin
 // cleanText resolves entities and backslash escapes and collapses runs of
 // white space (including NBSP and zero-width spaces) into single spaces.
 func pgCleanText(s string) string {
-	if pgHasEscape(s) {
+	esc, collapse := pgTextScan(s)
+	if esc {
 		b := util.ResolveEntityNames([]byte(s))
 		b = util.ResolveNumericReferences(b)
 		b = util.UnescapePunctuations(b)
-		s = string(b)
+		return pgCollapseSpace(string(b))
 	}
-	return pgCollapseSpace(s)
+	if !collapse {
+		return s
+	}
+	return pgCollapse(s)
 }
 
-// hasEscape reports whether s holds "&" or a backslash (strings.ContainsAny
-// without building a set per call).
-func pgHasEscape(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if c := s[i]; c == '&' || c == '\\' {
-			return true
-		}
-	}
-	return false
-}
-
-func pgCollapseSpace(s string) string {
-	need := false
+// pgTextScan reports, in one pass, whether s holds "&" or a backslash
+// (esc: entities and escapes to resolve) and whether pgCollapseSpace changes it
+// (collapse).
+func pgTextScan(s string) (esc, collapse bool) {
 	prevSpace := true // leading spaces are dropped
-	for i := 0; i < len(s) && !need; i++ {
-		switch c := s[i]; {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c > ' ' && c < 0x80 {
+			// The usual byte: visible ASCII.
+			if c == '&' || c == '\\' {
+				esc = true
+			}
+			prevSpace = false
+			continue
+		}
+		switch {
 		case c == ' ':
-			need = prevSpace
+			collapse = collapse || prevSpace
 			prevSpace = true
 		case c == '\t' || c == '\n' || c == '\r':
-			need = true
+			collapse = true
 		case c >= 0x80:
 			// NBSP (C2 A0), U+2007/U+200B/U+202F (E2 80 xx), BOM (EF BB BF).
-			need = c == 0xC2 || c == 0xE2 || c == 0xEF
+			collapse = collapse || c == 0xC2 || c == 0xE2 || c == 0xEF
 			prevSpace = false
 		default:
 			prevSpace = false
 		}
 	}
-	if !need && !prevSpace {
+	// A trailing space is dropped.
+	return esc, collapse || prevSpace
+}
+
+func pgCollapseSpace(s string) string {
+	if _, collapse := pgTextScan(s); !collapse {
 		return s
 	}
+	return pgCollapse(s)
+}
+
+// pgCollapse is pgCollapseSpace for a string it changes.
+func pgCollapse(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))
 	space := false

@@ -1,6 +1,8 @@
 package parser
 
 import (
+	"bytes"
+
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
 )
@@ -19,8 +21,9 @@ const pgMaxFastLabel = 500
 // pgFastLine appends the plain text of one line of inline content (without
 // its line end) to out and records its links; ok is false, with out and
 // links possibly extended, when the line needs goldmark. With out and
-// links nil it only checks.
-func pgFastLine(line []byte, out *[]byte, links *[]mdLink) bool {
+// links nil it only checks. A string line gives links that are substrings
+// of it (no copies).
+func pgFastLine[T string | []byte](line T, out *[]byte, links *[]mdLink) bool {
 	for i := 0; i < len(line); i++ {
 		switch c := line[i]; c {
 		case '_', '!', '<', '\\', ']', '\r', '\n':
@@ -43,15 +46,15 @@ func pgFastLine(line []byte, out *[]byte, links *[]mdLink) bool {
 				return false
 			}
 			code := line[i+1 : j]
-			if len(code) >= 2 && code[0] == ' ' && code[len(code)-1] == ' ' && !util.IsBlank(code) {
+			if len(code) >= 2 && code[0] == ' ' && code[len(code)-1] == ' ' && !pgIsBlank(code) {
 				code = code[1 : len(code)-1]
 			}
 			if out != nil {
-				for _, b := range code {
-					if b == '\\' {
+				for k := 0; k < len(code); k++ {
+					if b := code[k]; b == '\\' {
 						*out = append(*out, '\\')
 					}
-					*out = append(*out, b)
+					*out = append(*out, code[k])
 				}
 			}
 			i = j
@@ -115,6 +118,16 @@ func pgFastLine(line []byte, out *[]byte, links *[]mdLink) bool {
 	return true
 }
 
+// pgIsBlank is util.IsBlank for strings and byte slices.
+func pgIsBlank[T string | []byte](s T) bool {
+	for i := 0; i < len(s); i++ {
+		if !util.IsSpace(s[i]) {
+			return false
+		}
+	}
+	return true
+}
+
 func pgIsAlnum(b byte) bool {
 	return b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || b >= '0' && b <= '9'
 }
@@ -159,7 +172,14 @@ func (c *pgCollector) fastPlain(segs *text.Segments, links *[]mdLink) (string, b
 		for len(line) > 0 && util.IsSpace(line[len(line)-1]) {
 			line = line[:len(line)-1]
 		}
-		if !pgFastLine(line, &buf, &found) {
+		ok := false
+		if bytes.IndexByte(line, '[') >= 0 {
+			// One copy of the line, of which links are substrings.
+			ok = pgFastLine(string(line), &buf, &found)
+		} else {
+			ok = pgFastLine(line, &buf, &found)
+		}
+		if !ok {
 			c.fastBuf = buf
 			return "", false
 		}

@@ -44,7 +44,16 @@ type pgTCell struct {
 	has         bool
 	// pipes is set when the cell has entries in pgTableNode.pipes.
 	pipes bool
+	// kind is what cellNeedsGoldmark found: cellPlain (no inline
+	// markup), cellFast (pgFastLine reads it), or 0 (not known).
+	kind uint8
 }
+
+// pgTCell.kind values.
+const (
+	cellPlain = 1 + iota
+	cellFast
+)
 
 // seg returns the cell's text segment.
 func (ce *pgTCell) seg() text.Segment { return text.NewSegment(int(ce.start), int(ce.stop)) }
@@ -67,9 +76,12 @@ func (n *pgTableNode) Dump(source []byte, level int) { ast.DumpHelper(n, source,
 // (extension.NewTableParagraphTransformer, goldmark v1.8.7) with the same
 // decisions, producing a pgTableNode instead of Table, TableRow and
 // TableCell nodes.
-type pgTableTransformer struct{}
+type pgTableTransformer struct {
+	// md, when set, provides the nodes (see pgMD.tables).
+	md *pgMD
+}
 
-func (pgTableTransformer) Transform(node *ast.Paragraph, reader text.Reader, pc parser.Context) {
+func (tt pgTableTransformer) Transform(node *ast.Paragraph, reader text.Reader, pc parser.Context) {
 	ppos := node.Pos()
 	lines := node.Lines()
 	if lines.Len() < 2 {
@@ -87,11 +99,19 @@ func (pgTableTransformer) Transform(node *ast.Paragraph, reader text.Reader, pc 
 		if max(n, cols) != cols {
 			return
 		}
-		table := &pgTableNode{}
-		table.SetPos(ppos)
 		body := lines.Len() - i - 1
-		cells := make([]pgTCell, cols*(1+body))
-		table.rows = make([]pgTRow, 0, 1+body)
+		var table *pgTableNode
+		var cells []pgTCell
+		if tt.md != nil {
+			table = &tt.md.tables.take(1)[0]
+			cells = tt.md.tcells.take(cols * (1 + body))
+			table.rows = tt.md.trows.take(1 + body)[:0]
+		} else {
+			table = &pgTableNode{}
+			cells = make([]pgTCell, cols*(1+body))
+			table.rows = make([]pgTRow, 0, 1+body)
+		}
+		table.SetPos(ppos)
 		table.rows = append(table.rows, table.row(hdr, cells[:cols:cols], cols, true, source))
 		for j := i + 1; j < lines.Len(); j++ {
 			k := (j - i) * cols
@@ -273,9 +293,9 @@ func pgTableFromGFM(n *extast.Table) *pgTableNode {
 // pgInlineTrigger reports whether b holds a byte that starts one of
 // goldmark's default inline parsers (code span, link, image, autolink,
 // raw HTML, emphasis). Text without one is a single text node.
-func pgInlineTrigger(b []byte) bool {
-	for _, c := range b {
-		switch c {
+func pgInlineTrigger[T string | []byte](b T) bool {
+	for i := 0; i < len(b); i++ {
+		switch b[i] {
 		case '`', '[', ']', '!', '<', '*', '_':
 			return true
 		}
@@ -326,11 +346,13 @@ func (c *pgCollector) cellText(ce *pgTCell, links *[]mdLink) string {
 	if !ce.has || ce.start >= ce.stop {
 		return ""
 	}
-	v := c.src[ce.start:ce.stop]
-	if !pgInlineTrigger(v) {
+	// The cell's text, a substring of the row (see setWindow): links
+	// read by pgFastLine are substrings of it too.
+	v := c.str(ce.seg())
+	if ce.kind == cellPlain || (ce.kind == 0 && !pgInlineTrigger(v)) {
 		// A cell without inline markup is one text node holding the
 		// cell.
-		return pgCleanText(c.str(ce.seg()))
+		return pgCleanText(v)
 	}
 	buf := c.fastBuf[:0]
 	ok := pgFastLine(v, &buf, links)
@@ -346,14 +368,22 @@ func (c *pgCollector) cellText(ce *pgTCell, links *[]mdLink) string {
 // parsed by goldmark: it is not parsed yet and is not plain text or
 // simple links (pgFastLine).
 func (c *pgCollector) cellNeedsGoldmark(ce *pgTCell) bool {
-	if ce.node != nil || !ce.has {
+	if ce.node != nil || !ce.has || ce.kind != 0 {
 		return false
 	}
 	if ce.pipes {
 		return true
 	}
 	v := c.src[ce.start:ce.stop]
-	return pgInlineTrigger(v) && !pgFastLine(v, nil, nil)
+	switch {
+	case !pgInlineTrigger(v):
+		ce.kind = cellPlain
+	case pgFastLine(v, nil, nil):
+		ce.kind = cellFast
+	default:
+		return true
+	}
+	return false
 }
 
 // splitEscapedPipes is goldmark's table AST transformer for one cell: in

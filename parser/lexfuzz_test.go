@@ -256,7 +256,7 @@ func referencePointers(t *testing.T, data []byte) []string {
 				out = append(out, ptr)
 			}
 		case json.Number:
-			if isStockNumber([]byte(v)) {
+			if isStockNumber(string(v)) {
 				out = append(out, ptr)
 			}
 		}

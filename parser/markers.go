@@ -37,9 +37,10 @@ var enumLeads = []string{
 // ranges ("Valid values 1 to 365") and references to a table ("described in
 // the following table") are not lists. It returns nil when there is no list.
 func EnumValuesFromProse(desc string) []string {
-	// Every lead phrase contains "value" or "one of": most descriptions
-	// have neither and need no lower-casing.
-	if !containsFold(desc, "value") && !containsFold(desc, "one of") {
+	// Every lead phrase contains "values" or "one of" (in ASCII, which
+	// only ASCII lower-cases to): most descriptions have neither and need
+	// no lower-casing.
+	if !containsFold(desc, "values") && !containsFold(desc, "one of") {
 		return nil
 	}
 	lower := strings.ToLower(desc)

@@ -1,6 +1,7 @@
 package parser
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/docgen-dev/docgen/parser/model"
@@ -164,6 +165,16 @@ func TestContainsFold(t *testing.T) {
 	} {
 		if got := containsFold(tc.s, tc.w); got != tc.want {
 			t.Errorf("containsFold(%q, %q) = %v, want %v", tc.s, tc.w, got, tc.want)
+		}
+	}
+}
+
+// TestEnumLeadsFilter checks the filter of EnumValuesFromProse: every lead
+// phrase contains "values" or "one of".
+func TestEnumLeadsFilter(t *testing.T) {
+	for _, lead := range enumLeads {
+		if !strings.Contains(lead, "values") && !strings.Contains(lead, "one of") {
+			t.Errorf("lead %q has neither \"values\" nor \"one of\"; widen the filter in EnumValuesFromProse", lead)
 		}
 	}
 }

@@ -551,7 +551,7 @@ func (p *pgPage) examples(op *model.Operation, syntax []*mdBlock) {
 		ex.Annotation = a
 		ex.PairIndex = -1
 		p.annotationNames(ex, a)
-		p.checkBody(ex)
+		p.checkBody(ex, false)
 		if a != nil {
 			ex.Truncated = a.Truncated
 			if a.ODataType != "" {

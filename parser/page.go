@@ -589,7 +589,7 @@ func (p *pgPage) classify() {
 	if p.page.DocType != "" && (!known || hint != kind) {
 		pos := model.Pos{File: p.file, Line: 1, Col: 1}
 		if p.fm != nil {
-			pos.Line = p.fm.lines["doc_type"]
+			pos.Line = p.fm.line("doc_type")
 		}
 		p.diag(pos, model.Warning, "doctype-mismatch",
 			"doc_type is "+p.page.DocType+" but the page reads as a "+kind.String()+" page; set doc_type to "+pgDocTypeFor(kind))
@@ -647,12 +647,61 @@ const (
 )
 
 func pgIsSyntaxHeading(h string) bool {
-	return strings.HasPrefix(strings.ToLower(strings.TrimSpace(h)), "http request")
+	return pgHasPrefixFold(strings.TrimSpace(h), "http request")
+}
+
+// pgHasPrefixFold is strings.HasPrefix(strings.ToLower(s), prefix) for a
+// lower-case ASCII prefix without "i" and "k" (the letters non-ASCII runes
+// lower-case to), without allocating.
+func pgHasPrefixFold(s, prefix string) bool {
+	if len(s) < len(prefix) {
+		return false
+	}
+	for i := 0; i < len(prefix); i++ {
+		c := s[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c != prefix[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// pgLowerSmall returns strings.ToLower(s) for a short ASCII s, written to
+// buf (no allocation); ok is false for other strings.
+func pgLowerSmall(s string, buf []byte) ([]byte, bool) {
+	if len(s) > len(buf) {
+		return nil, false
+	}
+	b := buf[:len(s)]
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= 0x80 {
+			return nil, false
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		b[i] = c
+	}
+	return b, true
 }
 
 // headingKind classifies a heading text.
 func pgHeadingKind(h string) pgSecKind {
-	t := strings.ToLower(strings.TrimSpace(strings.Trim(h, "*` ")))
+	t := strings.TrimSpace(strings.Trim(h, "*` "))
+	var buf [32]byte
+	if b, ok := pgLowerSmall(t, buf[:]); ok {
+		return pgHeadingKindLower(string(b), h)
+	}
+	return pgHeadingKindLower(strings.ToLower(t), h)
+}
+
+// pgHeadingKindLower is pgHeadingKind of heading h, whose text (trimmed,
+// lower-cased) is t.
+func pgHeadingKindLower(t, h string) pgSecKind {
 	switch {
 	case t == "":
 		return secNone

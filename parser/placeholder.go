@@ -17,17 +17,42 @@ import (
 // Strings are classified by IsPlaceholderString; the numbers 1024 and
 // 1024.13 (the stub generator's stock values) are NumberPlaceholders.
 func FindPlaceholders(jsonBody []byte, body string, bodyPos model.Pos) []*model.Placeholder {
-	w := placeholderWalker{data: jsonBody, body: body, bodyPos: bodyPos, same: string(jsonBody) == body}
+	data := body
+	if string(jsonBody) != body {
+		data = string(jsonBody)
+	}
+	w := placeholderWalker{data: data, body: body, bodyPos: bodyPos, same: data == body}
 	w.skipSpace()
 	w.ptr = make([]byte, 0, 128)
 	w.value(0)
 	return w.found
 }
 
+// pgStrictPlaceholders is CheckJSON and FindPlaceholders in one pass over
+// a body that is strict JSON: ok is true only when body is JSON as
+// encoding/json reads it (CheckJSON's ValidJSON, without diagnostics), and
+// then the placeholders are FindPlaceholders' for the body. ok false says
+// nothing: the caller runs CheckJSON and FindPlaceholders.
+func pgStrictPlaceholders(body string, bodyPos model.Pos) ([]*model.Placeholder, bool) {
+	w := placeholderWalker{data: body, body: body, bodyPos: bodyPos, same: true, strict: true}
+	w.skipSpace()
+	if w.i >= len(w.data) {
+		return nil, false
+	}
+	var ptr [128]byte
+	w.ptr = ptr[:0]
+	w.value(0)
+	w.skipSpace()
+	if w.bad || w.i != len(w.data) {
+		return nil, false
+	}
+	return w.found, true
+}
+
 // placeholderWalker scans JSON that is known to be valid, tracking the
 // JSON Pointer of each value.
 type placeholderWalker struct {
-	data    []byte
+	data    string
 	i       int
 	body    string
 	bodyPos model.Pos
@@ -40,18 +65,29 @@ type placeholderWalker struct {
 	// ptr is the JSON Pointer of the current value; each level appends
 	// its token and truncates it again.
 	ptr []byte
+	// strict makes anything encoding/json would refuse bad (see
+	// pgStrictPlaceholders); the walk of valid JSON is the same.
+	strict bool
 }
+
+// pgStrictDepth bounds the nesting a strict walk accepts (encoding/json
+// accepts 10000 levels; deeper bodies are left to it).
+const pgStrictDepth = 1000
 
 const maxPlaceholderDepth = 10000
 
 func (w *placeholderWalker) skipSpace() {
 	for w.i < len(w.data) && isSpace(w.data[w.i]) {
+		if c := w.data[w.i]; w.strict && (c == '\f' || c == '\v') {
+			w.bad = true
+			return
+		}
 		w.i++
 	}
 }
 
 func (w *placeholderWalker) value(depth int) {
-	if w.bad || w.i >= len(w.data) || depth > maxPlaceholderDepth {
+	if w.bad || w.i >= len(w.data) || depth > maxPlaceholderDepth || (w.strict && depth > pgStrictDepth) {
 		w.bad = true
 		return
 	}
@@ -132,7 +168,7 @@ func (w *placeholderWalker) value(depth int) {
 		}
 		s := unquoteJSON(raw)
 		if kind, typ, ok := IsPlaceholderString(s); ok {
-			p := &model.Placeholder{Pointer: string(w.ptr), Kind: kind, Text: string(raw), Type: typ, Pos: w.pos(off)}
+			p := &model.Placeholder{Pointer: string(w.ptr), Kind: kind, Text: raw, Type: typ, Pos: w.pos(off)}
 			if kind == model.AlternativesPlaceholder {
 				p.Alternatives = alternatives(s)
 			}
@@ -148,17 +184,21 @@ func (w *placeholderWalker) value(depth int) {
 			return
 		}
 		raw := w.data[start:w.i]
+		if w.strict && !pgIsJSONLiteral(raw) {
+			w.bad = true
+			return
+		}
 		off := w.locate(start, w.i)
 		if isStockNumber(raw) {
-			w.found = append(w.found, &model.Placeholder{Pointer: string(w.ptr), Kind: model.NumberPlaceholder, Text: string(raw), Pos: w.pos(off)})
+			w.found = append(w.found, &model.Placeholder{Pointer: string(w.ptr), Kind: model.NumberPlaceholder, Text: raw, Pos: w.pos(off)})
 		}
 	}
 }
 
 // isStockNumber reports whether a JSON number is one of the stub
 // generator's stock values.
-func isStockNumber(raw []byte) bool {
-	switch string(raw) {
+func isStockNumber(raw string) bool {
+	switch raw {
 	case "1024", "1024.13":
 		return true
 	}
@@ -172,15 +212,87 @@ func (w *placeholderWalker) stringEnd() int {
 		return w.i
 	}
 	for j := w.i + 1; j < len(w.data); j++ {
-		switch w.data[j] {
-		case '\\':
+		switch c := w.data[j]; {
+		case c == '\\':
+			if w.strict && !pgJSONEscape(w.data[j+1:]) {
+				w.bad = true
+				return j
+			}
 			j++
-		case '"':
+		case c == '"':
 			return j + 1
+		case c < 0x20 && w.strict:
+			w.bad = true
+			return j
 		}
 	}
 	w.bad = true
 	return len(w.data)
+}
+
+// pgJSONEscape reports whether s (what follows a backslash in a string)
+// starts with a JSON escape: one of "\/bfnrt, or u and 4 hex digits.
+func pgJSONEscape(s string) bool {
+	if len(s) == 0 {
+		return false
+	}
+	switch s[0] {
+	case '"', '\\', '/', 'b', 'f', 'n', 'r', 't':
+		return true
+	case 'u':
+		if len(s) < 5 {
+			return false
+		}
+		for _, c := range []byte(s[1:5]) {
+			if !('0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F') {
+				return false
+			}
+		}
+		return true
+	}
+	return false
+}
+
+// pgIsJSONLiteral reports whether s is true, false, null or a JSON number
+// (-?(0|[1-9][0-9]*)(.[0-9]+)?([eE][+-]?[0-9]+)?).
+func pgIsJSONLiteral(s string) bool {
+	switch s {
+	case "true", "false", "null":
+		return true
+	}
+	i := 0
+	if i < len(s) && s[i] == '-' {
+		i++
+	}
+	digits := func() int {
+		n := 0
+		for i < len(s) && '0' <= s[i] && s[i] <= '9' {
+			i++
+			n++
+		}
+		return n
+	}
+	if i < len(s) && s[i] == '0' {
+		i++
+	} else if digits() == 0 {
+		return false
+	}
+	if i < len(s) && s[i] == '.' {
+		i++
+		if digits() == 0 {
+			return false
+		}
+	}
+	if i < len(s) && (s[i] == 'e' || s[i] == 'E') {
+		i++
+		if i < len(s) && (s[i] == '+' || s[i] == '-') {
+			i++
+		}
+		if digits() == 0 {
+			return false
+		}
+	}
+	return i == len(s)
 }
 
 // locate returns the body offset of the token data[start:end]. When body is
@@ -191,7 +303,7 @@ func (w *placeholderWalker) locate(start, end int) int {
 		return start
 	}
 	tok := w.data[start:end]
-	if k := strings.Index(w.body[w.cursor:], string(tok)); k >= 0 {
+	if k := strings.Index(w.body[w.cursor:], tok); k >= 0 {
 		off := w.cursor + k
 		w.cursor = off + len(tok)
 		return off
@@ -205,38 +317,29 @@ func (w *placeholderWalker) pos(off int) model.Pos {
 
 // unquoteJSON decodes a JSON string literal as encoding/json does
 // (invalid UTF-8 becomes U+FFFD).
-func unquoteJSON(raw []byte) string {
-	if len(raw) >= 2 && !containsByte(raw, '\\') && utf8.Valid(raw) {
-		return string(raw[1 : len(raw)-1])
+func unquoteJSON(raw string) string {
+	if len(raw) >= 2 && strings.IndexByte(raw, '\\') < 0 && utf8.ValidString(raw) {
+		return raw[1 : len(raw)-1]
 	}
 	var s string
-	if err := json.Unmarshal(raw, &s); err != nil {
-		return strings.Trim(string(raw), `"`)
+	if err := json.Unmarshal([]byte(raw), &s); err != nil {
+		return strings.Trim(raw, `"`)
 	}
 	return s
 }
 
-func containsByte(b []byte, c byte) bool {
-	for _, x := range b {
-		if x == c {
-			return true
-		}
-	}
-	return false
-}
-
 // appendPointerKey appends "/" and the RFC 6901-escaped form of the JSON
 // string literal raw (quotes included).
-func appendPointerKey(ptr []byte, raw []byte) []byte {
+func appendPointerKey(ptr []byte, raw string) []byte {
 	ptr = append(ptr, '/')
-	if len(raw) >= 2 && !containsByte(raw, '\\') && utf8.Valid(raw) {
+	if len(raw) >= 2 && strings.IndexByte(raw, '\\') < 0 && utf8.ValidString(raw) {
 		return appendEscapedToken(ptr, raw[1:len(raw)-1])
 	}
-	return appendEscapedToken(ptr, []byte(unquoteJSON(raw)))
+	return appendEscapedToken(ptr, unquoteJSON(raw))
 }
 
-func appendEscapedToken(ptr, key []byte) []byte {
-	for _, c := range key {
+func appendEscapedToken(ptr []byte, key string) []byte {
+	for _, c := range []byte(key) {
 		switch c {
 		case '~':
 			ptr = append(ptr, '~', '0')
@@ -335,7 +438,7 @@ var stringNotes = map[string]string{
 
 // mayBePlaceholder is a cheap, allocation-free filter on a JSON string
 // literal (quotes included): false means IsPlaceholderString is false.
-func mayBePlaceholder(raw []byte) bool {
+func mayBePlaceholder(raw string) bool {
 	if len(raw) < 3 || len(raw) > 130 {
 		return false
 	}

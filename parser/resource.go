@@ -438,7 +438,7 @@ func (p *pgPage) pageExamples(typeName string, t *model.Type) {
 		} else {
 			ex.BodyPos = b.pos
 		}
-		js := p.checkBody(ex)
+		js := p.checkBody(ex, kind == model.ResourceExample && t != nil)
 		switch {
 		case a != nil && a.ODataType != "":
 			ex.Type = p.odataRef(a.ODataType)
@@ -471,13 +471,23 @@ func (p *pgPage) annotationNames(ex *model.Example, a *model.Annotation) {
 }
 
 // checkBody classifies an example body as JSON and finds placeholders.
-func (p *pgPage) checkBody(ex *model.Example) []byte {
+func (p *pgPage) checkBody(ex *model.Example, wantJSON bool) []byte {
 	if strings.TrimSpace(ex.Body) == "" {
 		return nil
 	}
 	ct := strings.ToLower(ex.ContentType)
 	if ct != "" && !strings.Contains(ct, "json") {
 		return nil
+	}
+	if ph, ok := pgStrictPlaceholders(ex.Body, ex.BodyPos); ok {
+		// What CheckJSON and FindPlaceholders give strict JSON, in one
+		// pass.
+		ex.JSON = model.ValidJSON
+		ex.Placeholders = ph
+		if !wantJSON {
+			return nil
+		}
+		return []byte(ex.Body)
 	}
 	state, js, diags := CheckJSON(ex.Body, ex.BodyPos)
 	ex.JSON = state

@@ -17,6 +17,9 @@ type pgLineIndex struct {
 	// base is the offset in src of the text goldmark parsed (the page
 	// after its front matter): goldmark offsets are relative to it.
 	base int
+	// last is the line lineOf found last (offsets are mostly looked up
+	// in document order: the same line or the next one).
+	last int
 }
 
 func pgNewLineIndex(file string, src []byte, base int) *pgLineIndex {
@@ -51,6 +54,14 @@ func (x *pgLineIndex) lineOf(off int) int {
 	if off > len(x.src) {
 		off = len(x.src)
 	}
+	// The line is the number of starts at or before off.
+	n := len(x.starts)
+	for l := x.last; l <= x.last+1; l++ {
+		if l >= 1 && l <= n && x.starts[l-1] <= off && (l == n || x.starts[l] > off) {
+			x.last = l
+			return l
+		}
+	}
 	// sort.Search for the first start after off, without the closure.
 	lo, hi := 0, len(x.starts)
 	for lo < hi {
@@ -61,6 +72,7 @@ func (x *pgLineIndex) lineOf(off int) int {
 			lo = h + 1
 		}
 	}
+	x.last = lo
 	return lo
 }
 
@@ -147,17 +159,47 @@ func pgNormalise(src []byte) []byte {
 
 // frontMatter is the YAML block at the top of a page.
 type pgFrontMatter struct {
-	keys   []string
-	values map[string]string
-	lines  map[string]int // key → 1-based line
-	end    int            // last line of the block (the closing ---), 0 if none
+	// keys are the distinct keys in order (a few: a slice beats maps).
+	keys []pgFMKey
+	end  int // last line of the block (the closing ---), 0 if none
+}
+
+// pgFMKey is a front matter key, its value (the last one given) and its
+// 1-based line (the first).
+type pgFMKey struct {
+	key, value string
+	line       int
+}
+
+// index returns the index of key k in f.keys, or -1.
+func (f *pgFrontMatter) index(k string) int {
+	for i := range f.keys {
+		if f.keys[i].key == k {
+			return i
+		}
+	}
+	return -1
 }
 
 func (f *pgFrontMatter) get(k string) string {
-	if f == nil || f.values == nil {
+	if f == nil {
 		return ""
 	}
-	return f.values[k]
+	if i := f.index(k); i >= 0 {
+		return f.keys[i].value
+	}
+	return ""
+}
+
+// line returns the line of key k (0 if absent).
+func (f *pgFrontMatter) line(k string) int {
+	if f == nil {
+		return 0
+	}
+	if i := f.index(k); i >= 0 {
+		return f.keys[i].line
+	}
+	return 0
 }
 
 // isFenceDashes reports whether a line is "---" with optional trailing
@@ -206,10 +248,10 @@ func pgStripFrontMatterString(file string, src string) (int, *pgFrontMatter, []m
 		return 0, nil, nil
 	}
 	var diags []model.Diagnostic
-	fm := &pgFrontMatter{values: map[string]string{}, lines: map[string]int{}}
+	fm := &pgFrontMatter{keys: make([]pgFMKey, 0, 16)}
 	lineNo := 1
 	off := len(first) + 1
-	lastKey := ""
+	lastKey := -1
 	for len(rest) > 0 {
 		var l string
 		l, rest, _ = strings.Cut(rest, "\n")
@@ -223,9 +265,9 @@ func pgStripFrontMatterString(file string, src string) (int, *pgFrontMatter, []m
 		if strings.TrimSpace(l) == "" || strings.HasPrefix(strings.TrimSpace(l), "#") {
 			continue
 		}
-		if (l[0] == ' ' || l[0] == '\t') && lastKey != "" {
+		if (l[0] == ' ' || l[0] == '\t') && lastKey >= 0 {
 			// Continuation of a folded value.
-			fm.values[lastKey] = strings.TrimSpace(fm.values[lastKey] + " " + strings.TrimSpace(l))
+			fm.keys[lastKey].value = strings.TrimSpace(fm.keys[lastKey].value + " " + strings.TrimSpace(l))
 			continue
 		}
 		k, v, ok := strings.Cut(l, ":")
@@ -245,12 +287,13 @@ func pgStripFrontMatterString(file string, src string) (int, *pgFrontMatter, []m
 				Message: "front matter value of " + k + " is not valid YAML (" + problem + "); quote the value",
 			})
 		}
-		if _, dup := fm.values[k]; !dup {
-			fm.keys = append(fm.keys, k)
-			fm.lines[k] = n
+		i := fm.index(k)
+		if i < 0 {
+			i = len(fm.keys)
+			fm.keys = append(fm.keys, pgFMKey{key: k, line: n})
 		}
-		fm.values[k] = val
-		lastKey = k
+		fm.keys[i].value = val
+		lastKey = i
 	}
 	if fm.end == 0 {
 		diags = append(diags[:0], model.Diagnostic{

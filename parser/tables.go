@@ -45,14 +45,17 @@ func (r *mdRow) mdCell(i int) *mdCell {
 }
 
 func (c *pgCollector) mdTable(n *pgTableNode) *mdTable {
-	t := &mdTable{node: n, c: c}
+	// The table and its slices come from the reader's scratch
+	// (pgMD.reset): nothing keeps them after the page.
+	t := &c.md.mdTables.take(1)[0]
+	t.node, t.c = n, c
 	if len(n.rows) == 0 {
 		return t
 	}
 	c.cellNodes(n, n.rows[:1])
 	start := -1
 	hdr := n.rows[0].cells
-	t.header = make([]string, 0, len(hdr))
+	t.header = c.md.strs.take(len(hdr))[:0]
 	for i := range hdr {
 		ce := &hdr[i]
 		if ce.has && start < 0 {
@@ -67,7 +70,7 @@ func (c *pgCollector) mdTable(n *pgTableNode) *mdTable {
 	t.pos.Col = 1
 	t.endLine = t.pos.Line
 	if len(n.rows) > 1 {
-		t.checks = make([]pgRowCheck, 0, len(n.rows)-1)
+		t.checks = c.md.checks.take(len(n.rows) - 1)[:0]
 	}
 	for _, r := range n.rows[1:] {
 		start := r.pos
