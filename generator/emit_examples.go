@@ -111,8 +111,13 @@ func (p *plan) exampleFiles() []*genFile {
 			continue
 		}
 		for _, t := range tests[i] {
-			t.name = uniqueTestName(t.want, used)
+			// The test's name and, unless it is skipped, its case
+			// variable's are both new in the package.
+			for t.name = uniqueTestName(t.want, used); t.skip == "" && used[t.varName()]; {
+				t.name = uniqueTestName(t.want, used)
+			}
 			if t.skip == "" {
+				used[t.varName()] = true
 				p.exampleCases[t.ex] = t
 			}
 		}
