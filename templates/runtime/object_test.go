@@ -5,6 +5,7 @@ import (
 	"errors"
 	"io"
 	"math"
+	"math/rand/v2"
 	"strings"
 	"testing"
 	"time"
@@ -395,6 +396,30 @@ func TestAppendStringMatchesEncodingJSON(t *testing.T) {
 		}
 		if got := appendString(nil, s); string(got) != string(want) {
 			t.Errorf("appendString(%q) = %s, want %s", s, got, want)
+		}
+	}
+}
+
+// TestAppendStringRandom compares appendString with json.Marshal on
+// random strings that mix plain ASCII with every kind of byte that needs
+// escaping or care (control, quote, backslash, HTML, multi-byte and
+// invalid UTF-8), at every position.
+func TestAppendStringRandom(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 4))
+	special := []string{"\x00", "\x1f", "\"", "\\", "<", ">", "&", "\x80", "\xc3", "\xff", " ", "\x7f", "é", "\u2028", "日本"}
+	for range 50000 {
+		var b strings.Builder
+		for range rng.IntN(24) {
+			if rng.IntN(4) == 0 {
+				b.WriteString(special[rng.IntN(len(special))])
+			} else {
+				b.WriteByte(byte(0x20 + rng.IntN(0x5f)))
+			}
+		}
+		s := b.String()
+		want, _ := json.Marshal(s)
+		if got := appendString(nil, s); string(got) != string(want) {
+			t.Fatalf("appendString(%q) = %s, want %s", s, got, want)
 		}
 	}
 }
