@@ -50,7 +50,7 @@ func TestCorpusCodecBench(t *testing.T) {
 		}
 		if strings.HasSuffix(f.Name, "_examples_test.go") {
 			for _, m := range call.FindAllSubmatch(f.Content, -1) {
-				cases = append(cases, fmt.Sprintf("\t{%s, reflect.TypeFor[%s]()},\n", m[2], m[1]))
+				cases = append(cases, fmt.Sprintf("\t{%s, reflect.TypeFor[%s](), reflect.TypeFor[Collection[%[2]s]]()},\n", m[2], m[1]))
 			}
 		}
 	}
