@@ -464,19 +464,27 @@ func trimJSONPrefix(s string) string {
 	return s
 }
 
-// decodeArray decodes a JSON array into dst, a pointer to a slice, with
-// encoding/json. When that fails inside an element, it decodes the
-// elements one by one (reflection, on the error path only) so that the
-// error's JSON Pointer names the element's index: encoding/json passes an
-// element's UnmarshalJSON error on without saying which element it was.
+// decodeArray decodes a JSON array into dst, a pointer to a slice: with
+// decodeSlice when the elements are generated structs or strings, else
+// with encoding/json. When encoding/json fails inside an element, it
+// decodes the elements one by one (reflection, on the error path only) so
+// that the error's JSON Pointer names the element's index: encoding/json
+// passes an element's UnmarshalJSON error on without saying which element
+// it was.
 func decodeArray(data []byte, dst any) error {
+	rv := reflect.ValueOf(dst)
+	if rv.Kind() != reflect.Pointer || rv.Elem().Kind() != reflect.Slice {
+		return json.Unmarshal(data, dst)
+	}
+	// Slices of generated structs and of strings: element by element,
+	// without encoding/json's second validation pass (decodeSlice names
+	// the index in its errors itself).
+	if ok, err := decodeSlice(data, rv.Elem()); ok {
+		return err
+	}
 	err := json.Unmarshal(data, dst)
 	if err == nil {
 		return nil
-	}
-	rv := reflect.ValueOf(dst)
-	if rv.Kind() != reflect.Pointer || rv.Elem().Kind() != reflect.Slice {
-		return err
 	}
 	elem := rv.Elem().Type().Elem()
 	i := skipSpace(data, 0)
@@ -1148,6 +1156,23 @@ func decodeValue[T any](raw []byte, p *T) error {
 		case reflect.Slice:
 			if ok, err := decodeSlice(raw, rv); ok {
 				return err
+			}
+		case reflect.Pointer:
+			// A pointer to a generated struct (Opt[*T], *T): its
+			// UnmarshalJSON directly. decodeObject, which handed raw
+			// over, has validated it already; encoding/json would scan
+			// it once more before calling the same method.
+			if rv.Type().Implements(unmarshalerType) {
+				if isNull(raw) {
+					rv.SetZero()
+					return nil
+				}
+				nv := reflect.New(rv.Type().Elem())
+				if err := nv.Interface().(json.Unmarshaler).UnmarshalJSON(trimSpace(raw)); err != nil {
+					return err
+				}
+				rv.Set(nv)
+				return nil
 			}
 		}
 	}
