@@ -121,7 +121,7 @@ func Generate(pkg *model.Package, opts Options) ([]File, []model.Diagnostic) {
 	base := r.reserve(len(p.files))
 	go func() {
 		for i, fi := range p.files {
-			r.build(base+i, fi.Name, func() *jen.File {
+			r.submitAt(base+i, &genFile{Name: fi.Name, Build: func() *jen.File {
 				jf := p.newFile(fi.Page)
 				p.emitPage(jf, fi)
 				for _, h := range hooks {
@@ -130,7 +130,7 @@ func Generate(pkg *model.Package, opts Options) ([]File, []model.Diagnostic) {
 					}
 				}
 				return jf
-			})
+			}})
 		}
 		r.done()
 	}()
@@ -182,32 +182,29 @@ func (p *plan) emitPage(f *jen.File, fi *fileInfo) {
 // submitted. Results keep their slot, so the output does not depend on
 // scheduling. Two producers feed it (see Generate); each calls done once.
 type renderer struct {
-	jobs     chan renderJob
-	wg       sync.WaitGroup
-	mu       sync.Mutex
-	names    []string
-	out      [][]byte
-	errs     []error
-	pending  int
-	finished chan struct{}
+	jobs    chan renderJob
+	wg      sync.WaitGroup
+	mu      sync.Mutex
+	names   []string
+	out     [][]byte
+	errs    []error
+	pending int // producers that have not called done
 }
 
-// renderJob renders g, or first builds its file with make.
 type renderJob struct {
 	slot int
 	g    *genFile
-	make func() *jen.File
 }
 
 func newRenderer() *renderer {
-	r := &renderer{jobs: make(chan renderJob, 64), pending: 2, finished: make(chan struct{})}
+	r := &renderer{jobs: make(chan renderJob, 64), pending: 2}
 	for range max(1, runtime.GOMAXPROCS(0)) {
 		r.wg.Add(1)
 		go func() {
 			defer r.wg.Done()
 			for j := range r.jobs {
-				if j.make != nil {
-					j.g.Jen = j.make()
+				if j.g.Build != nil {
+					j.g.Jen = j.g.Build()
 				}
 				var buf bytes.Buffer
 				err := j.g.Jen.Render(&buf)
@@ -217,14 +214,10 @@ func newRenderer() *renderer {
 			}
 		}()
 	}
-	go func() {
-		<-r.finished
-		close(r.jobs)
-	}()
 	return r
 }
 
-// reserve returns the first of n consecutive slots, for build.
+// reserve returns the first of n consecutive new slots.
 func (r *renderer) reserve(n int) int {
 	r.mu.Lock()
 	defer r.mu.Unlock()
@@ -235,28 +228,22 @@ func (r *renderer) reserve(n int) int {
 	return base
 }
 
-// build hands over a reserved slot: a worker calls make, which must only
-// read the plan, then renders its file.
-func (r *renderer) build(slot int, name string, make func() *jen.File) {
-	r.mu.Lock()
-	r.names[slot] = name
-	r.mu.Unlock()
-	r.jobs <- renderJob{slot: slot, g: &genFile{Name: name}, make: make}
-}
-
-// submit hands finished files over; the caller must not change them after.
+// submit hands files over, each in a new slot.
 func (r *renderer) submit(gens ...*genFile) {
 	for _, g := range gens {
-		slot := r.reserve(1)
-		r.mu.Lock()
-		r.names[slot], r.out[slot] = g.Name, g.Src
-		r.mu.Unlock()
-		switch {
-		case g.Build != nil:
-			r.jobs <- renderJob{slot: slot, g: g, make: g.Build}
-		case g.Jen != nil:
-			r.jobs <- renderJob{slot: slot, g: g}
-		}
+		r.submitAt(r.reserve(1), g)
+	}
+}
+
+// submitAt hands g over in a reserved slot; the caller must not change g
+// after. Finished bytes are kept as they are; a file to build (Build must
+// only read the plan) or render goes to a worker.
+func (r *renderer) submitAt(slot int, g *genFile) {
+	r.mu.Lock()
+	r.names[slot], r.out[slot] = g.Name, g.Src
+	r.mu.Unlock()
+	if g.Build != nil || g.Jen != nil {
+		r.jobs <- renderJob{slot, g}
 	}
 }
 
@@ -268,20 +255,15 @@ func (r *renderer) done() {
 	last := r.pending == 0
 	r.mu.Unlock()
 	if last {
-		close(r.finished)
+		close(r.jobs)
 	}
-}
-
-// wait returns once every submitted file is rendered.
-func (r *renderer) wait() {
-	r.wg.Wait()
 }
 
 // collect waits for r and returns its files sorted by name. A file that
 // fails to render is a generator bug: it is reported with the source, with
 // line numbers, and left out.
 func (p *plan) collect(r *renderer) []File {
-	r.wait()
+	r.wg.Wait()
 	var files []File
 	seen := map[string]bool{}
 	for i, name := range r.names {
