@@ -10,7 +10,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"sync"
 	"time"
 	"unicode/utf8"
 
@@ -99,7 +98,7 @@ func (p *plan) exampleFiles() []*genFile {
 	}
 	diags := p.diagsByFile()
 	tests := make([][]*exampleTest, len(p.files))
-	parallelFor(len(p.files), func(i int) {
+	parallelFor(len(p.files), runtime.GOMAXPROCS(0), func(i int) {
 		fi := p.files[i]
 		tests[i] = p.exampleTests(fi, pages[fi.Page], diags)
 	})
@@ -139,26 +138,6 @@ func (p *plan) usedNames() map[string]bool {
 		used[name] = true
 	}
 	return used
-}
-
-// parallelFor calls fn(0..n-1) on GOMAXPROCS goroutines.
-func parallelFor(n int, fn func(i int)) {
-	next := make(chan int)
-	var wg sync.WaitGroup
-	for range min(n, max(1, runtime.GOMAXPROCS(0))) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				fn(i)
-			}
-		}()
-	}
-	for i := range n {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
 }
 
 // diagsByFile indexes the diagnostics known so far (the model's and the

@@ -5,6 +5,7 @@ import (
 	"maps"
 	"net/http"
 	"net/url"
+	"runtime"
 	"slices"
 	"strings"
 
@@ -50,7 +51,7 @@ func (p *plan) handlerTestFiles(hp *handlerPlan) []*genFile {
 		stubs []*handlerOp
 	}
 	planned := make([]pageTests, len(p.files))
-	parallelFor(len(p.files), func(i int) {
+	parallelFor(len(p.files), runtime.GOMAXPROCS(0), func(i int) {
 		for _, o := range p.files[i].ops {
 			ho := hp.byOp[o.Name]
 			if ho == nil {

@@ -259,6 +259,26 @@ func (r *renderer) done() {
 	}
 }
 
+// parallelFor calls fn(0..n-1) on up to workers goroutines.
+func parallelFor(n, workers int, fn func(i int)) {
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range min(n, max(1, workers)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				fn(i)
+			}
+		}()
+	}
+	for i := range n {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+}
+
 // collect waits for r and returns its files sorted by name. A file that
 // fails to render is a generator bug: it is reported with the source, with
 // line numbers, and left out.
