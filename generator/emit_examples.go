@@ -131,13 +131,17 @@ func (p *plan) exampleFiles() []*genFile {
 	return out
 }
 
-// usedNames is the set of package-level names test names must avoid.
+// usedNames is the set of package-level names a new test name must avoid:
+// the plan's and those of the tests named so far. The caller adds its own
+// to p.testNames.
 func (p *plan) usedNames() map[string]bool {
-	used := make(map[string]bool, len(p.scope))
-	for name := range p.scope {
-		used[name] = true
+	if p.testNames == nil {
+		p.testNames = make(map[string]bool, len(p.scope))
+		for name := range p.scope {
+			p.testNames[name] = true
+		}
 	}
-	return used
+	return p.testNames
 }
 
 // diagsByFile indexes the diagnostics known so far (the model's and the

@@ -80,6 +80,9 @@ type plan struct {
 	// example tests are named (emit_examples.go); the handler tests refer
 	// to their variables rather than repeating the bodies.
 	exampleCases map[*model.Example]*exampleTest
+	// testNames are the package-level names taken, with the generated
+	// tests' (emit_examples.go usedNames).
+	testNames map[string]bool
 	// undefined records types already reported as undefined, per position.
 	reported map[string]bool
 }
