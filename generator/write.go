@@ -96,7 +96,7 @@ func Compare(dir string, files []File) ([]Change, error) {
 			changes = append(changes, *c)
 		}
 	}
-	stale, err := staleFiles(dir, want)
+	stale, err := staleFiles(dir, entries, want)
 	if err != nil {
 		return nil, err
 	}
@@ -129,17 +129,10 @@ type staleFile struct {
 	content []byte
 }
 
-// staleFiles lists the .go files directly in dir that carry docgen's header
-// and are not in want. Subdirectories are not searched: Generate writes
-// only top-level files.
-func staleFiles(dir string, want map[string]bool) ([]staleFile, error) {
-	entries, err := os.ReadDir(dir)
-	if errors.Is(err, fs.ErrNotExist) {
-		return nil, nil
-	}
-	if err != nil {
-		return nil, err
-	}
+// staleFiles lists the .go files among entries (the listing of dir) that
+// carry docgen's header and are not in want. Subdirectories are not
+// searched: Generate writes only top-level files.
+func staleFiles(dir string, entries []os.DirEntry, want map[string]bool) ([]staleFile, error) {
 	var out []staleFile
 	for _, e := range entries {
 		if !e.Type().IsRegular() || !strings.HasSuffix(e.Name(), ".go") || want[e.Name()] {
