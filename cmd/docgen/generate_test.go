@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"go/format"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -320,7 +321,8 @@ func firstLines(s string, n int) string {
 
 // BenchmarkGenerateCorpus measures parsing and generating the corpus
 // (without writing), for every part (parts=all, the default of docgen
-// generate) and for the models alone (parts=models, -generate models).
+// generate) and for the models alone (parts=models, -generate models);
+// gofmt-only times go/format.Source alone over the default output.
 // Run with -benchtime=3x; it skips without the corpus.
 func BenchmarkGenerateCorpus(b *testing.B) {
 	corpus := "../../../shared/corpus/graph-docs-v1.0-2021-07"
@@ -358,4 +360,23 @@ func BenchmarkGenerateCorpus(b *testing.B) {
 			b.ReportMetric(float64(lines), "lines")
 		})
 	}
+	// The floor of any design that gofmts its output once per file:
+	// go/format.Source over every generated file, one goroutine.
+	b.Run("gofmt-only", func(b *testing.B) {
+		pkg, err := loadDocs(corpus)
+		if err != nil {
+			b.Fatal(err)
+		}
+		out, _ := generator.Generate(pkg, generator.Options{Package: "corpus"})
+		b.ResetTimer()
+		for b.Loop() {
+			for _, f := range out {
+				if strings.HasSuffix(f.Name, ".go") {
+					if _, err := format.Source(f.Content); err != nil {
+						b.Fatal(f.Name, err)
+					}
+				}
+			}
+		}
+	})
 }
