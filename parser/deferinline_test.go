@@ -183,3 +183,30 @@ func TestScratch(t *testing.T) {
 		t.Errorf("got %d chunks after the second round, want %d (reused)", len(s.chunks), chunks)
 	}
 }
+
+// FuzzDeferredInline is TestDeferredInline on arbitrary Markdown: docgen's
+// reading of paragraphs, headings and tables (deferred inline parsing, the
+// table transformer, the plain-text fast path) must equal goldmark's eager
+// parse with its own table extension, for pages the corpus does not have.
+func FuzzDeferredInline(f *testing.F) {
+	for _, s := range []string{
+		"# Title\n\nSome *text* with `code` and [a link](x.md).\n",
+		"| Property | Type | Description |\n|:--|:--|:--|\n| id | [user](user.md) | The *id*. Possible values: `a`, `b`. |\n| x |  | &amp; <br/> [r][ref] |\n\n[ref]: r.md\n",
+		"| a | b |\n|---|---|\n| `p\\|q\\|r` and `s` | x \\| y `z\\|` |\n| \\| `a` \\| | *b\\|c* |\n",
+		"See [user](../resources/user.md) and [a b](x_y.md#z).\nNext line [c](c.md)\nend [d](d.md)  \nlast\n",
+		"## [HTTP](#tab/http)\n\n- item\n\n  | a | b |\n  |---|---|\n  | 1 | **2** |\n",
+		"a [b] c [d](e)\n\n[a](b c)\n\n[t] and [t][]\n\n[t]: r.md\n",
+	} {
+		f.Add(s)
+	}
+	eager := &pgMD{block: pgNewMarkdown().Parser(), inline: pgNewMD().inline}
+	opt := cmp.AllowUnexported(mdLink{}, mdCell{})
+	f.Fuzz(func(t *testing.T, src string) {
+		src = string(pgNormalise([]byte(src)))
+		want := pgViewBlocks(eager, src)
+		got := pgViewBlocks(pgNewMD(), src)
+		if diff := cmp.Diff(want, got, opt); diff != "" {
+			t.Errorf("docgen's reading differs from goldmark's (-goldmark +docgen):\n%s", diff)
+		}
+	})
+}
