@@ -51,6 +51,15 @@ type pgMD struct {
 	// index.
 	lines  pgScratch[Line]
 	starts []int
+	// idx is the line index of the page being parsed (nil if unknown),
+	// for pgReserveParser.
+	idx *pgLineIndex
+	// texts holds the text of pages (see pageText); text is that of the
+	// source given to the next pgCollectBlocks, "" if not made yet.
+	texts pgTextArena
+	text  string
+	// targets remembers link targets (see pgPage.linkTarget).
+	targets map[[2]string]string
 	// heads are the headings of the page being parsed whose lines
 	// pgATXHeadingParser moved, in document order; nextHead is the
 	// first one walk has not reached.
@@ -59,6 +68,12 @@ type pgMD struct {
 	// raws are the pgRawParas of the page being parsed (reset before
 	// each page: nothing keeps a page's nodes).
 	raws pgScratch[pgRawPara]
+	// paras are the paragraphs pgReserveParser opened on the page being
+	// parsed (reset with raws).
+	paras pgScratch[ast.Paragraph]
+	// hnodes are the headings pgATXHeadingParser opened on the page being
+	// parsed (reset with raws).
+	hnodes pgScratch[ast.Heading]
 	// tables, trows and tcells hold the tables pgTableTransformer
 	// builds on the page being parsed (reset with raws).
 	tables pgScratch[pgTableNode]
@@ -267,13 +282,79 @@ type pgHeadLines struct {
 }
 
 func (w pgATXHeadingParser) Open(parent ast.Node, reader text.Reader, pc parser.Context) (ast.Node, parser.State) {
-	n, st := w.BlockParser.Open(parent, reader, pc)
+	n, st := w.open(reader, pc)
 	if h, ok := n.(*ast.Heading); ok && h.Lines().Len() > 0 && !h.HasChildren() {
 		w.md.heads = append(w.md.heads, pgHeadLines{h: h, lines: *h.Lines()})
 		var none text.Segments
 		h.SetLines(&none)
 	}
 	return n, st
+}
+
+// open is goldmark's atxHeadingParser.Open (without heading attributes,
+// which docgen does not enable), with the heading taken from md.hnodes
+// and its line list from the recycled ones (see reserve).
+func (w pgATXHeadingParser) open(reader text.Reader, pc parser.Context) (ast.Node, parser.State) {
+	line, segment := reader.PeekLine()
+	pos := pc.BlockOffset()
+	if pos < 0 {
+		return nil, parser.NoChildren
+	}
+	i := pos
+	for ; i < len(line) && line[i] == '#'; i++ {
+	}
+	level := i - pos
+	if i == pos || level > 6 {
+		return nil, parser.NoChildren
+	}
+	newHeading := func() *ast.Heading {
+		h := &w.md.hnodes.take(1)[0]
+		h.Level = level
+		return h
+	}
+	if i == len(line) { // alone '#' (without a new line character)
+		return newHeading(), parser.NoChildren
+	}
+	l := util.TrimLeftSpaceLength(line[i:])
+	if l == 0 {
+		return nil, parser.NoChildren
+	}
+
+	start := min(i+l, len(line)-1)
+	node := newHeading()
+	hl := text.NewSegment(
+		segment.Start+start-segment.Padding,
+		segment.Start+len(line)-segment.Padding)
+	hl = hl.TrimRightSpace(reader.Source())
+	if hl.Len() == 0 {
+		reader.AdvanceToEOL()
+		return node, parser.NoChildren
+	}
+
+	// handle closing sequence of '#' characters
+	line = hl.Value(reader.Source())
+	stop := len(line)
+	if stop == 0 { // empty headings like '##[space]'
+		stop = 0
+	} else {
+		i = stop - 1
+		for ; line[i] == '#' && i > 0; i-- {
+		}
+		if i == 0 && line[0] == '#' { // empty headings like '### ###'
+			reader.AdvanceToEOL()
+			return node, parser.NoChildren
+		}
+		if i != stop-1 && util.IsSpace(line[i]) {
+			stop = i
+			stop -= util.TrimRightSpaceLength(line[0:stop])
+		}
+	}
+	hl.Stop = hl.Start + stop
+	w.md.reserve(node.Lines(), 1)
+	node.Lines().Append(hl)
+	reader.AdvanceToEOL()
+
+	return node, parser.NoChildren
 }
 
 // pgReserveParser is one of goldmark's block parsers (fenced code, HTML
@@ -288,6 +369,9 @@ type pgReserveParser struct {
 
 func (w pgReserveParser) Open(parent ast.Node, reader text.Reader, pc parser.Context) (ast.Node, parser.State) {
 	line, seg := reader.PeekLine()
+	if !w.fence && !w.html {
+		return w.openParagraph(line, seg, reader)
+	}
 	off := pc.BlockOffset()
 	n, st := w.BlockParser.Open(parent, reader, pc)
 	if n == nil || n.Type() != ast.TypeBlock {
@@ -316,14 +400,34 @@ func (w pgReserveParser) Open(parent ast.Node, reader text.Reader, pc parser.Con
 			return n, st
 		}
 		want = 2 + pgLinesBefore(rest, []byte("-->"))
-	default:
-		if len(rest) == 0 || rest[0] == '\n' {
-			return n, st
-		}
-		want = 2 + pgLinesBefore(rest, []byte("\n\n"))
 	}
 	w.md.reserve(n.Lines(), want)
 	return n, st
+}
+
+// openParagraph is goldmark's paragraphParser.Open, with the paragraph
+// taken from md.paras and given room for the lines it is likely to have.
+func (w pgReserveParser) openParagraph(line []byte, seg text.Segment, reader text.Reader) (ast.Node, parser.State) {
+	if util.IsBlank(line) {
+		return nil, parser.NoChildren
+	}
+	n := &w.md.paras.take(1)[0]
+	want := 1
+	src := reader.Source()
+	if next := seg.Stop; next > seg.Start && next <= len(src) && src[next-1] == '\n' {
+		rest := src[next:min(len(src), next+pgReserveScan)]
+		if len(rest) > 0 && rest[0] != '\n' {
+			if x := w.md.idx; x != nil && x.base+len(src) == len(x.src) {
+				want = 2 + x.linesBeforeBlank(next, len(rest))
+			} else {
+				want = 2 + pgLinesBefore(rest, []byte("\n\n"))
+			}
+		}
+	}
+	w.md.reserve(n.Lines(), want)
+	n.Lines().Append(seg)
+	reader.AdvanceToEOL()
+	return n, parser.NoChildren
 }
 
 // pgMaxReserve bounds the lines reserved for one block.
@@ -339,7 +443,7 @@ var pgZeroSegs [256]text.Segment
 func (m *pgMD) reserve(lines *text.Segments, n int) {
 	n = min(n, pgMaxReserve)
 	have := lines.Len()
-	if n <= max(have, 1) || have > 1 {
+	if n <= have || have > 1 {
 		return
 	}
 	var keep text.Segment
@@ -393,6 +497,42 @@ func pgLinesBefore(src, sep []byte) int {
 		src = src[:i]
 	}
 	return bytes.Count(src, []byte{'\n'})
+}
+
+// linesBeforeBlank is pgLinesBefore(src[next:next+limit], "\n\n") for
+// the source goldmark parses (src[x.base:]) read from the line index,
+// next being the start of a line: the lines before the first empty line
+// that follows next's, or all the line ends in the window if there is
+// none.
+func (x *pgLineIndex) linesBeforeBlank(next, limit int) int {
+	abs := next + x.base
+	starts := x.starts
+	// jn is the index of the line starting at abs.
+	lo, hi := 0, len(starts)
+	for lo < hi {
+		h := int(uint(lo+hi) >> 1)
+		if starts[h] < abs {
+			lo = h + 1
+		} else {
+			hi = h
+		}
+	}
+	jn := lo
+	if jn >= len(starts) || starts[jn] != abs {
+		return pgLinesBefore(x.src[abs:abs+limit], []byte("\n\n"))
+	}
+	// An empty line j (a lone "\n") after line jn is "\n\n" at the end
+	// of line j-1, with j-1-jn line ends before it.
+	for j := jn + 1; j+1 < len(starts) && starts[j]-abs < limit; j++ {
+		if starts[j+1] == starts[j]+1 {
+			return j - 1 - jn
+		}
+	}
+	k := jn + 1
+	for k < len(starts) && starts[k] <= abs+limit {
+		k++
+	}
+	return k - 1 - jn
 }
 
 // pgSegmentsKey holds the []*text.Segments of the paragraphs
@@ -589,16 +729,24 @@ func pgCollectBlocks(md *pgMD, src []byte, idx *pgLineIndex) []*mdBlock {
 	md.heads = md.heads[:0]
 	md.recycle()
 	md.raws.reset()
+	md.paras.reset()
+	md.hnodes.reset()
 	md.tables.reset()
 	md.trows.reset()
 	md.tcells.reset()
+	md.idx = idx
 	doc := md.block.Parse(text.NewReader(src), parser.WithContext(pc))
+	md.idx = nil
 	for i := range md.heads {
 		md.heads[i].h.SetLines(&md.heads[i].lines)
 	}
 	md.nextHead = 0
 	md.reset()
 	c := &pgCollector{src: src, idx: idx, md: md, pc: pc, blocks: md.list}
+	if len(md.text) == len(src) {
+		c.text = md.text
+	}
+	md.text = ""
 	c.walk(doc)
 	c.headings()
 	clear(md.heads)
@@ -731,9 +879,10 @@ type pgCollector struct {
 	src    []byte
 	idx    *pgLineIndex
 	blocks []*mdBlock
-	// window is src[windowAt:windowAt+len(window)] as a string (see str).
-	window   string
-	windowAt int
+	// text is src as a string, made once per page (see pageText): the
+	// text of blocks, cells and lines is sliced from it rather than
+	// copied (see str).
+	text string
 	// fastBuf is scratch for fastPlain and cellText.
 	fastBuf []byte
 	// heads are the headings walk left to goldmark (see heading).
@@ -783,21 +932,58 @@ func (c *pgCollector) headings() {
 func (c *pgCollector) newBlock() *mdBlock { return c.md.newBlock() }
 
 // str returns the text of a segment (what seg.Value returns) as a string:
-// a substring of c.window when the segment lies in it, else a copy.
+// a substring of c.text when the segment is a stretch of the page, else a
+// copy.
 func (c *pgCollector) str(seg text.Segment) string {
-	if seg.Padding == 0 && !seg.ForceNewline && seg.Start >= c.windowAt && seg.Stop <= c.windowAt+len(c.window) && seg.Start <= seg.Stop {
-		return c.window[seg.Start-c.windowAt : seg.Stop-c.windowAt]
+	if seg.Padding == 0 && !seg.ForceNewline && seg.Start >= 0 && seg.Stop <= len(c.src) && seg.Start <= seg.Stop {
+		return c.pageText()[seg.Start:seg.Stop]
 	}
 	return string(seg.Value(c.src))
 }
 
-// setWindow makes src[start:stop] the string str slices from (one copy
-// for a table row instead of one per cell); start == stop clears it.
-func (c *pgCollector) setWindow(start, stop int) {
-	c.window, c.windowAt = "", 0
-	if start >= 0 && start < stop && stop <= len(c.src) {
-		c.window, c.windowAt = string(c.src[start:stop]), start
+// sub returns src[start:stop] as a string, a substring of c.text.
+func (c *pgCollector) sub(start, stop int) string {
+	return c.pageText()[start:stop]
+}
+
+// pageText returns c.text, made on first use.
+func (c *pgCollector) pageText() string {
+	if len(c.text) != len(c.src) {
+		c.text = c.md.texts.copy(c.src)
 	}
+	return c.text
+}
+
+// pgTextArena copies page sources into strings cut from shared chunks
+// (one allocation, without zeroing, for many pages). A chunk is never
+// written again where a string was cut from it (a strings.Builder only
+// appends), and stays alive while any of its strings does.
+type pgTextArena struct {
+	b    strings.Builder
+	used bool
+}
+
+// pgTextChunk is the size of the chunks after the first, which holds
+// just the first page (a reader used for one page keeps no more).
+const pgTextChunk = 128 << 10
+
+// copy returns src as a string.
+func (a *pgTextArena) copy(src []byte) string {
+	if len(src) == 0 {
+		return ""
+	}
+	if a.b.Cap()-a.b.Len() < len(src) {
+		size := len(src)
+		if a.used {
+			size = max(size, pgTextChunk)
+		}
+		a.b.Reset()
+		a.b.Grow(size)
+		a.used = true
+	}
+	off := a.b.Len()
+	a.b.Write(src)
+	return a.b.String()[off:]
 }
 
 func (c *pgCollector) walk(parent ast.Node) {
@@ -899,10 +1085,10 @@ func (c *pgCollector) htmlRaw(n *ast.HTMLBlock) string {
 		stop := lines.At(lines.Len() - 1).Stop
 		cl := n.ClosureLine
 		if !n.HasClosure() {
-			return string(c.src[lines.At(0).Start:stop])
+			return c.sub(lines.At(0).Start, stop)
 		}
 		if cl.Padding == 0 && !cl.ForceNewline && cl.Start == stop && cl.Stop >= cl.Start && cl.Stop <= len(c.src) {
-			return string(c.src[lines.At(0).Start:cl.Stop])
+			return c.sub(lines.At(0).Start, cl.Stop)
 		}
 	}
 	var raw bytes.Buffer
@@ -1018,7 +1204,7 @@ func (b *mdBlock) fenceWhole() string {
 	if !b.wholeDone {
 		b.wholeDone = true
 		if lines := b.node.Lines(); pgAdjacent(lines, true) {
-			b.wholev = string(b.c.src[lines.At(0).Start:lines.At(lines.Len()-1).Stop])
+			b.wholev = b.c.sub(lines.At(0).Start, lines.At(lines.Len()-1).Stop)
 		}
 	}
 	return b.wholev
@@ -1058,7 +1244,7 @@ func (b *mdBlock) rawText() string {
 	lines := b.node.Lines()
 	if pgContiguous(lines) {
 		// The usual case: the lines are one stretch of the page.
-		b.rawv = string(bytes.TrimRight(b.c.src[lines.At(0).Start:lines.At(lines.Len()-1).Stop], "\n"))
+		b.rawv = strings.TrimRight(b.c.sub(lines.At(0).Start, lines.At(lines.Len()-1).Stop), "\n")
 		return b.rawv
 	}
 	var raw strings.Builder

@@ -151,7 +151,7 @@ func (p *pgPage) linkCand(links []mdLink, from string) (pgTypeCand, bool) {
 		if !pgIsQualified(name) {
 			continue
 		}
-		return pgTypeCand{name: pgQualify(pgLowerFirst(name), p.ns), target: pgLinkTarget(p.file, l.Dest), from: from}, true
+		return pgTypeCand{name: pgQualify(pgLowerFirst(name), p.ns), target: p.linkTarget(l.Dest), from: from}, true
 	}
 	return pgTypeCand{}, false
 }

@@ -1,8 +1,6 @@
 package parser
 
 import (
-	"bytes"
-
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
 )
@@ -156,13 +154,25 @@ func (c *pgCollector) fastPlain(segs *text.Segments, links *[]mdLink) (string, b
 		return "", false
 	}
 	buf := c.fastBuf[:0]
-	var found []mdLink
+	// Links are appended to *links directly, which is restored if the
+	// lines need goldmark.
+	var orig []mdLink
+	if links != nil {
+		orig = *links
+	}
+	// one is the only line when it is the whole text (see below).
+	one := ""
+	page := c.pageText()
 	for i := 0; i < segs.Len(); i++ {
 		seg := segs.At(i)
-		if seg.Padding != 0 || seg.ForceNewline || seg.Start < 0 || seg.Stop > len(c.src) || seg.Start > seg.Stop {
+		if seg.Padding != 0 || seg.ForceNewline || seg.Start < 0 || seg.Stop > len(page) || seg.Start > seg.Stop {
+			if links != nil {
+				*links = orig
+			}
 			return "", false
 		}
-		line := c.src[seg.Start:seg.Stop]
+		// A substring of the page, of which links are substrings.
+		line := page[seg.Start:seg.Stop]
 		nl := len(line) > 0 && line[len(line)-1] == '\n'
 		if nl {
 			line = line[:len(line)-1]
@@ -172,15 +182,14 @@ func (c *pgCollector) fastPlain(segs *text.Segments, links *[]mdLink) (string, b
 		for len(line) > 0 && util.IsSpace(line[len(line)-1]) {
 			line = line[:len(line)-1]
 		}
-		ok := false
-		if bytes.IndexByte(line, '[') >= 0 {
-			// One copy of the line, of which links are substrings.
-			ok = pgFastLine(string(line), &buf, &found)
-		} else {
-			ok = pgFastLine(line, &buf, &found)
+		if segs.Len() == 1 {
+			one = line
 		}
-		if !ok {
+		if ok := pgFastLine(line, &buf, links); !ok {
 			c.fastBuf = buf
+			if links != nil {
+				*links = orig
+			}
 			return "", false
 		}
 		if nl {
@@ -188,8 +197,9 @@ func (c *pgCollector) fastPlain(segs *text.Segments, links *[]mdLink) (string, b
 		}
 	}
 	c.fastBuf = buf
-	if links != nil {
-		*links = append(*links, found...)
+	if one != "" && string(buf) == one {
+		// Plain text: the line itself, not a copy.
+		return pgCleanText(one), true
 	}
 	return pgCleanText(string(buf)), true
 }

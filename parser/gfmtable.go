@@ -346,7 +346,7 @@ func (c *pgCollector) cellText(ce *pgTCell, links *[]mdLink) string {
 	if !ce.has || ce.start >= ce.stop {
 		return ""
 	}
-	// The cell's text, a substring of the row (see setWindow): links
+	// The cell's text, a substring of the page (see str): links
 	// read by pgFastLine are substrings of it too.
 	v := c.str(ce.seg())
 	if ce.kind == cellPlain || (ce.kind == 0 && !pgInlineTrigger(v)) {

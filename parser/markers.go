@@ -404,45 +404,90 @@ func nullMarkers(desc string, m Markers) Markers {
 
 // containsFold reports whether s contains the lower-case ASCII word w,
 // ignoring ASCII case, without allocating. Candidates are found with
-// IndexByte (for both cases of w's first byte), which is fast.
+// IndexByte (for both cases of the least common letter of w, see
+// pgFoldAnchor), which is fast.
 func containsFold(s, w string) bool {
-	if len(w) == 0 {
+	n := len(w)
+	if n == 0 {
 		return true
 	}
-	lo, up := w[0], w[0]
+	if len(s) < n {
+		return false
+	}
+	k := pgFoldAnchor(w)
+	lo, up := w[k], w[k]
 	if lo >= 'a' && lo <= 'z' {
 		up = lo - ('a' - 'A')
 	}
+	// Anchor positions j hold w[k] in some case; w would start at j-k.
+	// end bounds them: s[:end] holds every j with j-k+n <= len(s).
+	end := len(s) - n + k + 1
 	next := func(c byte, from int) int {
-		if from >= len(s) {
+		if from >= end {
 			return -1
 		}
-		if k := strings.IndexByte(s[from:], c); k >= 0 {
-			return from + k
+		if q := strings.IndexByte(s[from:end], c); q >= 0 {
+			return from + q
 		}
 		return -1
 	}
-	nl, nu := next(lo, 0), -1
+	nl, nu := next(lo, k), -1
 	if up != lo {
-		nu = next(up, 0)
+		nu = next(up, k)
 	}
 	for {
-		i := nl
-		if nu >= 0 && (i < 0 || nu < i) {
-			i = nu
+		j := nl
+		if nu >= 0 && (j < 0 || nu < j) {
+			j = nu
 		}
-		if i < 0 || len(s)-i < len(w) {
+		if j < 0 {
 			return false
 		}
-		if foldEqual(s[i:i+len(w)], w) {
+		if foldEqual(s[j-k:j-k+n], w) {
 			return true
 		}
-		if i == nl {
-			nl = next(lo, i+1)
+		if j == nl {
+			nl = next(lo, j+1)
 		} else {
-			nu = next(up, i+1)
+			nu = next(up, j+1)
 		}
 	}
+}
+
+// pgFoldRank ranks lower-case letters from the least to the most common
+// in the Graph reference pages (case folded); other bytes rank after them.
+const pgFoldRank = "zxqjkwvybfghumldcprnasiote"
+
+// pgFoldRanks maps a byte to its rank in pgFoldRank (len(pgFoldRank) for
+// other bytes).
+var pgFoldRanks = func() (r [256]uint8) {
+	for i := range r {
+		r[i] = uint8(len(pgFoldRank))
+	}
+	for i := 0; i < len(pgFoldRank); i++ {
+		r[pgFoldRank[i]] = uint8(i)
+	}
+	return r
+}()
+
+// pgFoldAnchor returns the index of the byte of w that containsFold looks
+// for: its least common letter (the first one of equal rank).
+func pgFoldAnchor(w string) int {
+	best, bestRank := 0, uint8(255)
+	for i := 0; i < len(w); i++ {
+		if r := pgFoldRanks[w[i]]; r < bestRank {
+			best, bestRank = i, r
+		}
+	}
+	return best
+}
+
+// pgLowerMayContain reports whether strings.ToLower(s) may contain the
+// lower-case ASCII word w: false only when it surely does not. Only ASCII
+// runes and U+0130 and U+212A (which lower-case to "i" and "k") lower-case
+// to ASCII.
+func pgLowerMayContain(s, w string) bool {
+	return containsFold(s, w) || strings.Contains(s, "\u0130") || strings.Contains(s, "\u212a")
 }
 
 // foldEqual reports whether s equals the lower-case ASCII word w ignoring
@@ -523,8 +568,12 @@ func hasWord(desc, word string) bool {
 // negated reports whether the text before a marker ends with "not " / "Not "
 // / "non-".
 func negated(before string) bool {
-	b := strings.ToLower(strings.TrimRight(before, " "))
-	return strings.HasSuffix(b, "not") || strings.HasSuffix(before, "non-") || strings.HasSuffix(b, "non")
+	// strings.ToLower(b) ends with "not" or "non" exactly when b's last
+	// three bytes do in some ASCII case: only ASCII runes lower-case to
+	// "n", "o" and "t".
+	b := strings.TrimRight(before, " ")
+	hasSuffixFold := func(w string) bool { return len(b) >= len(w) && foldEqual(b[len(b)-len(w):], w) }
+	return hasSuffixFold("not") || strings.HasSuffix(before, "non-") || hasSuffixFold("non")
 }
 
 // InheritedFrom returns the bare type name an "Inherited from x" description
@@ -557,6 +606,9 @@ func InheritedFrom(desc string) string {
 // required properties: "The following table shows the properties that are
 // required when you create the X." and its update variants.
 func RequiredClaim(paragraph string) bool {
+	if !pgLowerMayContain(paragraph, "required") {
+		return false
+	}
 	p := strings.ToLower(paragraph)
 	if !strings.Contains(p, "required") {
 		return false

@@ -178,3 +178,73 @@ func TestEnumLeadsFilter(t *testing.T) {
 		}
 	}
 }
+
+// TestContainsFoldReference compares containsFold with a plain search at
+// every offset, for words whose anchor is at the start, middle and end.
+func TestContainsFoldReference(t *testing.T) {
+	ref := func(s, w string) bool {
+		for i := 0; i+len(w) <= len(s); i++ {
+			if foldEqual(s[i:i+len(w)], w) {
+				return true
+			}
+		}
+		return false
+	}
+	words := []string{"values", "one of", "required", "optional", "read", "null", "inherited from ", "q", "xq", "qx", " or "}
+	texts := []string{"", "q", "Q", "x", "qx", "XQ", "REQUIRED", "Required.", "requiredd", "require", "equired", "ONE OF", "one  of",
+		"Inherited From x", "inherited fro", "nherited from ", "NULL", "nul l", "READ-ONLY", "rea", "ead", "Optional;", "optiona",
+		"a or b", "a OR b", "or ", " or", "Possible Values", "qqqq", "xqxq", "\xc4\xb0nherited from ", "r\x00ead"}
+	for _, w := range words {
+		for _, a := range texts {
+			for _, b := range texts {
+				s := a + b
+				if got, want := containsFold(s, w), ref(s, w); got != want {
+					t.Errorf("containsFold(%q, %q) = %v, want %v", s, w, got, want)
+				}
+			}
+		}
+	}
+}
+
+// TestIndexNameEnd compares pgIndexNameEnd with strings.IndexAny.
+func TestIndexNameEnd(t *testing.T) {
+	for _, s := range []string{"", "a", "ab c", "ab(c", "a\u00a0b", "\xc2", "\xc2 ", "\xe0\xc2\xa0", "\xf0\x9f\xc2\xa0x", "é(", "\u00e2\u00a0", "\xc2\xc2\xa0", "a\xa0"} {
+		if got, want := pgIndexNameEnd(s), strings.IndexAny(s, " (\u00a0"); got != want {
+			t.Errorf("pgIndexNameEnd(%q) = %d, want %d", s, got, want)
+		}
+	}
+}
+
+// TestLinesBeforeBlank compares the line index's linesBeforeBlank with
+// pgLinesBefore at every line start of a few sources and windows.
+func TestLinesBeforeBlank(t *testing.T) {
+	for _, src := range []string{"", "a", "a\n", "a\nb\n\nc\n", "a\n\n\n\nb", "x\ny\nz", "p\nq\n\n", "\n\n", "a\nb\nc\n\nd\ne\n\n"} {
+		for base := 0; base <= len(src) && base <= 2; base++ {
+			x := pgNewLineIndex("x.md", []byte(src), base)
+			g := src[base:]
+			for next := 0; next <= len(g); next++ {
+				if next > 0 && g[next-1] != '\n' {
+					continue
+				}
+				for limit := 0; next+limit <= len(g); limit++ {
+					want := pgLinesBefore([]byte(g[next:next+limit]), []byte("\n\n"))
+					if got := x.linesBeforeBlank(next, limit); got != want {
+						t.Errorf("src %q base %d next %d limit %d: got %d, want %d", src, base, next, limit, got, want)
+					}
+				}
+			}
+		}
+	}
+}
+
+// TestLowerMayContain checks that pgLowerMayContain is false only when
+// strings.ToLower(s) does not contain w.
+func TestLowerMayContain(t *testing.T) {
+	for _, s := range []string{"", "Required", "REQUİRED", "requ\u0130red", "\u212aey", "KEY", "req uired", "x\xffrequired", "n/a"} {
+		for _, w := range []string{"required", "key", "n/a"} {
+			if want := strings.Contains(strings.ToLower(s), w); want && !pgLowerMayContain(s, w) {
+				t.Errorf("pgLowerMayContain(%q, %q) = false, but ToLower contains it", s, w)
+			}
+		}
+	}
+}

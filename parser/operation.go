@@ -273,6 +273,10 @@ func (p *pgPage) requestBody(op *model.Operation) {
 // resource to specify when you create".
 func (p *pgPage) bodyType(b *mdBlock) (model.TypeRef, bool) {
 	text := b.txt()
+	// Every lead contains "representation" or "properties of".
+	if !pgLowerMayContain(text, "representation") && !pgLowerMayContain(text, "properties of") {
+		return model.TypeRef{}, false
+	}
 	lower := strings.ToLower(text)
 	at := -1
 	for _, lead := range []string{"json representation of", "json representation for", "representation of", "properties of"} {

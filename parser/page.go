@@ -84,6 +84,8 @@ type pgPage struct {
 	// introv caches intro (read once per page).
 	introv    []pgIntroPara
 	introDone bool
+	// md is the reader of the page (nil in some tests).
+	md *pgMD
 }
 
 func (p *pgPage) diag(pos model.Pos, sev model.Severity, code, msg string) {
@@ -109,11 +111,15 @@ func parsePage(md *pgMD, file string, src []byte) (res *PageResult) {
 		}
 	}()
 	src = pgNormalise(src)
-	base, fm, fmDiags := pgStripFrontMatter(file, src)
+	// The page as a string, once: front matter values and the text of
+	// blocks are substrings of it.
+	text := md.texts.copy(src)
+	base, fm, fmDiags := pgStripFrontMatterText(file, src, text)
 	res.Diagnostics = append(res.Diagnostics, fmDiags...)
-	p := &pgPage{file: file, src: src, fm: fm, res: res, page: res.Page, bound: map[*mdBlock]*model.Annotation{}}
+	p := &pgPage{file: file, src: src, fm: fm, res: res, page: res.Page, bound: map[*mdBlock]*model.Annotation{}, md: md}
 	p.idx = pgNewLineIndexBuf(file, src, base, md.starts)
 	md.starts = p.idx.starts
+	md.text = text[base:]
 	p.blocks = pgCollectBlocks(md, src[base:], p.idx)
 	p.todoText(src)
 	p.front()
@@ -162,7 +168,7 @@ func (p *pgPage) linkType(name, dest string) {
 	if name == "" || strings.HasPrefix(name, "Edm.") || name == model.JSONType {
 		return
 	}
-	target := pgLinkTarget(p.file, dest)
+	target := p.linkTarget(dest)
 	if target == "" {
 		return
 	}
@@ -174,6 +180,28 @@ func (p *pgPage) linkType(name, dest string) {
 	}
 	p.res.typeLinks[name] = target
 }
+
+// linkTarget is pgLinkTarget(p.file, dest), remembered by the reader for
+// the pages of p's folder (it depends on the file's folder only).
+func (p *pgPage) linkTarget(dest string) string {
+	m := p.md
+	if m == nil {
+		return pgLinkTarget(p.file, dest)
+	}
+	k := [2]string{path.Dir(p.file), dest}
+	if t, ok := m.targets[k]; ok {
+		return t
+	}
+	t := pgLinkTarget(p.file, dest)
+	if m.targets == nil || len(m.targets) >= pgMaxTargets {
+		m.targets = make(map[[2]string]string)
+	}
+	m.targets[k] = t
+	return t
+}
+
+// pgMaxTargets bounds the link targets a reader remembers.
+const pgMaxTargets = 4096
 
 // linkTarget resolves a relative link to a Markdown page against the file
 // that holds it, lower-cased; "" for other links.

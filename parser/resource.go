@@ -34,13 +34,30 @@ func pgTableColumns(t *mdTable) mdColumns {
 // trailing note such as "(deprecated)" dropped.
 func pgCleanName(s string) string {
 	s = strings.TrimSpace(strings.Trim(strings.TrimSpace(s), "*`"))
-	if i := strings.IndexAny(s, " (\u00a0"); i > 0 {
+	if i := pgIndexNameEnd(s); i > 0 {
 		rest := strings.TrimSpace(s[i:])
 		if strings.HasPrefix(rest, "(") || strings.HasPrefix(rest, "[") {
 			s = s[:i]
 		}
 	}
 	return strings.TrimSpace(s)
+}
+
+// pgIndexNameEnd is strings.IndexAny(s, " (\u00a0") without decoding
+// runes: neither byte of U+00A0 nor an ASCII byte is ever inside another
+// rune (nor decoded with an invalid byte before it).
+func pgIndexNameEnd(s string) int {
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case ' ', '(':
+			return i
+		case 0xc2:
+			if i+1 < len(s) && s[i+1] == 0xa0 {
+				return i
+			}
+		}
+	}
+	return -1
 }
 
 // propertyRow reads one row of a typed table. It returns nil for rows that

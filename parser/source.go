@@ -28,10 +28,10 @@ func pgNewLineIndex(file string, src []byte, base int) *pgLineIndex {
 
 // newLineIndexBuf is newLineIndex reusing buf for the line starts.
 func pgNewLineIndexBuf(file string, src []byte, base int, buf []int) *pgLineIndex {
-	n := bytes.Count(src, []byte{'\n'}) + 1
 	starts := buf[:0]
-	if cap(starts) < n {
-		starts = make([]int, 0, n)
+	if cap(starts) == 0 {
+		// A reused buffer grows by appending (no counting pass).
+		starts = make([]int, 0, bytes.Count(src, []byte{'\n'})+1)
 	}
 	starts = append(starts, 0)
 	for off := 0; ; {
@@ -213,6 +213,12 @@ func pgIsDashes(s string) bool {
 // rest (so it does not read "---" + "title:" as a setext heading), and the
 // line index adds the offset back so line numbers stay true.
 func pgStripFrontMatter(file string, src []byte) (int, *pgFrontMatter, []model.Diagnostic) {
+	return pgStripFrontMatterText(file, src, "")
+}
+
+// stripFrontMatterText is stripFrontMatter with src as a string too
+// (text, whose substrings are kept), or "" to copy what is kept.
+func pgStripFrontMatterText(file string, src []byte, text string) (int, *pgFrontMatter, []model.Diagnostic) {
 	if !bytes.HasPrefix(src, []byte("---")) {
 		return 0, nil, nil
 	}
@@ -236,6 +242,9 @@ func pgStripFrontMatter(file string, src []byte) (int, *pgFrontMatter, []model.D
 			end = off + len(l)
 			break
 		}
+	}
+	if len(text) == len(src) {
+		return pgStripFrontMatterString(file, text[:end])
 	}
 	return pgStripFrontMatterString(file, string(src[:end]))
 }

@@ -113,17 +113,7 @@ func (t *mdTable) rows() []*mdRow {
 		rw.pos, rw.source = c.idx.linePos(ck.line), ck.source
 		cells := c.md.cells.take(len(r.cells))
 		rw.cells = c.md.cellPtrs.take(len(cells))[:0]
-		// The row's cells are read from one copy of the row.
-		start, stop := -1, -1
-		for j := range r.cells {
-			if ce := &r.cells[j]; ce.has {
-				if start < 0 {
-					start = int(ce.start)
-				}
-				stop = max(stop, int(ce.stop))
-			}
-		}
-		c.setWindow(start, stop)
+		// The row's cells are substrings of the page (see str).
 		for j := range r.cells {
 			ce := &r.cells[j]
 			cl := &cells[j]
@@ -133,7 +123,6 @@ func (t *mdTable) rows() []*mdRow {
 			cl.text = c.cellText(ce, &cl.links)
 			rw.cells = append(rw.cells, cl)
 		}
-		c.setWindow(0, 0)
 		if rw.source > len(t.header) && len(t.header) > 0 && len(rw.cells) >= len(t.header) {
 			// goldmark dropped the cells after the last header column:
 			// rebuild the last cell from the source line.
@@ -317,6 +306,11 @@ func pgStripInline(s string) (string, []mdLink) {
 // normHeader normalises a header cell: bold and code marks, NBSP padding
 // and a trailing "?" removed, lower case, single spaces.
 func pgNormHeader(s string) string {
+	// Most headers are a common one in some case ("Property", "Type"):
+	// the normalised form is then the constant, not a new string.
+	if v, ok := pgLookupLower(pgCommonHeaders, s); ok {
+		return v
+	}
 	if strings.ContainsAny(s, "*`&") {
 		s = strings.ReplaceAll(s, "&nbsp;", " ")
 		s = strings.ReplaceAll(s, "*", "")
@@ -352,3 +346,20 @@ func (t *mdTable) columnPrefix(prefix string) int {
 
 // tableIsTyped reports whether the table has a Type column.
 func (t *mdTable) typed() bool { return t.column("type", "data type") >= 0 }
+
+// pgCommonHeaders maps common normalised headers to themselves: a header
+// whose lower-case form is one of them normalises to it (pgNormHeader
+// leaves them as they are, see init).
+var pgCommonHeaders = map[string]string{}
+
+func init() {
+	for _, h := range []string{"property", "property name", "name", "parameter", "parameter name", "relationship",
+		"relationship name", "query parameter", "header", "header name", "request header", "field", "member",
+		"type", "data type", "property type", "return type", "description", "remarks", "details", "notes", "comments",
+		"required", "value", "values", "method", "return type", "permission type", "permissions (from least to most privileged)",
+		"http status code", "status code", "error code", "code", "member", "value", "default", "example"} {
+		if pgNormHeader(h) == h {
+			pgCommonHeaders[h] = h
+		}
+	}
+}

@@ -196,8 +196,10 @@ func splitUnion(c string) []string {
 		}
 	}
 	var parts []string
-	lower := strings.ToLower(inner)
-	if strings.Contains(lower, " or ") {
+	// Only ASCII letters lower-case to those of " or ": without it in
+	// some case, inner needs no lower-casing.
+	if containsFold(inner, " or ") && strings.Contains(strings.ToLower(inner), " or ") {
+		lower := strings.ToLower(inner)
 		start := 0
 		for {
 			i := strings.Index(lower[start:], " or ")
@@ -237,15 +239,28 @@ func normalizeOne(c, namespace string) (model.TypeRef, TypeNote) {
 		addNote(&note, strings.TrimSpace(c[open+1:len(c)-1]))
 		c = strings.TrimSpace(c[:open])
 	}
-	lower := strings.ToLower(c)
+	// lower is strings.ToLower(c), whose prefixes and suffixes are read
+	// from c itself (ASCII case folding) when c is ASCII.
+	ascii := pgIsASCII(c)
+	lower := ""
+	if !ascii {
+		lower = strings.ToLower(c)
+	}
+	lowerHasPrefix := func(w string) bool {
+		if ascii {
+			return len(c) >= len(w) && foldEqual(c[:len(w)], w)
+		}
+		return strings.HasPrefix(lower, w)
+	}
 	switch {
-	case strings.HasSuffix(lower, " collection"):
+	case ascii && len(c) >= len(" collection") && foldEqual(c[len(c)-len(" collection"):], " collection"),
+		!ascii && strings.HasSuffix(lower, " collection"):
 		r.Collection = true
 		c = strings.TrimSpace(c[:len(c)-len(" collection")])
-	case strings.HasPrefix(lower, "collection(") && strings.HasSuffix(c, ")"):
+	case lowerHasPrefix("collection(") && strings.HasSuffix(c, ")"):
 		r.Collection = true
 		c = strings.TrimSpace(c[len("collection(") : len(c)-1])
-	case strings.HasPrefix(lower, "collection of "):
+	case lowerHasPrefix("collection of "):
 		r.Collection = true
 		c = strings.TrimSpace(c[len("collection of "):])
 	case strings.HasSuffix(c, "[]"):
@@ -256,7 +271,7 @@ func normalizeOne(c, namespace string) (model.TypeRef, TypeNote) {
 	for _, suf := range []string{" resource type", " complex type", " resource", " object", " entity"} {
 		if len(c) > len(suf) && strings.EqualFold(c[len(c)-len(suf):], suf) {
 			rest := strings.TrimSpace(c[:len(c)-len(suf)])
-			if _, prim := primitiveSpellings[strings.ToLower(rest)]; !prim && isQualified(rest) {
+			if _, prim := pgLookupLower(primitiveSpellings, rest); !prim && isQualified(rest) {
 				c = rest
 			}
 			break
@@ -271,7 +286,7 @@ func normalizeOne(c, namespace string) (model.TypeRef, TypeNote) {
 	if len(short) > 4 && strings.EqualFold(short[:4], "edm.") {
 		short = short[4:]
 	}
-	if p, ok := primitiveSpellings[strings.ToLower(short)]; ok {
+	if p, ok := pgLookupLower(primitiveSpellings, short); ok {
 		r.Name = p.name
 		if !canonicalSpellings[short] || (short != c && c[:4] != "Edm.") {
 			note.Spelling = c
@@ -310,4 +325,33 @@ func isQualified(s string) bool {
 		}
 	}
 	return true
+}
+
+// pgIsASCII reports whether s holds only ASCII bytes.
+func pgIsASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
+}
+
+// pgLookupLower is m[strings.ToLower(s)], without allocating when s is
+// short ASCII (lower-cased in a buffer).
+func pgLookupLower[V any](m map[string]V, s string) (V, bool) {
+	var buf [64]byte
+	if len(s) <= len(buf) && pgIsASCII(s) {
+		for i := 0; i < len(s); i++ {
+			c := s[i]
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			buf[i] = c
+		}
+		v, ok := m[string(buf[:len(s)])]
+		return v, ok
+	}
+	v, ok := m[strings.ToLower(s)]
+	return v, ok
 }
