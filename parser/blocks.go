@@ -1,3 +1,8 @@
+// The paragraph and ATX heading openers in this file are adapted from
+// github.com/yuin/goldmark v1.8.7 (parser/paragraph.go,
+// parser/atx_heading.go), Copyright (c) 2019 Yusuke Inuzuka, under the
+// MIT License in LICENSE.goldmark.
+
 package parser
 
 import (

@@ -1,3 +1,7 @@
+// Parts of this file are adapted from github.com/yuin/goldmark v1.8.7
+// (extension/table.go), Copyright (c) 2019 Yusuke Inuzuka, under the MIT
+// License in LICENSE.goldmark.
+
 package parser
 
 import (
