@@ -28,23 +28,23 @@ func pgNewMarkdown() goldmark.Markdown {
 	return goldmark.New(goldmark.WithExtensions(extension.Table))
 }
 
-// pgMD is how docgen reads pages: pgNewMarkdown's goldmark (CommonMark
+// mD is how docgen reads pages: pgNewMarkdown's goldmark (CommonMark
 // plus GFM tables) with one paragraph transformer added, which leaves the
 // inline content of paragraphs unparsed (most paragraphs are never read);
 // inline parses a paragraph's inline content on first use, with the same
 // inline parsers and the page's parse context (link reference
 // definitions), so the result is what goldmark would have built.
-type pgMD struct {
+type mD struct {
 	block  parser.Parser
 	inline parser.Parser
-	// chunks and list are scratch reused from page to page (a pgMD reads
+	// chunks and list are scratch reused from page to page (a mD reads
 	// one page at a time): the block arena, of which used blocks are
 	// handed out on the current page, and the block list.
 	chunks [][]mdBlock
 	used   int
 	list   []*mdBlock
 	// mdTables, strs and checks are scratch for tables
-	// (pgCollector.mdTable), rows, cells and cellPtrs for table rows
+	// (collector.mdTable), rows, cells and cellPtrs for table rows
 	// (mdTable.rows).
 	mdTables pgScratch[mdTable]
 	strs     pgScratch[string]
@@ -57,33 +57,33 @@ type pgMD struct {
 	lines  pgScratch[Line]
 	starts []int
 	// idx is the line index of the page being parsed (nil if unknown),
-	// for pgReserveParser.
+	// for reserveParser.
 	idx *pgLineIndex
 	// texts holds the text of pages (see pageText); text is that of the
 	// source given to the next pgCollectBlocks, "" if not made yet.
-	texts pgTextArena
+	texts textArena
 	text  string
 	// targets remembers link targets (see pgPage.linkTarget).
 	targets map[[2]string]string
 	// heads are the headings of the page being parsed whose lines
-	// pgATXHeadingParser moved, in document order; nextHead is the
+	// aTXHeadingParser moved, in document order; nextHead is the
 	// first one walk has not reached.
-	heads    []pgHeadLines
+	heads    []headLines
 	nextHead int
-	// raws are the pgRawParas of the page being parsed (reset before
+	// raws are the rawParas of the page being parsed (reset before
 	// each page: nothing keeps a page's nodes).
-	raws pgScratch[pgRawPara]
-	// paras are the paragraphs pgReserveParser opened on the page being
+	raws pgScratch[rawPara]
+	// paras are the paragraphs reserveParser opened on the page being
 	// parsed (reset with raws).
 	paras pgScratch[ast.Paragraph]
-	// hnodes are the headings pgATXHeadingParser opened on the page being
+	// hnodes are the headings aTXHeadingParser opened on the page being
 	// parsed (reset with raws).
 	hnodes pgScratch[ast.Heading]
-	// tables, trows and tcells hold the tables pgTableTransformer
+	// tables, trows and tcells hold the tables tableTransformer
 	// builds on the page being parsed (reset with raws).
-	tables pgScratch[pgTableNode]
-	trows  pgScratch[pgTRow]
-	tcells pgScratch[pgTCell]
+	tables pgScratch[tableNode]
+	trows  pgScratch[tRow]
+	tcells pgScratch[tCell]
 	// lent are the line lists reserve gave the blocks of the page being
 	// parsed, segs the free ones by class (see recycle).
 	lent []pgLent
@@ -132,7 +132,7 @@ func (s *pgScratch[T]) reset() {
 const pgChunk = 256
 
 // newBlock returns a zeroed block from the arena.
-func (m *pgMD) newBlock() *mdBlock {
+func (m *mD) newBlock() *mdBlock {
 	ci, bi := m.used/pgChunk, m.used%pgChunk
 	if ci == len(m.chunks) {
 		m.chunks = append(m.chunks, make([]mdBlock, pgChunk))
@@ -144,7 +144,7 @@ func (m *pgMD) newBlock() *mdBlock {
 // reset zeroes the blocks of the previous page (so that newBlock returns
 // zeroed blocks and the old page's nodes are not kept alive) and empties
 // the block list.
-func (m *pgMD) reset() {
+func (m *mD) reset() {
 	for ci := 0; m.used > 0; ci++ {
 		n := min(m.used, pgChunk)
 		clear(m.chunks[ci][:n])
@@ -161,12 +161,12 @@ func (m *pgMD) reset() {
 	m.lines.reset()
 }
 
-func pgNewMD() *pgMD {
-	m := &pgMD{}
-	// goldmark's table extension is replaced by pgTableTransformer (same
+func newMD() *mD {
+	m := &mD{}
+	// goldmark's table extension is replaced by tableTransformer (same
 	// tables, cells parsed on first read).
 	// goldmark's link reference definition transformer is only called
-	// for paragraphs that can start with a definition (pgLinkRefs).
+	// for paragraphs that can start with a definition (linkRefs).
 	blockParsers := parser.DefaultBlockParsers()
 	for i, v := range blockParsers {
 		bp, ok := v.Value.(parser.BlockParser)
@@ -175,36 +175,36 @@ func pgNewMD() *pgMD {
 		}
 		switch reflect.TypeOf(bp) {
 		case reflect.TypeOf(parser.NewATXHeadingParser()):
-			blockParsers[i].Value = pgATXHeadingParser{BlockParser: bp, md: m}
+			blockParsers[i].Value = aTXHeadingParser{BlockParser: bp, md: m}
 		case reflect.TypeOf(parser.NewFencedCodeBlockParser()):
-			blockParsers[i].Value = pgReserveParser{BlockParser: bp, md: m, fence: true}
+			blockParsers[i].Value = reserveParser{BlockParser: bp, md: m, fence: true}
 		case reflect.TypeOf(parser.NewHTMLBlockParser()):
-			blockParsers[i].Value = pgReserveParser{BlockParser: bp, md: m, html: true}
+			blockParsers[i].Value = reserveParser{BlockParser: bp, md: m, html: true}
 		case reflect.TypeOf(parser.NewParagraphParser()):
-			blockParsers[i].Value = pgReserveParser{BlockParser: bp, md: m}
+			blockParsers[i].Value = reserveParser{BlockParser: bp, md: m}
 		}
 	}
 	block := parser.NewParser(
 		parser.WithBlockParsers(blockParsers...),
 		parser.WithInlineParsers(parser.DefaultInlineParsers()...),
 		parser.WithParagraphTransformers(
-			util.Prioritized(pgLinkRefs{}, 100),
-			util.Prioritized(pgTableTransformer{md: m}, 200),
-			util.Prioritized(pgDeferInline{md: m}, 1000)))
+			util.Prioritized(linkRefs{}, 100),
+			util.Prioritized(tableTransformer{md: m}, 200),
+			util.Prioritized(deferInline{md: m}, 1000)))
 	inline := parser.NewParser(
-		parser.WithBlockParsers(util.Prioritized(pgSegmentsParser{}, 100)),
+		parser.WithBlockParsers(util.Prioritized(segmentsParser{}, 100)),
 		parser.WithInlineParsers(parser.DefaultInlineParsers()...),
 	)
 	m.block, m.inline = block, inline
 	return m
 }
 
-// pgLinkRefs is goldmark's LinkReferenceParagraphTransformer, skipped for
+// linkRefs is goldmark's LinkReferenceParagraphTransformer, skipped for
 // paragraphs whose first non-blank byte is not "[" (a definition starts
 // with its label; goldmark would read nothing from them).
-type pgLinkRefs struct{}
+type linkRefs struct{}
 
-func (pgLinkRefs) Transform(node *ast.Paragraph, reader text.Reader, pc parser.Context) {
+func (linkRefs) Transform(node *ast.Paragraph, reader text.Reader, pc parser.Context) {
 	lines := node.Lines()
 	src := reader.Source()
 	for i := 0; i < lines.Len(); i++ {
@@ -225,25 +225,25 @@ func (pgLinkRefs) Transform(node *ast.Paragraph, reader text.Reader, pc parser.C
 	parser.LinkReferenceParagraphTransformer.Transform(node, reader, pc)
 }
 
-// pgRawPara is a paragraph whose inline content goldmark has not parsed
+// rawPara is a paragraph whose inline content goldmark has not parsed
 // (IsRaw makes goldmark's inline pass skip it).
-type pgRawPara struct {
+type rawPara struct {
 	ast.Paragraph
 }
 
-func (*pgRawPara) IsRaw() bool { return true }
+func (*rawPara) IsRaw() bool { return true }
 
-// pgDeferInline runs after the link reference and table transformers and
-// replaces the paragraph by a pgRawPara with the same lines, trimmed as
+// deferInline runs after the link reference and table transformers and
+// replaces the paragraph by a rawPara with the same lines, trimmed as
 // goldmark's paragraph parser would on close (a replaced paragraph is not
 // closed). A paragraph transformed while a setext heading underline is
 // being read (it is no longer among the open blocks) is left alone: it
 // becomes the heading.
-type pgDeferInline struct {
-	md *pgMD
+type deferInline struct {
+	md *mD
 }
 
-func (d pgDeferInline) Transform(node *ast.Paragraph, reader text.Reader, pc parser.Context) {
+func (d deferInline) Transform(node *ast.Paragraph, reader text.Reader, pc parser.Context) {
 	open := false
 	blocks := pc.OpenedBlocks()
 	for i := len(blocks) - 1; i >= 0; i-- {
@@ -270,26 +270,26 @@ func (d pgDeferInline) Transform(node *ast.Paragraph, reader text.Reader, pc par
 	parent.ReplaceChild(parent, node, raw)
 }
 
-// pgATXHeadingParser is goldmark's ATX heading parser, with the inline
+// aTXHeadingParser is goldmark's ATX heading parser, with the inline
 // content of headings left unparsed: Open moves a heading's lines to
 // md.heads, leaving the heading without lines (goldmark's inline pass has
 // nothing to read in it); pgCollectBlocks gives them back after the parse
-// and reads the headings itself (see pgCollector.heading).
-type pgATXHeadingParser struct {
+// and reads the headings itself (see collector.heading).
+type aTXHeadingParser struct {
 	parser.BlockParser
-	md *pgMD
+	md *mD
 }
 
-// pgHeadLines is a heading whose lines pgATXHeadingParser moved.
-type pgHeadLines struct {
+// headLines is a heading whose lines aTXHeadingParser moved.
+type headLines struct {
 	h     *ast.Heading
 	lines text.Segments
 }
 
-func (w pgATXHeadingParser) Open(parent ast.Node, reader text.Reader, pc parser.Context) (ast.Node, parser.State) {
+func (w aTXHeadingParser) Open(parent ast.Node, reader text.Reader, pc parser.Context) (ast.Node, parser.State) {
 	n, st := w.open(reader, pc)
 	if h, ok := n.(*ast.Heading); ok && h.Lines().Len() > 0 && !h.HasChildren() {
-		w.md.heads = append(w.md.heads, pgHeadLines{h: h, lines: *h.Lines()})
+		w.md.heads = append(w.md.heads, headLines{h: h, lines: *h.Lines()})
 		var none text.Segments
 		h.SetLines(&none)
 	}
@@ -299,7 +299,7 @@ func (w pgATXHeadingParser) Open(parent ast.Node, reader text.Reader, pc parser.
 // open is goldmark's atxHeadingParser.Open (without heading attributes,
 // which docgen does not enable), with the heading taken from md.hnodes
 // and its line list from the recycled ones (see reserve).
-func (w pgATXHeadingParser) open(reader text.Reader, pc parser.Context) (ast.Node, parser.State) {
+func (w aTXHeadingParser) open(reader text.Reader, pc parser.Context) (ast.Node, parser.State) {
 	line, segment := reader.PeekLine()
 	pos := pc.BlockOffset()
 	if pos < 0 {
@@ -362,17 +362,17 @@ func (w pgATXHeadingParser) open(reader text.Reader, pc parser.Context) (ast.Nod
 	return node, parser.NoChildren
 }
 
-// pgReserveParser is one of goldmark's block parsers (fenced code, HTML
+// reserveParser is one of goldmark's block parsers (fenced code, HTML
 // block, paragraph) whose blocks get, when opened, room for the lines they
 // are likely to have, estimated from the source: goldmark appends lines
 // one by one, regrowing the list of a long block several times.
-type pgReserveParser struct {
+type reserveParser struct {
 	parser.BlockParser
-	md          *pgMD
+	md          *mD
 	fence, html bool
 }
 
-func (w pgReserveParser) Open(parent ast.Node, reader text.Reader, pc parser.Context) (ast.Node, parser.State) {
+func (w reserveParser) Open(parent ast.Node, reader text.Reader, pc parser.Context) (ast.Node, parser.State) {
 	line, seg := reader.PeekLine()
 	if !w.fence && !w.html {
 		return w.openParagraph(line, seg, reader)
@@ -388,7 +388,7 @@ func (w pgReserveParser) Open(parent ast.Node, reader text.Reader, pc parser.Con
 		return n, st
 	}
 	var want int
-	rest := src[next:min(len(src), next+pgReserveScan)]
+	rest := src[next:min(len(src), next+reserveScan)]
 	switch {
 	case w.fence:
 		if off < 0 || off >= len(line) {
@@ -398,13 +398,13 @@ func (w pgReserveParser) Open(parent ast.Node, reader text.Reader, pc parser.Con
 		for k < len(line) && line[k] == line[off] {
 			k++
 		}
-		want = pgLinesBefore(rest, line[off:k])
+		want = linesBefore(rest, line[off:k])
 	case w.html:
 		h, ok := n.(*ast.HTMLBlock)
 		if !ok || h.HTMLBlockType != ast.HTMLBlockType2 || bytes.Contains(line, []byte("-->")) {
 			return n, st
 		}
-		want = 2 + pgLinesBefore(rest, []byte("-->"))
+		want = 2 + linesBefore(rest, []byte("-->"))
 	}
 	w.md.reserve(n.Lines(), want)
 	return n, st
@@ -412,7 +412,7 @@ func (w pgReserveParser) Open(parent ast.Node, reader text.Reader, pc parser.Con
 
 // openParagraph is goldmark's paragraphParser.Open, with the paragraph
 // taken from md.paras and given room for the lines it is likely to have.
-func (w pgReserveParser) openParagraph(line []byte, seg text.Segment, reader text.Reader) (ast.Node, parser.State) {
+func (w reserveParser) openParagraph(line []byte, seg text.Segment, reader text.Reader) (ast.Node, parser.State) {
 	if util.IsBlank(line) {
 		return nil, parser.NoChildren
 	}
@@ -420,12 +420,12 @@ func (w pgReserveParser) openParagraph(line []byte, seg text.Segment, reader tex
 	want := 1
 	src := reader.Source()
 	if next := seg.Stop; next > seg.Start && next <= len(src) && src[next-1] == '\n' {
-		rest := src[next:min(len(src), next+pgReserveScan)]
+		rest := src[next:min(len(src), next+reserveScan)]
 		if len(rest) > 0 && rest[0] != '\n' {
 			if x := w.md.idx; x != nil && x.base+len(src) == len(x.src) {
 				want = 2 + x.linesBeforeBlank(next, len(rest))
 			} else {
-				want = 2 + pgLinesBefore(rest, []byte("\n\n"))
+				want = 2 + linesBefore(rest, []byte("\n\n"))
 			}
 		}
 	}
@@ -435,18 +435,18 @@ func (w pgReserveParser) openParagraph(line []byte, seg text.Segment, reader tex
 	return n, parser.NoChildren
 }
 
-// pgMaxReserve bounds the lines reserved for one block.
-const pgMaxReserve = 1024
+// maxReserve bounds the lines reserved for one block.
+const maxReserve = 1024
 
-// pgZeroSegs is what pgReserve appends to make room.
-var pgZeroSegs [256]text.Segment
+// zeroSegs is what pgReserve appends to make room.
+var zeroSegs [256]text.Segment
 
 // reserve gives lines (of a block just opened: at most one line) room
 // for n segments: the same segments, more capacity. The room is a list of
 // a previous page's block when there is one (see recycle), else made the
 // only way goldmark's Segments offer: append, then reslice.
-func (m *pgMD) reserve(lines *text.Segments, n int) {
-	n = min(n, pgMaxReserve)
+func (m *mD) reserve(lines *text.Segments, n int) {
+	n = min(n, maxReserve)
 	have := lines.Len()
 	if n <= have || have > 1 {
 		return
@@ -461,8 +461,8 @@ func (m *pgMD) reserve(lines *text.Segments, n int) {
 		s = free[len(free)-1]
 		m.segs[class] = free[:len(free)-1]
 	} else {
-		for left := 1 << class; left > 0; left -= len(pgZeroSegs) {
-			s.AppendAll(pgZeroSegs[:min(left, len(pgZeroSegs))])
+		for left := 1 << class; left > 0; left -= len(zeroSegs) {
+			s.AppendAll(zeroSegs[:min(left, len(zeroSegs))])
 		}
 	}
 	s.SetSliced(0, 0)
@@ -483,7 +483,7 @@ type pgLent struct {
 // recycle takes back the line lists reserve gave the blocks of the
 // previous page (nothing reads that page's nodes any more), for the
 // blocks of the next page.
-func (m *pgMD) recycle() {
+func (m *mD) recycle() {
 	for i, l := range m.lent {
 		m.segs[l.class] = append(m.segs[l.class], *l.lines)
 		m.lent[i] = pgLent{}
@@ -491,20 +491,20 @@ func (m *pgMD) recycle() {
 	m.lent = m.lent[:0]
 }
 
-// pgReserveScan bounds the source read to estimate a block's lines.
-const pgReserveScan = 64 << 10
+// reserveScan bounds the source read to estimate a block's lines.
+const reserveScan = 64 << 10
 
-// pgLinesBefore counts the line ends in src before the first occurrence of
+// linesBefore counts the line ends in src before the first occurrence of
 // sep (all of them if there is none): the lines of src before the line
 // that holds sep, plus one when sep starts with a line end.
-func pgLinesBefore(src, sep []byte) int {
+func linesBefore(src, sep []byte) int {
 	if i := bytes.Index(src, sep); i >= 0 {
 		src = src[:i]
 	}
 	return bytes.Count(src, []byte{'\n'})
 }
 
-// linesBeforeBlank is pgLinesBefore(src[next:next+limit], "\n\n") for
+// linesBeforeBlank is linesBefore(src[next:next+limit], "\n\n") for
 // the source goldmark parses (src[x.base:]) read from the line index,
 // next being the start of a line: the lines before the first empty line
 // that follows next's, or all the line ends in the window if there is
@@ -524,7 +524,7 @@ func (x *pgLineIndex) linesBeforeBlank(next, limit int) int {
 	}
 	jn := lo
 	if jn >= len(starts) || starts[jn] != abs {
-		return pgLinesBefore(x.src[abs:abs+limit], []byte("\n\n"))
+		return linesBefore(x.src[abs:abs+limit], []byte("\n\n"))
 	}
 	// An empty line j (a lone "\n") after line jn is "\n\n" at the end
 	// of line j-1, with j-1-jn line ends before it.
@@ -540,36 +540,36 @@ func (x *pgLineIndex) linesBeforeBlank(next, limit int) int {
 	return k - 1 - jn
 }
 
-// pgSegmentsKey holds the []*text.Segments of the paragraphs
-// pgSegmentsParser emits.
-var pgSegmentsKey = parser.NewContextKey()
+// segmentsKey holds the []*text.Segments of the paragraphs
+// segmentsParser emits.
+var segmentsKey = parser.NewContextKey()
 
-// pgBatchKind is the kind of pgBatch.
-var pgBatchKind = ast.NewNodeKind("DocgenBatch")
+// batchKind is the kind of pgBatch.
+var batchKind = ast.NewNodeKind("DocgenBatch")
 
-// pgBatch holds the paragraphs pgSegmentsParser emits.
+// pgBatch holds the paragraphs segmentsParser emits.
 type pgBatch struct {
 	ast.BaseBlock
 }
 
-func (*pgBatch) Kind() ast.NodeKind { return pgBatchKind }
+func (*pgBatch) Kind() ast.NodeKind { return batchKind }
 
 func (n *pgBatch) Dump(source []byte, level int) { ast.DumpHelper(n, source, level, nil, nil) }
 
-// pgSegmentsParser is the only block parser of pgMD.inline: it turns the
+// segmentsParser is the only block parser of mD.inline: it turns the
 // whole input into one pgBatch holding one paragraph per entry of the
-// segments stored under pgSegmentsKey, whose lines are exactly those
+// segments stored under segmentsKey, whose lines are exactly those
 // segments; goldmark's inline pass then parses each paragraph.
-type pgSegmentsParser struct{}
+type segmentsParser struct{}
 
-func (pgSegmentsParser) Trigger() []byte { return nil }
+func (segmentsParser) Trigger() []byte { return nil }
 
-func (pgSegmentsParser) Open(parent ast.Node, reader text.Reader, pc parser.Context) (ast.Node, parser.State) {
-	segs, _ := pc.Get(pgSegmentsKey).([]*text.Segments)
+func (segmentsParser) Open(parent ast.Node, reader text.Reader, pc parser.Context) (ast.Node, parser.State) {
+	segs, _ := pc.Get(segmentsKey).([]*text.Segments)
 	if segs == nil {
 		return nil, parser.NoChildren
 	}
-	pc.Set(pgSegmentsKey, nil)
+	pc.Set(segmentsKey, nil)
 	batch := &pgBatch{}
 	paras := make([]ast.Paragraph, len(segs))
 	for i, l := range segs {
@@ -581,20 +581,20 @@ func (pgSegmentsParser) Open(parent ast.Node, reader text.Reader, pc parser.Cont
 	return batch, parser.NoChildren
 }
 
-func (pgSegmentsParser) Continue(node ast.Node, reader text.Reader, pc parser.Context) parser.State {
+func (segmentsParser) Continue(node ast.Node, reader text.Reader, pc parser.Context) parser.State {
 	reader.AdvanceToEOL()
 	return parser.Continue | parser.NoChildren
 }
 
-func (pgSegmentsParser) Close(node ast.Node, reader text.Reader, pc parser.Context) {}
-func (pgSegmentsParser) CanInterruptParagraph() bool                                { return false }
-func (pgSegmentsParser) CanAcceptIndentedLine() bool                                { return true }
+func (segmentsParser) Close(node ast.Node, reader text.Reader, pc parser.Context) {}
+func (segmentsParser) CanInterruptParagraph() bool                                { return false }
+func (segmentsParser) CanAcceptIndentedLine() bool                                { return true }
 
 // isDeferred reports whether n is a node whose inline content goldmark
 // left unparsed.
 func pgIsDeferred(n ast.Node) bool {
 	switch n.(type) {
-	case *pgRawPara:
+	case *rawPara:
 		return true
 	}
 	return false
@@ -602,7 +602,7 @@ func pgIsDeferred(n ast.Node) bool {
 
 // inlineOf returns a node holding the parsed inline content of n (see
 // pgIsDeferred); other nodes are returned as they are.
-func (c *pgCollector) inlineOf(n ast.Node) ast.Node {
+func (c *collector) inlineOf(n ast.Node) ast.Node {
 	if !pgIsDeferred(n) {
 		return n
 	}
@@ -613,7 +613,7 @@ func (c *pgCollector) inlineOf(n ast.Node) ast.Node {
 
 // inlineAll replaces every deferred node of ns by a node holding its
 // parsed inline content, parsing them all in one goldmark pass.
-func (c *pgCollector) inlineAll(ns []ast.Node) {
+func (c *collector) inlineAll(ns []ast.Node) {
 	var segs []*text.Segments
 	var first *text.Segments
 	for _, n := range ns {
@@ -643,7 +643,7 @@ func (c *pgCollector) inlineAll(ns []ast.Node) {
 // inlineSegs parses segs (one paragraph each) in one goldmark inline
 // pass and returns the first paragraph (the others are its siblings), or
 // nil if there is nothing to parse.
-func (c *pgCollector) inlineSegs(segs []*text.Segments) ast.Node {
+func (c *collector) inlineSegs(segs []*text.Segments) ast.Node {
 	var first *text.Segments
 	for _, s := range segs {
 		if s.Len() > 0 {
@@ -654,9 +654,9 @@ func (c *pgCollector) inlineSegs(segs []*text.Segments) ast.Node {
 	if first == nil {
 		return nil
 	}
-	c.pc.Set(pgSegmentsKey, segs)
+	c.pc.Set(segmentsKey, segs)
 	doc := c.md.inline.Parse(text.NewBlockReader(c.src, first), parser.WithContext(c.pc))
-	c.pc.Set(pgSegmentsKey, nil)
+	c.pc.Set(segmentsKey, nil)
 	batch, ok := doc.FirstChild().(*pgBatch)
 	if !ok || batch.ChildCount() != len(segs) {
 		return nil
@@ -664,10 +664,10 @@ func (c *pgCollector) inlineSegs(segs []*text.Segments) ast.Node {
 	return batch.FirstChild()
 }
 
-type pgBlockKind uint8
+type blockKind uint8
 
 const (
-	bHeading pgBlockKind = iota
+	bHeading blockKind = iota
 	bPara
 	bFence
 	bHTML
@@ -692,7 +692,7 @@ type mdBlock struct {
 	textv  string // plain text (heading, paragraph); see txt
 	rawv   string // source text (paragraph lines, HTML block); see rawText
 	linksv []mdLink
-	c      *pgCollector
+	c      *collector
 
 	// fenced code
 	info   string
@@ -709,12 +709,12 @@ type mdBlock struct {
 
 	// Small fields last, packed together (blocks are many).
 	seq   int32 // index in the page's blocks (paragraphs)
-	kind  pgBlockKind
+	kind  blockKind
 	level uint8 // heading level
 	// sec is the kind of the section the block is in.
-	sec pgSecKind
+	sec secKind
 	// hkind and hsyntax classify a heading's own text (see headingKind).
-	hkind   pgSecKind
+	hkind   secKind
 	tab     bool // a DocFX tab marker "# [HTTP](#tab/http)"
 	rawDone bool
 	// loaded is set once textv and linksv are computed (paragraph text
@@ -729,7 +729,7 @@ type mdBlock struct {
 }
 
 // collectBlocks parses src with goldmark and flattens the block tree.
-func pgCollectBlocks(md *pgMD, src []byte, idx *pgLineIndex) []*mdBlock {
+func pgCollectBlocks(md *mD, src []byte, idx *pgLineIndex) []*mdBlock {
 	pc := parser.NewContext()
 	md.heads = md.heads[:0]
 	md.recycle()
@@ -747,7 +747,7 @@ func pgCollectBlocks(md *pgMD, src []byte, idx *pgLineIndex) []*mdBlock {
 	}
 	md.nextHead = 0
 	md.reset()
-	c := &pgCollector{src: src, idx: idx, md: md, pc: pc, blocks: md.list}
+	c := &collector{src: src, idx: idx, md: md, pc: pc, blocks: md.list}
 	if len(md.text) == len(src) {
 		c.text = md.text
 	}
@@ -783,7 +783,7 @@ func (b *mdBlock) txt() string {
 }
 
 // headingKind returns pgHeadingKind of the block's text, computed once.
-func (b *mdBlock) headingKind() pgSecKind {
+func (b *mdBlock) headingKind() secKind {
 	b.classifyHeading()
 	return b.hkind
 }
@@ -816,7 +816,7 @@ func (b *mdBlock) load() {
 	if b.c == nil || b.node == nil {
 		return
 	}
-	if _, ok := b.node.(*pgRawPara); ok {
+	if _, ok := b.node.(*rawPara); ok {
 		b.c.loadRun(b)
 		return
 	}
@@ -826,11 +826,11 @@ func (b *mdBlock) load() {
 // loadRun loads b and the paragraphs after it in the same section and
 // container (those are usually read together), parsing their inline
 // content in one goldmark pass.
-func (c *pgCollector) loadRun(b *mdBlock) {
+func (c *collector) loadRun(b *mdBlock) {
 	var run []*mdBlock
 	var nodes []ast.Node
 	add := func(n *mdBlock) {
-		if _, ok := n.node.(*pgRawPara); !ok || n.kind != bPara || (n.loaded && n != b) {
+		if _, ok := n.node.(*rawPara); !ok || n.kind != bPara || (n.loaded && n != b) {
 			return
 		}
 		n.loaded = true
@@ -864,7 +864,7 @@ func (c *pgCollector) loadRun(b *mdBlock) {
 // plain returns the cleaned plain text of n's inline content (see inline),
 // recording links. Content that is one text node is copied once, without
 // a builder.
-func (c *pgCollector) plain(n ast.Node, links *[]mdLink) string {
+func (c *collector) plain(n ast.Node, links *[]mdLink) string {
 	ch := n.FirstChild()
 	if ch == nil {
 		return ""
@@ -878,8 +878,8 @@ func (c *pgCollector) plain(n ast.Node, links *[]mdLink) string {
 	return pgCleanText(sb.String())
 }
 
-type pgCollector struct {
-	md     *pgMD
+type collector struct {
+	md     *mD
 	pc     parser.Context
 	src    []byte
 	idx    *pgLineIndex
@@ -895,12 +895,12 @@ type pgCollector struct {
 }
 
 // heading reads a heading whose inline content goldmark has not parsed
-// (see pgATXHeadingParser): plain text and simple links without goldmark,
+// (see aTXHeadingParser): plain text and simple links without goldmark,
 // the others later, in one goldmark pass (see headings).
-func (c *pgCollector) heading(b *mdBlock, n *ast.Heading) {
+func (c *collector) heading(b *mdBlock, n *ast.Heading) {
 	t, ok := c.fastPlain(n.Lines(), &b.linksv)
 	if ok && n.Level == 1 {
-		b.tab, ok = pgFastTabMarker(n.Lines(), c.src)
+		b.tab, ok = fastTabMarker(n.Lines(), c.src)
 	}
 	if ok {
 		b.textv = t
@@ -912,7 +912,7 @@ func (c *pgCollector) heading(b *mdBlock, n *ast.Heading) {
 
 // headings reads the headings walk left to goldmark (c.heads), parsing
 // their inline content in one pass: what goldmark's eager parse gives.
-func (c *pgCollector) headings() {
+func (c *collector) headings() {
 	if len(c.heads) == 0 {
 		return
 	}
@@ -934,12 +934,12 @@ func (c *pgCollector) headings() {
 
 // newBlock returns a zeroed block (callers set fields one by one:
 // assigning a whole struct would write every field).
-func (c *pgCollector) newBlock() *mdBlock { return c.md.newBlock() }
+func (c *collector) newBlock() *mdBlock { return c.md.newBlock() }
 
 // str returns the text of a segment (what seg.Value returns) as a string:
 // a substring of c.text when the segment is a stretch of the page, else a
 // copy.
-func (c *pgCollector) str(seg text.Segment) string {
+func (c *collector) str(seg text.Segment) string {
 	if seg.Padding == 0 && !seg.ForceNewline && seg.Start >= 0 && seg.Stop <= len(c.src) && seg.Start <= seg.Stop {
 		return c.pageText()[seg.Start:seg.Stop]
 	}
@@ -947,40 +947,40 @@ func (c *pgCollector) str(seg text.Segment) string {
 }
 
 // sub returns src[start:stop] as a string, a substring of c.text.
-func (c *pgCollector) sub(start, stop int) string {
+func (c *collector) sub(start, stop int) string {
 	return c.pageText()[start:stop]
 }
 
 // pageText returns c.text, made on first use.
-func (c *pgCollector) pageText() string {
+func (c *collector) pageText() string {
 	if len(c.text) != len(c.src) {
 		c.text = c.md.texts.copy(c.src)
 	}
 	return c.text
 }
 
-// pgTextArena copies page sources into strings cut from shared chunks
+// textArena copies page sources into strings cut from shared chunks
 // (one allocation, without zeroing, for many pages). A chunk is never
 // written again where a string was cut from it (a strings.Builder only
 // appends), and stays alive while any of its strings does.
-type pgTextArena struct {
+type textArena struct {
 	b    strings.Builder
 	used bool
 }
 
-// pgTextChunk is the size of the chunks after the first, which holds
+// textChunk is the size of the chunks after the first, which holds
 // just the first page (a reader used for one page keeps no more).
-const pgTextChunk = 128 << 10
+const textChunk = 128 << 10
 
 // copy returns src as a string.
-func (a *pgTextArena) copy(src []byte) string {
+func (a *textArena) copy(src []byte) string {
 	if len(src) == 0 {
 		return ""
 	}
 	if a.b.Cap()-a.b.Len() < len(src) {
 		size := len(src)
 		if a.used {
-			size = max(size, pgTextChunk)
+			size = max(size, textChunk)
 		}
 		a.b.Reset()
 		a.b.Grow(size)
@@ -991,7 +991,7 @@ func (a *pgTextArena) copy(src []byte) string {
 	return a.b.String()[off:]
 }
 
-func (c *pgCollector) walk(parent ast.Node) {
+func (c *collector) walk(parent ast.Node) {
 	for n := parent.FirstChild(); n != nil; n = n.NextSibling() {
 		switch n := n.(type) {
 		case *ast.Heading:
@@ -1011,7 +1011,7 @@ func (c *pgCollector) walk(parent ast.Node) {
 				b.tab = n.Level == 1 && pgIsTabMarker(n, c.src)
 			}
 			c.blocks = append(c.blocks, b)
-		case *ast.Paragraph, *ast.TextBlock, *pgRawPara:
+		case *ast.Paragraph, *ast.TextBlock, *rawPara:
 			b := c.newBlock()
 			b.kind = bPara
 			b.node = n
@@ -1054,11 +1054,11 @@ func (c *pgCollector) walk(parent ast.Node) {
 			b.kind = bTable
 			b.node = n
 			b.parent = parent
-			b.mdTable = c.mdTable(pgTableFromGFM(n))
+			b.mdTable = c.mdTable(tableFromGFM(n))
 			b.pos = b.mdTable.pos
 			b.endLine = b.mdTable.endLine
 			c.blocks = append(c.blocks, b)
-		case *pgTableNode:
+		case *tableNode:
 			b := c.newBlock()
 			b.kind = bTable
 			b.node = n
@@ -1084,7 +1084,7 @@ func (c *pgCollector) walk(parent ast.Node) {
 
 // htmlRaw returns the source of an HTML block: its lines and closure
 // line, copied at once when they are one stretch of the page.
-func (c *pgCollector) htmlRaw(n *ast.HTMLBlock) string {
+func (c *collector) htmlRaw(n *ast.HTMLBlock) string {
 	lines := n.Lines()
 	if pgContiguous(lines) {
 		stop := lines.At(lines.Len() - 1).Stop
@@ -1108,7 +1108,7 @@ func (c *pgCollector) htmlRaw(n *ast.HTMLBlock) string {
 }
 
 // lastLine is the last source line of a block node (0 if unknown).
-func (c *pgCollector) lastLine(n ast.Node) int {
+func (c *collector) lastLine(n ast.Node) int {
 	last := 0
 	if n.Type() == ast.TypeBlock {
 		if l := n.Lines(); l != nil && l.Len() > 0 {
@@ -1120,7 +1120,7 @@ func (c *pgCollector) lastLine(n ast.Node) int {
 			last = l
 		}
 	}
-	if t, ok := n.(*pgTableNode); ok && len(t.rows) > 0 {
+	if t, ok := n.(*tableNode); ok && len(t.rows) > 0 {
 		// goldmark's table ends with its last row, whose cells are on
 		// the row's line.
 		if l := c.idx.lineOf(t.rows[len(t.rows)-1].pos); l > last {
@@ -1139,7 +1139,7 @@ func (c *pgCollector) lastLine(n ast.Node) int {
 	return last
 }
 
-func (c *pgCollector) fence(n *ast.FencedCodeBlock, parent ast.Node) *mdBlock {
+func (c *collector) fence(n *ast.FencedCodeBlock, parent ast.Node) *mdBlock {
 	b := c.newBlock()
 	b.kind = bFence
 	b.node = n
@@ -1321,10 +1321,10 @@ func pgIsTabMarker(h ast.Node, src []byte) bool {
 	return lk != nil && bytes.HasPrefix(lk.Destination, []byte("#tab/"))
 }
 
-// pgFastTabMarker is pgIsTabMarker for a heading whose content
-// pgFastLine reads: whether the content is one link "[T](#tab/…)";
+// fastTabMarker is pgIsTabMarker for a heading whose content
+// fastLine reads: whether the content is one link "[T](#tab/…)";
 // ok is false when goldmark is to decide (a destination with entities).
-func pgFastTabMarker(lines *text.Segments, src []byte) (tab, ok bool) {
+func fastTabMarker(lines *text.Segments, src []byte) (tab, ok bool) {
 	if lines.Len() != 1 {
 		return false, false
 	}
@@ -1350,7 +1350,7 @@ func pgFastTabMarker(lines *text.Segments, src []byte) (tab, ok bool) {
 
 // inline writes the plain text of n's inline content. keepCode keeps code
 // spans in backticks. Links are reduced to their text and recorded.
-func (c *pgCollector) inline(n ast.Node, sb *strings.Builder, keepCode bool, links *[]mdLink) {
+func (c *collector) inline(n ast.Node, sb *strings.Builder, keepCode bool, links *[]mdLink) {
 	for ch := n.FirstChild(); ch != nil; ch = ch.NextSibling() {
 		switch ch := ch.(type) {
 		case *ast.Text:
@@ -1402,12 +1402,12 @@ func (c *pgCollector) inline(n ast.Node, sb *strings.Builder, keepCode bool, lin
 // cleanText resolves entities and backslash escapes and collapses runs of
 // white space (including NBSP and zero-width spaces) into single spaces.
 func pgCleanText(s string) string {
-	esc, collapse := pgTextScan(s)
+	esc, collapse := textScan(s)
 	if esc {
 		b := util.ResolveEntityNames([]byte(s))
 		b = util.ResolveNumericReferences(b)
 		b = util.UnescapePunctuations(b)
-		return pgCollapseSpace(string(b))
+		return collapseSpace(string(b))
 	}
 	if !collapse {
 		return s
@@ -1415,10 +1415,10 @@ func pgCleanText(s string) string {
 	return pgCollapse(s)
 }
 
-// pgTextScan reports, in one pass, whether s holds "&" or a backslash
-// (esc: entities and escapes to resolve) and whether pgCollapseSpace changes it
+// textScan reports, in one pass, whether s holds "&" or a backslash
+// (esc: entities and escapes to resolve) and whether collapseSpace changes it
 // (collapse).
-func pgTextScan(s string) (esc, collapse bool) {
+func textScan(s string) (esc, collapse bool) {
 	prevSpace := true // leading spaces are dropped
 	for i := 0; i < len(s); i++ {
 		c := s[i]
@@ -1448,14 +1448,14 @@ func pgTextScan(s string) (esc, collapse bool) {
 	return esc, collapse || prevSpace
 }
 
-func pgCollapseSpace(s string) string {
-	if _, collapse := pgTextScan(s); !collapse {
+func collapseSpace(s string) string {
+	if _, collapse := textScan(s); !collapse {
 		return s
 	}
 	return pgCollapse(s)
 }
 
-// pgCollapse is pgCollapseSpace for a string it changes.
+// pgCollapse is collapseSpace for a string it changes.
 func pgCollapse(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))

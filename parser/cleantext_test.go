@@ -8,9 +8,9 @@ import (
 	"github.com/yuin/goldmark/util"
 )
 
-// pgCleanTextRef is pgCleanText as it was written first (two scans), the
+// cleanTextRef is pgCleanText as it was written first (two scans), the
 // reference for TestCleanTextScan.
-func pgCleanTextRef(s string) string {
+func cleanTextRef(s string) string {
 	if strings.ContainsAny(s, "&\\") {
 		b := util.ResolveEntityNames([]byte(s))
 		b = util.ResolveNumericReferences(b)
@@ -36,7 +36,7 @@ func pgCleanTextRef(s string) string {
 	return b.String()
 }
 
-// TestCleanTextScan compares pgCleanText and pgCollapseSpace with the
+// TestCleanTextScan compares pgCleanText and collapseSpace with the
 // reference on strings made of the bytes that matter.
 func TestCleanTextScan(t *testing.T) {
 	parts := []string{" ", "  ", "\t", "\n", "\r", "a", "Z", "&amp;", "&", "\\", "\\*", "\u00a0", "\u202f", "\u2007", "\u200b", "\ufeff", "é", "\x01", "&#42;", "x y"}
@@ -47,12 +47,12 @@ func TestCleanTextScan(t *testing.T) {
 			sb.WriteString(parts[rng.Intn(len(parts))])
 		}
 		s := sb.String()
-		if got, want := pgCleanText(s), pgCleanTextRef(s); got != want {
+		if got, want := pgCleanText(s), cleanTextRef(s); got != want {
 			t.Fatalf("pgCleanText(%q) = %q, want %q", s, got, want)
 		}
 		if !strings.ContainsAny(s, "&\\") {
-			if got, want := pgCollapseSpace(s), pgCleanTextRef(s); got != want {
-				t.Fatalf("pgCollapseSpace(%q) = %q, want %q", s, got, want)
+			if got, want := collapseSpace(s), cleanTextRef(s); got != want {
+				t.Fatalf("collapseSpace(%q) = %q, want %q", s, got, want)
 			}
 		}
 	}

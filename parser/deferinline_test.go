@@ -6,9 +6,9 @@ import (
 	"github.com/google/go-cmp/cmp"
 )
 
-// pgBlockView is what the rest of the parser reads from a block.
-type pgBlockView struct {
-	Kind    pgBlockKind
+// blockView is what the rest of the parser reads from a block.
+type blockView struct {
+	Kind    blockKind
 	Line    int
 	Col     int
 	EndLine int
@@ -20,11 +20,11 @@ type pgBlockView struct {
 	Cells   [][]mdCell
 }
 
-func pgViewBlocks(md *pgMD, src string) []pgBlockView {
+func viewBlocks(md *mD, src string) []blockView {
 	idx := pgNewLineIndex("x.md", []byte(src), 0)
-	var out []pgBlockView
+	var out []blockView
 	for _, b := range pgCollectBlocks(md, []byte(src), idx) {
-		v := pgBlockView{Kind: b.kind, Line: b.pos.Line, Col: b.pos.Col, EndLine: b.endLine, Tab: b.tab}
+		v := blockView{Kind: b.kind, Line: b.pos.Line, Col: b.pos.Col, EndLine: b.endLine, Tab: b.tab}
 		if b.kind == bPara || b.kind == bHeading {
 			v.Text, v.Links, v.Raw = b.txt(), b.lnk(), b.rawText()
 		}
@@ -46,7 +46,7 @@ func pgViewBlocks(md *pgMD, src string) []pgBlockView {
 // TestDeferredInline checks that paragraphs whose inline content is parsed
 // on demand read exactly as goldmark's eager parse reads them.
 func TestDeferredInline(t *testing.T) {
-	eager := &pgMD{block: pgNewMarkdown().Parser(), inline: pgNewMD().inline}
+	eager := &mD{block: pgNewMarkdown().Parser(), inline: newMD().inline}
 	for _, tc := range []struct{ name, src string }{
 		{"plain", "# Title\n\nSome *text* with `code` and [a link](x.md).\n"},
 		{"setext", "Heading one\n===\n\nHeading two\n---\n\npara\n"},
@@ -94,8 +94,8 @@ func TestDeferredInline(t *testing.T) {
 		{"empty", ""},
 		{"code in para", "`a\\b` and ``c ` d``\n"},
 	} {
-		want := pgViewBlocks(eager, tc.src)
-		got := pgViewBlocks(pgNewMD(), tc.src)
+		want := viewBlocks(eager, tc.src)
+		got := viewBlocks(newMD(), tc.src)
 		if diff := cmp.Diff(want, got, cmp.AllowUnexported(mdLink{}, mdCell{})); diff != "" {
 			t.Errorf("%s: deferred parse differs from eager parse (-eager +deferred):\n%s", tc.name, diff)
 		}
@@ -107,14 +107,14 @@ func TestDeferredInline(t *testing.T) {
 // table extension reads them.
 func TestDeferredInlineCorpus(t *testing.T) {
 	files := pgCorpusFiles(t)
-	eager := &pgMD{block: pgNewMarkdown().Parser(), inline: pgNewMD().inline}
-	lazy := pgNewMD()
+	eager := &mD{block: pgNewMarkdown().Parser(), inline: newMD().inline}
+	lazy := newMD()
 	opt := cmp.AllowUnexported(mdLink{}, mdCell{})
 	failed := 0
 	for _, f := range files {
 		src := string(pgNormalise(f.Src))
-		want := pgViewBlocks(eager, src)
-		got := pgViewBlocks(lazy, src)
+		want := viewBlocks(eager, src)
+		got := viewBlocks(lazy, src)
 		if diff := cmp.Diff(want, got, opt); diff != "" {
 			t.Errorf("%s: deferred parse differs from eager parse (-eager +deferred):\n%s", f.Path, diff)
 			if failed++; failed > 3 {
@@ -129,11 +129,11 @@ func TestDeferredInlineCorpus(t *testing.T) {
 func TestDeferredInlineIsDeferred(t *testing.T) {
 	src := "# T\n\n## S\n\npara one *x*\n\npara two [y](y.md)\n\n## U\n\npara three\n"
 	idx := pgNewLineIndex("x.md", []byte(src), 0)
-	blocks := pgCollectBlocks(pgNewMD(), []byte(src), idx)
+	blocks := pgCollectBlocks(newMD(), []byte(src), idx)
 	var paras []*mdBlock
 	for _, b := range blocks {
 		if b.kind == bPara {
-			if _, ok := b.node.(*pgRawPara); !ok {
+			if _, ok := b.node.(*rawPara); !ok {
 				t.Fatalf("paragraph at line %d was parsed eagerly (%T)", b.pos.Line, b.node)
 			}
 			if b.node.FirstChild() != nil {
@@ -199,12 +199,12 @@ func FuzzDeferredInline(f *testing.F) {
 	} {
 		f.Add(s)
 	}
-	eager := &pgMD{block: pgNewMarkdown().Parser(), inline: pgNewMD().inline}
+	eager := &mD{block: pgNewMarkdown().Parser(), inline: newMD().inline}
 	opt := cmp.AllowUnexported(mdLink{}, mdCell{})
 	f.Fuzz(func(t *testing.T, src string) {
 		src = string(pgNormalise([]byte(src)))
-		want := pgViewBlocks(eager, src)
-		got := pgViewBlocks(pgNewMD(), src)
+		want := viewBlocks(eager, src)
+		got := viewBlocks(newMD(), src)
 		if diff := cmp.Diff(want, got, opt); diff != "" {
 			t.Errorf("docgen's reading differs from goldmark's (-goldmark +docgen):\n%s", diff)
 		}

@@ -6,22 +6,22 @@ import (
 )
 
 // Most inline content docgen reads is plain text with, at most, inline
-// links such as "[user](user.md)". pgFastLine reads such content without
+// links such as "[user](user.md)". fastLine reads such content without
 // goldmark, giving exactly what goldmark's inline parse followed by
-// pgCollector.plain gives; anything else (code spans, emphasis, images,
+// collector.plain gives; anything else (code spans, emphasis, images,
 // raw HTML, autolinks, backslashes, reference links, brackets in other
 // shapes) is left to goldmark.
 
-// pgMaxFastLabel bounds the link text read by pgFastLine (goldmark refuses
+// maxFastLabel bounds the link text read by fastLine (goldmark refuses
 // labels of more than 999 characters).
-const pgMaxFastLabel = 500
+const maxFastLabel = 500
 
-// pgFastLine appends the plain text of one line of inline content (without
+// fastLine appends the plain text of one line of inline content (without
 // its line end) to out and records its links; ok is false, with out and
 // links possibly extended, when the line needs goldmark. With out and
 // links nil it only checks. A string line gives links that are substrings
 // of it (no copies).
-func pgFastLine[T string | []byte](line T, out *[]byte, links *[]mdLink) bool {
+func fastLine[T string | []byte](line T, out *[]byte, links *[]mdLink) bool {
 	for i := 0; i < len(line); i++ {
 		switch c := line[i]; c {
 		case '_', '!', '<', '\\', ']', '\r', '\n':
@@ -59,16 +59,16 @@ func pgFastLine[T string | []byte](line T, out *[]byte, links *[]mdLink) bool {
 		case '*':
 			// Strong emphasis **X** with X starting and ending with a
 			// letter or digit and holding no markup: X.
-			if i+2 >= len(line) || line[i+1] != '*' || !pgIsAlnum(line[i+2]) {
+			if i+2 >= len(line) || line[i+1] != '*' || !isAlnum(line[i+2]) {
 				return false
 			}
 			j := i + 2
 			for ; j+1 < len(line) && !(line[j] == '*' && line[j+1] == '*'); j++ {
-				if !pgFastLabelByte(line[j]) || line[j] == ']' {
+				if !fastLabelByte(line[j]) || line[j] == ']' {
 					return false
 				}
 			}
-			if j+1 >= len(line) || !pgIsAlnum(line[j-1]) || (j+2 < len(line) && line[j+2] == '*') {
+			if j+1 >= len(line) || !isAlnum(line[j-1]) || (j+2 < len(line) && line[j+2] == '*') {
 				return false
 			}
 			if out != nil {
@@ -82,18 +82,18 @@ func pgFastLine[T string | []byte](line T, out *[]byte, links *[]mdLink) bool {
 			for ; j < len(line); j++ {
 				if b := line[j]; b == ']' {
 					break
-				} else if !pgFastLabelByte(b) {
+				} else if !fastLabelByte(b) {
 					return false
 				}
 			}
-			if j == i+1 || j-i-1 > pgMaxFastLabel || j+1 >= len(line) || line[j+1] != '(' {
+			if j == i+1 || j-i-1 > maxFastLabel || j+1 >= len(line) || line[j+1] != '(' {
 				return false
 			}
 			k := j + 2
 			for ; k < len(line); k++ {
 				if b := line[k]; b == ')' {
 					break
-				} else if !pgFastDestByte(b) {
+				} else if !fastDestByte(b) {
 					return false
 				}
 			}
@@ -126,11 +126,11 @@ func pgIsBlank[T string | []byte](s T) bool {
 	return true
 }
 
-func pgIsAlnum(b byte) bool {
+func isAlnum(b byte) bool {
 	return b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || b >= '0' && b <= '9'
 }
 
-func pgFastLabelByte(b byte) bool {
+func fastLabelByte(b byte) bool {
 	switch b {
 	case '[', '\\', '`', '*', '_', '!', '<', '>', '\r', '\n':
 		return false
@@ -138,7 +138,7 @@ func pgFastLabelByte(b byte) bool {
 	return true
 }
 
-func pgFastDestByte(b byte) bool {
+func fastDestByte(b byte) bool {
 	switch b {
 	case '(', '<', '>', '\\', '"', '\'', '[', ']', '`':
 		return false
@@ -149,7 +149,7 @@ func pgFastDestByte(b byte) bool {
 // fastPlain returns what plain would return for a deferred paragraph
 // whose lines are segs, or ok false if the lines need goldmark. buf is
 // scratch.
-func (c *pgCollector) fastPlain(segs *text.Segments, links *[]mdLink) (string, bool) {
+func (c *collector) fastPlain(segs *text.Segments, links *[]mdLink) (string, bool) {
 	if segs == nil || segs.Len() == 0 {
 		return "", false
 	}
@@ -185,7 +185,7 @@ func (c *pgCollector) fastPlain(segs *text.Segments, links *[]mdLink) (string, b
 		if segs.Len() == 1 {
 			one = line
 		}
-		if ok := pgFastLine(line, &buf, links); !ok {
+		if ok := fastLine(line, &buf, links); !ok {
 			c.fastBuf = buf
 			if links != nil {
 				*links = orig

@@ -10,9 +10,9 @@ import (
 	"github.com/yuin/goldmark/text"
 )
 
-// pgGoldmarkPlain reads lines (one paragraph, lines without their line
+// goldmarkPlain reads lines (one paragraph, lines without their line
 // ends) with goldmark's inline parser and plain.
-func pgGoldmarkPlain(t *testing.T, lines []string) (string, []mdLink, string, []mdLink, bool) {
+func goldmarkPlain(t *testing.T, lines []string) (string, []mdLink, string, []mdLink, bool) {
 	t.Helper()
 	src := []byte(strings.Join(lines, "\n"))
 	segs := text.NewSegments()
@@ -25,7 +25,7 @@ func pgGoldmarkPlain(t *testing.T, lines []string) (string, []mdLink, string, []
 		segs.Append(text.NewSegment(off, stop))
 		off = stop
 	}
-	c := &pgCollector{src: src, md: pgNewMD(), pc: parser.NewContext()}
+	c := &collector{src: src, md: newMD(), pc: parser.NewContext()}
 	var want []mdLink
 	p := c.inlineSegs([]*text.Segments{segs})
 	if p == nil {
@@ -42,7 +42,7 @@ func pgGoldmarkPlain(t *testing.T, lines []string) (string, []mdLink, string, []
 func TestFastInline(t *testing.T) {
 	fast := 0
 	check := func(lines []string, mustBeFast bool) {
-		want, wantLinks, got, gotLinks, ok := pgGoldmarkPlain(t, lines)
+		want, wantLinks, got, gotLinks, ok := goldmarkPlain(t, lines)
 		if !ok {
 			if mustBeFast {
 				t.Errorf("%q: not read by the fast path", lines)
@@ -88,7 +88,7 @@ func TestFastInline(t *testing.T) {
 			for k := rng.Intn(12); k >= 0; k-- {
 				sb.WriteString(set[rng.Intn(len(set))])
 			}
-			// Paragraph lines start with a non-blank (pgDeferInline).
+			// Paragraph lines start with a non-blank (deferInline).
 			lines = append(lines, "x"+sb.String())
 		}
 		check(lines, false)

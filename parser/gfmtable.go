@@ -14,31 +14,31 @@ import (
 	"github.com/yuin/goldmark/util"
 )
 
-// pgTableNode is a GFM table as pgTableTransformer reads it: the rows and
+// tableNode is a GFM table as tableTransformer reads it: the rows and
 // the cells' source segments, without goldmark nodes per row and cell. It
 // is a raw leaf block, so goldmark's inline pass skips it: a cell's inline
 // content is parsed when the cell is read (most cells are plain text and
-// need no inline parse at all; see pgCollector.cellNodes).
-type pgTableNode struct {
+// need no inline parse at all; see collector.cellNodes).
+type tableNode struct {
 	ast.BaseBlock
 	// rows holds the header row first, then the body rows; their cells
 	// share one array.
-	rows []pgTRow
+	rows []tRow
 	// pipes holds the offsets of the backslashes of escaped pipes that
 	// follow a backtick in a cell: goldmark's table AST transformer
 	// removes them from code spans (see pgSplitEscapedPipes).
 	pipes []pgPipe
 }
 
-// pgTRow is one table row: the offset of its source line (what goldmark's
+// tRow is one table row: the offset of its source line (what goldmark's
 // TableRow.Pos is) and its cells.
-type pgTRow struct {
+type tRow struct {
 	pos   int
-	cells []pgTCell
+	cells []tCell
 }
 
-// pgTCell is one table cell.
-type pgTCell struct {
+// tCell is one table cell.
+type tCell struct {
 	// node is the cell's parsed inline content when it is known (tables
 	// goldmark's own table extension built, cells parsed by cellNodes).
 	node ast.Node
@@ -46,46 +46,46 @@ type pgTCell struct {
 	// the empty cells goldmark adds to a short row (they have no line).
 	start, stop int32
 	has         bool
-	// pipes is set when the cell has entries in pgTableNode.pipes.
+	// pipes is set when the cell has entries in tableNode.pipes.
 	pipes bool
 	// kind is what cellNeedsGoldmark found: cellPlain (no inline
-	// markup), cellFast (pgFastLine reads it), or 0 (not known).
+	// markup), cellFast (fastLine reads it), or 0 (not known).
 	kind uint8
 }
 
-// pgTCell.kind values.
+// tCell.kind values.
 const (
 	cellPlain = 1 + iota
 	cellFast
 )
 
 // seg returns the cell's text segment.
-func (ce *pgTCell) seg() text.Segment { return text.NewSegment(int(ce.start), int(ce.stop)) }
+func (ce *tCell) seg() text.Segment { return text.NewSegment(int(ce.start), int(ce.stop)) }
 
-// pgPipe is an escaped pipe of a cell (pgTableNode.pipes).
+// pgPipe is an escaped pipe of a cell (tableNode.pipes).
 type pgPipe struct {
-	cell *pgTCell
+	cell *tCell
 	pos  int
 }
 
-var pgTableKind = ast.NewNodeKind("DocgenTable")
+var tableKind = ast.NewNodeKind("DocgenTable")
 
-func (*pgTableNode) Kind() ast.NodeKind { return pgTableKind }
+func (*tableNode) Kind() ast.NodeKind { return tableKind }
 
-func (*pgTableNode) IsRaw() bool { return true }
+func (*tableNode) IsRaw() bool { return true }
 
-func (n *pgTableNode) Dump(source []byte, level int) { ast.DumpHelper(n, source, level, nil, nil) }
+func (n *tableNode) Dump(source []byte, level int) { ast.DumpHelper(n, source, level, nil, nil) }
 
-// pgTableTransformer is goldmark's GFM table paragraph transformer
+// tableTransformer is goldmark's GFM table paragraph transformer
 // (extension.NewTableParagraphTransformer, goldmark v1.8.7) with the same
-// decisions, producing a pgTableNode instead of Table, TableRow and
+// decisions, producing a tableNode instead of Table, TableRow and
 // TableCell nodes.
-type pgTableTransformer struct {
-	// md, when set, provides the nodes (see pgMD.tables).
-	md *pgMD
+type tableTransformer struct {
+	// md, when set, provides the nodes (see mD.tables).
+	md *mD
 }
 
-func (tt pgTableTransformer) Transform(node *ast.Paragraph, reader text.Reader, pc parser.Context) {
+func (tt tableTransformer) Transform(node *ast.Paragraph, reader text.Reader, pc parser.Context) {
 	ppos := node.Pos()
 	lines := node.Lines()
 	if lines.Len() < 2 {
@@ -94,26 +94,26 @@ func (tt pgTableTransformer) Transform(node *ast.Paragraph, reader text.Reader, 
 	source := reader.Source()
 	for i := 1; i < lines.Len(); i++ {
 		delim := lines.At(i)
-		cols := pgTableDelimiter(delim.Value(source))
+		cols := tableDelimiter(delim.Value(source))
 		if cols == 0 {
 			continue
 		}
 		hdr := lines.At(i - 1)
-		n := pgTableCells(hdr, cols, true, source)
+		n := tableCells(hdr, cols, true, source)
 		if max(n, cols) != cols {
 			return
 		}
 		body := lines.Len() - i - 1
-		var table *pgTableNode
-		var cells []pgTCell
+		var table *tableNode
+		var cells []tCell
 		if tt.md != nil {
 			table = &tt.md.tables.take(1)[0]
 			cells = tt.md.tcells.take(cols * (1 + body))
 			table.rows = tt.md.trows.take(1 + body)[:0]
 		} else {
-			table = &pgTableNode{}
-			cells = make([]pgTCell, cols*(1+body))
-			table.rows = make([]pgTRow, 0, 1+body)
+			table = &tableNode{}
+			cells = make([]tCell, cols*(1+body))
+			table.rows = make([]tRow, 0, 1+body)
 		}
 		table.SetPos(ppos)
 		table.rows = append(table.rows, table.row(hdr, cells[:cols:cols], cols, true, source))
@@ -133,10 +133,10 @@ func (tt pgTableTransformer) Transform(node *ast.Paragraph, reader text.Reader, 
 	}
 }
 
-// pgTableCells returns the number of cells goldmark's parseRow reads
+// tableCells returns the number of cells goldmark's parseRow reads
 // from a row before padding it to cols (a body row drops the cells after
 // the first cols).
-func pgTableCells(segment text.Segment, cols int, isHeader bool, source []byte) int {
+func tableCells(segment text.Segment, cols int, isHeader bool, source []byte) int {
 	segment = segment.TrimLeftSpace(source)
 	segment = segment.TrimRightSpace(source)
 	line := segment.Value(source)
@@ -165,14 +165,14 @@ func pgTableCells(segment text.Segment, cols int, isHeader bool, source []byte) 
 
 // row reads a row into cells (cols of them, the row padded with cells
 // without lines) as goldmark's parseRow does.
-func (t *pgTableNode) row(segment text.Segment, cells []pgTCell, cols int, isHeader bool, source []byte) pgTRow {
+func (t *tableNode) row(segment text.Segment, cells []tCell, cols int, isHeader bool, source []byte) tRow {
 	npos := segment
 	segment = segment.TrimLeftSpace(source)
 	segment = segment.TrimRightSpace(source)
 	line := segment.Value(source)
 	pos := 0
 	limit := len(line)
-	row := pgTRow{pos: npos.Start, cells: cells}
+	row := tRow{pos: npos.Start, cells: cells}
 	if len(line) > 0 && line[pos] == '|' {
 		pos++
 	}
@@ -209,9 +209,9 @@ func (t *pgTableNode) row(segment text.Segment, cells []pgTCell, cols int, isHea
 	return row
 }
 
-// pgTableDelimiter returns the number of columns of a delimiter row, or 0
+// tableDelimiter returns the number of columns of a delimiter row, or 0
 // if line is not one (goldmark's parseDelimiter returning nil).
-func pgTableDelimiter(line []byte) int {
+func tableDelimiter(line []byte) int {
 	if !pgIsTableDelim(line) {
 		return 0
 	}
@@ -223,7 +223,7 @@ func pgTableDelimiter(line []byte) int {
 		cols = cols[:len(cols)-1]
 	}
 	for _, col := range cols {
-		if !pgDelimColumn(col) {
+		if !delimColumn(col) {
 			return 0
 		}
 	}
@@ -247,9 +247,9 @@ func pgIsTableDelim(bs []byte) bool {
 	return !allSep
 }
 
-// pgDelimColumn reports whether col matches one of goldmark's delimiter
+// delimColumn reports whether col matches one of goldmark's delimiter
 // column expressions: ^\s*:?-+:?\s*$ (\s being RE2's [\t\n\f\r ]).
-func pgDelimColumn(col []byte) bool {
+func delimColumn(col []byte) bool {
 	isSpace := func(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r' }
 	for len(col) > 0 && isSpace(col[0]) {
 		col = col[1:]
@@ -274,15 +274,15 @@ func pgDelimColumn(col []byte) bool {
 	return true
 }
 
-// pgTableFromGFM converts a table built by goldmark's own table extension
-// (its cells already parsed) to a pgTableNode.
-func pgTableFromGFM(n *extast.Table) *pgTableNode {
-	t := &pgTableNode{}
+// tableFromGFM converts a table built by goldmark's own table extension
+// (its cells already parsed) to a tableNode.
+func tableFromGFM(n *extast.Table) *tableNode {
+	t := &tableNode{}
 	t.SetPos(n.Pos())
 	for r := n.FirstChild(); r != nil; r = r.NextSibling() {
-		row := pgTRow{pos: r.Pos()}
+		row := tRow{pos: r.Pos()}
 		for ce := r.FirstChild(); ce != nil; ce = ce.NextSibling() {
-			cell := pgTCell{node: ce}
+			cell := tCell{node: ce}
 			if l := ce.Lines(); l != nil && l.Len() > 0 {
 				seg := l.At(0)
 				cell.start, cell.stop, cell.has = int32(seg.Start), int32(seg.Stop), true
@@ -294,10 +294,10 @@ func pgTableFromGFM(n *extast.Table) *pgTableNode {
 	return t
 }
 
-// pgInlineTrigger reports whether b holds a byte that starts one of
+// inlineTrigger reports whether b holds a byte that starts one of
 // goldmark's default inline parsers (code span, link, image, autolink,
 // raw HTML, emphasis). Text without one is a single text node.
-func pgInlineTrigger[T string | []byte](b T) bool {
+func inlineTrigger[T string | []byte](b T) bool {
 	for i := 0; i < len(b); i++ {
 		switch b[i] {
 		case '`', '[', ']', '!', '<', '*', '_':
@@ -308,8 +308,8 @@ func pgInlineTrigger[T string | []byte](b T) bool {
 }
 
 // cellNodes parses the inline content of the cells of rows that are not
-// parsed yet and need goldmark (see pgInlineTrigger), in one pass.
-func (c *pgCollector) cellNodes(t *pgTableNode, rows []pgTRow) {
+// parsed yet and need goldmark (see inlineTrigger), in one pass.
+func (c *collector) cellNodes(t *tableNode, rows []tRow) {
 	var segs []*text.Segments
 	for r := range rows {
 		for i := range rows[r].cells {
@@ -343,7 +343,7 @@ func (c *pgCollector) cellNodes(t *pgTableNode, rows []pgTRow) {
 }
 
 // cellText returns the plain text of a cell (see plain), recording links.
-func (c *pgCollector) cellText(ce *pgTCell, links *[]mdLink) string {
+func (c *collector) cellText(ce *tCell, links *[]mdLink) string {
 	if ce.node != nil {
 		return c.plain(ce.node, links)
 	}
@@ -351,15 +351,15 @@ func (c *pgCollector) cellText(ce *pgTCell, links *[]mdLink) string {
 		return ""
 	}
 	// The cell's text, a substring of the page (see str): links
-	// read by pgFastLine are substrings of it too.
+	// read by fastLine are substrings of it too.
 	v := c.str(ce.seg())
-	if ce.kind == cellPlain || (ce.kind == 0 && !pgInlineTrigger(v)) {
+	if ce.kind == cellPlain || (ce.kind == 0 && !inlineTrigger(v)) {
 		// A cell without inline markup is one text node holding the
 		// cell.
 		return pgCleanText(v)
 	}
 	buf := c.fastBuf[:0]
-	ok := pgFastLine(v, &buf, links)
+	ok := fastLine(v, &buf, links)
 	c.fastBuf = buf
 	if !ok {
 		// Not reached: cellNodes parsed such cells.
@@ -370,8 +370,8 @@ func (c *pgCollector) cellText(ce *pgTCell, links *[]mdLink) string {
 
 // cellNeedsGoldmark reports whether a cell's inline content is to be
 // parsed by goldmark: it is not parsed yet and is not plain text or
-// simple links (pgFastLine).
-func (c *pgCollector) cellNeedsGoldmark(ce *pgTCell) bool {
+// simple links (fastLine).
+func (c *collector) cellNeedsGoldmark(ce *tCell) bool {
 	if ce.node != nil || !ce.has || ce.kind != 0 {
 		return false
 	}
@@ -380,9 +380,9 @@ func (c *pgCollector) cellNeedsGoldmark(ce *pgTCell) bool {
 	}
 	v := c.src[ce.start:ce.stop]
 	switch {
-	case !pgInlineTrigger(v):
+	case !inlineTrigger(v):
 		ce.kind = cellPlain
-	case pgFastLine(v, nil, nil):
+	case fastLine(v, nil, nil):
 		ce.kind = cellFast
 	default:
 		return true
@@ -392,7 +392,7 @@ func (c *pgCollector) cellNeedsGoldmark(ce *pgTCell) bool {
 
 // splitEscapedPipes is goldmark's table AST transformer for one cell: in
 // code spans, the backslash of an escaped pipe is dropped.
-func pgSplitEscapedPipes(cell ast.Node, of *pgTCell, pipes []pgPipe) {
+func pgSplitEscapedPipes(cell ast.Node, of *tCell, pipes []pgPipe) {
 	_ = ast.Walk(cell, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering || n.Kind() != ast.KindCodeSpan {
 			return ast.WalkContinue, nil

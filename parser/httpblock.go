@@ -413,7 +413,7 @@ func ParseSyntaxBlock(lines []Line) ([]*model.Path, []model.Diagnostic) {
 // ("/x/{id}") and a query string, noting a full URL or a missing slash.
 func splitRequestTarget(raw string) (tmpl, query, note string) {
 	t := raw
-	if pgHasPrefixFold(t, "https://") || pgHasPrefixFold(t, "http://") {
+	if hasPrefixFold(t, "https://") || hasPrefixFold(t, "http://") {
 		note = "is a full URL"
 		t = t[strings.Index(t, "//")+2:]
 		if i := strings.IndexByte(t, '/'); i >= 0 {

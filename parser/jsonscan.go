@@ -10,21 +10,21 @@ type pgMember struct {
 	key, val []byte
 }
 
-// pgJSONSpace reports JSON white space.
-func pgJSONSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }
+// jSONSpace reports JSON white space.
+func jSONSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }
 
-// pgSkipJSONSpace returns the offset of the first non-space byte at or
+// skipJSONSpace returns the offset of the first non-space byte at or
 // after i.
-func pgSkipJSONSpace(b []byte, i int) int {
-	for i < len(b) && pgJSONSpace(b[i]) {
+func skipJSONSpace(b []byte, i int) int {
+	for i < len(b) && jSONSpace(b[i]) {
 		i++
 	}
 	return i
 }
 
-// pgSkipJSONString returns the offset just past the string starting at
+// skipJSONString returns the offset just past the string starting at
 // b[i] == '"' (len(b) if it is unterminated).
-func pgSkipJSONString(b []byte, i int) int {
+func skipJSONString(b []byte, i int) int {
 	for i++; i < len(b); i++ {
 		switch b[i] {
 		case '\\':
@@ -36,21 +36,21 @@ func pgSkipJSONString(b []byte, i int) int {
 	return len(b)
 }
 
-// pgSkipJSONValue returns the offset just past the value starting at b[i]
+// skipJSONValue returns the offset just past the value starting at b[i]
 // (b must be valid JSON; on bad input the result is still within b).
-func pgSkipJSONValue(b []byte, i int) int {
+func skipJSONValue(b []byte, i int) int {
 	if i >= len(b) {
 		return len(b)
 	}
 	switch b[i] {
 	case '"':
-		return pgSkipJSONString(b, i)
+		return skipJSONString(b, i)
 	case '{', '[':
 		depth := 0
 		for i < len(b) {
 			switch b[i] {
 			case '"':
-				i = pgSkipJSONString(b, i)
+				i = skipJSONString(b, i)
 				continue
 			case '{', '[':
 				depth++
@@ -64,24 +64,24 @@ func pgSkipJSONValue(b []byte, i int) int {
 		}
 		return len(b)
 	}
-	for i < len(b) && !pgJSONSpace(b[i]) && b[i] != ',' && b[i] != '}' && b[i] != ']' {
+	for i < len(b) && !jSONSpace(b[i]) && b[i] != ',' && b[i] != '}' && b[i] != ']' {
 		i++
 	}
 	return i
 }
 
-// pgTopMembers lists the members of the object that valid JSON b is, in
+// topMembers lists the members of the object that valid JSON b is, in
 // order. obj is false when b is not an object (null, array, scalar).
 // plain is false when a key has an escape or a non-ASCII byte: its decoded
 // form may differ from its raw bytes, so callers must use encoding/json.
-func pgTopMembers(b []byte) (ms []pgMember, obj, plain bool) {
-	i := pgSkipJSONSpace(b, 0)
+func topMembers(b []byte) (ms []pgMember, obj, plain bool) {
+	i := skipJSONSpace(b, 0)
 	if i >= len(b) || b[i] != '{' {
 		return nil, false, true
 	}
-	i = pgSkipJSONSpace(b, i+1)
+	i = skipJSONSpace(b, i+1)
 	for i < len(b) && b[i] == '"' {
-		end := pgSkipJSONString(b, i)
+		end := skipJSONString(b, i)
 		if end-1 <= i {
 			return nil, true, false
 		}
@@ -91,24 +91,24 @@ func pgTopMembers(b []byte) (ms []pgMember, obj, plain bool) {
 				return nil, true, false
 			}
 		}
-		i = pgSkipJSONSpace(b, end)
+		i = skipJSONSpace(b, end)
 		if i >= len(b) || b[i] != ':' {
 			return nil, true, false
 		}
-		i = pgSkipJSONSpace(b, i+1)
-		vend := pgSkipJSONValue(b, i)
+		i = skipJSONSpace(b, i+1)
+		vend := skipJSONValue(b, i)
 		ms = append(ms, pgMember{key: key, val: b[i:vend]})
-		i = pgSkipJSONSpace(b, vend)
+		i = skipJSONSpace(b, vend)
 		if i < len(b) && b[i] == ',' {
-			i = pgSkipJSONSpace(b, i+1)
+			i = skipJSONSpace(b, i+1)
 		}
 	}
 	return ms, true, true
 }
 
-// pgLastMember returns the value of the last member named key (the one
+// lastMember returns the value of the last member named key (the one
 // json.Unmarshal into a map keeps).
-func pgLastMember(ms []pgMember, key string) ([]byte, bool) {
+func lastMember(ms []pgMember, key string) ([]byte, bool) {
 	for i := len(ms) - 1; i >= 0; i-- {
 		if string(ms[i].key) == key {
 			return ms[i].val, true
@@ -117,23 +117,23 @@ func pgLastMember(ms []pgMember, key string) ([]byte, bool) {
 	return nil, false
 }
 
-// pgArrayElems lists the elements of the array that valid JSON b is; ok
+// arrayElems lists the elements of the array that valid JSON b is; ok
 // is false when b is not an array.
-func pgArrayElems(b []byte) (elems [][]byte, ok bool) {
-	i := pgSkipJSONSpace(b, 0)
+func arrayElems(b []byte) (elems [][]byte, ok bool) {
+	i := skipJSONSpace(b, 0)
 	if i >= len(b) || b[i] != '[' {
 		return nil, false
 	}
-	i = pgSkipJSONSpace(b, i+1)
+	i = skipJSONSpace(b, i+1)
 	for i < len(b) && b[i] != ']' {
-		end := pgSkipJSONValue(b, i)
+		end := skipJSONValue(b, i)
 		if end <= i {
 			return nil, false
 		}
 		elems = append(elems, b[i:end])
-		i = pgSkipJSONSpace(b, end)
+		i = skipJSONSpace(b, end)
 		if i < len(b) && b[i] == ',' {
-			i = pgSkipJSONSpace(b, i+1)
+			i = skipJSONSpace(b, i+1)
 		}
 	}
 	return elems, true

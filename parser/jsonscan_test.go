@@ -36,13 +36,13 @@ func TestScanTopLevelID(t *testing.T) {
 			t.Fatalf("test body %s is not valid JSON", body)
 		}
 		for _, coll := range []bool{false, true} {
-			want := pgDecodeTopLevelID(body, coll)
-			got, ok := pgScanTopLevelID([]byte(body), coll)
+			want := decodeTopLevelID(body, coll)
+			got, ok := scanTopLevelID([]byte(body), coll)
 			if !ok {
 				got = want // escaped keys are left to encoding/json
 			}
 			if got != want {
-				t.Errorf("pgScanTopLevelID(%s, collection=%v) = %v, want %v", body, coll, got, want)
+				t.Errorf("scanTopLevelID(%s, collection=%v) = %v, want %v", body, coll, got, want)
 			}
 			if got, want := pgHasTopLevelID(body, true, coll), pgHasTopLevelID(body, false, coll); got != want {
 				t.Errorf("pgHasTopLevelID(%s, collection=%v): scan %v, decode %v", body, coll, got, want)
@@ -58,16 +58,16 @@ func TestTopMembers(t *testing.T) {
 		"{\n\t\"x\" :\r\n -1.5e3 ,\"y\":false}",
 		`{}`,
 	} {
-		ms, obj, plain := pgTopMembers([]byte(body))
+		ms, obj, plain := topMembers([]byte(body))
 		if !obj || !plain {
-			t.Fatalf("pgTopMembers(%s): obj=%v plain=%v", body, obj, plain)
+			t.Fatalf("topMembers(%s): obj=%v plain=%v", body, obj, plain)
 		}
 		var m map[string]json.RawMessage
 		if err := json.Unmarshal([]byte(body), &m); err != nil {
 			t.Fatal(err)
 		}
 		for k, v := range m {
-			got, ok := pgLastMember(ms, k)
+			got, ok := lastMember(ms, k)
 			if !ok || string(got) != string(v) {
 				t.Errorf("%s: member %q = %q, %v; want %q", body, k, got, ok, v)
 			}
@@ -78,10 +78,10 @@ func TestTopMembers(t *testing.T) {
 			}
 		}
 	}
-	if _, _, plain := pgTopMembers([]byte(`{"a\u0062": 1}`)); plain {
+	if _, _, plain := topMembers([]byte(`{"a\u0062": 1}`)); plain {
 		t.Error("escaped key reported plain")
 	}
-	if _, obj, _ := pgTopMembers([]byte(`[1]`)); obj {
+	if _, obj, _ := topMembers([]byte(`[1]`)); obj {
 		t.Error("array reported as object")
 	}
 }

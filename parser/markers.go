@@ -405,7 +405,7 @@ func nullMarkers(desc string, m Markers) Markers {
 // containsFold reports whether s contains the lower-case ASCII word w,
 // ignoring ASCII case, without allocating. Candidates are found with
 // IndexByte (for both cases of the least common letter of w, see
-// pgFoldAnchor), which is fast.
+// foldAnchor), which is fast.
 func containsFold(s, w string) bool {
 	n := len(w)
 	if n == 0 {
@@ -414,7 +414,7 @@ func containsFold(s, w string) bool {
 	if len(s) < n {
 		return false
 	}
-	k := pgFoldAnchor(w)
+	k := foldAnchor(w)
 	lo, up := w[k], w[k]
 	if lo >= 'a' && lo <= 'z' {
 		up = lo - ('a' - 'A')
@@ -454,39 +454,39 @@ func containsFold(s, w string) bool {
 	}
 }
 
-// pgFoldRank ranks lower-case letters from the least to the most common
+// foldRank ranks lower-case letters from the least to the most common
 // in the Graph reference pages (case folded); other bytes rank after them.
-const pgFoldRank = "zxqjkwvybfghumldcprnasiote"
+const foldRank = "zxqjkwvybfghumldcprnasiote"
 
-// pgFoldRanks maps a byte to its rank in pgFoldRank (len(pgFoldRank) for
+// foldRanks maps a byte to its rank in foldRank (len(foldRank) for
 // other bytes).
-var pgFoldRanks = func() (r [256]uint8) {
+var foldRanks = func() (r [256]uint8) {
 	for i := range r {
-		r[i] = uint8(len(pgFoldRank))
+		r[i] = uint8(len(foldRank))
 	}
-	for i := 0; i < len(pgFoldRank); i++ {
-		r[pgFoldRank[i]] = uint8(i)
+	for i := 0; i < len(foldRank); i++ {
+		r[foldRank[i]] = uint8(i)
 	}
 	return r
 }()
 
-// pgFoldAnchor returns the index of the byte of w that containsFold looks
+// foldAnchor returns the index of the byte of w that containsFold looks
 // for: its least common letter (the first one of equal rank).
-func pgFoldAnchor(w string) int {
+func foldAnchor(w string) int {
 	best, bestRank := 0, uint8(255)
 	for i := 0; i < len(w); i++ {
-		if r := pgFoldRanks[w[i]]; r < bestRank {
+		if r := foldRanks[w[i]]; r < bestRank {
 			best, bestRank = i, r
 		}
 	}
 	return best
 }
 
-// pgLowerMayContain reports whether strings.ToLower(s) may contain the
+// lowerMayContain reports whether strings.ToLower(s) may contain the
 // lower-case ASCII word w: false only when it surely does not. Only ASCII
 // runes and U+0130 and U+212A (which lower-case to "i" and "k") lower-case
 // to ASCII.
-func pgLowerMayContain(s, w string) bool {
+func lowerMayContain(s, w string) bool {
 	return containsFold(s, w) || strings.Contains(s, "\u0130") || strings.Contains(s, "\u212a")
 }
 
@@ -606,7 +606,7 @@ func InheritedFrom(desc string) string {
 // required properties: "The following table shows the properties that are
 // required when you create the X." and its update variants.
 func RequiredClaim(paragraph string) bool {
-	if !pgLowerMayContain(paragraph, "required") {
+	if !lowerMayContain(paragraph, "required") {
 		return false
 	}
 	p := strings.ToLower(paragraph)

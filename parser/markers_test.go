@@ -206,17 +206,17 @@ func TestContainsFoldReference(t *testing.T) {
 	}
 }
 
-// TestIndexNameEnd compares pgIndexNameEnd with strings.IndexAny.
+// TestIndexNameEnd compares indexNameEnd with strings.IndexAny.
 func TestIndexNameEnd(t *testing.T) {
 	for _, s := range []string{"", "a", "ab c", "ab(c", "a\u00a0b", "\xc2", "\xc2 ", "\xe0\xc2\xa0", "\xf0\x9f\xc2\xa0x", "é(", "\u00e2\u00a0", "\xc2\xc2\xa0", "a\xa0"} {
-		if got, want := pgIndexNameEnd(s), strings.IndexAny(s, " (\u00a0"); got != want {
-			t.Errorf("pgIndexNameEnd(%q) = %d, want %d", s, got, want)
+		if got, want := indexNameEnd(s), strings.IndexAny(s, " (\u00a0"); got != want {
+			t.Errorf("indexNameEnd(%q) = %d, want %d", s, got, want)
 		}
 	}
 }
 
 // TestLinesBeforeBlank compares the line index's linesBeforeBlank with
-// pgLinesBefore at every line start of a few sources and windows.
+// linesBefore at every line start of a few sources and windows.
 func TestLinesBeforeBlank(t *testing.T) {
 	for _, src := range []string{"", "a", "a\n", "a\nb\n\nc\n", "a\n\n\n\nb", "x\ny\nz", "p\nq\n\n", "\n\n", "a\nb\nc\n\nd\ne\n\n"} {
 		for base := 0; base <= len(src) && base <= 2; base++ {
@@ -227,7 +227,7 @@ func TestLinesBeforeBlank(t *testing.T) {
 					continue
 				}
 				for limit := 0; next+limit <= len(g); limit++ {
-					want := pgLinesBefore([]byte(g[next:next+limit]), []byte("\n\n"))
+					want := linesBefore([]byte(g[next:next+limit]), []byte("\n\n"))
 					if got := x.linesBeforeBlank(next, limit); got != want {
 						t.Errorf("src %q base %d next %d limit %d: got %d, want %d", src, base, next, limit, got, want)
 					}
@@ -237,13 +237,13 @@ func TestLinesBeforeBlank(t *testing.T) {
 	}
 }
 
-// TestLowerMayContain checks that pgLowerMayContain is false only when
+// TestLowerMayContain checks that lowerMayContain is false only when
 // strings.ToLower(s) does not contain w.
 func TestLowerMayContain(t *testing.T) {
 	for _, s := range []string{"", "Required", "REQUİRED", "requ\u0130red", "\u212aey", "KEY", "req uired", "x\xffrequired", "n/a"} {
 		for _, w := range []string{"required", "key", "n/a"} {
-			if want := strings.Contains(strings.ToLower(s), w); want && !pgLowerMayContain(s, w) {
-				t.Errorf("pgLowerMayContain(%q, %q) = false, but ToLower contains it", s, w)
+			if want := strings.Contains(strings.ToLower(s), w); want && !lowerMayContain(s, w) {
+				t.Errorf("lowerMayContain(%q, %q) = false, but ToLower contains it", s, w)
 			}
 		}
 	}

@@ -84,7 +84,7 @@ func pgMerge(results []*PageResult) *model.Package {
 	merged := make([]pgMerged, len(merge))
 	pgParallel(len(merge), func(i int) {
 		g := groups[merge[i]]
-		pgSortGroup(g)
+		sortGroup(g)
 		merged[i].t, merged[i].m, merged[i].diags = pgMergeGroup(g)
 	})
 	types := make(map[string]*model.Type, len(merge))
@@ -97,7 +97,7 @@ func pgMerge(results []*PageResult) *model.Package {
 		pkg.Types = append(pkg.Types, mg.t)
 	}
 	diags = append(diags, pgInferExampleTypes(results, types)...)
-	pgBreakCycles(pkg.Types, types, meta)
+	breakCycles(pkg.Types, types, meta)
 	pgResolveEntities(pkg.Types, types, meta)
 	for _, t := range pkg.Types {
 		if t.Base != "" {
@@ -128,8 +128,8 @@ type pgMerged struct {
 	diags []model.Diagnostic
 }
 
-// pgSortGroup orders the contributions to one type: the winner first.
-func pgSortGroup(g []*pgContrib) {
+// sortGroup orders the contributions to one type: the winner first.
+func sortGroup(g []*pgContrib) {
 	sort.SliceStable(g, func(i, j int) bool {
 		a, b := g[i], g[j]
 		if a.prio != b.prio {
@@ -138,7 +138,7 @@ func pgSortGroup(g []*pgContrib) {
 		// Among equals, the page named after the type (user.md for
 		// microsoft.graph.user) is its home, not a page that happens to
 		// sort first (intune-devices-user.md).
-		if ha, hb := pgIsHomePage(a.t), pgIsHomePage(b.t); ha != hb {
+		if ha, hb := isHomePage(a.t), isHomePage(b.t); ha != hb {
 			return ha
 		}
 		return a.t.Pos.Before(b.t.Pos)
@@ -205,7 +205,7 @@ func pgSubsetMembers(a, b []*model.EnumMember) bool {
 	return true
 }
 
-func pgMemberNames(ms []*model.EnumMember) string {
+func memberNames(ms []*model.EnumMember) string {
 	var n []string
 	for _, m := range ms {
 		n = append(n, m.Name)
@@ -312,7 +312,7 @@ func pgMergeGroup(g []*pgContrib) (*model.Type, *pgTypeMeta, []model.Diagnostic)
 						sev = model.Info
 					}
 					diags = append(diags, model.Diagnostic{Pos: src, Severity: sev, Code: "enum-conflict",
-						Message: "enum " + t.Name + " has members " + pgMemberNames(ct.Members) + " here but " + pgMemberNames(t.Members) +
+						Message: "enum " + t.Name + " has members " + memberNames(ct.Members) + " here but " + memberNames(t.Members) +
 							" at " + membersSrc.String() + "; list the same members in both places"})
 				}
 			}
@@ -405,7 +405,7 @@ func pgResolveEntities(all []*model.Type, types map[string]*model.Type, meta map
 			// The key property is declared by the root of the chain.
 			kept := t.Properties[:0]
 			for _, p := range t.Properties {
-				if p.Name == t.Key && t.Key == "id" && !pgNonStringIDProp(p) {
+				if p.Name == t.Key && t.Key == "id" && !nonStringIDProp(p) {
 					// A non-String id row is kept so its type is
 					// not lost.
 					continue
@@ -422,20 +422,20 @@ func pgResolveEntities(all []*model.Type, types map[string]*model.Type, meta map
 func pgNonStringID(t *model.Type) bool {
 	for _, p := range t.Properties {
 		if p.Name == "id" {
-			return pgNonStringIDProp(p)
+			return nonStringIDProp(p)
 		}
 	}
 	return false
 }
 
-func pgNonStringIDProp(p *model.Property) bool {
+func nonStringIDProp(p *model.Property) bool {
 	return p.TypeRef.Name != "" && p.TypeRef.Name != "Edm.String" && !p.Collection
 }
 
-// pgBreakCycles removes inheritance cycles (weak signals such as "Inherited
+// breakCycles removes inheritance cycles (weak signals such as "Inherited
 // from" rows can contradict each other): in each cycle the base read from
 // the weakest signal is dropped.
-func pgBreakCycles(all []*model.Type, types map[string]*model.Type, meta map[string]*pgTypeMeta) {
+func breakCycles(all []*model.Type, types map[string]*model.Type, meta map[string]*pgTypeMeta) {
 	for _, t := range all {
 		seen := map[string]bool{}
 		var chain []*model.Type
@@ -588,9 +588,9 @@ func pgUniqueOperationNames(ops []*model.Operation) {
 				name = pgSlug(prefix) + "-" + base
 			}
 			for n := 2; taken[name] && name != g.Name; n++ {
-				name = pgSlug(prefix) + "-" + base + "-" + pgItoa(n)
+				name = pgSlug(prefix) + "-" + base + "-" + itoa(n)
 				if prefix == "" {
-					name = base + "-" + pgItoa(n)
+					name = base + "-" + itoa(n)
 				}
 			}
 			if name != g.Name {
@@ -648,10 +648,10 @@ func pgSlug(s string) string {
 	return b.String()
 }
 
-// pgIsHomePage reports whether t's position is on the page whose file name
+// isHomePage reports whether t's position is on the page whose file name
 // is the type's short name ("resources/user.md" for microsoft.graph.user),
 // case-insensitively.
-func pgIsHomePage(t *model.Type) bool {
+func isHomePage(t *model.Type) bool {
 	file := t.Pos.File
 	if i := strings.LastIndexByte(file, '/'); i >= 0 {
 		file = file[i+1:]

@@ -32,7 +32,7 @@ func pgFirstText(lines []Line) string {
 	return ""
 }
 
-func pgIsHTTPish(info string) bool {
+func isHTTPish(info string) bool {
 	switch strings.ToLower(info) {
 	case "http", "", "msgraph-interactive":
 		return true
@@ -57,7 +57,7 @@ func (p *pgPage) apiPage() {
 		if !b.section.isSyntaxHeading() && !(b.h2 != nil && b.h2.isSyntaxHeading()) {
 			continue
 		}
-		if !pgIsHTTPish(b.info) || !pgStartsWithMethod(pgFirstText(b.fenceLines())) {
+		if !isHTTPish(b.info) || !pgStartsWithMethod(pgFirstText(b.fenceLines())) {
 			continue
 		}
 		syntax = append(syntax, b)
@@ -76,7 +76,7 @@ func (p *pgPage) apiPage() {
 					continue
 				}
 				p.diag(pa.Pos, model.Info, "path-duplicate",
-					pa.Method+" "+pa.Template+" is already listed at line "+pgItoa(first.Line)+"; list each path once")
+					pa.Method+" "+pa.Template+" is already listed at line "+itoa(first.Line)+"; list each path once")
 				continue
 			}
 			seenPath[key] = pa.Pos
@@ -274,7 +274,7 @@ func (p *pgPage) requestBody(op *model.Operation) {
 func (p *pgPage) bodyType(b *mdBlock) (model.TypeRef, bool) {
 	text := b.txt()
 	// Every lead contains "representation" or "properties of".
-	if !pgLowerMayContain(text, "representation") && !pgLowerMayContain(text, "properties of") {
+	if !lowerMayContain(text, "representation") && !lowerMayContain(text, "properties of") {
 		return model.TypeRef{}, false
 	}
 	lower := strings.ToLower(text)
@@ -472,10 +472,10 @@ func (p *pgPage) boldType(raw string) (model.TypeRef, bool) {
 // statusIn finds "201 Created"-style status codes in prose.
 func pgStatusIn(s string) (int, bool) {
 	for i := 0; i+3 <= len(s); i++ {
-		if s[i] < '1' || s[i] > '5' || (i > 0 && pgIdentByte(s[i-1])) {
+		if s[i] < '1' || s[i] > '5' || (i > 0 && identByte(s[i-1])) {
 			continue
 		}
-		if !pgIsDigit(s[i+1]) || !pgIsDigit(s[i+2]) || (i+3 < len(s) && pgIdentByte(s[i+3])) {
+		if !isDigit(s[i+1]) || !isDigit(s[i+2]) || (i+3 < len(s) && identByte(s[i+3])) {
 			continue
 		}
 		rest := strings.TrimLeft(s[i+3:], " `,")
@@ -488,7 +488,7 @@ func pgStatusIn(s string) (int, bool) {
 	return 0, false
 }
 
-func pgIsDigit(c byte) bool { return c >= '0' && c <= '9' }
+func isDigit(c byte) bool { return c >= '0' && c <= '9' }
 
 // examples reads the request and response example fences and pairs them.
 func (p *pgPage) examples(op *model.Operation, syntax []*mdBlock) {
@@ -519,7 +519,7 @@ func (p *pgPage) examples(op *model.Operation, syntax []*mdBlock) {
 				p.ignoredReqs = append(p.ignoredReqs, b.pos.Line)
 			}
 			continue // ignored, example, samples, resource
-		case !pgIsHTTPish(b.info):
+		case !isHTTPish(b.info):
 			continue
 		default:
 			ft := pgFirstText(b.fenceLines())
@@ -540,11 +540,11 @@ func (p *pgPage) examples(op *model.Operation, syntax []*mdBlock) {
 		if kind == model.RequestExample {
 			ex, diags = ParseHTTPRequest(b.fenceLines())
 			nReq++
-			ex.Name = "request-" + pgItoa(nReq)
+			ex.Name = "request-" + itoa(nReq)
 		} else {
 			ex, diags = ParseHTTPResponse(b.fenceLines())
 			nResp++
-			ex.Name = "response-" + pgItoa(nResp)
+			ex.Name = "response-" + itoa(nResp)
 		}
 		if ex == nil {
 			ex = &model.Example{Kind: kind}
@@ -684,7 +684,7 @@ func (p *pgPage) inferType(op *model.Operation) {
 		if cp.Name == "id" {
 			c.hasID = true
 		}
-		t.Properties = pgAppendProp(t.Properties, &cp)
+		t.Properties = appendProp(t.Properties, &cp)
 	}
 	for _, ex := range op.Examples {
 		if ex.Type.Name != t.Name || ex.JSON == model.NoJSON || ex.JSON == model.InvalidJSON {
@@ -706,17 +706,17 @@ func pgHasTopLevelID(body string, valid, collection bool) bool {
 		return false
 	}
 	if valid {
-		if has, ok := pgScanTopLevelID([]byte(body), collection); ok {
+		if has, ok := scanTopLevelID([]byte(body), collection); ok {
 			return has
 		}
 	}
-	return pgDecodeTopLevelID(body, collection)
+	return decodeTopLevelID(body, collection)
 }
 
-// pgScanTopLevelID is pgHasTopLevelID for valid JSON; ok is false when a
+// scanTopLevelID is pgHasTopLevelID for valid JSON; ok is false when a
 // key needs decoding (the caller then uses encoding/json).
-func pgScanTopLevelID(b []byte, collection bool) (has, ok bool) {
-	ms, obj, plain := pgTopMembers(b)
+func scanTopLevelID(b []byte, collection bool) (has, ok bool) {
+	ms, obj, plain := topMembers(b)
 	if !plain {
 		return false, false
 	}
@@ -725,11 +725,11 @@ func pgScanTopLevelID(b []byte, collection bool) (has, ok bool) {
 		return false, true
 	}
 	if collection {
-		v, found := pgLastMember(ms, "value")
+		v, found := lastMember(ms, "value")
 		if !found {
 			return false, true
 		}
-		elems, isArr := pgArrayElems(v)
+		elems, isArr := arrayElems(v)
 		if !isArr || len(elems) == 0 {
 			// null decodes to an empty slice; a non-array fails.
 			return false, true
@@ -741,7 +741,7 @@ func pgScanTopLevelID(b []byte, collection bool) (has, ok bool) {
 				return false, true
 			}
 		}
-		ms, obj, plain = pgTopMembers(elems[0])
+		ms, obj, plain = topMembers(elems[0])
 		if !plain {
 			return false, false
 		}
@@ -749,12 +749,12 @@ func pgScanTopLevelID(b []byte, collection bool) (has, ok bool) {
 			return false, true
 		}
 	}
-	_, found := pgLastMember(ms, "id")
+	_, found := lastMember(ms, "id")
 	return found, true
 }
 
-// pgDecodeTopLevelID is pgHasTopLevelID by encoding/json.
-func pgDecodeTopLevelID(body string, collection bool) bool {
+// decodeTopLevelID is pgHasTopLevelID by encoding/json.
+func decodeTopLevelID(body string, collection bool) bool {
 	var m map[string]json.RawMessage
 	if err := json.Unmarshal([]byte(body), &m); err != nil {
 		return false

@@ -85,7 +85,7 @@ type pgPage struct {
 	introv    []pgIntroPara
 	introDone bool
 	// md is the reader of the page (nil in some tests).
-	md *pgMD
+	md *mD
 }
 
 func (p *pgPage) diag(pos model.Pos, sev model.Severity, code, msg string) {
@@ -95,10 +95,10 @@ func (p *pgPage) diag(pos model.Pos, sev model.Severity, code, msg string) {
 // ParsePage reads one page on its own (no merge). path is used verbatim in
 // positions.
 func ParsePage(path string, src []byte) *PageResult {
-	return parsePage(pgNewMD(), path, src)
+	return parsePage(newMD(), path, src)
 }
 
-func parsePage(md *pgMD, file string, src []byte) (res *PageResult) {
+func parsePage(md *mD, file string, src []byte) (res *PageResult) {
 	res = &PageResult{Page: &model.Page{File: file}}
 	defer func() {
 		// A page must never stop the corpus: report instead of panicking.
@@ -158,7 +158,7 @@ func pgPageTypes(cs []*pgContrib) []string {
 			out = append(out, c.t.Name)
 		}
 	}
-	pgSortStrings(out)
+	sortStrings(out)
 	return out
 }
 
@@ -193,15 +193,15 @@ func (p *pgPage) linkTarget(dest string) string {
 		return t
 	}
 	t := pgLinkTarget(p.file, dest)
-	if m.targets == nil || len(m.targets) >= pgMaxTargets {
+	if m.targets == nil || len(m.targets) >= maxTargets {
 		m.targets = make(map[[2]string]string)
 	}
 	m.targets[k] = t
 	return t
 }
 
-// pgMaxTargets bounds the link targets a reader remembers.
-const pgMaxTargets = 4096
+// maxTargets bounds the link targets a reader remembers.
+const maxTargets = 4096
 
 // linkTarget resolves a relative link to a Markdown page against the file
 // that holds it, lower-cased; "" for other links.
@@ -260,8 +260,8 @@ func pgIndexWord(l []byte, word string) int {
 			return -1
 		}
 		i += off
-		before := i == 0 || !pgIdentByte(l[i-1])
-		after := i+len(word) >= len(l) || !pgIdentByte(l[i+len(word)])
+		before := i == 0 || !identByte(l[i-1])
+		after := i+len(word) >= len(l) || !identByte(l[i+len(word)])
 		if before && after {
 			return i
 		}
@@ -269,7 +269,7 @@ func pgIndexWord(l []byte, word string) int {
 	}
 }
 
-func pgIdentByte(c byte) bool {
+func identByte(c byte) bool {
 	return c == '_' || c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'
 }
 
@@ -395,9 +395,9 @@ func (p *pgPage) checkFences() {
 		for i := 0; i < lines.Len(); i++ {
 			seg := lines.At(i)
 			t := bytes.TrimLeft(seg.Value(p.blocksSrc()), " \t")
-			if bytes.HasPrefix(t, []byte("```")) || pgIsATXHeading(string(t[:min(len(t), 8)])) {
+			if bytes.HasPrefix(t, []byte("```")) || isATXHeading(string(t[:min(len(t), 8)])) {
 				p.diag(p.idx.pos(seg.Start), model.Error, "fence-unclosed",
-					"code fence opened at line "+pgItoa(b.pos.Line)+" runs into this line; close the fence with a ``` line before it")
+					"code fence opened at line "+itoa(b.pos.Line)+" runs into this line; close the fence with a ``` line before it")
 				reported = true
 				break
 			}
@@ -411,7 +411,7 @@ func (p *pgPage) checkFences() {
 // blocksSrc is the text goldmark parsed (the page after its front matter).
 func (p *pgPage) blocksSrc() []byte { return p.src[p.idx.base:] }
 
-func pgIsATXHeading(t string) bool {
+func isATXHeading(t string) bool {
 	n := 0
 	for n < len(t) && t[n] == '#' {
 		n++
@@ -429,7 +429,7 @@ func (p *pgPage) checkTableRows() {
 		for _, r := range b.mdTable.checks {
 			if r.source > len(b.mdTable.header) {
 				p.diag(p.idx.linePos(r.line), model.Warning, "table-cells",
-					"row has "+pgItoa(r.source)+" cells but the header has "+pgItoa(len(b.mdTable.header))+
+					"row has "+itoa(r.source)+" cells but the header has "+itoa(len(b.mdTable.header))+
 						"; escape the | inside the cell as \\|")
 			}
 		}
@@ -605,7 +605,7 @@ func (p *pgPage) classify() {
 	default:
 		decided = false
 	}
-	hint, known := pgDocTypeKind(p.page.DocType)
+	hint, known := docTypeKind(p.page.DocType)
 	if !decided {
 		if known {
 			kind = hint
@@ -620,7 +620,7 @@ func (p *pgPage) classify() {
 			pos.Line = p.fm.line("doc_type")
 		}
 		p.diag(pos, model.Warning, "doctype-mismatch",
-			"doc_type is "+p.page.DocType+" but the page reads as a "+kind.String()+" page; set doc_type to "+pgDocTypeFor(kind))
+			"doc_type is "+p.page.DocType+" but the page reads as a "+kind.String()+" page; set doc_type to "+docTypeFor(kind))
 	}
 	p.kind = kind
 }
@@ -632,7 +632,7 @@ func (p *pgPage) titlePos() model.Pos {
 	return model.Pos{File: p.file, Line: 1, Col: 1}
 }
 
-func pgDocTypeKind(dt string) (model.PageKind, bool) {
+func docTypeKind(dt string) (model.PageKind, bool) {
 	switch dt {
 	case "apiPageType":
 		return model.APIPage, true
@@ -646,7 +646,7 @@ func pgDocTypeKind(dt string) (model.PageKind, bool) {
 	return model.UnknownPage, false
 }
 
-func pgDocTypeFor(k model.PageKind) string {
+func docTypeFor(k model.PageKind) string {
 	switch k {
 	case model.APIPage:
 		return "apiPageType"
@@ -659,10 +659,10 @@ func pgDocTypeFor(k model.PageKind) string {
 }
 
 // section kinds of tables.
-type pgSecKind uint8
+type secKind uint8
 
 const (
-	secNone pgSecKind = iota
+	secNone secKind = iota
 	secProperties
 	secRelationships
 	secRequestBody
@@ -675,13 +675,13 @@ const (
 )
 
 func pgIsSyntaxHeading(h string) bool {
-	return pgHasPrefixFold(strings.TrimSpace(h), "http request")
+	return hasPrefixFold(strings.TrimSpace(h), "http request")
 }
 
-// pgHasPrefixFold is strings.HasPrefix(strings.ToLower(s), prefix) for a
+// hasPrefixFold is strings.HasPrefix(strings.ToLower(s), prefix) for a
 // lower-case ASCII prefix without "i" and "k" (the letters non-ASCII runes
 // lower-case to), without allocating.
-func pgHasPrefixFold(s, prefix string) bool {
+func hasPrefixFold(s, prefix string) bool {
 	if len(s) < len(prefix) {
 		return false
 	}
@@ -697,9 +697,9 @@ func pgHasPrefixFold(s, prefix string) bool {
 	return true
 }
 
-// pgLowerSmall returns strings.ToLower(s) for a short ASCII s, written to
+// lowerSmall returns strings.ToLower(s) for a short ASCII s, written to
 // buf (no allocation); ok is false for other strings.
-func pgLowerSmall(s string, buf []byte) ([]byte, bool) {
+func lowerSmall(s string, buf []byte) ([]byte, bool) {
 	if len(s) > len(buf) {
 		return nil, false
 	}
@@ -718,18 +718,18 @@ func pgLowerSmall(s string, buf []byte) ([]byte, bool) {
 }
 
 // headingKind classifies a heading text.
-func pgHeadingKind(h string) pgSecKind {
+func pgHeadingKind(h string) secKind {
 	t := strings.TrimSpace(strings.Trim(h, "*` "))
 	var buf [32]byte
-	if b, ok := pgLowerSmall(t, buf[:]); ok {
-		return pgHeadingKindLower(string(b), h)
+	if b, ok := lowerSmall(t, buf[:]); ok {
+		return headingKindLower(string(b), h)
 	}
-	return pgHeadingKindLower(strings.ToLower(t), h)
+	return headingKindLower(strings.ToLower(t), h)
 }
 
-// pgHeadingKindLower is pgHeadingKind of heading h, whose text (trimmed,
+// headingKindLower is pgHeadingKind of heading h, whose text (trimmed,
 // lower-cased) is t.
-func pgHeadingKindLower(t, h string) pgSecKind {
+func headingKindLower(t, h string) secKind {
 	switch {
 	case t == "":
 		return secNone
@@ -768,14 +768,14 @@ func pgEnumHeadingName(h string) bool {
 
 // sectionOf classifies the section a block is in: the nearest heading, or
 // its H2 when the nearest heading says nothing.
-func (p *pgPage) sectionOf(b *mdBlock) pgSecKind {
+func (p *pgPage) sectionOf(b *mdBlock) secKind {
 	if !b.secDone {
-		b.sec, b.secDone = pgSectionKind(b), true
+		b.sec, b.secDone = sectionKind(b), true
 	}
 	return b.sec
 }
 
-func pgSectionKind(b *mdBlock) pgSecKind {
+func sectionKind(b *mdBlock) secKind {
 	if b.section == nil {
 		return secNone
 	}
@@ -789,7 +789,7 @@ func pgSectionKind(b *mdBlock) pgSecKind {
 	return k
 }
 
-func pgItoa(n int) string {
+func itoa(n int) string {
 	if n == 0 {
 		return "0"
 	}
@@ -816,7 +816,7 @@ func pgIsQualified(s string) bool {
 		return false
 	}
 	for i := 0; i < len(s); i++ {
-		if !pgIdentByte(s[i]) && s[i] != '.' {
+		if !identByte(s[i]) && s[i] != '.' {
 			return false
 		}
 	}
@@ -828,7 +828,7 @@ func pgIsIdent(s string) bool {
 		return false
 	}
 	for i := 0; i < len(s); i++ {
-		if !pgIdentByte(s[i]) {
+		if !identByte(s[i]) {
 			return false
 		}
 	}

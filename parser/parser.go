@@ -40,7 +40,7 @@ func ParseFiles(files []File) *model.Package {
 		workers = len(sorted)
 	}
 	if workers <= 1 {
-		md := pgNewMD()
+		md := newMD()
 		for i, f := range sorted {
 			results[i] = parsePage(md, f.Path, f.Src)
 		}
@@ -60,7 +60,7 @@ func ParseFiles(files []File) *model.Package {
 			wg.Add(1)
 			go func() {
 				defer wg.Done()
-				md := pgNewMD()
+				md := newMD()
 				for {
 					k := int(next.Add(1)) - 1
 					if k >= len(order) {
@@ -121,7 +121,7 @@ func ParsePaths(paths ...string) (*model.Package, error) {
 	return ParseFiles(files), nil
 }
 
-func pgSortStrings(s []string) { sort.Strings(s) }
+func sortStrings(s []string) { sort.Strings(s) }
 
 // sortDiagnostics orders diagnostics by position, then code, then message,
 // and drops exact duplicates.

@@ -50,7 +50,7 @@ func pgReadCase(t testing.TB, dir string) []File {
 	return files
 }
 
-func pgEncode(t testing.TB, v any) []byte {
+func encode(t testing.TB, v any) []byte {
 	t.Helper()
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)
@@ -83,7 +83,7 @@ func TestGolden(t *testing.T) {
 			}
 			pkg := ParseFiles(files)
 			pgCheckInvariants(t, pkg, files)
-			got := pgEncode(t, pkg)
+			got := encode(t, pkg)
 			golden := filepath.Join(dir, "want.json")
 			if *update {
 				if err := os.WriteFile(golden, got, 0o644); err != nil {
@@ -148,12 +148,12 @@ func TestOrderIndependent(t *testing.T) {
 			}
 		}
 	}
-	want := pgEncode(t, ParseFiles(files))
+	want := encode(t, ParseFiles(files))
 	r := rand.New(rand.NewSource(1))
 	for i := 0; i < 3; i++ {
 		shuffled := append([]File(nil), files...)
 		r.Shuffle(len(shuffled), func(i, j int) { shuffled[i], shuffled[j] = shuffled[j], shuffled[i] })
-		if got := pgEncode(t, ParseFiles(shuffled)); !bytes.Equal(got, want) {
+		if got := encode(t, ParseFiles(shuffled)); !bytes.Equal(got, want) {
 			t.Fatalf("shuffle %d changed the result:\n%s", i, cmp.Diff(string(want), string(got)))
 		}
 	}
@@ -362,10 +362,10 @@ func TestCorpus(t *testing.T) {
 	var b strings.Builder
 	fmt.Fprintf(&b, "# docgen parser over %s: diagnostics per code, pages per kind\n", corpusDir)
 	fmt.Fprintf(&b, "pages %d\ntypes %d\noperations %d\n", len(pkg.Pages), len(pkg.Types), len(pkg.Operations))
-	for _, k := range pgSortedKeys(kinds) {
+	for _, k := range sortedKeys(kinds) {
 		fmt.Fprintf(&b, "kind %s %d\n", k, kinds[k])
 	}
-	for _, c := range pgSortedKeys(counts) {
+	for _, c := range sortedKeys(counts) {
 		fmt.Fprintf(&b, "code %s %d\n", c, counts[c])
 	}
 	got := b.String()
@@ -385,7 +385,7 @@ func TestCorpus(t *testing.T) {
 	}
 }
 
-func pgSortedKeys(m map[string]int) []string {
+func sortedKeys(m map[string]int) []string {
 	var ks []string
 	for k := range m {
 		ks = append(ks, k)

@@ -28,12 +28,12 @@ func FindPlaceholders(jsonBody []byte, body string, bodyPos model.Pos) []*model.
 	return w.found
 }
 
-// pgStrictPlaceholders is CheckJSON and FindPlaceholders in one pass over
+// strictPlaceholders is CheckJSON and FindPlaceholders in one pass over
 // a body that is strict JSON: ok is true only when body is JSON as
 // encoding/json reads it (CheckJSON's ValidJSON, without diagnostics), and
 // then the placeholders are FindPlaceholders' for the body. ok false says
 // nothing: the caller runs CheckJSON and FindPlaceholders.
-func pgStrictPlaceholders(body string, bodyPos model.Pos) ([]*model.Placeholder, bool) {
+func strictPlaceholders(body string, bodyPos model.Pos) ([]*model.Placeholder, bool) {
 	w := placeholderWalker{data: body, body: body, bodyPos: bodyPos, same: true, strict: true}
 	w.skipSpace()
 	if w.i >= len(w.data) {
@@ -66,13 +66,13 @@ type placeholderWalker struct {
 	// its token and truncates it again.
 	ptr []byte
 	// strict makes anything encoding/json would refuse bad (see
-	// pgStrictPlaceholders); the walk of valid JSON is the same.
+	// strictPlaceholders); the walk of valid JSON is the same.
 	strict bool
 }
 
-// pgStrictDepth bounds the nesting a strict walk accepts (encoding/json
+// strictDepth bounds the nesting a strict walk accepts (encoding/json
 // accepts 10000 levels; deeper bodies are left to it).
-const pgStrictDepth = 1000
+const strictDepth = 1000
 
 const maxPlaceholderDepth = 10000
 
@@ -87,7 +87,7 @@ func (w *placeholderWalker) skipSpace() {
 }
 
 func (w *placeholderWalker) value(depth int) {
-	if w.bad || w.i >= len(w.data) || depth > maxPlaceholderDepth || (w.strict && depth > pgStrictDepth) {
+	if w.bad || w.i >= len(w.data) || depth > maxPlaceholderDepth || (w.strict && depth > strictDepth) {
 		w.bad = true
 		return
 	}
@@ -184,7 +184,7 @@ func (w *placeholderWalker) value(depth int) {
 			return
 		}
 		raw := w.data[start:w.i]
-		if w.strict && !pgIsJSONLiteral(raw) {
+		if w.strict && !isJSONLiteral(raw) {
 			w.bad = true
 			return
 		}
@@ -214,7 +214,7 @@ func (w *placeholderWalker) stringEnd() int {
 	for j := w.i + 1; j < len(w.data); j++ {
 		switch c := w.data[j]; {
 		case c == '\\':
-			if w.strict && !pgJSONEscape(w.data[j+1:]) {
+			if w.strict && !jSONEscape(w.data[j+1:]) {
 				w.bad = true
 				return j
 			}
@@ -230,9 +230,9 @@ func (w *placeholderWalker) stringEnd() int {
 	return len(w.data)
 }
 
-// pgJSONEscape reports whether s (what follows a backslash in a string)
+// jSONEscape reports whether s (what follows a backslash in a string)
 // starts with a JSON escape: one of "\/bfnrt, or u and 4 hex digits.
-func pgJSONEscape(s string) bool {
+func jSONEscape(s string) bool {
 	if len(s) == 0 {
 		return false
 	}
@@ -253,9 +253,9 @@ func pgJSONEscape(s string) bool {
 	return false
 }
 
-// pgIsJSONLiteral reports whether s is true, false, null or a JSON number
+// isJSONLiteral reports whether s is true, false, null or a JSON number
 // (-?(0|[1-9][0-9]*)(.[0-9]+)?([eE][+-]?[0-9]+)?).
-func pgIsJSONLiteral(s string) bool {
+func isJSONLiteral(s string) bool {
 	switch s {
 	case "true", "false", "null":
 		return true

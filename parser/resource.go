@@ -15,7 +15,7 @@ type mdColumns struct {
 	name, typ, desc, req, value int
 }
 
-func pgTableColumns(t *mdTable) mdColumns {
+func tableColumns(t *mdTable) mdColumns {
 	c := mdColumns{
 		name: t.column("property", "property name", "name", "parameter", "parameter name", "relationship",
 			"relationship name", "query parameter", "header", "header name", "request header", "field", "member"),
@@ -34,7 +34,7 @@ func pgTableColumns(t *mdTable) mdColumns {
 // trailing note such as "(deprecated)" dropped.
 func pgCleanName(s string) string {
 	s = strings.TrimSpace(strings.Trim(strings.TrimSpace(s), "*`"))
-	if i := pgIndexNameEnd(s); i > 0 {
+	if i := indexNameEnd(s); i > 0 {
 		rest := strings.TrimSpace(s[i:])
 		if strings.HasPrefix(rest, "(") || strings.HasPrefix(rest, "[") {
 			s = s[:i]
@@ -43,10 +43,10 @@ func pgCleanName(s string) string {
 	return strings.TrimSpace(s)
 }
 
-// pgIndexNameEnd is strings.IndexAny(s, " (\u00a0") without decoding
+// indexNameEnd is strings.IndexAny(s, " (\u00a0") without decoding
 // runes: neither byte of U+00A0 nor an ASCII byte is ever inside another
 // rune (nor decoded with an invalid byte before it).
-func pgIndexNameEnd(s string) int {
+func indexNameEnd(s string) int {
 	for i := 0; i < len(s); i++ {
 		switch s[i] {
 		case ' ', '(':
@@ -207,9 +207,9 @@ func pgMarkSentinel(ms []*model.EnumMember) bool {
 // typedRows reads the rows of a typed table into properties; rows an
 // "Inherited from" description moves to another type go to moved.
 func (p *pgPage) typedRows(b *mdBlock, nav bool, prio int) (props []*model.Property, enums []*pgContrib) {
-	c := pgTableColumns(b.mdTable)
+	c := tableColumns(b.mdTable)
 	for _, r := range b.mdTable.rows() {
-		if name := pgCleanName(r.mdCell(c.name).text); c.typ >= 0 && len(props) > 0 && !pgIsPropertyName(name) && strings.TrimSpace(r.mdCell(c.typ).text) == "" {
+		if name := pgCleanName(r.mdCell(c.name).text); c.typ >= 0 && len(props) > 0 && !isPropertyName(name) && strings.TrimSpace(r.mdCell(c.typ).text) == "" {
 			// A description broken over two lines: the second line
 			// became a row of its own. Give its text back.
 			p.diag(r.pos, model.Warning, "type-unknown",
@@ -318,7 +318,7 @@ func (p *pgPage) resourcePage() {
 				}
 				cp := *pr
 				cp.InheritedFrom = ""
-				mc.t.Properties = pgAppendProp(mc.t.Properties, &cp)
+				mc.t.Properties = appendProp(mc.t.Properties, &cp)
 				if cp.Name == "id" {
 					mc.hasID = true
 				}
@@ -330,7 +330,7 @@ func (p *pgPage) resourcePage() {
 				// such as identity have an id too).
 				c.hasID = true
 			}
-			t.Properties = pgAppendProp(t.Properties, pr)
+			t.Properties = appendProp(t.Properties, pr)
 		}
 	}
 	// "Inherited from" rows name the declaring ancestor of each row, root
@@ -352,7 +352,7 @@ func (p *pgPage) resourcePage() {
 }
 
 // appendUnique appends pr unless a property of that name is there.
-func pgAppendProp(props []*model.Property, pr *model.Property) []*model.Property {
+func appendProp(props []*model.Property, pr *model.Property) []*model.Property {
 	for _, q := range props {
 		if q.Name == pr.Name {
 			return props
@@ -443,10 +443,10 @@ func (p *pgPage) pageExamples(typeName string, t *model.Type) {
 		ex := &model.Example{Kind: kind, Pos: b.pos, Annotation: a, PairIndex: -1}
 		if kind == model.ResourceExample {
 			nRes++
-			ex.Name = "resource-" + pgItoa(nRes)
+			ex.Name = "resource-" + itoa(nRes)
 		} else {
 			nEx++
-			ex.Name = "example-" + pgItoa(nEx)
+			ex.Name = "example-" + itoa(nEx)
 		}
 		p.annotationNames(ex, a)
 		ex.Body = b.fenceBody()
@@ -496,7 +496,7 @@ func (p *pgPage) checkBody(ex *model.Example, wantJSON bool) []byte {
 	if ct != "" && !strings.Contains(ct, "json") {
 		return nil
 	}
-	if ph, ok := pgStrictPlaceholders(ex.Body, ex.BodyPos); ok {
+	if ph, ok := strictPlaceholders(ex.Body, ex.BodyPos); ok {
 		// What CheckJSON and FindPlaceholders give strict JSON, in one
 		// pass.
 		ex.JSON = model.ValidJSON
@@ -658,7 +658,7 @@ func (p *pgPage) enumTables(def string) {
 		if len(e.Members) == 0 {
 			continue
 		}
-		if allPow2 && nonzero >= 3 && pgMaxValue(e.Members) >= 4 {
+		if allPow2 && nonzero >= 3 && maxValue(e.Members) >= 4 {
 			e.Flags = true
 		}
 		e.Evolvable = pgMarkSentinel(e.Members)
@@ -716,7 +716,7 @@ func pgIntColumn(t *mdTable, nameCol, descCol int) int {
 	return -1
 }
 
-func pgMaxValue(ms []*model.EnumMember) int64 {
+func maxValue(ms []*model.EnumMember) int64 {
 	var m int64
 	for _, x := range ms {
 		if x.Value != nil && *x.Value > m {
@@ -736,15 +736,15 @@ func pgLowerFirst(s string) string {
 	return s
 }
 
-// pgIsPropertyName reports whether s can be a property, parameter or
+// isPropertyName reports whether s can be a property, parameter or
 // instance-annotation name ("id", "@odata.type", "$top", "connection-id").
-func pgIsPropertyName(s string) bool {
+func isPropertyName(s string) bool {
 	if s == "" {
 		return false
 	}
 	for i := 0; i < len(s); i++ {
 		c := s[i]
-		if !pgIdentByte(c) && c != '@' && c != '.' && c != '-' && c != '$' && c != ':' {
+		if !identByte(c) && c != '@' && c != '.' && c != '-' && c != '$' && c != ':' {
 			return false
 		}
 	}
@@ -762,7 +762,7 @@ func (p *pgPage) jsonDerived(js []byte, ex *model.Example, t *model.Type) {
 	}
 	// js is valid JSON: its top-level members are read by a cheap scan
 	// unless a key needs decoding.
-	ms, obj, plain := pgTopMembers(js)
+	ms, obj, plain := topMembers(js)
 	var top map[string]json.RawMessage
 	if !plain {
 		if json.Unmarshal(js, &top) != nil {
@@ -776,7 +776,7 @@ func (p *pgPage) jsonDerived(js []byte, ex *model.Example, t *model.Type) {
 			raw, ok := top[name]
 			return raw, ok
 		}
-		return pgLastMember(ms, name)
+		return lastMember(ms, name)
 	}
 	seen := map[string]bool{}
 	for _, prop := range t.Properties {

@@ -160,13 +160,13 @@ func pgNormalise(src []byte) []byte {
 // frontMatter is the YAML block at the top of a page.
 type pgFrontMatter struct {
 	// keys are the distinct keys in order (a few: a slice beats maps).
-	keys []pgFMKey
+	keys []fMKey
 	end  int // last line of the block (the closing ---), 0 if none
 }
 
-// pgFMKey is a front matter key, its value (the last one given) and its
+// fMKey is a front matter key, its value (the last one given) and its
 // 1-based line (the first).
-type pgFMKey struct {
+type fMKey struct {
 	key, value string
 	line       int
 }
@@ -204,7 +204,7 @@ func (f *pgFrontMatter) line(k string) int {
 
 // isFenceDashes reports whether a line is "---" with optional trailing
 // blanks (10 corpus pages open with "--- ").
-func pgIsDashes(s string) bool {
+func isDashes(s string) bool {
 	return strings.TrimRight(s, " \t") == "---"
 }
 
@@ -253,11 +253,11 @@ func pgStripFrontMatterText(file string, src []byte, text string) (int, *pgFront
 // (the lines and values are substrings of it).
 func pgStripFrontMatterString(file string, src string) (int, *pgFrontMatter, []model.Diagnostic) {
 	first, rest, ok := strings.Cut(src, "\n")
-	if !ok || !pgIsDashes(first) {
+	if !ok || !isDashes(first) {
 		return 0, nil, nil
 	}
 	var diags []model.Diagnostic
-	fm := &pgFrontMatter{keys: make([]pgFMKey, 0, 16)}
+	fm := &pgFrontMatter{keys: make([]fMKey, 0, 16)}
 	lineNo := 1
 	off := len(first) + 1
 	lastKey := -1
@@ -266,7 +266,7 @@ func pgStripFrontMatterString(file string, src string) (int, *pgFrontMatter, []m
 		l, rest, _ = strings.Cut(rest, "\n")
 		off += len(l) + 1
 		lineNo++
-		if pgIsDashes(l) {
+		if isDashes(l) {
 			fm.end = lineNo
 			break
 		}
@@ -289,7 +289,7 @@ func pgStripFrontMatterString(file string, src string) (int, *pgFrontMatter, []m
 			continue
 		}
 		v = strings.TrimSpace(v)
-		val, problem := pgYAMLScalar(v)
+		val, problem := yAMLScalar(v)
 		if problem != "" {
 			diags = append(diags, model.Diagnostic{
 				Pos: model.Pos{File: file, Line: n, Col: strings.Index(l, v) + 1}, Severity: model.Warning, Code: "frontmatter-invalid",
@@ -299,7 +299,7 @@ func pgStripFrontMatterString(file string, src string) (int, *pgFrontMatter, []m
 		i := fm.index(k)
 		if i < 0 {
 			i = len(fm.keys)
-			fm.keys = append(fm.keys, pgFMKey{key: k, line: n})
+			fm.keys = append(fm.keys, fMKey{key: k, line: n})
 		}
 		fm.keys[i].value = val
 		lastKey = i
@@ -320,7 +320,7 @@ func pgStripFrontMatterString(file string, src string) (int, *pgFrontMatter, []m
 // yamlScalar reads a YAML scalar the way front matter uses them: plain,
 // single- or double-quoted. It returns the value and, if the text is not
 // valid YAML, what is wrong (the value is then taken verbatim).
-func pgYAMLScalar(v string) (string, string) {
+func yAMLScalar(v string) (string, string) {
 	if v == "" {
 		return "", ""
 	}

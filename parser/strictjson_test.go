@@ -51,9 +51,9 @@ func TestStrictPlaceholders(t *testing.T) {
 		{`{"a": 'x'}`, false},
 		{`{"a": [1, {"b": [null, "Int32"]}]}`, true},
 	} {
-		got, ok := pgStrictPlaceholders(tc.body, pos)
+		got, ok := strictPlaceholders(tc.body, pos)
 		if ok != tc.ok {
-			t.Errorf("pgStrictPlaceholders(%q) ok = %v, want %v", tc.body, ok, tc.ok)
+			t.Errorf("strictPlaceholders(%q) ok = %v, want %v", tc.body, ok, tc.ok)
 		}
 		state, js, diags := CheckJSON(tc.body, pos)
 		if !ok {
@@ -74,14 +74,14 @@ func TestStrictPlaceholders(t *testing.T) {
 // encoding/json.
 func TestStrictPlaceholdersDepth(t *testing.T) {
 	deep := ""
-	for i := 0; i < pgStrictDepth+5; i++ {
+	for i := 0; i < strictDepth+5; i++ {
 		deep += "["
 	}
-	for i := 0; i < pgStrictDepth+5; i++ {
+	for i := 0; i < strictDepth+5; i++ {
 		deep += "]"
 	}
-	if _, ok := pgStrictPlaceholders(deep, model.Pos{}); ok {
-		t.Errorf("a body nested %d levels deep was read in one pass", pgStrictDepth+5)
+	if _, ok := strictPlaceholders(deep, model.Pos{}); ok {
+		t.Errorf("a body nested %d levels deep was read in one pass", strictDepth+5)
 	}
 }
 
@@ -93,7 +93,7 @@ func FuzzStrictPlaceholders(f *testing.F) {
 	}
 	pos := model.Pos{File: "x.md", Line: 1, Col: 1}
 	f.Fuzz(func(t *testing.T, body string) {
-		got, ok := pgStrictPlaceholders(body, pos)
+		got, ok := strictPlaceholders(body, pos)
 		if !ok {
 			return
 		}

@@ -9,8 +9,8 @@ import (
 // table is a GFM table read from goldmark, each row re-checked against its
 // source line.
 type mdTable struct {
-	node    *pgTableNode
-	c       *pgCollector
+	node    *tableNode
+	c       *collector
 	pos     model.Pos // header row
 	endLine int
 	checks  []pgRowCheck
@@ -44,9 +44,9 @@ func (r *mdRow) mdCell(i int) *mdCell {
 	return r.cells[i]
 }
 
-func (c *pgCollector) mdTable(n *pgTableNode) *mdTable {
+func (c *collector) mdTable(n *tableNode) *mdTable {
 	// The table and its slices come from the reader's scratch
-	// (pgMD.reset): nothing keeps them after the page.
+	// (mD.reset): nothing keeps them after the page.
 	t := &c.md.mdTables.take(1)[0]
 	t.node, t.c = n, c
 	if len(n.rows) == 0 {
@@ -108,7 +108,7 @@ func (t *mdTable) rows() []*mdRow {
 		}
 		r := &body[i]
 		ck := t.checks[i]
-		// Rows and cells come from the reader's scratch (pgMD.reset).
+		// Rows and cells come from the reader's scratch (mD.reset).
 		rw := &c.md.rows.take(1)[0]
 		rw.pos, rw.source = c.idx.linePos(ck.line), ck.source
 		cells := c.md.cells.take(len(r.cells))
@@ -308,7 +308,7 @@ func pgStripInline(s string) (string, []mdLink) {
 func pgNormHeader(s string) string {
 	// Most headers are a common one in some case ("Property", "Type"):
 	// the normalised form is then the constant, not a new string.
-	if v, ok := pgLookupLower(pgCommonHeaders, s); ok {
+	if v, ok := lookupLower(commonHeaders, s); ok {
 		return v
 	}
 	if strings.ContainsAny(s, "*`&") {
@@ -316,7 +316,7 @@ func pgNormHeader(s string) string {
 		s = strings.ReplaceAll(s, "*", "")
 		s = strings.ReplaceAll(s, "`", "")
 	}
-	s = pgCollapseSpace(strings.ToLower(s))
+	s = collapseSpace(strings.ToLower(s))
 	s = strings.TrimRight(s, "?: ")
 	return strings.TrimSpace(s)
 }
@@ -347,10 +347,10 @@ func (t *mdTable) columnPrefix(prefix string) int {
 // tableIsTyped reports whether the table has a Type column.
 func (t *mdTable) typed() bool { return t.column("type", "data type") >= 0 }
 
-// pgCommonHeaders maps common normalised headers to themselves: a header
+// commonHeaders maps common normalised headers to themselves: a header
 // whose lower-case form is one of them normalises to it (pgNormHeader
 // leaves them as they are, see init).
-var pgCommonHeaders = map[string]string{}
+var commonHeaders = map[string]string{}
 
 func init() {
 	for _, h := range []string{"property", "property name", "name", "parameter", "parameter name", "relationship",
@@ -359,7 +359,7 @@ func init() {
 		"required", "value", "values", "method", "return type", "permission type", "permissions (from least to most privileged)",
 		"http status code", "status code", "error code", "code", "member", "value", "default", "example"} {
 		if pgNormHeader(h) == h {
-			pgCommonHeaders[h] = h
+			commonHeaders[h] = h
 		}
 	}
 }

@@ -241,7 +241,7 @@ func normalizeOne(c, namespace string) (model.TypeRef, TypeNote) {
 	}
 	// lower is strings.ToLower(c), whose prefixes and suffixes are read
 	// from c itself (ASCII case folding) when c is ASCII.
-	ascii := pgIsASCII(c)
+	ascii := isASCII(c)
 	lower := ""
 	if !ascii {
 		lower = strings.ToLower(c)
@@ -271,7 +271,7 @@ func normalizeOne(c, namespace string) (model.TypeRef, TypeNote) {
 	for _, suf := range []string{" resource type", " complex type", " resource", " object", " entity"} {
 		if len(c) > len(suf) && strings.EqualFold(c[len(c)-len(suf):], suf) {
 			rest := strings.TrimSpace(c[:len(c)-len(suf)])
-			if _, prim := pgLookupLower(primitiveSpellings, rest); !prim && isQualified(rest) {
+			if _, prim := lookupLower(primitiveSpellings, rest); !prim && isQualified(rest) {
 				c = rest
 			}
 			break
@@ -286,7 +286,7 @@ func normalizeOne(c, namespace string) (model.TypeRef, TypeNote) {
 	if len(short) > 4 && strings.EqualFold(short[:4], "edm.") {
 		short = short[4:]
 	}
-	if p, ok := pgLookupLower(primitiveSpellings, short); ok {
+	if p, ok := lookupLower(primitiveSpellings, short); ok {
 		r.Name = p.name
 		if !canonicalSpellings[short] || (short != c && c[:4] != "Edm.") {
 			note.Spelling = c
@@ -327,8 +327,8 @@ func isQualified(s string) bool {
 	return true
 }
 
-// pgIsASCII reports whether s holds only ASCII bytes.
-func pgIsASCII(s string) bool {
+// isASCII reports whether s holds only ASCII bytes.
+func isASCII(s string) bool {
 	for i := 0; i < len(s); i++ {
 		if s[i] >= 0x80 {
 			return false
@@ -337,11 +337,11 @@ func pgIsASCII(s string) bool {
 	return true
 }
 
-// pgLookupLower is m[strings.ToLower(s)], without allocating when s is
+// lookupLower is m[strings.ToLower(s)], without allocating when s is
 // short ASCII (lower-cased in a buffer).
-func pgLookupLower[V any](m map[string]V, s string) (V, bool) {
+func lookupLower[V any](m map[string]V, s string) (V, bool) {
 	var buf [64]byte
-	if len(s) <= len(buf) && pgIsASCII(s) {
+	if len(s) <= len(buf) && isASCII(s) {
 		for i := 0; i < len(s); i++ {
 			c := s[i]
 			if 'A' <= c && c <= 'Z' {
