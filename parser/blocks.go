@@ -24,11 +24,11 @@ import (
 
 // newMarkdown returns the goldmark instance docgen reads pages with:
 // CommonMark plus GFM tables, nothing else.
-func pgNewMarkdown() goldmark.Markdown {
+func newMarkdown() goldmark.Markdown {
 	return goldmark.New(goldmark.WithExtensions(extension.Table))
 }
 
-// mD is how docgen reads pages: pgNewMarkdown's goldmark (CommonMark
+// mD is how docgen reads pages: newMarkdown's goldmark (CommonMark
 // plus GFM tables) with one paragraph transformer added, which leaves the
 // inline content of paragraphs unparsed (most paragraphs are never read);
 // inline parses a paragraph's inline content on first use, with the same
@@ -46,24 +46,24 @@ type mD struct {
 	// mdTables, strs and checks are scratch for tables
 	// (collector.mdTable), rows, cells and cellPtrs for table rows
 	// (mdTable.rows).
-	mdTables pgScratch[mdTable]
-	strs     pgScratch[string]
-	checks   pgScratch[pgRowCheck]
-	rows     pgScratch[mdRow]
-	cells    pgScratch[mdCell]
-	cellPtrs pgScratch[*mdCell]
+	mdTables scratch[mdTable]
+	strs     scratch[string]
+	checks   scratch[rowCheck]
+	rows     scratch[mdRow]
+	cells    scratch[mdCell]
+	cellPtrs scratch[*mdCell]
 	// lines is scratch for fence lines (fenceLines), starts for the line
 	// index.
-	lines  pgScratch[Line]
+	lines  scratch[Line]
 	starts []int
 	// idx is the line index of the page being parsed (nil if unknown),
 	// for reserveParser.
-	idx *pgLineIndex
+	idx *pageLines
 	// texts holds the text of pages (see pageText); text is that of the
-	// source given to the next pgCollectBlocks, "" if not made yet.
+	// source given to the next collectBlocks, "" if not made yet.
 	texts textArena
 	text  string
-	// targets remembers link targets (see pgPage.linkTarget).
+	// targets remembers link targets (see page.linkTarget).
 	targets map[[2]string]string
 	// heads are the headings of the page being parsed whose lines
 	// aTXHeadingParser moved, in document order; nextHead is the
@@ -72,34 +72,34 @@ type mD struct {
 	nextHead int
 	// raws are the rawParas of the page being parsed (reset before
 	// each page: nothing keeps a page's nodes).
-	raws pgScratch[rawPara]
+	raws scratch[rawPara]
 	// paras are the paragraphs reserveParser opened on the page being
 	// parsed (reset with raws).
-	paras pgScratch[ast.Paragraph]
+	paras scratch[ast.Paragraph]
 	// hnodes are the headings aTXHeadingParser opened on the page being
 	// parsed (reset with raws).
-	hnodes pgScratch[ast.Heading]
+	hnodes scratch[ast.Heading]
 	// tables, trows and tcells hold the tables tableTransformer
 	// builds on the page being parsed (reset with raws).
-	tables pgScratch[tableNode]
-	trows  pgScratch[tRow]
-	tcells pgScratch[tCell]
+	tables scratch[tableNode]
+	trows  scratch[tRow]
+	tcells scratch[tCell]
 	// lent are the line lists reserve gave the blocks of the page being
 	// parsed, segs the free ones by class (see recycle).
-	lent []pgLent
+	lent []lentLines
 	segs [bits.UintSize]([]text.Segments)
 }
 
-// pgScratch hands out zeroed slices from chunks that are reused from page
+// scratch hands out zeroed slices from chunks that are reused from page
 // to page.
-type pgScratch[T any] struct {
+type scratch[T any] struct {
 	chunks [][]T
 	ci     int // chunk being handed out
 	used   int // elements of chunks[ci] handed out
 }
 
 // take returns a zeroed slice of n elements (capacity n).
-func (s *pgScratch[T]) take(n int) []T {
+func (s *scratch[T]) take(n int) []T {
 	for s.ci < len(s.chunks) {
 		if ch := s.chunks[s.ci]; len(ch)-s.used >= n {
 			out := ch[s.used : s.used+n : s.used+n]
@@ -117,7 +117,7 @@ func (s *pgScratch[T]) take(n int) []T {
 // reset zeroes what was handed out, to be handed out again. Elements never
 // handed out since the last reset are still zero: the chunks before ci are
 // cleared whole, chunk ci only up to used, the chunks after it not at all.
-func (s *pgScratch[T]) reset() {
+func (s *scratch[T]) reset() {
 	for i := 0; i <= s.ci && i < len(s.chunks); i++ {
 		if i == s.ci {
 			clear(s.chunks[i][:s.used])
@@ -128,14 +128,14 @@ func (s *pgScratch[T]) reset() {
 	s.ci, s.used = 0, 0
 }
 
-// pgChunk is the number of blocks per arena chunk.
-const pgChunk = 256
+// blockChunk is the number of blocks per arena chunk.
+const blockChunk = 256
 
 // newBlock returns a zeroed block from the arena.
 func (m *mD) newBlock() *mdBlock {
-	ci, bi := m.used/pgChunk, m.used%pgChunk
+	ci, bi := m.used/blockChunk, m.used%blockChunk
 	if ci == len(m.chunks) {
-		m.chunks = append(m.chunks, make([]mdBlock, pgChunk))
+		m.chunks = append(m.chunks, make([]mdBlock, blockChunk))
 	}
 	m.used++
 	return &m.chunks[ci][bi]
@@ -146,7 +146,7 @@ func (m *mD) newBlock() *mdBlock {
 // the block list.
 func (m *mD) reset() {
 	for ci := 0; m.used > 0; ci++ {
-		n := min(m.used, pgChunk)
+		n := min(m.used, blockChunk)
 		clear(m.chunks[ci][:n])
 		m.used -= n
 	}
@@ -273,7 +273,7 @@ func (d deferInline) Transform(node *ast.Paragraph, reader text.Reader, pc parse
 // aTXHeadingParser is goldmark's ATX heading parser, with the inline
 // content of headings left unparsed: Open moves a heading's lines to
 // md.heads, leaving the heading without lines (goldmark's inline pass has
-// nothing to read in it); pgCollectBlocks gives them back after the parse
+// nothing to read in it); collectBlocks gives them back after the parse
 // and reads the headings itself (see collector.heading).
 type aTXHeadingParser struct {
 	parser.BlockParser
@@ -438,7 +438,7 @@ func (w reserveParser) openParagraph(line []byte, seg text.Segment, reader text.
 // maxReserve bounds the lines reserved for one block.
 const maxReserve = 1024
 
-// zeroSegs is what pgReserve appends to make room.
+// zeroSegs is what reserve appends to make room.
 var zeroSegs [256]text.Segment
 
 // reserve gives lines (of a block just opened: at most one line) room
@@ -470,12 +470,12 @@ func (m *mD) reserve(lines *text.Segments, n int) {
 		s.Append(keep)
 	}
 	*lines = s
-	m.lent = append(m.lent, pgLent{lines: lines, class: uint8(class)})
+	m.lent = append(m.lent, lentLines{lines: lines, class: uint8(class)})
 }
 
-// pgLent is a block's line list made by reserve, with room for at least
+// lentLines is a block's line list made by reserve, with room for at least
 // 1<<class segments.
-type pgLent struct {
+type lentLines struct {
 	lines *text.Segments
 	class uint8
 }
@@ -486,7 +486,7 @@ type pgLent struct {
 func (m *mD) recycle() {
 	for i, l := range m.lent {
 		m.segs[l.class] = append(m.segs[l.class], *l.lines)
-		m.lent[i] = pgLent{}
+		m.lent[i] = lentLines{}
 	}
 	m.lent = m.lent[:0]
 }
@@ -509,7 +509,7 @@ func linesBefore(src, sep []byte) int {
 // next being the start of a line: the lines before the first empty line
 // that follows next's, or all the line ends in the window if there is
 // none.
-func (x *pgLineIndex) linesBeforeBlank(next, limit int) int {
+func (x *pageLines) linesBeforeBlank(next, limit int) int {
 	abs := next + x.base
 	starts := x.starts
 	// jn is the index of the line starting at abs.
@@ -544,20 +544,20 @@ func (x *pgLineIndex) linesBeforeBlank(next, limit int) int {
 // segmentsParser emits.
 var segmentsKey = parser.NewContextKey()
 
-// batchKind is the kind of pgBatch.
+// batchKind is the kind of batch.
 var batchKind = ast.NewNodeKind("DocgenBatch")
 
-// pgBatch holds the paragraphs segmentsParser emits.
-type pgBatch struct {
+// batch holds the paragraphs segmentsParser emits.
+type batch struct {
 	ast.BaseBlock
 }
 
-func (*pgBatch) Kind() ast.NodeKind { return batchKind }
+func (*batch) Kind() ast.NodeKind { return batchKind }
 
-func (n *pgBatch) Dump(source []byte, level int) { ast.DumpHelper(n, source, level, nil, nil) }
+func (n *batch) Dump(source []byte, level int) { ast.DumpHelper(n, source, level, nil, nil) }
 
 // segmentsParser is the only block parser of mD.inline: it turns the
-// whole input into one pgBatch holding one paragraph per entry of the
+// whole input into one batch holding one paragraph per entry of the
 // segments stored under segmentsKey, whose lines are exactly those
 // segments; goldmark's inline pass then parses each paragraph.
 type segmentsParser struct{}
@@ -570,7 +570,7 @@ func (segmentsParser) Open(parent ast.Node, reader text.Reader, pc parser.Contex
 		return nil, parser.NoChildren
 	}
 	pc.Set(segmentsKey, nil)
-	batch := &pgBatch{}
+	batch := &batch{}
 	paras := make([]ast.Paragraph, len(segs))
 	for i, l := range segs {
 		p := &paras[i]
@@ -592,7 +592,7 @@ func (segmentsParser) CanAcceptIndentedLine() bool                              
 
 // isDeferred reports whether n is a node whose inline content goldmark
 // left unparsed.
-func pgIsDeferred(n ast.Node) bool {
+func isDeferred(n ast.Node) bool {
 	switch n.(type) {
 	case *rawPara:
 		return true
@@ -601,9 +601,9 @@ func pgIsDeferred(n ast.Node) bool {
 }
 
 // inlineOf returns a node holding the parsed inline content of n (see
-// pgIsDeferred); other nodes are returned as they are.
+// isDeferred); other nodes are returned as they are.
 func (c *collector) inlineOf(n ast.Node) ast.Node {
-	if !pgIsDeferred(n) {
+	if !isDeferred(n) {
 		return n
 	}
 	one := [1]ast.Node{n}
@@ -617,7 +617,7 @@ func (c *collector) inlineAll(ns []ast.Node) {
 	var segs []*text.Segments
 	var first *text.Segments
 	for _, n := range ns {
-		if pgIsDeferred(n) {
+		if isDeferred(n) {
 			segs = append(segs, n.Lines())
 			if first == nil && n.Lines().Len() > 0 {
 				first = n.Lines()
@@ -633,7 +633,7 @@ func (c *collector) inlineAll(ns []ast.Node) {
 		return
 	}
 	for i, n := range ns {
-		if pgIsDeferred(n) {
+		if isDeferred(n) {
 			ns[i] = p
 			p = p.NextSibling()
 		}
@@ -657,7 +657,7 @@ func (c *collector) inlineSegs(segs []*text.Segments) ast.Node {
 	c.pc.Set(segmentsKey, segs)
 	doc := c.md.inline.Parse(text.NewBlockReader(c.src, first), parser.WithContext(c.pc))
 	c.pc.Set(segmentsKey, nil)
-	batch, ok := doc.FirstChild().(*pgBatch)
+	batch, ok := doc.FirstChild().(*batch)
 	if !ok || batch.ChildCount() != len(segs) {
 		return nil
 	}
@@ -729,7 +729,7 @@ type mdBlock struct {
 }
 
 // collectBlocks parses src with goldmark and flattens the block tree.
-func pgCollectBlocks(md *mD, src []byte, idx *pgLineIndex) []*mdBlock {
+func collectBlocks(md *mD, src []byte, idx *pageLines) []*mdBlock {
 	pc := parser.NewContext()
 	md.heads = md.heads[:0]
 	md.recycle()
@@ -782,13 +782,13 @@ func (b *mdBlock) txt() string {
 	return b.textv
 }
 
-// headingKind returns pgHeadingKind of the block's text, computed once.
+// headingKind returns headingKind of the block's text, computed once.
 func (b *mdBlock) headingKind() secKind {
 	b.classifyHeading()
 	return b.hkind
 }
 
-// isSyntaxHeading returns pgIsSyntaxHeading of the block's text, computed
+// isSyntaxHeading returns isSyntaxHeading of the block's text, computed
 // once.
 func (b *mdBlock) isSyntaxHeading() bool {
 	b.classifyHeading()
@@ -798,7 +798,7 @@ func (b *mdBlock) isSyntaxHeading() bool {
 func (b *mdBlock) classifyHeading() {
 	if !b.hdone {
 		t := b.txt()
-		b.hkind, b.hsyntax, b.hdone = pgHeadingKind(t), pgIsSyntaxHeading(t), true
+		b.hkind, b.hsyntax, b.hdone = headingKind(t), isSyntaxHeading(t), true
 	}
 }
 
@@ -871,18 +871,18 @@ func (c *collector) plain(n ast.Node, links *[]mdLink) string {
 	}
 	if t, ok := ch.(*ast.Text); ok && ch.NextSibling() == nil {
 		// A trailing line-break space would be dropped by cleanText.
-		return pgCleanText(c.str(t.Segment))
+		return cleanText(c.str(t.Segment))
 	}
 	var sb strings.Builder
 	c.inline(n, &sb, false, links)
-	return pgCleanText(sb.String())
+	return cleanText(sb.String())
 }
 
 type collector struct {
 	md     *mD
 	pc     parser.Context
 	src    []byte
-	idx    *pgLineIndex
+	idx    *pageLines
 	blocks []*mdBlock
 	// text is src as a string, made once per page (see pageText): the
 	// text of blocks, cells and lines is sliced from it rather than
@@ -926,7 +926,7 @@ func (c *collector) headings() {
 			break
 		}
 		b.textv = c.plain(p, &b.linksv)
-		b.tab = b.level == 1 && pgIsTabMarker(p, c.src)
+		b.tab = b.level == 1 && isTabMarker(p, c.src)
 		p = p.NextSibling()
 	}
 	c.heads = nil
@@ -1008,7 +1008,7 @@ func (c *collector) walk(parent ast.Node) {
 				c.heading(b, n)
 			} else {
 				b.textv = c.plain(n, &b.linksv)
-				b.tab = n.Level == 1 && pgIsTabMarker(n, c.src)
+				b.tab = n.Level == 1 && isTabMarker(n, c.src)
 			}
 			c.blocks = append(c.blocks, b)
 		case *ast.Paragraph, *ast.TextBlock, *rawPara:
@@ -1086,7 +1086,7 @@ func (c *collector) walk(parent ast.Node) {
 // line, copied at once when they are one stretch of the page.
 func (c *collector) htmlRaw(n *ast.HTMLBlock) string {
 	lines := n.Lines()
-	if pgContiguous(lines) {
+	if contiguous(lines) {
 		stop := lines.At(lines.Len() - 1).Stop
 		cl := n.ClosureLine
 		if !n.HasClosure() {
@@ -1200,7 +1200,7 @@ func (b *mdBlock) fenceLines() []Line {
 }
 
 // fenceWhole returns the source of a fenced block's content lines when
-// they are one stretch of the page (see pgAdjacent), else "": one copy
+// they are one stretch of the page (see adjacent), else "": one copy
 // that fenceLines and fenceBody slice.
 func (b *mdBlock) fenceWhole() string {
 	if b.c == nil || b.node == nil {
@@ -1208,7 +1208,7 @@ func (b *mdBlock) fenceWhole() string {
 	}
 	if !b.wholeDone {
 		b.wholeDone = true
-		if lines := b.node.Lines(); pgAdjacent(lines, true) {
+		if lines := b.node.Lines(); adjacent(lines, true) {
 			b.wholev = b.c.sub(lines.At(0).Start, lines.At(lines.Len()-1).Stop)
 		}
 	}
@@ -1247,7 +1247,7 @@ func (b *mdBlock) rawText() string {
 	}
 	b.rawDone = true
 	lines := b.node.Lines()
-	if pgContiguous(lines) {
+	if contiguous(lines) {
 		// The usual case: the lines are one stretch of the page.
 		b.rawv = strings.TrimRight(b.c.sub(lines.At(0).Start, lines.At(lines.Len()-1).Stop), "\n")
 		return b.rawv
@@ -1263,15 +1263,15 @@ func (b *mdBlock) rawText() string {
 
 // contiguous reports whether segments are one unpadded stretch of the
 // source.
-func pgContiguous(lines *text.Segments) bool {
-	return pgAdjacent(lines, false)
+func contiguous(lines *text.Segments) bool {
+	return adjacent(lines, false)
 }
 
 // adjacent reports whether segments are one unpadded stretch of the
 // source; with anyNewline, segments marked ForceNewline count too (goldmark
 // marks every line of a fenced block so: their value gains a final "\n"
 // only when it has none, and fence lines are read without it).
-func pgAdjacent(lines *text.Segments, anyNewline bool) bool {
+func adjacent(lines *text.Segments, anyNewline bool) bool {
 	if lines.Len() == 0 {
 		return false
 	}
@@ -1301,7 +1301,7 @@ func (b *mdBlock) segmentHas(ch byte) bool {
 }
 
 // isTabMarker reports whether an H1's only content is a link to "#tab/…".
-func pgIsTabMarker(h ast.Node, src []byte) bool {
+func isTabMarker(h ast.Node, src []byte) bool {
 	var lk *ast.Link
 	for ch := h.FirstChild(); ch != nil; ch = ch.NextSibling() {
 		switch ch := ch.(type) {
@@ -1321,7 +1321,7 @@ func pgIsTabMarker(h ast.Node, src []byte) bool {
 	return lk != nil && bytes.HasPrefix(lk.Destination, []byte("#tab/"))
 }
 
-// fastTabMarker is pgIsTabMarker for a heading whose content
+// fastTabMarker is isTabMarker for a heading whose content
 // fastLine reads: whether the content is one link "[T](#tab/…)";
 // ok is false when goldmark is to decide (a destination with entities).
 func fastTabMarker(lines *text.Segments, src []byte) (tab, ok bool) {
@@ -1377,7 +1377,7 @@ func (c *collector) inline(n ast.Node, sb *strings.Builder, keepCode bool, links
 			c.inline(ch, &lt, keepCode, links)
 			sb.WriteString(lt.String())
 			if links != nil {
-				*links = append(*links, mdLink{Text: pgCleanText(lt.String()), Dest: string(ch.Destination)})
+				*links = append(*links, mdLink{Text: cleanText(lt.String()), Dest: string(ch.Destination)})
 			}
 		case *ast.AutoLink:
 			sb.Write(ch.Label(c.src))
@@ -1401,7 +1401,7 @@ func (c *collector) inline(n ast.Node, sb *strings.Builder, keepCode bool, links
 
 // cleanText resolves entities and backslash escapes and collapses runs of
 // white space (including NBSP and zero-width spaces) into single spaces.
-func pgCleanText(s string) string {
+func cleanText(s string) string {
 	esc, collapse := textScan(s)
 	if esc {
 		b := util.ResolveEntityNames([]byte(s))
@@ -1412,7 +1412,7 @@ func pgCleanText(s string) string {
 	if !collapse {
 		return s
 	}
-	return pgCollapse(s)
+	return collapseRuns(s)
 }
 
 // textScan reports, in one pass, whether s holds "&" or a backslash
@@ -1452,11 +1452,11 @@ func collapseSpace(s string) string {
 	if _, collapse := textScan(s); !collapse {
 		return s
 	}
-	return pgCollapse(s)
+	return collapseRuns(s)
 }
 
-// pgCollapse is collapseSpace for a string it changes.
-func pgCollapse(s string) string {
+// collapseRuns is collapseSpace for a string it changes.
+func collapseRuns(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))
 	space := false

@@ -8,7 +8,7 @@ import (
 	"github.com/yuin/goldmark/util"
 )
 
-// cleanTextRef is pgCleanText as it was written first (two scans), the
+// cleanTextRef is cleanText as it was written first (two scans), the
 // reference for TestCleanTextScan.
 func cleanTextRef(s string) string {
 	if strings.ContainsAny(s, "&\\") {
@@ -36,7 +36,7 @@ func cleanTextRef(s string) string {
 	return b.String()
 }
 
-// TestCleanTextScan compares pgCleanText and collapseSpace with the
+// TestCleanTextScan compares cleanText and collapseSpace with the
 // reference on strings made of the bytes that matter.
 func TestCleanTextScan(t *testing.T) {
 	parts := []string{" ", "  ", "\t", "\n", "\r", "a", "Z", "&amp;", "&", "\\", "\\*", "\u00a0", "\u202f", "\u2007", "\u200b", "\ufeff", "é", "\x01", "&#42;", "x y"}
@@ -47,8 +47,8 @@ func TestCleanTextScan(t *testing.T) {
 			sb.WriteString(parts[rng.Intn(len(parts))])
 		}
 		s := sb.String()
-		if got, want := pgCleanText(s), cleanTextRef(s); got != want {
-			t.Fatalf("pgCleanText(%q) = %q, want %q", s, got, want)
+		if got, want := cleanText(s), cleanTextRef(s); got != want {
+			t.Fatalf("cleanText(%q) = %q, want %q", s, got, want)
 		}
 		if !strings.ContainsAny(s, "&\\") {
 			if got, want := collapseSpace(s), cleanTextRef(s); got != want {

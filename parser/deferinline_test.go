@@ -21,9 +21,9 @@ type blockView struct {
 }
 
 func viewBlocks(md *mD, src string) []blockView {
-	idx := pgNewLineIndex("x.md", []byte(src), 0)
+	idx := newPageLines("x.md", []byte(src), 0)
 	var out []blockView
-	for _, b := range pgCollectBlocks(md, []byte(src), idx) {
+	for _, b := range collectBlocks(md, []byte(src), idx) {
 		v := blockView{Kind: b.kind, Line: b.pos.Line, Col: b.pos.Col, EndLine: b.endLine, Tab: b.tab}
 		if b.kind == bPara || b.kind == bHeading {
 			v.Text, v.Links, v.Raw = b.txt(), b.lnk(), b.rawText()
@@ -46,7 +46,7 @@ func viewBlocks(md *mD, src string) []blockView {
 // TestDeferredInline checks that paragraphs whose inline content is parsed
 // on demand read exactly as goldmark's eager parse reads them.
 func TestDeferredInline(t *testing.T) {
-	eager := &mD{block: pgNewMarkdown().Parser(), inline: newMD().inline}
+	eager := &mD{block: newMarkdown().Parser(), inline: newMD().inline}
 	for _, tc := range []struct{ name, src string }{
 		{"plain", "# Title\n\nSome *text* with `code` and [a link](x.md).\n"},
 		{"setext", "Heading one\n===\n\nHeading two\n---\n\npara\n"},
@@ -106,13 +106,13 @@ func TestDeferredInline(t *testing.T) {
 // paragraphs and tables read exactly as goldmark's eager parse with its
 // table extension reads them.
 func TestDeferredInlineCorpus(t *testing.T) {
-	files := pgCorpusFiles(t)
-	eager := &mD{block: pgNewMarkdown().Parser(), inline: newMD().inline}
+	files := corpusFiles(t)
+	eager := &mD{block: newMarkdown().Parser(), inline: newMD().inline}
 	lazy := newMD()
 	opt := cmp.AllowUnexported(mdLink{}, mdCell{})
 	failed := 0
 	for _, f := range files {
-		src := string(pgNormalise(f.Src))
+		src := string(normalise(f.Src))
 		want := viewBlocks(eager, src)
 		got := viewBlocks(lazy, src)
 		if diff := cmp.Diff(want, got, opt); diff != "" {
@@ -128,8 +128,8 @@ func TestDeferredInlineCorpus(t *testing.T) {
 // until read, and that reading one parses the run after it.
 func TestDeferredInlineIsDeferred(t *testing.T) {
 	src := "# T\n\n## S\n\npara one *x*\n\npara two [y](y.md)\n\n## U\n\npara three\n"
-	idx := pgNewLineIndex("x.md", []byte(src), 0)
-	blocks := pgCollectBlocks(newMD(), []byte(src), idx)
+	idx := newPageLines("x.md", []byte(src), 0)
+	blocks := collectBlocks(newMD(), []byte(src), idx)
 	var paras []*mdBlock
 	for _, b := range blocks {
 		if b.kind == bPara {
@@ -159,7 +159,7 @@ func TestDeferredInlineIsDeferred(t *testing.T) {
 // TestScratch checks that scratch slices are zeroed and sized as asked,
 // and reused after a reset.
 func TestScratch(t *testing.T) {
-	var s pgScratch[int]
+	var s scratch[int]
 	chunks := 0
 	for round := 0; round < 2; round++ {
 		for _, n := range []int{3, 300, 0, 256, 5} {
@@ -199,10 +199,10 @@ func FuzzDeferredInline(f *testing.F) {
 	} {
 		f.Add(s)
 	}
-	eager := &mD{block: pgNewMarkdown().Parser(), inline: newMD().inline}
+	eager := &mD{block: newMarkdown().Parser(), inline: newMD().inline}
 	opt := cmp.AllowUnexported(mdLink{}, mdCell{})
 	f.Fuzz(func(t *testing.T, src string) {
-		src = string(pgNormalise([]byte(src)))
+		src = string(normalise([]byte(src)))
 		want := viewBlocks(eager, src)
 		got := viewBlocks(newMD(), src)
 		if diff := cmp.Diff(want, got, opt); diff != "" {

@@ -12,14 +12,14 @@ import (
 // exampleEvidence is what a create or update page says, in other ways than
 // a typed body table or annotation, about the type of an example that names
 // none. The merge resolves it once every page's types are known.
-type pgExampleEvidence struct {
+type exampleEvidence struct {
 	ex    *model.Example
-	cands []pgTypeCand
+	cands []typeCand
 }
 
 // typeCand is one statement of a type: a name read from the page, and the
 // page a link to it targets ("" when not a link).
-type pgTypeCand struct {
+type typeCand struct {
 	name   string
 	target string
 	from   string
@@ -34,7 +34,7 @@ type pgTypeCand struct {
 // responses). Actions ("user: assignLicense"), $ref bodies and bodies of a
 // request-body table (the generator builds a body type from its rows) are
 // left alone.
-func (p *pgPage) exampleEvidence(op *model.Operation) {
+func (p *page) exampleEvidence(op *model.Operation) {
 	var todo []*model.Example
 	for _, ex := range op.Examples {
 		if ex.Type.Name == "" && (ex.JSON == model.ValidJSON || ex.JSON == model.RepairedJSON) {
@@ -44,19 +44,19 @@ func (p *pgPage) exampleEvidence(op *model.Operation) {
 	if len(todo) == 0 || strings.Contains(p.page.Title, ":") {
 		return
 	}
-	verb, titleName := pgTitleVerb(p.page.Title)
+	verb, titleName := titleVerb(p.page.Title)
 	method := op.Method
 	create := verb == "create" && (method == "POST" || method == "PUT" || method == "")
 	update := verb == "update" || method == "PATCH" || method == "PUT"
 	if !create && !update {
 		return
 	}
-	var common []pgTypeCand
-	if titleName != "" && pgIsQualified(titleName) {
-		common = append(common, pgTypeCand{name: pgQualify(pgLowerFirst(titleName), p.ns), from: "the title"})
+	var common []typeCand
+	if titleName != "" && isDottedName(titleName) {
+		common = append(common, typeCand{name: qualify(lowerFirst(titleName), p.ns), from: "the title"})
 	}
 	if intro := p.intro(); len(intro) > 0 {
-		if v, _ := pgTitleVerb(intro[0].text); v == "create" || v == "update" {
+		if v, _ := titleVerb(intro[0].text); v == "create" || v == "update" {
 			if c, ok := p.linkCand(intro[0].b.lnk(), "the introduction"); ok {
 				common = append(common, c)
 			}
@@ -69,15 +69,15 @@ func (p *pgPage) exampleEvidence(op *model.Operation) {
 			}
 		}
 	}
-	var respType *pgTypeCand
+	var respType *typeCand
 	if r := op.Response; r != nil && r.Type.Name != "" && !r.Type.Collection && !r.Type.IsPrimitive() {
-		respType = &pgTypeCand{name: r.Type.Name, from: "the response type"}
+		respType = &typeCand{name: r.Type.Name, from: "the response type"}
 	}
 	for _, ex := range todo {
-		if !pgObjectBody(ex.Body) {
+		if !objectBody(ex.Body) {
 			continue
 		}
-		cands := append([]pgTypeCand(nil), common...)
+		cands := append([]typeCand(nil), common...)
 		switch ex.Kind {
 		case model.RequestExample:
 			if rb := op.RequestBody; rb != nil && (rb.Type.Name != "" || len(rb.Properties) > 0) {
@@ -91,7 +91,7 @@ func (p *pgPage) exampleEvidence(op *model.Operation) {
 			}
 			if ex.PairIndex >= 0 && ex.PairIndex < len(op.Examples) {
 				if a := op.Examples[ex.PairIndex].Annotation; a != nil && a.ODataType != "" {
-					cands = append(cands, pgTypeCand{name: p.odataRef(a.ODataType).Name, from: "the response's @odata.type"})
+					cands = append(cands, typeCand{name: p.odataRef(a.ODataType).Name, from: "the response's @odata.type"})
 				}
 			}
 		case model.ResponseExample:
@@ -100,14 +100,14 @@ func (p *pgPage) exampleEvidence(op *model.Operation) {
 			}
 			if ex.PairIndex >= 0 && ex.PairIndex < len(op.Examples) {
 				if rq := op.Examples[ex.PairIndex]; rq.Type.Name != "" && !rq.Type.Collection && !rq.Type.IsPrimitive() {
-					cands = append(cands, pgTypeCand{name: rq.Type.Name, from: "the request's type"})
+					cands = append(cands, typeCand{name: rq.Type.Name, from: "the request's type"})
 				}
 			}
 		default:
 			continue
 		}
 		if len(cands) > 0 {
-			p.res.evidence = append(p.res.evidence, &pgExampleEvidence{ex: ex, cands: cands})
+			p.res.evidence = append(p.res.evidence, &exampleEvidence{ex: ex, cands: cands})
 		}
 	}
 }
@@ -115,7 +115,7 @@ func (p *pgPage) exampleEvidence(op *model.Operation) {
 // titleVerb splits "Update user" into ("update", "user") and "Create a new
 // shift" into ("create", "shift"); the name is "" unless one word is left
 // after articles and "properties"/"object"/"resource".
-func pgTitleVerb(s string) (verb, name string) {
+func titleVerb(s string) (verb, name string) {
 	f := strings.Fields(s)
 	if len(f) == 0 {
 		return "", ""
@@ -141,24 +141,24 @@ func pgTitleVerb(s string) (verb, name string) {
 
 // linkCand is the first link of a paragraph to a resource page whose text
 // names a type.
-func (p *pgPage) linkCand(links []mdLink, from string) (pgTypeCand, bool) {
+func (p *page) linkCand(links []mdLink, from string) (typeCand, bool) {
 	for _, l := range links {
 		d := strings.ToLower(l.Dest)
 		if !strings.Contains(d, "resources/") {
 			continue
 		}
 		name := strings.Trim(strings.TrimSpace(l.Text), "*` ")
-		if !pgIsQualified(name) {
+		if !isDottedName(name) {
 			continue
 		}
-		return pgTypeCand{name: pgQualify(pgLowerFirst(name), p.ns), target: p.linkTarget(l.Dest), from: from}, true
+		return typeCand{name: qualify(lowerFirst(name), p.ns), target: p.linkTarget(l.Dest), from: from}, true
 	}
-	return pgTypeCand{}, false
+	return typeCand{}, false
 }
 
 // objectBody reports whether a body is one JSON object that is not a
 // {"value": [...]} collection envelope.
-func pgObjectBody(body string) bool {
+func objectBody(body string) bool {
 	t := strings.TrimSpace(body)
 	if !strings.HasPrefix(t, "{") {
 		return false
@@ -178,7 +178,7 @@ func pgObjectBody(body string) bool {
 // ("the title names educationOutcome, the response's @odata.type
 // educationPointsOutcome": the example is an educationPointsOutcome), ""
 // when there is none.
-func pgMostDerived(names []string, types map[string]*model.Type) string {
+func mostDerived(names []string, types map[string]*model.Type) string {
 	if len(names) < 2 {
 		return ""
 	}
@@ -206,7 +206,7 @@ func pgMostDerived(names []string, types map[string]*model.Type) string {
 // dropped; evidence naming a type and its base gives the derived type;
 // evidence naming two unrelated types gives no type and an
 // example-type-conflict diagnostic.
-func pgInferExampleTypes(results []*PageResult, types map[string]*model.Type) []model.Diagnostic {
+func inferExampleTypes(results []*PageResult, types map[string]*model.Type) []model.Diagnostic {
 	var defs map[string]string
 	var lower map[string]string
 	var diags []model.Diagnostic
@@ -253,7 +253,7 @@ func pgInferExampleTypes(results []*PageResult, types map[string]*model.Type) []
 				}
 				found[n] = append(found[n], c.from)
 			}
-			if d := pgMostDerived(names, types); d != "" {
+			if d := mostDerived(names, types); d != "" {
 				names = []string{d}
 			}
 			switch len(names) {

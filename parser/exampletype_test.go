@@ -26,9 +26,9 @@ func TestPrimitiveProse(t *testing.T) {
 		{"", model.TypeRef{}, false},
 	}
 	for _, tt := range tests {
-		got, ok := pgPrimitiveProse(tt.text)
+		got, ok := primitiveProse(tt.text)
 		if ok != tt.ok || !cmp.Equal(got, tt.want) {
-			t.Errorf("pgPrimitiveProse(%q) = %v, %v; want %v, %v", tt.text, got, ok, tt.want, tt.ok)
+			t.Errorf("primitiveProse(%q) = %v, %v; want %v, %v", tt.text, got, ok, tt.want, tt.ok)
 		}
 	}
 }
@@ -46,9 +46,9 @@ func TestTitleVerb(t *testing.T) {
 		{"", "", ""},
 	}
 	for _, tt := range tests {
-		v, n := pgTitleVerb(tt.in)
+		v, n := titleVerb(tt.in)
 		if v != tt.verb || n != tt.name {
-			t.Errorf("pgTitleVerb(%q) = %q, %q; want %q, %q", tt.in, v, n, tt.verb, tt.name)
+			t.Errorf("titleVerb(%q) = %q, %q; want %q, %q", tt.in, v, n, tt.verb, tt.name)
 		}
 	}
 }
@@ -65,8 +65,8 @@ func TestObjectBody(t *testing.T) {
 		{`{"value": [1],}`, true},
 	}
 	for _, tt := range tests {
-		if got := pgObjectBody(tt.body); got != tt.want {
-			t.Errorf("pgObjectBody(%q) = %v, want %v", tt.body, got, tt.want)
+		if got := objectBody(tt.body); got != tt.want {
+			t.Errorf("objectBody(%q) = %v, want %v", tt.body, got, tt.want)
 		}
 	}
 }

@@ -44,7 +44,7 @@ func fastLine[T string | []byte](line T, out *[]byte, links *[]mdLink) bool {
 				return false
 			}
 			code := line[i+1 : j]
-			if len(code) >= 2 && code[0] == ' ' && code[len(code)-1] == ' ' && !pgIsBlank(code) {
+			if len(code) >= 2 && code[0] == ' ' && code[len(code)-1] == ' ' && !isWhitespace(code) {
 				code = code[1 : len(code)-1]
 			}
 			if out != nil {
@@ -104,7 +104,7 @@ func fastLine[T string | []byte](line T, out *[]byte, links *[]mdLink) bool {
 				*out = append(*out, line[i+1:j]...)
 			}
 			if links != nil {
-				*links = append(*links, mdLink{Text: pgCleanText(string(line[i+1 : j])), Dest: string(line[j+2 : k])})
+				*links = append(*links, mdLink{Text: cleanText(string(line[i+1 : j])), Dest: string(line[j+2 : k])})
 			}
 			i = k
 		default:
@@ -116,8 +116,8 @@ func fastLine[T string | []byte](line T, out *[]byte, links *[]mdLink) bool {
 	return true
 }
 
-// pgIsBlank is util.IsBlank for strings and byte slices.
-func pgIsBlank[T string | []byte](s T) bool {
+// isWhitespace is util.IsBlank for strings and byte slices.
+func isWhitespace[T string | []byte](s T) bool {
 	for i := 0; i < len(s); i++ {
 		if !util.IsSpace(s[i]) {
 			return false
@@ -199,7 +199,7 @@ func (c *collector) fastPlain(segs *text.Segments, links *[]mdLink) (string, boo
 	c.fastBuf = buf
 	if one != "" && string(buf) == one {
 		// Plain text: the line itself, not a copy.
-		return pgCleanText(one), true
+		return cleanText(one), true
 	}
-	return pgCleanText(string(buf)), true
+	return cleanText(string(buf)), true
 }

@@ -26,8 +26,8 @@ type tableNode struct {
 	rows []tRow
 	// pipes holds the offsets of the backslashes of escaped pipes that
 	// follow a backtick in a cell: goldmark's table AST transformer
-	// removes them from code spans (see pgSplitEscapedPipes).
-	pipes []pgPipe
+	// removes them from code spans (see splitEscapedPipes).
+	pipes []pipe
 }
 
 // tRow is one table row: the offset of its source line (what goldmark's
@@ -62,8 +62,8 @@ const (
 // seg returns the cell's text segment.
 func (ce *tCell) seg() text.Segment { return text.NewSegment(int(ce.start), int(ce.stop)) }
 
-// pgPipe is an escaped pipe of a cell (tableNode.pipes).
-type pgPipe struct {
+// pipe is an escaped pipe of a cell (tableNode.pipes).
+type pipe struct {
 	cell *tCell
 	pos  int
 }
@@ -195,7 +195,7 @@ func (t *tableNode) row(segment text.Segment, cells []tCell, cols int, isHeader 
 				if closure == 0 || line[closure-1] != '\\' {
 					break
 				} else if hasBacktick {
-					t.pipes = append(t.pipes, pgPipe{cell: cell, pos: segment.Start + closure - 1})
+					t.pipes = append(t.pipes, pipe{cell: cell, pos: segment.Start + closure - 1})
 					cell.pipes = true
 				}
 			}
@@ -212,7 +212,7 @@ func (t *tableNode) row(segment text.Segment, cells []tCell, cols int, isHeader 
 // tableDelimiter returns the number of columns of a delimiter row, or 0
 // if line is not one (goldmark's parseDelimiter returning nil).
 func tableDelimiter(line []byte) int {
-	if !pgIsTableDelim(line) {
+	if !isTableDelim(line) {
 		return 0
 	}
 	cols := bytes.Split(line, []byte{'|'})
@@ -230,8 +230,8 @@ func tableDelimiter(line []byte) int {
 	return len(cols)
 }
 
-// pgIsTableDelim is goldmark's isTableDelim.
-func pgIsTableDelim(bs []byte) bool {
+// isTableDelim is goldmark's isTableDelim.
+func isTableDelim(bs []byte) bool {
 	if w, _ := util.IndentWidth(bs, 0); w > 3 {
 		return false
 	}
@@ -334,7 +334,7 @@ func (c *collector) cellNodes(t *tableNode, rows []tRow) {
 				}
 				ce.node = p
 				if ce.pipes {
-					pgSplitEscapedPipes(p, ce, t.pipes)
+					splitEscapedPipes(p, ce, t.pipes)
 				}
 				p = p.NextSibling()
 			}
@@ -356,7 +356,7 @@ func (c *collector) cellText(ce *tCell, links *[]mdLink) string {
 	if ce.kind == cellPlain || (ce.kind == 0 && !inlineTrigger(v)) {
 		// A cell without inline markup is one text node holding the
 		// cell.
-		return pgCleanText(v)
+		return cleanText(v)
 	}
 	buf := c.fastBuf[:0]
 	ok := fastLine(v, &buf, links)
@@ -365,7 +365,7 @@ func (c *collector) cellText(ce *tCell, links *[]mdLink) string {
 		// Not reached: cellNodes parsed such cells.
 		return ""
 	}
-	return pgCleanText(string(buf))
+	return cleanText(string(buf))
 }
 
 // cellNeedsGoldmark reports whether a cell's inline content is to be
@@ -392,7 +392,7 @@ func (c *collector) cellNeedsGoldmark(ce *tCell) bool {
 
 // splitEscapedPipes is goldmark's table AST transformer for one cell: in
 // code spans, the backslash of an escaped pipe is dropped.
-func pgSplitEscapedPipes(cell ast.Node, of *tCell, pipes []pgPipe) {
+func splitEscapedPipes(cell ast.Node, of *tCell, pipes []pipe) {
 	_ = ast.Walk(cell, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering || n.Kind() != ast.KindCodeSpan {
 			return ast.WalkContinue, nil

@@ -4,9 +4,9 @@ package parser
 // an example body ("has the top-level object an id?", "what is member x?")
 // without decoding the whole body with encoding/json.
 
-// pgMember is one member of a JSON object: its key (raw, between the
+// jsonMember is one jsonMember of a JSON object: its key (raw, between the
 // quotes) and its value (raw, without surrounding white space).
-type pgMember struct {
+type jsonMember struct {
 	key, val []byte
 }
 
@@ -74,7 +74,7 @@ func skipJSONValue(b []byte, i int) int {
 // order. obj is false when b is not an object (null, array, scalar).
 // plain is false when a key has an escape or a non-ASCII byte: its decoded
 // form may differ from its raw bytes, so callers must use encoding/json.
-func topMembers(b []byte) (ms []pgMember, obj, plain bool) {
+func topMembers(b []byte) (ms []jsonMember, obj, plain bool) {
 	i := skipJSONSpace(b, 0)
 	if i >= len(b) || b[i] != '{' {
 		return nil, false, true
@@ -97,7 +97,7 @@ func topMembers(b []byte) (ms []pgMember, obj, plain bool) {
 		}
 		i = skipJSONSpace(b, i+1)
 		vend := skipJSONValue(b, i)
-		ms = append(ms, pgMember{key: key, val: b[i:vend]})
+		ms = append(ms, jsonMember{key: key, val: b[i:vend]})
 		i = skipJSONSpace(b, vend)
 		if i < len(b) && b[i] == ',' {
 			i = skipJSONSpace(b, i+1)
@@ -108,7 +108,7 @@ func topMembers(b []byte) (ms []pgMember, obj, plain bool) {
 
 // lastMember returns the value of the last member named key (the one
 // json.Unmarshal into a map keeps).
-func lastMember(ms []pgMember, key string) ([]byte, bool) {
+func lastMember(ms []jsonMember, key string) ([]byte, bool) {
 	for i := len(ms) - 1; i >= 0; i-- {
 		if string(ms[i].key) == key {
 			return ms[i].val, true

@@ -44,8 +44,8 @@ func TestScanTopLevelID(t *testing.T) {
 			if got != want {
 				t.Errorf("scanTopLevelID(%s, collection=%v) = %v, want %v", body, coll, got, want)
 			}
-			if got, want := pgHasTopLevelID(body, true, coll), pgHasTopLevelID(body, false, coll); got != want {
-				t.Errorf("pgHasTopLevelID(%s, collection=%v): scan %v, decode %v", body, coll, got, want)
+			if got, want := hasTopLevelID(body, true, coll), hasTopLevelID(body, false, coll); got != want {
+				t.Errorf("hasTopLevelID(%s, collection=%v): scan %v, decode %v", body, coll, got, want)
 			}
 		}
 	}
@@ -86,11 +86,11 @@ func TestTopMembers(t *testing.T) {
 	}
 }
 
-// TestParallel checks that pgParallel calls fn once for every index.
+// TestParallel checks that parallel calls fn once for every index.
 func TestParallel(t *testing.T) {
 	for _, n := range []int{0, 1, 2, 7, 100} {
 		calls := make([]int, n)
-		pgParallel(n, func(i int) { calls[i]++ })
+		parallel(n, func(i int) { calls[i]++ })
 		for i, c := range calls {
 			if c != 1 {
 				t.Errorf("n=%d: fn(%d) called %d times, want 1", n, i, c)

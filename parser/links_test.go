@@ -18,9 +18,9 @@ func TestRecoverLink(t *testing.T) {
 		{"[](x.md)", "", "", false},
 		{"[x][", "", "", false},
 	} {
-		text, dest, ok := pgRecoverLink(tc.in)
+		text, dest, ok := recoverLink(tc.in)
 		if text != tc.text || dest != tc.dest || ok != tc.ok {
-			t.Errorf("pgRecoverLink(%q) = %q, %q, %v; want %q, %q, %v", tc.in, text, dest, ok, tc.text, tc.dest, tc.ok)
+			t.Errorf("recoverLink(%q) = %q, %q, %v; want %q, %q, %v", tc.in, text, dest, ok, tc.text, tc.dest, tc.ok)
 		}
 	}
 }
@@ -36,8 +36,8 @@ func TestLinkTarget(t *testing.T) {
 		{"v1/resources/chat.md", "user", ""},
 		{"v1/resources/chat.md", "", ""},
 	} {
-		if got := pgLinkTarget(tc.file, tc.dest); got != tc.want {
-			t.Errorf("pgLinkTarget(%q, %q) = %q, want %q", tc.file, tc.dest, got, tc.want)
+		if got := linkTarget(tc.file, tc.dest); got != tc.want {
+			t.Errorf("linkTarget(%q, %q) = %q, want %q", tc.file, tc.dest, got, tc.want)
 		}
 	}
 }
@@ -51,8 +51,8 @@ func TestStripMarkers(t *testing.T) {
 		{"Required.", "Required."},
 		{"NotRequired.", "NotRequired."},
 	} {
-		if got := pgStripMarkers(tc.in); got != tc.want {
-			t.Errorf("pgStripMarkers(%q) = %q, want %q", tc.in, got, tc.want)
+		if got := stripMarkers(tc.in); got != tc.want {
+			t.Errorf("stripMarkers(%q) = %q, want %q", tc.in, got, tc.want)
 		}
 	}
 }

@@ -220,7 +220,7 @@ func TestIndexNameEnd(t *testing.T) {
 func TestLinesBeforeBlank(t *testing.T) {
 	for _, src := range []string{"", "a", "a\n", "a\nb\n\nc\n", "a\n\n\n\nb", "x\ny\nz", "p\nq\n\n", "\n\n", "a\nb\nc\n\nd\ne\n\n"} {
 		for base := 0; base <= len(src) && base <= 2; base++ {
-			x := pgNewLineIndex("x.md", []byte(src), base)
+			x := newPageLines("x.md", []byte(src), base)
 			g := src[base:]
 			for next := 0; next <= len(g); next++ {
 				if next > 0 && g[next-1] != '\n' {

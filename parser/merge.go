@@ -13,8 +13,8 @@ import (
 
 // builtinEntity is microsoft.graph.entity, the root of entity types, which
 // docgen defines itself so every entity type has its key.
-func pgBuiltinEntity() *pgContrib {
-	return &pgContrib{
+func builtinEntity() *contrib {
+	return &contrib{
 		t: &model.Type{
 			Name:    model.EntityBase,
 			Kind:    model.EntityType,
@@ -36,12 +36,12 @@ func pgBuiltinEntity() *pgContrib {
 // merge combines page results into a package. Contributions to one type
 // are merged in a fixed order (priority, then file, then position), so the
 // result does not depend on the order pages were parsed in.
-func pgMerge(results []*PageResult) *model.Package {
+func merge(results []*PageResult) *model.Package {
 	pkg := &model.Package{Types: []*model.Type{}, Operations: []*model.Operation{}}
 	var diags []model.Diagnostic
-	groups := map[string][]*pgContrib{}
+	groups := map[string][]*contrib{}
 	var names []string
-	add := func(c *pgContrib) {
+	add := func(c *contrib) {
 		if c.t.Name == "" {
 			return
 		}
@@ -50,8 +50,8 @@ func pgMerge(results []*PageResult) *model.Package {
 		}
 		groups[c.t.Name] = append(groups[c.t.Name], c)
 	}
-	add(pgBuiltinEntity())
-	pgResolveLinks(results)
+	add(builtinEntity())
+	resolveLinks(results)
 	for _, r := range results {
 		if r == nil {
 			continue
@@ -81,14 +81,14 @@ func pgMerge(results []*PageResult) *model.Package {
 	}
 	// Groups are independent (each contribution is in one group): they
 	// are merged in parallel into slots, read back in name order.
-	merged := make([]pgMerged, len(merge))
-	pgParallel(len(merge), func(i int) {
+	merged := make([]merged, len(merge))
+	parallel(len(merge), func(i int) {
 		g := groups[merge[i]]
 		sortGroup(g)
-		merged[i].t, merged[i].m, merged[i].diags = pgMergeGroup(g)
+		merged[i].t, merged[i].m, merged[i].diags = mergeGroup(g)
 	})
 	types := make(map[string]*model.Type, len(merge))
-	meta := make(map[string]*pgTypeMeta, len(merge))
+	meta := make(map[string]*typeMeta, len(merge))
 	for i, n := range merge {
 		mg := &merged[i]
 		diags = append(diags, mg.diags...)
@@ -96,9 +96,9 @@ func pgMerge(results []*PageResult) *model.Package {
 		meta[n] = mg.m
 		pkg.Types = append(pkg.Types, mg.t)
 	}
-	diags = append(diags, pgInferExampleTypes(results, types)...)
+	diags = append(diags, inferExampleTypes(results, types)...)
 	breakCycles(pkg.Types, types, meta)
-	pgResolveEntities(pkg.Types, types, meta)
+	resolveEntities(pkg.Types, types, meta)
 	for _, t := range pkg.Types {
 		if t.Base != "" {
 			if b := types[t.Base]; b != nil {
@@ -109,27 +109,27 @@ func pgMerge(results []*PageResult) *model.Package {
 	for _, t := range pkg.Types {
 		sort.Strings(t.Derived)
 		if t.Kind == model.EnumType {
-			t.Evolvable = pgMarkSentinel(t.Members)
+			t.Evolvable = markSentinel(t.Members)
 		}
 	}
 	sort.SliceStable(pkg.Operations, func(i, j int) bool {
 		return pkg.Operations[i].Pos.Before(pkg.Operations[j].Pos)
 	})
-	pgUniqueOperationNames(pkg.Operations)
+	uniqueOperationNames(pkg.Operations)
 	sort.SliceStable(pkg.Pages, func(i, j int) bool { return pkg.Pages[i].File < pkg.Pages[j].File })
-	pkg.Diagnostics = pgSortDiagnostics(diags)
+	pkg.Diagnostics = sortDiagnostics(diags)
 	return pkg
 }
 
-// pgMerged is the merge of one group of contributions.
-type pgMerged struct {
+// merged is the merge of one group of contributions.
+type merged struct {
 	t     *model.Type
-	m     *pgTypeMeta
+	m     *typeMeta
 	diags []model.Diagnostic
 }
 
 // sortGroup orders the contributions to one type: the winner first.
-func sortGroup(g []*pgContrib) {
+func sortGroup(g []*contrib) {
 	sort.SliceStable(g, func(i, j int) bool {
 		a, b := g[i], g[j]
 		if a.prio != b.prio {
@@ -145,9 +145,9 @@ func sortGroup(g []*pgContrib) {
 	})
 }
 
-// pgParallel calls fn(i) for every i in [0, n), on up to GOMAXPROCS
+// parallel calls fn(i) for every i in [0, n), on up to GOMAXPROCS
 // goroutines; fn must only write state of its own i.
-func pgParallel(n int, fn func(i int)) {
+func parallel(n int, fn func(i int)) {
 	workers := runtime.GOMAXPROCS(0)
 	if workers > n {
 		workers = n
@@ -177,7 +177,7 @@ func pgParallel(n int, fn func(i int)) {
 }
 
 // typeMeta is what the merge learnt about a type beyond the model.
-type pgTypeMeta struct {
+type typeMeta struct {
 	basePrio  int // priority of the contribution Base came from
 	hasID     bool
 	entity    bool // stated entity (keyProperty or entity contribution)
@@ -186,13 +186,13 @@ type pgTypeMeta struct {
 
 // sameMembers compares member names as sets; a list that omits
 // unknownFutureValue (prose often does) still matches.
-func pgSameMembers(a, b []*model.EnumMember) bool {
-	return pgSubsetMembers(a, b) && pgSubsetMembers(b, a)
+func sameMembers(a, b []*model.EnumMember) bool {
+	return subsetMembers(a, b) && subsetMembers(b, a)
 }
 
 // subsetMembers reports whether every member of a other than
 // unknownFutureValue is in b.
-func pgSubsetMembers(a, b []*model.EnumMember) bool {
+func subsetMembers(a, b []*model.EnumMember) bool {
 	set := map[string]bool{}
 	for _, m := range b {
 		set[m.Name] = true
@@ -214,11 +214,11 @@ func memberNames(ms []*model.EnumMember) string {
 }
 
 // mergeGroup merges the sorted contributions to one type.
-func pgMergeGroup(g []*pgContrib) (*model.Type, *pgTypeMeta, []model.Diagnostic) {
+func mergeGroup(g []*contrib) (*model.Type, *typeMeta, []model.Diagnostic) {
 	var diags []model.Diagnostic
 	first := g[0]
 	t := &model.Type{Name: first.t.Name, Kind: first.t.Kind, Pos: first.t.Pos, Builtin: first.t.Builtin}
-	m := &pgTypeMeta{structure: first.t.Kind != model.EnumType}
+	m := &typeMeta{structure: first.t.Kind != model.EnumType}
 	var baseSrc model.Pos
 	var membersSrc model.Pos
 	haveMembers := false
@@ -300,13 +300,13 @@ func pgMergeGroup(g []*pgContrib) (*model.Type, *pgTypeMeta, []model.Diagnostic)
 					if !membersSrc.IsValid() {
 						membersSrc = ct.Pos
 					}
-				} else if !pgSameMembers(t.Members, ct.Members) {
+				} else if !sameMembers(t.Members, ct.Members) {
 					src := c.membersSrc
 					if !src.IsValid() {
 						src = ct.Pos
 					}
 					sev := model.Warning
-					if c.prio == prioJSONAlts && pgSubsetMembers(ct.Members, t.Members) {
+					if c.prio == prioJSONAlts && subsetMembers(ct.Members, t.Members) {
 						// "a | b" in a JSON representation often
 						// shows a few of the members only.
 						sev = model.Info
@@ -333,7 +333,7 @@ func pgMergeGroup(g []*pgContrib) (*model.Type, *pgTypeMeta, []model.Diagnostic)
 // is an entity when it has a key, has or gets an id, or derives from an
 // entity. Entity types without another base derive from EntityBase and get
 // their key; their own "id" property lives on EntityBase.
-func pgResolveEntities(all []*model.Type, types map[string]*model.Type, meta map[string]*pgTypeMeta) {
+func resolveEntities(all []*model.Type, types map[string]*model.Type, meta map[string]*typeMeta) {
 	memo := map[string]int{} // 0 unknown, 1 entity, 2 not, 3 visiting
 	var isEntity func(n string) bool
 	isEntity = func(n string) bool {
@@ -352,7 +352,7 @@ func pgResolveEntities(all []*model.Type, types map[string]*model.Type, meta map
 		// An "id" row typed other than String (chatMessageMention's
 		// Int32 index) is a member, not entity evidence: an entity's
 		// key is the inherited String id.
-		idEvidence := m != nil && m.hasID && !pgNonStringID(t)
+		idEvidence := m != nil && m.hasID && !nonStringID(t)
 		e := t.Kind == model.EntityType || (m != nil && m.entity) || idEvidence || t.Key != ""
 		if t.Base != "" && isEntity(t.Base) {
 			e = true
@@ -419,7 +419,7 @@ func pgResolveEntities(all []*model.Type, types map[string]*model.Type, meta map
 
 // nonStringID reports whether t declares an "id" property of a type other
 // than Edm.String.
-func pgNonStringID(t *model.Type) bool {
+func nonStringID(t *model.Type) bool {
 	for _, p := range t.Properties {
 		if p.Name == "id" {
 			return nonStringIDProp(p)
@@ -435,7 +435,7 @@ func nonStringIDProp(p *model.Property) bool {
 // breakCycles removes inheritance cycles (weak signals such as "Inherited
 // from" rows can contradict each other): in each cycle the base read from
 // the weakest signal is dropped.
-func breakCycles(all []*model.Type, types map[string]*model.Type, meta map[string]*pgTypeMeta) {
+func breakCycles(all []*model.Type, types map[string]*model.Type, meta map[string]*typeMeta) {
 	for _, t := range all {
 		seen := map[string]bool{}
 		var chain []*model.Type
@@ -461,7 +461,7 @@ func breakCycles(all []*model.Type, types map[string]*model.Type, meta map[strin
 }
 
 // hasDefinition reports whether a type has its own resource or enum page.
-func hasDefinition(g []*pgContrib) bool {
+func hasDefinition(g []*contrib) bool {
 	for _, c := range g {
 		if c.prio == prioDefinition {
 			return true
@@ -476,7 +476,7 @@ func hasDefinition(g []*pgContrib) bool {
 // microsoft.graph.onlineMeetingInfo, and "[identitySet](identityset.md)" on
 // a callRecords page names microsoft.graph.identitySet. Links to pages that
 // are not parsed keep the name read from the text.
-func pgResolveLinks(results []*PageResult) {
+func resolveLinks(results []*PageResult) {
 	defs := map[string]string{}
 	defined := map[string]bool{}
 	for _, r := range results {
@@ -548,7 +548,7 @@ func (r *PageResult) renameTypes(renames map[string]string) {
 	}
 	if r.Page != nil {
 		exs(r.Page.Examples)
-		r.Page.Types = pgPageTypes(r.contribs)
+		r.Page.Types = pageTypes(r.contribs)
 	}
 }
 
@@ -558,7 +558,7 @@ func (r *PageResult) renameTypes(renames map[string]string) {
 // folder of its page that tells the pages apart ("beta-user-get"). Names
 // that do not collide are unchanged; a numeric suffix settles what the
 // folders cannot. The result depends only on the pages' paths.
-func pgUniqueOperationNames(ops []*model.Operation) {
+func uniqueOperationNames(ops []*model.Operation) {
 	byName := map[string][]*model.Operation{}
 	for _, op := range ops {
 		byName[op.Name] = append(byName[op.Name], op)
@@ -582,13 +582,13 @@ func pgUniqueOperationNames(ops []*model.Operation) {
 		}
 		base := op.Name
 		for i, g := range group {
-			prefix := pgDistinctFolder(dirs, i)
+			prefix := distinctFolder(dirs, i)
 			name := base
 			if prefix != "" {
-				name = pgSlug(prefix) + "-" + base
+				name = slug(prefix) + "-" + base
 			}
 			for n := 2; taken[name] && name != g.Name; n++ {
-				name = pgSlug(prefix) + "-" + base + "-" + itoa(n)
+				name = slug(prefix) + "-" + base + "-" + itoa(n)
 				if prefix == "" {
 					name = base + "-" + itoa(n)
 				}
@@ -603,7 +603,7 @@ func pgUniqueOperationNames(ops []*model.Operation) {
 
 // distinctFolder returns the nearest folder of dirs[i] (counting up from
 // the page) at which the paths of the group are not all equal.
-func pgDistinctFolder(dirs [][]string, i int) string {
+func distinctFolder(dirs [][]string, i int) string {
 	for k := 1; ; k++ {
 		some, differs := false, false
 		var first string
@@ -632,7 +632,7 @@ func pgDistinctFolder(dirs [][]string, i int) string {
 }
 
 // slug lower-cases a folder name and keeps letters, digits, "-" and ".".
-func pgSlug(s string) string {
+func slug(s string) string {
 	var b strings.Builder
 	for i := 0; i < len(s); i++ {
 		c := s[i]

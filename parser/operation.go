@@ -9,12 +9,10 @@ import (
 	"github.com/docgen-dev/docgen/parser/model"
 )
 
-var pgMethods = []string{"GET", "POST", "PATCH", "PUT", "DELETE", "HEAD", "OPTIONS"}
-
 // startsWithMethod reports whether a line starts with an HTTP method.
-func pgStartsWithMethod(s string) bool {
+func startsWithMethod(s string) bool {
 	s = strings.TrimSpace(s)
-	for _, m := range pgMethods {
+	for _, m := range httpMethods {
 		if strings.HasPrefix(s, m) && (len(s) == len(m) || s[len(m)] == ' ' || s[len(m)] == '/' || s[len(m)] == '\t') {
 			return true
 		}
@@ -23,7 +21,7 @@ func pgStartsWithMethod(s string) bool {
 }
 
 // firstText returns the first non-blank line of a fence.
-func pgFirstText(lines []Line) string {
+func firstText(lines []Line) string {
 	for _, l := range lines {
 		if t := strings.TrimSpace(l.Text); t != "" {
 			return t
@@ -41,7 +39,7 @@ func isHTTPish(info string) bool {
 }
 
 // apiPage reads an API page's operation.
-func (p *pgPage) apiPage() {
+func (p *page) apiPage() {
 	op := &model.Operation{
 		Name:  strings.TrimSuffix(path.Base(p.file), ".md"),
 		Title: p.page.Title,
@@ -57,7 +55,7 @@ func (p *pgPage) apiPage() {
 		if !b.section.isSyntaxHeading() && !(b.h2 != nil && b.h2.isSyntaxHeading()) {
 			continue
 		}
-		if !isHTTPish(b.info) || !pgStartsWithMethod(pgFirstText(b.fenceLines())) {
+		if !isHTTPish(b.info) || !startsWithMethod(firstText(b.fenceLines())) {
 			continue
 		}
 		syntax = append(syntax, b)
@@ -112,7 +110,7 @@ func (p *pgPage) apiPage() {
 }
 
 // headers reads the Request headers table.
-func (p *pgPage) headers(op *model.Operation) {
+func (p *page) headers(op *model.Operation) {
 	for _, b := range p.blocks {
 		if b.kind != bTable || p.sectionOf(b) != secHeaders {
 			continue
@@ -131,14 +129,14 @@ func (p *pgPage) headers(op *model.Operation) {
 			typeCol = t.column("type")
 		}
 		for _, r := range t.rows() {
-			name := pgCleanName(r.mdCell(nameCol).text)
+			name := cleanName(r.mdCell(nameCol).text)
 			if name == "" {
 				continue
 			}
 			h := &model.Header{Name: name, Pos: r.pos}
 			if valCol >= 0 {
 				h.Value = r.mdCell(valCol).text
-			} else if v := r.mdCell(typeCol).text; typeCol >= 0 && pgHeaderValueLike(v) {
+			} else if v := r.mdCell(typeCol).text; typeCol >= 0 && headerValueLike(v) {
 				h.Value = v
 			}
 			h.Description = r.mdCell(descCol).text
@@ -150,7 +148,7 @@ func (p *pgPage) headers(op *model.Operation) {
 				h.Description = ""
 			}
 			h.Required = RowMarkers(desc).Required || strings.Contains(desc, "Required")
-			h.Value = pgStripMarkers(h.Value)
+			h.Value = stripMarkers(h.Value)
 			op.Headers = append(op.Headers, h)
 		}
 	}
@@ -159,14 +157,14 @@ func (p *pgPage) headers(op *model.Operation) {
 // headerValueLike reports whether a Type cell of a header table holds the
 // header's value (a media type, "Bearer {token}", a {placeholder}) rather
 // than a type name.
-func pgHeaderValueLike(v string) bool {
+func headerValueLike(v string) bool {
 	v = strings.TrimSpace(v)
-	return pgMediaType(v) != "" || strings.HasPrefix(v, "Bearer") || strings.Contains(v, "{") || strings.Contains(v, "<")
+	return findMediaType(v) != "" || strings.HasPrefix(v, "Bearer") || strings.Contains(v, "{") || strings.Contains(v, "<")
 }
 
 // stripMarkers removes trailing "Required." / "Optional." sentences from a
 // header value ("Bearer {token}. Required." → "Bearer {token}").
-func pgStripMarkers(v string) string {
+func stripMarkers(v string) string {
 	t := strings.TrimSpace(v)
 	stripped := false
 	for {
@@ -192,7 +190,7 @@ func pgStripMarkers(v string) string {
 }
 
 // queryParams reads query and function parameter tables.
-func (p *pgPage) queryParams(op *model.Operation) {
+func (p *page) queryParams(op *model.Operation) {
 	for _, b := range p.blocks {
 		if b.kind != bTable || p.sectionOf(b) != secQuery {
 			continue
@@ -207,7 +205,7 @@ func (p *pgPage) queryParams(op *model.Operation) {
 }
 
 // requestBody reads the Request body section.
-func (p *pgPage) requestBody(op *model.Operation) {
+func (p *page) requestBody(op *model.Operation) {
 	var rb *model.RequestBody
 	var tableBlock *mdBlock
 	claim := false
@@ -259,7 +257,7 @@ func (p *pgPage) requestBody(op *model.Operation) {
 	rb.ContentType = "application/json"
 	for _, h := range op.Headers {
 		if strings.EqualFold(h.Name, "Content-Type") {
-			if mt := pgMediaType(h.Value + " " + h.Description); mt != "" {
+			if mt := findMediaType(h.Value + " " + h.Description); mt != "" {
 				rb.ContentType = mt
 			}
 		}
@@ -271,7 +269,7 @@ func (p *pgPage) requestBody(op *model.Operation) {
 // "supply a JSON representation of the [x](../resources/x.md) object",
 // "a JSON representation for the x object", "the properties of the [x]
 // resource to specify when you create".
-func (p *pgPage) bodyType(b *mdBlock) (model.TypeRef, bool) {
+func (p *page) bodyType(b *mdBlock) (model.TypeRef, bool) {
 	text := b.txt()
 	// Every lead contains "representation" or "properties of".
 	if !lowerMayContain(text, "representation") && !lowerMayContain(text, "properties of") {
@@ -309,10 +307,10 @@ func (p *pgPage) bodyType(b *mdBlock) (model.TypeRef, bool) {
 		}
 		name := strings.Trim(w, ".,*`")
 		inTitle := strings.Contains(strings.ToLower(p.page.Title), strings.ToLower(name))
-		if pgIsQualified(name) && inTitle && i+1 < len(f) {
+		if isDottedName(name) && inTitle && i+1 < len(f) {
 			next := strings.ToLower(strings.Trim(f[i+1], ".,"))
 			if next == "object" || next == "resource" || next == "entity" || next == "objects" {
-				return model.TypeRef{Name: pgQualify(pgLowerFirst(name), p.ns), Collection: next == "objects"}, true
+				return model.TypeRef{Name: qualify(lowerFirst(name), p.ns), Collection: next == "objects"}, true
 			}
 		}
 		break
@@ -321,7 +319,7 @@ func (p *pgPage) bodyType(b *mdBlock) (model.TypeRef, bool) {
 }
 
 // mediaType finds the first "type/subtype" token in s.
-func pgMediaType(s string) string {
+func findMediaType(s string) string {
 	for _, f := range strings.Fields(s) {
 		f = strings.Trim(f, ".,;`*()")
 		if i := strings.IndexByte(f, '/'); i > 0 && i < len(f)-1 && !strings.Contains(f, "//") {
@@ -335,7 +333,7 @@ func pgMediaType(s string) string {
 }
 
 // response reads the Response section prose.
-func (p *pgPage) response(op *model.Operation) {
+func (p *page) response(op *model.Operation) {
 	var r *model.Response
 	for _, b := range p.blocks {
 		if b.kind != bPara || p.sectionOf(b) != secResponse {
@@ -343,7 +341,7 @@ func (p *pgPage) response(op *model.Operation) {
 		}
 		text := b.txt()
 		lower := strings.ToLower(text)
-		status, ok := pgStatusIn(text)
+		status, ok := statusIn(text)
 		if r == nil {
 			if !ok && !strings.Contains(lower, "return") {
 				continue
@@ -357,7 +355,7 @@ func (p *pgPage) response(op *model.Operation) {
 				r.Type = ref
 			} else if ref, ok := p.boldType(b.rawText()); ok {
 				r.Type = ref
-			} else if ref, ok := pgPrimitiveProse(text); ok {
+			} else if ref, ok := primitiveProse(text); ok {
 				r.Type = ref
 			}
 		}
@@ -380,7 +378,7 @@ func (p *pgPage) response(op *model.Operation) {
 // proseType reads the type a sentence links to ("a [user](../resources/user.md)
 // object", "a collection of [DriveItem](driveitem.md) resources", "a
 // [Drive resource][drive-resource]").
-func (p *pgPage) proseType(text string, links []mdLink) (model.TypeRef, bool) {
+func (p *page) proseType(text string, links []mdLink) (model.TypeRef, bool) {
 	for _, l := range links {
 		d := strings.ToLower(l.Dest)
 		file := strings.SplitN(d, "#", 2)[0]
@@ -395,10 +393,10 @@ func (p *pgPage) proseType(text string, links []mdLink) (model.TypeRef, bool) {
 			name = strings.TrimSuffix(name, suf)
 		}
 		name = strings.Trim(name, "*` ")
-		if !pgIsQualified(name) {
+		if !isDottedName(name) {
 			continue
 		}
-		ref := model.TypeRef{Name: pgQualify(pgLowerFirst(name), p.ns)}
+		ref := model.TypeRef{Name: qualify(lowerFirst(name), p.ns)}
 		p.linkType(ref.Name, l.Dest)
 		if i := strings.Index(text, l.Text); i >= 0 {
 			around := strings.ToLower(text[max(0, i-25):min(len(text), i+len(l.Text)+20)])
@@ -413,7 +411,7 @@ func (p *pgPage) proseType(text string, links []mdLink) (model.TypeRef, bool) {
 // in its canonical spelling: "returns a `200 OK` response code and a String
 // collection in the response body" (Collection(Edm.String)), "and a Stream
 // in the response body".
-func pgPrimitiveProse(text string) (model.TypeRef, bool) {
+func primitiveProse(text string) (model.TypeRef, bool) {
 	end := strings.Index(text, " in the response body")
 	if end < 0 {
 		return model.TypeRef{}, false
@@ -441,7 +439,7 @@ func pgPrimitiveProse(text string) (model.TypeRef, bool) {
 // boldType reads a type named in bold in raw Markdown: "an **alert**
 // object", "the newly created **chat** resource", "a collection of
 // **user** objects".
-func (p *pgPage) boldType(raw string) (model.TypeRef, bool) {
+func (p *page) boldType(raw string) (model.TypeRef, bool) {
 	rest := raw
 	for {
 		i := strings.Index(rest, "**")
@@ -456,12 +454,12 @@ func (p *pgPage) boldType(raw string) (model.TypeRef, bool) {
 		after := strings.ToLower(strings.TrimSpace(rest[i+4+j:]))
 		before := strings.ToLower(rest[max(0, i-25):i])
 		rest = rest[i+4+j:]
-		if !pgIsQualified(name) {
+		if !isDottedName(name) {
 			continue
 		}
 		for _, w := range []string{"object", "resource", "collection", "entity", "entities"} {
 			if strings.HasPrefix(after, w) {
-				ref := model.TypeRef{Name: pgQualify(pgLowerFirst(name), p.ns)}
+				ref := model.TypeRef{Name: qualify(lowerFirst(name), p.ns)}
 				ref.Collection = strings.HasPrefix(after, "collection") || strings.Contains(before, "collection of") || strings.Contains(before, "list of")
 				return ref, true
 			}
@@ -470,7 +468,7 @@ func (p *pgPage) boldType(raw string) (model.TypeRef, bool) {
 }
 
 // statusIn finds "201 Created"-style status codes in prose.
-func pgStatusIn(s string) (int, bool) {
+func statusIn(s string) (int, bool) {
 	for i := 0; i+3 <= len(s); i++ {
 		if s[i] < '1' || s[i] > '5' || (i > 0 && identByte(s[i-1])) {
 			continue
@@ -491,7 +489,7 @@ func pgStatusIn(s string) (int, bool) {
 func isDigit(c byte) bool { return c >= '0' && c <= '9' }
 
 // examples reads the request and response example fences and pairs them.
-func (p *pgPage) examples(op *model.Operation, syntax []*mdBlock) {
+func (p *page) examples(op *model.Operation, syntax []*mdBlock) {
 	isSyntax := map[*mdBlock]bool{}
 	for _, b := range syntax {
 		isSyntax[b] = true
@@ -515,18 +513,18 @@ func (p *pgPage) examples(op *model.Operation, syntax []*mdBlock) {
 		case a != nil && a.BlockType == "response":
 			kind = model.ResponseExample
 		case a != nil:
-			if a.BlockType == "ignored" && pgStartsWithMethod(pgFirstText(b.fenceLines())) {
+			if a.BlockType == "ignored" && startsWithMethod(firstText(b.fenceLines())) {
 				p.ignoredReqs = append(p.ignoredReqs, b.pos.Line)
 			}
 			continue // ignored, example, samples, resource
 		case !isHTTPish(b.info):
 			continue
 		default:
-			ft := pgFirstText(b.fenceLines())
+			ft := firstText(b.fenceLines())
 			switch {
 			case strings.HasPrefix(ft, "HTTP/") || strings.HasPrefix(ft, "HTTP "):
 				kind = model.ResponseExample
-			case pgStartsWithMethod(ft):
+			case startsWithMethod(ft):
 				kind = model.RequestExample
 			default:
 				continue
@@ -591,7 +589,7 @@ func (p *pgPage) examples(op *model.Operation, syntax []*mdBlock) {
 // pair links responses to requests: by annotation name, else the latest
 // unpaired request before the response (document order, which is also
 // "### Request"/"### Response" heading order on unannotated pages).
-func (p *pgPage) pair(op *model.Operation) {
+func (p *page) pair(op *model.Operation) {
 	exs := op.Examples
 	lastUnpaired := -1
 	for i, ex := range exs {
@@ -665,13 +663,13 @@ func (p *pgPage) pair(op *model.Operation) {
 // inferType records the request body's type from the API page: its table
 // rows, and entity evidence (an id in the table or in an example of the
 // type). A type only documented on API pages is built from these.
-func (p *pgPage) inferType(op *model.Operation) {
+func (p *page) inferType(op *model.Operation) {
 	rb := op.RequestBody
 	if rb == nil || rb.Type.Name == "" || rb.Type.IsPrimitive() || len(rb.Properties) == 0 {
 		return
 	}
 	t := &model.Type{Name: rb.Type.Name, Kind: model.ComplexType, Pos: rb.Pos}
-	c := &pgContrib{t: t, prio: prioAPIPage}
+	c := &contrib{t: t, prio: prioAPIPage}
 	for _, pr := range rb.Properties {
 		if pr.InheritedFrom != "" && pr.InheritedFrom != t.Name {
 			continue
@@ -690,7 +688,7 @@ func (p *pgPage) inferType(op *model.Operation) {
 		if ex.Type.Name != t.Name || ex.JSON == model.NoJSON || ex.JSON == model.InvalidJSON {
 			continue
 		}
-		if pgHasTopLevelID(ex.Body, ex.JSON == model.ValidJSON, ex.Type.Collection) {
+		if hasTopLevelID(ex.Body, ex.JSON == model.ValidJSON, ex.Type.Collection) {
 			c.hasID = true
 		}
 	}
@@ -701,7 +699,7 @@ func (p *pgPage) inferType(op *model.Operation) {
 // "value" array) has an "id" member. valid states that body is valid JSON
 // (json.Valid): it is then read by a cheap scan, with the answer
 // json.Unmarshal would give.
-func pgHasTopLevelID(body string, valid, collection bool) bool {
+func hasTopLevelID(body string, valid, collection bool) bool {
 	if !strings.Contains(body, `"id"`) {
 		return false
 	}
@@ -713,7 +711,7 @@ func pgHasTopLevelID(body string, valid, collection bool) bool {
 	return decodeTopLevelID(body, collection)
 }
 
-// scanTopLevelID is pgHasTopLevelID for valid JSON; ok is false when a
+// scanTopLevelID is hasTopLevelID for valid JSON; ok is false when a
 // key needs decoding (the caller then uses encoding/json).
 func scanTopLevelID(b []byte, collection bool) (has, ok bool) {
 	ms, obj, plain := topMembers(b)
@@ -753,7 +751,7 @@ func scanTopLevelID(b []byte, collection bool) (has, ok bool) {
 	return found, true
 }
 
-// decodeTopLevelID is pgHasTopLevelID by encoding/json.
+// decodeTopLevelID is hasTopLevelID by encoding/json.
 func decodeTopLevelID(body string, collection bool) bool {
 	var m map[string]json.RawMessage
 	if err := json.Unmarshal([]byte(body), &m); err != nil {
@@ -772,7 +770,7 @@ func decodeTopLevelID(body string, collection bool) bool {
 
 // ignoredRequestBefore reports whether an "ignored" request fence lies
 // between the example before exs[i] and exs[i].
-func (p *pgPage) ignoredRequestBefore(exs []*model.Example, i int) bool {
+func (p *page) ignoredRequestBefore(exs []*model.Example, i int) bool {
 	from := 0
 	if i > 0 {
 		from = exs[i-1].Pos.Line

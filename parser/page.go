@@ -20,7 +20,7 @@ type PageResult struct {
 	Types       []*model.Type
 	Diagnostics []model.Diagnostic
 
-	contribs []*pgContrib
+	contribs []*contrib
 	// defines is the type this page defines (a resource page's type, an
 	// enum page's enum), for resolving links to the page.
 	defines string
@@ -31,12 +31,12 @@ type PageResult struct {
 	typeLinks map[string]string
 	// evidence is what the page says about the types of examples that
 	// name none, resolved by the merge (exampletype.go).
-	evidence []*pgExampleEvidence
+	evidence []*exampleEvidence
 }
 
 // contrib is one page's contribution to a type, with what the merge needs
 // to order contributions deterministically.
-type pgContrib struct {
+type contrib struct {
 	t *model.Type
 	// prio orders contributions of one type: lower wins.
 	prio int
@@ -64,11 +64,11 @@ const (
 )
 
 // pageCtx is the state of parsing one page.
-type pgPage struct {
+type page struct {
 	file   string
 	src    []byte
-	idx    *pgLineIndex
-	fm     *pgFrontMatter
+	idx    *pageLines
+	fm     *frontMatter
 	blocks []*mdBlock
 	ns     string
 	kind   model.PageKind
@@ -82,13 +82,13 @@ type pgPage struct {
 	ignoredReqs []int
 	h1          *mdBlock
 	// introv caches intro (read once per page).
-	introv    []pgIntroPara
+	introv    []introPara
 	introDone bool
 	// md is the reader of the page (nil in some tests).
 	md *mD
 }
 
-func (p *pgPage) diag(pos model.Pos, sev model.Severity, code, msg string) {
+func (p *page) diag(pos model.Pos, sev model.Severity, code, msg string) {
 	p.res.Diagnostics = append(p.res.Diagnostics, model.Diagnostic{Pos: pos, Severity: sev, Code: code, Message: msg})
 }
 
@@ -110,17 +110,17 @@ func parsePage(md *mD, file string, src []byte) (res *PageResult) {
 			}}
 		}
 	}()
-	src = pgNormalise(src)
+	src = normalise(src)
 	// The page as a string, once: front matter values and the text of
 	// blocks are substrings of it.
 	text := md.texts.copy(src)
-	base, fm, fmDiags := pgStripFrontMatterText(file, src, text)
+	base, fm, fmDiags := stripFrontMatterText(file, src, text)
 	res.Diagnostics = append(res.Diagnostics, fmDiags...)
-	p := &pgPage{file: file, src: src, fm: fm, res: res, page: res.Page, bound: map[*mdBlock]*model.Annotation{}, md: md}
-	p.idx = pgNewLineIndexBuf(file, src, base, md.starts)
+	p := &page{file: file, src: src, fm: fm, res: res, page: res.Page, bound: map[*mdBlock]*model.Annotation{}, md: md}
+	p.idx = newPageLinesBuf(file, src, base, md.starts)
 	md.starts = p.idx.starts
 	md.text = text[base:]
-	p.blocks = pgCollectBlocks(md, src[base:], p.idx)
+	p.blocks = collectBlocks(md, src[base:], p.idx)
 	p.todoText(src)
 	p.front()
 	p.recoverTables()
@@ -143,13 +143,13 @@ func parsePage(md *mD, file string, src []byte) (res *PageResult) {
 	for _, c := range res.contribs {
 		res.Types = append(res.Types, c.t)
 	}
-	p.page.Types = pgPageTypes(res.contribs)
-	res.Diagnostics = pgSortDiagnostics(res.Diagnostics)
+	p.page.Types = pageTypes(res.contribs)
+	res.Diagnostics = sortDiagnostics(res.Diagnostics)
 	return res
 }
 
 // pageTypes lists the distinct names of a page's contributions, sorted.
-func pgPageTypes(cs []*pgContrib) []string {
+func pageTypes(cs []*contrib) []string {
 	var out []string
 	seen := map[string]bool{}
 	for _, c := range cs {
@@ -164,7 +164,7 @@ func pgPageTypes(cs []*pgContrib) []string {
 
 // linkType records that the type name was read from the text of a link to
 // dest. Only relative links to Markdown pages count.
-func (p *pgPage) linkType(name, dest string) {
+func (p *page) linkType(name, dest string) {
 	if name == "" || strings.HasPrefix(name, "Edm.") || name == model.JSONType {
 		return
 	}
@@ -181,18 +181,18 @@ func (p *pgPage) linkType(name, dest string) {
 	p.res.typeLinks[name] = target
 }
 
-// linkTarget is pgLinkTarget(p.file, dest), remembered by the reader for
+// linkTarget is linkTarget(p.file, dest), remembered by the reader for
 // the pages of p's folder (it depends on the file's folder only).
-func (p *pgPage) linkTarget(dest string) string {
+func (p *page) linkTarget(dest string) string {
 	m := p.md
 	if m == nil {
-		return pgLinkTarget(p.file, dest)
+		return linkTarget(p.file, dest)
 	}
 	k := [2]string{path.Dir(p.file), dest}
 	if t, ok := m.targets[k]; ok {
 		return t
 	}
-	t := pgLinkTarget(p.file, dest)
+	t := linkTarget(p.file, dest)
 	if m.targets == nil || len(m.targets) >= maxTargets {
 		m.targets = make(map[[2]string]string)
 	}
@@ -205,28 +205,28 @@ const maxTargets = 4096
 
 // linkTarget resolves a relative link to a Markdown page against the file
 // that holds it, lower-cased; "" for other links.
-func pgLinkTarget(file, dest string) string {
-	if !pgIsPageLink(dest) {
+func linkTarget(file, dest string) string {
+	if !isPageLink(dest) {
 		return ""
 	}
-	return strings.ToLower(path.Clean(path.Join(path.Dir(file), pgLinkPath(dest))))
+	return strings.ToLower(path.Clean(path.Join(path.Dir(file), linkPath(dest))))
 }
 
 // isPageLink reports whether dest is a relative link to a whole Markdown
 // page. A link into a section ("chat.md#chattype-values") names something
 // the page defines besides its type.
-func pgIsPageLink(dest string) bool {
+func isPageLink(dest string) bool {
 	if strings.IndexByte(dest, '#') >= 0 {
 		return false
 	}
-	d := pgLinkPath(dest)
+	d := linkPath(dest)
 	n := len(d)
 	return n > 3 && d[0] != '/' && strings.IndexByte(d, ':') < 0 &&
 		d[n-3] == '.' && d[n-2]|0x20 == 'm' && d[n-1]|0x20 == 'd'
 }
 
 // linkPath is dest without its query and surrounding spaces.
-func pgLinkPath(dest string) string {
+func linkPath(dest string) string {
 	if i := strings.IndexByte(dest, '?'); i >= 0 {
 		dest = dest[:i]
 	}
@@ -234,14 +234,14 @@ func pgLinkPath(dest string) string {
 }
 
 // todoText reports every line that still holds a TODO (scaffold text).
-func (p *pgPage) todoText(src []byte) {
+func (p *page) todoText(src []byte) {
 	if !bytes.Contains(src, []byte("TODO")) {
 		return
 	}
 	line := 1
 	for len(src) > 0 {
 		l, rest, _ := bytes.Cut(src, []byte{'\n'})
-		if i := pgIndexWord(l, "TODO"); i >= 0 {
+		if i := indexWord(l, "TODO"); i >= 0 {
 			p.diag(model.Pos{File: p.file, Line: line, Col: i + 1}, model.Warning, "todo-text",
 				"page still contains scaffold text \"TODO\"; replace it with the real content")
 		}
@@ -252,7 +252,7 @@ func (p *pgPage) todoText(src []byte) {
 
 // indexWord returns the byte index of word in l where it is not part of a
 // longer identifier, or -1.
-func pgIndexWord(l []byte, word string) int {
+func indexWord(l []byte, word string) int {
 	off := 0
 	for {
 		i := bytes.Index(l[off:], []byte(word))
@@ -274,7 +274,7 @@ func identByte(c byte) bool {
 }
 
 // front reads the title, namespace, front matter and description.
-func (p *pgPage) front() {
+func (p *page) front() {
 	p.page.DocType = p.fm.get("doc_type")
 	p.page.Description = p.fm.get("description")
 	p.ns = "microsoft.graph"
@@ -294,7 +294,7 @@ func (p *pgPage) front() {
 			if rest, ok := strings.CutPrefix(t, "Namespace:"); ok {
 				ns := strings.TrimRight(strings.TrimSpace(rest), ".")
 				ns = strings.Trim(ns, "`*")
-				if ns != "" && pgIsQualified(ns) {
+				if ns != "" && isDottedName(ns) {
 					p.ns = ns
 					p.page.Namespace = ns
 				}
@@ -308,14 +308,14 @@ func (p *pgPage) front() {
 }
 
 // introPara is one paragraph between the H1 and the first section.
-type pgIntroPara struct {
+type introPara struct {
 	b    *mdBlock
 	text string
 }
 
 // intro returns the paragraphs between the H1 and the first heading,
 // without the Namespace line, INCLUDE lines and notes.
-func (p *pgPage) intro() []pgIntroPara {
+func (p *page) intro() []introPara {
 	if p.introDone {
 		return p.introv
 	}
@@ -324,8 +324,8 @@ func (p *pgPage) intro() []pgIntroPara {
 	return p.introv
 }
 
-func (p *pgPage) readIntro() []pgIntroPara {
-	var out []pgIntroPara
+func (p *page) readIntro() []introPara {
+	var out []introPara
 	started := p.h1 == nil
 	for _, b := range p.blocks {
 		if b == p.h1 {
@@ -348,18 +348,18 @@ func (p *pgPage) readIntro() []pgIntroPara {
 			if !ok {
 				continue
 			}
-			t, _ = pgStripInline(after)
+			t, _ = stripInline(after)
 		}
 		if t == "" || strings.HasPrefix(t, "[!INCLUDE") || strings.HasPrefix(t, "[!NOTE") {
 			continue
 		}
-		out = append(out, pgIntroPara{b: b, text: t})
+		out = append(out, introPara{b: b, text: t})
 	}
 	return out
 }
 
 // firstParagraph is the page's description: the first intro paragraph.
-func (p *pgPage) firstParagraph() string {
+func (p *page) firstParagraph() string {
 	for _, ip := range p.intro() {
 		return ip.text
 	}
@@ -368,12 +368,12 @@ func (p *pgPage) firstParagraph() string {
 
 // recoverTables reports paragraphs that are meant as tables but are not
 // (delimiter row with fewer cells than the header) and reads them anyway.
-func (p *pgPage) recoverTables() {
+func (p *page) recoverTables() {
 	for _, b := range p.blocks {
 		if b.kind != bPara || !b.segmentHas('|') || !b.segmentHas('-') {
 			continue
 		}
-		t := pgRecoverTable(b, p.idx)
+		t := recoverTable(b, p.idx)
 		if t == nil {
 			continue
 		}
@@ -385,7 +385,7 @@ func (p *pgPage) recoverTables() {
 }
 
 // checkFences reports fences that swallow what follows them.
-func (p *pgPage) checkFences() {
+func (p *page) checkFences() {
 	for _, b := range p.blocks {
 		if b.kind != bFence {
 			continue
@@ -409,7 +409,7 @@ func (p *pgPage) checkFences() {
 }
 
 // blocksSrc is the text goldmark parsed (the page after its front matter).
-func (p *pgPage) blocksSrc() []byte { return p.src[p.idx.base:] }
+func (p *page) blocksSrc() []byte { return p.src[p.idx.base:] }
 
 func isATXHeading(t string) bool {
 	n := 0
@@ -421,7 +421,7 @@ func isATXHeading(t string) bool {
 
 // checkTableRows reports rows that have more cells than the header
 // (goldmark drops the extra cells; docgen keeps them in the last cell).
-func (p *pgPage) checkTableRows() {
+func (p *page) checkTableRows() {
 	for _, b := range p.blocks {
 		if b.kind != bTable {
 			continue
@@ -438,12 +438,12 @@ func (p *pgPage) checkTableRows() {
 
 // annotations decodes every HTML comment, keeps the page annotation and
 // docgen-ignore comments, and binds block annotations to their fences.
-func (p *pgPage) annotations() {
+func (p *page) annotations() {
 	for i, b := range p.blocks {
 		if b.kind != bHTML {
 			continue
 		}
-		content, ok := pgCommentContent(b.rawText())
+		content, ok := commentContent(b.rawText())
 		if !ok {
 			continue
 		}
@@ -496,7 +496,7 @@ func (p *pgPage) annotations() {
 // bindTarget finds the fence an annotation at blocks[i] binds to: the next
 // fence in the same container, across blank lines and at most one paragraph
 // or one heading.
-func (p *pgPage) bindTarget(i int) *mdBlock {
+func (p *page) bindTarget(i int) *mdBlock {
 	a := p.blocks[i]
 	between := 0
 	for j := i + 1; j < len(p.blocks); j++ {
@@ -523,7 +523,7 @@ func (p *pgPage) bindTarget(i int) *mdBlock {
 }
 
 // commentContent returns the text between "<!--" and "-->".
-func pgCommentContent(raw string) (string, bool) {
+func commentContent(raw string) (string, bool) {
 	s := strings.TrimSpace(raw)
 	rest, ok := strings.CutPrefix(s, "<!--")
 	if !ok {
@@ -537,7 +537,7 @@ func pgCommentContent(raw string) (string, bool) {
 
 // classify decides the page kind from folder, H1 and annotations; doc_type
 // is only a hint, and a disagreement is reported.
-func (p *pgPage) classify() {
+func (p *page) classify() {
 	slash := "/" + p.file
 	folder := ""
 	switch {
@@ -625,7 +625,7 @@ func (p *pgPage) classify() {
 	p.kind = kind
 }
 
-func (p *pgPage) titlePos() model.Pos {
+func (p *page) titlePos() model.Pos {
 	if p.h1 != nil {
 		return p.h1.pos
 	}
@@ -674,7 +674,7 @@ const (
 	secSkip
 )
 
-func pgIsSyntaxHeading(h string) bool {
+func isSyntaxHeading(h string) bool {
 	return hasPrefixFold(strings.TrimSpace(h), "http request")
 }
 
@@ -718,7 +718,7 @@ func lowerSmall(s string, buf []byte) ([]byte, bool) {
 }
 
 // headingKind classifies a heading text.
-func pgHeadingKind(h string) secKind {
+func headingKind(h string) secKind {
 	t := strings.TrimSpace(strings.Trim(h, "*` "))
 	var buf [32]byte
 	if b, ok := lowerSmall(t, buf[:]); ok {
@@ -727,7 +727,7 @@ func pgHeadingKind(h string) secKind {
 	return headingKindLower(strings.ToLower(t), h)
 }
 
-// headingKindLower is pgHeadingKind of heading h, whose text (trimmed,
+// headingKindLower is headingKind of heading h, whose text (trimmed,
 // lower-cased) is t.
 func headingKindLower(t, h string) secKind {
 	switch {
@@ -735,7 +735,7 @@ func headingKindLower(t, h string) secKind {
 		return secNone
 	case strings.HasPrefix(t, "http request"):
 		return secSyntax
-	case strings.Contains(t, "permission") && pgEnumHeadingName(h):
+	case strings.Contains(t, "permission") && enumHeadingName(h):
 		// "### permissionType values" is an enum, not a Permissions
 		// section.
 		return secEnum
@@ -761,14 +761,14 @@ func headingKindLower(t, h string) secKind {
 }
 
 // enumHeadingName reports whether a heading names an enum ("x values").
-func pgEnumHeadingName(h string) bool {
-	n, _ := pgEnumName(h)
+func enumHeadingName(h string) bool {
+	n, _ := enumName(h)
 	return n != ""
 }
 
 // sectionOf classifies the section a block is in: the nearest heading, or
 // its H2 when the nearest heading says nothing.
-func (p *pgPage) sectionOf(b *mdBlock) secKind {
+func (p *page) sectionOf(b *mdBlock) secKind {
 	if !b.secDone {
 		b.sec, b.secDone = sectionKind(b), true
 	}
@@ -811,7 +811,7 @@ func itoa(n int) string {
 	return string(b[i:])
 }
 
-func pgIsQualified(s string) bool {
+func isDottedName(s string) bool {
 	if s == "" {
 		return false
 	}
@@ -823,7 +823,7 @@ func pgIsQualified(s string) bool {
 	return true
 }
 
-func pgIsIdent(s string) bool {
+func isWord(s string) bool {
 	if s == "" {
 		return false
 	}
@@ -837,7 +837,7 @@ func pgIsIdent(s string) bool {
 
 // qualify turns a documented type name into a qualified OData name in
 // namespace ns.
-func pgQualify(name, ns string) string {
+func qualify(name, ns string) string {
 	name = strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(name), "#"))
 	name = strings.Trim(name, "`*")
 	if name == "" {

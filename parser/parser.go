@@ -73,7 +73,7 @@ func ParseFiles(files []File) *model.Package {
 		}
 		wg.Wait()
 	}
-	return pgMerge(results)
+	return merge(results)
 }
 
 // ParsePaths parses files and folders (recursively, every *.md file, in
@@ -125,6 +125,6 @@ func sortStrings(s []string) { sort.Strings(s) }
 
 // sortDiagnostics orders diagnostics by position, then code, then message,
 // and drops exact duplicates.
-func pgSortDiagnostics(ds []model.Diagnostic) []model.Diagnostic {
+func sortDiagnostics(ds []model.Diagnostic) []model.Diagnostic {
 	return model.SortDiagnostics(ds)
 }

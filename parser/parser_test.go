@@ -26,7 +26,7 @@ var update = flag.Bool("update", false, "rewrite golden files")
 const corpusDir = "../../shared/corpus"
 
 // readCase reads every .md file under dir, with paths relative to dir.
-func pgReadCase(t testing.TB, dir string) []File {
+func readCase(t testing.TB, dir string) []File {
 	t.Helper()
 	var files []File
 	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
@@ -77,12 +77,12 @@ func TestGolden(t *testing.T) {
 		n++
 		dir := filepath.Join("testdata", d.Name())
 		t.Run(d.Name(), func(t *testing.T) {
-			files := pgReadCase(t, dir)
+			files := readCase(t, dir)
 			if len(files) == 0 {
 				t.Fatal("no .md input")
 			}
 			pkg := ParseFiles(files)
-			pgCheckInvariants(t, pkg, files)
+			checkInvariants(t, pkg, files)
 			got := encode(t, pkg)
 			golden := filepath.Join(dir, "want.json")
 			if *update {
@@ -107,7 +107,7 @@ func TestGolden(t *testing.T) {
 
 // checkInvariants verifies what must hold for any input: sorted, unique
 // types; every diagnostic located inside its file with a registered code.
-func pgCheckInvariants(t testing.TB, pkg *model.Package, files []File) {
+func checkInvariants(t testing.TB, pkg *model.Package, files []File) {
 	t.Helper()
 	lines := map[string]int{}
 	for _, f := range files {
@@ -142,7 +142,7 @@ func TestOrderIndependent(t *testing.T) {
 	dirs, _ := os.ReadDir("testdata")
 	for _, d := range dirs {
 		if d.IsDir() && d.Name() != "fuzz" {
-			for _, f := range pgReadCase(t, filepath.Join("testdata", d.Name())) {
+			for _, f := range readCase(t, filepath.Join("testdata", d.Name())) {
 				f.Path = d.Name() + "/" + f.Path
 				files = append(files, f)
 			}
@@ -257,7 +257,7 @@ func TestSplitRow(t *testing.T) {
 		{"", nil},
 		{"|", nil},
 	} {
-		if got := pgSplitRow(tc.in); !cmp.Equal(got, tc.want) {
+		if got := splitRow(tc.in); !cmp.Equal(got, tc.want) {
 			t.Errorf("splitRow(%q) = %q, want %q", tc.in, got, tc.want)
 		}
 	}
@@ -274,7 +274,7 @@ func TestStatusIn(t *testing.T) {
 		{"returns up to 999 items", 0},
 		{"no status", 0},
 	} {
-		if got, _ := pgStatusIn(tc.in); got != tc.want {
+		if got, _ := statusIn(tc.in); got != tc.want {
 			t.Errorf("statusIn(%q) = %d, want %d", tc.in, got, tc.want)
 		}
 	}
@@ -300,7 +300,7 @@ func FuzzParsePage(f *testing.F) {
 	f.Fuzz(func(t *testing.T, src []byte) {
 		for _, name := range []string{"api/x.md", "resources/x.md"} {
 			res := ParsePage(name, src)
-			n := bytes.Count(pgNormalise(src), []byte{'\n'}) + 1
+			n := bytes.Count(normalise(src), []byte{'\n'}) + 1
 			for _, d := range res.Diagnostics {
 				if d.Pos.File != name || d.Pos.Line < 1 || d.Pos.Line > n || d.Pos.Col < 0 {
 					t.Fatalf("diagnostic outside the page (%d lines): %s", n, d)
@@ -322,7 +322,7 @@ func FuzzTable(f *testing.F) {
 	f.Fuzz(func(t *testing.T, rows string) {
 		src := "# x resource type\n\n## Properties\n\n|Property|Type|Description|\n|:---|:---|:---|\n" + rows + "\n"
 		res := ParsePage("resources/x.md", []byte(src))
-		n := bytes.Count(pgNormalise([]byte(src)), []byte{'\n'}) + 1
+		n := bytes.Count(normalise([]byte(src)), []byte{'\n'}) + 1
 		for _, ty := range res.Types {
 			for _, p := range ty.Properties {
 				if p.Pos.Line < 5 || p.Pos.Line > n {
@@ -331,9 +331,9 @@ func FuzzTable(f *testing.F) {
 			}
 		}
 		for _, l := range strings.Split(rows, "\n") {
-			_ = pgSplitRow(l)
-			_ = pgIsDelimiterRow(l)
-			_, _ = pgStripInline(l)
+			_ = splitRow(l)
+			_ = isDelimiterRow(l)
+			_, _ = stripInline(l)
 		}
 	})
 }
@@ -342,9 +342,9 @@ func FuzzTable(f *testing.F) {
 // every diagnostic is located and registered; the count of diagnostics
 // per code is compared with testdata/corpus_summary.txt.
 func TestCorpus(t *testing.T) {
-	files := pgCorpusFiles(t)
+	files := corpusFiles(t)
 	pkg := ParseFiles(files)
-	pgCheckInvariants(t, pkg, files)
+	checkInvariants(t, pkg, files)
 	if len(pkg.Pages) != len(files) {
 		t.Errorf("%d pages for %d files", len(pkg.Pages), len(files))
 	}
@@ -401,7 +401,7 @@ var (
 )
 
 // corpusFiles loads the corpus pages once, paths relative to corpusDir.
-func pgCorpusFiles(t testing.TB) []File {
+func corpusFiles(t testing.TB) []File {
 	t.Helper()
 	if _, err := os.Stat(corpusDir); err != nil {
 		t.Skip("corpus not present at " + corpusDir)
@@ -429,8 +429,8 @@ func pgCorpusFiles(t testing.TB) []File {
 // BenchmarkGoldmarkCorpus is the baseline: goldmark + GFM tables only,
 // every corpus page, one goroutine.
 func BenchmarkGoldmarkCorpus(b *testing.B) {
-	files := pgCorpusFiles(b)
-	md := pgNewMarkdown()
+	files := corpusFiles(b)
+	md := newMarkdown()
 	var size int64
 	for _, f := range files {
 		size += int64(len(f.Src))
@@ -450,7 +450,7 @@ func BenchmarkGoldmarkCorpus(b *testing.B) {
 // BenchmarkParseCorpus is docgen's full parse and merge of the corpus
 // (pages in parallel up to GOMAXPROCS; run with -cpu 1 for one core).
 func BenchmarkParseCorpus(b *testing.B) {
-	files := pgCorpusFiles(b)
+	files := corpusFiles(b)
 	var size int64
 	for _, f := range files {
 		size += int64(len(f.Src))
@@ -476,8 +476,8 @@ func TestCleanText(t *testing.T) {
 		{`a\_b \* c`, "a_b * c"},
 		{"café", "café"},
 	} {
-		if got := pgCleanText(tc.in); got != tc.want {
-			t.Errorf("pgCleanText(%q) = %q, want %q", tc.in, got, tc.want)
+		if got := cleanText(tc.in); got != tc.want {
+			t.Errorf("cleanText(%q) = %q, want %q", tc.in, got, tc.want)
 		}
 	}
 }
@@ -495,7 +495,7 @@ func TestStripFrontMatter(t *testing.T) {
 		{"invalid yaml", "---\ntitle: a: b\n---\n", 20, "", 1},
 		{"unclosed", "---\ntitle: a\n# x\n", 0, "", 1},
 	} {
-		base, fm, diags := pgStripFrontMatter("x.md", []byte(tc.src))
+		base, fm, diags := stripFrontMatter("x.md", []byte(tc.src))
 		if base != tc.base || fm.get("doc_type") != tc.docType || len(diags) != tc.diags {
 			t.Errorf("%s: base %d doc_type %q diags %v; want %d %q %d", tc.name, base, fm.get("doc_type"), diags, tc.base, tc.docType, tc.diags)
 		}

@@ -32,7 +32,7 @@ func tableColumns(t *mdTable) mdColumns {
 
 // cleanName reads a property-name cell: bold and code marks removed, a
 // trailing note such as "(deprecated)" dropped.
-func pgCleanName(s string) string {
+func cleanName(s string) string {
 	s = strings.TrimSpace(strings.Trim(strings.TrimSpace(s), "*`"))
 	if i := indexNameEnd(s); i > 0 {
 		rest := strings.TrimSpace(s[i:])
@@ -62,9 +62,9 @@ func indexNameEnd(s string) int {
 
 // propertyRow reads one row of a typed table. It returns nil for rows that
 // are not properties (section separators, empty names).
-func (p *pgPage) propertyRow(t *mdTable, r *mdRow, c mdColumns, nav bool, prio int) (*model.Property, *pgContrib) {
+func (p *page) propertyRow(t *mdTable, r *mdRow, c mdColumns, nav bool, prio int) (*model.Property, *contrib) {
 	nameCell := r.mdCell(c.name)
-	name := pgCleanName(nameCell.text)
+	name := cleanName(nameCell.text)
 	if name == "" {
 		return nil, nil
 	}
@@ -79,13 +79,13 @@ func (p *pgPage) propertyRow(t *mdTable, r *mdRow, c mdColumns, nav bool, prio i
 		cellText := typeCell.text
 		dest, nLinks := "", 0
 		for _, l := range typeCell.links {
-			if pgIsPageLink(l.Dest) {
+			if isPageLink(l.Dest) {
 				dest = l.Dest
 				nLinks++
 			}
 		}
 		if len(typeCell.links) == 0 {
-			if txt, d, ok := pgRecoverLink(cellText); ok {
+			if txt, d, ok := recoverLink(cellText); ok {
 				p.diag(r.pos, model.Warning, "link-broken",
 					"Type cell "+strconv.Quote(cellText)+" of "+strconv.Quote(name)+" holds a malformed link; docgen read it as "+strconv.Quote(txt)+"; write it as [type](type.md)")
 				cellText, dest, nLinks = txt, d, 1
@@ -124,16 +124,16 @@ func (p *pgPage) propertyRow(t *mdTable, r *mdRow, c mdColumns, nav bool, prio i
 		}
 	}
 	if inh := InheritedFrom(descCell.text); inh != "" {
-		prop.InheritedFrom = pgQualify(inh, p.ns)
+		prop.InheritedFrom = qualify(inh, p.ns)
 	}
-	var enum *pgContrib
+	var enum *contrib
 	if vals := EnumValuesFromProse(descCell.raw); len(vals) > 0 {
 		if prop.Name != "" && (prop.TypeRef.Name == "" || prop.IsPrimitive() || prop.TypeRef.Name == model.JSONType) {
 			prop.Values = vals
 		} else {
 			e := &model.Type{Name: prop.TypeRef.Name, Kind: model.EnumType, Pos: r.pos}
-			e.Members = pgMembersFromNames(vals, r.pos)
-			enum = &pgContrib{t: e, prio: prio, hasMembers: true, membersSrc: r.pos}
+			e.Members = membersFromNames(vals, r.pos)
+			enum = &contrib{t: e, prio: prio, hasMembers: true, membersSrc: r.pos}
 		}
 	}
 	return prop, enum
@@ -143,7 +143,7 @@ func (p *pgPage) propertyRow(t *mdTable, r *mdRow, c mdColumns, nav bool, prio i
 // missing its ")" ("[x](x.md") or a reference link without a definition
 // ("[x][] resource"). It returns the cell with the link reduced to its text
 // and the link's destination ("" for a reference).
-func pgRecoverLink(s string) (text, dest string, ok bool) {
+func recoverLink(s string) (text, dest string, ok bool) {
 	open := strings.IndexByte(s, '[')
 	if open < 0 {
 		return "", "", false
@@ -182,18 +182,18 @@ func pgRecoverLink(s string) (text, dest string, ok bool) {
 }
 
 // membersFromNames builds enum members from a list of names.
-func pgMembersFromNames(names []string, pos model.Pos) []*model.EnumMember {
+func membersFromNames(names []string, pos model.Pos) []*model.EnumMember {
 	var ms []*model.EnumMember
 	for _, n := range names {
 		ms = append(ms, &model.EnumMember{Name: n, Pos: pos})
 	}
-	pgMarkSentinel(ms)
+	markSentinel(ms)
 	return ms
 }
 
 // markSentinel sets AfterSentinel on members after unknownFutureValue and
 // reports whether the sentinel is present.
-func pgMarkSentinel(ms []*model.EnumMember) bool {
+func markSentinel(ms []*model.EnumMember) bool {
 	after := false
 	for _, m := range ms {
 		m.AfterSentinel = after
@@ -206,10 +206,10 @@ func pgMarkSentinel(ms []*model.EnumMember) bool {
 
 // typedRows reads the rows of a typed table into properties; rows an
 // "Inherited from" description moves to another type go to moved.
-func (p *pgPage) typedRows(b *mdBlock, nav bool, prio int) (props []*model.Property, enums []*pgContrib) {
+func (p *page) typedRows(b *mdBlock, nav bool, prio int) (props []*model.Property, enums []*contrib) {
 	c := tableColumns(b.mdTable)
 	for _, r := range b.mdTable.rows() {
-		if name := pgCleanName(r.mdCell(c.name).text); c.typ >= 0 && len(props) > 0 && !isPropertyName(name) && strings.TrimSpace(r.mdCell(c.typ).text) == "" {
+		if name := cleanName(r.mdCell(c.name).text); c.typ >= 0 && len(props) > 0 && !isPropertyName(name) && strings.TrimSpace(r.mdCell(c.typ).text) == "" {
 			// A description broken over two lines: the second line
 			// became a row of its own. Give its text back.
 			p.diag(r.pos, model.Warning, "type-unknown",
@@ -231,7 +231,7 @@ func (p *pgPage) typedRows(b *mdBlock, nav bool, prio int) (props []*model.Prope
 }
 
 // resourcePage reads a resource page's type.
-func (p *pgPage) resourcePage() {
+func (p *page) resourcePage() {
 	var resAnn *model.Annotation
 	for _, a := range p.annots {
 		if a.BlockType == "resource" {
@@ -256,10 +256,10 @@ func (p *pgPage) resourcePage() {
 		name = strings.Trim(name, "`*")
 	}
 	complexH1 = strings.HasSuffix(lower, " complex type")
-	if !pgIsQualified(strings.TrimPrefix(name, "#")) {
+	if !isDottedName(strings.TrimPrefix(name, "#")) {
 		return
 	}
-	qn := pgQualify(name, p.ns)
+	qn := qualify(name, p.ns)
 	p.res.defines = qn
 	t := &model.Type{Name: qn, Kind: model.ComplexType, Description: p.firstParagraph()}
 	switch {
@@ -268,7 +268,7 @@ func (p *pgPage) resourcePage() {
 	case resAnn != nil:
 		t.Pos = resAnn.Pos
 	}
-	c := &pgContrib{t: t, prio: prioDefinition}
+	c := &contrib{t: t, prio: prioDefinition}
 	if complexH1 {
 		c.kindKnown = true
 	}
@@ -280,7 +280,7 @@ func (p *pgPage) resourcePage() {
 			c.kindKnown = true
 		}
 		if resAnn.BaseType != "" && !resAnn.BaseTypeNull {
-			t.Base = pgQualify(resAnn.BaseType, p.ns)
+			t.Base = qualify(resAnn.BaseType, p.ns)
 			c.baseSrc = resAnn.Pos
 		}
 	}
@@ -293,7 +293,7 @@ func (p *pgPage) resourcePage() {
 		}
 	}
 	p.res.contribs = append(p.res.contribs, c)
-	moved := map[string]*pgContrib{}
+	moved := map[string]*contrib{}
 	var movedOrder []string
 	for _, b := range p.blocks {
 		if b.kind != bTable {
@@ -312,7 +312,7 @@ func (p *pgPage) resourcePage() {
 			if pr.InheritedFrom != "" && pr.InheritedFrom != qn {
 				mc := moved[pr.InheritedFrom]
 				if mc == nil {
-					mc = &pgContrib{t: &model.Type{Name: pr.InheritedFrom, Kind: model.ComplexType, Pos: pr.Pos}, prio: prioInherited}
+					mc = &contrib{t: &model.Type{Name: pr.InheritedFrom, Kind: model.ComplexType, Pos: pr.Pos}, prio: prioInherited}
 					moved[pr.InheritedFrom] = mc
 					movedOrder = append(movedOrder, pr.InheritedFrom)
 				}
@@ -363,7 +363,7 @@ func appendProp(props []*model.Property, pr *model.Property) []*model.Property {
 
 // proseBase reads "Inherits from [x]" / "derived from [x]" / "A subclass of
 // [x]" in the intro.
-func (p *pgPage) proseBase() (string, model.Pos) {
+func (p *page) proseBase() (string, model.Pos) {
 	for _, ip := range p.intro() {
 		lower := strings.ToLower(ip.text)
 		i := strings.Index(lower, "inherits from")
@@ -385,7 +385,7 @@ func (p *pgPage) proseBase() (string, model.Pos) {
 		for _, l := range ip.b.lnk() {
 			at := strings.Index(after, l.Text)
 			name := strings.ReplaceAll(l.Text, " ", "")
-			if l.Text == "" || at < 0 || !pgIsQualified(name) {
+			if l.Text == "" || at < 0 || !isDottedName(name) {
 				continue
 			}
 			if bestAt < 0 || at < bestAt || (at == bestAt && len(name) > len(best)) {
@@ -393,7 +393,7 @@ func (p *pgPage) proseBase() (string, model.Pos) {
 			}
 		}
 		if best != "" {
-			return pgQualify(pgLowerFirst(best), p.ns), ip.b.pos
+			return qualify(lowerFirst(best), p.ns), ip.b.pos
 		}
 		if len(ip.b.lnk()) > 0 {
 			continue
@@ -411,8 +411,8 @@ func (p *pgPage) proseBase() (string, model.Pos) {
 			if lw := strings.ToLower(w); lw == "base" || lw == "abstract" {
 				continue
 			}
-			if pgIsQualified(w) {
-				return pgQualify(pgLowerFirst(w), p.ns), ip.b.pos
+			if isDottedName(w) {
+				return qualify(lowerFirst(w), p.ns), ip.b.pos
 			}
 		}
 	}
@@ -421,7 +421,7 @@ func (p *pgPage) proseBase() (string, model.Pos) {
 
 // pageExamples collects the JSON blocks of a non-API page: resource
 // representations and "example" blocks. t is the page's type, if any.
-func (p *pgPage) pageExamples(typeName string, t *model.Type) {
+func (p *page) pageExamples(typeName string, t *model.Type) {
 	nRes, nEx := 0, 0
 	for _, b := range p.blocks {
 		if b.kind != bFence {
@@ -477,7 +477,7 @@ func (p *pgPage) pageExamples(typeName string, t *model.Type) {
 }
 
 // annotationNames copies an annotation's name(s) to an example.
-func (p *pgPage) annotationNames(ex *model.Example, a *model.Annotation) {
+func (p *page) annotationNames(ex *model.Example, a *model.Annotation) {
 	if a == nil || len(a.Name) == 0 {
 		return
 	}
@@ -488,7 +488,7 @@ func (p *pgPage) annotationNames(ex *model.Example, a *model.Annotation) {
 }
 
 // checkBody classifies an example body as JSON and finds placeholders.
-func (p *pgPage) checkBody(ex *model.Example, wantJSON bool) []byte {
+func (p *page) checkBody(ex *model.Example, wantJSON bool) []byte {
 	if strings.TrimSpace(ex.Body) == "" {
 		return nil
 	}
@@ -517,7 +517,7 @@ func (p *pgPage) checkBody(ex *model.Example, wantJSON bool) []byte {
 
 // odataRef reads an annotation's @odata.type ("microsoft.graph.x",
 // "Collection(microsoft.graph.x)", "#microsoft.graph.x", "stream").
-func (p *pgPage) odataRef(s string) model.TypeRef {
+func (p *page) odataRef(s string) model.TypeRef {
 	s = strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(s), "#"))
 	ref, _ := NormalizeType(s, p.ns)
 	return ref
@@ -526,7 +526,7 @@ func (p *pgPage) odataRef(s string) model.TypeRef {
 // jsonAlternatives turns "a | b | c" placeholder strings of a resource
 // representation into enum members (named enum property) or values
 // (primitive property).
-func (p *pgPage) jsonAlternatives(ex *model.Example, t *model.Type) {
+func (p *page) jsonAlternatives(ex *model.Example, t *model.Type) {
 	for _, ph := range ex.Placeholders {
 		if ph.Kind != model.AlternativesPlaceholder || len(ph.Alternatives) == 0 {
 			continue
@@ -560,34 +560,34 @@ func (p *pgPage) jsonAlternatives(ex *model.Example, t *model.Type) {
 			continue
 		}
 		e := &model.Type{Name: prop.TypeRef.Name, Kind: model.EnumType, Pos: ph.Pos}
-		e.Members = pgMembersFromNames(alts, ph.Pos)
-		p.res.contribs = append(p.res.contribs, &pgContrib{t: e, prio: prioJSONAlts, hasMembers: true, membersSrc: ph.Pos})
+		e.Members = membersFromNames(alts, ph.Pos)
+		p.res.contribs = append(p.res.contribs, &contrib{t: e, prio: prioJSONAlts, hasMembers: true, membersSrc: ph.Pos})
 	}
 }
 
 // enumPage reads an enum page (Intune "x enum type", enums.md).
-func (p *pgPage) enumPage() {
+func (p *page) enumPage() {
 	name := ""
 	h1 := strings.TrimSpace(p.page.Title)
 	if strings.HasSuffix(strings.ToLower(h1), " enum type") {
 		name = strings.Trim(strings.TrimSpace(h1[:len(h1)-len(" enum type")]), "`*")
 	}
 	p.enumTables(name)
-	if name != "" && pgIsQualified(name) {
-		p.res.defines = pgQualify(name, p.ns)
+	if name != "" && isDottedName(name) {
+		p.res.defines = qualify(name, p.ns)
 	}
 	p.pageExamples("", nil)
 }
 
 // enumName reads an enum section heading ("chatType values").
-func pgEnumName(h string) (string, bool) {
+func enumName(h string) (string, bool) {
 	t := strings.TrimSpace(strings.Trim(strings.TrimSpace(h), "*"))
 	lower := strings.ToLower(t)
 	flags := strings.HasSuffix(lower, " flags")
 	for _, suf := range []string{" enumeration values", " enum values", " values", " enumeration", " members", " flags"} {
 		if strings.HasSuffix(lower, suf) {
 			n := strings.Trim(strings.TrimSpace(t[:len(t)-len(suf)]), "`*")
-			if pgIsQualified(n) {
+			if isDottedName(n) {
 				return n, flags
 			}
 			return "", false
@@ -598,7 +598,7 @@ func pgEnumName(h string) (string, bool) {
 
 // enumTables reads enum tables: `### x values` tables anywhere, and
 // `## Members` tables of an enum page named def.
-func (p *pgPage) enumTables(def string) {
+func (p *page) enumTables(def string) {
 	for bi, b := range p.blocks {
 		if b.kind != bTable || b.section == nil {
 			continue
@@ -610,7 +610,7 @@ func (p *pgPage) enumTables(def string) {
 		if t.typed() {
 			continue
 		}
-		name, flags := pgEnumName(b.section.txt())
+		name, flags := enumName(b.section.txt())
 		var desc string
 		if name == "" {
 			lower := strings.ToLower(strings.TrimSpace(b.section.txt()))
@@ -632,13 +632,13 @@ func (p *pgPage) enumTables(def string) {
 		}
 		descCol := t.column("description", "remarks", "details")
 		if valCol < 0 {
-			valCol = pgIntColumn(t, nameCol, descCol)
+			valCol = intColumn(t, nameCol, descCol)
 		}
-		e := &model.Type{Name: pgQualify(name, p.ns), Kind: model.EnumType, Pos: t.pos, Flags: flags, Description: desc}
+		e := &model.Type{Name: qualify(name, p.ns), Kind: model.EnumType, Pos: t.pos, Flags: flags, Description: desc}
 		allPow2, nonzero := true, 0
 		for _, r := range t.rows() {
-			mn := pgCleanName(r.mdCell(nameCol).text)
-			if mn == "" || !pgIsIdent(strings.ReplaceAll(mn, "-", "_")) {
+			mn := cleanName(r.mdCell(nameCol).text)
+			if mn == "" || !isWord(strings.ReplaceAll(mn, "-", "_")) {
 				continue
 			}
 			m := &model.EnumMember{Name: mn, Pos: r.pos, Description: r.mdCell(descCol).text}
@@ -661,15 +661,15 @@ func (p *pgPage) enumTables(def string) {
 		if allPow2 && nonzero >= 3 && maxValue(e.Members) >= 4 {
 			e.Flags = true
 		}
-		e.Evolvable = pgMarkSentinel(e.Members)
-		p.res.contribs = append(p.res.contribs, &pgContrib{t: e, prio: prioDefinition, kindKnown: true, hasMembers: true, membersSrc: t.pos})
+		e.Evolvable = markSentinel(e.Members)
+		p.res.contribs = append(p.res.contribs, &contrib{t: e, prio: prioDefinition, kindKnown: true, hasMembers: true, membersSrc: t.pos})
 	}
 }
 
 // sectionIntro returns the paragraphs between the heading of the section
 // blocks[i] is in and blocks[i], joined by spaces: the description of the
 // enum a "### x values" table lists.
-func (p *pgPage) sectionIntro(i int) string {
+func (p *page) sectionIntro(i int) string {
 	b := p.blocks[i]
 	var parts []string
 	for j := i - 1; j >= 0 && p.blocks[j] != b.section; j-- {
@@ -692,7 +692,7 @@ func (p *pgPage) sectionIntro(i int) string {
 // intColumn finds the value column of an enum table whose header does not
 // say so ("Member|Member|Description"): the first other column whose
 // non-empty cells are all integers. It returns -1 if there is none.
-func pgIntColumn(t *mdTable, nameCol, descCol int) int {
+func intColumn(t *mdTable, nameCol, descCol int) int {
 	for c := range t.header {
 		if c == nameCol || c == descCol {
 			continue
@@ -729,7 +729,7 @@ func maxValue(ms []*model.EnumMember) int64 {
 // lowerFirst lower-cases a leading capital followed by a lower-case letter
 // ("DomainDnsRecord" → "domainDnsRecord"): Graph type names are lower
 // camel case, prose often capitalises them.
-func pgLowerFirst(s string) string {
+func lowerFirst(s string) string {
 	if len(s) >= 2 && s[0] >= 'A' && s[0] <= 'Z' && s[1] >= 'a' && s[1] <= 'z' {
 		return string(s[0]+'a'-'A') + s[1:]
 	}
@@ -756,7 +756,7 @@ func isPropertyName(s string) bool {
 // "@odata.type": "#microsoft.graph.X" with X ≠ T shows that X derives from
 // T. It is the weakest inheritance signal (used only when no page states
 // X's base).
-func (p *pgPage) jsonDerived(js []byte, ex *model.Example, t *model.Type) {
+func (p *page) jsonDerived(js []byte, ex *model.Example, t *model.Type) {
 	if js == nil || !bytes.Contains(js, []byte("@odata.type")) {
 		return
 	}
@@ -814,7 +814,7 @@ func (p *pgPage) jsonDerived(js []byte, ex *model.Example, t *model.Type) {
 			}
 			seen[name] = true
 			d := &model.Type{Name: name, Kind: model.ComplexType, Pos: ex.Pos, Base: prop.TypeRef.Name}
-			p.res.contribs = append(p.res.contribs, &pgContrib{t: d, prio: prioJSONDerived, baseSrc: ex.Pos})
+			p.res.contribs = append(p.res.contribs, &contrib{t: d, prio: prioJSONDerived, baseSrc: ex.Pos})
 		}
 	}
 }

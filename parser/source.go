@@ -10,7 +10,7 @@ import (
 // lineIndex maps byte offsets of one page to 1-based line and column
 // numbers. It is built once per file from the normalised source, so every
 // position comes from goldmark's segments, never from searching text.
-type pgLineIndex struct {
+type pageLines struct {
 	file   string
 	starts []int // byte offset of the first byte of each line
 	src    []byte
@@ -22,12 +22,12 @@ type pgLineIndex struct {
 	last int
 }
 
-func pgNewLineIndex(file string, src []byte, base int) *pgLineIndex {
-	return pgNewLineIndexBuf(file, src, base, nil)
+func newPageLines(file string, src []byte, base int) *pageLines {
+	return newPageLinesBuf(file, src, base, nil)
 }
 
 // newLineIndexBuf is newLineIndex reusing buf for the line starts.
-func pgNewLineIndexBuf(file string, src []byte, base int, buf []int) *pgLineIndex {
+func newPageLinesBuf(file string, src []byte, base int, buf []int) *pageLines {
 	starts := buf[:0]
 	if cap(starts) == 0 {
 		// A reused buffer grows by appending (no counting pass).
@@ -42,11 +42,11 @@ func pgNewLineIndexBuf(file string, src []byte, base int, buf []int) *pgLineInde
 		off += i + 1
 		starts = append(starts, off)
 	}
-	return &pgLineIndex{file: file, starts: starts, src: src, base: base}
+	return &pageLines{file: file, starts: starts, src: src, base: base}
 }
 
 // lineOf returns the 1-based line of goldmark offset off.
-func (x *pgLineIndex) lineOf(off int) int {
+func (x *pageLines) lineOf(off int) int {
 	off += x.base
 	if off < 0 {
 		off = 0
@@ -77,7 +77,7 @@ func (x *pgLineIndex) lineOf(off int) int {
 }
 
 // pos returns the position of goldmark offset off.
-func (x *pgLineIndex) pos(off int) model.Pos {
+func (x *pageLines) pos(off int) model.Pos {
 	l := x.lineOf(off)
 	off += x.base
 	if off < 0 {
@@ -90,12 +90,12 @@ func (x *pgLineIndex) pos(off int) model.Pos {
 }
 
 // linePos returns the position of column 1 of line n (1-based).
-func (x *pgLineIndex) linePos(n int) model.Pos {
+func (x *pageLines) linePos(n int) model.Pos {
 	return model.Pos{File: x.file, Line: n, Col: 1}
 }
 
 // numLines is the number of lines (a final line without newline counts).
-func (x *pgLineIndex) numLines() int {
+func (x *pageLines) numLines() int {
 	n := len(x.starts)
 	if n > 1 && x.starts[n-1] == len(x.src) {
 		n--
@@ -104,7 +104,7 @@ func (x *pgLineIndex) numLines() int {
 }
 
 // line returns the text of line n (1-based) without its newline.
-func (x *pgLineIndex) line(n int) string {
+func (x *pageLines) line(n int) string {
 	if n < 1 || n > len(x.starts) {
 		return ""
 	}
@@ -120,7 +120,7 @@ func (x *pgLineIndex) line(n int) string {
 }
 
 // lineBytes returns line n (1-based) without its newline, sharing src.
-func (x *pgLineIndex) lineBytes(n int) []byte {
+func (x *pageLines) lineBytes(n int) []byte {
 	if n < 1 || n > len(x.starts) {
 		return nil
 	}
@@ -138,7 +138,7 @@ func (x *pgLineIndex) lineBytes(n int) []byte {
 // normalise converts CRLF and bare CR line ends to LF and drops a UTF-8
 // byte-order mark. Line numbers are unchanged; columns count bytes of the
 // normalised text.
-func pgNormalise(src []byte) []byte {
+func normalise(src []byte) []byte {
 	src = bytes.TrimPrefix(src, []byte("\xef\xbb\xbf"))
 	if bytes.IndexByte(src, '\r') < 0 {
 		return src
@@ -158,7 +158,7 @@ func pgNormalise(src []byte) []byte {
 }
 
 // frontMatter is the YAML block at the top of a page.
-type pgFrontMatter struct {
+type frontMatter struct {
 	// keys are the distinct keys in order (a few: a slice beats maps).
 	keys []fMKey
 	end  int // last line of the block (the closing ---), 0 if none
@@ -172,7 +172,7 @@ type fMKey struct {
 }
 
 // index returns the index of key k in f.keys, or -1.
-func (f *pgFrontMatter) index(k string) int {
+func (f *frontMatter) index(k string) int {
 	for i := range f.keys {
 		if f.keys[i].key == k {
 			return i
@@ -181,7 +181,7 @@ func (f *pgFrontMatter) index(k string) int {
 	return -1
 }
 
-func (f *pgFrontMatter) get(k string) string {
+func (f *frontMatter) get(k string) string {
 	if f == nil {
 		return ""
 	}
@@ -192,7 +192,7 @@ func (f *pgFrontMatter) get(k string) string {
 }
 
 // line returns the line of key k (0 if absent).
-func (f *pgFrontMatter) line(k string) int {
+func (f *frontMatter) line(k string) int {
 	if f == nil {
 		return 0
 	}
@@ -212,13 +212,13 @@ func isDashes(s string) bool {
 // returns the offset of the first line after it: goldmark parses only the
 // rest (so it does not read "---" + "title:" as a setext heading), and the
 // line index adds the offset back so line numbers stay true.
-func pgStripFrontMatter(file string, src []byte) (int, *pgFrontMatter, []model.Diagnostic) {
-	return pgStripFrontMatterText(file, src, "")
+func stripFrontMatter(file string, src []byte) (int, *frontMatter, []model.Diagnostic) {
+	return stripFrontMatterText(file, src, "")
 }
 
 // stripFrontMatterText is stripFrontMatter with src as a string too
 // (text, whose substrings are kept), or "" to copy what is kept.
-func pgStripFrontMatterText(file string, src []byte, text string) (int, *pgFrontMatter, []model.Diagnostic) {
+func stripFrontMatterText(file string, src []byte, text string) (int, *frontMatter, []model.Diagnostic) {
 	if !bytes.HasPrefix(src, []byte("---")) {
 		return 0, nil, nil
 	}
@@ -244,20 +244,20 @@ func pgStripFrontMatterText(file string, src []byte, text string) (int, *pgFront
 		}
 	}
 	if len(text) == len(src) {
-		return pgStripFrontMatterString(file, text[:end])
+		return stripFrontMatterString(file, text[:end])
 	}
-	return pgStripFrontMatterString(file, string(src[:end]))
+	return stripFrontMatterString(file, string(src[:end]))
 }
 
 // stripFrontMatterString is stripFrontMatter over the page as a string
 // (the lines and values are substrings of it).
-func pgStripFrontMatterString(file string, src string) (int, *pgFrontMatter, []model.Diagnostic) {
+func stripFrontMatterString(file string, src string) (int, *frontMatter, []model.Diagnostic) {
 	first, rest, ok := strings.Cut(src, "\n")
 	if !ok || !isDashes(first) {
 		return 0, nil, nil
 	}
 	var diags []model.Diagnostic
-	fm := &pgFrontMatter{keys: make([]fMKey, 0, 16)}
+	fm := &frontMatter{keys: make([]fMKey, 0, 16)}
 	lineNo := 1
 	off := len(first) + 1
 	lastKey := -1

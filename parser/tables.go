@@ -13,7 +13,7 @@ type mdTable struct {
 	c       *collector
 	pos     model.Pos // header row
 	endLine int
-	checks  []pgRowCheck
+	checks  []rowCheck
 	rowsv   []*mdRow
 	loaded  bool
 	// header holds the normalised header texts ("property", "type").
@@ -61,7 +61,7 @@ func (c *collector) mdTable(n *tableNode) *mdTable {
 		if ce.has && start < 0 {
 			start = int(ce.start)
 		}
-		t.header = append(t.header, pgNormHeader(c.cellText(ce, nil)))
+		t.header = append(t.header, normHeader(c.cellText(ce, nil)))
 	}
 	if start < 0 {
 		start = n.Pos()
@@ -78,14 +78,14 @@ func (c *collector) mdTable(n *tableNode) *mdTable {
 			start = n.Pos()
 		}
 		line := c.idx.lineOf(start)
-		t.checks = append(t.checks, pgRowCheck{line: line, source: pgCountCells(c.idx.lineBytes(line))})
+		t.checks = append(t.checks, rowCheck{line: line, source: countCells(c.idx.lineBytes(line))})
 		t.endLine = line
 	}
 	return t
 }
 
 // rowCheck is a row's line and the number of cells on its source line.
-type pgRowCheck struct {
+type rowCheck struct {
 	line   int
 	source int
 }
@@ -126,12 +126,12 @@ func (t *mdTable) rows() []*mdRow {
 		if rw.source > len(t.header) && len(t.header) > 0 && len(rw.cells) >= len(t.header) {
 			// goldmark dropped the cells after the last header column:
 			// rebuild the last cell from the source line.
-			cells := pgSplitRow(c.idx.line(ck.line))
+			cells := splitRow(c.idx.line(ck.line))
 			if len(cells) >= len(t.header) {
 				last := strings.Join(cells[len(t.header)-1:], "|")
 				cl := rw.cells[len(t.header)-1]
 				cl.raw = strings.TrimSpace(last)
-				cl.text, cl.links = pgStripInline(cl.raw)
+				cl.text, cl.links = stripInline(cl.raw)
 			}
 		}
 		t.rowsv = append(t.rowsv, rw)
@@ -141,7 +141,7 @@ func (t *mdTable) rows() []*mdRow {
 
 // countCells counts the cells of a row's source line as splitRow would,
 // without allocating.
-func pgCountCells(b []byte) int {
+func countCells(b []byte) int {
 	for len(b) > 0 && (b[0] == ' ' || b[0] == '\t') {
 		b = b[1:]
 	}
@@ -169,7 +169,7 @@ func pgCountCells(b []byte) int {
 // splitRow splits a table row's source line into cells the way GFM does:
 // an optional leading and trailing pipe, cells separated by unescaped pipes
 // (code spans do not protect pipes).
-func pgSplitRow(line string) []string {
+func splitRow(line string) []string {
 	s := strings.TrimSpace(line)
 	if strings.HasPrefix(s, "|") {
 		s = s[1:]
@@ -193,8 +193,8 @@ func pgSplitRow(line string) []string {
 
 // isDelimiterRow reports whether a line is a GFM delimiter row
 // ("|:---|---:|").
-func pgIsDelimiterRow(line string) bool {
-	cells := pgSplitRow(line)
+func isDelimiterRow(line string) bool {
+	cells := splitRow(line)
 	if len(cells) == 0 {
 		return false
 	}
@@ -215,11 +215,11 @@ func pgIsDelimiterRow(line string) bool {
 // recoverTable reads a paragraph whose second line is a delimiter row as a
 // table (GFM refuses it when the delimiter row has fewer cells than the
 // header). It returns nil when the paragraph is not table-shaped.
-func pgRecoverTable(b *mdBlock, idx *pgLineIndex) *mdTable {
+func recoverTable(b *mdBlock, idx *pageLines) *mdTable {
 	lines := strings.Split(b.rawText(), "\n")
 	at := -1
 	for i := 1; i < len(lines); i++ {
-		if strings.Contains(lines[i-1], "|") && pgIsDelimiterRow(lines[i]) {
+		if strings.Contains(lines[i-1], "|") && isDelimiterRow(lines[i]) {
 			at = i
 			break
 		}
@@ -229,29 +229,29 @@ func pgRecoverTable(b *mdBlock, idx *pgLineIndex) *mdTable {
 	}
 	hl := b.pos.Line + at - 1
 	t := &mdTable{recovered: true, pos: idx.linePos(hl), endLine: hl + 1, loaded: true}
-	for _, h := range pgSplitRow(lines[at-1]) {
-		txt, _ := pgStripInline(strings.TrimSpace(h))
-		t.header = append(t.header, pgNormHeader(txt))
+	for _, h := range splitRow(lines[at-1]) {
+		txt, _ := stripInline(strings.TrimSpace(h))
+		t.header = append(t.header, normHeader(txt))
 	}
 	for i := at + 1; i < len(lines); i++ {
 		if !strings.Contains(lines[i], "|") {
 			break
 		}
-		cells := pgSplitRow(lines[i])
+		cells := splitRow(lines[i])
 		rw := &mdRow{pos: idx.linePos(hl + i - at + 1), source: len(cells)}
 		for j, c := range cells {
 			if j == len(t.header)-1 && len(cells) > len(t.header) {
 				c = strings.Join(cells[j:], "|")
 			}
 			cl := &mdCell{raw: strings.TrimSpace(c)}
-			cl.text, cl.links = pgStripInline(cl.raw)
+			cl.text, cl.links = stripInline(cl.raw)
 			rw.cells = append(rw.cells, cl)
 			if j == len(t.header)-1 {
 				break
 			}
 		}
 		t.rowsv = append(t.rowsv, rw)
-		t.checks = append(t.checks, pgRowCheck{line: rw.pos.Line, source: rw.source})
+		t.checks = append(t.checks, rowCheck{line: rw.pos.Line, source: rw.source})
 		t.endLine = rw.pos.Line
 	}
 	return t
@@ -259,7 +259,7 @@ func pgRecoverTable(b *mdBlock, idx *pgLineIndex) *mdTable {
 
 // stripInline reduces a Markdown fragment to plain text without goldmark:
 // used for cells goldmark dropped and tables it refused.
-func pgStripInline(s string) (string, []mdLink) {
+func stripInline(s string) (string, []mdLink) {
 	var links []mdLink
 	var b strings.Builder
 	for i := 0; i < len(s); i++ {
@@ -276,7 +276,7 @@ func pgStripInline(s string) (string, []mdLink) {
 			if end > 0 && i+end+1 < len(s) && s[i+end+1] == '(' {
 				close := strings.IndexByte(s[i+end+1:], ')')
 				if close > 0 {
-					txt, _ := pgStripInline(s[i+1 : i+end])
+					txt, _ := stripInline(s[i+1 : i+end])
 					links = append(links, mdLink{Text: txt, Dest: s[i+end+2 : i+end+1+close]})
 					b.WriteString(txt)
 					i += end + 1 + close
@@ -300,12 +300,12 @@ func pgStripInline(s string) (string, []mdLink) {
 			b.WriteByte(c)
 		}
 	}
-	return pgCleanText(b.String()), links
+	return cleanText(b.String()), links
 }
 
 // normHeader normalises a header cell: bold and code marks, NBSP padding
 // and a trailing "?" removed, lower case, single spaces.
-func pgNormHeader(s string) string {
+func normHeader(s string) string {
 	// Most headers are a common one in some case ("Property", "Type"):
 	// the normalised form is then the constant, not a new string.
 	if v, ok := lookupLower(commonHeaders, s); ok {
@@ -348,7 +348,7 @@ func (t *mdTable) columnPrefix(prefix string) int {
 func (t *mdTable) typed() bool { return t.column("type", "data type") >= 0 }
 
 // commonHeaders maps common normalised headers to themselves: a header
-// whose lower-case form is one of them normalises to it (pgNormHeader
+// whose lower-case form is one of them normalises to it (normHeader
 // leaves them as they are, see init).
 var commonHeaders = map[string]string{}
 
@@ -358,7 +358,7 @@ func init() {
 		"type", "data type", "property type", "return type", "description", "remarks", "details", "notes", "comments",
 		"required", "value", "values", "method", "return type", "permission type", "permissions (from least to most privileged)",
 		"http status code", "status code", "error code", "code", "member", "value", "default", "example"} {
-		if pgNormHeader(h) == h {
+		if normHeader(h) == h {
 			commonHeaders[h] = h
 		}
 	}
