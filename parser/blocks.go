@@ -8,7 +8,6 @@ package parser
 import (
 	"bytes"
 	"math/bits"
-	"reflect"
 	"strings"
 
 	"github.com/yuin/goldmark"
@@ -161,42 +160,63 @@ func (m *mD) reset() {
 	m.lines.reset()
 }
 
+// newMD returns a reader. Its block parsers are goldmark's defaults
+// (parser.DefaultBlockParsers, same parsers, same priorities) with four of
+// them wrapped: the ATX heading parser leaves heading text unparsed
+// (aTXHeadingParser), and the fenced code, HTML block and paragraph
+// parsers reserve room for their lines (reserveParser). Its paragraph
+// transformers are goldmark's link reference definitions, only called for
+// paragraphs that can start with one (linkRefs), docgen's tables in place
+// of goldmark's table extension (tableTransformer: same tables, cells
+// parsed on first read), and deferInline, which leaves the inline content
+// of paragraphs unparsed. Its inline parsers are goldmark's defaults
+// (parser.DefaultInlineParsers).
 func newMD() *mD {
 	m := &mD{}
-	// goldmark's table extension is replaced by tableTransformer (same
-	// tables, cells parsed on first read).
-	// goldmark's link reference definition transformer is only called
-	// for paragraphs that can start with a definition (linkRefs).
-	blockParsers := parser.DefaultBlockParsers()
-	for i, v := range blockParsers {
-		bp, ok := v.Value.(parser.BlockParser)
-		if !ok {
-			continue
-		}
-		switch reflect.TypeOf(bp) {
-		case reflect.TypeOf(parser.NewATXHeadingParser()):
-			blockParsers[i].Value = aTXHeadingParser{BlockParser: bp, md: m}
-		case reflect.TypeOf(parser.NewFencedCodeBlockParser()):
-			blockParsers[i].Value = reserveParser{BlockParser: bp, md: m, fence: true}
-		case reflect.TypeOf(parser.NewHTMLBlockParser()):
-			blockParsers[i].Value = reserveParser{BlockParser: bp, md: m, html: true}
-		case reflect.TypeOf(parser.NewParagraphParser()):
-			blockParsers[i].Value = reserveParser{BlockParser: bp, md: m}
-		}
-	}
 	block := parser.NewParser(
-		parser.WithBlockParsers(blockParsers...),
-		parser.WithInlineParsers(parser.DefaultInlineParsers()...),
+		parser.WithBlockParsers(blockParsers(m)...),
+		parser.WithInlineParsers(inlineParsers()...),
 		parser.WithParagraphTransformers(
 			util.Prioritized(linkRefs{}, 100),
 			util.Prioritized(tableTransformer{md: m}, 200),
 			util.Prioritized(deferInline{md: m}, 1000)))
+	// The inline reader parses the paragraphs segmentsParser makes of
+	// the segments it is given (see collector.inlineSegs).
 	inline := parser.NewParser(
 		parser.WithBlockParsers(util.Prioritized(segmentsParser{}, 100)),
-		parser.WithInlineParsers(parser.DefaultInlineParsers()...),
-	)
+		parser.WithInlineParsers(inlineParsers()...))
 	m.block, m.inline = block, inline
 	return m
+}
+
+// blockParsers returns goldmark's default block parsers
+// (parser.DefaultBlockParsers), with their priorities, four of them
+// wrapped for m.
+func blockParsers(m *mD) []util.PrioritizedValue {
+	return []util.PrioritizedValue{
+		util.Prioritized(parser.NewSetextHeadingParser(), 100),
+		util.Prioritized(parser.NewThematicBreakParser(), 200),
+		util.Prioritized(parser.NewListParser(), 300),
+		util.Prioritized(parser.NewListItemParser(), 400),
+		util.Prioritized(parser.NewCodeBlockParser(), 500),
+		util.Prioritized(aTXHeadingParser{BlockParser: parser.NewATXHeadingParser(), md: m}, 600),
+		util.Prioritized(reserveParser{BlockParser: parser.NewFencedCodeBlockParser(), md: m, fence: true}, 700),
+		util.Prioritized(parser.NewBlockquoteParser(), 800),
+		util.Prioritized(reserveParser{BlockParser: parser.NewHTMLBlockParser(), md: m, html: true}, 900),
+		util.Prioritized(reserveParser{BlockParser: parser.NewParagraphParser(), md: m}, 1000),
+	}
+}
+
+// inlineParsers returns goldmark's default inline parsers
+// (parser.DefaultInlineParsers), with their priorities.
+func inlineParsers() []util.PrioritizedValue {
+	return []util.PrioritizedValue{
+		util.Prioritized(parser.NewCodeSpanParser(), 100),
+		util.Prioritized(parser.NewLinkParser(), 200),
+		util.Prioritized(parser.NewAutoLinkParser(), 300),
+		util.Prioritized(parser.NewRawHTMLParser(), 400),
+		util.Prioritized(parser.NewEmphasisParser(), 500),
+	}
 }
 
 // linkRefs is goldmark's LinkReferenceParagraphTransformer, skipped for
@@ -598,17 +618,6 @@ func isDeferred(n ast.Node) bool {
 		return true
 	}
 	return false
-}
-
-// inlineOf returns a node holding the parsed inline content of n (see
-// isDeferred); other nodes are returned as they are.
-func (c *collector) inlineOf(n ast.Node) ast.Node {
-	if !isDeferred(n) {
-		return n
-	}
-	one := [1]ast.Node{n}
-	c.inlineAll(one[:])
-	return one[0]
 }
 
 // inlineAll replaces every deferred node of ns by a node holding its
@@ -1127,14 +1136,10 @@ func (c *collector) lastLine(n ast.Node) int {
 			last = l
 		}
 	}
-	for ch := n.LastChild(); ch != nil; ch = ch.PreviousSibling() {
-		if ch.Type() != ast.TypeBlock {
-			break
-		}
+	if ch := n.LastChild(); ch != nil && ch.Type() == ast.TypeBlock {
 		if l := c.lastLine(ch); l > last {
 			last = l
 		}
-		break
 	}
 	return last
 }

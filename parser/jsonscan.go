@@ -4,7 +4,7 @@ package parser
 // an example body ("has the top-level object an id?", "what is member x?")
 // without decoding the whole body with encoding/json.
 
-// jsonMember is one jsonMember of a JSON object: its key (raw, between the
+// jsonMember is one member of a JSON object: its key (raw, between the
 // quotes) and its value (raw, without surrounding white space).
 type jsonMember struct {
 	key, val []byte

@@ -4,6 +4,7 @@ import (
 	"path"
 	"runtime"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -588,9 +589,9 @@ func uniqueOperationNames(ops []*model.Operation) {
 				name = slug(prefix) + "-" + base
 			}
 			for n := 2; taken[name] && name != g.Name; n++ {
-				name = slug(prefix) + "-" + base + "-" + itoa(n)
+				name = slug(prefix) + "-" + base + "-" + strconv.Itoa(n)
 				if prefix == "" {
-					name = base + "-" + itoa(n)
+					name = base + "-" + strconv.Itoa(n)
 				}
 			}
 			if name != g.Name {

@@ -74,7 +74,7 @@ func (p *page) apiPage() {
 					continue
 				}
 				p.diag(pa.Pos, model.Info, "path-duplicate",
-					pa.Method+" "+pa.Template+" is already listed at line "+itoa(first.Line)+"; list each path once")
+					pa.Method+" "+pa.Template+" is already listed at line "+strconv.Itoa(first.Line)+"; list each path once")
 				continue
 			}
 			seenPath[key] = pa.Pos
@@ -538,11 +538,11 @@ func (p *page) examples(op *model.Operation, syntax []*mdBlock) {
 		if kind == model.RequestExample {
 			ex, diags = ParseHTTPRequest(b.fenceLines())
 			nReq++
-			ex.Name = "request-" + itoa(nReq)
+			ex.Name = "request-" + strconv.Itoa(nReq)
 		} else {
 			ex, diags = ParseHTTPResponse(b.fenceLines())
 			nResp++
-			ex.Name = "response-" + itoa(nResp)
+			ex.Name = "response-" + strconv.Itoa(nResp)
 		}
 		if ex == nil {
 			ex = &model.Example{Kind: kind}

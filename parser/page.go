@@ -3,6 +3,7 @@ package parser
 import (
 	"bytes"
 	"path"
+	"strconv"
 	"strings"
 
 	"github.com/docgen-dev/docgen/parser/model"
@@ -397,7 +398,7 @@ func (p *page) checkFences() {
 			t := bytes.TrimLeft(seg.Value(p.blocksSrc()), " \t")
 			if bytes.HasPrefix(t, []byte("```")) || isATXHeading(string(t[:min(len(t), 8)])) {
 				p.diag(p.idx.pos(seg.Start), model.Error, "fence-unclosed",
-					"code fence opened at line "+itoa(b.pos.Line)+" runs into this line; close the fence with a ``` line before it")
+					"code fence opened at line "+strconv.Itoa(b.pos.Line)+" runs into this line; close the fence with a ``` line before it")
 				reported = true
 				break
 			}
@@ -429,7 +430,7 @@ func (p *page) checkTableRows() {
 		for _, r := range b.mdTable.checks {
 			if r.source > len(b.mdTable.header) {
 				p.diag(p.idx.linePos(r.line), model.Warning, "table-cells",
-					"row has "+itoa(r.source)+" cells but the header has "+itoa(len(b.mdTable.header))+
+					"row has "+strconv.Itoa(r.source)+" cells but the header has "+strconv.Itoa(len(b.mdTable.header))+
 						"; escape the | inside the cell as \\|")
 			}
 		}
@@ -450,9 +451,7 @@ func (p *page) annotations() {
 		trimmed := strings.TrimSpace(content)
 		if rest, ok := strings.CutPrefix(trimmed, "docgen-ignore"); ok {
 			ig := &model.Ignore{Pos: b.pos}
-			for _, f := range strings.FieldsFunc(rest, func(r rune) bool { return r == ',' || r == ' ' || r == '\t' || r == '\n' }) {
-				ig.Codes = append(ig.Codes, f)
-			}
+			ig.Codes = append(ig.Codes, strings.FieldsFunc(rest, func(r rune) bool { return r == ',' || r == ' ' || r == '\t' || r == '\n' })...)
 			ig.FromLine, ig.ToLine = b.endLine+1, b.endLine+1
 			if i+1 < len(p.blocks) {
 				nb := p.blocks[i+1]
@@ -787,28 +786,6 @@ func sectionKind(b *mdBlock) secKind {
 		}
 	}
 	return k
-}
-
-func itoa(n int) string {
-	if n == 0 {
-		return "0"
-	}
-	neg := n < 0
-	if neg {
-		n = -n
-	}
-	var b [20]byte
-	i := len(b)
-	for n > 0 {
-		i--
-		b[i] = byte('0' + n%10)
-		n /= 10
-	}
-	if neg {
-		i--
-		b[i] = '-'
-	}
-	return string(b[i:])
 }
 
 func isDottedName(s string) bool {

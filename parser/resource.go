@@ -443,10 +443,10 @@ func (p *page) pageExamples(typeName string, t *model.Type) {
 		ex := &model.Example{Kind: kind, Pos: b.pos, Annotation: a, PairIndex: -1}
 		if kind == model.ResourceExample {
 			nRes++
-			ex.Name = "resource-" + itoa(nRes)
+			ex.Name = "resource-" + strconv.Itoa(nRes)
 		} else {
 			nEx++
-			ex.Name = "example-" + itoa(nEx)
+			ex.Name = "example-" + strconv.Itoa(nEx)
 		}
 		p.annotationNames(ex, a)
 		ex.Body = b.fenceBody()

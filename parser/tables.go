@@ -171,9 +171,7 @@ func countCells(b []byte) int {
 // (code spans do not protect pipes).
 func splitRow(line string) []string {
 	s := strings.TrimSpace(line)
-	if strings.HasPrefix(s, "|") {
-		s = s[1:]
-	}
+	s = strings.TrimPrefix(s, "|")
 	if strings.HasSuffix(s, "|") && !strings.HasSuffix(s, "\\|") {
 		s = s[:len(s)-1]
 	}
@@ -311,6 +309,11 @@ func normHeader(s string) string {
 	if v, ok := lookupLower(commonHeaders, s); ok {
 		return v
 	}
+	return normHeaderSlow(s)
+}
+
+// normHeaderSlow is normHeader without the look-up of common headers.
+func normHeaderSlow(s string) string {
 	if strings.ContainsAny(s, "*`&") {
 		s = strings.ReplaceAll(s, "&nbsp;", " ")
 		s = strings.ReplaceAll(s, "*", "")
@@ -348,18 +351,18 @@ func (t *mdTable) columnPrefix(prefix string) int {
 func (t *mdTable) typed() bool { return t.column("type", "data type") >= 0 }
 
 // commonHeaders maps common normalised headers to themselves: a header
-// whose lower-case form is one of them normalises to it (normHeader
-// leaves them as they are, see init).
-var commonHeaders = map[string]string{}
-
-func init() {
+// whose lower-case form is one of them normalises to it (the headers
+// normHeaderSlow leaves as they are).
+var commonHeaders = func() map[string]string {
+	m := map[string]string{}
 	for _, h := range []string{"property", "property name", "name", "parameter", "parameter name", "relationship",
 		"relationship name", "query parameter", "header", "header name", "request header", "field", "member",
 		"type", "data type", "property type", "return type", "description", "remarks", "details", "notes", "comments",
 		"required", "value", "values", "method", "return type", "permission type", "permissions (from least to most privileged)",
 		"http status code", "status code", "error code", "code", "member", "value", "default", "example"} {
-		if normHeader(h) == h {
-			commonHeaders[h] = h
+		if normHeaderSlow(h) == h {
+			m[h] = h
 		}
 	}
-}
+	return m
+}()
