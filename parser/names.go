@@ -1,0 +1,51 @@
+package parser
+
+import "strings"
+
+func identByte(c byte) bool {
+	return c == '_' || c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'
+}
+
+func isDottedName(s string) bool {
+	if s == "" {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if !identByte(s[i]) && s[i] != '.' {
+			return false
+		}
+	}
+	return true
+}
+
+func isWord(s string) bool {
+	if s == "" {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if !identByte(s[i]) {
+			return false
+		}
+	}
+	return true
+}
+
+// qualify turns a documented type name into a qualified OData name in
+// namespace ns.
+func qualify(name, ns string) string {
+	name = strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(name), "#"))
+	name = strings.Trim(name, "`*")
+	if name == "" {
+		return ""
+	}
+	if strings.HasPrefix(name, "microsoft.") || strings.HasPrefix(name, "Edm.") {
+		return name
+	}
+	if strings.HasPrefix(name, "Microsoft.Graph.") {
+		return "microsoft.graph." + name[len("Microsoft.Graph."):]
+	}
+	if ns == "" {
+		ns = "microsoft.graph"
+	}
+	return ns + "." + name
+}
