@@ -139,7 +139,10 @@ func checkInvariants(t testing.TB, pkg *model.Package, files []File) {
 // GOMAXPROCS 1: the dump must not change.
 func TestOrderIndependent(t *testing.T) {
 	var files []File
-	dirs, _ := os.ReadDir("testdata")
+	dirs, err := os.ReadDir("testdata")
+	if err != nil {
+		t.Fatal(err)
+	}
 	for _, d := range dirs {
 		if d.IsDir() && d.Name() != "fuzz" {
 			for _, f := range readCase(t, filepath.Join("testdata", d.Name())) {
@@ -147,6 +150,9 @@ func TestOrderIndependent(t *testing.T) {
 				files = append(files, f)
 			}
 		}
+	}
+	if len(files) == 0 {
+		t.Fatal("no golden inputs under testdata")
 	}
 	want := encode(t, ParseFiles(files))
 	r := rand.New(rand.NewSource(1))
