@@ -1,4 +1,4 @@
-// aTXHeadingParser.open is adapted from github.com/yuin/goldmark v1.8.7
+// atxHeadingParser.open is adapted from github.com/yuin/goldmark v1.8.7
 // (parser/atx_heading.go: atxHeadingParser.Open), Copyright (c) 2019 Yusuke
 // Inuzuka, under the MIT License in LICENSE.goldmark.
 
@@ -11,23 +11,23 @@ import (
 	"github.com/yuin/goldmark/util"
 )
 
-// aTXHeadingParser is goldmark's ATX heading parser, with the inline
+// atxHeadingParser is goldmark's ATX heading parser, with the inline
 // content of headings left unparsed: Open moves a heading's lines to
 // md.heads, leaving the heading without lines (goldmark's inline pass has
 // nothing to read in it); collectBlocks gives them back after the parse
 // and reads the headings itself (see collector.heading).
-type aTXHeadingParser struct {
+type atxHeadingParser struct {
 	parser.BlockParser
-	md *mD
+	md *mdReader
 }
 
-// headLines is a heading whose lines aTXHeadingParser moved.
+// headLines is a heading whose lines atxHeadingParser moved.
 type headLines struct {
 	h     *ast.Heading
 	lines text.Segments
 }
 
-func (w aTXHeadingParser) Open(parent ast.Node, reader text.Reader, pc parser.Context) (ast.Node, parser.State) {
+func (w atxHeadingParser) Open(parent ast.Node, reader text.Reader, pc parser.Context) (ast.Node, parser.State) {
 	n, st := w.open(reader, pc)
 	if h, ok := n.(*ast.Heading); ok && h.Lines().Len() > 0 && !h.HasChildren() {
 		w.md.heads = append(w.md.heads, headLines{h: h, lines: *h.Lines()})
@@ -40,7 +40,7 @@ func (w aTXHeadingParser) Open(parent ast.Node, reader text.Reader, pc parser.Co
 // open is goldmark's atxHeadingParser.Open (without heading attributes,
 // which docgen does not enable), with the heading taken from md.hnodes
 // and its line list from the recycled ones (see reserve).
-func (w aTXHeadingParser) open(reader text.Reader, pc parser.Context) (ast.Node, parser.State) {
+func (w atxHeadingParser) open(reader text.Reader, pc parser.Context) (ast.Node, parser.State) {
 	line, segment := reader.PeekLine()
 	pos := pc.BlockOffset()
 	if pos < 0 {

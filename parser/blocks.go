@@ -12,6 +12,7 @@ import (
 	"github.com/docgen-dev/docgen/parser/model"
 )
 
+// blockKind is the kind of an mdBlock.
 type blockKind uint8
 
 const (
@@ -23,13 +24,13 @@ const (
 	bOther
 )
 
-// link is a Markdown link found in inline content.
+// mdLink is a Markdown link found in inline content.
 type mdLink struct {
 	Text string
 	Dest string
 }
 
-// block is one goldmark block of a page, flattened in document order with
+// mdBlock is one goldmark block of a page, flattened in document order with
 // its source position and the text docgen needs.
 type mdBlock struct {
 	node    ast.Node
@@ -42,7 +43,7 @@ type mdBlock struct {
 	linksv []mdLink
 	c      *collector
 
-	// fenced code
+	// info, linesv and wholev are those of a fenced code block.
 	info   string
 	linesv []Line // see fenceLines
 	wholev string // see fenceWhole
@@ -77,7 +78,7 @@ type mdBlock struct {
 }
 
 // collectBlocks parses src with goldmark and flattens the block tree.
-func collectBlocks(md *mD, src []byte, idx *pageLines) []*mdBlock {
+func collectBlocks(md *mdReader, src []byte, idx *pageLines) []*mdBlock {
 	pc := parser.NewContext()
 	md.heads = md.heads[:0]
 	md.recycle()
@@ -136,6 +137,9 @@ func (b *mdBlock) lnk() []mdLink {
 	return b.linksv
 }
 
+// load computes the block's text and links (textv, linksv) once: a
+// paragraph goldmark left unparsed with the run of paragraphs after it (see
+// loadRun), other blocks from their inline content.
 func (b *mdBlock) load() {
 	if b.loaded {
 		return
@@ -151,8 +155,10 @@ func (b *mdBlock) load() {
 	b.textv = b.c.plain(b.node, &b.linksv)
 }
 
+// collector flattens the goldmark tree of one page into mdBlocks (see
+// collectBlocks) and reads their text on demand.
 type collector struct {
-	md     *mD
+	md     *mdReader
 	pc     parser.Context
 	src    []byte
 	idx    *pageLines
@@ -168,7 +174,7 @@ type collector struct {
 }
 
 // heading reads a heading whose inline content goldmark has not parsed
-// (see aTXHeadingParser): plain text and simple links without goldmark,
+// (see atxHeadingParser): plain text and simple links without goldmark,
 // the others later, in one goldmark pass (see headings).
 func (c *collector) heading(b *mdBlock, n *ast.Heading) {
 	t, ok := c.fastPlain(n.Lines(), &b.linksv)
@@ -232,6 +238,8 @@ func (c *collector) pageText() string {
 	return c.text
 }
 
+// walk appends a block for every child of parent to c.blocks, in
+// document order, descending into containers (lists, block quotes).
 func (c *collector) walk(parent ast.Node) {
 	for n := parent.FirstChild(); n != nil; n = n.NextSibling() {
 		switch n := n.(type) {

@@ -88,6 +88,8 @@ func (p *page) checkFences() {
 // blocksSrc is the text goldmark parsed (the page after its front matter).
 func (p *page) blocksSrc() []byte { return p.src[p.idx.base:] }
 
+// isATXHeading reports whether t starts with an ATX heading marker: one to
+// six "#" and a space.
 func isATXHeading(t string) bool {
 	n := 0
 	for n < len(t) && t[n] == '#' {

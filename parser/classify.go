@@ -97,6 +97,8 @@ func (p *page) classify() {
 	p.kind = kind
 }
 
+// docTypeKind returns the page kind a front matter doc_type names; ok is
+// false for an unknown doc_type.
 func docTypeKind(dt string) (model.PageKind, bool) {
 	switch dt {
 	case "apiPageType":
@@ -111,6 +113,8 @@ func docTypeKind(dt string) (model.PageKind, bool) {
 	return model.UnknownPage, false
 }
 
+// docTypeFor returns the doc_type of page kind k (the inverse of
+// docTypeKind).
 func docTypeFor(k model.PageKind) string {
 	switch k {
 	case model.APIPage:
@@ -123,9 +127,12 @@ func docTypeFor(k model.PageKind) string {
 	return "conceptualPageType"
 }
 
-// section kinds of tables.
+// secKind is the kind of a section, from its heading (see headingKind):
+// what the tables and fences under it hold.
 type secKind uint8
 
+// isSyntaxHeading reports whether heading text h starts an "HTTP request"
+// section (the syntax block of an API page).
 func isSyntaxHeading(h string) bool {
 	return hasPrefixFold(strings.TrimSpace(h), "http request")
 }
@@ -227,6 +234,9 @@ func (p *page) sectionOf(b *mdBlock) secKind {
 	return b.sec
 }
 
+// sectionKind computes sectionOf(b): the kind of b.section's heading, or of
+// its H2 when that heading says nothing (an H2 that is an enum does not
+// count).
 func sectionKind(b *mdBlock) secKind {
 	if b.section == nil {
 		return secNone
@@ -241,19 +251,19 @@ func sectionKind(b *mdBlock) secKind {
 	return k
 }
 
-// headingKind returns headingKind of the block's text, computed once.
+// headingKind returns headingKind(b.txt()), computed once.
 func (b *mdBlock) headingKind() secKind {
 	b.classifyHeading()
 	return b.hkind
 }
 
-// isSyntaxHeading returns isSyntaxHeading of the block's text, computed
-// once.
+// isSyntaxHeading returns isSyntaxHeading(b.txt()), computed once.
 func (b *mdBlock) isSyntaxHeading() bool {
 	b.classifyHeading()
 	return b.hsyntax
 }
 
+// classifyHeading sets hkind and hsyntax from the block's text, once.
 func (b *mdBlock) classifyHeading() {
 	if !b.hdone {
 		t := b.txt()

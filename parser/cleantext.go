@@ -55,6 +55,8 @@ func textScan(s string) (esc, collapse bool) {
 	return esc, collapse || prevSpace
 }
 
+// collapseSpace collapses runs of white space (including NBSP and
+// zero-width spaces) into single spaces and trims both ends.
 func collapseSpace(s string) string {
 	if _, collapse := textScan(s); !collapse {
 		return s

@@ -20,7 +20,7 @@ type blockView struct {
 	Cells   [][]mdCell
 }
 
-func viewBlocks(md *mD, src string) []blockView {
+func viewBlocks(md *mdReader, src string) []blockView {
 	idx := newPageLines("x.md", []byte(src), 0)
 	var out []blockView
 	for _, b := range collectBlocks(md, []byte(src), idx) {
@@ -46,7 +46,7 @@ func viewBlocks(md *mD, src string) []blockView {
 // TestDeferredInline checks that paragraphs whose inline content is parsed
 // on demand read exactly as goldmark's eager parse reads them.
 func TestDeferredInline(t *testing.T) {
-	eager := &mD{block: newMarkdown().Parser(), inline: newMD().inline}
+	eager := &mdReader{block: newMarkdown().Parser(), inline: newMDReader().inline}
 	for _, tc := range []struct{ name, src string }{
 		{"plain", "# Title\n\nSome *text* with `code` and [a link](x.md).\n"},
 		{"setext", "Heading one\n===\n\nHeading two\n---\n\npara\n"},
@@ -95,7 +95,7 @@ func TestDeferredInline(t *testing.T) {
 		{"code in para", "`a\\b` and ``c ` d``\n"},
 	} {
 		want := viewBlocks(eager, tc.src)
-		got := viewBlocks(newMD(), tc.src)
+		got := viewBlocks(newMDReader(), tc.src)
 		if diff := cmp.Diff(want, got, cmp.AllowUnexported(mdLink{}, mdCell{})); diff != "" {
 			t.Errorf("%s: deferred parse differs from eager parse (-eager +deferred):\n%s", tc.name, diff)
 		}
@@ -107,8 +107,8 @@ func TestDeferredInline(t *testing.T) {
 // table extension reads them.
 func TestDeferredInlineCorpus(t *testing.T) {
 	files := corpusFiles(t)
-	eager := &mD{block: newMarkdown().Parser(), inline: newMD().inline}
-	lazy := newMD()
+	eager := &mdReader{block: newMarkdown().Parser(), inline: newMDReader().inline}
+	lazy := newMDReader()
 	opt := cmp.AllowUnexported(mdLink{}, mdCell{})
 	failed := 0
 	for _, f := range files {
@@ -129,7 +129,7 @@ func TestDeferredInlineCorpus(t *testing.T) {
 func TestDeferredInlineIsDeferred(t *testing.T) {
 	src := "# T\n\n## S\n\npara one *x*\n\npara two [y](y.md)\n\n## U\n\npara three\n"
 	idx := newPageLines("x.md", []byte(src), 0)
-	blocks := collectBlocks(newMD(), []byte(src), idx)
+	blocks := collectBlocks(newMDReader(), []byte(src), idx)
 	var paras []*mdBlock
 	for _, b := range blocks {
 		if b.kind == bPara {
@@ -199,12 +199,12 @@ func FuzzDeferredInline(f *testing.F) {
 	} {
 		f.Add(s)
 	}
-	eager := &mD{block: newMarkdown().Parser(), inline: newMD().inline}
+	eager := &mdReader{block: newMarkdown().Parser(), inline: newMDReader().inline}
 	opt := cmp.AllowUnexported(mdLink{}, mdCell{})
 	f.Fuzz(func(t *testing.T, src string) {
 		src = string(normalise([]byte(src)))
 		want := viewBlocks(eager, src)
-		got := viewBlocks(newMD(), src)
+		got := viewBlocks(newMDReader(), src)
 		if diff := cmp.Diff(want, got, opt); diff != "" {
 			t.Errorf("docgen's reading differs from goldmark's (-goldmark +docgen):\n%s", diff)
 		}

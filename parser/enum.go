@@ -158,6 +158,8 @@ func intColumn(t *mdTable, nameCol, descCol int) int {
 	return -1
 }
 
+// maxValue returns the largest explicit member value (0 when there is
+// none above 0).
 func maxValue(ms []*model.EnumMember) int64 {
 	var m int64
 	for _, x := range ms {

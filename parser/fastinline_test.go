@@ -25,7 +25,7 @@ func goldmarkPlain(t *testing.T, lines []string) (string, []mdLink, string, []md
 		segs.Append(text.NewSegment(off, stop))
 		off = stop
 	}
-	c := &collector{src: src, md: newMD(), pc: parser.NewContext()}
+	c := &collector{src: src, md: newMDReader(), pc: parser.NewContext()}
 	var want []mdLink
 	p := c.inlineSegs([]*text.Segments{segs})
 	if p == nil {

@@ -7,6 +7,8 @@ import (
 	"github.com/yuin/goldmark/ast"
 )
 
+// fence returns the block of a fenced code block: its info string and
+// its extent, up to the closing fence line when there is one (closed).
 func (c *collector) fence(n *ast.FencedCodeBlock, parent ast.Node) *mdBlock {
 	b := c.newBlock()
 	b.kind = bFence

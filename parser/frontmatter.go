@@ -10,13 +10,13 @@ import (
 // frontMatter is the YAML block at the top of a page.
 type frontMatter struct {
 	// keys are the distinct keys in order (a few: a slice beats maps).
-	keys []fMKey
+	keys []fmKey
 	end  int // last line of the block (the closing ---), 0 if none
 }
 
-// fMKey is a front matter key, its value (the last one given) and its
+// fmKey is a front matter key, its value (the last one given) and its
 // 1-based line (the first).
-type fMKey struct {
+type fmKey struct {
 	key, value string
 	line       int
 }
@@ -31,6 +31,7 @@ func (f *frontMatter) index(k string) int {
 	return -1
 }
 
+// get returns the value of key k ("" when absent or f is nil).
 func (f *frontMatter) get(k string) string {
 	if f == nil {
 		return ""
@@ -52,7 +53,7 @@ func (f *frontMatter) line(k string) int {
 	return 0
 }
 
-// isFenceDashes reports whether a line is "---" with optional trailing
+// isDashes reports whether a line is "---" with optional trailing
 // blanks (10 corpus pages open with "--- ").
 func isDashes(s string) bool {
 	return strings.TrimRight(s, " \t") == "---"
@@ -107,7 +108,7 @@ func stripFrontMatterString(file string, src string) (int, *frontMatter, []model
 		return 0, nil, nil
 	}
 	var diags []model.Diagnostic
-	fm := &frontMatter{keys: make([]fMKey, 0, 16)}
+	fm := &frontMatter{keys: make([]fmKey, 0, 16)}
 	lineNo := 1
 	off := len(first) + 1
 	lastKey := -1
@@ -139,7 +140,7 @@ func stripFrontMatterString(file string, src string) (int, *frontMatter, []model
 			continue
 		}
 		v = strings.TrimSpace(v)
-		val, problem := yAMLScalar(v)
+		val, problem := yamlScalar(v)
 		if problem != "" {
 			diags = append(diags, model.Diagnostic{
 				Pos: model.Pos{File: file, Line: n, Col: strings.Index(l, v) + 1}, Severity: model.Warning, Code: "frontmatter-invalid",
@@ -149,7 +150,7 @@ func stripFrontMatterString(file string, src string) (int, *frontMatter, []model
 		i := fm.index(k)
 		if i < 0 {
 			i = len(fm.keys)
-			fm.keys = append(fm.keys, fMKey{key: k, line: n})
+			fm.keys = append(fm.keys, fmKey{key: k, line: n})
 		}
 		fm.keys[i].value = val
 		lastKey = i
@@ -170,7 +171,7 @@ func stripFrontMatterString(file string, src string) (int, *frontMatter, []model
 // yamlScalar reads a YAML scalar the way front matter uses them: plain,
 // single- or double-quoted. It returns the value and, if the text is not
 // valid YAML, what is wrong (the value is then taken verbatim).
-func yAMLScalar(v string) (string, string) {
+func yamlScalar(v string) (string, string) {
 	if v == "" {
 		return "", ""
 	}

@@ -68,6 +68,7 @@ type pipe struct {
 	pos  int
 }
 
+// tableKind is the kind of tableNode.
 var tableKind = ast.NewNodeKind("DocgenTable")
 
 func (*tableNode) Kind() ast.NodeKind { return tableKind }
@@ -81,8 +82,8 @@ func (n *tableNode) Dump(source []byte, level int) { ast.DumpHelper(n, source, l
 // decisions, producing a tableNode instead of Table, TableRow and
 // TableCell nodes.
 type tableTransformer struct {
-	// md, when set, provides the nodes (see mD.tables).
-	md *mD
+	// md, when set, provides the nodes (see mdReader.tables).
+	md *mdReader
 }
 
 func (tt tableTransformer) Transform(node *ast.Paragraph, reader text.Reader, pc parser.Context) {

@@ -193,7 +193,7 @@ func (*batch) Kind() ast.NodeKind { return batchKind }
 
 func (n *batch) Dump(source []byte, level int) { ast.DumpHelper(n, source, level, nil, nil) }
 
-// segmentsParser is the only block parser of mD.inline: it turns the
+// segmentsParser is the only block parser of mdReader.inline: it turns the
 // whole input into one batch holding one paragraph per entry of the
 // segments stored under segmentsKey, whose lines are exactly those
 // segments; goldmark's inline pass then parses each paragraph.

@@ -48,7 +48,7 @@ func isBlank(s string) bool {
 	return true
 }
 
-// indentCol returns the position of the first non-blank byte of l.
+// indentPos returns the position of the first non-blank byte of l.
 func indentPos(l Line) model.Pos {
 	p := l.Pos
 	for i := 0; i < len(l.Text); i++ {

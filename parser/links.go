@@ -26,7 +26,7 @@ func (p *page) linkType(name, dest string) {
 	p.res.typeLinks[name] = target
 }
 
-// linkTarget is linkTarget(p.file, dest), remembered by the reader for
+// linkTarget returns linkTarget(p.file, dest), remembered by the reader for
 // the pages of p's folder (it depends on the file's folder only).
 func (p *page) linkTarget(dest string) string {
 	m := p.md

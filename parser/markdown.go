@@ -17,16 +17,16 @@ func newMarkdown() goldmark.Markdown {
 	return goldmark.New(goldmark.WithExtensions(extension.Table))
 }
 
-// mD is how docgen reads pages: newMarkdown's goldmark (CommonMark
+// mdReader is how docgen reads pages: newMarkdown's goldmark (CommonMark
 // plus GFM tables) with one paragraph transformer added, which leaves the
 // inline content of paragraphs unparsed (most paragraphs are never read);
 // inline parses a paragraph's inline content on first use, with the same
 // inline parsers and the page's parse context (link reference
 // definitions), so the result is what goldmark would have built.
-type mD struct {
+type mdReader struct {
 	block  parser.Parser
 	inline parser.Parser
-	// chunks and list are scratch reused from page to page (a mD reads
+	// chunks and list are scratch reused from page to page (an mdReader reads
 	// one page at a time): the block arena, of which used blocks are
 	// handed out on the current page, and the block list.
 	chunks [][]mdBlock
@@ -55,7 +55,7 @@ type mD struct {
 	// targets remembers link targets (see page.linkTarget).
 	targets map[[2]string]string
 	// heads are the headings of the page being parsed whose lines
-	// aTXHeadingParser moved, in document order; nextHead is the
+	// atxHeadingParser moved, in document order; nextHead is the
 	// first one walk has not reached.
 	heads    []headLines
 	nextHead int
@@ -65,7 +65,7 @@ type mD struct {
 	// paras are the paragraphs reserveParser opened on the page being
 	// parsed (reset with raws).
 	paras scratch[ast.Paragraph]
-	// hnodes are the headings aTXHeadingParser opened on the page being
+	// hnodes are the headings atxHeadingParser opened on the page being
 	// parsed (reset with raws).
 	hnodes scratch[ast.Heading]
 	// tables, trows and tcells hold the tables tableTransformer
@@ -79,10 +79,10 @@ type mD struct {
 	segs [bits.UintSize]([]text.Segments)
 }
 
-// newMD returns a reader. Its block parsers are goldmark's defaults
+// newMDReader returns a reader. Its block parsers are goldmark's defaults
 // (parser.DefaultBlockParsers, same parsers, same priorities) with four of
 // them wrapped: the ATX heading parser leaves heading text unparsed
-// (aTXHeadingParser), and the fenced code, HTML block and paragraph
+// (atxHeadingParser), and the fenced code, HTML block and paragraph
 // parsers reserve room for their lines (reserveParser). Its paragraph
 // transformers are goldmark's link reference definitions, only called for
 // paragraphs that can start with one (linkRefs), docgen's tables in place
@@ -90,8 +90,8 @@ type mD struct {
 // parsed on first read), and deferInline, which leaves the inline content
 // of paragraphs unparsed. Its inline parsers are goldmark's defaults
 // (parser.DefaultInlineParsers).
-func newMD() *mD {
-	m := &mD{}
+func newMDReader() *mdReader {
+	m := &mdReader{}
 	block := parser.NewParser(
 		parser.WithBlockParsers(blockParsers(m)...),
 		parser.WithInlineParsers(inlineParsers()...),
@@ -111,14 +111,14 @@ func newMD() *mD {
 // blockParsers returns goldmark's default block parsers
 // (parser.DefaultBlockParsers), with their priorities, four of them
 // wrapped for m.
-func blockParsers(m *mD) []util.PrioritizedValue {
+func blockParsers(m *mdReader) []util.PrioritizedValue {
 	return []util.PrioritizedValue{
 		util.Prioritized(parser.NewSetextHeadingParser(), 100),
 		util.Prioritized(parser.NewThematicBreakParser(), 200),
 		util.Prioritized(parser.NewListParser(), 300),
 		util.Prioritized(parser.NewListItemParser(), 400),
 		util.Prioritized(parser.NewCodeBlockParser(), 500),
-		util.Prioritized(aTXHeadingParser{BlockParser: parser.NewATXHeadingParser(), md: m}, 600),
+		util.Prioritized(atxHeadingParser{BlockParser: parser.NewATXHeadingParser(), md: m}, 600),
 		util.Prioritized(reserveParser{BlockParser: parser.NewFencedCodeBlockParser(), md: m, fence: true}, 700),
 		util.Prioritized(parser.NewBlockquoteParser(), 800),
 		util.Prioritized(reserveParser{BlockParser: parser.NewHTMLBlockParser(), md: m, html: true}, 900),

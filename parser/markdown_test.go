@@ -8,14 +8,14 @@ import (
 	"github.com/yuin/goldmark/util"
 )
 
-// TestParsersAreGoldmarks checks that newMD's block and inline parsers
+// TestParsersAreGoldmarks checks that newMDReader's block and inline parsers
 // are goldmark's defaults, in the same order with the same priorities
 // (docgen's wrappers unwrapped): a goldmark upgrade that changes its
 // defaults must be followed here.
 func TestParsersAreGoldmarks(t *testing.T) {
 	unwrap := func(v any) any {
 		switch w := v.(type) {
-		case aTXHeadingParser:
+		case atxHeadingParser:
 			return w.BlockParser
 		case reserveParser:
 			return w.BlockParser
@@ -34,6 +34,6 @@ func TestParsersAreGoldmarks(t *testing.T) {
 			}
 		}
 	}
-	same("block parser", blockParsers(&mD{}), parser.DefaultBlockParsers())
+	same("block parser", blockParsers(&mdReader{}), parser.DefaultBlockParsers())
 	same("inline parser", inlineParsers(), parser.DefaultInlineParsers())
 }

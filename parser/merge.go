@@ -206,6 +206,7 @@ func subsetMembers(a, b []*model.EnumMember) bool {
 	return true
 }
 
+// memberNames lists the names of ms, comma-separated.
 func memberNames(ms []*model.EnumMember) string {
 	var n []string
 	for _, m := range ms {
@@ -429,6 +430,8 @@ func nonStringID(t *model.Type) bool {
 	return false
 }
 
+// nonStringIDProp reports whether an id property has a type other than
+// Edm.String (a single value, not a collection).
 func nonStringIDProp(p *model.Property) bool {
 	return p.TypeRef.Name != "" && p.TypeRef.Name != "Edm.String" && !p.Collection
 }

@@ -2,10 +2,13 @@ package parser
 
 import "strings"
 
+// identByte reports whether c is an ASCII letter, digit or underscore.
 func identByte(c byte) bool {
 	return c == '_' || c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'
 }
 
+// isDottedName reports whether s is non-empty and holds only identByte
+// bytes and dots ("microsoft.graph.user").
 func isDottedName(s string) bool {
 	if s == "" {
 		return false
@@ -18,6 +21,7 @@ func isDottedName(s string) bool {
 	return true
 }
 
+// isWord reports whether s is non-empty and holds only identByte bytes.
 func isWord(s string) bool {
 	if s == "" {
 		return false

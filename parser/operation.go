@@ -30,6 +30,8 @@ func firstText(lines []Line) string {
 	return ""
 }
 
+// isHTTPish reports whether a fence info string can hold an HTTP request or
+// response ("http", "msgraph-interactive" or none).
 func isHTTPish(info string) bool {
 	switch strings.ToLower(info) {
 	case "http", "", "msgraph-interactive":
@@ -318,7 +320,7 @@ func (p *page) bodyType(b *mdBlock) (model.TypeRef, bool) {
 	return model.TypeRef{}, false
 }
 
-// mediaType finds the first "type/subtype" token in s.
+// findMediaType finds the first "type/subtype" token in s.
 func findMediaType(s string) string {
 	for _, f := range strings.Fields(s) {
 		f = strings.Trim(f, ".,;`*()")
@@ -486,6 +488,7 @@ func statusIn(s string) (int, bool) {
 	return 0, false
 }
 
+// isDigit reports whether c is an ASCII digit.
 func isDigit(c byte) bool { return c >= '0' && c <= '9' }
 
 // examples reads the request and response example fences and pairs them.

@@ -61,7 +61,7 @@ const (
 	prioJSONDerived = 5 // "@odata.type" of a value in a JSON representation
 )
 
-// pageCtx is the state of parsing one page.
+// page is the state of parsing one page.
 type page struct {
 	file   string
 	src    []byte
@@ -83,9 +83,10 @@ type page struct {
 	introv    []introPara
 	introDone bool
 	// md is the reader of the page (nil in some tests).
-	md *mD
+	md *mdReader
 }
 
+// diag reports a diagnostic of the page.
 func (p *page) diag(pos model.Pos, sev model.Severity, code, msg string) {
 	p.res.Diagnostics = append(p.res.Diagnostics, model.Diagnostic{Pos: pos, Severity: sev, Code: code, Message: msg})
 }
@@ -93,10 +94,12 @@ func (p *page) diag(pos model.Pos, sev model.Severity, code, msg string) {
 // ParsePage reads one page on its own (no merge). path is used verbatim in
 // positions.
 func ParsePage(path string, src []byte) *PageResult {
-	return parsePage(newMD(), path, src)
+	return parsePage(newMDReader(), path, src)
 }
 
-func parsePage(md *mD, file string, src []byte) (res *PageResult) {
+// parsePage reads one page with md (see ParsePage). An internal error
+// becomes a page-unclassified diagnostic instead of a panic.
+func parsePage(md *mdReader, file string, src []byte) (res *PageResult) {
 	res = &PageResult{Page: &model.Page{File: file}}
 	defer func() {
 		// A page must never stop the corpus: report instead of panicking.
@@ -211,6 +214,7 @@ func (p *page) intro() []introPara {
 	return p.introv
 }
 
+// readIntro computes intro.
 func (p *page) readIntro() []introPara {
 	var out []introPara
 	started := p.h1 == nil
@@ -253,6 +257,7 @@ func (p *page) firstParagraph() string {
 	return ""
 }
 
+// titlePos is the position of the H1, or the first line without one.
 func (p *page) titlePos() model.Pos {
 	if p.h1 != nil {
 		return p.h1.pos

@@ -34,7 +34,7 @@ func (*rawPara) IsRaw() bool { return true }
 // being read (it is no longer among the open blocks) is left alone: it
 // becomes the heading.
 type deferInline struct {
-	md *mD
+	md *mdReader
 }
 
 func (d deferInline) Transform(node *ast.Paragraph, reader text.Reader, pc parser.Context) {
@@ -91,7 +91,7 @@ func (linkRefs) Transform(node *ast.Paragraph, reader text.Reader, pc parser.Con
 // one by one, regrowing the list of a long block several times.
 type reserveParser struct {
 	parser.BlockParser
-	md          *mD
+	md          *mdReader
 	fence, html bool
 }
 

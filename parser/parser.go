@@ -40,7 +40,7 @@ func ParseFiles(files []File) *model.Package {
 		workers = len(sorted)
 	}
 	if workers <= 1 {
-		md := newMD()
+		md := newMDReader()
 		for i, f := range sorted {
 			results[i] = parsePage(md, f.Path, f.Src)
 		}
@@ -60,7 +60,7 @@ func ParseFiles(files []File) *model.Package {
 			wg.Add(1)
 			go func() {
 				defer wg.Done()
-				md := newMD()
+				md := newMDReader()
 				for {
 					k := int(next.Add(1)) - 1
 					if k >= len(order) {
@@ -121,6 +121,7 @@ func ParsePaths(paths ...string) (*model.Package, error) {
 	return ParseFiles(files), nil
 }
 
+// sortStrings sorts s in increasing order.
 func sortStrings(s []string) { sort.Strings(s) }
 
 // sortDiagnostics orders diagnostics by position, then code, then message,

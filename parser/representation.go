@@ -223,6 +223,7 @@ func (p *page) jsonDerived(js []byte, ex *model.Example, t *model.Type) {
 	}
 }
 
+// shortName returns a qualified name without its namespace.
 func shortName(q string) string {
 	if i := strings.LastIndexByte(q, '.'); i >= 0 {
 		return q[i+1:]

@@ -7,12 +7,14 @@ import (
 	"github.com/docgen-dev/docgen/parser/model"
 )
 
-// columns maps the columns of a typed or enum table, found by normalised
+// mdColumns maps the columns of a typed or enum table, found by normalised
 // header text rather than position.
 type mdColumns struct {
 	name, typ, desc, req, value int
 }
 
+// tableColumns finds the columns of t by their normalised headers (-1
+// where there is none).
 func tableColumns(t *mdTable) mdColumns {
 	c := mdColumns{
 		name: t.column("property", "property name", "name", "parameter", "parameter name", "relationship",
@@ -326,7 +328,7 @@ func (p *page) resourcePage() {
 	p.pageExamples(qn, t)
 }
 
-// appendUnique appends pr unless a property of that name is there.
+// appendProp appends pr unless a property of that name is there.
 func appendProp(props []*model.Property, pr *model.Property) []*model.Property {
 	for _, q := range props {
 		if q.Name == pr.Name {

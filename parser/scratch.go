@@ -49,7 +49,7 @@ func (s *scratch[T]) reset() {
 const blockChunk = 256
 
 // newBlock returns a zeroed block from the arena.
-func (m *mD) newBlock() *mdBlock {
+func (m *mdReader) newBlock() *mdBlock {
 	ci, bi := m.used/blockChunk, m.used%blockChunk
 	if ci == len(m.chunks) {
 		m.chunks = append(m.chunks, make([]mdBlock, blockChunk))
@@ -61,7 +61,7 @@ func (m *mD) newBlock() *mdBlock {
 // reset zeroes the blocks of the previous page (so that newBlock returns
 // zeroed blocks and the old page's nodes are not kept alive) and empties
 // the block list.
-func (m *mD) reset() {
+func (m *mdReader) reset() {
 	for ci := 0; m.used > 0; ci++ {
 		n := min(m.used, blockChunk)
 		clear(m.chunks[ci][:n])
@@ -88,7 +88,7 @@ var zeroSegs [256]text.Segment
 // for n segments: the same segments, more capacity. The room is a list of
 // a previous page's block when there is one (see recycle), else made the
 // only way goldmark's Segments offer: append, then reslice.
-func (m *mD) reserve(lines *text.Segments, n int) {
+func (m *mdReader) reserve(lines *text.Segments, n int) {
 	n = min(n, maxReserve)
 	have := lines.Len()
 	if n <= have || have > 1 {
@@ -126,7 +126,7 @@ type lentLines struct {
 // recycle takes back the line lists reserve gave the blocks of the
 // previous page (nothing reads that page's nodes any more), for the
 // blocks of the next page.
-func (m *mD) recycle() {
+func (m *mdReader) recycle() {
 	for i, l := range m.lent {
 		m.segs[l.class] = append(m.segs[l.class], *l.lines)
 		m.lent[i] = lentLines{}

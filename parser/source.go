@@ -6,7 +6,7 @@ import (
 	"github.com/docgen-dev/docgen/parser/model"
 )
 
-// lineIndex maps byte offsets of one page to 1-based line and column
+// pageLines maps byte offsets of one page to 1-based line and column
 // numbers. It is built once per file from the normalised source, so every
 // position comes from goldmark's segments, never from searching text.
 type pageLines struct {
@@ -21,11 +21,13 @@ type pageLines struct {
 	last int
 }
 
+// newPageLines indexes the lines of src, the normalised page, of which
+// goldmark parses src[base:].
 func newPageLines(file string, src []byte, base int) *pageLines {
 	return newPageLinesBuf(file, src, base, nil)
 }
 
-// newLineIndexBuf is newLineIndex reusing buf for the line starts.
+// newPageLinesBuf is newPageLines reusing buf for the line starts.
 func newPageLinesBuf(file string, src []byte, base int, buf []int) *pageLines {
 	starts := buf[:0]
 	if cap(starts) == 0 {

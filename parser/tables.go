@@ -6,7 +6,7 @@ import (
 	"github.com/docgen-dev/docgen/parser/model"
 )
 
-// table is a GFM table read from goldmark, each row re-checked against its
+// mdTable is a GFM table read from goldmark, each row re-checked against its
 // source line.
 type mdTable struct {
 	node    *tableNode
@@ -23,6 +23,7 @@ type mdTable struct {
 	recovered bool
 }
 
+// mdRow is one row of an mdTable.
 type mdRow struct {
 	pos   model.Pos
 	cells []*mdCell
@@ -31,12 +32,15 @@ type mdRow struct {
 	source int
 }
 
+// mdCell is one cell of an mdRow.
 type mdCell struct {
 	raw   string // Markdown source of the cell
 	text  string // plain text: markup removed, links reduced to their text
 	links []mdLink
 }
 
+// mdCell returns cell i of the row, or an empty cell when the row has
+// none there.
 func (r *mdRow) mdCell(i int) *mdCell {
 	if i < 0 || i >= len(r.cells) || r.cells[i] == nil {
 		return &mdCell{}
@@ -44,9 +48,11 @@ func (r *mdRow) mdCell(i int) *mdCell {
 	return r.cells[i]
 }
 
+// mdTable returns the mdTable of a table node: header texts normalised,
+// rows read on first use (see rows).
 func (c *collector) mdTable(n *tableNode) *mdTable {
 	// The table and its slices come from the reader's scratch
-	// (mD.reset): nothing keeps them after the page.
+	// (mdReader.reset): nothing keeps them after the page.
 	t := &c.md.mdTables.take(1)[0]
 	t.node, t.c = n, c
 	if len(n.rows) == 0 {
@@ -108,7 +114,7 @@ func (t *mdTable) rows() []*mdRow {
 		}
 		r := &body[i]
 		ck := t.checks[i]
-		// Rows and cells come from the reader's scratch (mD.reset).
+		// Rows and cells come from the reader's scratch (mdReader.reset).
 		rw := &c.md.rows.take(1)[0]
 		rw.pos, rw.source = c.idx.linePos(ck.line), ck.source
 		cells := c.md.cells.take(len(r.cells))
@@ -347,7 +353,7 @@ func (t *mdTable) columnPrefix(prefix string) int {
 	return -1
 }
 
-// tableIsTyped reports whether the table has a Type column.
+// typed reports whether the table has a Type column.
 func (t *mdTable) typed() bool { return t.column("type", "data type") >= 0 }
 
 // commonHeaders maps common normalised headers to themselves: a header
