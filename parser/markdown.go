@@ -17,17 +17,18 @@ func newMarkdown() goldmark.Markdown {
 	return goldmark.New(goldmark.WithExtensions(extension.Table))
 }
 
-// mdReader is how docgen reads pages: newMarkdown's goldmark (CommonMark
-// plus GFM tables) with one paragraph transformer added, which leaves the
-// inline content of paragraphs unparsed (most paragraphs are never read);
-// inline parses a paragraph's inline content on first use, with the same
-// inline parsers and the page's parse context (link reference
-// definitions), so the result is what goldmark would have built.
+// mdReader reads pages with goldmark: the Markdown of newMarkdown
+// (CommonMark plus GFM tables), which block parses leaving the inline
+// content of paragraphs, headings and table cells unparsed (most are never
+// read); inline parses such content on first use, with the same inline
+// parsers and the page's parse context (link reference definitions), so
+// the result is what goldmark would have built. The other fields are
+// storage reused from page to page (see scratch.go): an mdReader reads one
+// page at a time.
 type mdReader struct {
 	block  parser.Parser
 	inline parser.Parser
-	// chunks and list are scratch reused from page to page (an mdReader reads
-	// one page at a time): the block arena, of which used blocks are
+	// chunks and list are the block arena, of which used blocks are
 	// handed out on the current page, and the block list.
 	chunks [][]mdBlock
 	used   int

@@ -19,6 +19,27 @@ import (
 // with its label; goldmark would read nothing from them).
 type linkRefs struct{}
 
+func (linkRefs) Transform(node *ast.Paragraph, reader text.Reader, pc parser.Context) {
+	lines := node.Lines()
+	src := reader.Source()
+	for i := 0; i < lines.Len(); i++ {
+		seg := lines.At(i)
+		if seg.Padding > 0 {
+			break
+		}
+		for _, c := range seg.Value(src) {
+			if !util.IsSpace(c) {
+				if c != '[' {
+					return
+				}
+				parser.LinkReferenceParagraphTransformer.Transform(node, reader, pc)
+				return
+			}
+		}
+	}
+	parser.LinkReferenceParagraphTransformer.Transform(node, reader, pc)
+}
+
 // rawPara is a paragraph whose inline content goldmark has not parsed
 // (IsRaw makes goldmark's inline pass skip it).
 type rawPara struct {
@@ -62,27 +83,6 @@ func (d deferInline) Transform(node *ast.Paragraph, reader text.Reader, pc parse
 	raw.SetLines(lines)
 	raw.SetBlankPreviousLines(node.HasBlankPreviousLines())
 	parent.ReplaceChild(parent, node, raw)
-}
-
-func (linkRefs) Transform(node *ast.Paragraph, reader text.Reader, pc parser.Context) {
-	lines := node.Lines()
-	src := reader.Source()
-	for i := 0; i < lines.Len(); i++ {
-		seg := lines.At(i)
-		if seg.Padding > 0 {
-			break
-		}
-		for _, c := range seg.Value(src) {
-			if !util.IsSpace(c) {
-				if c != '[' {
-					return
-				}
-				parser.LinkReferenceParagraphTransformer.Transform(node, reader, pc)
-				return
-			}
-		}
-	}
-	parser.LinkReferenceParagraphTransformer.Transform(node, reader, pc)
 }
 
 // reserveParser is one of goldmark's block parsers (fenced code, HTML
