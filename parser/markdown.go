@@ -19,8 +19,8 @@ func newMarkdown() goldmark.Markdown {
 
 // mdReader reads pages with goldmark: the Markdown of newMarkdown
 // (CommonMark plus GFM tables), which block parses leaving the inline
-// content of paragraphs, headings and table cells unparsed (most are never
-// read); inline parses such content on first use, with the same inline
+// content of paragraphs, ATX headings and table cells unparsed (most are
+// never read); inline parses such content on first use, with the same inline
 // parsers and the page's parse context (link reference definitions), so
 // the result is what goldmark would have built. The other fields are
 // storage reused from page to page (see scratch.go): an mdReader reads one
