@@ -407,16 +407,20 @@ func TestEditChangesOnlyThatPage(t *testing.T) {
 }
 
 // TestRenderFailure: a file that does not format (a generator bug) is
-// reported as generator-internal, with numbered source, and left out.
+// reported as generator-internal, with numbered source, and left out; the
+// other files are kept.
 func TestRenderFailure(t *testing.T) {
-	saved := hooks
-	defer func() { hooks = saved }()
-	registerHook(hook{name: "zz-broken", files: func(p *plan) []*genFile {
-		f := p.newFile("")
-		f.Op("}")
-		return []*genFile{{Name: "broken.go", Jen: f}}
-	}})
-	files, diags := Generate(loadModel(t, "testdata/seeds/model.json"), Options{})
+	p := newPlan(loadModel(t, "testdata/seeds/model.json"), Options{Package: "generated"})
+	r := newRenderer()
+	good := p.newFile("")
+	good.Var().Id("x").Int()
+	broken := p.newFile("")
+	broken.Op("}")
+	r.submit(&genFile{Name: "good.go", Jen: good}, &genFile{Name: "broken.go", Jen: broken})
+	r.done()
+	r.done()
+	files := p.collect(r)
+	diags := p.diags
 	if slices.ContainsFunc(files, func(f File) bool { return f.Name == "broken.go" }) {
 		t.Error("the broken file was returned")
 	}
@@ -427,7 +431,7 @@ func TestRenderFailure(t *testing.T) {
 	if d := diags[i]; d.Severity != model.Error || !strings.Contains(d.Message, "broken.go") {
 		t.Errorf("diagnostic = %v", d)
 	}
-	if len(files) == 0 {
-		t.Error("the other files were dropped too")
+	if len(files) != 1 || files[0].Name != "good.go" {
+		t.Errorf("files = %v, want good.go only", files)
 	}
 }

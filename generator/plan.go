@@ -29,28 +29,26 @@ import (
 // fields by JSON name, operations by name), and every rename is reported as
 // an info diagnostic (code generator-renamed).
 //
-// Other emitters (emit_handler*.go, emit_examples*.go) reuse the plan
-// through these methods rather than recomputing names:
+// The emitters of the server side and the tests (emit_handler*.go,
+// emit_examples*.go) reuse the plan rather than recomputing names: they
+// look types up in p.byName (by qualified name) and operations in p.opsMap
+// (by model name), and use
 //
-//	p.typeByName(qualified) *typeInfo    // nil when not a generated type
-//	p.typeName(qualified) string         // Go type name, "" when none
 //	t.field(jsonName) *fieldInfo         // a struct's field (GoName, Plain, Ptr, Target)
 //	p.goType(ref) *jen.Statement         // Go type of a bare TypeRef ([]T, T)
 //	p.elemType(ref) *jen.Statement       // Go type of one value of ref
 //	p.fieldType(f) *jen.Statement        // Go type of a struct field (Opt[T], ...)
-//	p.opByName(name) *opInfo             // operation by model.Operation.Name
-//	p.opConst(name) string               // "OpCreateCloudPcSnapshot"
-//	o.BaseName, o.Body, o.RespType       // per-operation stem and body/response types
-//	p.fileForPage(page) *fileInfo        // the page's Go file (Name "x.go", Base "x")
+//	o.ConstName, o.BaseName, o.Body, o.RespType
+//	                                     // per-operation Op constant, stem and body/response types
+//	fi.Name, fi.Base, fi.ops, fi.types   // a page's Go file ("x.go", "x") and its declarations
 //	p.claim(want, owner, suffix, pos, what, natural) string
 //	                                     // reserve a new package-level name (reported
 //	                                     // as generator-renamed when it changes)
 //	p.newFile(page) *jen.File            // a new file with header and Source line
 //	p.diag(pos, severity, code, format, args...)
 //
-// and they add code to the output through the hooks in extension.go. All
-// of them run after newPlan, in a fixed order, so names they claim are as
-// deterministic as the plan's own.
+// Generate calls them after newPlan in a fixed order (see Generate), so
+// names they claim are as deterministic as the plan's own.
 type plan struct {
 	pkg  *model.Package
 	opts Options
@@ -218,31 +216,8 @@ func newPlan(pkg *model.Package, opts Options) *plan {
 	return p
 }
 
-// typeByName returns the generated type with the qualified name, or nil.
-func (p *plan) typeByName(qualified string) *typeInfo { return p.byName[qualified] }
-
-// typeName returns the Go name of the type with the qualified name, or ""
-// when it is not a generated type (primitives, undefined names).
-func (p *plan) typeName(qualified string) string {
-	if t := p.byName[qualified]; t != nil {
-		return t.GoName
-	}
-	return ""
-}
-
 // opByName returns the operation with the model name, or nil.
 func (p *plan) opByName(name string) *opInfo { return p.opsMap[name] }
-
-// opConst returns the Op constant's name for the operation, or "".
-func (p *plan) opConst(name string) string {
-	if o := p.opsMap[name]; o != nil {
-		return o.ConstName
-	}
-	return ""
-}
-
-// fileForPage returns the file generated for a page, or nil.
-func (p *plan) fileForPage(page string) *fileInfo { return p.filesMap[page] }
 
 // diag records a diagnostic.
 func (p *plan) diag(pos model.Pos, sev model.Severity, code, format string, args ...any) {
