@@ -152,7 +152,7 @@ func (p *plan) planHandlerOp(o *opInfo) *handlerOp {
 			if !pos.IsValid() {
 				pos = o.Pos
 			}
-			p.diag(pos, model.Info, codeRouteUnsupported, "no handler route for %s %s (%s): %s", cmpOr(path.Method, o.Method), path.Template, o.Name, why)
+			p.diag(pos, CodeRouteUnsupported, "no handler route for %s %s (%s): %s", cmpOr(path.Method, o.Method), path.Template, o.Name, why)
 			continue
 		}
 		ho.routes = append(ho.routes, rt)

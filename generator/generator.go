@@ -295,11 +295,11 @@ func (p *plan) collect(r *renderer) []File {
 	seen := map[string]bool{}
 	for i, name := range r.names {
 		if r.errs[i] != nil {
-			p.diag(model.Pos{File: name}, model.Error, "generator-internal", "generating %s failed (a docgen bug; please report it with this message): %v", name, numbered(r.errs[i].Error()))
+			p.diag(model.Pos{File: name}, CodeInternal, "generating %s failed (a docgen bug; please report it with this message): %v", name, numbered(r.errs[i].Error()))
 			continue
 		}
 		if seen[name] {
-			p.diag(model.Pos{File: name}, model.Error, "generator-internal", "two generated files are named %s (a docgen bug; please report it)", name)
+			p.diag(model.Pos{File: name}, CodeInternal, "two generated files are named %s (a docgen bug; please report it)", name)
 			continue
 		}
 		seen[name] = true

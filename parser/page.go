@@ -88,7 +88,7 @@ type pgPage struct {
 	md *mD
 }
 
-func (p *pgPage) diag(pos model.Pos, sev model.Severity, code, msg string) {
+func (p *pgPage) diag(pos model.Pos, sev model.Severity, code model.Code, msg string) {
 	p.res.Diagnostics = append(p.res.Diagnostics, model.Diagnostic{Pos: pos, Severity: sev, Code: code, Message: msg})
 }
 
