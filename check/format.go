@@ -21,6 +21,10 @@ type Tool struct {
 	Name           string
 	Version        string
 	InformationURI string
+	// Codes documents the codes docgen reports (cmd/docgen passes them
+	// all): WriteSARIF describes each rule a report uses with them. The
+	// check's own codes (Codes) need not be listed.
+	Codes []model.CodeInfo
 }
 
 // Write prints r in the named format. Text goes to stderr (findings, like go
@@ -52,7 +56,7 @@ func DriftMessage(k DriftKind) string {
 
 func driftDiagnostic(d Drift) model.Diagnostic {
 	sev := model.Error
-	if c, ok := model.LookupCode(d.Kind.Code()); ok {
+	if c, ok := model.LookupCode(catalogue, d.Kind.Code()); ok {
 		sev = c.Severity
 	}
 	return model.Diagnostic{Pos: model.Pos{File: d.File, Line: d.Line}, Severity: sev, Code: d.Kind.Code(), Message: DriftMessage(d.Kind)}
@@ -98,12 +102,12 @@ func WriteText(stdout, stderr io.Writer, r *Report) error {
 const JSONVersion = 1
 
 type jsonFinding struct {
-	File     string `json:"file"`
-	Line     int    `json:"line"`
-	Col      int    `json:"col"`
-	Severity string `json:"severity"`
-	Code     string `json:"code"`
-	Message  string `json:"message"`
+	File     string     `json:"file"`
+	Line     int        `json:"line"`
+	Col      int        `json:"col"`
+	Severity string     `json:"severity"`
+	Code     model.Code `json:"code"`
+	Message  string     `json:"message"`
 }
 
 type jsonDrift struct {
@@ -173,7 +177,7 @@ func githubCommand(d model.Diagnostic) string {
 			}
 		}
 	}
-	props = append(props, "title="+escapeProperty(d.Code))
+	props = append(props, "title="+escapeProperty(string(d.Code)))
 	msg := d.Message
 	if d.Pos.File == IgnoreFlagFile {
 		msg = IgnoreFlagFile + ": " + msg
@@ -241,7 +245,7 @@ type sarifNotification struct {
 }
 
 type sarifDescriptorRef struct {
-	ID string `json:"id"`
+	ID model.Code `json:"id"`
 }
 
 type sarifTool struct {
@@ -260,7 +264,7 @@ type sarifText struct {
 }
 
 type sarifRule struct {
-	ID                   string      `json:"id"`
+	ID                   model.Code  `json:"id"`
 	ShortDescription     sarifText   `json:"shortDescription"`
 	FullDescription      sarifText   `json:"fullDescription"`
 	Help                 sarifText   `json:"help"`
@@ -272,7 +276,7 @@ type sarifConfig struct {
 }
 
 type sarifResult struct {
-	RuleID              string            `json:"ruleId"`
+	RuleID              model.Code        `json:"ruleId"`
 	RuleIndex           int               `json:"ruleIndex"`
 	Level               string            `json:"level"`
 	Message             sarifText         `json:"message"`
@@ -333,7 +337,7 @@ func WriteSARIF(w io.Writer, r *Report, tool Tool) error {
 			Message: sarifText{IgnoreFlagFile + ": " + d.Message}})
 		return true
 	})
-	var ruleIDs []string
+	var ruleIDs []model.Code
 	for _, d := range diags {
 		ruleIDs = append(ruleIDs, d.Code)
 	}
@@ -344,15 +348,15 @@ func WriteSARIF(w io.Writer, r *Report, tool Tool) error {
 		drv.Name = "docgen"
 	}
 	for _, id := range ruleIDs {
-		info, ok := model.LookupCode(id)
+		info, ok := lookup(tool.Codes, id)
 		if !ok {
-			info = model.CodeInfo{Code: id, Severity: model.Warning, Summary: id, Explain: id}
+			info = model.CodeInfo{Code: id, Severity: model.Warning, Summary: string(id), Explain: string(id)}
 		}
 		drv.Rules = append(drv.Rules, sarifRule{
 			ID:                   id,
 			ShortDescription:     sarifText{info.Summary},
 			FullDescription:      sarifText{info.Explain},
-			Help:                 sarifText{info.Explain + " Run `docgen check -explain " + id + "` for this text."},
+			Help:                 sarifText{info.Explain + " Run `docgen check -explain " + string(id) + "` for this text."},
 			DefaultConfiguration: sarifConfig{sarifLevel(info.Severity)},
 		})
 	}
@@ -375,7 +379,7 @@ func WriteSARIF(w io.Writer, r *Report, tool Tool) error {
 			}
 			res.Locations = []sarifLocation{loc}
 		}
-		sum := sha256.Sum256([]byte(d.Code + "\x00" + d.Pos.File + "\x00" + d.Message))
+		sum := sha256.Sum256([]byte(string(d.Code) + "\x00" + d.Pos.File + "\x00" + d.Message))
 		h := hex.EncodeToString(sum[:16])
 		seen[h]++
 		res.PartialFingerprints = map[string]string{FingerprintKey: h + ":" + strconv.Itoa(seen[h])}

@@ -11,6 +11,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/docgen-dev/docgen/lint"
 	"github.com/docgen-dev/docgen/parser/model"
 	"github.com/google/go-cmp/cmp"
 )
@@ -55,6 +56,7 @@ func fixedReport(t *testing.T) *Report {
 	return Build(diags, pages, changes, Options{
 		Ignore:  []string{"todo-text", "enum-conflict"},
 		InScope: func(f string) bool { return scope[f] },
+		Codes:   lint.Codes(),
 	})
 }
 
@@ -76,7 +78,9 @@ func golden(t *testing.T, name string, got []byte) {
 	}
 }
 
-var testTool = Tool{Name: "docgen", Version: "v0.0.0-test", InformationURI: "https://github.com/docgen-dev/docgen"}
+// testTool documents the lint codes fixedReport uses (cmd/docgen passes
+// every package's codes).
+var testTool = Tool{Name: "docgen", Version: "v0.0.0-test", InformationURI: "https://github.com/docgen-dev/docgen", Codes: lint.Codes()}
 
 func TestFormatsGolden(t *testing.T) {
 	r := fixedReport(t)
@@ -106,7 +110,7 @@ func TestBuild(t *testing.T) {
 	r := fixedReport(t)
 	var got []string
 	for _, d := range r.Findings {
-		got = append(got, d.Pos.String()+" "+d.Code)
+		got = append(got, d.Pos.String()+" "+string(d.Code))
 	}
 	want := []string{
 		"-ignore flag unused-ignore",
@@ -138,7 +142,7 @@ func TestBuild(t *testing.T) {
 }
 
 func TestBuildIgnoreEdgeCases(t *testing.T) {
-	d := func(file string, line int, code string) model.Diagnostic {
+	d := func(file string, line int, code model.Code) model.Diagnostic {
 		return model.Diagnostic{Pos: model.Pos{File: file, Line: line, Col: 1}, Severity: model.Warning, Code: code, Message: "m"}
 	}
 	page := &model.Page{File: "a.md", Ignores: []*model.Ignore{
@@ -167,7 +171,7 @@ func TestBuildIgnoreEdgeCases(t *testing.T) {
 			r := Build(tt.diags, []*model.Page{page, nil}, nil, Options{Ignore: tt.ignore})
 			var got []string
 			for _, f := range r.Findings {
-				got = append(got, f.Pos.String()+" "+f.Code)
+				got = append(got, f.Pos.String()+" "+string(f.Code))
 			}
 			if d := cmp.Diff(tt.want, got); d != "" {
 				t.Errorf("(-want +got):\n%s", d)
@@ -382,14 +386,17 @@ func hasType(v any, typ string) bool {
 
 func TestUnusedIgnoreMessages(t *testing.T) {
 	page := &model.Page{File: "a.md", Ignores: []*model.Ignore{
-		{Codes: []string{"todo-text", "no-such-code"}, Pos: model.Pos{File: "a.md", Line: 3, Col: 1}, FromLine: 4, ToLine: 6},
+		{Codes: []string{"todo-text", "no-such-code", "generated-stale"}, Pos: model.Pos{File: "a.md", Line: 3, Col: 1}, FromLine: 4, ToLine: 6},
 	}}
-	r := Build(nil, []*model.Page{page}, nil, Options{})
+	// todo-text is known from Options.Codes, generated-stale from the
+	// check's own catalogue.
+	r := Build(nil, []*model.Page{page}, nil, Options{Codes: []model.CodeInfo{{Code: "todo-text", Severity: model.Warning}}})
 	var got []string
 	for _, d := range r.Findings {
 		got = append(got, d.String())
 	}
 	want := []string{
+		"a.md:3:1: docgen-ignore generated-stale suppresses nothing in the block after it; remove the comment or fix the code name [unused-ignore]",
 		"a.md:3:1: docgen-ignore no-such-code names no diagnostic code (docgen check -explain list prints them); fix or remove it [unused-ignore]",
 		"a.md:3:1: docgen-ignore todo-text suppresses nothing in the block after it; remove the comment or fix the code name [unused-ignore]",
 	}

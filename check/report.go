@@ -40,8 +40,16 @@ func (k DriftKind) String() string {
 	return "drift(" + strconv.Itoa(int(k)) + ")"
 }
 
-// Code is the diagnostic code reporting drift of this kind.
-func (k DriftKind) Code() string { return "generated-" + k.String() }
+var driftKindCodes = [...]model.Code{CodeGeneratedModified, CodeGeneratedMissing, CodeGeneratedStale}
+
+// Code is the diagnostic code reporting drift of this kind
+// (generated-modified, generated-missing or generated-stale).
+func (k DriftKind) Code() model.Code {
+	if int(k) >= 0 && int(k) < len(driftKindCodes) {
+		return driftKindCodes[k]
+	}
+	return model.Code("generated-" + k.String())
+}
 
 // Change is one generated file that differs from the docs. File is the
 // path reported to users (the output directory joined with the file name,
@@ -99,6 +107,10 @@ type Options struct {
 	// SourcePath maps a page named in a generated file's "// Source:"
 	// header to the page file InScope expects. Nil means unchanged.
 	SourcePath func(source string) string
+	// Codes documents the codes docgen reports (cmd/docgen passes them
+	// all): an inline docgen-ignore of a code listed neither here nor in
+	// the check's own Codes is reported as naming no code.
+	Codes []model.CodeInfo
 }
 
 // Build applies suppressions and scoping to the diagnostics, diffs the
@@ -149,14 +161,14 @@ func Build(diags []model.Diagnostic, pages []*model.Page, changes []Change, opts
 				continue
 			}
 			for i, c := range in.ign.Codes {
-				if c == d.Code {
+				if c == string(d.Code) {
 					in.used[i] = true
 					hit = true
 				}
 			}
 		}
-		if flagCodes[d.Code] {
-			flagUsed[d.Code] = true
+		if flagCodes[string(d.Code)] {
+			flagUsed[string(d.Code)] = true
 			hit = true
 		}
 		return hit
@@ -178,10 +190,10 @@ func Build(diags []model.Diagnostic, pages []*model.Page, changes []Change, opts
 				pos.File = in.file
 			}
 			msg := "docgen-ignore " + c + " suppresses nothing in the block after it; remove the comment or fix the code name"
-			if _, known := model.LookupCode(c); !known {
+			if _, known := lookup(opts.Codes, model.Code(c)); !known {
 				msg = "docgen-ignore " + c + " names no diagnostic code (docgen check -explain list prints them); fix or remove it"
 			}
-			d := model.Diagnostic{Pos: pos, Severity: unusedSeverity(), Code: "unused-ignore", Message: msg}
+			d := model.Diagnostic{Pos: pos, Severity: unusedSeverity(), Code: CodeUnusedIgnore, Message: msg}
 			if !suppressed(d) {
 				kept = append(kept, d)
 			}
@@ -189,12 +201,12 @@ func Build(diags []model.Diagnostic, pages []*model.Page, changes []Change, opts
 	}
 	var unusedFlags []model.Diagnostic
 	for _, c := range opts.Ignore {
-		if c == "unused-ignore" || flagUsed[c] {
+		if c == string(CodeUnusedIgnore) || flagUsed[c] {
 			continue
 		}
 		flagUsed[c] = true // report each code once
 		unusedFlags = append(unusedFlags, model.Diagnostic{Pos: model.Pos{File: IgnoreFlagFile},
-			Severity: unusedSeverity(), Code: "unused-ignore",
+			Severity: unusedSeverity(), Code: CodeUnusedIgnore,
 			Message: "-ignore " + c + " suppresses nothing in the docs tree; remove it from the command line"})
 	}
 	r := &Report{}
@@ -218,7 +230,7 @@ func Build(diags []model.Diagnostic, pages []*model.Page, changes []Change, opts
 }
 
 func unusedSeverity() model.Severity {
-	if c, ok := model.LookupCode("unused-ignore"); ok {
+	if c, ok := model.LookupCode(catalogue, CodeUnusedIgnore); ok {
 		return c.Severity
 	}
 	return model.Warning

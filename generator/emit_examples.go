@@ -42,10 +42,6 @@ import (
 // declared type of every member known; the test applies the edits by JSON
 // Pointer to the parsed body before decoding.
 
-func init() {
-	registerHook(hook{name: "examples", part: PartTests, files: (*plan).exampleFiles})
-}
-
 // Example diagnostic codes (registered in parser/model/codes_generator.go).
 const (
 	codeExampleValue    = "generator-example-value"

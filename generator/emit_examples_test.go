@@ -131,7 +131,7 @@ func summary(p *plan, tst *exampleTest) []string {
 		out = append(out, fmt.Sprintf("known %s: %s", k.pointer, k.diagnostic))
 	}
 	for _, d := range p.diags {
-		if strings.HasPrefix(d.Code, "generator-example") {
+		if strings.HasPrefix(string(d.Code), "generator-example") {
 			out = append(out, "diag "+d.String())
 		}
 	}

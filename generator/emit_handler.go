@@ -35,10 +35,6 @@ import (
 // collection (DeviceImages). Every name goes through the plan's claim, so
 // it never collides with a type, constant or runtime name.
 
-func init() {
-	registerHook(hook{name: "handler", part: PartHandlers, prepare: func(p *plan) { p.handlerPlan() }, page: (*plan).handlerPage, files: (*plan).handlerFiles})
-}
-
 // handlerPlan is the server side of the plan.
 type handlerPlan struct {
 	// groups are sorted by interface name.
@@ -156,7 +152,7 @@ func (p *plan) planHandlerOp(o *opInfo) *handlerOp {
 			if !pos.IsValid() {
 				pos = o.Pos
 			}
-			p.diag(pos, model.Info, codeRouteUnsupported, "no handler route for %s %s (%s): %s", cmpOr(path.Method, o.Method), path.Template, o.Name, why)
+			p.diag(pos, CodeRouteUnsupported, "no handler route for %s %s (%s): %s", cmpOr(path.Method, o.Method), path.Template, o.Name, why)
 			continue
 		}
 		ho.routes = append(ho.routes, rt)
@@ -552,9 +548,7 @@ func (p *plan) emitGroup(f *jen.File, g *serverGroup) {
 			methods = append(methods, jen.Line())
 		}
 		doc := fmt.Sprintf("%s is %s: %s; it %s.", ho.o.BaseName, sentenceBody(ho.o.Title), ho.routeSummary(), ho.respDesc)
-		for _, l := range docComment(doc, p.pageSourceOf(ho.o.Pos)) {
-			methods = append(methods, l)
-		}
+		methods = append(methods, docComment(doc, p.pageSourceOf(ho.o.Pos))...)
 		params, results := p.methodParams(ho, true)
 		methods = append(methods, jen.Id(ho.o.BaseName).Params(params...).Params(results...))
 	}

@@ -34,12 +34,6 @@ import (
 // The later route is dropped with a route-conflict diagnostic that names
 // both pages, so the generated Register functions can never panic.
 
-// Diagnostic codes of the handler emitter (parser/model/codes_generator.go).
-const (
-	codeRouteConflict    = "route-conflict"
-	codeRouteUnsupported = "route-unsupported"
-)
-
 // handlerRoute is one ServeMux registration of an operation.
 type handlerRoute struct {
 	path    *model.Path
@@ -329,7 +323,7 @@ func (p *plan) checkRoutes(ops []*handlerOp) {
 			if other := sharedConflict(prev, ref); other != nil {
 				drop[ref.rt] = true
 				if other.op != ref.op {
-					p.diag(ref.rt.path.Pos, model.Info, codeRouteConflict,
+					p.diag(ref.rt.path.Pos, CodeRouteConflict,
 						"%s %s (%s) is also documented at %s (%s); the generated server routes it to %[5]s only",
 						ref.rt.method, ref.rt.path.Template, ref.op.o.Name, other.rt.path.Pos, other.op.o.Name)
 				}
@@ -340,7 +334,7 @@ func (p *plan) checkRoutes(ops []*handlerOp) {
 		}
 		if err := tryHandle(http.NewServeMux(), key); err != nil {
 			drop[ref.rt] = true
-			p.diag(ref.rt.path.Pos, model.Info, codeRouteUnsupported,
+			p.diag(ref.rt.path.Pos, CodeRouteUnsupported,
 				"%s %s (%s) is not a valid ServeMux pattern %q: %v; no handler route is generated for it", ref.rt.method, ref.rt.path.Template, ref.op.o.Name, key, err)
 			continue
 		}
@@ -351,7 +345,7 @@ func (p *plan) checkRoutes(ops []*handlerOp) {
 			if o := byKey[other]; len(o) > 0 {
 				where = fmt.Sprintf(" %s %s (%s) at %s", o[0].rt.method, o[0].rt.path.Template, o[0].op.o.Name, o[0].rt.path.Pos)
 			}
-			p.diag(ref.rt.path.Pos, model.Info, codeRouteConflict,
+			p.diag(ref.rt.path.Pos, CodeRouteConflict,
 				"%s %s (%s) overlaps%s: net/http cannot tell the patterns %q and %q apart, so no handler route is generated for this one",
 				ref.rt.method, ref.rt.path.Template, ref.op.o.Name, where, key, other)
 			continue

@@ -141,7 +141,7 @@ func TestCheckRoutes(t *testing.T) {
 
 	var got []string
 	for _, d := range p.diags {
-		got = append(got, d.Pos.String()+" "+d.Code)
+		got = append(got, d.Pos.String()+" "+string(d.Code))
 	}
 	want := []string{"b.md:20:1 route-conflict", "e.md:1:1 route-conflict"}
 	if diff := cmp.Diff(want, got); diff != "" {
@@ -155,7 +155,7 @@ func TestCheckRoutes(t *testing.T) {
 		t.Errorf("function route = %q (wildcard %q), want it to share /users/{UserID}", filter.routes[0].pattern, filter.routes[0].segs[0].wildcard)
 	}
 	for _, d := range p.diags {
-		if d.Code == codeRouteConflict && !strings.Contains(d.Message, ".md:") {
+		if d.Code == CodeRouteConflict && !strings.Contains(d.Message, ".md:") {
 			t.Errorf("conflict message does not name the other page: %s", d.Message)
 		}
 	}

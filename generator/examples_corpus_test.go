@@ -111,7 +111,7 @@ func TestCorpusExamples(t *testing.T) {
 	for _, list := range [][]model.Diagnostic{pkg.Diagnostics, diags} {
 		for _, d := range list {
 			k := fmt.Sprintf("%s:%d", d.Pos.File, d.Pos.Line)
-			codesAt[k] = append(codesAt[k], d.Code)
+			codesAt[k] = append(codesAt[k], string(d.Code))
 		}
 	}
 	loc := regexp.MustCompile(`(\S+\.md:\d+): (.*)`)

@@ -93,6 +93,19 @@ type genFile struct {
 
 // Generate renders pkg into Go files, sorted by Name, and returns the
 // diagnostics of the naming pass. Each file is gofmt'd once.
+//
+// The output is built in this order, each part reading the plan that
+// newPlan computed (names, Go types) and reporting with p.diag:
+//
+//  1. the server side of the plan (handlerPlan, unless opts.NoHandlers):
+//     the last step that changes the plan, as it claims the group names;
+//  2. each page's file: its declarations (emitPage), then its request
+//     types (handlerPage), built by the render workers;
+//  3. the operation list and the runtime copies;
+//  4. the example tests (exampleFiles, unless opts.NoTests), which name
+//     the example cases;
+//  5. docgen_servers.go and the handler tests (handlerFiles), which refer
+//     to those cases.
 func Generate(pkg *model.Package, opts Options) ([]File, []model.Diagnostic) {
 	if pkg == nil {
 		pkg = &model.Package{}
@@ -102,13 +115,9 @@ func Generate(pkg *model.Package, opts Options) ([]File, []model.Diagnostic) {
 	}
 	opts.Package = PackageName(opts.Package)
 	p := newPlan(pkg, opts)
-	hooks := slices.DeleteFunc(sortedHooks(), func(h hook) bool {
-		return h.part == PartHandlers && opts.NoHandlers || h.part == PartTests && opts.NoTests
-	})
-	for _, h := range hooks {
-		if h.prepare != nil {
-			h.prepare(p)
-		}
+	handlers, tests := !opts.NoHandlers, !opts.NoTests
+	if handlers {
+		p.handlerPlan()
 	}
 	// From here on the plan is only read (diagnostics aside, under p.mu).
 	// Files are built and rendered (jennifer + gofmt, the bulk of the
@@ -124,10 +133,8 @@ func Generate(pkg *model.Package, opts Options) ([]File, []model.Diagnostic) {
 			r.submitAt(base+i, &genFile{Name: fi.Name, Build: func() *jen.File {
 				jf := p.newFile(fi.Page)
 				p.emitPage(jf, fi)
-				for _, h := range hooks {
-					if h.page != nil {
-						h.page(p, fi, jf)
-					}
+				if handlers {
+					p.handlerPage(fi, jf)
 				}
 				return jf
 			}})
@@ -136,10 +143,11 @@ func Generate(pkg *model.Package, opts Options) ([]File, []model.Diagnostic) {
 	}()
 	r.submit(p.opsFile()...)
 	r.submit(p.runtimeFiles()...)
-	for _, h := range hooks {
-		if h.files != nil {
-			r.submit(h.files(p)...)
-		}
+	if tests {
+		r.submit(p.exampleFiles()...)
+	}
+	if handlers {
+		r.submit(p.handlerFiles()...)
 	}
 	r.done()
 	files := p.collect(r)
@@ -149,8 +157,7 @@ func Generate(pkg *model.Package, opts Options) ([]File, []model.Diagnostic) {
 }
 
 // newFile starts a Go file of the generated package with the header and a
-// "Source: <page>" line (none for "" or the builtin file). Hooks use it
-// for their own files.
+// "Source: <page>" line (none for "" or the builtin file).
 func (p *plan) newFile(source string) *jen.File {
 	f := jen.NewFile(p.opts.Package)
 	f.HeaderComment(Header)
@@ -288,11 +295,11 @@ func (p *plan) collect(r *renderer) []File {
 	seen := map[string]bool{}
 	for i, name := range r.names {
 		if r.errs[i] != nil {
-			p.diag(model.Pos{File: name}, model.Error, "generator-internal", "generating %s failed (a docgen bug; please report it with this message): %v", name, numbered(r.errs[i].Error()))
+			p.diag(model.Pos{File: name}, CodeInternal, "generating %s failed (a docgen bug; please report it with this message): %v", name, numbered(r.errs[i].Error()))
 			continue
 		}
 		if seen[name] {
-			p.diag(model.Pos{File: name}, model.Error, "generator-internal", "two generated files are named %s (a docgen bug; please report it)", name)
+			p.diag(model.Pos{File: name}, CodeInternal, "two generated files are named %s (a docgen bug; please report it)", name)
 			continue
 		}
 		seen[name] = true

@@ -29,28 +29,26 @@ import (
 // fields by JSON name, operations by name), and every rename is reported as
 // an info diagnostic (code generator-renamed).
 //
-// Other emitters (emit_handler*.go, emit_examples*.go) reuse the plan
-// through these methods rather than recomputing names:
+// The emitters of the server side and the tests (emit_handler*.go,
+// emit_examples*.go) reuse the plan rather than recomputing names: they
+// look types up in p.byName (by qualified name) and operations in p.opsMap
+// (by model name), and use
 //
-//	p.typeByName(qualified) *typeInfo    // nil when not a generated type
-//	p.typeName(qualified) string         // Go type name, "" when none
 //	t.field(jsonName) *fieldInfo         // a struct's field (GoName, Plain, Ptr, Target)
 //	p.goType(ref) *jen.Statement         // Go type of a bare TypeRef ([]T, T)
 //	p.elemType(ref) *jen.Statement       // Go type of one value of ref
 //	p.fieldType(f) *jen.Statement        // Go type of a struct field (Opt[T], ...)
-//	p.opByName(name) *opInfo             // operation by model.Operation.Name
-//	p.opConst(name) string               // "OpCreateCloudPcSnapshot"
-//	o.BaseName, o.Body, o.RespType       // per-operation stem and body/response types
-//	p.fileForPage(page) *fileInfo        // the page's Go file (Name "x.go", Base "x")
+//	o.ConstName, o.BaseName, o.Body, o.RespType
+//	                                     // per-operation Op constant, stem and body/response types
+//	fi.Name, fi.Base, fi.ops, fi.types   // a page's Go file ("x.go", "x") and its declarations
 //	p.claim(want, owner, suffix, pos, what, natural) string
 //	                                     // reserve a new package-level name (reported
 //	                                     // as generator-renamed when it changes)
 //	p.newFile(page) *jen.File            // a new file with header and Source line
-//	p.diag(pos, severity, code, format, args...)
+//	p.diag(pos, code, format, args...)   // report with the code's documented severity
 //
-// and they add code to the output through the hooks in extension.go. All
-// of them run after newPlan, in a fixed order, so names they claim are as
-// deterministic as the plan's own.
+// Generate calls them after newPlan in a fixed order (see Generate), so
+// names they claim are as deterministic as the plan's own.
 type plan struct {
 	pkg  *model.Package
 	opts Options
@@ -218,34 +216,15 @@ func newPlan(pkg *model.Package, opts Options) *plan {
 	return p
 }
 
-// typeByName returns the generated type with the qualified name, or nil.
-func (p *plan) typeByName(qualified string) *typeInfo { return p.byName[qualified] }
-
-// typeName returns the Go name of the type with the qualified name, or ""
-// when it is not a generated type (primitives, undefined names).
-func (p *plan) typeName(qualified string) string {
-	if t := p.byName[qualified]; t != nil {
-		return t.GoName
-	}
-	return ""
-}
-
 // opByName returns the operation with the model name, or nil.
 func (p *plan) opByName(name string) *opInfo { return p.opsMap[name] }
 
-// opConst returns the Op constant's name for the operation, or "".
-func (p *plan) opConst(name string) string {
-	if o := p.opsMap[name]; o != nil {
-		return o.ConstName
+// diag records a diagnostic with the code's documented severity.
+func (p *plan) diag(pos model.Pos, code model.Code, format string, args ...any) {
+	sev := model.Warning
+	if c, ok := model.LookupCode(catalogue, code); ok {
+		sev = c.Severity
 	}
-	return ""
-}
-
-// fileForPage returns the file generated for a page, or nil.
-func (p *plan) fileForPage(page string) *fileInfo { return p.filesMap[page] }
-
-// diag records a diagnostic.
-func (p *plan) diag(pos model.Pos, sev model.Severity, code, format string, args ...any) {
 	d := model.Diagnostic{Pos: pos, Severity: sev, Code: code, Message: fmt.Sprintf(format, args...)}
 	p.mu.Lock()
 	p.diags = append(p.diags, d)
@@ -260,7 +239,7 @@ func (p *plan) collectTypes() {
 	for _, t := range types {
 		if t.Name == "" || p.byName[t.Name] != nil {
 			if t.Name != "" {
-				p.diag(t.Pos, model.Warning, "generator-duplicate-type", "type %s is defined twice; the second definition is ignored, merge the two", t.Name)
+				p.diag(t.Pos, CodeDuplicateType, "type %s is defined twice; the second definition is ignored, merge the two", t.Name)
 			}
 			continue
 		}
@@ -292,7 +271,7 @@ func (p *plan) nameTypes() {
 					other = "type " + others[1].Name
 				}
 			}
-			p.diag(t.Pos, model.Info, "generator-renamed", "type %s is named %s in Go, with its namespace, because %s would also be %s", t.Name, want, other, natural)
+			p.diag(t.Pos, CodeRenamed, "type %s is named %s in Go, with its namespace, because %s would also be %s", t.Name, want, other, natural)
 		}
 		t.GoName = p.claim(want, "type "+t.Name, "Type", t.Pos, fmt.Sprintf("type %s", t.Name), want)
 	}
@@ -345,7 +324,7 @@ func (p *plan) claim(want, owner, suffix string, pos model.Pos, what, natural st
 				reason = "a runtime declaration"
 			}
 		}
-		p.diag(pos, model.Info, "generator-renamed", "%s is named %s in Go because %s already uses %s", what, name, reason, natural)
+		p.diag(pos, CodeRenamed, "%s is named %s in Go because %s already uses %s", what, name, reason, natural)
 	}
 	return name
 }
@@ -393,7 +372,7 @@ func (p *plan) collectOps() {
 		base := exportedName(op.Title)
 		if base == "" || byTitle[base] > 1 {
 			if base != "" {
-				p.diag(op.Pos, model.Info, "generator-renamed", "operation %s is named Op%s in Go, after its page, because %d operations have the title %q", op.Name, exportedName(op.Name), byTitle[base], op.Title)
+				p.diag(op.Pos, CodeRenamed, "operation %s is named Op%s in Go, after its page, because %d operations have the title %q", op.Name, exportedName(op.Name), byTitle[base], op.Title)
 			}
 			base = exportedName(op.Name)
 		}
@@ -476,7 +455,7 @@ func (p *plan) flatten(t *typeInfo) ([]*model.Property, []*typeInfo) {
 		base := p.byName[cur.Base]
 		if base == nil {
 			if cur.Base != model.EntityBase {
-				p.diag(cur.Pos, model.Warning, "generator-undefined-base", "base type %s of %s is not defined on any page; its properties are missing from %s", cur.Base, cur.Name, t.GoName)
+				p.diag(cur.Pos, CodeUndefinedBase, "base type %s of %s is not defined on any page; its properties are missing from %s", cur.Base, cur.Name, t.GoName)
 			}
 			break
 		}
@@ -489,7 +468,7 @@ func (p *plan) flatten(t *typeInfo) ([]*model.Property, []*typeInfo) {
 			// Reported once per type on the cycle, not for every type
 			// that derives from one.
 			if base.Name == t.Name {
-				p.diag(t.Pos, model.Error, "generator-base-cycle", "the base types of %s lead back to itself (through %s); fix the baseType annotations", t.Name, cur.Name)
+				p.diag(t.Pos, CodeBaseCycle, "the base types of %s lead back to itself (through %s); fix the baseType annotations", t.Name, cur.Name)
 			}
 			break
 		}
@@ -549,7 +528,7 @@ func (p *plan) nameFields(t *typeInfo) {
 		used[name] = true
 		f.GoName = name
 		if name != natural && f.Owner == t {
-			p.diag(f.Pos, model.Info, "generator-renamed", "property %s of %s is the Go field %s because %s is already taken in the struct", f.Name, t.Name, name, natural)
+			p.diag(f.Pos, CodeRenamed, "property %s of %s is the Go field %s because %s is already taken in the struct", f.Name, t.Name, name, natural)
 		}
 	}
 }
@@ -563,24 +542,24 @@ func (p *plan) resolveRef(ref model.TypeRef, pos model.Pos) *typeInfo {
 	}
 	if ref.IsPrimitive() {
 		if _, ok := edmTypes[ref.Name]; !ok {
-			p.reportOnce(pos, "generator-unknown-primitive", "unknown primitive type %s; the value is kept as raw JSON (json.RawMessage); use a documented Edm type", ref.Name)
+			p.reportOnce(pos, CodeUnknownPrimitive, "unknown primitive type %s; the value is kept as raw JSON (json.RawMessage); use a documented Edm type", ref.Name)
 		}
 		return nil
 	}
 	if t := p.byName[ref.Name]; t != nil {
 		return t
 	}
-	p.reportOnce(pos, "generator-undefined-type", "type %s is not defined on any page; the value is kept as raw JSON (json.RawMessage); add its resource or enum page or fix the type name", ref.Name)
+	p.reportOnce(pos, CodeUndefinedType, "type %s is not defined on any page; the value is kept as raw JSON (json.RawMessage); add its resource or enum page or fix the type name", ref.Name)
 	return nil
 }
 
-func (p *plan) reportOnce(pos model.Pos, code, format string, args ...any) {
-	key := pos.String() + "\x00" + code + "\x00" + fmt.Sprint(args...)
+func (p *plan) reportOnce(pos model.Pos, code model.Code, format string, args ...any) {
+	key := pos.String() + "\x00" + string(code) + "\x00" + fmt.Sprint(args...)
 	if p.reported[key] {
 		return
 	}
 	p.reported[key] = true
-	p.diag(pos, model.Warning, code, format, args...)
+	p.diag(pos, code, format, args...)
 }
 
 // markPointers makes every single-valued struct field a pointer: *T when
@@ -652,7 +631,7 @@ func (p *plan) planOpRules() {
 				required[prop.Name] = true
 			}
 			if o.Body.field(prop.Name) == nil && prop.Name != "@odata.type" {
-				p.diag(prop.Pos, model.Warning, "generator-unknown-body-property", "request-body property %s of %s is not a property of %s; add it to the resource's property table or fix its name", prop.Name, o.Name, o.Body.Name)
+				p.diag(prop.Pos, CodeUnknownBodyProperty, "request-body property %s of %s is not a property of %s; add it to the resource's property table or fix its name", prop.Name, o.Name, o.Body.Name)
 			}
 		}
 		for _, f := range o.Body.Fields {

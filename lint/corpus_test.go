@@ -35,8 +35,8 @@ func TestCorpus(t *testing.T) {
 	diags := lint.Run(pkg)
 	counts := map[string]int{}
 	for _, d := range diags {
-		counts[d.Code]++
-		info, ok := model.LookupCode(d.Code)
+		counts[string(d.Code)]++
+		info, ok := model.LookupCode(lint.Codes(), d.Code)
 		if !ok {
 			t.Errorf("%s: unregistered code", d)
 		} else if info.Severity != d.Severity {

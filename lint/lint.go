@@ -4,7 +4,7 @@
 // prose only, and types referenced but defined nowhere.
 //
 // Lints read only the model (never Markdown). Every code they report is
-// registered in parser/model/codes_lint.go with its explanation.
+// a constant documented in codes.go (Codes) with its explanation.
 package lint
 
 import (
@@ -74,9 +74,10 @@ func (l *linter) conflicted(t *model.Type) bool {
 	return false
 }
 
-func (l *linter) report(pos model.Pos, code, format string, args ...any) {
+// report records a finding with the code's documented severity.
+func (l *linter) report(pos model.Pos, code model.Code, format string, args ...any) {
 	sev := model.Warning
-	if c, ok := model.LookupCode(code); ok {
+	if c, ok := model.LookupCode(catalogue, code); ok {
 		sev = c.Severity
 	}
 	l.diags = append(l.diags, model.Diagnostic{Pos: pos, Severity: sev, Code: code, Message: fmt.Sprintf(format, args...)})

@@ -37,27 +37,18 @@ func render(diags []model.Diagnostic) string {
 
 // TestCodes runs every lint code's cases: testdata/<code>/bad*.json must
 // report the code (the findings are kept in bad*.golden), good*.json must
-// report nothing at all.
+// report nothing at all. Every code of the catalogue has its directory.
 func TestCodes(t *testing.T) {
 	var lintCodes []string
-	for _, c := range model.Codes() {
-		if _, err := os.Stat(filepath.Join("testdata", c.Code)); err == nil {
-			lintCodes = append(lintCodes, c.Code)
+	for _, c := range Codes() {
+		if _, err := os.Stat(filepath.Join("testdata", string(c.Code))); err != nil {
+			t.Errorf("code %s has no testdata/%s directory", c.Code, c.Code)
+			continue
 		}
+		lintCodes = append(lintCodes, string(c.Code))
 	}
-	for _, want := range []string{"example-unknown-member", "example-enum-value", "example-type-mismatch",
-		"example-placeholder", "example-odata-type", "example-url-mismatch", "example-method-mismatch",
-		"example-status-mismatch", "required-prose-only", "required-mismatch", "type-undefined"} {
-		if _, ok := model.LookupCode(want); !ok {
-			t.Errorf("code %s is not registered", want)
-		}
-		found := false
-		for _, c := range lintCodes {
-			found = found || c == want
-		}
-		if !found {
-			t.Errorf("code %s has no testdata/%s directory", want, want)
-		}
+	if len(lintCodes) < 11 {
+		t.Errorf("only %d lint codes have test cases", len(lintCodes))
 	}
 	for _, code := range lintCodes {
 		files, _ := filepath.Glob(filepath.Join("testdata", code, "*.json"))
@@ -71,7 +62,7 @@ func TestCodes(t *testing.T) {
 					bad++
 					hit := false
 					for _, d := range diags {
-						hit = hit || d.Code == code
+						hit = hit || string(d.Code) == code
 					}
 					if !hit {
 						t.Errorf("no %s finding:\n%s", code, render(diags))

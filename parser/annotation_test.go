@@ -12,7 +12,7 @@ import (
 type diagSummary struct {
 	Line, Col int
 	Severity  model.Severity
-	Code      string
+	Code      model.Code
 }
 
 func summarize(ds []model.Diagnostic) []diagSummary {
@@ -31,7 +31,7 @@ func checkDiags(t *testing.T, ds []model.Diagnostic) {
 		if !d.Pos.IsValid() || d.Pos.Col < 1 {
 			t.Errorf("diagnostic with invalid position: %v", d)
 		}
-		if _, ok := model.LookupCode(d.Code); !ok {
+		if _, ok := model.LookupCode(Codes(), d.Code); !ok {
 			t.Errorf("diagnostic code %q is not registered", d.Code)
 		}
 		if d.Message == "" {

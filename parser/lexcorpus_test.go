@@ -124,7 +124,7 @@ func runLex(inputs []lexInput, st *lexStats) {
 			return
 		}
 		for _, d := range ds {
-			st.codes[d.Code]++
+			st.codes[string(d.Code)]++
 			st.diags = append(st.diags, d)
 		}
 	}
@@ -221,7 +221,7 @@ func TestLexCorpus(t *testing.T) {
 	elapsed := time.Since(start)
 	checkDiags(t, st.diags)
 	for _, d := range st.diags {
-		if d.Code == debug {
+		if string(d.Code) == debug {
 			t.Log(d)
 		}
 	}

@@ -28,7 +28,7 @@ func checkDiagRange(t *testing.T, ds []model.Diagnostic, lines int) {
 		if d.Pos.File != fuzzPos.File || d.Pos.Line < fuzzPos.Line || d.Pos.Line > fuzzPos.Line+lines || d.Pos.Col < 1 {
 			t.Fatalf("diagnostic out of range (%d lines): %v", lines, d)
 		}
-		if _, ok := model.LookupCode(d.Code); !ok {
+		if _, ok := model.LookupCode(Codes(), d.Code); !ok {
 			t.Fatalf("unregistered code %q", d.Code)
 		}
 		if d.Message == "" {

@@ -87,7 +87,7 @@ type page struct {
 }
 
 // diag reports a diagnostic of the page.
-func (p *page) diag(pos model.Pos, sev model.Severity, code, msg string) {
+func (p *page) diag(pos model.Pos, sev model.Severity, code model.Code, msg string) {
 	p.res.Diagnostics = append(p.res.Diagnostics, model.Diagnostic{Pos: pos, Severity: sev, Code: code, Message: msg})
 }
 

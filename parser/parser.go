@@ -5,7 +5,7 @@
 // the model keeps the position (file, line, column) it was read from,
 // computed from goldmark segments through a per-file line index. The parser
 // never panics on bad input and never stops at a bad page: defects become
-// diagnostics with stable codes (see model.Codes).
+// diagnostics with stable codes (see Codes).
 package parser
 
 import (

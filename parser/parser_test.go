@@ -119,7 +119,7 @@ func checkInvariants(t testing.TB, pkg *model.Package, files []File) {
 		}
 	}
 	for i, d := range pkg.Diagnostics {
-		if _, ok := model.LookupCode(d.Code); !ok {
+		if _, ok := model.LookupCode(Codes(), d.Code); !ok {
 			t.Errorf("unregistered code %q: %s", d.Code, d)
 		}
 		n, ok := lines[d.Pos.File]
@@ -244,7 +244,7 @@ func TestPositions(t *testing.T) {
 	}
 	codes := map[string]int{}
 	for _, d := range res.Diagnostics {
-		codes[d.Code] = d.Pos.Line
+		codes[string(d.Code)] = d.Pos.Line
 	}
 	if codes["frontmatter-invalid"] != 2 || codes["table-cells"] != 19 {
 		t.Errorf("diagnostics %v", res.Diagnostics)
@@ -359,7 +359,7 @@ func TestCorpus(t *testing.T) {
 		if strings.Contains(d.Message, "internal error") {
 			t.Errorf("parser failed on a page: %s", d)
 		}
-		counts[d.Code]++
+		counts[string(d.Code)]++
 	}
 	kinds := map[string]int{}
 	for _, p := range pkg.Pages {

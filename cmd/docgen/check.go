@@ -82,7 +82,7 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "docgen check: %v\n", err)
 		return exitUsage
 	}
-	tool := check.Tool{Name: "docgen", Version: versionString(), InformationURI: "https://github.com/docgen-dev/docgen"}
+	tool := check.Tool{Name: "docgen", Version: versionString(), InformationURI: "https://github.com/docgen-dev/docgen", Codes: allCodes()}
 	bout, berr := bufio.NewWriter(stdout), bufio.NewWriter(stderr)
 	err = check.Write(*format, bout, berr, r, tool)
 	if ferr := berr.Flush(); err == nil {
@@ -163,7 +163,7 @@ func checkDocs(docs, out, pkgName string, opts generator.Options, ignore []strin
 			Kind: kind, Old: c.Old, New: c.New,
 		})
 	}
-	return check.Build(diags, pages, cc, check.Options{Ignore: ignore, InScope: inScope, SourcePath: display}), nil
+	return check.Build(diags, pages, cc, check.Options{Ignore: ignore, InScope: inScope, SourcePath: display, Codes: allCodes()}), nil
 }
 
 // pagePath returns the function that turns a page name as loadDocs gives
@@ -187,10 +187,10 @@ func pagePath(docs string) func(string) string {
 // same line: the generator notes that it fell back to raw JSON for an
 // undefined type, or that an example value does not fit its Go type, and
 // lint already reports the defect with its own code.
-var superseded = map[string][]string{
-	"generator-undefined-type": {"type-undefined"},
-	"generator-undefined-base": {"type-undefined"},
-	"generator-example-value":  {"example-enum-value", "example-type-mismatch", "example-placeholder"},
+var superseded = map[model.Code][]model.Code{
+	generator.CodeUndefinedType: {lint.CodeTypeUndefined},
+	generator.CodeUndefinedBase: {lint.CodeTypeUndefined},
+	generator.CodeExampleValue:  {lint.CodeExampleEnumValue, lint.CodeExampleTypeMismatch, lint.CodeExamplePlaceholder},
 }
 
 // dropSuperseded removes diagnostics that repeat, on the same line, a
@@ -199,7 +199,7 @@ func dropSuperseded(diags []model.Diagnostic) []model.Diagnostic {
 	type key struct {
 		file string
 		line int
-		code string
+		code model.Code
 	}
 	have := map[key]bool{}
 	for _, d := range diags {
@@ -223,7 +223,7 @@ func parseCodes(s string) ([]string, error) {
 		if c == "" {
 			continue
 		}
-		if _, ok := model.LookupCode(c); !ok {
+		if _, ok := model.LookupCode(allCodes(), model.Code(c)); !ok {
 			return nil, fmt.Errorf("unknown code %q (docgen check -explain list prints the codes)", c)
 		}
 		codes = append(codes, c)
@@ -235,12 +235,12 @@ func parseCodes(s string) ([]string, error) {
 // "list".
 func explainCode(code string, stdout, stderr io.Writer) int {
 	if code == "list" {
-		for _, c := range model.Codes() {
+		for _, c := range allCodes() {
 			fmt.Fprintf(stdout, "%-28s %-8s %s\n", c.Code, c.Severity, c.Summary)
 		}
 		return exitOK
 	}
-	c, ok := model.LookupCode(code)
+	c, ok := model.LookupCode(allCodes(), model.Code(code))
 	if !ok {
 		fmt.Fprintf(stderr, "docgen check: unknown code %q; docgen check -explain list prints the codes\n", code)
 		return exitUsage

@@ -11,7 +11,6 @@ import (
 	"testing"
 
 	"github.com/docgen-dev/docgen/check"
-	"github.com/docgen-dev/docgen/parser/model"
 )
 
 // checkResult is docgen check's JSON report.
@@ -137,12 +136,12 @@ func TestCheckUsageErrors(t *testing.T) {
 }
 
 func TestCheckExplain(t *testing.T) {
-	for _, c := range model.Codes() {
-		code, stdout, stderr := runDocgen(t, "check", "-explain", c.Code)
+	for _, c := range allCodes() {
+		code, stdout, stderr := runDocgen(t, "check", "-explain", string(c.Code))
 		if code != exitOK || stderr != "" {
 			t.Fatalf("-explain %s = %d, stderr %q", c.Code, code, stderr)
 		}
-		if !strings.HasPrefix(stdout, c.Code+" ("+c.Severity.String()+"): "+c.Summary+"\n\n") {
+		if !strings.HasPrefix(stdout, string(c.Code)+" ("+c.Severity.String()+"): "+c.Summary+"\n\n") {
 			t.Errorf("-explain %s printed %q", c.Code, stdout)
 		}
 		for _, line := range strings.Split(strings.TrimSpace(stdout), "\n")[2:] {
@@ -152,7 +151,7 @@ func TestCheckExplain(t *testing.T) {
 		}
 	}
 	code, stdout, _ := runDocgen(t, "check", "-explain", "list")
-	if code != exitOK || strings.Count(stdout, "\n") != len(model.Codes()) {
+	if code != exitOK || strings.Count(stdout, "\n") != len(allCodes()) {
 		t.Errorf("-explain list = %d:\n%s", code, stdout)
 	}
 }

@@ -63,7 +63,7 @@ func runGenerate(args []string, stdout, stderr io.Writer) int {
 	for _, d := range diags {
 		fmt.Fprintln(stderr, displayGenerateDiag(d, *docs))
 		failed = failed || d.Severity == model.Error
-		internal = internal || d.Code == "generator-internal"
+		internal = internal || d.Code == generator.CodeInternal
 	}
 	if internal {
 		fmt.Fprintln(stderr, "docgen generate: code generation failed; nothing written")

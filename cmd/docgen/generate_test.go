@@ -265,8 +265,8 @@ func TestCorpusBuild(t *testing.T) {
 	}
 	counts := map[string]int{}
 	for _, d := range diags {
-		counts[d.Code]++
-		if d.Code == "generator-internal" {
+		counts[string(d.Code)]++
+		if d.Code == generator.CodeInternal {
 			t.Errorf("%s", d)
 		}
 	}

@@ -1,35 +1,25 @@
 package model
 
-import (
-	"slices"
-	"strings"
-)
+// Code identifies a kind of diagnostic ("json-repaired"). Codes are
+// kebab-case and stable across releases. Each package that reports
+// diagnostics declares its codes as constants of this type and documents
+// them in its catalogue (its Codes function: parser, lint, generator,
+// check); `docgen check -explain` lists them all.
+type Code string
 
 // CodeInfo documents one diagnostic code: its default severity, a one-line
 // summary, and a paragraph that explains the defect and how to fix it
 // (printed by `docgen check -explain CODE`).
 type CodeInfo struct {
-	Code     string
+	Code     Code
 	Severity Severity
 	Summary  string
 	Explain  string
 }
 
-// Codes returns every diagnostic code docgen can report, sorted by code.
-// Each component keeps its codes in its own file (codes_*.go) so codes stay
-// stable and documented in one place per owner.
-func Codes() []CodeInfo {
-	var all []CodeInfo
-	for _, group := range [][]CodeInfo{parserCodes, generatorCodes, lintCodes, checkCodes} {
-		all = append(all, group...)
-	}
-	slices.SortFunc(all, func(a, b CodeInfo) int { return strings.Compare(a.Code, b.Code) })
-	return all
-}
-
-// LookupCode returns the documentation of code.
-func LookupCode(code string) (CodeInfo, bool) {
-	for _, c := range Codes() {
+// LookupCode returns the documentation of code in the catalogue codes.
+func LookupCode(codes []CodeInfo, code Code) (CodeInfo, bool) {
+	for _, c := range codes {
 		if c.Code == code {
 			return c, true
 		}

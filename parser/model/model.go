@@ -121,18 +121,18 @@ func (s *Severity) UnmarshalText(b []byte) error {
 }
 
 // Diagnostic is one finding about the input, located at a page position.
-// Code is stable across releases (see Codes); Message says what is wrong and
+// Code is stable across releases (see Code); Message says what is wrong and
 // what to change.
 type Diagnostic struct {
 	Pos      Pos      `json:"pos"`
 	Severity Severity `json:"severity"`
-	Code     string   `json:"code"`
+	Code     Code     `json:"code"`
 	Message  string   `json:"message"`
 }
 
 // String formats d like go vet: "file:line:col: message [code]".
 func (d Diagnostic) String() string {
-	return d.Pos.String() + ": " + d.Message + " [" + d.Code + "]"
+	return d.Pos.String() + ": " + d.Message + " [" + string(d.Code) + "]"
 }
 
 // Package is everything read from a set of pages: the merged types, the
@@ -800,7 +800,7 @@ func CompareDiagnostics(a, b Diagnostic) int {
 	case b.Pos.Before(a.Pos):
 		return 1
 	}
-	if c := strings.Compare(a.Code, b.Code); c != 0 {
+	if c := strings.Compare(string(a.Code), string(b.Code)); c != 0 {
 		return c
 	}
 	return strings.Compare(a.Message, b.Message)

@@ -1,11 +1,38 @@
-package model
+package generator
 
-// generatorCodes are the diagnostic codes reported by the generator.
-// Codes are kebab-case, stable once released, and each has an explanation.
-var generatorCodes = []CodeInfo{
+import (
+	"slices"
+
+	"github.com/docgen-dev/docgen/parser/model"
+)
+
+// The diagnostic codes Generate reports. A code is kebab-case and stable
+// once released; Codes documents each one (`docgen check -explain CODE`).
+// p.diag reports a code with its documented severity.
+const (
+	CodeRenamed             model.Code = "generator-renamed"               // a documented name got a different Go name to avoid a collision
+	CodeDuplicateType       model.Code = "generator-duplicate-type"        // two model types have the same qualified name
+	CodeUndefinedBase       model.Code = "generator-undefined-base"        // a type's base type is not defined on any page
+	CodeBaseCycle           model.Code = "generator-base-cycle"            // the base types of a type form a cycle
+	CodeUnknownPrimitive    model.Code = "generator-unknown-primitive"     // a property names an Edm primitive docgen does not know
+	CodeUndefinedType       model.Code = "generator-undefined-type"        // a property's type is not defined on any page
+	CodeUnknownBodyProperty model.Code = "generator-unknown-body-property" // a request-body row names a property the body type does not have
+	CodeRouteConflict       model.Code = "route-conflict"                  // two documented paths map to the same or overlapping net/http route
+	CodeRouteUnsupported    model.Code = "route-unsupported"               // a documented path cannot become a net/http route
+	CodeInternal            model.Code = "generator-internal"              // docgen produced Go code that does not format (a docgen bug)
+	CodeExampleValue        model.Code = "generator-example-value"         // example value does not fit its declared type
+	CodeExampleMissing      model.Code = "generator-example-missing"       // example omits a required member
+	CodeExampleUntested     model.Code = "generator-example-untested"      // example gets no round-trip test
+)
+
+// Codes returns the documentation of every code Generate reports: its
+// default severity, summary and explanation, in catalogue order.
+func Codes() []model.CodeInfo { return slices.Clone(catalogue) }
+
+var catalogue = []model.CodeInfo{
 	{
-		Code:     "generator-renamed",
-		Severity: Info,
+		Code:     CodeRenamed,
+		Severity: model.Info,
 		Summary:  "a documented name got a different Go name to avoid a collision",
 		Explain: "Every type, enum member, operation and property gets a Go name derived from its documented name " +
 			"(cloudPcId → CloudPcID). When two of them would get the same Go name (types that differ only by case or by " +
@@ -16,16 +43,16 @@ var generatorCodes = []CodeInfo{
 			"with the page; rename the documented item if the Go name matters to you.",
 	},
 	{
-		Code:     "generator-duplicate-type",
-		Severity: Warning,
+		Code:     CodeDuplicateType,
+		Severity: model.Warning,
 		Summary:  "two model types have the same qualified name",
 		Explain: "The model should hold each qualified type name once (the parser merges pages that document the " +
 			"same type). When it does not, the generator keeps the first definition in sorted order and ignores the " +
 			"other. Merge the two definitions into one page.",
 	},
 	{
-		Code:     "generator-undefined-base",
-		Severity: Warning,
+		Code:     CodeUndefinedBase,
+		Severity: model.Warning,
 		Summary:  "a type's base type is not defined on any page",
 		Explain: "Derived types get the properties of their base types copied in. When the base type named by the " +
 			"page (the baseType annotation or an \"Inherits from\" line) is not documented anywhere, its properties " +
@@ -33,40 +60,40 @@ var generatorCodes = []CodeInfo{
 			"page or fix the base type name.",
 	},
 	{
-		Code:     "generator-base-cycle",
-		Severity: Error,
+		Code:     CodeBaseCycle,
+		Severity: model.Error,
 		Summary:  "the base types of a type form a cycle",
 		Explain: "A type's base chain must end at a root type. When following base types leads back to a type " +
 			"already seen, the generator stops there, so some inherited properties may be missing. Fix the baseType " +
 			"annotations so the chain ends.",
 	},
 	{
-		Code:     "generator-unknown-primitive",
-		Severity: Warning,
+		Code:     CodeUnknownPrimitive,
+		Severity: model.Warning,
 		Summary:  "a property names an Edm primitive docgen does not know",
 		Explain: "Edm types map to Go types through one table (Edm.String → string, Edm.DateTimeOffset → time.Time, " +
 			"...). A property of another Edm.* type is generated as json.RawMessage, which keeps any JSON value but " +
 			"is not validated. Use one of the documented Edm primitive types.",
 	},
 	{
-		Code:     "generator-undefined-type",
-		Severity: Warning,
+		Code:     CodeUndefinedType,
+		Severity: model.Warning,
 		Summary:  "a property's type is not defined on any page",
 		Explain: "A property whose type names a complex, entity or enum type that no page documents is generated as " +
 			"json.RawMessage: its value round-trips but is neither typed nor validated. Add the type's resource or " +
 			"enum page, or fix the type name in the property table.",
 	},
 	{
-		Code:     "generator-unknown-body-property",
-		Severity: Warning,
+		Code:     CodeUnknownBodyProperty,
+		Severity: model.Warning,
 		Summary:  "a request-body row names a property the body type does not have",
 		Explain: "An API page's request-body table lists the properties an operation accepts; when the body is a " +
 			"documented type, each row should be one of that type's properties. A row that is not is ignored by " +
 			"ValidateFor (its required rule cannot be checked). Add the property to the resource's table or fix its name.",
 	},
 	{
-		Code:     "route-conflict",
-		Severity: Info,
+		Code:     CodeRouteConflict,
+		Severity: model.Info,
 		Summary:  "two documented paths map to the same or overlapping net/http route",
 		Explain: "Every documented path of an operation becomes a Go 1.22 http.ServeMux pattern in the generated " +
 			"Register<Group>Server functions ({user-id} becomes the wildcard {UserID}; an OData key or function segment " +
@@ -80,8 +107,8 @@ var generatorCodes = []CodeInfo{
 			"gap in the generated server is visible.",
 	},
 	{
-		Code:     "route-unsupported",
-		Severity: Info,
+		Code:     CodeRouteUnsupported,
+		Severity: model.Info,
 		Summary:  "a documented path cannot become a net/http route",
 		Explain: "A ServeMux wildcard must be a whole path segment. Paths that address an item by OneDrive path " +
 			"(root:/{item-path}:), segments that mix literal text with a {parameter} (roleTemplateId={id}), characters " +
@@ -90,11 +117,18 @@ var generatorCodes = []CodeInfo{
 			"routing, reported as info; serve such paths with a handler of your own.",
 	},
 	{
-		Code:     "generator-internal",
-		Severity: Error,
+		Code:     CodeInternal,
+		Severity: model.Error,
 		Summary:  "docgen produced Go code that does not format (a docgen bug)",
 		Explain: "Every generated file is formatted with go/format before it is written. A file that fails is a bug " +
 			"in docgen, not in the pages; docgen generate then writes nothing. The message carries the formatter's " +
 			"error and the unformatted source with line numbers: please report it.",
 	},
+	// Codes of the example tests (emit_examples*.go).
+	{Code: CodeExampleValue, Severity: model.Warning, Summary: "example value does not fit its declared type",
+		Explain: "A value in a documented JSON example does not fit the type the property table (or the example's type) declares, and is not a placeholder docgen recognises: a string where an Edm.Int32 belongs, \"bogus\" where an enum lists other members, a date-time without RFC 3339 form, a malformed GUID, null in a collection or in a required or non-nullable property. The generated round-trip test logs this diagnostic instead of failing on it: a value that cannot decode is removed before decoding, one that decodes but fails Validate is tolerated at its JSON Pointer. Fix the example value, or the property's type in the table if the example is right. This is reported only when nothing else (the parser or a lint) already reported a problem on that line."},
+	{Code: CodeExampleMissing, Severity: model.Warning, Summary: "example omits a required member",
+		Explain: "A documented JSON example that is not marked \"truncated\" omits a member its property table marks Required. The generated struct holds required members as plain Go values (not Opt), so it cannot tell absent from zero: decoding the example and encoding it again adds the member with its zero value, and Validate may reject that value. The generated round-trip test logs this diagnostic and tolerates exactly that member. Fix: show the member in the example, add `\"truncated\": true` to the example's annotation when it shows only some members, or drop the Required marker if the member is optional."},
+	{Code: CodeExampleUntested, Severity: model.Info, Summary: "example gets no round-trip test",
+		Explain: "docgen generates a round-trip test for every JSON example, but this one can only get a skipped test: the example names no type (a JSON block without an \"@odata.type\" annotation, outside an operation), its type is not defined on any page, or its JSON parses only after repairs the test cannot make without moving lines (a raw newline inside a string, for example). The skipped test's message gives the reason. Fix: annotate the block with \"@odata.type\", document the type, or fix the JSON."},
 }
