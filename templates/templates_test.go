@@ -48,6 +48,14 @@ func TestFilesList(t *testing.T) {
 
 func TestTestFilesList(t *testing.T) {
 	got := names(TestFiles())
+	if len(got) == 0 {
+		t.Fatal("TestFiles() is empty")
+	}
+	for _, want := range []string{"examples_handler_test.go", "examples_test.go"} {
+		if !slices.Contains(got, want) {
+			t.Errorf("TestFiles() lacks %s: %v", want, got)
+		}
+	}
 	if !slices.IsSorted(got) {
 		t.Errorf("TestFiles() not sorted: %v", got)
 	}

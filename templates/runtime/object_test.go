@@ -425,7 +425,8 @@ func TestAppendStringRandom(t *testing.T) {
 }
 
 func TestAppendFloatMatchesEncodingJSON(t *testing.T) {
-	for _, f := range []float64{0, -0.0, 1, -1.5, 0.1, 1e-6, 1e-7, 123456789e-15, 1e20, 1e21, 1.7976931348623157e308, 5e-324, 3.4e38} {
+	negZero := math.Copysign(0, -1) // the literal -0.0 is +0 in Go
+	for _, f := range []float64{0, negZero, 1, -1.5, 0.1, 1e-6, 1e-7, 123456789e-15, 1e20, 1e21, 1.7976931348623157e308, 5e-324, 3.4e38} {
 		want, _ := json.Marshal(f)
 		got, err := appendFloat(nil, f, 64)
 		if err != nil || string(got) != string(want) {
@@ -439,6 +440,12 @@ func TestAppendFloatMatchesEncodingJSON(t *testing.T) {
 		got, err = appendFloat(nil, float64(f32), 32)
 		if err != nil || string(got) != string(want) {
 			t.Errorf("appendFloat(%g, 32) = %s, %v; want %s", f32, got, err, want)
+		}
+	}
+	// The sign of zero survives, in both widths, as encoding/json keeps it.
+	for _, bits := range []int{64, 32} {
+		if got, err := appendFloat(nil, negZero, bits); err != nil || string(got) != "-0" {
+			t.Errorf("appendFloat(-0, %d) = %s, %v; want -0", bits, got, err)
 		}
 	}
 }
@@ -513,8 +520,7 @@ func TestDecodeValueKinds(t *testing.T) {
 	var n otNamed
 	var tm time.Time
 	var raw json.RawMessage
-	var ds []string
-	ds = []string{"x"}
+	ds := []string{"x"}
 	var tod TimeOfDay
 	steps := []struct {
 		in  string
