@@ -18,7 +18,9 @@ import (
 // documented JSON example (request and response bodies of the page's
 // operations, JSON representations and annotated JSON blocks of the page).
 // Each test embeds the body verbatim and hands it, with three tables
-// computed here, to the harness copied from templates/runtime
+// rendered from the example analysis's facts (internal/examples: the
+// round-trip rules, run over the generated types; emit_examples_fixture.go
+// renders), to the harness copied from templates/runtime
 // (examples_test.go), which decodes, validates, re-encodes and compares:
 //
 //   - Kinds: the declared primitive type of every value the comparison must
@@ -29,10 +31,10 @@ import (
 //     and values that cannot decode removed, by JSON Pointer, each with the
 //     reason the test logs;
 //   - Known: the diagnostics reported at lines inside the body (by the
-//     parser, the linter, the naming pass, or here when a value does not
-//     fit its declared type and nothing else reported it), by the pointer of
-//     the value on that line; the test logs them and tolerates problems at
-//     those pointers.
+//     parser, the naming pass, or here when a value does not fit its
+//     declared type and nothing else reported on its line; lint does not
+//     run in generate), by the pointer of the value on that line; the test
+//     logs them and tolerates problems at those pointers.
 //
 // Substitution happens at generation time because only here is the
 // declared type of every member known; the test applies the edits by JSON
@@ -42,12 +44,11 @@ func init() {
 	registerHook(hook{name: "examples", part: PartTests, files: (*plan).exampleFiles})
 }
 
-// Example diagnostic codes (registered in parser/model/codes_generator.go).
-const (
-	codeExampleValue    = "generator-example-value"
-	codeExampleUntested = "generator-example-untested"
-	codeExampleMissing  = "generator-example-missing"
-)
+// codeExampleUntested is reported here; the example tests' other codes
+// (generator-example-value, generator-example-missing) come with the
+// problems of the round-trip rules (examples.CodeValue, CodeMissing). All
+// are registered in parser/model/codes_generator_examples.go.
+const codeExampleUntested = "generator-example-untested"
 
 // exampleTest is one generated test.
 type exampleTest struct {

@@ -3,8 +3,10 @@
 // tables, HTTP request blocks and Response prose, required-ness stated in
 // prose only, and types referenced but defined nowhere.
 //
-// Lints read only the model (never Markdown). Every code they report is
-// registered in parser/model/codes_lint.go with its explanation.
+// Lints read only the model (never Markdown). Example bodies are checked by
+// the documentation rules of internal/examples, whose problem facts become
+// the example-* findings here. Every code lint reports is registered in
+// parser/model/codes_lint.go with its explanation.
 package lint
 
 import (
