@@ -386,7 +386,7 @@ func TestExampleTypes(t *testing.T) {
 		t.Errorf("untyped example: skip %q", tst.skip)
 	}
 	last := p.diags[len(p.diags)-1]
-	if last.Code != codeExampleUntested || last.Pos.Line != 40 {
+	if last.Code != CodeExampleUntested || last.Pos.Line != 40 {
 		t.Errorf("untyped example: diagnostic %v", last)
 	}
 

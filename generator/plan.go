@@ -8,6 +8,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/docgen-dev/docgen/internal/examples"
 	"github.com/docgen-dev/docgen/parser/model"
 )
 
@@ -83,6 +84,10 @@ type plan struct {
 	testNames map[string]bool
 	// undefined records types already reported as undefined, per position.
 	reported map[string]bool
+	// examples is the example analysis's view of the generated types
+	// (emit_examples_fixture.go exampleSchema), built on first use.
+	examplesOnce sync.Once
+	examples     *examples.Schema
 }
 
 // typeInfo is a generated named type: a struct (entity or complex type, or

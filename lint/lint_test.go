@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/docgen-dev/docgen/internal/examples"
 	"github.com/docgen-dev/docgen/parser/model"
 	"github.com/google/go-cmp/cmp"
 )
@@ -153,29 +154,19 @@ func TestMatchTemplate(t *testing.T) {
 
 func TestPosAt(t *testing.T) {
 	ex := &model.Example{Body: "{\n  \"a\": 1,\n  \"b\": {\"c\": 2}\n}", BodyPos: model.Pos{File: "x.md", Line: 10, Col: 1}}
-	root, err := parseTree(ex.Body)
+	root, err := examples.Parse(ex.Body)
 	if err != nil {
 		t.Fatal(err)
 	}
 	var got []string
-	for _, m := range root.members {
-		got = append(got, m.key+"@"+posAt(ex, m.off).String())
+	for _, m := range root.Members {
+		got = append(got, m.Key+"@"+posAt(ex, m.Off).String())
 	}
-	c := root.get("b").members[0]
-	got = append(got, c.key+"@"+posAt(ex, c.off).String(), "2@"+posAt(ex, c.val.off).String(), "root@"+posAt(ex, 0).String())
+	c := root.Get("b").Members[0]
+	got = append(got, c.Key+"@"+posAt(ex, c.Off).String(), "2@"+posAt(ex, c.Val.Off).String(), "root@"+posAt(ex, 0).String())
 	want := []string{"a@x.md:11:3", "b@x.md:12:3", "c@x.md:12:9", "2@x.md:12:14", "root@x.md:10:1"}
 	if d := cmp.Diff(want, got); d != "" {
 		t.Errorf("positions (-want +got):\n%s", d)
-	}
-}
-
-func TestParseTreeDepth(t *testing.T) {
-	deep := strings.Repeat("[", maxDepth+10) + strings.Repeat("]", maxDepth+10)
-	if _, err := parseTree(deep); err == nil {
-		t.Error("parseTree accepted nesting past maxDepth")
-	}
-	if _, err := parseTree(`{"a": [1, "x", true, null, {"b": 1.5}]}`); err != nil {
-		t.Error(err)
 	}
 }
 
@@ -196,93 +187,4 @@ func TestGraphURL(t *testing.T) {
 			t.Errorf("graphURL(%q) = %v, want %v", in, got, want)
 		}
 	}
-}
-
-func TestPrimitiveAccepts(t *testing.T) {
-	tests := []struct {
-		typ, json string
-		want      bool
-	}{
-		{"Edm.String", `"x"`, true},
-		{"Edm.String", `1`, false},
-		{"Edm.Guid", `"x"`, true},
-		{"Edm.Boolean", `true`, true},
-		{"Edm.Boolean", `"true"`, false},
-		{"Edm.Int32", `5`, true},
-		{"Edm.Int32", `5.5`, false},
-		{"Edm.Int32", `"5"`, false},
-		{"Edm.Int64", `"5"`, true},
-		{"Edm.Int64", `"five"`, false},
-		{"Edm.Double", `1e3`, true},
-		{"Edm.Double", `"NaN"`, true},
-		{"Edm.Double", `"1.5"`, false},
-		{"Edm.Decimal", `"1.5"`, true},
-		{"Edm.Stream", `{}`, true},
-		{"Edm.GeographyPoint", `{"type": "Point"}`, true},
-	}
-	for _, tt := range tests {
-		n, err := parseTree(tt.json)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if got := primitiveAccepts(tt.typ, n); got != tt.want {
-			t.Errorf("primitiveAccepts(%s, %s) = %v, want %v", tt.typ, tt.json, got, tt.want)
-		}
-	}
-}
-
-func TestCompatiblePrimitive(t *testing.T) {
-	tests := []struct {
-		ph, prop string
-		want     bool
-	}{
-		{"Edm.String", "Edm.String", true},
-		{"Edm.Int32", "Edm.Int64", true},
-		{"Edm.Int32", "Edm.Double", true},
-		{"Edm.Double", "Edm.Int32", false},
-		{"Edm.String", "Edm.Guid", false},
-		{"Edm.DateTimeOffset", "Edm.String", false},
-	}
-	for _, tt := range tests {
-		if got := compatiblePrimitive(tt.ph, tt.prop); got != tt.want {
-			t.Errorf("compatiblePrimitive(%s, %s) = %v, want %v", tt.ph, tt.prop, got, tt.want)
-		}
-	}
-}
-
-// FuzzParseTree checks parseTree against encoding/json: it accepts every
-// valid document (within the depth limit), and every member offset points
-// at the key's opening quote.
-func FuzzParseTree(f *testing.F) {
-	for _, s := range []string{`{}`, `{"a": [1, {"b": null}], "c": "\"x\""}`, " [ 1 , 2 ] ", `{"a":{"b":{"c":true}}}`, `"s"`, `{"a" : 1,"b":2}`} {
-		f.Add(s)
-	}
-	f.Fuzz(func(t *testing.T, s string) {
-		n, err := parseTree(s)
-		if !json.Valid([]byte(s)) {
-			return
-		}
-		if err != nil {
-			if err == errDepth {
-				return
-			}
-			t.Fatalf("parseTree(%q): %v", s, err)
-		}
-		var walk func(*node)
-		walk = func(n *node) {
-			if n.off < 0 || n.off >= len(s) {
-				t.Fatalf("value offset %d out of range in %q", n.off, s)
-			}
-			for _, m := range n.members {
-				if m.off >= len(s) || s[m.off] != '"' {
-					t.Fatalf("key %q offset %d does not point at a quote in %q", m.key, m.off, s)
-				}
-				walk(m.val)
-			}
-			for _, e := range n.elems {
-				walk(e)
-			}
-		}
-		walk(n)
-	})
 }
