@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/docgen-dev/docgen/internal/jsonpos"
 	"github.com/docgen-dev/docgen/parser/model"
 )
 
@@ -762,7 +763,7 @@ func (p *pgPage) jsonDerived(js []byte, ex *model.Example, t *model.Type) {
 	}
 	// js is valid JSON: its top-level members are read by a cheap scan
 	// unless a key needs decoding.
-	ms, obj, plain := topMembers(js)
+	ms, obj, plain := jsonpos.TopMembers(js)
 	var top map[string]json.RawMessage
 	if !plain {
 		if json.Unmarshal(js, &top) != nil {
@@ -776,7 +777,7 @@ func (p *pgPage) jsonDerived(js []byte, ex *model.Example, t *model.Type) {
 			raw, ok := top[name]
 			return raw, ok
 		}
-		return lastMember(ms, name)
+		return jsonpos.LastMember(ms, name)
 	}
 	seen := map[string]bool{}
 	for _, prop := range t.Properties {
