@@ -2,25 +2,24 @@ package lint
 
 import (
 	"encoding/json"
-	"errors"
-	"strings"
+
+	"github.com/docgen-dev/docgen/internal/jsonpos"
 )
+
+// Lint reads example bodies with jsonpos.ParseTree; node is its tree with
+// lint's field names, kept so that the example checks read as before.
 
 // jsonKind is the JSON type of a value.
-type jsonKind int
+type jsonKind = jsonpos.Kind
 
 const (
-	jNull jsonKind = iota
-	jBool
-	jNumber
-	jString
-	jArray
-	jObject
+	jNull   = jsonpos.Null
+	jBool   = jsonpos.Bool
+	jNumber = jsonpos.Number
+	jString = jsonpos.String
+	jArray  = jsonpos.Array
+	jObject = jsonpos.Object
 )
-
-var jsonKindNames = [...]string{"null", "a boolean", "a number", "a string", "an array", "an object"}
-
-func (k jsonKind) String() string { return jsonKindNames[k] }
 
 // node is a JSON value that keeps member order and the byte offset of every
 // value and key in the body, so that findings point at the page line.
@@ -51,100 +50,35 @@ func (n *node) get(key string) *node {
 }
 
 // maxDepth bounds nesting so that hostile input cannot exhaust the stack.
-const maxDepth = 512
+const maxDepth = jsonpos.MaxTreeDepth
 
-var errDepth = errors.New("JSON nested too deeply")
+var errDepth = jsonpos.ErrDepth
 
 // parseTree decodes body (strict JSON) into a node tree.
 func parseTree(body string) (*node, error) {
-	p := &treeParser{dec: json.NewDecoder(strings.NewReader(body)), body: body}
-	p.dec.UseNumber()
-	return p.value(0)
-}
-
-type treeParser struct {
-	dec  *json.Decoder
-	body string
-}
-
-// next returns the offset of the next token: the decoder's offset after
-// the previous token, past white space and the ',' or ':' separators the
-// decoder consumes silently.
-func (p *treeParser) next() int {
-	off := int(p.dec.InputOffset())
-	for off < len(p.body) {
-		switch p.body[off] {
-		case ' ', '\t', '\r', '\n', ',', ':':
-			off++
-			continue
-		}
-		break
-	}
-	return off
-}
-
-func (p *treeParser) value(depth int) (*node, error) {
-	if depth > maxDepth {
-		return nil, errDepth
-	}
-	off := p.next()
-	tok, err := p.dec.Token()
+	n, err := jsonpos.ParseTree(body)
 	if err != nil {
 		return nil, err
 	}
-	n := &node{off: off}
-	switch t := tok.(type) {
-	case nil:
-		n.kind = jNull
-	case bool:
-		n.kind, n.boolean = jBool, t
-	case json.Number:
-		n.kind, n.num = jNumber, t
-	case string:
-		n.kind, n.str = jString, t
-	case json.Delim:
-		switch t {
-		case '{':
-			n.kind = jObject
-			for p.dec.More() {
-				koff := p.next()
-				ktok, err := p.dec.Token()
-				if err != nil {
-					return nil, err
-				}
-				key, ok := ktok.(string)
-				if !ok {
-					return nil, errors.New("object key is not a string")
-				}
-				v, err := p.value(depth + 1)
-				if err != nil {
-					return nil, err
-				}
-				n.members = append(n.members, member{key: key, off: koff, val: v})
-			}
-		case '[':
-			n.kind = jArray
-			for p.dec.More() {
-				v, err := p.value(depth + 1)
-				if err != nil {
-					return nil, err
-				}
-				n.elems = append(n.elems, v)
-			}
-		default:
-			return nil, errors.New("unexpected " + t.String())
-		}
-		if _, err := p.dec.Token(); err != nil { // closing delimiter
-			return nil, err
+	return fromTree(n), nil
+}
+
+func fromTree(n *jsonpos.Node) *node {
+	out := &node{kind: n.Kind, off: n.Off, str: n.Str, num: n.Num, boolean: n.Bool}
+	if n.Members != nil {
+		out.members = make([]member, len(n.Members))
+		for i, m := range n.Members {
+			out.members[i] = member{key: m.Key, off: m.Off, val: fromTree(m.Val)}
 		}
 	}
-	return n, nil
+	if n.Elems != nil {
+		out.elems = make([]*node, len(n.Elems))
+		for i, e := range n.Elems {
+			out.elems[i] = fromTree(e)
+		}
+	}
+	return out
 }
 
 // pointerToken escapes a key as an RFC 6901 JSON Pointer token.
-func pointerToken(key string) string {
-	if !strings.ContainsAny(key, "~/") {
-		return key
-	}
-	return strings.ReplaceAll(strings.ReplaceAll(key, "~", "~0"), "/", "~1")
-}
+func pointerToken(key string) string { return jsonpos.EscapeToken(key) }
