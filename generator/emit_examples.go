@@ -15,6 +15,7 @@ import (
 
 	"github.com/dave/jennifer/jen"
 
+	"github.com/docgen-dev/docgen/internal/jsonpos"
 	"github.com/docgen-dev/docgen/parser/model"
 )
 
@@ -306,13 +307,16 @@ func (p *plan) exampleTest(ex *model.Example, o *opInfo, fileDiags []model.Diagn
 		where = ex.Pos
 	}
 	text := ex.Body
+	var rep *jsonpos.Repaired
 	if ex.JSON == model.RepairedJSON {
 		t.repaired = true
-		text = repairJSON(text)
+		r := jsonpos.Repair(text)
+		rep = &r
+		text = string(r.Out)
 	}
-	doc, err := parseJSON(text)
+	doc, err := jsonpos.Parse([]byte(text))
 	if err != nil {
-		t.skip = fmt.Sprintf("the body is JSON only after repairs the test cannot make without moving lines (%v); fix the JSON", err)
+		t.skip = fmt.Sprintf("the body is not JSON (%v); fix the JSON", err)
 		p.diagOnce(model.Diagnostic{Pos: where, Severity: model.Info, Code: codeExampleUntested, Message: fmt.Sprintf("no round-trip test for example %q: %s", ex.Name, t.skip)})
 		return t
 	}
@@ -346,13 +350,13 @@ func (p *plan) exampleTest(ex *model.Example, o *opInfo, fileDiags []model.Diagn
 		t.typeName = rule.goName
 		t.rule = rule.why
 		w := &exampleWalker{p: p, t: t, ex: ex, where: where, places: map[string]jsonPlace{}}
-		for _, pl := range jsonPlaces(text) {
+		for _, pl := range jsonPlaces(ex.Body, text, rep) {
 			if _, ok := w.places[pl.pointer]; !ok {
 				w.places[pl.pointer] = pl
 				w.order = append(w.order, pl)
 			}
 		}
-		w.knownDiags(fileDiags, text)
+		w.knownDiags(fileDiags, ex.Body)
 		return t
 	}
 	if sh.t == nil && sh.edm == "" {
@@ -406,7 +410,7 @@ func (p *plan) exampleTest(ex *model.Example, o *opInfo, fileDiags []model.Diagn
 	t.collection = sh.collection
 
 	w := &exampleWalker{p: p, t: t, ex: ex, where: where, places: map[string]jsonPlace{}}
-	for _, pl := range jsonPlaces(text) {
+	for _, pl := range jsonPlaces(ex.Body, text, rep) {
 		if _, ok := w.places[pl.pointer]; !ok {
 			w.places[pl.pointer] = pl
 			w.order = append(w.order, pl)
@@ -418,7 +422,7 @@ func (p *plan) exampleTest(ex *model.Example, o *opInfo, fileDiags []model.Diagn
 			w.placeholders[ph.Pointer] = ph
 		}
 	}
-	w.knownDiags(fileDiags, text)
+	w.knownDiags(fileDiags, ex.Body)
 	root := doc
 	rootPtr := ""
 	if t.envelope {
@@ -652,7 +656,7 @@ func (w *exampleWalker) walk(v any, sh exampleShape, ptr string) {
 				fs.t = f.Target
 			}
 			fs.field = f
-			w.walk(obj[k], fs, ptr+"/"+escapePointerSeg(k))
+			w.walk(obj[k], fs, ptr+"/"+jsonpos.EscapeToken(k))
 		}
 		w.checkRequired(st, obj, ptr)
 	case sh.t != nil:
@@ -680,7 +684,7 @@ func (w *exampleWalker) checkRequired(st *typeInfo, obj map[string]any, ptr stri
 		if _, ok := obj[f.Name]; ok {
 			continue
 		}
-		fp := ptr + "/" + escapePointerSeg(f.Name)
+		fp := ptr + "/" + jsonpos.EscapeToken(f.Name)
 		if placeholder {
 			w.addKnown(fp, fmt.Sprintf("the example shows {\"@odata.type\"} only, the placeholder for any %s, and omits %s, which is required: %s always encodes it", st.Name, f.Name, st.GoName))
 			continue
@@ -744,7 +748,6 @@ func (w *exampleWalker) walkEnum(v any, sh exampleShape, ptr string) {
 }
 
 var (
-	stubValueRE = regexp.MustCompile(`^[a-z][a-z0-9]*-value(-\d+)?$`)
 	guidRE      = regexp.MustCompile(`^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$`)
 	timeOfDayRE = regexp.MustCompile(`^\d\d:\d\d(:\d\d(\.\d{1,12})?)?$`)
 	durationRE  = regexp.MustCompile(`^-?P(\d+Y)?(\d+M)?(\d+W)?(\d+D)?(T(\d+H)?(\d+M)?(\d+(\.\d+)?S)?)?$`)
@@ -1042,49 +1045,13 @@ func (w *exampleWalker) isPlaceholder(v any, sh exampleShape, ptr string) bool {
 			return true // "4.2" for a Double: the stub generator's number
 		}
 	}
-	return isPlaceholderString(s)
+	return jsonpos.IsLoosePlaceholder(s)
 }
 
 // numericEdm are the Edm types written as JSON numbers.
 var numericEdm = map[string]bool{
 	"Edm.Byte": true, "Edm.SByte": true, "Edm.Int16": true, "Edm.Int32": true,
 	"Edm.Int64": true, "Edm.Single": true, "Edm.Double": true,
-}
-
-// placeholderNames are the lower-case type names docs write in place of a
-// value (ApiDoctor's vocabulary, corpus-catalog §10).
-var placeholderNames = map[string]bool{
-	"string": true, "etag": true, "range": true, "url": true, "uri": true, "int64": true,
-	"long": true, "number": true, "integer": true, "int": true, "int32": true,
-	"int16": true, "short": true, "single": true, "float": true, "decimal": true,
-	"double": true, "guid": true, "uuid": true, "bool": true, "boolean": true, "datetime": true,
-	"datetimeoffset": true, "timestamp": true, "timeofday": true, "date": true,
-	"duration": true, "stream": true, "binary": true, "byte": true, "json": true,
-	"object": true, "enum": true, "base64": true,
-}
-
-func isPlaceholderString(s string) bool {
-	t := strings.ToLower(strings.TrimSpace(s))
-	t = strings.TrimPrefix(t, "edm.")
-	if placeholderNames[t] || strings.Contains(t, "timestamp") {
-		return true
-	}
-	if base, rest, ok := strings.Cut(t, " ("); ok && strings.HasSuffix(rest, ")") && placeholderNames[base] {
-		return true // "String (identifier)", "Int32 (enum)"
-	}
-	if stubValueRE.MatchString(t) {
-		return true // "datetime-value", "skuId-value-2": the old stub generator's values
-	}
-	switch {
-	case strings.HasPrefix(t, "@odata.type:"), // "@odata.type: microsoft.graph.alertStatus"
-		strings.HasPrefix(t, "<") && strings.HasSuffix(t, ">"),
-		strings.HasPrefix(t, "{") && strings.HasSuffix(t, "}"),
-		strings.HasSuffix(t, " value") && len(t) > len(" value"),
-		strings.Contains(t, " | "),
-		strings.HasPrefix(t, "base64"):
-		return true
-	}
-	return false
 }
 
 // placeholderText shows a JSON value briefly.

@@ -8,6 +8,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
+	"github.com/docgen-dev/docgen/internal/jsonpos"
 	"github.com/docgen-dev/docgen/parser/model"
 )
 
@@ -451,18 +452,34 @@ func TestGoStringLit(t *testing.T) {
 
 func TestRepairJSON(t *testing.T) {
 	body := "{\n  \"a\": 1, // c\n  \"b\": [\"//x\", {\"c\": 2},],\n  /* d */ \"e\": \"\u00a0\",\u00a0\n}"
-	got := repairJSON(body)
+	rep := jsonpos.Repair(body)
+	got := string(rep.Out)
 	if len(got) != len(body) || strings.Count(got, "\n") != strings.Count(body, "\n") {
-		t.Fatalf("repairJSON moved bytes:\n%q", got)
+		t.Fatalf("repair moved bytes:\n%q", got)
 	}
 	if !json.Valid([]byte(got)) {
-		t.Fatalf("repairJSON result is not JSON:\n%s", got)
+		t.Fatalf("repair result is not JSON:\n%s", got)
 	}
 	if !strings.Contains(got, `"//x"`) || !strings.Contains(got, "\"\u00a0\"") {
-		t.Errorf("repairJSON changed string contents:\n%s", got)
+		t.Errorf("repair changed string contents:\n%s", got)
 	}
-	places := jsonPlaces(got)
+	places := jsonPlaces(body, got, &rep)
 	want := []jsonPlace{{"", 0, 0}, {"/a", 1, 2}, {"/b", 2, 2}, {"/b/0", 2, 8}, {"/b/1", 2, 15}, {"/b/1/c", 2, 16}, {"/e", 3, 10}}
+	if diff := cmp.Diff(want, places, cmp.AllowUnexported(jsonPlace{})); diff != "" {
+		t.Errorf("jsonPlaces (-want +got):\n%s", diff)
+	}
+}
+
+// TestJSONPlacesEscapedControl checks that places of a body whose repair
+// escaped raw newlines inside a string are lines of the body as written.
+func TestJSONPlacesEscapedControl(t *testing.T) {
+	body := "{\n  \"a\": \"x\ny\nz\",\n  \"b\": [1,\n    2]\n}"
+	rep := jsonpos.Repair(body)
+	if len(rep.Shifts) == 0 || !json.Valid(rep.Out) {
+		t.Fatalf("repair of %q: %q, shifts %v", body, rep.Out, rep.Shifts)
+	}
+	places := jsonPlaces(body, string(rep.Out), &rep)
+	want := []jsonPlace{{"", 0, 0}, {"/a", 1, 2}, {"/b", 4, 2}, {"/b/0", 4, 8}, {"/b/1", 5, 4}}
 	if diff := cmp.Diff(want, places, cmp.AllowUnexported(jsonPlace{})); diff != "" {
 		t.Errorf("jsonPlaces (-want +got):\n%s", diff)
 	}

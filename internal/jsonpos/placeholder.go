@@ -2,6 +2,7 @@ package jsonpos
 
 import (
 	"encoding/json"
+	"regexp"
 	"strings"
 	"unicode/utf8"
 )
@@ -592,4 +593,62 @@ func IsGUID(s string) bool {
 		}
 	}
 	return true
+}
+
+// Case: IsPlaceholderString matches type names in the spellings the docs
+// use ("String", "string", "Int32"), not case-insensitively, because it
+// looks at every string of a body without knowing what belongs there, and
+// "date", "long" or "binary" in lower case are common data. IsLoosePlaceholder
+// is asked only about a value that already does not fit its declared type
+// (a string where a DateTimeOffset, a number or an enum belongs); there a
+// type name in any case ("DateTimeOffSet", "stream", "int") or a stub value
+// ("datetime-value") can only stand for "a value of the type".
+
+// looseNames are the lower-case type names docs write in place of a value
+// (ApiDoctor's vocabulary, corpus-catalog §10).
+var looseNames = map[string]bool{
+	"string": true, "etag": true, "range": true, "url": true, "uri": true, "int64": true,
+	"long": true, "number": true, "integer": true, "int": true, "int32": true,
+	"int16": true, "short": true, "single": true, "float": true, "decimal": true,
+	"double": true, "guid": true, "uuid": true, "bool": true, "boolean": true, "datetime": true,
+	"datetimeoffset": true, "timestamp": true, "timeofday": true, "date": true,
+	"duration": true, "stream": true, "binary": true, "byte": true, "json": true,
+	"object": true, "enum": true, "base64": true,
+}
+
+// stubValueRE matches the old stub generator's values: "datetime-value",
+// "skuId-value-2" (lower-cased).
+var stubValueRE = regexp.MustCompile(`^[a-z][a-z0-9]*-value(-\d+)?$`)
+
+// IsLoosePlaceholder reports whether s, a string value that does not fit
+// the type declared for it, stands for "any value of that type": what
+// IsPlaceholderString accepts, a type name in any case with an optional
+// "Edm." prefix or note ("INT32", "Int32 (enum)"), anything containing
+// "timestamp", a stub value ("skuId-value-2"), "@odata.type: x", "<...>",
+// "{...}", "... value", "a | b" and "base64..." strings.
+func IsLoosePlaceholder(s string) bool {
+	if _, _, ok := IsPlaceholderString(s); ok {
+		return true
+	}
+	t := strings.ToLower(strings.TrimSpace(s))
+	t = strings.TrimPrefix(t, "edm.")
+	if looseNames[t] || strings.Contains(t, "timestamp") {
+		return true
+	}
+	if base, rest, ok := strings.Cut(t, " ("); ok && strings.HasSuffix(rest, ")") && looseNames[base] {
+		return true // "String (identifier)", "Int32 (enum)"
+	}
+	if stubValueRE.MatchString(t) {
+		return true
+	}
+	switch {
+	case strings.HasPrefix(t, "@odata.type:"), // "@odata.type: microsoft.graph.alertStatus"
+		strings.HasPrefix(t, "<") && strings.HasSuffix(t, ">"),
+		strings.HasPrefix(t, "{") && strings.HasSuffix(t, "}"),
+		strings.HasSuffix(t, " value") && len(t) > len(" value"),
+		strings.Contains(t, " | "),
+		strings.HasPrefix(t, "base64"):
+		return true
+	}
+	return false
 }
