@@ -36,13 +36,18 @@ type Repaired struct {
 	Shifts []Shift
 }
 
-// InOffset maps an offset in r.Out back to the body.
+// InOffset maps an offset in r.Out back to the body. The bytes of an
+// escape Repair wrote map to the control character it stands for.
 func (r *Repaired) InOffset(out int) int {
-	k := sort.Search(len(r.Shifts), func(k int) bool { return r.Shifts[k].Out > out }) - 1
-	if k < 0 {
-		return out
+	k := sort.Search(len(r.Shifts), func(k int) bool { return r.Shifts[k].Out > out })
+	in := out
+	if k > 0 {
+		in = r.Shifts[k-1].In + (out - r.Shifts[k-1].Out)
 	}
-	return r.Shifts[k].In + (out - r.Shifts[k].Out)
+	if k < len(r.Shifts) && in >= r.Shifts[k].In {
+		in = r.Shifts[k].In - 1
+	}
+	return in
 }
 
 // IsSpace reports the white space Repair keeps as it is: JSON's space, tab,
