@@ -339,6 +339,28 @@ func TestExampleWalk(t *testing.T) {
 			state: model.RepairedJSON,
 			want:  []string{"repaired", "type Widget", `edit /status = "ready" (placeholder "String" stands for any microsoft.graph.widgetStatus)`},
 		},
+		{
+			// The parser repairs U+2000–U+200B; the generator's own copy of
+			// the repair used to know only U+00A0 and U+202F and skipped
+			// the example.
+			name:  "an em space (U+2003) used as whitespace is repaired and the example tested",
+			body:  "{\u2003\"status\": \"String\"\n}",
+			state: model.RepairedJSON,
+			want:  []string{"repaired", "type Widget", `edit /status = "ready" (placeholder "String" stands for any microsoft.graph.widgetStatus)`},
+		},
+		{
+			// Raw newlines inside a string are escaped; diagnostics after
+			// them still land on the member of their line.
+			name:  "a raw newline inside a string is escaped and lines stay those of the page",
+			body:  "{\n  \"name\": \"a\nb\",\n  \"size\": \"x\"\n}",
+			state: model.RepairedJSON,
+			diags: []model.Diagnostic{{Pos: model.Pos{File: "docs/widget.md", Line: 23, Col: 3}, Severity: model.Warning, Code: "lint-type", Message: "size is not an Int32"}},
+			want: []string{
+				"repaired", "type Widget",
+				`edit /size =  (the value does not decode as Edm.Int32)`,
+				"known /size: docs/widget.md:23:3: size is not an Int32 [lint-type]",
+			},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
