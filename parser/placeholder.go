@@ -1,6 +1,8 @@
 package parser
 
 import (
+	"sync"
+
 	"github.com/docgen-dev/docgen/internal/jsonpos"
 	"github.com/docgen-dev/docgen/parser/model"
 )
@@ -17,7 +19,11 @@ import (
 // Strings are classified by IsPlaceholderString; the numbers 1024 and
 // 1024.13 (the stub generator's stock values) are NumberPlaceholders.
 func FindPlaceholders(jsonBody []byte, body string, bodyPos model.Pos) []*model.Placeholder {
-	return modelPlaceholders(jsonpos.FindPlaceholders(jsonBody, body), body, bodyPos)
+	buf := placeholderBufs.Get().(*[]jsonpos.Placeholder)
+	*buf = jsonpos.AppendPlaceholders((*buf)[:0], jsonBody, body)
+	out := modelPlaceholders(*buf, body, bodyPos)
+	placeholderBufs.Put(buf)
+	return out
 }
 
 // strictPlaceholders is CheckJSON and FindPlaceholders in one pass over
@@ -26,12 +32,19 @@ func FindPlaceholders(jsonBody []byte, body string, bodyPos model.Pos) []*model.
 // then the placeholders are FindPlaceholders' for the body. ok false says
 // nothing: the caller runs CheckJSON and FindPlaceholders.
 func strictPlaceholders(body string, bodyPos model.Pos) ([]*model.Placeholder, bool) {
-	ps, ok := jsonpos.StrictPlaceholders(body)
-	if !ok {
-		return nil, false
+	buf := placeholderBufs.Get().(*[]jsonpos.Placeholder)
+	var ok bool
+	*buf, ok = jsonpos.AppendStrictPlaceholders((*buf)[:0], body)
+	var out []*model.Placeholder
+	if ok {
+		out = modelPlaceholders(*buf, body, bodyPos)
 	}
-	return modelPlaceholders(ps, body, bodyPos), true
+	placeholderBufs.Put(buf)
+	return out, ok
 }
+
+// placeholderBufs holds scratch slices of the placeholder walks.
+var placeholderBufs = sync.Pool{New: func() any { return new([]jsonpos.Placeholder) }}
 
 // modelPlaceholders converts jsonpos placeholders of body (at bodyPos) to
 // the model's; none is nil.
@@ -41,17 +54,22 @@ func modelPlaceholders(ps []jsonpos.Placeholder, body string, bodyPos model.Pos)
 	}
 	out := make([]*model.Placeholder, len(ps))
 	for i := range ps {
-		p := &ps[i]
-		out[i] = &model.Placeholder{
-			Pointer:      p.Pointer,
-			Kind:         model.PlaceholderKind(p.Kind),
-			Text:         p.Text,
-			Type:         p.Type,
-			Alternatives: p.Alternatives,
-			Pos:          blockPos(body, p.Off, bodyPos),
-		}
+		out[i] = modelPlaceholder(&ps[i], body, bodyPos)
 	}
 	return out
+}
+
+// modelPlaceholder converts a jsonpos placeholder of body (at bodyPos) to
+// the model's.
+func modelPlaceholder(p *jsonpos.Placeholder, body string, bodyPos model.Pos) *model.Placeholder {
+	return &model.Placeholder{
+		Pointer:      p.Pointer,
+		Kind:         model.PlaceholderKind(p.Kind),
+		Text:         p.Text,
+		Type:         p.Type,
+		Alternatives: p.Alternatives,
+		Pos:          blockPos(body, p.Off, bodyPos),
+	}
 }
 
 // IsPlaceholderString reports whether a JSON string value is a placeholder:

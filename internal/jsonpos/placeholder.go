@@ -57,11 +57,16 @@ type Placeholder struct {
 // Strings are classified by IsPlaceholderString; the numbers 1024 and
 // 1024.13 (the stub generator's stock values) are NumberPlaceholders.
 func FindPlaceholders(jsonBody []byte, body string) []Placeholder {
+	return AppendPlaceholders(nil, jsonBody, body)
+}
+
+// AppendPlaceholders appends FindPlaceholders' placeholders to dst.
+func AppendPlaceholders(dst []Placeholder, jsonBody []byte, body string) []Placeholder {
 	data := body
 	if string(jsonBody) != body {
 		data = string(jsonBody)
 	}
-	w := placeholderWalker{data: data, body: body, same: data == body}
+	w := placeholderWalker{data: data, body: body, same: data == body, found: dst}
 	w.skipSpace()
 	w.ptr = make([]byte, 0, 128)
 	w.value(0)
@@ -73,19 +78,22 @@ func FindPlaceholders(jsonBody []byte, body string) []Placeholder {
 // then the placeholders are FindPlaceholders' for the body. ok false says
 // nothing: the caller checks the body and runs FindPlaceholders.
 func StrictPlaceholders(body string) ([]Placeholder, bool) {
-	w := placeholderWalker{data: body, body: body, same: true, strict: true}
+	return AppendStrictPlaceholders(nil, body)
+}
+
+// AppendStrictPlaceholders is StrictPlaceholders appending to dst; when ok
+// is false, what it appended is to be discarded.
+func AppendStrictPlaceholders(dst []Placeholder, body string) (_ []Placeholder, ok bool) {
+	w := placeholderWalker{data: body, body: body, same: true, strict: true, found: dst}
 	w.skipSpace()
 	if w.i >= len(w.data) {
-		return nil, false
+		return dst, false
 	}
 	var ptr [128]byte
 	w.ptr = ptr[:0]
 	w.value(0)
 	w.skipSpace()
-	if w.bad || w.i != len(w.data) {
-		return nil, false
-	}
-	return w.found, true
+	return w.found, !w.bad && w.i == len(w.data)
 }
 
 // placeholderWalker scans JSON that is known to be valid, tracking the
