@@ -748,7 +748,6 @@ func (w *exampleWalker) walkEnum(v any, sh exampleShape, ptr string) {
 }
 
 var (
-	guidRE      = regexp.MustCompile(`^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$`)
 	timeOfDayRE = regexp.MustCompile(`^\d\d:\d\d(:\d\d(\.\d{1,12})?)?$`)
 	durationRE  = regexp.MustCompile(`^-?P(\d+Y)?(\d+M)?(\d+W)?(\d+D)?(T(\d+H)?(\d+M)?(\d+(\.\d+)?S)?)?$`)
 )
@@ -779,7 +778,7 @@ func (w *exampleWalker) walkPrimitive(v any, sh exampleShape, ptr string) {
 		switch {
 		case !isStr:
 			w.misfit(v, sh, ptr, "an Edm.Guid is a JSON string", true)
-		case !guidRE.MatchString(s):
+		case !jsonpos.IsGUID(s):
 			w.misfit(v, sh, ptr, fmt.Sprintf("%q is not a GUID", s), false)
 		}
 	case "Edm.Boolean":

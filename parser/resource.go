@@ -536,7 +536,7 @@ func (p *pgPage) jsonAlternatives(ex *model.Example, t *model.Type) {
 		if strings.Contains(name, "/") {
 			continue
 		}
-		name = strings.ReplaceAll(strings.ReplaceAll(name, "~1", "/"), "~0", "~")
+		name = jsonpos.UnescapeToken(name)
 		prop := t.Property(name)
 		if prop == nil {
 			continue
