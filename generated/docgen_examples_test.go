@@ -11,8 +11,9 @@ package generated
 // What a test does, in order:
 //
 //  1. Repair: when the body is not strict JSON but parsed after lenient
-//     repairs (comments, trailing commas, non-breaking spaces), those bytes
-//     are blanked out; offsets and lines are unchanged.
+//     repairs (comments, trailing commas, Unicode spaces, byte-order marks),
+//     those bytes are blanked out, and raw control characters inside
+//     strings are escaped; lines are reported as in the body as written.
 //  2. Edit: placeholder values ("String (timestamp)" where a DateTimeOffset
 //     belongs, "String" where an enum belongs) are replaced, by JSON Pointer,
 //     with a canonical valid value of the declared type chosen by docgen at
@@ -233,10 +234,11 @@ func (r *exampleRunner) run(codec exampleCodec) {
 	head := fmt.Sprintf("%s:%d: example %q as %s", c.File, c.Line, c.Name, c.Type)
 
 	text := c.Body
+	var shifts []exampleShift
 	if c.Repaired {
-		text = exampleRepair(text)
+		text, shifts = exampleRepair(text)
 	}
-	r.lines = exampleLineIndex(text, c.Line)
+	r.lines = exampleLineIndex(c.Body, text, shifts, c.Line)
 
 	want, err := exampleParse([]byte(text))
 	if err != nil {
@@ -371,7 +373,7 @@ func (r *exampleRunner) edit(doc any) (any, error) {
 // array.
 func exampleIsArrayAt(body, p string, repaired bool) bool {
 	if repaired {
-		body = exampleRepair(body)
+		body, _ = exampleRepair(body)
 	}
 	doc, err := exampleParse([]byte(body))
 	if err != nil {
@@ -883,76 +885,135 @@ func exampleReplace(doc any, segs []string, v any, remove bool) (any, error) {
 	return nil, fmt.Errorf("%q is inside a %s", segs[0], exampleShow(doc))
 }
 
-// exampleRepair blanks out what keeps a leniently written body from being
-// JSON: // and /* */ comments, commas before a closing bracket, and
-// non-breaking spaces used as whitespace. Every removed byte becomes a
-// space (newlines stay), so offsets and lines are unchanged.
-func exampleRepair(s string) string {
-	b := []byte(s)
-	inStr := false
-	lastComma := -1 // offset of a comma not yet followed by a value
-	for i := 0; i < len(b); i++ {
-		c := b[i]
-		if inStr {
-			switch c {
-			case '\\':
-				i++
-			case '"':
-				inStr = false
-			}
-			continue
-		}
+// exampleRepair rewrites a leniently written body into JSON: it blanks out
+// // and /* */ comments, commas before a closing bracket, and no-break
+// spaces (U+00A0, U+2000–U+200B, U+202F) and byte-order marks used as
+// whitespace (every removed byte becomes a space, newlines stay), and it
+// escapes raw control characters inside strings (\n, \t, \r, \u00XX).
+// Escapes lengthen the text: from repaired offset shifts[k].out on, the
+// body offset is shifts[k].in plus the distance, until the next shift.
+//
+// It is a copy of docgen's internal/jsonpos.Repair (generated packages
+// cannot import docgen); jsonpos_equiv_test.go pins the two together.
+func exampleRepair(s string) (string, []exampleShift) {
+	out := make([]byte, 0, len(s))
+	var shifts []exampleShift
+	lastComma := -1 // output offset of a comma that may turn out trailing
+	for i := 0; i < len(s); {
+		c := s[i]
 		switch {
 		case c == '"':
-			inStr = true
 			lastComma = -1
-		case c == '/' && i+1 < len(b) && b[i+1] == '/':
-			for i < len(b) && b[i] != '\n' {
-				b[i] = ' '
+			out = append(out, c)
+			i++
+			for i < len(s) {
+				c = s[i]
+				if c == '\\' && i+1 < len(s) {
+					out = append(out, c, s[i+1])
+					i += 2
+					continue
+				}
+				if c == '"' {
+					out = append(out, c)
+					i++
+					break
+				}
+				if c < 0x20 {
+					switch c {
+					case '\n':
+						out = append(out, `\n`...)
+					case '\t':
+						out = append(out, `\t`...)
+					case '\r':
+						out = append(out, `\r`...)
+					default:
+						out = append(out, '\\', 'u', '0', '0', "0123456789abcdef"[c>>4], "0123456789abcdef"[c&15])
+					}
+					i++
+					shifts = append(shifts, exampleShift{len(out), i})
+					continue
+				}
+				out = append(out, c)
 				i++
 			}
-		case c == '/' && i+1 < len(b) && b[i+1] == '*':
-			end := bytes.Index(b[i+2:], []byte("*/"))
-			stop := len(b)
-			if end >= 0 {
-				stop = i + 2 + end + 2
+		case c == '/' && i+1 < len(s) && s[i+1] == '/':
+			for i < len(s) && s[i] != '\n' {
+				out = append(out, ' ')
+				i++
 			}
-			for ; i < stop; i++ {
-				if b[i] != '\n' {
-					b[i] = ' '
+		case c == '/' && i+1 < len(s) && s[i+1] == '*':
+			end := len(s)
+			if j := strings.Index(s[i+2:], "*/"); j >= 0 {
+				end = i + 2 + j + 2
+			}
+			for ; i < end; i++ {
+				if s[i] == '\n' {
+					out = append(out, '\n')
+				} else {
+					out = append(out, ' ')
 				}
 			}
-			i--
-		case c == 0xC2 && i+1 < len(b) && b[i+1] == 0xA0: // U+00A0
-			b[i], b[i+1] = ' ', ' '
-			i++
-		case c == 0xE2 && i+2 < len(b) && b[i+1] == 0x80 && b[i+2] == 0xAF: // U+202F
-			b[i], b[i+1], b[i+2] = ' ', ' ', ' '
+		case c == 0xC2 && i+1 < len(s) && s[i+1] == 0xA0: // U+00A0
+			out = append(out, ' ', ' ')
 			i += 2
+		case c == 0xE2 && i+2 < len(s) && s[i+1] == 0x80 && (s[i+2] == 0xAF || (s[i+2] >= 0x80 && s[i+2] <= 0x8B)): // U+202F, U+2000–U+200B
+			out = append(out, ' ', ' ', ' ')
+			i += 3
+		case c == 0xEF && i+2 < len(s) && s[i+1] == 0xBB && s[i+2] == 0xBF: // byte-order mark
+			out = append(out, ' ', ' ', ' ')
+			i += 3
 		case c == ',':
-			lastComma = i
+			lastComma = len(out)
+			out = append(out, c)
+			i++
 		case c == '}' || c == ']':
 			if lastComma >= 0 {
-				b[lastComma] = ' '
+				out[lastComma] = ' '
 			}
 			lastComma = -1
-		case c == ' ' || c == '\t' || c == '\n' || c == '\r':
+			out = append(out, c)
+			i++
+		case c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v':
+			out = append(out, c)
+			i++
 		default:
 			lastComma = -1
+			out = append(out, c)
+			i++
 		}
 	}
-	return string(b)
+	return string(out), shifts
+}
+
+// exampleShift is a point from which repaired and body offsets differ by a
+// new amount (see exampleRepair).
+type exampleShift struct{ out, in int }
+
+// exampleBodyOffset maps an offset of the repaired text back to the body;
+// the bytes of an escape map to the control character it stands for.
+func exampleBodyOffset(shifts []exampleShift, out int) int {
+	k := sort.Search(len(shifts), func(k int) bool { return shifts[k].out > out })
+	in := out
+	if k > 0 {
+		in = shifts[k-1].in + (out - shifts[k-1].out)
+	}
+	if k < len(shifts) && in >= shifts[k].in {
+		in = shifts[k].in - 1
+	}
+	return in
 }
 
 // exampleLineIndex maps the pointer of every value in text to its page
 // line: the line of its member name, or of the value itself for array
-// elements and the body. base is the page line of text's first line.
-func exampleLineIndex(text string, base int) map[string]int {
+// elements and the body. text is body, or body repaired with shifts
+// (exampleRepair); base is the page line of body's first line.
+func exampleLineIndex(body, text string, shifts []exampleShift, base int) map[string]int {
 	lines := map[string]int{}
 	offs := exampleOffsets([]byte(text))
 	for _, o := range offs {
 		if _, ok := lines[o.pointer]; !ok {
-			lines[o.pointer] = base + strings.Count(text[:o.offset], "\n")
+			off := exampleBodyOffset(shifts, o.offset)
+			lines[o.pointer] = base + strings.Count(body[:min(off, len(body))], "\n")
 		}
 	}
 	return lines

@@ -11,6 +11,7 @@ import (
 	"github.com/dave/jennifer/jen"
 
 	"github.com/docgen-dev/docgen/internal/examples"
+	"github.com/docgen-dev/docgen/internal/jsonpos"
 	"github.com/docgen-dev/docgen/parser/model"
 )
 
@@ -277,16 +278,19 @@ func (p *plan) exampleTest(ex *model.Example, o *opInfo, fileDiags []model.Diagn
 		where = ex.Pos
 	}
 	text := ex.Body
+	var rep *jsonpos.Repaired
 	if ex.JSON == model.RepairedJSON {
 		t.repaired = true
-		text = repairJSON(text)
+		r := jsonpos.Repair(text)
+		rep = &r
+		text = string(r.Out)
 	}
 	doc, err := examples.ParseOne(text)
 	if err != nil {
-		if _, derr := parseJSON(text); derr != nil {
+		if _, derr := jsonpos.Parse([]byte(text)); derr != nil {
 			err = derr // the decoder's wording, as the test would see it
 		}
-		t.skip = fmt.Sprintf("the body is JSON only after repairs the test cannot make without moving lines (%v); fix the JSON", err)
+		t.skip = fmt.Sprintf("the body is not JSON (%v); fix the JSON", err)
 		p.diagOnce(model.Diagnostic{Pos: where, Severity: model.Info, Code: CodeExampleUntested, Message: fmt.Sprintf("no round-trip test for example %q: %s", ex.Name, t.skip)})
 		return t
 	}
@@ -323,7 +327,7 @@ func (p *plan) exampleTest(ex *model.Example, o *opInfo, fileDiags []model.Diagn
 		t.elem = jen.Id(rule.goName)
 		t.typeName = rule.goName
 		t.rule = rule.why
-		p.newFixture(t, where, text, doc, fileDiags)
+		p.newFixture(t, where, ex.Body, text, rep, doc, fileDiags)
 		return t
 	}
 	if st == nil && edm == "" {
@@ -381,7 +385,7 @@ func (p *plan) exampleTest(ex *model.Example, o *opInfo, fileDiags []model.Diagn
 	if st != nil {
 		sh.Decl = schema.Decl(st.Name)
 	}
-	fx := p.newFixture(t, where, text, doc, fileDiags)
+	fx := p.newFixture(t, where, ex.Body, text, rep, doc, fileDiags)
 	fx.apply(schema.RoundTrip(ex, doc, rootPtr, sh, t.truncated))
 	return t
 }

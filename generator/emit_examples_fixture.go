@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/docgen-dev/docgen/internal/examples"
+	"github.com/docgen-dev/docgen/internal/jsonpos"
 	"github.com/docgen-dev/docgen/parser/model"
 )
 
@@ -71,26 +72,24 @@ type bodyPlace struct {
 }
 
 // newFixture locates the values of the parsed body text and turns the
-// diagnostics at lines inside the body into Known entries.
-func (p *plan) newFixture(t *exampleTest, where model.Pos, text string, doc *examples.Node, fileDiags []model.Diagnostic) *fixture {
+// diagnostics at lines inside the body into Known entries. text is body,
+// or body repaired as rep says (rep is nil when it is not): places are
+// found in text and mapped back to the lines of body, as the test harness
+// maps them (exampleLineIndex).
+func (p *plan) newFixture(t *exampleTest, where model.Pos, body, text string, rep *jsonpos.Repaired, doc *examples.Node, fileDiags []model.Diagnostic) *fixture {
 	fx := &fixture{p: p, t: t, where: where, places: map[string]bodyPlace{}}
-	lineStarts := []int{0}
-	for i := 0; i < len(text); i++ {
-		if text[i] == '\n' {
-			lineStarts = append(lineStarts, i+1)
-		}
-	}
-	line := 0
+	var lines jsonpos.LineIndex
 	for _, pl := range examples.Places(doc) {
-		// Places come in document order: offsets only grow.
-		for line+1 < len(lineStarts) && lineStarts[line+1] <= pl.Off {
-			line++
+		off := pl.Off
+		if rep != nil {
+			off = rep.InOffset(off)
 		}
-		bp := bodyPlace{pointer: pl.Pointer, line: line, col: pl.Off - lineStarts[line]}
+		line, col := lines.LineCol(body, off)
+		bp := bodyPlace{pointer: pl.Pointer, line: line, col: col}
 		fx.places[pl.Pointer] = bp
 		fx.order = append(fx.order, bp)
 	}
-	fx.knownDiags(fileDiags, text)
+	fx.knownDiags(fileDiags, body)
 	return fx
 }
 

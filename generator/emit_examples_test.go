@@ -8,6 +8,8 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
+	"github.com/docgen-dev/docgen/internal/examples"
+	"github.com/docgen-dev/docgen/internal/jsonpos"
 	"github.com/docgen-dev/docgen/parser/model"
 )
 
@@ -338,6 +340,28 @@ func TestExampleWalk(t *testing.T) {
 			state: model.RepairedJSON,
 			want:  []string{"repaired", "type Widget", `edit /status = "ready" (placeholder "String" stands for any microsoft.graph.widgetStatus)`},
 		},
+		{
+			// The parser repairs U+2000–U+200B; the generator's own copy of
+			// the repair used to know only U+00A0 and U+202F and skipped
+			// the example.
+			name:  "an em space (U+2003) used as whitespace is repaired and the example tested",
+			body:  "{\u2003\"status\": \"String\"\n}",
+			state: model.RepairedJSON,
+			want:  []string{"repaired", "type Widget", `edit /status = "ready" (placeholder "String" stands for any microsoft.graph.widgetStatus)`},
+		},
+		{
+			// Raw newlines inside a string are escaped; diagnostics after
+			// them still land on the member of their line.
+			name:  "a raw newline inside a string is escaped and lines stay those of the page",
+			body:  "{\n  \"name\": \"a\nb\",\n  \"size\": \"x\"\n}",
+			state: model.RepairedJSON,
+			diags: []model.Diagnostic{{Pos: model.Pos{File: "docs/widget.md", Line: 23, Col: 3}, Severity: model.Warning, Code: "lint-type", Message: "size is not an Int32"}},
+			want: []string{
+				"repaired", "type Widget",
+				`edit /size =  (the value does not decode as Edm.Int32)`,
+				"known /size: docs/widget.md:23:3: size is not an Int32 [lint-type]",
+			},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -451,19 +475,47 @@ func TestGoStringLit(t *testing.T) {
 
 func TestRepairJSON(t *testing.T) {
 	body := "{\n  \"a\": 1, // c\n  \"b\": [\"//x\", {\"c\": 2},],\n  /* d */ \"e\": \"\u00a0\",\u00a0\n}"
-	got := repairJSON(body)
+	rep := jsonpos.Repair(body)
+	got := string(rep.Out)
 	if len(got) != len(body) || strings.Count(got, "\n") != strings.Count(body, "\n") {
-		t.Fatalf("repairJSON moved bytes:\n%q", got)
+		t.Fatalf("repair moved bytes:\n%q", got)
 	}
 	if !json.Valid([]byte(got)) {
-		t.Fatalf("repairJSON result is not JSON:\n%s", got)
+		t.Fatalf("repair result is not JSON:\n%s", got)
 	}
 	if !strings.Contains(got, `"//x"`) || !strings.Contains(got, "\"\u00a0\"") {
-		t.Errorf("repairJSON changed string contents:\n%s", got)
+		t.Errorf("repair changed string contents:\n%s", got)
 	}
-	places := jsonPlaces(got)
-	want := []jsonPlace{{"", 0, 0}, {"/a", 1, 2}, {"/b", 2, 2}, {"/b/0", 2, 8}, {"/b/1", 2, 15}, {"/b/1/c", 2, 16}, {"/e", 3, 10}}
-	if diff := cmp.Diff(want, places, cmp.AllowUnexported(jsonPlace{})); diff != "" {
-		t.Errorf("jsonPlaces (-want +got):\n%s", diff)
+	places := fixturePlaces(t, body, got, &rep)
+	want := []bodyPlace{{"", 0, 0}, {"/a", 1, 2}, {"/b", 2, 2}, {"/b/0", 2, 8}, {"/b/1", 2, 15}, {"/b/1/c", 2, 16}, {"/e", 3, 10}}
+	if diff := cmp.Diff(want, places, cmp.AllowUnexported(bodyPlace{})); diff != "" {
+		t.Errorf("places (-want +got):\n%s", diff)
+	}
+}
+
+// fixturePlaces returns the places newFixture gives the values of text,
+// body repaired as rep says, in body's lines.
+func fixturePlaces(t *testing.T, body, text string, rep *jsonpos.Repaired) []bodyPlace {
+	t.Helper()
+	doc, err := examples.ParseOne(text)
+	if err != nil {
+		t.Fatalf("ParseOne(%q): %v", text, err)
+	}
+	fx := (&plan{}).newFixture(&exampleTest{}, model.Pos{File: "x.md", Line: 1}, body, text, rep, doc, nil)
+	return fx.order
+}
+
+// TestJSONPlacesEscapedControl checks that places of a body whose repair
+// escaped raw newlines inside a string are lines of the body as written.
+func TestJSONPlacesEscapedControl(t *testing.T) {
+	body := "{\n  \"a\": \"x\ny\nz\",\n  \"b\": [1,\n    2]\n}"
+	rep := jsonpos.Repair(body)
+	if len(rep.Shifts) == 0 || !json.Valid(rep.Out) {
+		t.Fatalf("repair of %q: %q, shifts %v", body, rep.Out, rep.Shifts)
+	}
+	places := fixturePlaces(t, body, string(rep.Out), &rep)
+	want := []bodyPlace{{"", 0, 0}, {"/a", 1, 2}, {"/b", 4, 2}, {"/b/0", 4, 8}, {"/b/1", 5, 4}}
+	if diff := cmp.Diff(want, places, cmp.AllowUnexported(bodyPlace{})); diff != "" {
+		t.Errorf("places (-want +got):\n%s", diff)
 	}
 }

@@ -11,6 +11,7 @@ import (
 
 	"github.com/dave/jennifer/jen"
 
+	"github.com/docgen-dev/docgen/internal/jsonpos"
 	"github.com/docgen-dev/docgen/parser/model"
 )
 
@@ -185,11 +186,11 @@ func (p *plan) ruleProblems(ho *handlerOp, ex *model.Example, t *exampleTest) []
 	if ho.o.Body == nil || (len(ho.o.Required) == 0 && len(ho.o.ReadOnly) == 0) {
 		return nil
 	}
-	text := ex.Body
+	text := []byte(ex.Body)
 	if t.repaired {
-		text = repairJSON(text)
+		text = jsonpos.Repair(ex.Body).Out
 	}
-	doc, err := parseJSON(text)
+	doc, err := jsonpos.Parse(text)
 	if err != nil {
 		return nil
 	}
@@ -203,30 +204,22 @@ func (p *plan) ruleProblems(ho *handlerOp, ex *model.Example, t *exampleTest) []
 	}
 	for _, e := range t.edits {
 		if e.value == "" && strings.Count(e.pointer, "/") == 1 {
-			present[pointerUnescape(e.pointer[1:])] = false
+			present[jsonpos.UnescapeToken(e.pointer[1:])] = false
 		}
 	}
 	var out []string
 	for _, f := range ho.o.Required {
 		if !present[f.Name] {
-			out = append(out, "/"+pointerEscape(f.Name))
+			out = append(out, "/"+jsonpos.EscapeToken(f.Name))
 		}
 	}
 	for _, f := range ho.o.ReadOnly {
 		if present[f.Name] {
-			out = append(out, "/"+pointerEscape(f.Name))
+			out = append(out, "/"+jsonpos.EscapeToken(f.Name))
 		}
 	}
 	slices.Sort(out)
 	return out
-}
-
-func pointerEscape(s string) string {
-	return strings.ReplaceAll(strings.ReplaceAll(s, "~", "~0"), "/", "~1")
-}
-
-func pointerUnescape(s string) string {
-	return strings.ReplaceAll(strings.ReplaceAll(s, "~1", "/"), "~0", "~")
 }
 
 // stubName is the test stub type of an operation.

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/docgen-dev/docgen/internal/jsonpos"
 	"github.com/docgen-dev/docgen/parser/model"
 )
 
@@ -235,7 +236,7 @@ type lenientReader struct {
 	notes   []lnote
 	failAt  int
 	failMsg string
-	lines   lineIndex
+	lines   jsonpos.LineIndex
 	// pendingComma is set when a repaired string swallowed the comma
 	// that separates it from the next member.
 	pendingComma bool
@@ -253,7 +254,7 @@ const maxAnnotationDepth = 64
 
 func (r *lenientReader) note(off int, msg string) {
 	// One note per defect kind and line is enough.
-	line := r.lines.line(r.src, off)
+	line := r.lines.Line(r.src, off)
 	for _, n := range r.notes {
 		if n.msg == msg && n.line == line {
 			return

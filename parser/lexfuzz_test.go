@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/docgen-dev/docgen/internal/jsonpos"
 	"github.com/docgen-dev/docgen/parser/model"
 	"github.com/google/go-cmp/cmp"
 )
@@ -256,7 +257,7 @@ func referencePointers(t *testing.T, data []byte) []string {
 				out = append(out, ptr)
 			}
 		case json.Number:
-			if isStockNumber(string(v)) {
+			if jsonpos.IsStockNumber(string(v)) {
 				out = append(out, ptr)
 			}
 		}

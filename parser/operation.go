@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/docgen-dev/docgen/internal/jsonpos"
 	"github.com/docgen-dev/docgen/parser/model"
 )
 
@@ -717,7 +718,7 @@ func hasTopLevelID(body string, valid, collection bool) bool {
 // scanTopLevelID is hasTopLevelID for valid JSON; ok is false when a
 // key needs decoding (the caller then uses encoding/json).
 func scanTopLevelID(b []byte, collection bool) (has, ok bool) {
-	ms, obj, plain := topMembers(b)
+	ms, obj, plain := jsonpos.TopMembers(b)
 	if !plain {
 		return false, false
 	}
@@ -726,11 +727,11 @@ func scanTopLevelID(b []byte, collection bool) (has, ok bool) {
 		return false, true
 	}
 	if collection {
-		v, found := lastMember(ms, "value")
+		v, found := jsonpos.LastMember(ms, "value")
 		if !found {
 			return false, true
 		}
-		elems, isArr := arrayElems(v)
+		elems, isArr := jsonpos.ArrayElems(v)
 		if !isArr || len(elems) == 0 {
 			// null decodes to an empty slice; a non-array fails.
 			return false, true
@@ -742,7 +743,7 @@ func scanTopLevelID(b []byte, collection bool) (has, ok bool) {
 				return false, true
 			}
 		}
-		ms, obj, plain = topMembers(elems[0])
+		ms, obj, plain = jsonpos.TopMembers(elems[0])
 		if !plain {
 			return false, false
 		}
@@ -750,7 +751,7 @@ func scanTopLevelID(b []byte, collection bool) (has, ok bool) {
 			return false, true
 		}
 	}
-	_, found := lastMember(ms, "id")
+	_, found := jsonpos.LastMember(ms, "id")
 	return found, true
 }
 

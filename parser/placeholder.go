@@ -1,12 +1,14 @@
 package parser
 
 import (
-	"encoding/json"
-	"strings"
-	"unicode/utf8"
+	"sync"
 
+	"github.com/docgen-dev/docgen/internal/jsonpos"
 	"github.com/docgen-dev/docgen/parser/model"
 )
+
+// The placeholder rules live in internal/jsonpos; these wrappers give them
+// the model's types and page positions.
 
 // FindPlaceholders returns the values of a JSON body that stand for "some
 // value of a type" rather than data, in document order, each with its JSON
@@ -17,15 +19,11 @@ import (
 // Strings are classified by IsPlaceholderString; the numbers 1024 and
 // 1024.13 (the stub generator's stock values) are NumberPlaceholders.
 func FindPlaceholders(jsonBody []byte, body string, bodyPos model.Pos) []*model.Placeholder {
-	data := body
-	if string(jsonBody) != body {
-		data = string(jsonBody)
-	}
-	w := placeholderWalker{data: data, body: body, bodyPos: bodyPos, same: data == body}
-	w.skipSpace()
-	w.ptr = make([]byte, 0, 128)
-	w.value(0)
-	return w.found
+	buf := placeholderBufs.Get().(*[]jsonpos.Placeholder)
+	*buf = jsonpos.AppendPlaceholders((*buf)[:0], jsonBody, body)
+	out := modelPlaceholders(*buf, body, bodyPos)
+	placeholderBufs.Put(buf)
+	return out
 }
 
 // strictPlaceholders is CheckJSON and FindPlaceholders in one pass over
@@ -34,421 +32,44 @@ func FindPlaceholders(jsonBody []byte, body string, bodyPos model.Pos) []*model.
 // then the placeholders are FindPlaceholders' for the body. ok false says
 // nothing: the caller runs CheckJSON and FindPlaceholders.
 func strictPlaceholders(body string, bodyPos model.Pos) ([]*model.Placeholder, bool) {
-	w := placeholderWalker{data: body, body: body, bodyPos: bodyPos, same: true, strict: true}
-	w.skipSpace()
-	if w.i >= len(w.data) {
-		return nil, false
+	buf := placeholderBufs.Get().(*[]jsonpos.Placeholder)
+	var ok bool
+	*buf, ok = jsonpos.AppendStrictPlaceholders((*buf)[:0], body)
+	var out []*model.Placeholder
+	if ok {
+		out = modelPlaceholders(*buf, body, bodyPos)
 	}
-	var ptr [128]byte
-	w.ptr = ptr[:0]
-	w.value(0)
-	w.skipSpace()
-	if w.bad || w.i != len(w.data) {
-		return nil, false
-	}
-	return w.found, true
+	placeholderBufs.Put(buf)
+	return out, ok
 }
 
-// placeholderWalker scans JSON that is known to be valid, tracking the
-// JSON Pointer of each value.
-type placeholderWalker struct {
-	data    string
-	i       int
-	body    string
-	bodyPos model.Pos
-	same    bool
-	// cursor is how far into body values have been located (when body
-	// and data differ).
-	cursor int
-	found  []*model.Placeholder
-	bad    bool
-	// ptr is the JSON Pointer of the current value; each level appends
-	// its token and truncates it again.
-	ptr []byte
-	// strict makes anything encoding/json would refuse bad (see
-	// strictPlaceholders); the walk of valid JSON is the same.
-	strict bool
+// placeholderBufs holds scratch slices of the placeholder walks.
+var placeholderBufs = sync.Pool{New: func() any { return new([]jsonpos.Placeholder) }}
+
+// modelPlaceholders converts jsonpos placeholders of body (at bodyPos) to
+// the model's; none is nil.
+func modelPlaceholders(ps []jsonpos.Placeholder, body string, bodyPos model.Pos) []*model.Placeholder {
+	if len(ps) == 0 {
+		return nil
+	}
+	out := make([]*model.Placeholder, len(ps))
+	for i := range ps {
+		out[i] = modelPlaceholder(&ps[i], body, bodyPos)
+	}
+	return out
 }
 
-// strictDepth bounds the nesting a strict walk accepts (encoding/json
-// accepts 10000 levels; deeper bodies are left to it).
-const strictDepth = 1000
-
-const maxPlaceholderDepth = 10000
-
-func (w *placeholderWalker) skipSpace() {
-	for w.i < len(w.data) && isSpace(w.data[w.i]) {
-		if c := w.data[w.i]; w.strict && (c == '\f' || c == '\v') {
-			w.bad = true
-			return
-		}
-		w.i++
+// modelPlaceholder converts a jsonpos placeholder of body (at bodyPos) to
+// the model's.
+func modelPlaceholder(p *jsonpos.Placeholder, body string, bodyPos model.Pos) *model.Placeholder {
+	return &model.Placeholder{
+		Pointer:      p.Pointer,
+		Kind:         model.PlaceholderKind(p.Kind),
+		Text:         p.Text,
+		Type:         p.Type,
+		Alternatives: p.Alternatives,
+		Pos:          blockPos(body, p.Off, bodyPos),
 	}
-}
-
-func (w *placeholderWalker) value(depth int) {
-	if w.bad || w.i >= len(w.data) || depth > maxPlaceholderDepth || (w.strict && depth > strictDepth) {
-		w.bad = true
-		return
-	}
-	switch c := w.data[w.i]; {
-	case c == '{':
-		w.i++
-		w.skipSpace()
-		if w.i < len(w.data) && w.data[w.i] == '}' {
-			w.i++
-			return
-		}
-		for !w.bad {
-			w.skipSpace()
-			start := w.i
-			end := w.stringEnd()
-			if w.bad {
-				return
-			}
-			w.locate(start, end)
-			mark := len(w.ptr)
-			w.ptr = appendPointerKey(w.ptr, w.data[start:end])
-			w.i = end
-			w.skipSpace()
-			if w.i >= len(w.data) || w.data[w.i] != ':' {
-				w.bad = true
-				return
-			}
-			w.i++
-			w.skipSpace()
-			w.value(depth + 1)
-			w.ptr = w.ptr[:mark]
-			w.skipSpace()
-			if w.i < len(w.data) && w.data[w.i] == ',' {
-				w.i++
-				continue
-			}
-			if w.i < len(w.data) && w.data[w.i] == '}' {
-				w.i++
-				return
-			}
-			w.bad = true
-		}
-	case c == '[':
-		w.i++
-		w.skipSpace()
-		if w.i < len(w.data) && w.data[w.i] == ']' {
-			w.i++
-			return
-		}
-		for n := 0; !w.bad; n++ {
-			w.skipSpace()
-			mark := len(w.ptr)
-			w.ptr = appendIndex(w.ptr, n)
-			w.value(depth + 1)
-			w.ptr = w.ptr[:mark]
-			w.skipSpace()
-			if w.i < len(w.data) && w.data[w.i] == ',' {
-				w.i++
-				continue
-			}
-			if w.i < len(w.data) && w.data[w.i] == ']' {
-				w.i++
-				return
-			}
-			w.bad = true
-		}
-	case c == '"':
-		start := w.i
-		end := w.stringEnd()
-		if w.bad {
-			return
-		}
-		w.i = end
-		raw := w.data[start:end]
-		off := w.locate(start, end)
-		if !mayBePlaceholder(raw) {
-			return
-		}
-		s := unquoteJSON(raw)
-		if kind, typ, ok := IsPlaceholderString(s); ok {
-			p := &model.Placeholder{Pointer: string(w.ptr), Kind: kind, Text: raw, Type: typ, Pos: w.pos(off)}
-			if kind == model.AlternativesPlaceholder {
-				p.Alternatives = alternatives(s)
-			}
-			w.found = append(w.found, p)
-		}
-	default:
-		start := w.i
-		for w.i < len(w.data) && !isSpace(w.data[w.i]) && w.data[w.i] != ',' && w.data[w.i] != '}' && w.data[w.i] != ']' {
-			w.i++
-		}
-		if w.i == start {
-			w.bad = true
-			return
-		}
-		raw := w.data[start:w.i]
-		if w.strict && !isJSONLiteral(raw) {
-			w.bad = true
-			return
-		}
-		off := w.locate(start, w.i)
-		if isStockNumber(raw) {
-			w.found = append(w.found, &model.Placeholder{Pointer: string(w.ptr), Kind: model.NumberPlaceholder, Text: raw, Pos: w.pos(off)})
-		}
-	}
-}
-
-// isStockNumber reports whether a JSON number is one of the stub
-// generator's stock values.
-func isStockNumber(raw string) bool {
-	switch raw {
-	case "1024", "1024.13":
-		return true
-	}
-	return false
-}
-
-// stringEnd returns the offset after the string starting at w.i.
-func (w *placeholderWalker) stringEnd() int {
-	if w.i >= len(w.data) || w.data[w.i] != '"' {
-		w.bad = true
-		return w.i
-	}
-	for j := w.i + 1; j < len(w.data); j++ {
-		switch c := w.data[j]; {
-		case c == '\\':
-			if w.strict && !jSONEscape(w.data[j+1:]) {
-				w.bad = true
-				return j
-			}
-			j++
-		case c == '"':
-			return j + 1
-		case c < 0x20 && w.strict:
-			w.bad = true
-			return j
-		}
-	}
-	w.bad = true
-	return len(w.data)
-}
-
-// jSONEscape reports whether s (what follows a backslash in a string)
-// starts with a JSON escape: one of "\/bfnrt, or u and 4 hex digits.
-func jSONEscape(s string) bool {
-	if len(s) == 0 {
-		return false
-	}
-	switch s[0] {
-	case '"', '\\', '/', 'b', 'f', 'n', 'r', 't':
-		return true
-	case 'u':
-		if len(s) < 5 {
-			return false
-		}
-		for _, c := range []byte(s[1:5]) {
-			if !('0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F') {
-				return false
-			}
-		}
-		return true
-	}
-	return false
-}
-
-// isJSONLiteral reports whether s is true, false, null or a JSON number
-// (-?(0|[1-9][0-9]*)(.[0-9]+)?([eE][+-]?[0-9]+)?).
-func isJSONLiteral(s string) bool {
-	switch s {
-	case "true", "false", "null":
-		return true
-	}
-	i := 0
-	if i < len(s) && s[i] == '-' {
-		i++
-	}
-	digits := func() int {
-		n := 0
-		for i < len(s) && '0' <= s[i] && s[i] <= '9' {
-			i++
-			n++
-		}
-		return n
-	}
-	if i < len(s) && s[i] == '0' {
-		i++
-	} else if digits() == 0 {
-		return false
-	}
-	if i < len(s) && s[i] == '.' {
-		i++
-		if digits() == 0 {
-			return false
-		}
-	}
-	if i < len(s) && (s[i] == 'e' || s[i] == 'E') {
-		i++
-		if i < len(s) && (s[i] == '+' || s[i] == '-') {
-			i++
-		}
-		if digits() == 0 {
-			return false
-		}
-	}
-	return i == len(s)
-}
-
-// locate returns the body offset of the token data[start:end]. When body is
-// the JSON itself that is start; otherwise the token's text is searched for
-// in body from the last located token on.
-func (w *placeholderWalker) locate(start, end int) int {
-	if w.same {
-		return start
-	}
-	tok := w.data[start:end]
-	if k := strings.Index(w.body[w.cursor:], tok); k >= 0 {
-		off := w.cursor + k
-		w.cursor = off + len(tok)
-		return off
-	}
-	return w.cursor
-}
-
-func (w *placeholderWalker) pos(off int) model.Pos {
-	return blockPos(w.body, off, w.bodyPos)
-}
-
-// unquoteJSON decodes a JSON string literal as encoding/json does
-// (invalid UTF-8 becomes U+FFFD).
-func unquoteJSON(raw string) string {
-	if len(raw) >= 2 && strings.IndexByte(raw, '\\') < 0 && utf8.ValidString(raw) {
-		return raw[1 : len(raw)-1]
-	}
-	var s string
-	if err := json.Unmarshal([]byte(raw), &s); err != nil {
-		return strings.Trim(raw, `"`)
-	}
-	return s
-}
-
-// appendPointerKey appends "/" and the RFC 6901-escaped form of the JSON
-// string literal raw (quotes included).
-func appendPointerKey(ptr []byte, raw string) []byte {
-	ptr = append(ptr, '/')
-	if len(raw) >= 2 && strings.IndexByte(raw, '\\') < 0 && utf8.ValidString(raw) {
-		return appendEscapedToken(ptr, raw[1:len(raw)-1])
-	}
-	return appendEscapedToken(ptr, unquoteJSON(raw))
-}
-
-func appendEscapedToken(ptr []byte, key string) []byte {
-	for _, c := range []byte(key) {
-		switch c {
-		case '~':
-			ptr = append(ptr, '~', '0')
-		case '/':
-			ptr = append(ptr, '~', '1')
-		default:
-			ptr = append(ptr, c)
-		}
-	}
-	return ptr
-}
-
-func appendIndex(ptr []byte, n int) []byte {
-	ptr = append(ptr, '/')
-	if n == 0 {
-		return append(ptr, '0')
-	}
-	var d [20]byte
-	k := len(d)
-	for n > 0 {
-		k--
-		d[k] = byte('0' + n%10)
-		n /= 10
-	}
-	return append(ptr, d[k:]...)
-}
-
-// placeholderTypes maps the spellings of type-name placeholders (exact
-// case: "date" and "long" in lower case are common data) to the type they
-// stand for.
-var placeholderTypes = map[string]string{
-	"String": "Edm.String", "string": "Edm.String", "String-value": "Edm.String", "Edm.String": "Edm.String",
-	"Boolean": "Edm.Boolean", "boolean": "Edm.Boolean", "Bool": "Edm.Boolean", "Edm.Boolean": "Edm.Boolean",
-	"Int32": "Edm.Int32", "int32": "Edm.Int32", "Int": "Edm.Int32", "Integer": "Edm.Int32", "integer": "Edm.Int32", "Edm.Int32": "Edm.Int32",
-	"Int64": "Edm.Int64", "int64": "Edm.Int64", "Long": "Edm.Int64", "Edm.Int64": "Edm.Int64",
-	"Int16": "Edm.Int16", "Edm.Int16": "Edm.Int16",
-	"Byte": "Edm.Byte", "Edm.Byte": "Edm.Byte",
-	"Single": "Edm.Single", "Edm.Single": "Edm.Single",
-	"Double": "Edm.Double", "double": "Edm.Double", "Float": "Edm.Double", "Edm.Double": "Edm.Double",
-	"Decimal": "Edm.Decimal", "decimal": "Edm.Decimal", "Edm.Decimal": "Edm.Decimal",
-	"Guid": "Edm.Guid", "guid": "Edm.Guid", "GUID": "Edm.Guid", "Edm.Guid": "Edm.Guid",
-	"Date": "Edm.Date", "Edm.Date": "Edm.Date",
-	"DateTimeOffset": "Edm.DateTimeOffset", "dateTimeOffset": "Edm.DateTimeOffset", "datetimeoffset": "Edm.DateTimeOffset",
-	"Edm.DateTimeOffset": "Edm.DateTimeOffset", "DateTime": "Edm.DateTimeOffset", "datetime": "Edm.DateTimeOffset",
-	"Timestamp": "Edm.DateTimeOffset", "timestamp": "Edm.DateTimeOffset",
-	"TimeOfDay": "Edm.TimeOfDay", "Edm.TimeOfDay": "Edm.TimeOfDay",
-	"Duration": "Edm.Duration", "Edm.Duration": "Edm.Duration",
-	"Binary": "Edm.Binary", "binary": "Edm.Binary", "Edm.Binary": "Edm.Binary",
-	"Stream": "Edm.Stream", "Edm.Stream": "Edm.Stream",
-	"Json": model.JSONType, "json": model.JSONType, "JSON": model.JSONType,
-	"url": "Edm.String", "Url": "Edm.String", "URL": "Edm.String",
-}
-
-// stringNotes maps the note of "String (note)" to the type it implies.
-var stringNotes = map[string]string{
-	"timestamp":              "Edm.DateTimeOffset",
-	"datetime":               "Edm.DateTimeOffset",
-	"datetimeoffset":         "Edm.DateTimeOffset",
-	"date":                   "Edm.Date",
-	"iso 8601":               "Edm.Date",
-	"duration":               "Edm.Duration",
-	"iso 8601 duration":      "Edm.Duration",
-	"time of day":            "Edm.TimeOfDay",
-	"timeofday":              "Edm.TimeOfDay",
-	"time":                   "Edm.TimeOfDay",
-	"binary":                 "Edm.Binary",
-	"base64":                 "Edm.Binary",
-	"identifier":             "Edm.String",
-	"url":                    "Edm.String",
-	"uri":                    "Edm.String",
-	"etag":                   "Edm.String",
-	"email":                  "Edm.String",
-	"enum":                   "Edm.String",
-	"guid":                   "Edm.Guid",
-	"json":                   model.JSONType,
-	"int32":                  "Edm.Int32",
-	"int64":                  "Edm.Int64",
-	"double":                 "Edm.Double",
-	"number":                 "Edm.Double",
-	"integer":                "Edm.Int32",
-	"boolean":                "Edm.Boolean",
-	"readonly":               "Edm.String",
-	"read-only":              "Edm.String",
-	"optional":               "Edm.String",
-	"ctag":                   "Edm.String",
-	"iso 8601 date":          "Edm.Date",
-	"iso 8601 timestamp":     "Edm.DateTimeOffset",
-	"hh:mm:ss":               "Edm.TimeOfDay",
-	"yyyy-mm-dd":             "Edm.Date",
-	"utc":                    "Edm.DateTimeOffset",
-	"timestamp utc":          "Edm.DateTimeOffset",
-	"iso 8601 date time":     "Edm.DateTimeOffset",
-	"iso 8601 datetime":      "Edm.DateTimeOffset",
-	"iso 8601 timestamp utc": "Edm.DateTimeOffset",
-}
-
-// mayBePlaceholder is a cheap, allocation-free filter on a JSON string
-// literal (quotes included): false means IsPlaceholderString is false.
-func mayBePlaceholder(raw string) bool {
-	if len(raw) < 3 || len(raw) > 130 {
-		return false
-	}
-	c := raw[1]
-	if !(('A' <= c && c <= 'Z') || ('a' <= c && c <= 'z') || c == '<' || c == '{' || c == '\\') {
-		return false
-	}
-	// Real data with digits first, URLs and GUIDs are common; type names,
-	// "X value", "a | b" and templates are what remains.
-	return true
 }
 
 // IsPlaceholderString reports whether a JSON string value is a placeholder:
@@ -456,146 +77,19 @@ func mayBePlaceholder(raw string) bool {
 // Edm type it names), an Intune "<Property Name> value" string, an
 // alternatives list "a | b | c", or a template such as "{userId}",
 // "<password>" or "<Unknown Primitive Type Edm.Stream>". Real data — GUIDs,
-// dates, URLs, sentences, enum members — is not a placeholder.
+// dates, URLs, sentences, enum members — is not a placeholder. It is
+// jsonpos.IsPlaceholderString with the model's kind.
 func IsPlaceholderString(s string) (model.PlaceholderKind, string, bool) {
-	if s == "" || len(s) > 120 {
-		return 0, "", false
-	}
-	if typ, ok := typeNamePlaceholder(s); ok {
-		return model.TypeNamePlaceholder, typ, true
-	}
-	switch s[0] {
-	case '<':
-		// "<id@host>" is an Internet message id, data.
-		if inner, ok := strings.CutSuffix(s[1:], ">"); ok && inner != "" && !strings.ContainsAny(inner, "<>\"@") && strings.TrimSpace(inner) == inner {
-			typ := ""
-			if i := strings.Index(inner, "Edm."); i >= 0 {
-				typ = inner[i:]
-				if j := strings.IndexAny(typ, " )"); j >= 0 {
-					typ = typ[:j]
-				}
-			}
-			return model.TemplatePlaceholder, typ, true
-		}
-	case '{':
-		// "{97A21473-8339-4BF0-BCB6-F55E4909FFB8}" is a registry-style GUID, data.
-		if inner, ok := strings.CutSuffix(s[1:], "}"); ok && inner != "" && !strings.ContainsAny(inner, "{}\":,") && strings.TrimSpace(inner) == inner && !isGUID(inner) {
-			return model.TemplatePlaceholder, "", true
-		}
-	}
-	if isPropertyValue(s) {
-		return model.PropertyValuePlaceholder, "", true
-	}
-	if alts := alternatives(s); alts != nil {
-		return model.AlternativesPlaceholder, "", true
-	}
-	return 0, "", false
+	k, typ, ok := jsonpos.IsPlaceholderString(s)
+	return model.PlaceholderKind(k), typ, ok
 }
 
-// typeNamePlaceholder recognises "String", "string", "Int32",
-// "String (timestamp)", "String(timestamp)", "Edm.String".
-func typeNamePlaceholder(s string) (string, bool) {
-	if len(s) > 60 {
-		return "", false
-	}
-	if open := strings.IndexByte(s, '('); open > 0 && strings.HasSuffix(s, ")") {
-		head := strings.TrimSpace(s[:open])
-		if !strings.EqualFold(head, "string") {
-			return "", false
-		}
-		note := strings.ToLower(strings.TrimSpace(s[open+1 : len(s)-1]))
-		if typ, ok := stringNotes[note]; ok {
-			return typ, true
-		}
-		// Another short note ("String (email address)") still names a string.
-		if note != "" && len(note) <= 30 && !strings.ContainsAny(note, "()\"") && strings.Count(note, " ") < 4 {
-			return "Edm.String", true
-		}
-		return "", false
-	}
-	typ, ok := placeholderTypes[s]
-	return typ, ok
-}
-
-// isPropertyValue recognises Intune's "<Property Name> value": Title Case
-// words (the first starting with a capital letter) followed by " value"
-// ("Display Name value", "Role Scope Tag Ids value").
-func isPropertyValue(s string) bool {
-	head, ok := strings.CutSuffix(s, " value")
-	if !ok || head == "" {
-		return false
-	}
-	for k, w := range strings.Split(head, " ") {
-		if w == "" {
-			return false
-		}
-		c := w[0]
-		if !('A' <= c && c <= 'Z') && (k == 0 || !('0' <= c && c <= '9')) {
-			return false
-		}
-		for i := 1; i < len(w); i++ {
-			c := w[i]
-			if !(('a' <= c && c <= 'z') || ('A' <= c && c <= 'Z') || ('0' <= c && c <= '9')) {
-				return false
-			}
-		}
-	}
-	return true
-}
-
-// alternatives splits "a | b | c" into its words (identifiers starting
-// with a letter); nil when s is not such a list. "..." parts are dropped.
-func alternatives(s string) []string {
-	if strings.IndexByte(s, '|') < 0 {
-		return nil
-	}
-	parts := strings.Split(s, "|")
-	out := make([]string, 0, len(parts))
-	for _, p := range parts {
-		p = strings.TrimSpace(p)
-		if p == "..." || p == "…" {
-			continue
-		}
-		if p == "" || !isAltWord(p) {
-			return nil
-		}
-		out = append(out, p)
-	}
-	if len(out) < 2 {
-		return nil
-	}
-	return out
-}
-
-func isAltWord(p string) bool {
-	if c := p[0]; !(('a' <= c && c <= 'z') || ('A' <= c && c <= 'Z')) {
-		return false
-	}
-	for i := 0; i < len(p); i++ {
-		c := p[i]
-		if !(c == '_' || c == '-' || c == '.' || ('a' <= c && c <= 'z') || ('A' <= c && c <= 'Z') || ('0' <= c && c <= '9')) {
-			return false
-		}
-	}
-	return true
-}
-
-// isGUID reports whether s is 8-4-4-4-12 hex digits.
-func isGUID(s string) bool {
-	if len(s) != 36 {
-		return false
-	}
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if i == 8 || i == 13 || i == 18 || i == 23 {
-			if c != '-' {
-				return false
-			}
-			continue
-		}
-		if !(('0' <= c && c <= '9') || ('a' <= c && c <= 'f') || ('A' <= c && c <= 'F')) {
-			return false
-		}
-	}
-	return true
-}
+// jsonpos mirrors the model's placeholder kinds; a
+// change to either side stops this from compiling.
+var (
+	_ = [1]int{}[model.TypeNamePlaceholder-model.PlaceholderKind(jsonpos.TypeNamePlaceholder)]
+	_ = [1]int{}[model.PropertyValuePlaceholder-model.PlaceholderKind(jsonpos.PropertyValuePlaceholder)]
+	_ = [1]int{}[model.AlternativesPlaceholder-model.PlaceholderKind(jsonpos.AlternativesPlaceholder)]
+	_ = [1]int{}[model.NumberPlaceholder-model.PlaceholderKind(jsonpos.NumberPlaceholder)]
+	_ = [1]int{}[model.TemplatePlaceholder-model.PlaceholderKind(jsonpos.TemplatePlaceholder)]
+)

@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/docgen-dev/docgen/internal/jsonpos"
 	"github.com/docgen-dev/docgen/parser/model"
 )
 
@@ -125,7 +126,7 @@ func (p *page) jsonAlternatives(ex *model.Example, t *model.Type) {
 		if strings.Contains(name, "/") {
 			continue
 		}
-		name = strings.ReplaceAll(strings.ReplaceAll(name, "~1", "/"), "~0", "~")
+		name = jsonpos.UnescapeToken(name)
 		prop := t.Property(name)
 		if prop == nil {
 			continue
@@ -166,7 +167,7 @@ func (p *page) jsonDerived(js []byte, ex *model.Example, t *model.Type) {
 	}
 	// js is valid JSON: its top-level members are read by a cheap scan
 	// unless a key needs decoding.
-	ms, obj, plain := topMembers(js)
+	ms, obj, plain := jsonpos.TopMembers(js)
 	var top map[string]json.RawMessage
 	if !plain {
 		if json.Unmarshal(js, &top) != nil {
@@ -180,7 +181,7 @@ func (p *page) jsonDerived(js []byte, ex *model.Example, t *model.Type) {
 			raw, ok := top[name]
 			return raw, ok
 		}
-		return lastMember(ms, name)
+		return jsonpos.LastMember(ms, name)
 	}
 	seen := map[string]bool{}
 	for _, prop := range t.Properties {

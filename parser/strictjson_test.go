@@ -6,6 +6,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
+	"github.com/docgen-dev/docgen/internal/jsonpos"
 	"github.com/docgen-dev/docgen/parser/model"
 )
 
@@ -74,14 +75,14 @@ func TestStrictPlaceholders(t *testing.T) {
 // encoding/json.
 func TestStrictPlaceholdersDepth(t *testing.T) {
 	deep := ""
-	for i := 0; i < strictDepth+5; i++ {
+	for i := 0; i < jsonpos.StrictDepth+5; i++ {
 		deep += "["
 	}
-	for i := 0; i < strictDepth+5; i++ {
+	for i := 0; i < jsonpos.StrictDepth+5; i++ {
 		deep += "]"
 	}
 	if _, ok := strictPlaceholders(deep, model.Pos{}); ok {
-		t.Errorf("a body nested %d levels deep was read in one pass", strictDepth+5)
+		t.Errorf("a body nested %d levels deep was read in one pass", jsonpos.StrictDepth+5)
 	}
 }
 

@@ -2,6 +2,7 @@ package examples
 
 import (
 	"fmt"
+	"github.com/docgen-dev/docgen/internal/jsonpos"
 	"slices"
 	"strconv"
 	"strings"
@@ -214,7 +215,7 @@ func (w *walker) object(n *Node, ptr string, t *model.Type, extra []*model.Prope
 		if strings.Contains(m.Key, "@") {
 			continue // instance or property annotation
 		}
-		mptr := ptr + "/" + PointerToken(m.Key)
+		mptr := ptr + "/" + jsonpos.EscapeToken(m.Key)
 		var p *model.Property
 		for _, e := range extra {
 			if e != nil && e.Name == m.Key {

@@ -2,7 +2,7 @@ package examples
 
 import (
 	"encoding/json"
-	"regexp"
+	"github.com/docgen-dev/docgen/internal/jsonpos"
 	"slices"
 	"strconv"
 	"strings"
@@ -129,56 +129,13 @@ func (w *roundTrip) isPlaceholder(v *Node, sh Shape, ptr string) bool {
 			return true // "4.2" for a Double: the stub generator's number
 		}
 	}
-	return IsPlaceholderString(s)
+	return jsonpos.IsLoosePlaceholder(s)
 }
 
 // numericEdm are the Edm types written as JSON numbers.
 var numericEdm = map[string]bool{
 	"Edm.Byte": true, "Edm.SByte": true, "Edm.Int16": true, "Edm.Int32": true,
 	"Edm.Int64": true, "Edm.Single": true, "Edm.Double": true,
-}
-
-// placeholderNames are the lower-case type names docs write in place of a
-// value (ApiDoctor's vocabulary, corpus-catalog §10).
-var placeholderNames = map[string]bool{
-	"string": true, "etag": true, "range": true, "url": true, "uri": true, "int64": true,
-	"long": true, "number": true, "integer": true, "int": true, "int32": true,
-	"int16": true, "short": true, "single": true, "float": true, "decimal": true,
-	"double": true, "guid": true, "uuid": true, "bool": true, "boolean": true, "datetime": true,
-	"datetimeoffset": true, "timestamp": true, "timeofday": true, "date": true,
-	"duration": true, "stream": true, "binary": true, "byte": true, "json": true,
-	"object": true, "enum": true, "base64": true,
-}
-
-var stubValueRE = regexp.MustCompile(`^[a-z][a-z0-9]*-value(-\d+)?$`)
-
-// IsPlaceholderString reports whether a string value stands for "any
-// value" whatever its declared type (the round-trip rules' vocabulary,
-// compared without case): a type name ("String", "Edm.Int32",
-// "String (identifier)"), a stub value ("datetime-value"), a template
-// ("<password>", "{id}"), "<Property Name> value", "a | b" alternatives.
-func IsPlaceholderString(s string) bool {
-	t := strings.ToLower(strings.TrimSpace(s))
-	t = strings.TrimPrefix(t, "edm.")
-	if placeholderNames[t] || strings.Contains(t, "timestamp") {
-		return true
-	}
-	if base, rest, ok := strings.Cut(t, " ("); ok && strings.HasSuffix(rest, ")") && placeholderNames[base] {
-		return true // "String (identifier)", "Int32 (enum)"
-	}
-	if stubValueRE.MatchString(t) {
-		return true // "datetime-value", "skuId-value-2": the old stub generator's values
-	}
-	switch {
-	case strings.HasPrefix(t, "@odata.type:"), // "@odata.type: microsoft.graph.alertStatus"
-		strings.HasPrefix(t, "<") && strings.HasSuffix(t, ">"),
-		strings.HasPrefix(t, "{") && strings.HasSuffix(t, "}"),
-		strings.HasSuffix(t, " value") && len(t) > len(" value"),
-		strings.Contains(t, " | "),
-		strings.HasPrefix(t, "base64"):
-		return true
-	}
-	return false
 }
 
 // Brief shows a JSON value briefly, for messages: a string quoted and cut

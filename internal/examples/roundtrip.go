@@ -3,6 +3,7 @@ package examples
 import (
 	"encoding/base64"
 	"fmt"
+	"github.com/docgen-dev/docgen/internal/jsonpos"
 	"math/big"
 	"regexp"
 	"slices"
@@ -123,7 +124,7 @@ func (w *roundTrip) walk(v *Node, sh Shape, ptr string) {
 				fs.Decl = f.Target
 			}
 			fs.Field = f
-			w.walk(v.Last(k), fs, ptr+"/"+PointerToken(k))
+			w.walk(v.Last(k), fs, ptr+"/"+jsonpos.EscapeToken(k))
 		}
 		w.checkRequired(st, v, ptr)
 	case sh.Decl != nil:
@@ -154,7 +155,7 @@ func (w *roundTrip) checkRequired(st *Decl, obj *Node, ptr string) {
 		if !f.Plain || obj.Get(f.Name) != nil {
 			continue
 		}
-		fp := ptr + "/" + PointerToken(f.Name)
+		fp := ptr + "/" + jsonpos.EscapeToken(f.Name)
 		switch {
 		case placeholder:
 			w.add(Fact{Pointer: fp, Off: -1, Note: fmt.Sprintf("the example shows {\"@odata.type\"} only, the placeholder for any %s, and omits %s, which is required: %s always encodes it", st.Name, f.Name, st.GoName)})
@@ -202,7 +203,6 @@ func (w *roundTrip) walkEnum(v *Node, sh Shape, ptr string) {
 }
 
 var (
-	guidRE      = regexp.MustCompile(`^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$`)
 	timeOfDayRE = regexp.MustCompile(`^\d\d:\d\d(:\d\d(\.\d{1,12})?)?$`)
 	durationRE  = regexp.MustCompile(`^-?P(\d+Y)?(\d+M)?(\d+W)?(\d+D)?(T(\d+H)?(\d+M)?(\d+(\.\d+)?S)?)?$`)
 )
@@ -233,7 +233,7 @@ func (w *roundTrip) walkPrimitive(v *Node, sh Shape, ptr string) {
 		switch {
 		case !isStr:
 			w.misfit(v, sh, ptr, "an Edm.Guid is a JSON string", true)
-		case !guidRE.MatchString(s):
+		case !jsonpos.IsGUID(s):
 			w.misfit(v, sh, ptr, fmt.Sprintf("%q is not a GUID", s), false)
 		}
 	case "Edm.Boolean":

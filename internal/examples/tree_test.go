@@ -2,14 +2,15 @@ package examples
 
 import (
 	"encoding/json"
+	"github.com/docgen-dev/docgen/internal/jsonpos"
 	"strings"
 	"testing"
 )
 
 func TestParseDepth(t *testing.T) {
-	deep := strings.Repeat("[", maxDepth+10) + strings.Repeat("]", maxDepth+10)
+	deep := strings.Repeat("[", jsonpos.MaxTreeDepth+10) + strings.Repeat("]", jsonpos.MaxTreeDepth+10)
 	if _, err := Parse(deep); err == nil {
-		t.Error("Parse accepted nesting past maxDepth")
+		t.Error("Parse accepted nesting past jsonpos.MaxTreeDepth")
 	}
 	if _, err := Parse(`{"a": [1, "x", true, null, {"b": 1.5}]}`); err != nil {
 		t.Error(err)
@@ -81,7 +82,7 @@ func FuzzParse(f *testing.F) {
 			return
 		}
 		if err != nil {
-			if err == errDepth {
+			if err == jsonpos.ErrDepth {
 				return
 			}
 			t.Fatalf("Parse(%q): %v", s, err)

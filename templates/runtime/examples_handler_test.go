@@ -296,10 +296,11 @@ func handlerEditedBody(c *exampleCase) ([]byte, []exampleLine, error) {
 	r := &exampleRunner{c: c}
 	r.used = make([]bool, len(c.Known))
 	text := c.Body
+	var shifts []exampleShift
 	if c.Repaired {
-		text = exampleRepair(text)
+		text, shifts = exampleRepair(text)
 	}
-	r.lines = exampleLineIndex(text, c.Line)
+	r.lines = exampleLineIndex(c.Body, text, shifts, c.Line)
 	doc, err := exampleParse([]byte(text))
 	if err != nil {
 		return nil, nil, fmt.Errorf("body is not JSON: %v", err)

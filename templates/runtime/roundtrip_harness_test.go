@@ -436,17 +436,43 @@ func TestExampleNormalizers(t *testing.T) {
 
 func TestExampleRepairAndLines(t *testing.T) {
 	body := "{\n  \"a\": 1, // c\n  \"b\": [\n    \"x\",\n    {\"c\": \"//not a comment\"},\n  ],\n  /* x */ \"d~/\": null,\n}"
-	fixed := exampleRepair(body)
-	if len(fixed) != len(body) || strings.Count(fixed, "\n") != strings.Count(body, "\n") {
+	fixed, shifts := exampleRepair(body)
+	if len(fixed) != len(body) || strings.Count(fixed, "\n") != strings.Count(body, "\n") || shifts != nil {
 		t.Fatalf("exampleRepair changed offsets:\n%s", fixed)
 	}
 	if !json.Valid([]byte(fixed)) {
 		t.Fatalf("exampleRepair result is not JSON:\n%s", fixed)
 	}
-	got := exampleLineIndex(fixed, 100)
+	got := exampleLineIndex(body, fixed, shifts, 100)
 	want := map[string]int{"": 100, "/a": 101, "/b": 102, "/b/0": 103, "/b/1": 104, "/b/1/c": 104, "/d~0~1": 106}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("exampleLineIndex (-want +got):\n%s", diff)
+	}
+}
+
+// TestExampleRepairEscapes checks the repairs that used to make a body
+// untestable: raw newlines inside strings (escaped, with lines still those
+// of the body as written), an em space (U+2003) and a byte-order mark.
+func TestExampleRepairEscapes(t *testing.T) {
+	body := "\ufeff{\n  \"a\": \"x\ny\",\u2003\n  \"b\": [1,\n    2]\n}"
+	fixed, shifts := exampleRepair(body)
+	if !json.Valid([]byte(fixed)) {
+		t.Fatalf("exampleRepair result is not JSON:\n%q", fixed)
+	}
+	if len(shifts) != 1 {
+		t.Errorf("shifts = %v, want one (the escaped newline)", shifts)
+	}
+	got := exampleLineIndex(body, fixed, shifts, 10)
+	want := map[string]int{"": 10, "/a": 11, "/b": 13, "/b/0": 13, "/b/1": 14}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("exampleLineIndex (-want +got):\n%s", diff)
+	}
+	doc, err := exampleParse([]byte(fixed))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a := doc.(map[string]any)["a"]; a != "x\ny" {
+		t.Errorf("/a = %q, want the newline kept", a)
 	}
 }
 
