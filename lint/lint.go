@@ -132,17 +132,17 @@ func (l *linter) typeRefs() {
 			if prose {
 				return
 			}
-			l.report(pos, "type-undefined", "%s names type %s, which no page defines; type names are case-sensitive: write %s", what, name, fold)
+			l.report(pos, CodeTypeUndefined, "%s names type %s, which no page defines; type names are case-sensitive: write %s", what, name, fold)
 			return
 		}
 		if byPage := pageOf(name); byPage != "" {
 			if prose {
 				return
 			}
-			l.report(pos, "type-undefined", "%s names type %s, which no page defines; the page named after it defines %s: write that name", what, name, byPage)
+			l.report(pos, CodeTypeUndefined, "%s names type %s, which no page defines; the page named after it defines %s: write that name", what, name, byPage)
 			return
 		}
-		l.report(pos, "type-undefined", "%s names type %s, which no page defines; add its resource or enum page, or fix the type name", what, name)
+		l.report(pos, CodeTypeUndefined, "%s names type %s, which no page defines; add its resource or enum page, or fix the type name", what, name)
 	}
 	for _, t := range l.pkg.Types {
 		if t == nil || t.Builtin {
@@ -194,13 +194,13 @@ func (l *linter) requiredness(op *model.Operation) {
 		}
 	}
 	if !marked {
-		l.report(rb.Pos, "required-prose-only",
+		l.report(rb.Pos, CodeRequiredProseOnly,
 			"the text says the request-body properties of %s are required, but no row says Required; mark each row \"Required.\" or \"Optional.\", or reword the text", op.Name)
 		return
 	}
 	for _, p := range rb.Properties {
 		if p != nil && p.Optional && !p.Required {
-			l.report(p.Pos, "required-mismatch",
+			l.report(p.Pos, CodeRequiredMismatch,
 				"the text says the request-body properties of %s are required, but row %s says Optional; fix the row or reword the text", op.Name, p.Name)
 		}
 	}
@@ -244,7 +244,7 @@ func (l *linter) operationExamples(op *model.Operation) {
 				continue
 			}
 			if r := op.Response; r != nil && r.Status != 0 && ex.Status != 0 && r.Status != ex.Status && r.Status < 400 {
-				l.report(ex.Pos, "example-status-mismatch",
+				l.report(ex.Pos, CodeExampleStatusMismatch,
 					"the example response has status %d but the Response section of %s states %d; make them agree",
 					ex.Status, op.Name, r.Status)
 			}
@@ -284,7 +284,7 @@ func (l *linter) requestLine(op *model.Operation, ex *model.Example) {
 		return
 	}
 	if ex.Method != "" && len(methods) > 0 && !slices.Contains(methods, strings.ToUpper(ex.Method)) {
-		l.report(ex.Pos, "example-method-mismatch",
+		l.report(ex.Pos, CodeExampleMethodMismatch,
 			"the example request uses %s but the HTTP request block of %s documents %s; make them agree",
 			strings.ToUpper(ex.Method), op.Name, strings.Join(methods, ", "))
 	}
@@ -297,7 +297,7 @@ func (l *linter) requestLine(op *model.Operation, ex *model.Example) {
 			return
 		}
 	}
-	l.report(ex.Pos, "example-url-mismatch",
+	l.report(ex.Pos, CodeExampleURLMismatch,
 		"the example request path %s matches none of the HTTP request paths of %s (%s); fix the example URL or add the path to the HTTP request block",
 		path, op.Name, strings.Join(templates, ", "))
 }

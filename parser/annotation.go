@@ -77,14 +77,14 @@ func ParseAnnotation(text string, pos model.Pos) (*model.Annotation, []model.Dia
 			msg += "; fix the JSON syntax"
 		}
 		a.Repaired = true
-		diags = append(diags, model.Diagnostic{Pos: offsetPos(text, off, base), Severity: model.Error, Code: "annotation-json", Message: msg})
+		diags = append(diags, model.Diagnostic{Pos: offsetPos(text, off, base), Severity: model.Error, Code: CodeAnnotationJSON, Message: msg})
 		return a, diags
 	}
 	for _, n := range r.notes {
 		diags = append(diags, model.Diagnostic{
 			Pos:      offsetPos(text, n.off, base),
 			Severity: model.Warning,
-			Code:     "annotation-json",
+			Code:     CodeAnnotationJSON,
 			Message:  "annotation JSON has " + n.msg + "; docgen repaired it, fix the annotation so it is strict JSON",
 		})
 	}
@@ -111,7 +111,7 @@ func fillAnnotation(a *model.Annotation, v *lval, text string, base model.Pos, d
 		diags = append(diags, model.Diagnostic{
 			Pos:      offsetPos(text, m.val.off, base),
 			Severity: model.Warning,
-			Code:     "annotation-value",
+			Code:     CodeAnnotationValue,
 			Message:  "annotation key \"" + m.key + "\" should be " + want + "; docgen ignored the value",
 		})
 	}

@@ -16,7 +16,7 @@ func (p *page) todoText(src []byte) {
 	for len(src) > 0 {
 		l, rest, _ := bytes.Cut(src, []byte{'\n'})
 		if i := indexWord(l, "TODO"); i >= 0 {
-			p.diag(model.Pos{File: p.file, Line: line, Col: i + 1}, model.Warning, "todo-text",
+			p.diag(model.Pos{File: p.file, Line: line, Col: i + 1}, CodeTodoText,
 				"page still contains scaffold text \"TODO\"; replace it with the real content")
 		}
 		src = rest
@@ -54,7 +54,7 @@ func (p *page) recoverTables() {
 		if t == nil {
 			continue
 		}
-		p.diag(t.pos, model.Warning, "table-not-table",
+		p.diag(t.pos, CodeTableNotTable,
 			"this looks like a table but is not one: the delimiter row must have one cell per header cell")
 		b.kind = bTable
 		b.mdTable = t
@@ -73,14 +73,14 @@ func (p *page) checkFences() {
 			seg := lines.At(i)
 			t := bytes.TrimLeft(seg.Value(p.blocksSrc()), " \t")
 			if bytes.HasPrefix(t, []byte("```")) || isATXHeading(string(t[:min(len(t), 8)])) {
-				p.diag(p.idx.pos(seg.Start), model.Error, "fence-unclosed",
+				p.diag(p.idx.pos(seg.Start), CodeFenceUnclosed,
 					"code fence opened at line "+strconv.Itoa(b.pos.Line)+" runs into this line; close the fence with a ``` line before it")
 				reported = true
 				break
 			}
 		}
 		if !b.closed && !reported {
-			p.diag(b.pos, model.Error, "fence-unclosed", "code fence is never closed; add a ``` line after its content")
+			p.diag(b.pos, CodeFenceUnclosed, "code fence is never closed; add a ``` line after its content")
 		}
 	}
 }
@@ -107,7 +107,7 @@ func (p *page) checkTableRows() {
 		}
 		for _, r := range b.mdTable.checks {
 			if r.source > len(b.mdTable.header) {
-				p.diag(p.idx.linePos(r.line), model.Warning, "table-cells",
+				p.diag(p.idx.linePos(r.line), CodeTableCells,
 					"row has "+strconv.Itoa(r.source)+" cells but the header has "+strconv.Itoa(len(b.mdTable.header))+
 						"; escape the | inside the cell as \\|")
 			}

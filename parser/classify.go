@@ -82,7 +82,7 @@ func (p *page) classify() {
 		if known {
 			kind = hint
 		} else {
-			p.diag(p.titlePos(), model.Warning, "page-unclassified",
+			p.diag(p.titlePos(), CodePageUnclassified,
 				"docgen cannot tell whether this is an API, resource or enum page; give it an H1 such as \"x resource type\" or put it under api/ or resources/")
 		}
 	}
@@ -91,7 +91,7 @@ func (p *page) classify() {
 		if p.fm != nil {
 			pos.Line = p.fm.line("doc_type")
 		}
-		p.diag(pos, model.Warning, "doctype-mismatch",
+		p.diag(pos, CodeDoctypeMismatch,
 			"doc_type is "+p.page.DocType+" but the page reads as a "+kind.String()+" page; set doc_type to "+docTypeFor(kind))
 	}
 	p.kind = kind

@@ -56,7 +56,7 @@ func (p *page) annotations() {
 				continue
 			}
 		}
-		p.diag(b.pos, model.Warning, "annotation-unbound",
+		p.diag(b.pos, CodeAnnotationUnbound,
 			"the "+a.BlockType+" annotation is not followed by a code fence; put it directly before the fence it describes")
 	}
 }

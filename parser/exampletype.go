@@ -266,7 +266,7 @@ func inferExampleTypes(results []*PageResult, types map[string]*model.Type) []mo
 				for _, n := range names {
 					parts = append(parts, n+" ("+strings.Join(found[n], ", ")+")")
 				}
-				diags = append(diags, model.Diagnostic{Pos: ev.ex.Pos, Severity: model.Info, Code: "example-type-conflict",
+				diags = append(diags, model.Diagnostic{Pos: ev.ex.Pos, Severity: model.Info, Code: CodeExampleTypeConflict,
 					Message: "example " + ev.ex.Name + " names no type and the page names several: " + strings.Join(parts, "; ") +
 						"; annotate the example with \"@odata.type\" or make the page agree"})
 			}

@@ -134,7 +134,7 @@ func stripFrontMatterString(file string, src string) (int, *frontMatter, []model
 		k = strings.TrimSpace(k)
 		if !ok || k == "" || strings.ContainsAny(k, " \t\"'") {
 			diags = append(diags, model.Diagnostic{
-				Pos: model.Pos{File: file, Line: n, Col: 1}, Severity: model.Warning, Code: "frontmatter-invalid",
+				Pos: model.Pos{File: file, Line: n, Col: 1}, Severity: model.Warning, Code: CodeFrontmatterInvalid,
 				Message: "front matter line is not a `key: value` pair; fix the YAML",
 			})
 			continue
@@ -143,7 +143,7 @@ func stripFrontMatterString(file string, src string) (int, *frontMatter, []model
 		val, problem := yamlScalar(v)
 		if problem != "" {
 			diags = append(diags, model.Diagnostic{
-				Pos: model.Pos{File: file, Line: n, Col: strings.Index(l, v) + 1}, Severity: model.Warning, Code: "frontmatter-invalid",
+				Pos: model.Pos{File: file, Line: n, Col: strings.Index(l, v) + 1}, Severity: model.Warning, Code: CodeFrontmatterInvalid,
 				Message: "front matter value of " + k + " is not valid YAML (" + problem + "); quote the value",
 			})
 		}
@@ -157,7 +157,7 @@ func stripFrontMatterString(file string, src string) (int, *frontMatter, []model
 	}
 	if fm.end == 0 {
 		diags = append(diags[:0], model.Diagnostic{
-			Pos: model.Pos{File: file, Line: 1, Col: 1}, Severity: model.Warning, Code: "frontmatter-invalid",
+			Pos: model.Pos{File: file, Line: 1, Col: 1}, Severity: model.Warning, Code: CodeFrontmatterInvalid,
 			Message: "front matter opened by --- is never closed; add a --- line after the last key",
 		})
 		return 0, nil, diags

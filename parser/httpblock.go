@@ -146,7 +146,7 @@ func startLineDiag(l Line, what, want string) model.Diagnostic {
 	return model.Diagnostic{
 		Pos:      indentPos(l),
 		Severity: model.Error,
-		Code:     "http-start-line",
+		Code:     CodeHTTPStartLine,
 		Message:  "first line of the " + what + " block " + strconv.Quote(clip(strings.TrimSpace(l.Text), 60)) + " is not a " + what + " line; write " + want,
 	}
 }
@@ -253,7 +253,7 @@ func parseMessage(ex *model.Example, lines []Line, i int, hadStart bool, diags [
 				diags = append(diags, model.Diagnostic{
 					Pos:      lines[i].Pos,
 					Severity: model.Warning,
-					Code:     "http-blank-line",
+					Code:     CodeHTTPBlankLine,
 					Message:  "blank line before the header " + strconv.Quote(headerName(lines[j].Text)) + " would end the headers; remove it",
 				})
 				i = j
@@ -275,7 +275,7 @@ func parseMessage(ex *model.Example, lines []Line, i int, hadStart bool, diags [
 				diags = append(diags, model.Diagnostic{
 					Pos:      indentPos(lines[i]),
 					Severity: model.Warning,
-					Code:     "http-header-body",
+					Code:     CodeHTTPHeaderBody,
 					Message:  "body starts right after the " + after + "; insert a blank line before it",
 				})
 			}
@@ -303,7 +303,7 @@ func parseMessage(ex *model.Example, lines []Line, i int, hadStart bool, diags [
 		diags = append(diags, model.Diagnostic{
 			Pos:      indentPos(lines[first]),
 			Severity: model.Warning,
-			Code:     "http-second-request",
+			Code:     CodeHTTPSecondRequest,
 			Message:  msg + "; docgen uses only the first, move each request to its own block",
 		})
 	}
@@ -376,7 +376,7 @@ func ParseSyntaxBlock(lines []Line) ([]*model.Path, []model.Diagnostic) {
 				diags = append(diags, model.Diagnostic{
 					Pos:      indentPos(l),
 					Severity: model.Warning,
-					Code:     "http-syntax-line",
+					Code:     CodeHTTPSyntaxLine,
 					Message:  "line " + strconv.Quote(clip(t, 60)) + " in the HTTP request block is not \"METHOD /path\"; docgen ignored it",
 				})
 			}
@@ -389,7 +389,7 @@ func ParseSyntaxBlock(lines []Line) ([]*model.Path, []model.Diagnostic) {
 			diags = append(diags, model.Diagnostic{
 				Pos:      pos,
 				Severity: model.Info,
-				Code:     "http-syntax-path",
+				Code:     CodeHTTPSyntaxPath,
 				Message:  "path " + strconv.Quote(clip(raw, 80)) + " " + note + "; write it as \"/path\" without host or version",
 			})
 		}
@@ -400,7 +400,7 @@ func ParseSyntaxBlock(lines []Line) ([]*model.Path, []model.Diagnostic) {
 			diags = append(diags, model.Diagnostic{
 				Pos:      pos,
 				Severity: model.Warning,
-				Code:     "path-template",
+				Code:     CodePathTemplate,
 				Message:  "path template " + strconv.Quote(clip(tmpl, 80)) + ": " + err.Error(),
 			})
 		}

@@ -38,7 +38,7 @@ func CheckJSON(body string, bodyPos model.Pos) (model.JSONState, []byte, []model
 			diags = append(diags, model.Diagnostic{
 				Pos:      blockPos(body, f.Off, bodyPos),
 				Severity: model.Warning,
-				Code:     "json-repaired",
+				Code:     CodeJSONRepaired,
 				Message:  "example JSON has " + f.Msg + "; docgen read it leniently, " + f.Fix,
 			})
 		}
@@ -48,7 +48,7 @@ func CheckJSON(body string, bodyPos model.Pos) (model.JSONState, []byte, []model
 	return model.InvalidJSON, nil, []model.Diagnostic{{
 		Pos:      blockPos(body, off, bodyPos),
 		Severity: model.Warning,
-		Code:     "json-invalid",
+		Code:     CodeJSONInvalid,
 		Message:  "example body is not JSON: " + msg,
 	}}
 }

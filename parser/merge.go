@@ -236,7 +236,7 @@ func mergeGroup(g []*contrib) (*model.Type, *typeMeta, []model.Diagnostic) {
 			if !isEnum {
 				what = "an entity or complex type"
 			}
-			diags = append(diags, model.Diagnostic{Pos: ct.Pos, Severity: model.Warning, Code: "type-conflict",
+			diags = append(diags, model.Diagnostic{Pos: ct.Pos, Severity: model.Warning, Code: CodeTypeConflict,
 				Message: t.Name + " is documented here as " + what + " but as a " + t.Kind.String() + " type at " + t.Pos.String() + "; document it one way"})
 			continue
 		}
@@ -266,7 +266,7 @@ func mergeGroup(g []*contrib) (*model.Type, *typeMeta, []model.Diagnostic) {
 				t.Base, baseSrc = ct.Base, src
 				m.basePrio = c.prio
 			case t.Base != ct.Base && c.prio < prioInherited:
-				diags = append(diags, model.Diagnostic{Pos: src, Severity: model.Warning, Code: "base-conflict",
+				diags = append(diags, model.Diagnostic{Pos: src, Severity: model.Warning, Code: CodeBaseConflict,
 					Message: t.Name + " inherits from " + ct.Base + " here but from " + t.Base + " at " + baseSrc.String() + "; make the pages agree"})
 			}
 		}
@@ -279,7 +279,7 @@ func mergeGroup(g []*contrib) (*model.Type, *typeMeta, []model.Diagnostic) {
 			}
 			sameish := strings.EqualFold(old.TypeRef.Name, p.TypeRef.Name) && old.Collection == p.Collection
 			if old.TypeRef.Name != "" && p.TypeRef.Name != "" && !sameish {
-				diags = append(diags, model.Diagnostic{Pos: p.Pos, Severity: model.Warning, Code: "type-conflict",
+				diags = append(diags, model.Diagnostic{Pos: p.Pos, Severity: model.Warning, Code: CodeTypeConflict,
 					Message: "property " + p.Name + " of " + t.Name + " is " + p.TypeRef.String() + " here but " + old.TypeRef.String() + " at " + old.Pos.String() + "; use one type"})
 			}
 			if old.Description == "" {
@@ -313,7 +313,7 @@ func mergeGroup(g []*contrib) (*model.Type, *typeMeta, []model.Diagnostic) {
 						// shows a few of the members only.
 						sev = model.Info
 					}
-					diags = append(diags, model.Diagnostic{Pos: src, Severity: sev, Code: "enum-conflict",
+					diags = append(diags, model.Diagnostic{Pos: src, Severity: sev, Code: CodeEnumConflict,
 						Message: "enum " + t.Name + " has members " + memberNames(ct.Members) + " here but " + memberNames(t.Members) +
 							" at " + membersSrc.String() + "; list the same members in both places"})
 				}

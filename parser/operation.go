@@ -76,14 +76,14 @@ func (p *page) apiPage() {
 				if example {
 					continue
 				}
-				p.diag(pa.Pos, model.Info, "path-duplicate",
+				p.diag(pa.Pos, CodePathDuplicate,
 					pa.Method+" "+pa.Template+" is already listed at line "+strconv.Itoa(first.Line)+"; list each path once")
 				continue
 			}
 			seenPath[key] = pa.Pos
 			for _, seg := range strings.Split(pa.Template, "/") {
 				if strings.Trim(seg, ".") == "" && strings.Contains(seg, "..") {
-					p.diag(pa.Pos, model.Warning, "path-ellipsis",
+					p.diag(pa.Pos, CodePathEllipsis,
 						"path "+pa.Template+" has a \""+seg+"\" segment standing for omitted segments; list each real path (or describe the nesting in prose)")
 					break
 				}
@@ -659,7 +659,7 @@ func (p *page) pair(op *model.Operation) {
 		if ex.Kind == model.ResponseExample {
 			what = "response has no request example before it"
 		}
-		p.diag(ex.Pos, model.Warning, "example-unpaired",
+		p.diag(ex.Pos, CodeExampleUnpaired,
 			"this "+what+"; give each request a response (or pair them with the annotation \"name\")")
 	}
 }

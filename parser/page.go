@@ -87,7 +87,11 @@ type page struct {
 }
 
 // diag reports a diagnostic of the page.
-func (p *page) diag(pos model.Pos, sev model.Severity, code model.Code, msg string) {
+func (p *page) diag(pos model.Pos, code model.Code, msg string) {
+	sev := model.Warning
+	if c, ok := model.LookupCode(catalogue, code); ok {
+		sev = c.Severity
+	}
 	p.res.Diagnostics = append(p.res.Diagnostics, model.Diagnostic{Pos: pos, Severity: sev, Code: code, Message: msg})
 }
 
@@ -106,7 +110,7 @@ func parsePage(md *mdReader, file string, src []byte) (res *PageResult) {
 		if r := recover(); r != nil {
 			res = &PageResult{Page: &model.Page{File: file}}
 			res.Diagnostics = []model.Diagnostic{{
-				Pos: model.Pos{File: file, Line: 1, Col: 1}, Severity: model.Error, Code: "page-unclassified",
+				Pos: model.Pos{File: file, Line: 1, Col: 1}, Severity: model.Error, Code: CodePageUnclassified,
 				Message: "docgen could not read this page (internal error); please report it",
 			}}
 		}

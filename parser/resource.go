@@ -86,7 +86,7 @@ func (p *page) propertyRow(t *mdTable, r *mdRow, c mdColumns, nav bool, prio int
 		}
 		if len(typeCell.links) == 0 {
 			if txt, d, ok := recoverLink(cellText); ok {
-				p.diag(r.pos, model.Warning, "link-broken",
+				p.diag(r.pos, CodeLinkBroken,
 					"Type cell "+strconv.Quote(cellText)+" of "+strconv.Quote(name)+" holds a malformed link; docgen read it as "+strconv.Quote(txt)+"; write it as [type](type.md)")
 				cellText, dest, nLinks = txt, d, 1
 			}
@@ -98,18 +98,18 @@ func (p *page) propertyRow(t *mdTable, r *mdRow, c mdColumns, nav bool, prio int
 		prop.TypeRef = ref
 		switch {
 		case note.Empty:
-			p.diag(r.pos, model.Warning, "type-unknown",
+			p.diag(r.pos, CodeTypeUnknown,
 				"row "+strconv.Quote(name)+" has an empty Type cell (is a description broken over two lines?); put the row on one line and name the type")
 		case note.Unknown:
-			p.diag(r.pos, model.Warning, "type-unknown",
+			p.diag(r.pos, CodeTypeUnknown,
 				"cannot read the Type cell "+strconv.Quote(cellText)+" of "+strconv.Quote(name)+"; write a primitive (String, Int32, …) or a type name, optionally followed by \"collection\"")
 		}
 		if len(note.Union) > 0 {
-			p.diag(r.pos, model.Warning, "type-union",
+			p.diag(r.pos, CodeTypeUnion,
 				"Type cell of "+strconv.Quote(name)+" names alternatives ("+strings.Join(note.Union, ", ")+"); document one type (a common base type) and describe the alternatives in prose")
 		}
 		if note.Spelling != "" {
-			p.diag(r.pos, model.Info, "type-spelling",
+			p.diag(r.pos, CodeTypeSpelling,
 				"Type cell "+strconv.Quote(note.Spelling)+" is an unusual spelling of "+ref.String()+"; write it as the canonical name")
 		}
 	}
@@ -189,7 +189,7 @@ func (p *page) typedRows(b *mdBlock, nav bool, prio int) (props []*model.Propert
 		if name := cleanName(r.mdCell(c.name).text); c.typ >= 0 && len(props) > 0 && !isPropertyName(name) && strings.TrimSpace(r.mdCell(c.typ).text) == "" {
 			// A description broken over two lines: the second line
 			// became a row of its own. Give its text back.
-			p.diag(r.pos, model.Warning, "type-unknown",
+			p.diag(r.pos, CodeTypeUnknown,
 				"this row continues the description of "+strconv.Quote(props[len(props)-1].Name)+" on a new line; keep each row on one line (use <br> for line breaks)")
 			last := props[len(props)-1]
 			last.Description = strings.TrimSpace(last.Description + " " + r.mdCell(c.name).text)
@@ -263,7 +263,7 @@ func (p *page) resourcePage() {
 	}
 	if base, pos := p.proseBase(); base != "" {
 		if t.Base != "" && !strings.EqualFold(t.Base, base) {
-			p.diag(pos, model.Warning, "base-conflict",
+			p.diag(pos, CodeBaseConflict,
 				"the page says "+qn+" inherits from "+base+" but its resource annotation at "+c.baseSrc.String()+" says "+t.Base+"; make them agree")
 		} else if t.Base == "" {
 			t.Base, c.baseSrc = base, pos
