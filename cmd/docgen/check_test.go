@@ -10,7 +10,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/docgen-dev/docgen/check"
+	"github.com/docgen-dev/docgen/internal/check"
 )
 
 // checkResult is docgen check's JSON report.

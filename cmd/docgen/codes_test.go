@@ -11,9 +11,9 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/docgen-dev/docgen/check"
+	"github.com/docgen-dev/docgen/internal/check"
 	"github.com/docgen-dev/docgen/generator"
-	"github.com/docgen-dev/docgen/lint"
+	"github.com/docgen-dev/docgen/internal/lint"
 	docparser "github.com/docgen-dev/docgen/parser"
 	"github.com/docgen-dev/docgen/parser/model"
 )
@@ -25,9 +25,9 @@ var codeOwners = []struct {
 	codes []model.CodeInfo
 }{
 	{"parser", docparser.Codes()},
-	{"lint", lint.Codes()},
+	{"internal/lint", lint.Codes()},
 	{"generator", generator.Codes()},
-	{"check", check.Codes()},
+	{"internal/check", check.Codes()},
 }
 
 var kebab = regexp.MustCompile(`^[a-z][a-z0-9]*(-[a-z0-9]+)*$`)

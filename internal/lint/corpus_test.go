@@ -8,7 +8,7 @@ import (
 	"sort"
 	"testing"
 
-	"github.com/docgen-dev/docgen/lint"
+	"github.com/docgen-dev/docgen/internal/lint"
 	"github.com/docgen-dev/docgen/parser"
 	"github.com/docgen-dev/docgen/parser/model"
 )
@@ -16,7 +16,7 @@ import (
 var corpusOut = flag.String("corpus-out", "", "write the corpus findings as JSON to this file")
 
 // corpusDir is the Graph docs corpus, relative to this package.
-var corpusDir = filepath.Join("..", "..", "shared", "corpus", "graph-docs-v1.0-2021-07")
+var corpusDir = filepath.Join("..", "..", "..", "shared", "corpus", "graph-docs-v1.0-2021-07")
 
 // TestCorpus lints the whole corpus: it must not panic, every finding must
 // have a registered code and a position on a page, and the counts per code

@@ -11,7 +11,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/docgen-dev/docgen/lint"
+	"github.com/docgen-dev/docgen/internal/lint"
 	"github.com/docgen-dev/docgen/parser/model"
 	"github.com/google/go-cmp/cmp"
 )
