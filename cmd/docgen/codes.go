@@ -4,8 +4,8 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/docgen-dev/docgen/internal/check"
 	"github.com/docgen-dev/docgen/generator"
+	"github.com/docgen-dev/docgen/internal/check"
 	"github.com/docgen-dev/docgen/internal/lint"
 	"github.com/docgen-dev/docgen/parser"
 	"github.com/docgen-dev/docgen/parser/model"

@@ -11,8 +11,8 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/docgen-dev/docgen/internal/check"
 	"github.com/docgen-dev/docgen/generator"
+	"github.com/docgen-dev/docgen/internal/check"
 	"github.com/docgen-dev/docgen/internal/lint"
 	docparser "github.com/docgen-dev/docgen/parser"
 	"github.com/docgen-dev/docgen/parser/model"
