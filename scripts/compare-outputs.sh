@@ -41,7 +41,9 @@ compare() { # compare LABEL OLDPATH NEWPATH
   if diff -r -u "$2" "$3" >"$tmp/diff" 2>&1; then
     echo "same      $1"
   else
-    echo "DIFFERENT $1"; head -n 200 "$tmp/diff"; status=1
+    echo "DIFFERENT $1"; status=1
+    if [ -d "$2" ]; then diff -r -q "$2" "$3" | sed "s#$tmp/##g; s#^#  #"; fi
+    head -n 200 "$tmp/diff"
   fi
 }
 run() { # run WHICH NAME ARGS...: stdout, stderr and exit status into $tmp/WHICH/NAME.*
