@@ -134,7 +134,6 @@ func Generate(pkg *model.Package, opts Options) ([]File, []model.Diagnostic) {
 		}
 		r.done()
 	}()
-	r.submit(p.opsFile()...)
 	r.submit(p.runtimeFiles()...)
 	for _, h := range hooks {
 		if h.files != nil {
