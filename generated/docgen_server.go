@@ -285,9 +285,9 @@ type serverDispatch struct {
 	cands  []serverCandidate
 }
 
-// add adds a candidate. Candidates that parse key/function segments are tried in registration
-// order, the one plain candidate (if any) last; two plain candidates, or
-// two that parse the same segments, are a conflict.
+// add adds a candidate. Candidates that parse key/function segments are
+// tried in registration order, the one plain candidate (if any) last; two
+// plain candidates, or two that parse the same segments, are a conflict.
 func (d *serverDispatch) add(c serverCandidate, key string) {
 	for _, o := range d.cands {
 		if (len(o.segs) == 0 && len(c.segs) == 0) || o.signature() == c.signature() {

@@ -34,7 +34,7 @@ type serverBinder[Req any] interface {
 // writing the answer) is in the non-generic handler types, compiled once
 // for all operations: a package of thousands of operations then compiles a
 // few lines per operation instead of a whole handler. The adapters are not
-// inlined: a Register function has one call per route, and inlining would
+// inlined: a routes method has one call per route, and inlining would
 // copy the closure into each (on the Graph corpus, +450 MB of compiler
 // memory and +4 s of CPU), for nothing at run time.
 

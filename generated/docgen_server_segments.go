@@ -21,7 +21,7 @@ type serverSegment struct {
 	// params are the segment's parameters in documented order.
 	params []serverSegmentParam
 	// index is the wildcard's position in the full pattern split at "/",
-	// set by registerRoutes.
+	// set by Server.add.
 	index int
 }
 

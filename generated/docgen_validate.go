@@ -100,8 +100,8 @@ func (e *ValidationError) Error() string {
 	return b.String()
 }
 
-// Unwrap returns the problems as errors (each a ValidationProblem), so errors.As can
-// find a ValidationProblem.
+// Unwrap returns the problems as errors (each a ValidationProblem), so
+// errors.As can find a ValidationProblem.
 func (e *ValidationError) Unwrap() []error {
 	errs := make([]error, len(e.Problems))
 	for i, p := range e.Problems {

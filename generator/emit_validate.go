@@ -13,7 +13,7 @@ import (
 // part of the generated API: stable, dotted, lower camel case. The most
 // frequent problems are reported through runtime helpers that carry their
 // own codes (templates/runtime/validate.go: "null.notAllowed" by
-// Problems.notNull and nullIn, "enum.unknown" by unknownEnum, "required"
+// problems.notNull and nullIn, "enum.unknown" by unknownEnum, "required"
 // and "readOnly"), so generated validators stay one short call per check.
 const (
 	codeEnumUnknown = "enum.unknown"   // a value that is not documented

@@ -7,7 +7,7 @@ import (
 	"time"
 )
 
-// EdmDate is an Edm.EdmDate: a calendar day without time or zone, written
+// EdmDate is an Edm.Date: a calendar day without time or zone, written
 // "2006-01-02". Years before 1 and after 9999 are allowed as in OData
 // ("-0001-12-31", "12345-01-01"). The zero EdmDate is not a valid date and
 // means "not set".
@@ -119,8 +119,8 @@ func (d EdmDate) appendJSON(b []byte) ([]byte, error) {
 	return append(b, '"'), nil
 }
 
-// EdmTimeOfDay is an Edm.EdmTimeOfDay: a clock time without date or zone, written
-// "15:04:05" with an optional fraction of up to 12 digits.
+// EdmTimeOfDay is an Edm.TimeOfDay: a clock time without date or zone,
+// written "15:04:05" with an optional fraction of up to 12 digits.
 type EdmTimeOfDay struct {
 	Hour, Minute, Second, Nanosecond int
 	// Digits is the number of fractional-second digits as written, so that
@@ -212,7 +212,7 @@ func (t EdmTimeOfDay) appendJSON(b []byte) ([]byte, error) {
 	return append(b, '"'), nil
 }
 
-// EdmDuration is an Edm.EdmDuration, an ISO 8601 duration such as "P1DT2H",
+// EdmDuration is an Edm.Duration, an ISO 8601 duration such as "P1DT2H",
 // "-PT3M22.1587532S", "P2W" or "P1Y6M". Components are kept as written and
 // never normalised, so "PT36H" stays "PT36H" and "P1Y" is not a number of
 // days. Only seconds may have a fraction.
@@ -445,7 +445,7 @@ func (d EdmDuration) appendJSON(b []byte) ([]byte, error) {
 	return append(b, '"'), nil
 }
 
-// EdmDecimal is an Edm.EdmDecimal kept exactly as written: "1.10" stays "1.10"
+// EdmDecimal is an Edm.Decimal kept exactly as written: "1.10" stays "1.10"
 // and 30-digit numbers keep every digit. It remembers whether the JSON
 // carried it as a number or as a string (OData IEEE754Compatible) and
 // encodes it the same way. The zero EdmDecimal means "not set" and formats as 0.

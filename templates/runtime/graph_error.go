@@ -38,17 +38,17 @@ type GraphError struct {
 	InnerError *GraphInnerError   `json:"innerError,omitempty"`
 }
 
-// GraphErrorDetail is one entry of GraphError.Details. For a validation failure
-// Code is the problem code ("required", "enum.unknown", ...) and Target the
-// JSON Pointer of the member.
+// GraphErrorDetail is one entry of GraphError.Details. For a validation
+// failure Code is the problem code ("required", "enum.unknown", ...) and
+// Target the JSON Pointer of the member.
 type GraphErrorDetail struct {
 	Code    string `json:"code"`
 	Message string `json:"message"`
 	Target  string `json:"target,omitempty"`
 }
 
-// GraphInnerError carries the request identification Graph returns with every
-// error: the server-assigned request id, the client's own id echoed from
+// GraphInnerError carries the request identification Graph returns with
+// every error: the server-assigned request id, the client's own id echoed from
 // the client-request-id header, and the UTC time of the error.
 type GraphInnerError struct {
 	Date            string `json:"date,omitempty"`
@@ -88,9 +88,10 @@ func newGraphError(status int, code, format string, args ...any) *GraphError {
 	return &GraphError{Status: status, Code: code, Message: fmt.Sprintf(format, args...)}
 }
 
-// ServerPanicError is the error a recovered panic of a server implementation is
-// reported as to the error handler (WithErrorHandler). Clients only ever see
-// a 500 generalException; Value and Stack are for logging.
+// ServerPanicError is the error a recovered panic of a server
+// implementation is reported as to the error handler (WithErrorHandler).
+// Clients only ever see a 500 generalException; Value and Stack are for
+// logging.
 type ServerPanicError struct {
 	// Value is the value passed to panic.
 	Value any

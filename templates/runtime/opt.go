@@ -1,8 +1,13 @@
 // Package runtime is the support code that docgen copies into every
 // generated package: the absent/null/value wrapper Opt, the Edm types
-// (EdmDate, EdmTimeOfDay, EdmDuration, EdmDecimal), the single-pass JSON object codec
-// behind the generated MarshalJSON/UnmarshalJSON methods, the validation
-// error types and the enum helpers.
+// (EdmDate, EdmTimeOfDay, EdmDuration, EdmDecimal), the single-pass JSON
+// object codec behind the generated MarshalJSON/UnmarshalJSON methods, the
+// validation error types, the enum helpers and the net/http Server.
+//
+// Its exported names leave the generated package's namespace to the Graph
+// types: each says what it belongs to (Edm*, Graph*, OData*, JSON*, Opt*,
+// Server*, Validation*), so no documented type, enum or entity set takes
+// one; only the helpers users type most, Opt, Some, Null and Op, are short.
 //
 // The generator copies each non-test file of this directory into the
 // generated package, replacing the package clause and dropping this comment,

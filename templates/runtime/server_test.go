@@ -18,8 +18,8 @@ import (
 
 // This file tests the handler adapter the way generated code uses it: a
 // hand-written operation (request type with bind, server interface, the
-// Servers struct and NewServer of a generated package) served by httptest.NewServer and called with a real
-// HTTP client.
+// Servers struct and NewServer of a generated package) served by
+// httptest.NewServer and called with a real HTTP client.
 
 const srvtOpCreate Op = "create-srvtimage"
 
