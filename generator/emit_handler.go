@@ -14,8 +14,9 @@ import (
 )
 
 // Handlers: typed net/http servers for the documented operations. The
-// runtime side (templates/runtime/server.go) holds the adapter; this file
-// plans and emits the per-operation and per-group code that uses it:
+// runtime side (templates/runtime/server*.go) holds the Server and the
+// adapter; this file plans and emits the per-operation and per-group code
+// that uses it:
 //
 //   - in each page's file, one request type per operation
 //     (CreateCloudPcDeviceImageRequest: path parameters, documented request

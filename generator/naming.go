@@ -190,6 +190,11 @@ func startsWithDigit(s string) bool {
 	return unicode.IsDigit(r)
 }
 
+// The package-level names generated declarations must not take are not
+// listed here: loadRuntime (emit_runtime.go) computes them from the
+// runtime's sources and the fixed generated declarations (fixedNames), and
+// newPlan reserves them before any Graph name is claimed.
+
 // structMethods are the methods (and fixed fields) every generated struct
 // has; a property whose Go name would be one of them is renamed.
 var structMethods = []string{
