@@ -513,8 +513,7 @@ func TestDecodeValueKinds(t *testing.T) {
 	var n otNamed
 	var tm time.Time
 	var raw json.RawMessage
-	var ds []string
-	ds = []string{"x"}
+	ds := []string{"x"}
 	var tod EdmTimeOfDay
 	steps := []struct {
 		in  string
