@@ -118,12 +118,12 @@ func benchEncodeItems(b *testing.B, generated bool) {
 }
 
 // benchEncodeCollection encodes the page as the generated server does:
-// the runtime's Collection, through its MarshalJSON, called directly. The
+// the runtime's ODataCollection, through its MarshalJSON, called directly. The
 // items are appended into the page's buffer by their appendJSON methods,
 // and encoding/json never re-validates them.
 func benchEncodeCollection(b *testing.B) {
 	data := benchPage()
-	var c Collection[CloudPcDeviceImage]
+	var c ODataCollection[CloudPcDeviceImage]
 	if err := json.Unmarshal(data, &c); err != nil {
 		b.Fatal(err)
 	}
@@ -161,13 +161,13 @@ func TestBenchPageRoundTrips(t *testing.T) {
 	if !jsonEqualUnordered(t, string(data), string(out)) {
 		t.Errorf("generated models changed the page:\n%s", out)
 	}
-	// The Collection path of benchEncodeCollection writes the same bytes.
-	var c Collection[CloudPcDeviceImage]
+	// The ODataCollection path of benchEncodeCollection writes the same bytes.
+	var c ODataCollection[CloudPcDeviceImage]
 	if err := json.Unmarshal(data, &c); err != nil {
 		t.Fatal(err)
 	}
 	direct, err := c.MarshalJSON()
 	if err != nil || string(direct) != string(out) {
-		t.Errorf("Collection.MarshalJSON = %s, %v\nwant %s", direct, err, out)
+		t.Errorf("ODataCollection.MarshalJSON = %s, %v\nwant %s", direct, err, out)
 	}
 }

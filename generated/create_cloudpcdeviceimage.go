@@ -56,7 +56,7 @@ type CloudPcDeviceImage struct {
 	SourceImageResourceID Opt[string] `json:"sourceImageResourceId,omitzero"`
 	// Extra holds the members that have no field: unknown properties and
 	// @odata.* or property@odata.* annotations, in document order.
-	Extra Extra `json:"-"`
+	Extra JSONMembers `json:"-"`
 }
 
 // UnmarshalJSON decodes a JSON object into v, keeping unknown members and
@@ -134,7 +134,7 @@ func (v *CloudPcDeviceImage) Validate() error {
 // members it requires, and no read-only members. Operations with rules:
 // OpCreateCloudPcDeviceImage.
 func (v *CloudPcDeviceImage) ValidateFor(op Op) error {
-	var p Problems
+	var p problems
 	v.validate(&p, "")
 	switch op {
 	case OpCreateCloudPcDeviceImage:
@@ -167,7 +167,7 @@ func (v *CloudPcDeviceImage) ValidateFor(op Op) error {
 }
 
 // validate adds the problems of v to p, at JSON Pointers under base.
-func (v *CloudPcDeviceImage) validate(p *Problems, base string) {
+func (v *CloudPcDeviceImage) validate(p *problems, base string) {
 	if v.Status.IsSet() {
 		if !v.Status.Value.Known() {
 			p.unknownEnum(pointerJoin(base, "status"), string(v.Status.Value), "microsoft.graph.cloudPcDeviceImageStatus")

@@ -10,27 +10,27 @@ import (
 	"time"
 )
 
-// Date is an Edm.Date: a calendar day without time or zone, written
+// EdmDate is an Edm.Date: a calendar day without time or zone, written
 // "2006-01-02". Years before 1 and after 9999 are allowed as in OData
-// ("-0001-12-31", "12345-01-01"). The zero Date is not a valid date and
+// ("-0001-12-31", "12345-01-01"). The zero EdmDate is not a valid date and
 // means "not set".
-type Date struct {
+type EdmDate struct {
 	Year  int
 	Month time.Month
 	Day   int
 }
 
-// ParseDate parses an Edm.Date such as "2021-07-01". It rejects days that do
+// ParseEdmDate parses an Edm.Date such as "2021-07-01". It rejects days that do
 // not exist ("2021-02-29").
-func ParseDate(s string) (Date, error) {
+func ParseEdmDate(s string) (EdmDate, error) {
 	d, ok := parseDate(s)
 	if !ok {
-		return Date{}, &formatError{kind: "Edm.Date", value: s, want: "YYYY-MM-DD"}
+		return EdmDate{}, &formatError{kind: "Edm.Date", value: s, want: "YYYY-MM-DD"}
 	}
 	return d, nil
 }
 
-func parseDate(s string) (Date, bool) {
+func parseDate(s string) (EdmDate, bool) {
 	i := 0
 	neg := false
 	if i < len(s) && s[i] == '-' {
@@ -42,47 +42,47 @@ func parseDate(s string) (Date, bool) {
 		j++
 	}
 	if j-i < 4 || j-i > 9 || j-i > 4 && s[i] == '0' {
-		return Date{}, false
+		return EdmDate{}, false
 	}
 	year := atoiDigits(s[i:j])
 	if neg {
 		if year == 0 {
-			return Date{}, false // "-0000" would not format back
+			return EdmDate{}, false // "-0000" would not format back
 		}
 		year = -year
 	}
 	rest := s[j:]
 	if len(rest) != 6 || rest[0] != '-' || rest[3] != '-' || !isDigit(rest[1]) || !isDigit(rest[2]) || !isDigit(rest[4]) || !isDigit(rest[5]) {
-		return Date{}, false
+		return EdmDate{}, false
 	}
-	d := Date{Year: year, Month: time.Month(atoiDigits(rest[1:3])), Day: atoiDigits(rest[4:6])}
+	d := EdmDate{Year: year, Month: time.Month(atoiDigits(rest[1:3])), Day: atoiDigits(rest[4:6])}
 	return d, d.Valid()
 }
 
-// DateOf returns the calendar day of t in t's location.
-func DateOf(t time.Time) Date {
+// EdmDateOf returns the calendar day of t in t's location.
+func EdmDateOf(t time.Time) EdmDate {
 	y, m, d := t.Date()
-	return Date{Year: y, Month: m, Day: d}
+	return EdmDate{Year: y, Month: m, Day: d}
 }
 
 // Valid reports whether d is a day of the proleptic Gregorian calendar.
-func (d Date) Valid() bool {
+func (d EdmDate) Valid() bool {
 	return d.Month >= time.January && d.Month <= time.December && d.Day >= 1 && d.Day <= daysIn(d.Month, d.Year)
 }
 
-// IsZero reports whether d is the zero Date, which means "not set".
-func (d Date) IsZero() bool { return d == Date{} }
+// IsZero reports whether d is the zero EdmDate, which means "not set".
+func (d EdmDate) IsZero() bool { return d == EdmDate{} }
 
 // In returns midnight at the start of d in loc.
-func (d Date) In(loc *time.Location) time.Time {
+func (d EdmDate) In(loc *time.Location) time.Time {
 	return time.Date(d.Year, d.Month, d.Day, 0, 0, 0, 0, loc)
 }
 
 // String formats d as "2006-01-02" (with a sign and more digits for years
 // outside 0..9999).
-func (d Date) String() string { return string(d.appendText(nil)) }
+func (d EdmDate) String() string { return string(d.appendText(nil)) }
 
-func (d Date) appendText(b []byte) []byte {
+func (d EdmDate) appendText(b []byte) []byte {
 	y := d.Year
 	if y < 0 {
 		b = append(b, '-')
@@ -96,7 +96,7 @@ func (d Date) appendText(b []byte) []byte {
 }
 
 // MarshalText formats d; it fails for an invalid date.
-func (d Date) MarshalText() ([]byte, error) {
+func (d EdmDate) MarshalText() ([]byte, error) {
 	if !d.Valid() {
 		return nil, &formatError{kind: "Edm.Date", value: d.String(), want: "a valid date"}
 	}
@@ -104,8 +104,8 @@ func (d Date) MarshalText() ([]byte, error) {
 }
 
 // UnmarshalText parses an Edm.Date strictly.
-func (d *Date) UnmarshalText(text []byte) error {
-	v, err := ParseDate(string(text))
+func (d *EdmDate) UnmarshalText(text []byte) error {
+	v, err := ParseEdmDate(string(text))
 	if err != nil {
 		return err
 	}
@@ -113,7 +113,7 @@ func (d *Date) UnmarshalText(text []byte) error {
 	return nil
 }
 
-func (d Date) appendJSON(b []byte) ([]byte, error) {
+func (d EdmDate) appendJSON(b []byte) ([]byte, error) {
 	if !d.Valid() {
 		return b, &formatError{kind: "Edm.Date", value: d.String(), want: "a valid date"}
 	}
@@ -122,9 +122,9 @@ func (d Date) appendJSON(b []byte) ([]byte, error) {
 	return append(b, '"'), nil
 }
 
-// TimeOfDay is an Edm.TimeOfDay: a clock time without date or zone, written
-// "15:04:05" with an optional fraction of up to 12 digits.
-type TimeOfDay struct {
+// EdmTimeOfDay is an Edm.TimeOfDay: a clock time without date or zone,
+// written "15:04:05" with an optional fraction of up to 12 digits.
+type EdmTimeOfDay struct {
 	Hour, Minute, Second, Nanosecond int
 	// Digits is the number of fractional-second digits as written, so that
 	// "08:00:00.0000000" formats back unchanged. String writes more digits
@@ -132,36 +132,36 @@ type TimeOfDay struct {
 	Digits int
 }
 
-// ParseTimeOfDay parses an Edm.TimeOfDay such as "08:00:00.0000000". The
+// ParseEdmTimeOfDay parses an Edm.TimeOfDay such as "08:00:00.0000000". The
 // seconds are optional, as in OData ("08:00" formats as "08:00:00"). A
 // fraction may have up to 12 digits; digits beyond the ninth must be zero.
-func ParseTimeOfDay(s string) (TimeOfDay, error) {
+func ParseEdmTimeOfDay(s string) (EdmTimeOfDay, error) {
 	t, ok := parseTimeOfDay(s)
 	if !ok {
-		return TimeOfDay{}, &formatError{kind: "Edm.TimeOfDay", value: s, want: "hh:mm:ss[.fffffff]"}
+		return EdmTimeOfDay{}, &formatError{kind: "Edm.TimeOfDay", value: s, want: "hh:mm:ss[.fffffff]"}
 	}
 	return t, nil
 }
 
-func parseTimeOfDay(s string) (TimeOfDay, bool) {
+func parseTimeOfDay(s string) (EdmTimeOfDay, bool) {
 	if len(s) < 5 || !isDigit(s[0]) || !isDigit(s[1]) || s[2] != ':' || !isDigit(s[3]) || !isDigit(s[4]) {
-		return TimeOfDay{}, false
+		return EdmTimeOfDay{}, false
 	}
-	t := TimeOfDay{Hour: atoiDigits(s[0:2]), Minute: atoiDigits(s[3:5])}
+	t := EdmTimeOfDay{Hour: atoiDigits(s[0:2]), Minute: atoiDigits(s[3:5])}
 	rest := s[5:]
 	if len(rest) > 0 {
 		if len(rest) < 3 || rest[0] != ':' || !isDigit(rest[1]) || !isDigit(rest[2]) {
-			return TimeOfDay{}, false
+			return EdmTimeOfDay{}, false
 		}
 		t.Second = atoiDigits(rest[1:3])
 		rest = rest[3:]
 		if len(rest) > 0 {
 			if rest[0] != '.' {
-				return TimeOfDay{}, false
+				return EdmTimeOfDay{}, false
 			}
 			ns, digits, ok := parseFraction(rest[1:], 12)
 			if !ok || digits != len(rest)-1 {
-				return TimeOfDay{}, false
+				return EdmTimeOfDay{}, false
 			}
 			t.Nanosecond, t.Digits = ns, digits
 		}
@@ -170,16 +170,16 @@ func parseTimeOfDay(s string) (TimeOfDay, bool) {
 }
 
 // Valid reports whether every field of t is in range.
-func (t TimeOfDay) Valid() bool {
+func (t EdmTimeOfDay) Valid() bool {
 	return t.Hour >= 0 && t.Hour < 24 && t.Minute >= 0 && t.Minute < 60 && t.Second >= 0 && t.Second < 60 &&
 		t.Nanosecond >= 0 && t.Nanosecond < 1e9 && t.Digits >= 0 && t.Digits <= 12
 }
 
 // String formats t as "15:04:05" plus a fraction of Digits digits (or more
 // when Nanosecond needs them).
-func (t TimeOfDay) String() string { return string(t.appendText(nil)) }
+func (t EdmTimeOfDay) String() string { return string(t.appendText(nil)) }
 
-func (t TimeOfDay) appendText(b []byte) []byte {
+func (t EdmTimeOfDay) appendText(b []byte) []byte {
 	b = appendPadded(b, t.Hour, 2)
 	b = append(b, ':')
 	b = appendPadded(b, t.Minute, 2)
@@ -189,7 +189,7 @@ func (t TimeOfDay) appendText(b []byte) []byte {
 }
 
 // MarshalText formats t; it fails when a field is out of range.
-func (t TimeOfDay) MarshalText() ([]byte, error) {
+func (t EdmTimeOfDay) MarshalText() ([]byte, error) {
 	if !t.Valid() {
 		return nil, &formatError{kind: "Edm.TimeOfDay", value: t.String(), want: "a valid time of day"}
 	}
@@ -197,8 +197,8 @@ func (t TimeOfDay) MarshalText() ([]byte, error) {
 }
 
 // UnmarshalText parses an Edm.TimeOfDay strictly.
-func (t *TimeOfDay) UnmarshalText(text []byte) error {
-	v, err := ParseTimeOfDay(string(text))
+func (t *EdmTimeOfDay) UnmarshalText(text []byte) error {
+	v, err := ParseEdmTimeOfDay(string(text))
 	if err != nil {
 		return err
 	}
@@ -206,7 +206,7 @@ func (t *TimeOfDay) UnmarshalText(text []byte) error {
 	return nil
 }
 
-func (t TimeOfDay) appendJSON(b []byte) ([]byte, error) {
+func (t EdmTimeOfDay) appendJSON(b []byte) ([]byte, error) {
 	if !t.Valid() {
 		return b, &formatError{kind: "Edm.TimeOfDay", value: t.String(), want: "a valid time of day"}
 	}
@@ -215,17 +215,17 @@ func (t TimeOfDay) appendJSON(b []byte) ([]byte, error) {
 	return append(b, '"'), nil
 }
 
-// Duration is an Edm.Duration, an ISO 8601 duration such as "P1DT2H",
+// EdmDuration is an Edm.Duration, an ISO 8601 duration such as "P1DT2H",
 // "-PT3M22.1587532S", "P2W" or "P1Y6M". Components are kept as written and
 // never normalised, so "PT36H" stays "PT36H" and "P1Y" is not a number of
 // days. Only seconds may have a fraction.
 //
 // String is canonical: components in the order Y M W D T H M S, zero
 // components left out (an all-zero duration is "PT0S"), numbers without
-// leading zeros, and the fraction with Digits digits. Every Duration
+// leading zeros, and the fraction with Digits digits. Every EdmDuration
 // written in that form, which includes all the corpus examples, formats
 // back to the same text.
-type Duration struct {
+type EdmDuration struct {
 	Negative                                            bool
 	Years, Months, Weeks, Days, Hours, Minutes, Seconds int64
 	// Nanoseconds is the fractional part of Seconds, in [0, 1e9).
@@ -235,27 +235,27 @@ type Duration struct {
 	Digits int
 }
 
-// ParseDuration parses an ISO 8601 duration: an optional "-", "P", then
+// ParseEdmDuration parses an ISO 8601 duration: an optional "-", "P", then
 // any of nY nM nW nD in that order, then optionally "T" and any of nH nM nS
 // (seconds may have a fraction of up to 9 significant digits). At least one
 // component is required.
-func ParseDuration(s string) (Duration, error) {
+func ParseEdmDuration(s string) (EdmDuration, error) {
 	d, ok := parseDuration(s)
 	if !ok {
-		return Duration{}, &formatError{kind: "Edm.Duration", value: s, want: "an ISO 8601 duration like P1DT2H30M"}
+		return EdmDuration{}, &formatError{kind: "Edm.Duration", value: s, want: "an ISO 8601 duration like P1DT2H30M"}
 	}
 	return d, nil
 }
 
-func parseDuration(s string) (Duration, bool) {
-	var d Duration
+func parseDuration(s string) (EdmDuration, bool) {
+	var d EdmDuration
 	i := 0
 	if i < len(s) && s[i] == '-' {
 		d.Negative = true
 		i++
 	}
 	if i >= len(s) || s[i] != 'P' {
-		return Duration{}, false
+		return EdmDuration{}, false
 	}
 	i++
 	const datePart, timePart = "YMWD", "HMS"
@@ -265,7 +265,7 @@ func parseDuration(s string) (Duration, bool) {
 	for i < len(s) {
 		if s[i] == 'T' {
 			if units == timePart || i+1 >= len(s) {
-				return Duration{}, false
+				return EdmDuration{}, false
 			}
 			units, next = timePart, 0
 			i++
@@ -276,17 +276,17 @@ func parseDuration(s string) (Duration, bool) {
 			j++
 		}
 		if j == i || j >= len(s) {
-			return Duration{}, false
+			return EdmDuration{}, false
 		}
 		n, err := strconv.ParseInt(s[i:j], 10, 64)
 		if err != nil {
-			return Duration{}, false
+			return EdmDuration{}, false
 		}
 		var ns int64
 		digits := 0
 		if s[j] == '.' {
 			if units != timePart {
-				return Duration{}, false
+				return EdmDuration{}, false
 			}
 			k := j + 1
 			for k < len(s) && isDigit(s[k]) {
@@ -294,7 +294,7 @@ func parseDuration(s string) (Duration, bool) {
 			}
 			f, dg, ok := parseFraction(s[j+1:k], 18)
 			if !ok || dg == 0 || k >= len(s) || s[k] != 'S' {
-				return Duration{}, false
+				return EdmDuration{}, false
 			}
 			ns, digits, j = int64(f), dg, k
 		}
@@ -306,7 +306,7 @@ func parseDuration(s string) (Duration, bool) {
 			}
 		}
 		if pos < 0 {
-			return Duration{}, false
+			return EdmDuration{}, false
 		}
 		next = pos + 1
 		switch {
@@ -331,9 +331,9 @@ func parseDuration(s string) (Duration, bool) {
 	return d, seen
 }
 
-// DurationOf returns d as hours, minutes and seconds ("PT36H", "PT1.5S").
-func DurationOf(d time.Duration) Duration {
-	var r Duration
+// EdmDurationOf returns d as hours, minutes and seconds ("PT36H", "PT1.5S").
+func EdmDurationOf(d time.Duration) EdmDuration {
+	var r EdmDuration
 	u := uint64(d)
 	if d < 0 {
 		r.Negative = true
@@ -351,7 +351,7 @@ func DurationOf(d time.Duration) Duration {
 // Std converts d to a time.Duration, counting a week as 7 days and a day as
 // 24 hours. It reports false when d has years or months (which have no
 // fixed length) or does not fit.
-func (d Duration) Std() (time.Duration, bool) {
+func (d EdmDuration) Std() (time.Duration, bool) {
 	if d.Years != 0 || d.Months != 0 {
 		return 0, false
 	}
@@ -377,15 +377,15 @@ func (d Duration) Std() (time.Duration, bool) {
 
 // Valid reports whether no component is negative and Nanoseconds and
 // Digits are in range.
-func (d Duration) Valid() bool {
+func (d EdmDuration) Valid() bool {
 	return d.Years >= 0 && d.Months >= 0 && d.Weeks >= 0 && d.Days >= 0 && d.Hours >= 0 && d.Minutes >= 0 &&
 		d.Seconds >= 0 && d.Nanoseconds >= 0 && d.Nanoseconds < 1e9 && d.Digits >= 0 && d.Digits <= 18
 }
 
-// String formats d in the canonical form described on Duration.
-func (d Duration) String() string { return string(d.appendText(nil)) }
+// String formats d in the canonical form described on EdmDuration.
+func (d EdmDuration) String() string { return string(d.appendText(nil)) }
 
-func (d Duration) appendText(b []byte) []byte {
+func (d EdmDuration) appendText(b []byte) []byte {
 	if d.Negative {
 		b = append(b, '-')
 	}
@@ -422,7 +422,7 @@ func (d Duration) appendText(b []byte) []byte {
 }
 
 // MarshalText formats d; it fails when d is not Valid.
-func (d Duration) MarshalText() ([]byte, error) {
+func (d EdmDuration) MarshalText() ([]byte, error) {
 	if !d.Valid() {
 		return nil, &formatError{kind: "Edm.Duration", value: d.String(), want: "non-negative components"}
 	}
@@ -430,8 +430,8 @@ func (d Duration) MarshalText() ([]byte, error) {
 }
 
 // UnmarshalText parses an ISO 8601 duration strictly.
-func (d *Duration) UnmarshalText(text []byte) error {
-	v, err := ParseDuration(string(text))
+func (d *EdmDuration) UnmarshalText(text []byte) error {
+	v, err := ParseEdmDuration(string(text))
 	if err != nil {
 		return err
 	}
@@ -439,7 +439,7 @@ func (d *Duration) UnmarshalText(text []byte) error {
 	return nil
 }
 
-func (d Duration) appendJSON(b []byte) ([]byte, error) {
+func (d EdmDuration) appendJSON(b []byte) ([]byte, error) {
 	if !d.Valid() {
 		return b, &formatError{kind: "Edm.Duration", value: d.String(), want: "non-negative components"}
 	}
@@ -448,60 +448,60 @@ func (d Duration) appendJSON(b []byte) ([]byte, error) {
 	return append(b, '"'), nil
 }
 
-// Decimal is an Edm.Decimal kept exactly as written: "1.10" stays "1.10"
+// EdmDecimal is an Edm.Decimal kept exactly as written: "1.10" stays "1.10"
 // and 30-digit numbers keep every digit. It remembers whether the JSON
 // carried it as a number or as a string (OData IEEE754Compatible) and
-// encodes it the same way. The zero Decimal means "not set" and formats as 0.
-type Decimal struct {
+// encodes it the same way. The zero EdmDecimal means "not set" and formats as 0.
+type EdmDecimal struct {
 	text   string
 	quoted bool
 }
 
-// ParseDecimal parses a decimal number written as a JSON number literal
+// ParseEdmDecimal parses a decimal number written as a JSON number literal
 // ("-12.50", "1e-3").
-func ParseDecimal(s string) (Decimal, error) {
+func ParseEdmDecimal(s string) (EdmDecimal, error) {
 	if !validNumber(s) {
-		return Decimal{}, &formatError{kind: "Edm.Decimal", value: s, want: "a number"}
+		return EdmDecimal{}, &formatError{kind: "Edm.Decimal", value: s, want: "a number"}
 	}
-	return Decimal{text: s}, nil
+	return EdmDecimal{text: s}, nil
 }
 
-// String returns the number as written, or "0" for the zero Decimal.
-func (d Decimal) String() string {
+// String returns the number as written, or "0" for the zero EdmDecimal.
+func (d EdmDecimal) String() string {
 	if d.text == "" {
 		return "0"
 	}
 	return d.text
 }
 
-// IsZero reports whether d is the zero Decimal ("not set"); a parsed "0" is
+// IsZero reports whether d is the zero EdmDecimal ("not set"); a parsed "0" is
 // not zero.
-func (d Decimal) IsZero() bool { return d.text == "" }
+func (d EdmDecimal) IsZero() bool { return d.text == "" }
 
 // Quoted reports whether d was read from (and will be written as) a JSON
 // string.
-func (d Decimal) Quoted() bool { return d.quoted }
+func (d EdmDecimal) Quoted() bool { return d.quoted }
 
 // WithQuoted returns d set to be written as a JSON string (true) or number.
-func (d Decimal) WithQuoted(quoted bool) Decimal {
+func (d EdmDecimal) WithQuoted(quoted bool) EdmDecimal {
 	d.quoted = quoted
 	return d
 }
 
 // Equal reports whether d and e are written identically (same digits, same
 // quoting); go-cmp uses it.
-func (d Decimal) Equal(e Decimal) bool { return d.String() == e.String() && d.quoted == e.quoted }
+func (d EdmDecimal) Equal(e EdmDecimal) bool { return d.String() == e.String() && d.quoted == e.quoted }
 
 // Float64 returns the nearest float64, or an error when out of range.
-func (d Decimal) Float64() (float64, error) {
+func (d EdmDecimal) Float64() (float64, error) {
 	return strconv.ParseFloat(d.String(), 64)
 }
 
 // MarshalJSON writes the number as written: a JSON number, or a JSON string
 // when it was read from one.
-func (d Decimal) MarshalJSON() ([]byte, error) { return d.appendJSON(nil) }
+func (d EdmDecimal) MarshalJSON() ([]byte, error) { return d.appendJSON(nil) }
 
-func (d Decimal) appendJSON(b []byte) ([]byte, error) {
+func (d EdmDecimal) appendJSON(b []byte) ([]byte, error) {
 	if d.quoted {
 		b = append(b, '"')
 		b = append(b, d.String()...)
@@ -512,7 +512,7 @@ func (d Decimal) appendJSON(b []byte) ([]byte, error) {
 
 // UnmarshalJSON accepts a JSON number or a JSON string holding one. JSON
 // null leaves d unchanged.
-func (d *Decimal) UnmarshalJSON(data []byte) error {
+func (d *EdmDecimal) UnmarshalJSON(data []byte) error {
 	data = trimSpace(data)
 	if isNull(data) {
 		return nil
@@ -528,7 +528,7 @@ func (d *Decimal) UnmarshalJSON(data []byte) error {
 	if !validNumber(data) {
 		return &formatError{kind: "Edm.Decimal", value: string(data), want: "a number"}
 	}
-	*d = Decimal{text: string(data), quoted: quoted}
+	*d = EdmDecimal{text: string(data), quoted: quoted}
 	return nil
 }
 

@@ -8,7 +8,7 @@ import (
 	"strings"
 )
 
-// Problem codes of Reference and Empty (see validate.go for the others).
+// Problem codes of ODataRef and EmptyObject (see validate.go for the others).
 //
 //	reference.missing   a reference body has neither @odata.id nor a
 //	                    property@odata.bind member
@@ -21,26 +21,26 @@ const (
 	codeMemberUnexpected = "member.unexpected"
 )
 
-// Reference is the body of an OData reference request, what Graph's /$ref
+// ODataRef is the body of an OData reference request, what Graph's /$ref
 // endpoints take ({"@odata.id": "https://graph.microsoft.com/v1.0/users/1"}),
 // and the body of requests made only of property@odata.bind members that
 // link existing entities. ODataID is the referenced entity's URL; Extra
 // keeps every other member (property@odata.bind, @odata.context, anything
 // unexpected) in document order.
-type Reference struct {
+type ODataRef struct {
 	// ODataID is "@odata.id", the URL of the referenced entity.
 	ODataID Opt[string] `json:"@odata.id,omitzero"`
 	// Extra holds the members other than @odata.id, in document order.
-	Extra Extra `json:"-"`
+	Extra JSONMembers `json:"-"`
 }
 
 // UnmarshalJSON decodes a JSON object into v, keeping the members other
 // than @odata.id in v.Extra.
-func (v *Reference) UnmarshalJSON(data []byte) error {
+func (v *ODataRef) UnmarshalJSON(data []byte) error {
 	if isNull(data) {
 		return nil
 	}
-	*v = Reference{}
+	*v = ODataRef{}
 	return decodeObject(data, &v.Extra, func(name string, value []byte) (bool, error) {
 		if name == "@odata.id" {
 			return true, v.ODataID.UnmarshalJSON(value)
@@ -51,7 +51,7 @@ func (v *Reference) UnmarshalJSON(data []byte) error {
 
 // MarshalJSON encodes v as a JSON object: @odata.id when present, then
 // v.Extra.
-func (v Reference) MarshalJSON() ([]byte, error) {
+func (v ODataRef) MarshalJSON() ([]byte, error) {
 	var w objectWriter
 	optField(&w, "@odata.id", v.ODataID)
 	w.extra(v.Extra)
@@ -63,14 +63,14 @@ func (v Reference) MarshalJSON() ([]byte, error) {
 // @odata.id, and references that are not an absolute URL or a path;
 // otherwise it returns nil. A property@odata.bind value is one reference
 // or an array of them.
-func (v *Reference) Validate() error {
-	var p Problems
+func (v *ODataRef) Validate() error {
+	var p problems
 	v.validate(&p, "")
 	return p.Err()
 }
 
 // validate adds the problems of v to p, at JSON Pointers under base.
-func (v *Reference) validate(p *Problems, base string) {
+func (v *ODataRef) validate(p *problems, base string) {
 	binds := false
 	switch {
 	case v.ODataID.IsNull():
@@ -106,7 +106,7 @@ func (v *Reference) validate(p *Problems, base string) {
 // checkReference adds a problem when s is neither an absolute URL (scheme
 // and host) nor a path (a relative reference such as "/users/1" or
 // "directoryObjects/1").
-func checkReference(p *Problems, at, s string) {
+func checkReference(p *problems, at, s string) {
 	if !validReference(s) {
 		p.Add(at, codeFormatURL, "%q is not an absolute URL or a path", s)
 	}
@@ -128,26 +128,26 @@ func validReference(s string) bool {
 	return u.Host == "" && u.Path != "" && !u.ForceQuery
 }
 
-// Empty is the body of an operation that takes no parameters, such as an
+// EmptyObject is the body of an operation that takes no parameters, such as an
 // action without parameters called with {}. Extra keeps any member sent
 // anyway, in document order, so encoding writes back what was decoded.
-type Empty struct {
+type EmptyObject struct {
 	// Extra holds every member of the object, in document order.
-	Extra Extra `json:"-"`
+	Extra JSONMembers `json:"-"`
 }
 
 // UnmarshalJSON decodes a JSON object into v, keeping every member in
 // v.Extra.
-func (v *Empty) UnmarshalJSON(data []byte) error {
+func (v *EmptyObject) UnmarshalJSON(data []byte) error {
 	if isNull(data) {
 		return nil
 	}
-	*v = Empty{}
+	*v = EmptyObject{}
 	return decodeObject(data, &v.Extra, func(string, []byte) (bool, error) { return false, nil })
 }
 
 // MarshalJSON encodes v as a JSON object: {} plus v.Extra.
-func (v Empty) MarshalJSON() ([]byte, error) {
+func (v EmptyObject) MarshalJSON() ([]byte, error) {
 	var w objectWriter
 	w.extra(v.Extra)
 	return w.bytes()
@@ -155,8 +155,8 @@ func (v Empty) MarshalJSON() ([]byte, error) {
 
 // Validate reports, as a *ValidationError, the members of v that are not
 // annotations (the operation takes no parameters), or returns nil.
-func (v *Empty) Validate() error {
-	var p Problems
+func (v *EmptyObject) Validate() error {
+	var p problems
 	for _, m := range v.Extra {
 		if !strings.Contains(m.Name, "@") {
 			p.Add(pointerJoin("", m.Name), codeMemberUnexpected, "%q is not a parameter: the operation takes none", m.Name)

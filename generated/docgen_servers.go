@@ -9,7 +9,8 @@ import (
 
 // CloudPcDeviceImagesServer serves the documented operations on "deviceImages".
 // Implement it (embed UnimplementedCloudPcDeviceImagesServer for the operations
-// you leave out) and serve it with RegisterCloudPcDeviceImagesServer.
+// you leave out) and serve it with NewServer, as the CloudPcDeviceImages field
+// of Servers.
 //
 // Each method gets the decoded request and returns the response body or an
 // error: a *GraphError answers with its status and code, any other error with
@@ -33,21 +34,10 @@ func (UnimplementedCloudPcDeviceImagesServer) CreateCloudPcDeviceImage(context.C
 	return nil, notImplemented("CreateCloudPcDeviceImage")
 }
 
-// RegisterCloudPcDeviceImagesServer registers the operations of srv on mux,
-// under the prefix WithPrefix sets ("/beta", "/v1.0"), with a catch-all that
-// answers 404 and 405 in Graph's error format. Routes:
-//
-//	POST /deviceManagement/virtualEndpoint/deviceImages → CreateCloudPcDeviceImage
-func RegisterCloudPcDeviceImagesServer(mux *http.ServeMux, srv CloudPcDeviceImagesServer, opts ...Option) {
-	cfg := newServerConfig(opts)
-	registerRoutes(mux, cfg, []serverRoute{
-		{method: "POST", pattern: "/deviceManagement/virtualEndpoint/deviceImages", handler: handleJSON(cfg, http.StatusCreated, srv.CreateCloudPcDeviceImage)},
-	})
-}
-
 // CloudPcSnapshotsServer serves the documented operations on "snapshots".
 // Implement it (embed UnimplementedCloudPcSnapshotsServer for the operations
-// you leave out) and serve it with RegisterCloudPcSnapshotsServer.
+// you leave out) and serve it with NewServer, as the CloudPcSnapshots field of
+// Servers.
 //
 // Each method gets the decoded request and returns the response body or an
 // error: a *GraphError answers with its status and code, any other error with
@@ -71,14 +61,53 @@ func (UnimplementedCloudPcSnapshotsServer) CreateCloudPcSnapshot(context.Context
 	return nil, notImplemented("CreateCloudPcSnapshot")
 }
 
-// RegisterCloudPcSnapshotsServer registers the operations of srv on mux, under
-// the prefix WithPrefix sets ("/beta", "/v1.0"), with a catch-all that answers
-// 404 and 405 in Graph's error format. Routes:
+// Servers holds the implementation of each operation group for NewServer. A nil
+// field answers every operation of its group with 501 notImplemented, as the
+// group's Unimplemented server does.
+type Servers struct {
+	// CloudPcDeviceImages serves the operations on "deviceImages".
+	CloudPcDeviceImages CloudPcDeviceImagesServer
+
+	// CloudPcSnapshots serves the operations on "snapshots".
+	CloudPcSnapshots CloudPcSnapshotsServer
+}
+
+// NewServer returns the http.Handler of the whole API: every operation of impl
+// under the prefix WithPrefix sets ("/beta", "/v1.0"), with a catch-all that
+// answers 404 and 405 in Graph's error format. Its state lives in the returned
+// *Server; several may serve side by side.
+func NewServer(impl Servers, opts ...ServerOption) *Server {
+	s := newServer(opts)
+	s.add(impl.routesCloudPcDeviceImagesServer(s.cfg))
+	s.add(impl.routesCloudPcSnapshotsServer(s.cfg))
+	return s
+}
+
+// routesCloudPcDeviceImagesServer returns the routes of
+// impl.CloudPcDeviceImages (UnimplementedCloudPcDeviceImagesServer when it is
+// nil). Routes:
+//
+//	POST /deviceManagement/virtualEndpoint/deviceImages → CreateCloudPcDeviceImage
+func (impl *Servers) routesCloudPcDeviceImagesServer(cfg *serverConfig) []serverRoute {
+	var srv CloudPcDeviceImagesServer = UnimplementedCloudPcDeviceImagesServer{}
+	if impl.CloudPcDeviceImages != nil {
+		srv = impl.CloudPcDeviceImages
+	}
+	return []serverRoute{
+		{method: "POST", pattern: "/deviceManagement/virtualEndpoint/deviceImages", handler: handleJSON(cfg, http.StatusCreated, srv.CreateCloudPcDeviceImage)},
+	}
+}
+
+// routesCloudPcSnapshotsServer returns the routes of impl.CloudPcSnapshots
+// (UnimplementedCloudPcSnapshotsServer when it is nil). Routes:
 //
 //	POST /deviceManagement/virtualEndpoint/snapshots → CreateCloudPcSnapshot
-func RegisterCloudPcSnapshotsServer(mux *http.ServeMux, srv CloudPcSnapshotsServer, opts ...Option) {
-	cfg := newServerConfig(opts)
-	registerRoutes(mux, cfg, []serverRoute{
+func (impl *Servers) routesCloudPcSnapshotsServer(cfg *serverConfig) []serverRoute {
+	var srv CloudPcSnapshotsServer = UnimplementedCloudPcSnapshotsServer{}
+	if impl.CloudPcSnapshots != nil {
+		srv = impl.CloudPcSnapshots
+	}
+	return []serverRoute{
 		{method: "POST", pattern: "/deviceManagement/virtualEndpoint/snapshots", handler: handleJSON(cfg, http.StatusCreated, srv.CreateCloudPcSnapshot)},
-	})
+	}
 }

@@ -39,8 +39,8 @@ const (
 // maxProblems caps the problems one ValidationError keeps.
 const maxProblems = 100
 
-// Problem is one thing wrong with a value.
-type Problem struct {
+// ValidationProblem is one thing wrong with a value.
+type ValidationProblem struct {
 	// Path is the JSON Pointer (RFC 6901) of the offending value, such as
 	// "/toRecipients/0/emailAddress/address"; "" is the value itself.
 	Path string
@@ -51,7 +51,7 @@ type Problem struct {
 }
 
 // Error formats p as `/path: message [code]`.
-func (p Problem) Error() string {
+func (p ValidationProblem) Error() string {
 	var b strings.Builder
 	if p.Path != "" {
 		b.WriteString(p.Path)
@@ -69,7 +69,7 @@ func (p Problem) Error() string {
 // ValidationError lists every problem found in a value, sorted by path
 // (array indices in numeric order) and then code.
 type ValidationError struct {
-	Problems []Problem
+	Problems []ValidationProblem
 	// Omitted counts the problems dropped beyond the first 100.
 	Omitted int
 }
@@ -100,8 +100,8 @@ func (e *ValidationError) Error() string {
 	return b.String()
 }
 
-// Unwrap returns the problems as errors (each a Problem), so errors.As can
-// find a Problem.
+// Unwrap returns the problems as errors (each a ValidationProblem), so
+// errors.As can find a ValidationProblem.
 func (e *ValidationError) Unwrap() []error {
 	errs := make([]error, len(e.Problems))
 	for i, p := range e.Problems {
@@ -110,17 +110,17 @@ func (e *ValidationError) Unwrap() []error {
 	return errs
 }
 
-// Problems collects problems during validation. The zero value is ready to
+// problems collects problems during validation. The zero value is ready to
 // use.
-type Problems struct {
-	list    []Problem
+type problems struct {
+	list    []ValidationProblem
 	omitted int
 }
 
 // Add records a problem at the JSON Pointer path with a stable code and a
 // message formatted from format and args as by fmt.Sprintf. After 100 problems further ones
 // are only counted.
-func (p *Problems) Add(path, code, format string, args ...any) {
+func (p *problems) Add(path, code, format string, args ...any) {
 	if len(p.list) >= maxProblems {
 		p.omitted++
 		return
@@ -129,7 +129,7 @@ func (p *Problems) Add(path, code, format string, args ...any) {
 	if len(args) > 0 || strings.IndexByte(format, '%') >= 0 {
 		msg = fmt.Sprintf(format, args...)
 	}
-	p.list = append(p.list, Problem{Path: path, Code: code, Message: msg})
+	p.list = append(p.list, ValidationProblem{Path: path, Code: code, Message: msg})
 }
 
 // The helpers below are the problems generated validators report most
@@ -141,7 +141,7 @@ func (p *Problems) Add(path, code, format string, args ...any) {
 // notNull reports a null member that the docs forbid.
 //
 //go:noinline
-func (p *Problems) notNull(path, name string) {
+func (p *problems) notNull(path, name string) {
 	p.Add(path, codeNullNotAllowed, "%s must not be null", name)
 }
 
@@ -150,7 +150,7 @@ func (p *Problems) notNull(path, name string) {
 // required value) cannot hold.
 //
 //go:noinline
-func (p *Problems) nullIn(extra Extra, base, name string) {
+func (p *problems) nullIn(extra JSONMembers, base, name string) {
 	if _, ok := extra.Get(name); ok {
 		p.notNull(pointerJoin(base, name), name)
 	}
@@ -160,36 +160,36 @@ func (p *Problems) nullIn(extra Extra, base, name string) {
 // type enumType.
 //
 //go:noinline
-func (p *Problems) unknownEnum(path, value, enumType string) {
+func (p *problems) unknownEnum(path, value, enumType string) {
 	p.Add(path, codeEnumUnknown, "%q is not a documented %s value", value, enumType)
 }
 
 // required reports a member that op requires and the body lacks.
 //
 //go:noinline
-func (p *Problems) required(op Op, name string) {
+func (p *problems) required(op Op, name string) {
 	p.Add(pointerJoin("", name), codeRequired, "%s is required by %s", name, op)
 }
 
 // readOnly reports a read-only member sent to op.
 //
 //go:noinline
-func (p *Problems) readOnly(op Op, name string) {
+func (p *problems) readOnly(op Op, name string) {
 	p.Add(pointerJoin("", name), codeReadOnly, "%s is read-only and must not be sent to %s", name, op)
 }
 
 // Len returns the number of problems added, including omitted ones.
-func (p *Problems) Len() int { return len(p.list) + p.omitted }
+func (p *problems) Len() int { return len(p.list) + p.omitted }
 
 // Err returns nil when no problem was added, or a *ValidationError holding
 // the problems sorted by path and then code (problems that tie keep the
 // order they were added in).
-func (p *Problems) Err() error {
+func (p *problems) Err() error {
 	if p.Len() == 0 {
 		return nil
 	}
 	list := slices.Clone(p.list)
-	slices.SortStableFunc(list, func(a, b Problem) int {
+	slices.SortStableFunc(list, func(a, b ValidationProblem) int {
 		if c := comparePointers(a.Path, b.Path); c != 0 {
 			return c
 		}
@@ -251,7 +251,7 @@ func isIndex(token string) bool {
 // pointerJoin appends the reference token to the JSON Pointer base,
 // escaping "~" as "~0" and "/" as "~1" (RFC 6901).
 func pointerJoin(base, token string) string {
-	if strings.IndexAny(token, "~/") < 0 {
+	if !strings.ContainsAny(token, "~/") {
 		return base + "/" + token
 	}
 	return base + "/" + strings.NewReplacer("~", "~0", "/", "~1").Replace(token)
@@ -283,13 +283,13 @@ func validGUID(s string) bool {
 	return true
 }
 
-// validDate reports whether s is an Edm.Date (see ParseDate).
+// validDate reports whether s is an Edm.Date (see ParseEdmDate).
 func validDate(s string) bool {
 	_, ok := parseDate(s)
 	return ok
 }
 
-// validTimeOfDay reports whether s is an Edm.TimeOfDay (see ParseTimeOfDay).
+// validTimeOfDay reports whether s is an Edm.TimeOfDay (see ParseEdmTimeOfDay).
 func validTimeOfDay(s string) bool {
 	_, ok := parseTimeOfDay(s)
 	return ok

@@ -165,7 +165,7 @@ func TestAbsentNullValue(t *testing.T) {
 func TestExtraKeepsOrderAndRawBytes(t *testing.T) {
 	in := `{"b":{"x": 1},"@odata.etag":"W/\"2\"","a":[ 1 ,2]}`
 	v, out := roundTrip[CloudPcSnapshot](t, in)
-	want := Extra{
+	want := JSONMembers{
 		{Name: "b", Value: json.RawMessage(`{"x": 1}`)},
 		{Name: "@odata.etag", Value: json.RawMessage(`"W/\"2\""`)},
 		{Name: "a", Value: json.RawMessage(`[ 1 ,2]`)},

@@ -77,9 +77,7 @@ func benchHandler(b *testing.B, h http.Handler) {
 }
 
 func BenchmarkHandlerGenerated(b *testing.B) {
-	mux := http.NewServeMux()
-	generated.RegisterCloudPcSnapshotsServer(mux, benchStore{newStore()})
-	benchHandler(b, mux)
+	benchHandler(b, generated.NewServer(generated.Servers{CloudPcSnapshots: benchStore{newStore()}}))
 }
 
 func BenchmarkHandlerHandWritten(b *testing.B) {

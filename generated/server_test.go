@@ -2,7 +2,7 @@ package generated_test
 
 // Hand-written tests of the generated servers for the seed pages: a real
 // HTTP client against httptest.NewServer, through the exported API only
-// (Register<Group>Server, the request types, GraphError, the options).
+// (NewServer and Servers, the request types, GraphError, the options).
 
 import (
 	"bytes"
@@ -64,14 +64,11 @@ func (s *store) CreateCloudPcSnapshot(ctx context.Context, req *generated.Create
 	return &snap, nil
 }
 
-func serve(t *testing.T, opts ...generated.Option) *httptest.Server {
+func serve(t *testing.T, opts ...generated.ServerOption) *httptest.Server {
 	t.Helper()
 	st := newStore()
-	mux := http.NewServeMux()
-	opts = append([]generated.Option{generated.WithPrefix("/beta")}, opts...)
-	generated.RegisterCloudPcDeviceImagesServer(mux, st, opts...)
-	generated.RegisterCloudPcSnapshotsServer(mux, st, opts...)
-	ts := httptest.NewServer(mux)
+	opts = append([]generated.ServerOption{generated.WithPrefix("/beta")}, opts...)
+	ts := httptest.NewServer(generated.NewServer(generated.Servers{CloudPcDeviceImages: st, CloudPcSnapshots: st}, opts...))
 	t.Cleanup(ts.Close)
 	return ts
 }

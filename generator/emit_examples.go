@@ -393,7 +393,7 @@ func (p *plan) exampleTest(ex *model.Example, o *opInfo, fileDiags []model.Diagn
 // bodyRule is a runtime type an example body is tested as when the docs
 // give it none of its own, with the rule that chose it.
 type bodyRule struct {
-	goName string // "Reference" or "Empty" (templates/runtime/reference.go)
+	goName string // rtODataRef or rtEmptyObject (templates/runtime/reference.go)
 	why    string // the rule, for the test's comment
 }
 
@@ -413,15 +413,15 @@ func bodyRuleFor(ex *model.Example, o *opInfo, typed bool, doc *examples.Node) *
 	if len(doc.Members) > 0 && referenceMembers(doc) {
 		switch {
 		case refOperation(ex, o):
-			return &bodyRule{"Reference", "every member is @odata.id, property@odata.bind or @odata.context, and the operation's path ends in /$ref"}
+			return &bodyRule{rtODataRef, "every member is @odata.id, property@odata.bind or @odata.context, and the operation's path ends in /$ref"}
 		case !typed:
-			return &bodyRule{"Reference", "every member is @odata.id, property@odata.bind or @odata.context, and the page documents no type for the body"}
+			return &bodyRule{rtODataRef, "every member is @odata.id, property@odata.bind or @odata.context, and the page documents no type for the body"}
 		}
 		return nil
 	}
 	if len(doc.Members) == 0 && !typed && ex.Kind == model.RequestExample && o.Body == nil &&
 		(o.RequestBody == nil || (len(o.RequestBody.Properties) == 0 && o.RequestBody.Type.Name == "")) {
-		return &bodyRule{"Empty", "the body is {} and the operation documents no request body parameters"}
+		return &bodyRule{rtEmptyObject, "the body is {} and the operation documents no request body parameters"}
 	}
 	return nil
 }

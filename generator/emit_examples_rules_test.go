@@ -76,16 +76,16 @@ func TestExampleBodyRules(t *testing.T) {
 		want   string // type name, or "skip"
 		wantBy string // words of the rule
 	}{
-		{name: "ref path untyped", body: `{"@odata.id": "https://graph.microsoft.com/v1.0/users/1"}`, op: refOp, want: "Reference", wantBy: "ends in /$ref"},
-		{name: "ref path typed", typ: "microsoft.graph.widget", body: `{"@odata.id": "users/1"}`, op: refOp, want: "Reference", wantBy: "ends in /$ref"},
-		{name: "ref url only", typ: "microsoft.graph.widget", url: "https://graph.microsoft.com/v1.0/widgets/1/owners/$ref?x=1", body: `{"@odata.id": "users/1"}`, op: plainOp, want: "Reference", wantBy: "ends in /$ref"},
+		{name: "ref path untyped", body: `{"@odata.id": "https://graph.microsoft.com/v1.0/users/1"}`, op: refOp, want: "ODataRef", wantBy: "ends in /$ref"},
+		{name: "ref path typed", typ: "microsoft.graph.widget", body: `{"@odata.id": "users/1"}`, op: refOp, want: "ODataRef", wantBy: "ends in /$ref"},
+		{name: "ref url only", typ: "microsoft.graph.widget", url: "https://graph.microsoft.com/v1.0/widgets/1/owners/$ref?x=1", body: `{"@odata.id": "users/1"}`, op: plainOp, want: "ODataRef", wantBy: "ends in /$ref"},
 		{name: "typed elsewhere", typ: "microsoft.graph.widget", body: `{"@odata.id": "users/1"}`, op: plainOp, want: "Widget"},
-		{name: "untyped binds", body: `{"@odata.context": "x", "teamsApp@odata.bind": "apps/1", "m@odata.bind": ["a"]}`, op: plainOp, want: "Reference", wantBy: "documents no type"},
+		{name: "untyped binds", body: `{"@odata.context": "x", "teamsApp@odata.bind": "apps/1", "m@odata.bind": ["a"]}`, op: plainOp, want: "ODataRef", wantBy: "documents no type"},
 		{name: "untyped other member", body: `{"@odata.id": "users/1", "roles": []}`, op: plainOp, want: "skip"},
 		{name: "bare @odata.bind", body: `{"@odata.bind": "users/1"}`, op: plainOp, want: "skip"},
 		{name: "page example", body: `{"@odata.id": "users/1"}`, want: "skip"},
-		{name: "empty request", body: `{}`, op: plainOp, want: "Empty", wantBy: "no request body parameters"},
-		{name: "empty request, untyped body", body: ` { } `, op: refOp, want: "Empty", wantBy: "no request body parameters"},
+		{name: "empty request", body: `{}`, op: plainOp, want: "EmptyObject", wantBy: "no request body parameters"},
+		{name: "empty request, untyped body", body: ` { } `, op: refOp, want: "EmptyObject", wantBy: "no request body parameters"},
 		{name: "empty request with parameters", body: `{}`, op: paramsOp, want: "skip"},
 		{name: "empty response", kind: model.ResponseExample, body: `{}`, op: plainOp, want: "skip"},
 		{name: "empty typed", typ: "microsoft.graph.widget", body: `{}`, op: plainOp, want: "Widget"},
@@ -124,10 +124,10 @@ func TestExampleBodyRuleEmitted(t *testing.T) {
 	p.emitExampleTest(f, tst)
 	src := fmt.Sprintf("%#v", f)
 	for _, want := range []string{
-		"// It is tested as Reference because every member is @odata.id, property@odata.bind or @odata.context, and the operation's path ends in /$ref.",
-		"runExample[Reference](t, exampleAddOwner)",
+		"// It is tested as ODataRef because every member is @odata.id, property@odata.bind or @odata.context, and the operation's path ends in /$ref.",
+		"runExample[ODataRef](t, exampleAddOwner)",
 		"var exampleAddOwner = &exampleCase{",
-		`Type: "Reference",`,
+		`Type: "ODataRef",`,
 	} {
 		if !strings.Contains(src, want) {
 			t.Errorf("generated test lacks %q:\n%s", want, src)
@@ -158,7 +158,7 @@ func TestHandlerRefRoute(t *testing.T) {
 		}
 		got = append(got, s)
 	}
-	want := []string{"TestWidgetPostOwners_Handler_AddOwner /v1.0/widgets/w1/owners/$ref request as Reference"}
+	want := []string{"TestWidgetPostOwners_Handler_AddOwner /v1.0/widgets/w1/owners/$ref request as ODataRef"}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("handler tests (-want +got):\n%s", diff)
 	}

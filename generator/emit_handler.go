@@ -14,15 +14,18 @@ import (
 )
 
 // Handlers: typed net/http servers for the documented operations. The
-// runtime side (templates/runtime/server.go) holds the adapter; this file
-// plans and emits the per-operation and per-group code that uses it:
+// runtime side (templates/runtime/server*.go) holds the Server and the
+// adapter; this file plans and emits the per-operation and per-group code
+// that uses it:
 //
 //   - in each page's file, one request type per operation
 //     (CreateCloudPcDeviceImageRequest: path parameters, documented request
 //     headers, the shared ODataQuery, the decoded body) and its bind method;
 //   - in docgen_servers.go, one interface per group of operations
-//     (CloudPcDeviceImagesServer), an Unimplemented<Group>Server answering
-//     501, and Register<Group>Server(mux, srv, opts...).
+//     (CloudPcDeviceImagesServer) and an Unimplemented<Group>Server
+//     answering 501, then the Servers struct (one field per group) and
+//     NewServer(impl Servers, opts...), which returns the one *Server
+//     (an http.Handler) serving every group.
 //
 // Grouping rule: an operation belongs to the group of the collection its
 // first routable path addresses, the last literal segment of that path
@@ -53,9 +56,11 @@ type handlerPlan struct {
 type serverGroup struct {
 	// key is the collection segment that defines the group ("deviceImages").
 	key string
-	// Iface, Unimpl and Register are the Go names of the interface, the
-	// 501 implementation and the registration function.
-	Iface, Unimpl, Register string
+	// Iface and Unimpl are the Go names of the interface and the 501
+	// implementation; Field is the group's field in Servers, Routes the
+	// Servers method that lists its routes (methods and fields live in
+	// Servers' own namespace, not the package's).
+	Iface, Unimpl, Field, Routes string
 	// ops are sorted by method name.
 	ops []*handlerOp
 }
@@ -233,7 +238,7 @@ func (p *plan) planResponse(ho *handlerOp) {
 	case ref.Collection:
 		elem := model.TypeRef{Name: ref.Name}
 		ho.resp = respJSON
-		ho.respElem = func() *jen.Statement { return jen.Id("Collection").Types(p.elemType(elem)) }
+		ho.respElem = func() *jen.Statement { return jen.Id(rtODataCollection).Types(p.elemType(elem)) }
 		ho.respDesc = fmt.Sprintf("answers %d with a collection of %s", status, sanitizeText(ref.Name))
 	default:
 		ho.resp = respJSON
@@ -355,11 +360,19 @@ func (p *plan) planGroups(ops []*handlerOp) []*serverGroup {
 		what := "the server group of " + k
 		g.Iface = p.claim(name+"Server", "server group "+k, "Group", pos, what, name+"Server")
 		g.Unimpl = p.claim("Unimplemented"+g.Iface, "server group "+k, "Group", pos, "the unimplemented server of "+k, "Unimplemented"+g.Iface)
-		g.Register = p.claim("Register"+g.Iface, "server group "+k, "Group", pos, "the register function of "+k, "Register"+g.Iface)
+		g.Routes = "routes" + g.Iface
 		slices.SortFunc(g.ops, func(a, b *handlerOp) int { return strings.Compare(a.o.BaseName, b.o.BaseName) })
 		groups = append(groups, g)
 	}
 	slices.SortFunc(groups, func(a, b *serverGroup) int { return strings.Compare(a.Iface, b.Iface) })
+	fields := map[string]bool{}
+	for _, g := range groups {
+		g.Field = strings.TrimSuffix(g.Iface, "Server")
+		if g.Field == "" || fields[g.Field] {
+			g.Field = g.Iface
+		}
+		fields[g.Field] = true
+	}
 	return groups
 }
 
@@ -440,6 +453,10 @@ func (p *plan) handlerFiles() []*genFile {
 	for _, g := range hp.groups {
 		p.emitGroup(f, g)
 	}
+	emitServerAPI(f, hp.groups)
+	for _, g := range hp.groups {
+		p.emitGroupRoutes(f, g)
+	}
 	out := []*genFile{{Name: "docgen_servers.go", Jen: f}}
 	if p.opts.NoTests {
 		return out
@@ -480,7 +497,7 @@ func (p *plan) emitRequestType(f *jen.File, ho *handlerOp) {
 		fields = append(fields, jen.Id(fd.name).String())
 	}
 	fields = append(fields, compactComment("Query holds the OData query options ($select, $filter, ...).")...)
-	fields = append(fields, jen.Id("Query").Id("ODataQuery"))
+	fields = append(fields, jen.Id("Query").Id(rtODataQuery))
 	bind = append(bind, jen.If(
 		jen.List(jen.Id("req").Dot("Query"), jen.Err()).Op("=").Id("readODataQuery").Call(jen.Id("r")),
 		jen.Err().Op("!=").Nil(),
@@ -535,11 +552,10 @@ func (p *plan) methodParams(ho *handlerOp, named bool) (params, results []jen.Co
 	return params, results
 }
 
-// emitGroup writes a group's interface, Unimplemented type and Register
-// function.
+// emitGroup writes a group's interface and Unimplemented type.
 func (p *plan) emitGroup(f *jen.File, g *serverGroup) {
 	addComments(f.Group, docComment(
-		fmt.Sprintf("%s serves the documented operations on %q. Implement it (embed %s for the operations you leave out) and serve it with %s.", g.Iface, g.key, g.Unimpl, g.Register),
+		fmt.Sprintf("%s serves the documented operations on %q. Implement it (embed %s for the operations you leave out) and serve it with NewServer, as the %s field of Servers.", g.Iface, g.key, g.Unimpl, g.Field),
 		"Each method gets the decoded request and returns the response body or an error: a *GraphError answers with its status and code, any other error with 500 generalException.",
 	))
 	var methods []jen.Code
@@ -572,7 +588,42 @@ func (p *plan) emitGroup(f *jen.File, g *serverGroup) {
 		f.Func().Params(jen.Id(g.Unimpl)).Id(ho.o.BaseName).Params(params...).Params(results...).Block(jen.Return(ret...))
 	}
 	f.Line()
+}
 
+// emitServerAPI writes the Servers struct and NewServer, the fixed
+// declarations of docgen_servers.go. fixedNames (emit_runtime.go) renders
+// it without groups to reserve the names it declares.
+func emitServerAPI(f *jen.File, groups []*serverGroup) {
+	addComments(f.Group, docComment(
+		"Servers holds the implementation of each operation group for NewServer. A nil field answers every operation of its group with 501 notImplemented, as the group's Unimplemented server does.",
+	))
+	f.Type().Id("Servers").StructFunc(func(s *jen.Group) {
+		for i, g := range groups {
+			if i > 0 {
+				s.Line()
+			}
+			for _, l := range docComment(fmt.Sprintf("%s serves the operations on %q.", g.Field, g.key)) {
+				s.Add(l)
+			}
+			s.Id(g.Field).Id(g.Iface)
+		}
+	})
+	f.Line()
+	addComments(f.Group, docComment(
+		"NewServer returns the http.Handler of the whole API: every operation of impl under the prefix WithPrefix sets (\"/beta\", \"/v1.0\"), with a catch-all that answers 404 and 405 in Graph's error format. Its state lives in the returned *Server; several may serve side by side.",
+	))
+	f.Func().Id("NewServer").Params(jen.Id("impl").Id("Servers"), jen.Id("opts").Op("...").Id(rtServerOption)).Op("*").Id(rtServer).BlockFunc(func(b *jen.Group) {
+		b.Id("s").Op(":=").Id("newServer").Call(jen.Id("opts"))
+		for _, g := range groups {
+			b.Id("s").Dot("add").Call(jen.Id("impl").Dot(g.Routes).Call(jen.Id("s").Dot("cfg")))
+		}
+		b.Return(jen.Id("s"))
+	})
+	f.Line()
+}
+
+// emitGroupRoutes writes the Servers method that lists a group's routes.
+func (p *plan) emitGroupRoutes(f *jen.File, g *serverGroup) {
 	var routeDoc []string
 	var routes []jen.Code
 	for _, ho := range g.ops {
@@ -581,16 +632,17 @@ func (p *plan) emitGroup(f *jen.File, g *serverGroup) {
 			routes = append(routes, p.routeLiteral(ho, rt))
 		}
 	}
-	addComments(f.Group, docComment(fmt.Sprintf("%s registers the operations of srv on mux, under the prefix WithPrefix sets (\"/beta\", \"/v1.0\"), with a catch-all that answers 404 and 405 in Graph's error format. Routes:", g.Register)))
+	addComments(f.Group, docComment(fmt.Sprintf("%s returns the routes of impl.%s (%s when it is nil). Routes:", g.Routes, g.Field, g.Unimpl)))
 	f.Comment("")
 	for _, l := range routeDoc {
 		f.Comment(l)
 	}
-	f.Func().Id(g.Register).Params(
-		jen.Id("mux").Op("*").Qual("net/http", "ServeMux"), jen.Id("srv").Id(g.Iface), jen.Id("opts").Op("...").Id("Option"),
-	).Block(
-		jen.Id("cfg").Op(":=").Id("newServerConfig").Call(jen.Id("opts")),
-		jen.Id("registerRoutes").Call(jen.Id("mux"), jen.Id("cfg"), jen.Index().Id("serverRoute").Values(multiline(routes)...)),
+	f.Func().Params(jen.Id("impl").Op("*").Id("Servers")).Id(g.Routes).Params(jen.Id("cfg").Op("*").Id("serverConfig")).Index().Id("serverRoute").Block(
+		jen.Var().Id("srv").Id(g.Iface).Op("=").Id(g.Unimpl).Values(),
+		jen.If(jen.Id("impl").Dot(g.Field).Op("!=").Nil()).Block(
+			jen.Id("srv").Op("=").Id("impl").Dot(g.Field),
+		),
+		jen.Return(jen.Index().Id("serverRoute").Values(multiline(routes)...)),
 	)
 	f.Line()
 }

@@ -256,8 +256,8 @@ func (p *plan) emitHandlerTest(f *jen.File, t *handlerTest) {
 	ho := t.ho
 	reqAt := model.Pos{File: t.req.Pos.File, Line: t.req.Pos.Line}.String()
 	respAt := model.Pos{File: t.resp.Pos.File, Line: t.resp.Pos.Line}.String()
-	addComments(f.Group, docComment(fmt.Sprintf("%s sends the request example %q (%s) through %s and checks the answer against the response example (%s).",
-		t.name, sanitizeText(t.req.Name), sanitizeText(reqAt), ho.group.Register, sanitizeText(respAt))))
+	addComments(f.Group, docComment(fmt.Sprintf("%s sends the request example %q (%s) through NewServer and checks the answer against the response example (%s).",
+		t.name, sanitizeText(t.req.Name), sanitizeText(reqAt), sanitizeText(respAt))))
 	if t.skip != "" {
 		f.Func().Id(t.name).Params(jen.Id("t").Op("*").Qual("testing", "T")).Block(
 			jen.Id("t").Dot("Skip").Call(jen.Lit(fmt.Sprintf("%s: %s", reqAt, t.skip))),
@@ -307,16 +307,16 @@ func (p *plan) emitHandlerTest(f *jen.File, t *handlerTest) {
 		serve = append(serve, jen.If(jen.Id("response").Op("!=").Nil()).Block(
 			jen.Id("s").Dot("resp").Op("=").New(ho.respElem()),
 			jen.If(jen.Err().Op(":=").Qual("encoding/json", "Unmarshal").Call(jen.Id("response"), jen.Id("s").Dot("resp")), jen.Err().Op("!=").Nil()).Block(
-				jen.Return(jen.Nil(), jen.Err()),
+				jen.Return(jen.Nil(), jen.Nil(), jen.Err()),
 			),
 		))
 	}
+	impl := jen.Id("Servers").Values(jen.Id(ho.group.Field).Op(":").Id("s"))
 	serve = append(serve,
-		jen.Id(ho.group.Register).Call(append([]jen.Code{jen.Id("mux"), jen.Id("s")}, opts...)...),
-		jen.Return(jen.Id("s").Dot("called").Dot("Load"), jen.Nil()))
+		jen.Return(jen.Id("NewServer").Call(append([]jen.Code{impl}, opts...)...), jen.Id("s").Dot("called").Dot("Load"), jen.Nil()))
 	fields = append(fields, jen.Id("Serve").Op(":").Func().Params(
-		jen.Id("mux").Op("*").Qual("net/http", "ServeMux"), jen.Id("response").Index().Byte(),
-	).Params(jen.Func().Params().Bool(), jen.Error()).Block(serve...))
+		jen.Id("response").Index().Byte(),
+	).Params(jen.Qual("net/http", "Handler"), jen.Func().Params().Bool(), jen.Error()).Block(serve...))
 	f.Func().Id(t.name).Params(jen.Id("t").Op("*").Qual("testing", "T")).Block(
 		jen.Id("runHandlerExample").Call(jen.Id("t"), jen.Op("&").Id("handlerCase").Values(multiline(fields)...)),
 	)

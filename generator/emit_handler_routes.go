@@ -32,7 +32,7 @@ import (
 // a fresh http.ServeMux, in page order, and a pattern the mux refuses is
 // checked against each earlier one to name the route it conflicts with.
 // The later route is dropped with a route-conflict diagnostic that names
-// both pages, so the generated Register functions can never panic.
+// both pages, so the generated NewServer can never panic.
 
 // handlerRoute is one ServeMux registration of an operation.
 type handlerRoute struct {
@@ -316,6 +316,10 @@ func (p *plan) checkRoutes(ops []*handlerOp) {
 	byKey := map[string][]routeRef{}
 	var keys []string
 	mux := http.NewServeMux()
+	// The catch-all every Server registers (under its prefix, which moves
+	// routes and catch-all alike): a route it conflicts with is dropped
+	// here, so NewServer never meets a conflict.
+	mux.Handle("/", http.NotFoundHandler())
 	drop := map[*handlerRoute]bool{}
 	for _, ref := range refs {
 		key := ref.rt.key()

@@ -1,6 +1,7 @@
 package generator
 
 import (
+	"bytes"
 	"go/ast"
 	"go/parser"
 	"go/token"
@@ -33,16 +34,42 @@ var (
 	runtimeData runtimeInfo
 )
 
-// loadRuntime reads the embedded runtime once. The names come from parsing
-// the sources, so a name R adds to the runtime is reserved automatically;
-// runtimeNames (naming.go) lists the ones reserved even if a file is
-// missing.
+// The runtime identifiers generated code refers to by name. The runtime
+// names its exported identifiers so that no Graph type, enum constant or
+// entity set can take them (Edm*, Graph*, OData*, JSON*, Opt*, Server*,
+// Validation* and the short Opt helpers Some and Null; see
+// TestRuntimeNamesFreeForMetadata), and TestRuntimeIdentifiersDeclared
+// checks that templates/runtime declares every one listed here.
+const (
+	rtOp              = "Op"              // operation names; the OpXxx constants
+	rtOpt             = "Opt"             // absent/null/value wrapper of optional members
+	rtJSONMembers     = "JSONMembers"     // the Extra field: members no field holds
+	rtProblems        = "problems"        // validation's problem accumulator
+	rtODataQuery      = "ODataQuery"      // a request's query options
+	rtODataCollection = "ODataCollection" // a collection response
+	rtODataRef        = "ODataRef"        // a $ref / @odata.bind request body
+	rtEmptyObject     = "EmptyObject"     // the {} body of a parameterless action
+	rtEdmDate         = "EdmDate"
+	rtEdmTimeOfDay    = "EdmTimeOfDay"
+	rtEdmDuration     = "EdmDuration"
+	rtEdmDecimal      = "EdmDecimal"
+	rtServer          = "Server"       // the http.Handler of every operation group
+	rtServerOption    = "ServerOption" // NewServer's options
+)
+
+// runtimeIdentifiers are the constants above, for the test.
+var runtimeIdentifiers = []string{
+	rtOp, rtOpt, rtJSONMembers, rtProblems, rtODataQuery, rtODataCollection, rtODataRef,
+	rtEmptyObject, rtEdmDate, rtEdmTimeOfDay, rtEdmDuration, rtEdmDecimal, rtServer, rtServerOption,
+}
+
+// loadRuntime reads the embedded runtime once. The reserved names are
+// computed, never listed by hand: every package-level name the runtime's
+// non-test sources declare, and every name the fixed part of the generated
+// files declares (fixedNames).
 func loadRuntime() runtimeInfo {
 	runtimeOnce.Do(func() {
 		runtimeData.names = map[string]bool{}
-		for _, n := range runtimeNames {
-			runtimeData.names[n] = true
-		}
 		for _, f := range append(templates.Files(), templates.TestFiles()...) {
 			rf := runtimeFile{Name: f.Name, Src: []byte(f.Src)}
 			runtimeData.files = append(runtimeData.files, rf)
@@ -53,9 +80,26 @@ func loadRuntime() runtimeInfo {
 				runtimeData.names[n] = true
 			}
 		}
+		for _, n := range fixedNames() {
+			runtimeData.names[n] = true
+		}
 		slices.SortFunc(runtimeData.files, func(a, b runtimeFile) int { return strings.Compare(a.Name, b.Name) })
 	})
 	return runtimeData
+}
+
+// fixedNames returns the package-level names docgen declares in generated
+// files whatever the docs say (NewServer, Servers): the fixed declarations
+// are rendered once without any group and parsed, so a name added to them
+// is reserved automatically.
+func fixedNames() []string {
+	f := jen.NewFile("fixed")
+	emitServerAPI(f, nil)
+	var b bytes.Buffer
+	if err := f.Render(&b); err != nil {
+		return nil
+	}
+	return declaredNames(b.Bytes())
 }
 
 // declaredNames returns the package-level identifiers a Go source declares.
@@ -101,30 +145,4 @@ func (p *plan) runtimeFiles() []*genFile {
 		out = append(out, &genFile{Name: "docgen_" + f.Name, Src: src})
 	}
 	return out
-}
-
-// opsFile declares the Op type unless the runtime already does.
-func (p *plan) opsFile() []*genFile {
-	if loadRuntime().declares("Op") {
-		return nil
-	}
-	f := p.newFile("")
-	f.Comment("Op names a documented operation: the page file name without folder and")
-	f.Comment("extension (\"create-cloudpcsnapshot\"). Each page's file declares the")
-	f.Comment("constants of its operations (OpCreateCloudPcSnapshot); ValidateFor")
-	f.Comment("applies the rules of one.")
-	f.Type().Id("Op").String()
-	f.Comment("String returns the operation's name.")
-	f.Func().Params(jen.Id("op").Id("Op")).Id("String").Params().String().Block(jen.Return(jen.String().Call(jen.Id("op"))))
-	return []*genFile{{Name: "docgen_ops.go", Jen: f}}
-}
-
-// declares reports whether a runtime source file declares name.
-func (r runtimeInfo) declares(name string) bool {
-	for _, f := range r.files {
-		if !strings.HasSuffix(f.Name, "_test.go") && slices.Contains(declaredNames(f.Src), name) {
-			return true
-		}
-	}
-	return false
 }

@@ -27,7 +27,7 @@ func (p *plan) emitStruct(f *jen.File, t *typeInfo) {
 	f.Type().Id(t.GoName).StructFunc(func(g *jen.Group) {
 		g.Comment("ODataType is the @odata.type annotation, \"#microsoft.graph.x\",")
 		g.Comment("naming the JSON object's type.")
-		g.Id("ODataType").Id("Opt").Types(jen.String()).Tag(map[string]string{"json": "@odata.type,omitzero"})
+		g.Id("ODataType").Id(rtOpt).Types(jen.String()).Tag(map[string]string{"json": "@odata.type,omitzero"})
 		for _, fi := range t.Fields {
 			addComments(g, compactComment(p.fieldIntro(fi)+" "+fi.Description, p.sourceOf(fi.Pos)))
 			tag := fi.Name + ",omitzero"
@@ -38,7 +38,7 @@ func (p *plan) emitStruct(f *jen.File, t *typeInfo) {
 		}
 		g.Comment("Extra holds the members that have no field: unknown properties and")
 		g.Comment("@odata.* or property@odata.* annotations, in document order.")
-		g.Id("Extra").Id("Extra").Tag(map[string]string{"json": "-"})
+		g.Id("Extra").Id(rtJSONMembers).Tag(map[string]string{"json": "-"})
 	})
 	p.emitUnmarshal(f, t)
 	p.emitMarshal(f, t)

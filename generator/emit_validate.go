@@ -13,7 +13,7 @@ import (
 // part of the generated API: stable, dotted, lower camel case. The most
 // frequent problems are reported through runtime helpers that carry their
 // own codes (templates/runtime/validate.go: "null.notAllowed" by
-// Problems.notNull and nullIn, "enum.unknown" by unknownEnum, "required"
+// problems.notNull and nullIn, "enum.unknown" by unknownEnum, "required"
 // and "readOnly"), so generated validators stay one short call per check.
 const (
 	codeEnumUnknown = "enum.unknown"   // a value that is not documented
@@ -32,7 +32,7 @@ func (p *plan) emitValidate(f *jen.File, t *typeInfo) {
 	)
 	p.emitValidateFor(f, t)
 	f.Comment("validate adds the problems of v to p, at JSON Pointers under base.")
-	f.Func().Params(jen.Id("v").Op("*").Id(t.GoName)).Id("validate").Params(jen.Id("p").Op("*").Id("Problems"), jen.Id("base").String()).BlockFunc(func(g *jen.Group) {
+	f.Func().Params(jen.Id("v").Op("*").Id(t.GoName)).Id("validate").Params(jen.Id("p").Op("*").Id(rtProblems), jen.Id("base").String()).BlockFunc(func(g *jen.Group) {
 		for _, fi := range t.Fields {
 			for _, s := range p.fieldChecks(fi) {
 				g.Add(s)
@@ -54,8 +54,8 @@ func (p *plan) emitValidateFor(f *jen.File, t *typeInfo) {
 	} else {
 		addComments(f.Group, docComment(fmt.Sprintf("ValidateFor is Validate plus the rules of op when v is its request body: the members it requires, and no read-only members. Operations with rules: %s.", strings.Join(doc, ", "))))
 	}
-	f.Func().Params(jen.Id("v").Op("*").Id(t.GoName)).Id("ValidateFor").Params(jen.Id("op").Id("Op")).Error().BlockFunc(func(g *jen.Group) {
-		g.Var().Id("p").Id("Problems")
+	f.Func().Params(jen.Id("v").Op("*").Id(t.GoName)).Id("ValidateFor").Params(jen.Id("op").Id(rtOp)).Error().BlockFunc(func(g *jen.Group) {
+		g.Var().Id("p").Id(rtProblems)
 		g.Id("v").Dot("validate").Call(jen.Op("&").Id("p"), jen.Lit(""))
 		if len(t.BodyOf) > 0 {
 			g.Switch(jen.Id("op")).BlockFunc(func(sw *jen.Group) {

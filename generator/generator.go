@@ -38,7 +38,7 @@ type Options struct {
 	Package string
 	// The models (structs, enums, validators, operation constants) are
 	// always generated. NoHandlers leaves out the server side: request
-	// types, server interfaces, Register functions and their tests.
+	// types, server interfaces, NewServer and their tests.
 	// NoTests leaves out the example round-trip and handler tests.
 	NoHandlers bool `json:",omitempty"`
 	NoTests    bool `json:",omitempty"`
@@ -141,7 +141,6 @@ func Generate(pkg *model.Package, opts Options) ([]File, []model.Diagnostic) {
 		}
 		r.done()
 	}()
-	r.submit(p.opsFile()...)
 	r.submit(p.runtimeFiles()...)
 	if tests {
 		r.submit(p.exampleFiles()...)

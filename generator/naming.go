@@ -190,17 +190,10 @@ func startsWithDigit(s string) bool {
 	return unicode.IsDigit(r)
 }
 
-// runtimeNames are the exported identifiers the runtime (templates/runtime,
-// copied into every generated package) and the fixed generated files
-// declare. Generated types, constants and functions never take these names;
-// one that would is renamed with a diagnostic.
-var runtimeNames = []string{
-	"Date", "Decimal", "Duration", "ErrorDetail", "Extra", "GraphError",
-	"InnerError", "Member", "Null", "ODataQuery", "Op", "Opt", "Problem",
-	"Problems", "Some", "State", "TimeOfDay", "ValidationError",
-	// Opt states and other runtime constants.
-	"Absent", "Present", "StateAbsent", "StateNull", "StatePresent",
-}
+// The package-level names generated declarations must not take are not
+// listed here: loadRuntime (emit_runtime.go) computes them from the
+// runtime's sources and the fixed generated declarations (fixedNames), and
+// newPlan reserves them before any Graph name is claimed.
 
 // structMethods are the methods (and fixed fields) every generated struct
 // has; a property whose Go name would be one of them is renamed.

@@ -1,7 +1,12 @@
 package generator
 
 import (
+	"encoding/xml"
+	"fmt"
+	"go/token"
 	"math/rand/v2"
+	"os"
+	"slices"
 	"strings"
 	"testing"
 	"unicode"
@@ -214,5 +219,123 @@ func TestIsGenerated(t *testing.T) {
 		if got := IsGenerated([]byte(tt.in)); got != tt.want {
 			t.Errorf("IsGenerated(%q) = %v, want %v", tt.in, got, tt.want)
 		}
+	}
+}
+
+// TestRuntimeIdentifiersDeclared: every runtime identifier the emitters
+// refer to by name (rt* in emit_runtime.go) is declared by the runtime, and
+// the reserved names are exactly what the runtime sources and the fixed
+// generated declarations declare.
+func TestRuntimeIdentifiersDeclared(t *testing.T) {
+	names := loadRuntime().names
+	for _, n := range runtimeIdentifiers {
+		if !names[n] {
+			t.Errorf("the runtime declares no %s", n)
+		}
+	}
+	for _, n := range []string{"NewServer", "Servers"} {
+		if !names[n] {
+			t.Errorf("fixed generated name %s is not reserved", n)
+		}
+	}
+	// The runtime names its exported identifiers after what they are, so
+	// Graph's generic nouns stay free.
+	for _, n := range []string{"Date", "Member", "Problem", "Reference", "Empty", "Option", "State", "Collection", "Extra", "Decimal", "Duration", "TimeOfDay"} {
+		if names[n] {
+			t.Errorf("the runtime reserves %s, a name a Graph type can take", n)
+		}
+	}
+}
+
+// metadataFile is Microsoft's CSDL for Graph v1.0 (../shared/metadata from
+// the repository root).
+const metadataFile = "../../shared/metadata/v1.0.xml"
+
+// TestRuntimeNamesFreeForMetadata derives, with the generator's naming
+// functions, the Go name of every entity, complex and enum type of Graph's
+// $metadata (plain and with its sub-namespace), of every enum constant and
+// of every entity set and singleton, and checks that none is a name the
+// runtime or the fixed generated declarations reserve: no Graph type is
+// renamed because of docgen's own names.
+func TestRuntimeNamesFreeForMetadata(t *testing.T) {
+	data, err := os.ReadFile(metadataFile)
+	if os.IsNotExist(err) {
+		t.Skipf("%s not present", metadataFile)
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	type member struct {
+		Name string `xml:"Name,attr"`
+	}
+	type typ struct {
+		Name    string   `xml:"Name,attr"`
+		Members []member `xml:"Member"`
+	}
+	var edmx struct {
+		Schemas []struct {
+			Namespace string `xml:"Namespace,attr"`
+			Entities  []typ  `xml:"EntityType"`
+			Complexes []typ  `xml:"ComplexType"`
+			Enums     []typ  `xml:"EnumType"`
+			Container []struct {
+				Sets       []member `xml:"EntitySet"`
+				Singletons []member `xml:"Singleton"`
+			} `xml:"EntityContainer"`
+		} `xml:"DataServices>Schema"`
+	}
+	if err := xml.Unmarshal(data, &edmx); err != nil {
+		t.Fatal(err)
+	}
+	reserved := map[string]bool{}
+	for n := range loadRuntime().names {
+		if token.IsExported(n) {
+			reserved[n] = true
+		}
+	}
+	derived := map[string]string{} // Go name → what it was derived from
+	add := func(goName, from string) {
+		if goName != "" {
+			derived[goName] = from
+		}
+	}
+	var types, consts, sets int
+	for _, s := range edmx.Schemas {
+		for _, group := range [][]typ{s.Entities, s.Complexes, s.Enums} {
+			for _, ty := range group {
+				q := s.Namespace + "." + ty.Name
+				plain := typePlainName(q)
+				add(plain, q)
+				if ns := subNamespace(q); ns != "" {
+					add(exportedName(ns)+plain, q)
+				}
+				types++
+				for _, m := range ty.Members {
+					add(plain+exportedName(m.Name), q+"/"+m.Name)
+					consts++
+				}
+			}
+		}
+		for _, c := range s.Container {
+			for _, m := range append(c.Sets, c.Singletons...) {
+				add(exportedName(m.Name), "entity set "+m.Name)
+				sets++
+			}
+		}
+	}
+	if types < 1000 {
+		t.Fatalf("read only %d types from %s", types, metadataFile)
+	}
+	var hits []string
+	for goName, from := range derived {
+		if reserved[goName] {
+			hits = append(hits, fmt.Sprintf("%s (from %s)", goName, from))
+		}
+	}
+	slices.Sort(hits)
+	t.Logf("%d types, %d enum constants, %d entity sets and singletons → %d Go names; %d reserved runtime names; %d collisions",
+		types, consts, sets, len(derived), len(reserved), len(hits))
+	for _, h := range hits {
+		t.Errorf("a Graph name takes a runtime name: %s", h)
 	}
 }

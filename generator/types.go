@@ -12,8 +12,8 @@ type format string
 const (
 	noFormat   format = ""
 	guidFormat format = "guid"
-	// validFormat: the runtime type has a Valid method (Date, TimeOfDay,
-	// Duration); decoding is strict, but a value built in Go may be out of
+	// validFormat: the runtime type has a Valid method (EdmDate, EdmTimeOfDay,
+	// EdmDuration); decoding is strict, but a value built in Go may be out of
 	// range.
 	validFormat format = "valid"
 )
@@ -42,11 +42,11 @@ var edmTypes = map[string]edmType{
 	"Edm.Int64":          {name: "int64"},
 	"Edm.Single":         {name: "float32"},
 	"Edm.Double":         {name: "float64"},
-	"Edm.Decimal":        {name: "Decimal"},
+	"Edm.Decimal":        {name: rtEdmDecimal},
 	"Edm.DateTimeOffset": {pkg: "time", name: "Time"},
-	"Edm.Date":           {name: "Date", check: validFormat},
-	"Edm.TimeOfDay":      {name: "TimeOfDay", check: validFormat},
-	"Edm.Duration":       {name: "Duration", check: validFormat},
+	"Edm.Date":           {name: rtEdmDate, check: validFormat},
+	"Edm.TimeOfDay":      {name: rtEdmTimeOfDay, check: validFormat},
+	"Edm.Duration":       {name: rtEdmDuration, check: validFormat},
 	"Edm.Guid":           {name: "string", check: guidFormat},
 	"Edm.Binary":         {name: "byte", slice: true},
 	"Edm.Stream":         {name: "byte", slice: true},
@@ -107,7 +107,7 @@ func (p *plan) fieldType(f *fieldInfo) *jen.Statement {
 	if f.Plain {
 		return elem
 	}
-	return jen.Id("Opt").Types(elem)
+	return jen.Id(rtOpt).Types(elem)
 }
 
 // formatOf returns the extra check a field's values need.

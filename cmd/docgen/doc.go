@@ -26,7 +26,7 @@ writes one Go file per page plus the runtime into -out (default
 "generated"). -generate picks the parts (default
 "models,handlers,tests"): models (structs, enums, validators, operation
 constants) are always written; handlers adds the net/http servers (request
-types, server interfaces, Register functions); tests adds the example
+types, server interfaces, NewServer); tests adds the example
 round-trip tests and, with handlers, the handler tests. check must be given
 the same -generate. Output is gofmt'd and deterministic; only files whose bytes
 change are written, atomically. A file without the header

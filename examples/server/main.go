@@ -79,20 +79,17 @@ func run(ctx context.Context, args []string, stderr io.Writer, ready chan<- stri
 	}
 }
 
-// newHandler mounts both seed groups under prefix.
+// newHandler serves both seed groups under prefix.
 func newHandler(logger *log.Logger, prefix string) http.Handler {
 	st := &store{images: map[string]*generated.CloudPcDeviceImage{}, snapshots: map[string]*generated.CloudPcSnapshot{}}
-	opts := []generated.Option{
+	return generated.NewServer(
+		generated.Servers{CloudPcDeviceImages: st, CloudPcSnapshots: st},
 		generated.WithPrefix(prefix),
 		generated.WithErrorHandler(func(r *http.Request, err error) *generated.GraphError {
 			logger.Printf("%s %s: %v", r.Method, r.URL.Path, err)
 			return nil // keep the default Graph error
 		}),
-	}
-	mux := http.NewServeMux()
-	generated.RegisterCloudPcDeviceImagesServer(mux, st, opts...)
-	generated.RegisterCloudPcSnapshotsServer(mux, st, opts...)
-	return mux
+	)
 }
 
 // store keeps the created objects in memory.

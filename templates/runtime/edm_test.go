@@ -11,32 +11,32 @@ import (
 func TestDate(t *testing.T) {
 	tests := []struct {
 		in   string
-		want Date
+		want EdmDate
 		ok   bool
 	}{
-		{"2021-07-01", Date{2021, 7, 1}, true},
-		{"2020-02-29", Date{2020, 2, 29}, true},
-		{"2000-02-29", Date{2000, 2, 29}, true},
-		{"0000-01-01", Date{0, 1, 1}, true},
-		{"-0001-12-31", Date{-1, 12, 31}, true},
-		{"12345-01-01", Date{12345, 1, 1}, true},
-		{"9999-12-31", Date{9999, 12, 31}, true},
-		{"2021-02-29", Date{}, false},
-		{"1900-02-29", Date{}, false},
-		{"2021-04-31", Date{}, false},
-		{"2021-13-01", Date{}, false},
-		{"2021-00-10", Date{}, false},
-		{"2021-01-00", Date{}, false},
-		{"2021-1-01", Date{}, false},
-		{"21-01-01", Date{}, false},
-		{"02021-01-01", Date{}, false},
-		{"2021-01-01T00:00:00Z", Date{}, false},
-		{"2021/01/01", Date{}, false},
-		{"", Date{}, false},
-		{"-", Date{}, false},
+		{"2021-07-01", EdmDate{2021, 7, 1}, true},
+		{"2020-02-29", EdmDate{2020, 2, 29}, true},
+		{"2000-02-29", EdmDate{2000, 2, 29}, true},
+		{"0000-01-01", EdmDate{0, 1, 1}, true},
+		{"-0001-12-31", EdmDate{-1, 12, 31}, true},
+		{"12345-01-01", EdmDate{12345, 1, 1}, true},
+		{"9999-12-31", EdmDate{9999, 12, 31}, true},
+		{"2021-02-29", EdmDate{}, false},
+		{"1900-02-29", EdmDate{}, false},
+		{"2021-04-31", EdmDate{}, false},
+		{"2021-13-01", EdmDate{}, false},
+		{"2021-00-10", EdmDate{}, false},
+		{"2021-01-00", EdmDate{}, false},
+		{"2021-1-01", EdmDate{}, false},
+		{"21-01-01", EdmDate{}, false},
+		{"02021-01-01", EdmDate{}, false},
+		{"2021-01-01T00:00:00Z", EdmDate{}, false},
+		{"2021/01/01", EdmDate{}, false},
+		{"", EdmDate{}, false},
+		{"-", EdmDate{}, false},
 	}
 	for _, tt := range tests {
-		got, err := ParseDate(tt.in)
+		got, err := ParseEdmDate(tt.in)
 		if (err == nil) != tt.ok || got != tt.want {
 			t.Errorf("ParseDate(%q) = %v, %v; want %v, ok %v", tt.in, got, err, tt.want, tt.ok)
 			continue
@@ -55,23 +55,23 @@ func TestDate(t *testing.T) {
 			t.Errorf("MarshalText = %s, %v", text, err)
 		}
 	}
-	var d Date
+	var d EdmDate
 	if err := d.UnmarshalText([]byte("2021-02-30")); err == nil {
 		t.Error("UnmarshalText accepted 2021-02-30")
 	}
-	if err := json.Unmarshal([]byte(`"2021-02-03"`), &d); err != nil || d != (Date{2021, 2, 3}) {
+	if err := json.Unmarshal([]byte(`"2021-02-03"`), &d); err != nil || d != (EdmDate{2021, 2, 3}) {
 		t.Errorf("json.Unmarshal: %v, %v", d, err)
 	}
-	if !(Date{}).IsZero() || (Date{}).Valid() || (Date{2021, 1, 1}).IsZero() {
+	if !(EdmDate{}).IsZero() || (EdmDate{}).Valid() || (EdmDate{2021, 1, 1}).IsZero() {
 		t.Error("IsZero/Valid of the zero Date")
 	}
-	if _, err := (Date{}).MarshalText(); err == nil {
+	if _, err := (EdmDate{}).MarshalText(); err == nil {
 		t.Error("zero Date marshalled")
 	}
-	if got := DateOf(time.Date(2021, 7, 1, 23, 0, 0, 0, time.UTC)); got != (Date{2021, 7, 1}) {
+	if got := EdmDateOf(time.Date(2021, 7, 1, 23, 0, 0, 0, time.UTC)); got != (EdmDate{2021, 7, 1}) {
 		t.Errorf("DateOf = %v", got)
 	}
-	if got := (Date{2021, 7, 1}).In(time.UTC); !got.Equal(time.Date(2021, 7, 1, 0, 0, 0, 0, time.UTC)) {
+	if got := (EdmDate{2021, 7, 1}).In(time.UTC); !got.Equal(time.Date(2021, 7, 1, 0, 0, 0, 0, time.UTC)) {
 		t.Errorf("In = %v", got)
 	}
 }
@@ -79,30 +79,30 @@ func TestDate(t *testing.T) {
 func TestTimeOfDay(t *testing.T) {
 	tests := []struct {
 		in   string
-		want TimeOfDay
+		want EdmTimeOfDay
 		out  string // "" means in; "-" means an error
 	}{
-		{"08:00:00.0000000", TimeOfDay{Hour: 8, Digits: 7}, ""},
-		{"12:00:05.5020000", TimeOfDay{12, 0, 5, 502000000, 7}, ""},
-		{"20:00:00.000000", TimeOfDay{Hour: 20, Digits: 6}, ""},
-		{"23:59:59", TimeOfDay{23, 59, 59, 0, 0}, ""},
-		{"00:00:00", TimeOfDay{}, ""},
-		{"23:59:59.999999999", TimeOfDay{23, 59, 59, 999999999, 9}, ""},
-		{"01:02:03.123456789000", TimeOfDay{1, 2, 3, 123456789, 12}, ""},
-		{"08:30", TimeOfDay{Hour: 8, Minute: 30}, "08:30:00"},
-		{"01:02:03.1234567891", TimeOfDay{}, "-"},
-		{"01:02:03.1234567890000", TimeOfDay{}, "-"},
-		{"24:00:00", TimeOfDay{}, "-"},
-		{"12:60:00", TimeOfDay{}, "-"},
-		{"12:00:60", TimeOfDay{}, "-"},
-		{"12:00:00.", TimeOfDay{}, "-"},
-		{"12:00:00Z", TimeOfDay{}, "-"},
-		{"8:00:00", TimeOfDay{}, "-"},
-		{"12:00:0", TimeOfDay{}, "-"},
-		{"", TimeOfDay{}, "-"},
+		{"08:00:00.0000000", EdmTimeOfDay{Hour: 8, Digits: 7}, ""},
+		{"12:00:05.5020000", EdmTimeOfDay{12, 0, 5, 502000000, 7}, ""},
+		{"20:00:00.000000", EdmTimeOfDay{Hour: 20, Digits: 6}, ""},
+		{"23:59:59", EdmTimeOfDay{23, 59, 59, 0, 0}, ""},
+		{"00:00:00", EdmTimeOfDay{}, ""},
+		{"23:59:59.999999999", EdmTimeOfDay{23, 59, 59, 999999999, 9}, ""},
+		{"01:02:03.123456789000", EdmTimeOfDay{1, 2, 3, 123456789, 12}, ""},
+		{"08:30", EdmTimeOfDay{Hour: 8, Minute: 30}, "08:30:00"},
+		{"01:02:03.1234567891", EdmTimeOfDay{}, "-"},
+		{"01:02:03.1234567890000", EdmTimeOfDay{}, "-"},
+		{"24:00:00", EdmTimeOfDay{}, "-"},
+		{"12:60:00", EdmTimeOfDay{}, "-"},
+		{"12:00:60", EdmTimeOfDay{}, "-"},
+		{"12:00:00.", EdmTimeOfDay{}, "-"},
+		{"12:00:00Z", EdmTimeOfDay{}, "-"},
+		{"8:00:00", EdmTimeOfDay{}, "-"},
+		{"12:00:0", EdmTimeOfDay{}, "-"},
+		{"", EdmTimeOfDay{}, "-"},
 	}
 	for _, tt := range tests {
-		got, err := ParseTimeOfDay(tt.in)
+		got, err := ParseEdmTimeOfDay(tt.in)
 		if tt.out == "-" {
 			if err == nil {
 				t.Errorf("ParseTimeOfDay(%q) = %v, want an error", tt.in, got)
@@ -129,17 +129,17 @@ func TestTimeOfDay(t *testing.T) {
 		}
 	}
 	// String never loses precision, even when Digits is too small.
-	if got := (TimeOfDay{Hour: 1, Nanosecond: 5e8, Digits: 0}).String(); got != "01:00:00.5" {
+	if got := (EdmTimeOfDay{Hour: 1, Nanosecond: 5e8, Digits: 0}).String(); got != "01:00:00.5" {
 		t.Errorf("String = %q", got)
 	}
-	if got := (TimeOfDay{Hour: 1, Nanosecond: 123, Digits: 2}).String(); got != "01:00:00.000000123" {
+	if got := (EdmTimeOfDay{Hour: 1, Nanosecond: 123, Digits: 2}).String(); got != "01:00:00.000000123" {
 		t.Errorf("String = %q", got)
 	}
-	if _, err := (TimeOfDay{Minute: 61}).MarshalText(); err == nil {
+	if _, err := (EdmTimeOfDay{Minute: 61}).MarshalText(); err == nil {
 		t.Error("invalid TimeOfDay marshalled")
 	}
-	var tod TimeOfDay
-	if err := tod.UnmarshalText([]byte("17:00:00.0000000")); err != nil || tod != (TimeOfDay{Hour: 17, Digits: 7}) {
+	var tod EdmTimeOfDay
+	if err := tod.UnmarshalText([]byte("17:00:00.0000000")); err != nil || tod != (EdmTimeOfDay{Hour: 17, Digits: 7}) {
 		t.Errorf("UnmarshalText: %+v, %v", tod, err)
 	}
 	if text, err := tod.MarshalText(); err != nil || string(text) != "17:00:00.0000000" {
@@ -153,37 +153,37 @@ func TestTimeOfDay(t *testing.T) {
 func TestDuration(t *testing.T) {
 	tests := []struct {
 		in   string
-		want Duration
+		want EdmDuration
 		std  time.Duration // -1: Std not ok
 		out  string        // "" means in
 	}{
-		{"PT0S", Duration{}, 0, ""},
-		{"P1DT2H", Duration{Days: 1, Hours: 2}, 26 * time.Hour, ""},
-		{"-P1DT2H", Duration{Negative: true, Days: 1, Hours: 2}, -26 * time.Hour, ""},
-		{"-P1D", Duration{Negative: true, Days: 1}, -24 * time.Hour, ""},
-		{"PT1.5S", Duration{Seconds: 1, Nanoseconds: 5e8, Digits: 1}, 1500 * time.Millisecond, ""},
-		{"PT1.50S", Duration{Seconds: 1, Nanoseconds: 5e8, Digits: 2}, 1500 * time.Millisecond, ""},
-		{"PT36H", Duration{Hours: 36}, 36 * time.Hour, ""},
-		{"P2W", Duration{Weeks: 2}, 14 * 24 * time.Hour, ""},
-		{"P1Y2M", Duration{Years: 1, Months: 2}, -1, ""},
-		{"P1Y2M3W4DT5H6M7.0080S", Duration{Years: 1, Months: 2, Weeks: 3, Days: 4, Hours: 5, Minutes: 6, Seconds: 7, Nanoseconds: 8000000, Digits: 4}, -1, ""},
-		{"PT3M29.6631862S", Duration{Minutes: 3, Seconds: 29, Nanoseconds: 663186200, Digits: 7}, 3*time.Minute + 29663186200, ""},
-		{"-PT17.1357909S", Duration{Negative: true, Seconds: 17, Nanoseconds: 135790900, Digits: 7}, -17135790900, ""},
-		{"PT0.007S", Duration{Nanoseconds: 7e6, Digits: 3}, 7 * time.Millisecond, ""},
-		{"P30D", Duration{Days: 30}, 30 * 24 * time.Hour, ""},
-		{"PT1M", Duration{Minutes: 1}, time.Minute, ""},
-		{"P1M", Duration{Months: 1}, -1, ""},
-		{"P0D", Duration{}, 0, "PT0S"},
-		{"PT0H0M", Duration{}, 0, "PT0S"},
-		{"-PT0S", Duration{Negative: true}, 0, ""},
-		{"P01D", Duration{Days: 1}, 24 * time.Hour, "P1D"},
-		{"PT0.000S", Duration{Digits: 3}, 0, ""},
-		{"P106751DT23H47M16.854775807S", Duration{Days: 106751, Hours: 23, Minutes: 47, Seconds: 16, Nanoseconds: 854775807, Digits: 9}, time.Duration(1<<63 - 1), ""},
-		{"P106751DT23H47M16.854775808S", Duration{Days: 106751, Hours: 23, Minutes: 47, Seconds: 16, Nanoseconds: 854775808, Digits: 9}, -1, ""},
-		{"P9223372036854775807D", Duration{Days: 9223372036854775807}, -1, ""},
+		{"PT0S", EdmDuration{}, 0, ""},
+		{"P1DT2H", EdmDuration{Days: 1, Hours: 2}, 26 * time.Hour, ""},
+		{"-P1DT2H", EdmDuration{Negative: true, Days: 1, Hours: 2}, -26 * time.Hour, ""},
+		{"-P1D", EdmDuration{Negative: true, Days: 1}, -24 * time.Hour, ""},
+		{"PT1.5S", EdmDuration{Seconds: 1, Nanoseconds: 5e8, Digits: 1}, 1500 * time.Millisecond, ""},
+		{"PT1.50S", EdmDuration{Seconds: 1, Nanoseconds: 5e8, Digits: 2}, 1500 * time.Millisecond, ""},
+		{"PT36H", EdmDuration{Hours: 36}, 36 * time.Hour, ""},
+		{"P2W", EdmDuration{Weeks: 2}, 14 * 24 * time.Hour, ""},
+		{"P1Y2M", EdmDuration{Years: 1, Months: 2}, -1, ""},
+		{"P1Y2M3W4DT5H6M7.0080S", EdmDuration{Years: 1, Months: 2, Weeks: 3, Days: 4, Hours: 5, Minutes: 6, Seconds: 7, Nanoseconds: 8000000, Digits: 4}, -1, ""},
+		{"PT3M29.6631862S", EdmDuration{Minutes: 3, Seconds: 29, Nanoseconds: 663186200, Digits: 7}, 3*time.Minute + 29663186200, ""},
+		{"-PT17.1357909S", EdmDuration{Negative: true, Seconds: 17, Nanoseconds: 135790900, Digits: 7}, -17135790900, ""},
+		{"PT0.007S", EdmDuration{Nanoseconds: 7e6, Digits: 3}, 7 * time.Millisecond, ""},
+		{"P30D", EdmDuration{Days: 30}, 30 * 24 * time.Hour, ""},
+		{"PT1M", EdmDuration{Minutes: 1}, time.Minute, ""},
+		{"P1M", EdmDuration{Months: 1}, -1, ""},
+		{"P0D", EdmDuration{}, 0, "PT0S"},
+		{"PT0H0M", EdmDuration{}, 0, "PT0S"},
+		{"-PT0S", EdmDuration{Negative: true}, 0, ""},
+		{"P01D", EdmDuration{Days: 1}, 24 * time.Hour, "P1D"},
+		{"PT0.000S", EdmDuration{Digits: 3}, 0, ""},
+		{"P106751DT23H47M16.854775807S", EdmDuration{Days: 106751, Hours: 23, Minutes: 47, Seconds: 16, Nanoseconds: 854775807, Digits: 9}, time.Duration(1<<63 - 1), ""},
+		{"P106751DT23H47M16.854775808S", EdmDuration{Days: 106751, Hours: 23, Minutes: 47, Seconds: 16, Nanoseconds: 854775808, Digits: 9}, -1, ""},
+		{"P9223372036854775807D", EdmDuration{Days: 9223372036854775807}, -1, ""},
 	}
 	for _, tt := range tests {
-		got, err := ParseDuration(tt.in)
+		got, err := ParseEdmDuration(tt.in)
 		if err != nil || got != tt.want {
 			t.Errorf("ParseDuration(%q) = %+v, %v; want %+v", tt.in, got, err, tt.want)
 			continue
@@ -209,7 +209,7 @@ func TestDuration(t *testing.T) {
 	}
 	for _, bad := range []string{"", "P", "PT", "P1DT", "-", "1D", "P1", "PT1", "P1H", "PT1D", "P1D2Y", "PT1S1M", "P1Y1Y", "P1.5D",
 		"PT1.S", "PT.5S", "PT1.5M", "+P1D", "p1d", "P-1D", "P 1D", "P1DT1HT1M", "P99999999999999999999D", "PT1.1234567891S"} {
-		if d, err := ParseDuration(bad); err == nil {
+		if d, err := ParseEdmDuration(bad); err == nil {
 			t.Errorf("ParseDuration(%q) = %+v, want an error", bad, d)
 		}
 		if validDuration(bad) {
@@ -217,7 +217,7 @@ func TestDuration(t *testing.T) {
 		}
 	}
 	for _, d := range []time.Duration{0, time.Nanosecond, 36 * time.Hour, -90 * time.Minute, 1500 * time.Millisecond, 1<<63 - 1, -1 << 63} {
-		dur := DurationOf(d)
+		dur := EdmDurationOf(d)
 		std, ok := dur.Std()
 		if d == -1<<63 {
 			// -(1<<63) has no positive counterpart; Std reports it does not fit.
@@ -229,22 +229,22 @@ func TestDuration(t *testing.T) {
 		if !ok || std != d {
 			t.Errorf("DurationOf(%v) = %v; Std = %v, %v", d, dur, std, ok)
 		}
-		back, err := ParseDuration(dur.String())
+		back, err := ParseEdmDuration(dur.String())
 		if err != nil || back.String() != dur.String() {
 			t.Errorf("ParseDuration(%q) = %+v, %v", dur.String(), back, err)
 		}
 	}
-	if got := DurationOf(36 * time.Hour).String(); got != "PT36H" {
+	if got := EdmDurationOf(36 * time.Hour).String(); got != "PT36H" {
 		t.Errorf("DurationOf(36h) = %q", got)
 	}
-	var d Duration
+	var d EdmDuration
 	if err := json.Unmarshal([]byte(`"-P1DT2H"`), &d); err != nil || d.String() != "-P1DT2H" {
 		t.Errorf("json.Unmarshal: %v, %v", d, err)
 	}
 	if b, err := json.Marshal(d); err != nil || string(b) != `"-P1DT2H"` {
 		t.Errorf("json.Marshal: %s, %v", b, err)
 	}
-	if _, err := (Duration{Days: -1}).MarshalText(); err == nil {
+	if _, err := (EdmDuration{Days: -1}).MarshalText(); err == nil {
 		t.Error("negative component marshalled")
 	}
 	if err := d.UnmarshalText([]byte("P")); err == nil {
@@ -267,7 +267,7 @@ func TestDecimal(t *testing.T) {
 		{`2.5e-3`, "2.5e-3"},
 	}
 	for _, tt := range tests {
-		var d Decimal
+		var d EdmDecimal
 		if err := json.Unmarshal([]byte(tt.in), &d); err != nil {
 			t.Errorf("Unmarshal(%s): %v", tt.in, err)
 			continue
@@ -281,8 +281,8 @@ func TestDecimal(t *testing.T) {
 		}
 		// Inside a struct with omitzero, through Opt and without.
 		type s struct {
-			A Decimal      `json:"a,omitzero"`
-			B Opt[Decimal] `json:"b,omitzero"`
+			A EdmDecimal      `json:"a,omitzero"`
+			B Opt[EdmDecimal] `json:"b,omitzero"`
 		}
 		in := `{"a":` + tt.in + `,"b":` + tt.in + `}`
 		var v s
@@ -294,25 +294,25 @@ func TestDecimal(t *testing.T) {
 		}
 	}
 	for _, bad := range []string{`"1,5"`, `"abc"`, `true`, `[1]`, `"01"`, `"1."`, `".5"`, `"+1"`, `"NaN"`, `""`, `"1 "`} {
-		var d Decimal
+		var d EdmDecimal
 		if err := json.Unmarshal([]byte(bad), &d); err == nil {
 			t.Errorf("Unmarshal(%s) = %v, want an error", bad, d)
 		}
 	}
-	d, err := ParseDecimal("1.10")
+	d, err := ParseEdmDecimal("1.10")
 	if err != nil || d.String() != "1.10" || d.Quoted() || d.IsZero() {
 		t.Errorf("ParseDecimal = %v, %v", d, err)
 	}
 	if f, err := d.Float64(); err != nil || f != 1.1 {
 		t.Errorf("Float64 = %v, %v", f, err)
 	}
-	if _, err := ParseDecimal("1.1.1"); err == nil {
+	if _, err := ParseEdmDecimal("1.1.1"); err == nil {
 		t.Error("ParseDecimal accepted 1.1.1")
 	}
 	if q := d.WithQuoted(true); !q.Quoted() || q.String() != "1.10" {
 		t.Errorf("WithQuoted = %v", q)
 	}
-	var zero Decimal
+	var zero EdmDecimal
 	if !zero.IsZero() || zero.String() != "0" {
 		t.Errorf("zero Decimal: %v %q", zero.IsZero(), zero.String())
 	}
@@ -323,8 +323,8 @@ func TestDecimal(t *testing.T) {
 		t.Errorf("null changed the Decimal: %v %v", d, err)
 	}
 	// go-cmp uses Equal: same digits and quoting.
-	a, _ := ParseDecimal("1.10")
-	b, _ := ParseDecimal("1.1")
+	a, _ := ParseEdmDecimal("1.10")
+	b, _ := ParseEdmDecimal("1.1")
 	if !cmp.Equal(a, a) || cmp.Equal(a, b) || cmp.Equal(a, a.WithQuoted(true)) {
 		t.Error("Decimal.Equal")
 	}
@@ -380,22 +380,22 @@ func FuzzEdm(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		if d, err := ParseDuration(s); err == nil {
-			back, err := ParseDuration(d.String())
+		if d, err := ParseEdmDuration(s); err == nil {
+			back, err := ParseEdmDuration(d.String())
 			if err != nil || back.String() != d.String() {
 				t.Fatalf("duration %q -> %q -> %v, %v", s, d.String(), back, err)
 			}
 		}
-		if tod, err := ParseTimeOfDay(s); err == nil {
-			back, err := ParseTimeOfDay(tod.String())
+		if tod, err := ParseEdmTimeOfDay(s); err == nil {
+			back, err := ParseEdmTimeOfDay(tod.String())
 			if err != nil || back != tod && tod.Digits != 0 {
 				t.Fatalf("time of day %q -> %q -> %+v, %v", s, tod.String(), back, err)
 			}
 		}
-		if d, err := ParseDate(s); err == nil && d.String() != s {
+		if d, err := ParseEdmDate(s); err == nil && d.String() != s {
 			t.Fatalf("date %q -> %q", s, d.String())
 		}
-		if d, err := ParseDecimal(s); err == nil && d.String() != s {
+		if d, err := ParseEdmDecimal(s); err == nil && d.String() != s {
 			t.Fatalf("decimal %q -> %q", s, d.String())
 		}
 	})

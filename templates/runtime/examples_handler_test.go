@@ -10,10 +10,9 @@ package runtime
 //
 //  1. The documented request body gets the edits of the round-trip tests
 //     (placeholders replaced by valid values of their declared type).
-//  2. The generated Register function mounts the operation's group on a
-//     fresh ServeMux with a stub implementation that answers with the
-//     (edited) documented response object, under the documented version
-//     prefix ("/beta", "/v1.0").
+//  2. The generated NewServer serves the operation's group with a stub
+//     implementation that answers with the (edited) documented response
+//     object, under the documented version prefix ("/beta", "/v1.0").
 //  3. The documented request (method, URL, headers, body) is sent with a
 //     real HTTP client to an httptest.Server.
 //  4. The answer must have the operation's documented status and, through
@@ -60,10 +59,10 @@ type handlerCase struct {
 	// breaks the operation's rules on; when set, the router must answer
 	// 400 with exactly these detail targets.
 	Problems []string
-	// Serve registers the operation's group on mux with a stub answering
-	// with the response body (nil for none); called reports whether the
-	// stub's method ran.
-	Serve func(mux *http.ServeMux, response []byte) (called func() bool, err error)
+	// Serve returns the NewServer of the operation's group with a stub
+	// answering with the response body (nil for none); called reports
+	// whether the stub's method ran.
+	Serve func(response []byte) (h http.Handler, called func() bool, err error)
 }
 
 // runHandlerExample sends hc through the generated router.
@@ -112,9 +111,7 @@ func (h *handlerRunner) run() {
 	var reqBody []byte
 	if hc.Request != nil {
 		b, logs, err := handlerEditedBody(hc.Request)
-		for _, l := range logs {
-			h.out = append(h.out, l)
-		}
+		h.out = append(h.out, logs...)
 		if err != nil {
 			h.failf("%s: request example: %v", h.at, err)
 			return
@@ -256,12 +253,11 @@ func (h *handlerRunner) serve(reqBody, response []byte) (served, error) {
 			response = append(append([]byte(`{"value":`), t...), '}')
 		}
 	}
-	mux := http.NewServeMux()
-	called, err := hc.Serve(mux, response)
+	handler, called, err := hc.Serve(response)
 	if err != nil {
 		return served{}, fmt.Errorf("the stub cannot hold the documented response: %w", err)
 	}
-	ts := httptest.NewServer(mux)
+	ts := httptest.NewServer(handler)
 	defer ts.Close()
 	var body io.Reader
 	if reqBody != nil {

@@ -33,24 +33,24 @@ type GraphError struct {
 	Message string `json:"message"`
 	// Target is what the error is about, for instance the JSON Pointer of
 	// a request body member.
-	Target     string        `json:"target,omitempty"`
-	Details    []ErrorDetail `json:"details,omitempty"`
-	InnerError *InnerError   `json:"innerError,omitempty"`
+	Target     string             `json:"target,omitempty"`
+	Details    []GraphErrorDetail `json:"details,omitempty"`
+	InnerError *GraphInnerError   `json:"innerError,omitempty"`
 }
 
-// ErrorDetail is one entry of GraphError.Details. For a validation failure
-// Code is the problem code ("required", "enum.unknown", ...) and Target the
-// JSON Pointer of the member.
-type ErrorDetail struct {
+// GraphErrorDetail is one entry of GraphError.Details. For a validation
+// failure Code is the problem code ("required", "enum.unknown", ...) and
+// Target the JSON Pointer of the member.
+type GraphErrorDetail struct {
 	Code    string `json:"code"`
 	Message string `json:"message"`
 	Target  string `json:"target,omitempty"`
 }
 
-// InnerError carries the request identification Graph returns with every
-// error: the server-assigned request id, the client's own id echoed from
+// GraphInnerError carries the request identification Graph returns with
+// every error: the server-assigned request id, the client's own id echoed from
 // the client-request-id header, and the UTC time of the error.
-type InnerError struct {
+type GraphInnerError struct {
 	Date            string `json:"date,omitempty"`
 	RequestID       string `json:"request-id,omitempty"`
 	ClientRequestID string `json:"client-request-id,omitempty"`
@@ -88,10 +88,11 @@ func newGraphError(status int, code, format string, args ...any) *GraphError {
 	return &GraphError{Status: status, Code: code, Message: fmt.Sprintf(format, args...)}
 }
 
-// PanicError is the error a recovered panic of a server implementation is
-// reported as to the error handler (WithErrorHandler). Clients only ever see
-// a 500 generalException; Value and Stack are for logging.
-type PanicError struct {
+// ServerPanicError is the error a recovered panic of a server
+// implementation is reported as to the error handler (WithErrorHandler).
+// Clients only ever see a 500 generalException; Value and Stack are for
+// logging.
+type ServerPanicError struct {
 	// Value is the value passed to panic.
 	Value any
 	// Stack is the goroutine's stack trace at the panic.
@@ -99,7 +100,7 @@ type PanicError struct {
 }
 
 // Error formats the panic value.
-func (e *PanicError) Error() string { return fmt.Sprintf("panic: %v", e.Value) }
+func (e *ServerPanicError) Error() string { return fmt.Sprintf("panic: %v", e.Value) }
 
 // toGraphError maps any error to the Graph error the client gets:
 //
@@ -107,7 +108,7 @@ func (e *PanicError) Error() string { return fmt.Sprintf("panic: %v", e.Value) }
 //     and code;
 //   - a *ValidationError becomes 400 invalidRequest with one detail per
 //     problem, its JSON Pointer as the target;
-//   - anything else, including a *PanicError, becomes 500
+//   - anything else, including a *ServerPanicError, becomes 500
 //     generalException with a fixed message, so nothing internal leaks.
 //
 // The result is always a fresh value the caller may modify.
@@ -116,7 +117,7 @@ func toGraphError(err error) *GraphError {
 	if errors.As(err, &ge) && ge != nil {
 		c := *ge
 		c.Status = ge.status()
-		c.Details = append([]ErrorDetail(nil), ge.Details...)
+		c.Details = append([]GraphErrorDetail(nil), ge.Details...)
 		if ge.InnerError != nil {
 			ie := *ge.InnerError
 			c.InnerError = &ie
@@ -141,7 +142,7 @@ func validationGraphError(ve *ValidationError) *GraphError {
 		Status:  http.StatusBadRequest,
 		Code:    codeInvalidRequest,
 		Message: "The request body is invalid.",
-		Details: make([]ErrorDetail, 0, len(ve.Problems)),
+		Details: make([]GraphErrorDetail, 0, len(ve.Problems)),
 	}
 	if len(ve.Problems) == 1 && ve.Omitted == 0 {
 		ge.Message = "The request body is invalid: " + ve.Problems[0].Message
@@ -149,7 +150,7 @@ func validationGraphError(ve *ValidationError) *GraphError {
 		ge.Message = fmt.Sprintf("The request body is invalid: %d problems, the last %d not listed.", len(ve.Problems)+ve.Omitted, ve.Omitted)
 	}
 	for _, p := range ve.Problems {
-		ge.Details = append(ge.Details, ErrorDetail{Code: p.Code, Message: p.Message, Target: p.Path})
+		ge.Details = append(ge.Details, GraphErrorDetail{Code: p.Code, Message: p.Message, Target: p.Path})
 	}
 	return ge
 }
@@ -176,7 +177,7 @@ func decodeGraphError(body []byte) (*GraphError, error) {
 // client-request-id headers Graph sends.
 func writeGraphError(w http.ResponseWriter, r *http.Request, ge *GraphError) {
 	if ge.InnerError == nil {
-		ge.InnerError = &InnerError{}
+		ge.InnerError = &GraphInnerError{}
 	}
 	ie := ge.InnerError
 	if ie.RequestID == "" {

@@ -19,7 +19,7 @@ type otNode struct {
 	Child     Opt[*otNode]
 	Parent    *otNode
 	Items     []otNode
-	Extra     Extra
+	Extra     JSONMembers
 }
 
 func (v otNode) MarshalJSON() ([]byte, error) {
@@ -62,13 +62,13 @@ func TestAppendObjectNested(t *testing.T) {
 		{"null child", otNode{Child: Null[*otNode]()}, `{"child":null}`},
 		{"present nil child", otNode{Child: Some[*otNode](nil)}, `{"child":null}`},
 		{"empty items", otNode{Items: []otNode{}}, `{"items":[]}`},
-		{"extra", otNode{Extra: Extra{{"@odata.etag", json.RawMessage(`"W/\"1\""`)}}}, `{"@odata.etag":"W/\"1\""}`},
+		{"extra", otNode{Extra: JSONMembers{{"@odata.etag", json.RawMessage(`"W/\"1\""`)}}}, `{"@odata.etag":"W/\"1\""}`},
 		{
 			"deep",
 			otNode{
 				ODataType: Some("#x"),
 				Child:     Some(&otNode{Child: Some(leaf), Items: []otNode{*leaf, {}}}),
-				Parent:    &otNode{Parent: leaf, Extra: Extra{{"a", json.RawMessage(`[1]`)}}},
+				Parent:    &otNode{Parent: leaf, Extra: JSONMembers{{"a", json.RawMessage(`[1]`)}}},
 				Items:     []otNode{{Items: []otNode{{Name: Some("x")}}}},
 			},
 			`{"@odata.type":"#x","child":{"child":{"name":"\u003cleaf\u003e \u0026 \u2028","score":1e-7},` +
@@ -187,7 +187,7 @@ type otNodeCopy struct {
 	Child  Opt[*otNodeCopy]
 	Parent *otNodeCopy
 	Items  []otNodeCopy
-	Extra  Extra
+	Extra  JSONMembers
 }
 
 func (v otNodeCopy) MarshalJSON() ([]byte, error) {

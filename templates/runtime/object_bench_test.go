@@ -86,26 +86,26 @@ type genEmail struct {
 	ODataType Opt[string]
 	Name      Opt[string]
 	Address   Opt[string]
-	Extra     Extra
+	Extra     JSONMembers
 }
 
 type genRecipient struct {
 	ODataType    Opt[string]
 	EmailAddress Opt[genEmail]
-	Extra        Extra
+	Extra        JSONMembers
 }
 
 type genBody struct {
 	ODataType   Opt[string]
 	ContentType Opt[genImportance]
 	Content     Opt[string]
-	Extra       Extra
+	Extra       JSONMembers
 }
 
 type genFlag struct {
 	ODataType  Opt[string]
 	FlagStatus Opt[genImportance]
-	Extra      Extra
+	Extra      JSONMembers
 }
 
 type genMessage struct {
@@ -140,7 +140,7 @@ type genMessage struct {
 	BccRecipients              []genRecipient
 	ReplyTo                    []genRecipient
 	Flag                       Opt[genFlag]
-	Extra                      Extra
+	Extra                      JSONMembers
 }
 
 // benchStdDecode makes the generated decoders call json.Unmarshal per

@@ -26,12 +26,12 @@ type otResource struct {
 	Size      Opt[int64]
 	Tags      []string
 	Inner     Opt[otInner]
-	Extra     Extra
+	Extra     JSONMembers
 }
 
 type otInner struct {
 	Name  Opt[string]
-	Extra Extra
+	Extra JSONMembers
 }
 
 func (v *otResource) UnmarshalJSON(b []byte) error {
@@ -103,7 +103,7 @@ func TestObjectRoundTrip(t *testing.T) {
 		{
 			name: "extras of every type keep their order",
 			in:   `{"@odata.context":"https://x/$metadata#a","@odata.etag":"W/\"CQAA\"","id":"1","x@odata.type":"#Int64","obj":{"a":[1,{"b":null}]},"arr":[1,"2",true],"n":null,"num":1.50,"t":true}`,
-			want: otResource{ID: "1", Extra: Extra{
+			want: otResource{ID: "1", Extra: JSONMembers{
 				{"@odata.context", json.RawMessage(`"https://x/$metadata#a"`)},
 				{"@odata.etag", json.RawMessage(`"W/\"CQAA\""`)},
 				{"x@odata.type", json.RawMessage(`"#Int64"`)},
@@ -120,7 +120,7 @@ func TestObjectRoundTrip(t *testing.T) {
 			name: "absent null value",
 			in:   `{"@odata.type":"#microsoft.graph.x","id":"a","status":null,"size":12,"inner":{"name":null,"z":1}}`,
 			want: otResource{ODataType: Some("#microsoft.graph.x"), ID: "a", Status: Null[otColor](), Size: Some[int64](12),
-				Inner: Some(otInner{Name: Null[string](), Extra: Extra{{"z", json.RawMessage(`1`)}}})},
+				Inner: Some(otInner{Name: Null[string](), Extra: JSONMembers{{"z", json.RawMessage(`1`)}}})},
 		},
 		{name: "empty collection kept", in: `{"id":"a","tags":[]}`, want: otResource{ID: "a", Tags: []string{}}},
 		{name: "null collection dropped", in: `{"id":"a","tags":null}`, want: otResource{ID: "a"}, out: `{"id":"a"}`},
@@ -128,13 +128,13 @@ func TestObjectRoundTrip(t *testing.T) {
 		{
 			name: "white space and escapes",
 			in:   " {\n \"i\\u0064\" : \"x\\ty\" ,\t\"ta\\/gs\":[ \"a\" ]\r\n} ",
-			want: otResource{ID: "x\ty", Extra: Extra{{"ta/gs", json.RawMessage(`[ "a" ]`)}}},
+			want: otResource{ID: "x\ty", Extra: JSONMembers{{"ta/gs", json.RawMessage(`[ "a" ]`)}}},
 			out:  `{"id":"x\ty","ta/gs":[ "a" ]}`,
 		},
 		{
 			name: "duplicates: last wins for fields, extras keep both",
 			in:   `{"id":"1","id":"2","q":1,"q":2}`,
-			want: otResource{ID: "2", Extra: Extra{{"q", json.RawMessage(`1`)}, {"q", json.RawMessage(`2`)}}},
+			want: otResource{ID: "2", Extra: JSONMembers{{"q", json.RawMessage(`1`)}, {"q", json.RawMessage(`2`)}}},
 			out:  `{"id":"2","q":1,"q":2}`,
 		},
 		{name: "unknown enum kept", in: `{"id":"a","status":"chartreuse"}`, want: otResource{ID: "a", Status: Some[otColor]("chartreuse")}},
@@ -174,7 +174,7 @@ func TestObjectRoundTrip(t *testing.T) {
 
 func TestDecodeObjectAliasing(t *testing.T) {
 	data := []byte(`{"e":"abc"}`)
-	var e Extra
+	var e JSONMembers
 	if err := e.UnmarshalJSON(data); err != nil {
 		t.Fatal(err)
 	}
@@ -308,11 +308,11 @@ func TestObjectWriter(t *testing.T) {
 	w.field("i", 3)
 	w.field("f", 2.5)
 	w.field("zeroTime", time.Time{})
-	w.field("date0", Date{})
-	w.field("tod0", TimeOfDay{})
-	w.field("dur0", Duration{})
-	w.field("dec0", Decimal{})
-	w.field("dec", Decimal{text: "0"})
+	w.field("date0", EdmDate{})
+	w.field("tod0", EdmTimeOfDay{})
+	w.field("dur0", EdmDuration{})
+	w.field("dec0", EdmDecimal{})
+	w.field("dec", EdmDecimal{text: "0"})
 	w.field("nilSlice", []string(nil))
 	w.field("emptySlice", []int{})
 	w.field("nilPtr", nilPtr)
@@ -333,7 +333,7 @@ func TestObjectWriter(t *testing.T) {
 	w.field("namedFloat", otFloat(0.5))
 	w.raw("r", json.RawMessage(`{"x":true}`))
 	w.raw("rnil", nil)
-	w.extra(Extra{{"@odata.etag", json.RawMessage(`"W/\"1\""`)}, {"nilValue", nil}})
+	w.extra(JSONMembers{{"@odata.etag", json.RawMessage(`"W/\"1\""`)}, {"nilValue", nil}})
 	got, err := w.bytes()
 	if err != nil {
 		t.Fatal(err)
@@ -362,7 +362,7 @@ func TestObjectWriterErrors(t *testing.T) {
 		{math.Inf(1), "json: /x: unsupported value: +Inf"},
 		{otBadMarshaler{}, "json: /x: boom"},
 		{Some(otBadMarshaler{}), "json: /x: boom"},
-		{Date{2021, 13, 1}, `json: /x: invalid Edm.Date "2021-13-01": want a valid date`},
+		{EdmDate{2021, 13, 1}, `json: /x: invalid Edm.Date "2021-13-01": want a valid date`},
 		{time.Date(-1, 1, 1, 0, 0, 0, 0, time.UTC), "json: /x: "},
 		{make(chan int), "json: /x: unsupported type: chan int"},
 	}
@@ -375,7 +375,7 @@ func TestObjectWriterErrors(t *testing.T) {
 		}
 		w.field("b", 2) // ignored after an error
 		w.raw("c", json.RawMessage(`1`))
-		w.extra(Extra{{"d", json.RawMessage(`1`)}})
+		w.extra(JSONMembers{{"d", json.RawMessage(`1`)}})
 		if out, err2 := w.bytes(); err2 != err || out != nil {
 			t.Errorf("bytes() = %s, %v; want the first error", out, err2)
 		}
@@ -478,7 +478,7 @@ func TestUnquoteFast(t *testing.T) {
 }
 
 func TestExtra(t *testing.T) {
-	e := Extra{{"a", json.RawMessage(`1`)}, {"b", json.RawMessage(`2`)}, {"a", json.RawMessage(`3`)}}
+	e := JSONMembers{{"a", json.RawMessage(`1`)}, {"b", json.RawMessage(`2`)}, {"a", json.RawMessage(`3`)}}
 	if v, ok := e.Get("a"); !ok || string(v) != "3" {
 		t.Errorf("Get(a) = %s, %v; want the last, 3", v, ok)
 	}
@@ -486,13 +486,13 @@ func TestExtra(t *testing.T) {
 		t.Error("Get(z) found")
 	}
 	e.Set("a", json.RawMessage(`4`))
-	want := Extra{{"a", json.RawMessage(`4`)}, {"b", json.RawMessage(`2`)}}
+	want := JSONMembers{{"a", json.RawMessage(`4`)}, {"b", json.RawMessage(`2`)}}
 	if diff := cmp.Diff(want, e); diff != "" {
 		t.Errorf("Set existing (-want +got):\n%s", diff)
 	}
 	e.Set("c", json.RawMessage(`"x"`))
 	e.Delete("a")
-	want = Extra{{"b", json.RawMessage(`2`)}, {"c", json.RawMessage(`"x"`)}}
+	want = JSONMembers{{"b", json.RawMessage(`2`)}, {"c", json.RawMessage(`"x"`)}}
 	if diff := cmp.Diff(want, e); diff != "" {
 		t.Errorf("Set new, Delete (-want +got):\n%s", diff)
 	}
@@ -500,7 +500,7 @@ func TestExtra(t *testing.T) {
 	if err != nil || string(out) != `{"b":2,"c":"x"}` {
 		t.Errorf("Marshal = %s, %v", out, err)
 	}
-	var back Extra
+	var back JSONMembers
 	if err := json.Unmarshal(out, &back); err != nil {
 		t.Fatal(err)
 	}
@@ -521,7 +521,7 @@ func TestDecodeValueKinds(t *testing.T) {
 	var tm time.Time
 	var raw json.RawMessage
 	ds := []string{"x"}
-	var tod TimeOfDay
+	var tod EdmTimeOfDay
 	steps := []struct {
 		in  string
 		dst any
@@ -539,7 +539,7 @@ func TestDecodeValueKinds(t *testing.T) {
 			t.Errorf("decodeValue(%s): %v", st.in, err)
 		}
 	}
-	if s != "x" || n != 5 || !tm.IsZero() || string(raw) != `{"a": 1}` || ds != nil || tod != (TimeOfDay{Hour: 8, Minute: 30}) {
+	if s != "x" || n != 5 || !tm.IsZero() || string(raw) != `{"a": 1}` || ds != nil || tod != (EdmTimeOfDay{Hour: 8, Minute: 30}) {
 		t.Errorf("got %q %d %v %s %v %v", s, n, tm, raw, ds, tod)
 	}
 	var c otColor
@@ -565,7 +565,7 @@ func FuzzDecodeObject(f *testing.F) {
 		f.Add([]byte(s))
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
-		var e Extra
+		var e JSONMembers
 		err := decodeObject(data, &e, func(string, []byte) (bool, error) { return false, nil })
 		trimmed := trimSpace(data)
 		isObject := len(trimmed) > 0 && trimmed[0] == '{'
@@ -596,7 +596,7 @@ func TestDecodeSlice(t *testing.T) {
 	if err := decodeValue([]byte(` [ {"name":"a"} , {"name":null,"x":1}, null ] `), &structs); err != nil {
 		t.Fatal(err)
 	}
-	want := []otInner{{Name: Some("a")}, {Name: Null[string](), Extra: Extra{{"x", json.RawMessage(`1`)}}}, {}}
+	want := []otInner{{Name: Some("a")}, {Name: Null[string](), Extra: JSONMembers{{"x", json.RawMessage(`1`)}}}, {}}
 	if diff := cmp.Diff(want, structs); diff != "" {
 		t.Errorf("structs (-want +got):\n%s", diff)
 	}
@@ -634,8 +634,8 @@ func TestDecodeSlice(t *testing.T) {
 	if err := decodeValue([]byte(`[1,2]`), &ints); err != nil || !cmp.Equal(ints, []int{1, 2}) {
 		t.Errorf("ints: %v, %v", ints, err)
 	}
-	var texts []Date
-	if err := decodeValue([]byte(`["2021-07-01"]`), &texts); err != nil || !cmp.Equal(texts, []Date{{2021, 7, 1}}) {
+	var texts []EdmDate
+	if err := decodeValue([]byte(`["2021-07-01"]`), &texts); err != nil || !cmp.Equal(texts, []EdmDate{{2021, 7, 1}}) {
 		t.Errorf("dates: %v, %v", texts, err)
 	}
 }

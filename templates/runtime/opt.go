@@ -1,8 +1,13 @@
 // Package runtime is the support code that docgen copies into every
 // generated package: the absent/null/value wrapper Opt, the Edm types
-// (Date, TimeOfDay, Duration, Decimal), the single-pass JSON object codec
-// behind the generated MarshalJSON/UnmarshalJSON methods, the validation
-// error types and the enum helpers.
+// (EdmDate, EdmTimeOfDay, EdmDuration, EdmDecimal), the single-pass JSON
+// object codec behind the generated MarshalJSON/UnmarshalJSON methods, the
+// validation error types, the enum helpers and the net/http Server.
+//
+// Its exported names leave the generated package's namespace to the Graph
+// types: each says what it belongs to (Edm*, Graph*, OData*, JSON*, Opt*,
+// Server*, Validation*), so no documented type, enum or entity set takes
+// one; only the helpers users type most, Opt, Some, Null and Op, are short.
 //
 // The generator copies each non-test file of this directory into the
 // generated package, replacing the package clause and dropping this comment,
@@ -12,27 +17,27 @@ package runtime
 
 import "strconv"
 
-// State says whether an optional JSON member was absent, null or present.
-type State uint8
+// OptState says whether an optional JSON member was absent, null or present.
+type OptState uint8
 
-// The three states of an Opt. The zero State is StateAbsent.
+// The three states of an Opt. The zero OptState is OptAbsent.
 const (
-	// StateAbsent means the member was not in the JSON object.
-	StateAbsent State = iota
-	// StateNull means the member was present with the value null.
-	StateNull
-	// StatePresent means the member was present with a non-null value.
-	StatePresent
+	// OptAbsent means the member was not in the JSON object.
+	OptAbsent OptState = iota
+	// OptNull means the member was present with the value null.
+	OptNull
+	// OptPresent means the member was present with a non-null value.
+	OptPresent
 )
 
 // String returns "absent", "null" or "present".
-func (s State) String() string {
+func (s OptState) String() string {
 	switch s {
-	case StateAbsent:
+	case OptAbsent:
 		return "absent"
-	case StateNull:
+	case OptNull:
 		return "null"
-	case StatePresent:
+	case OptPresent:
 		return "present"
 	}
 	return "State(" + strconv.Itoa(int(s)) + ")"
@@ -44,30 +49,30 @@ func (s State) String() string {
 // Opt is omitted by encoding/json, a null one is written as null and a
 // present one as its value, so all three states survive a round trip
 // through plain encoding/json as well as through the generated codecs.
-// Value is meaningful only when State is StatePresent.
+// Value is meaningful only when State is OptPresent.
 type Opt[T any] struct {
 	Value T
-	State State
+	State OptState
 }
 
 // Some returns a present Opt holding v.
-func Some[T any](v T) Opt[T] { return Opt[T]{Value: v, State: StatePresent} }
+func Some[T any](v T) Opt[T] { return Opt[T]{Value: v, State: OptPresent} }
 
 // Null returns an Opt that is explicitly null.
-func Null[T any]() Opt[T] { return Opt[T]{State: StateNull} }
+func Null[T any]() Opt[T] { return Opt[T]{State: OptNull} }
 
 // IsZero reports whether o is absent; it makes the omitzero tag omit it.
-func (o Opt[T]) IsZero() bool { return o.State == StateAbsent }
+func (o Opt[T]) IsZero() bool { return o.State == OptAbsent }
 
 // IsNull reports whether o is explicitly null.
-func (o Opt[T]) IsNull() bool { return o.State == StateNull }
+func (o Opt[T]) IsNull() bool { return o.State == OptNull }
 
 // IsSet reports whether o holds a value.
-func (o Opt[T]) IsSet() bool { return o.State == StatePresent }
+func (o Opt[T]) IsSet() bool { return o.State == OptPresent }
 
 // Get returns the value and true when o is present, or the zero T and false.
 func (o Opt[T]) Get() (T, bool) {
-	if o.State != StatePresent {
+	if o.State != OptPresent {
 		var zero T
 		return zero, false
 	}
@@ -87,7 +92,7 @@ func (o Opt[T]) MarshalJSON() ([]byte, error) {
 }
 
 func (o Opt[T]) appendJSON(b []byte) ([]byte, error) {
-	if o.State != StatePresent {
+	if o.State != OptPresent {
 		return append(b, "null"...), nil
 	}
 	return appendValue(b, &o.Value)
@@ -98,16 +103,16 @@ func (o Opt[T]) appendJSON(b []byte) ([]byte, error) {
 func (o *Opt[T]) UnmarshalJSON(data []byte) error {
 	var zero T
 	o.Value = zero
-	o.State = StateAbsent
+	o.State = OptAbsent
 	if isNull(data) {
-		o.State = StateNull
+		o.State = OptNull
 		return nil
 	}
 	if err := decodeValue(data, &o.Value); err != nil {
 		o.Value = zero
 		return err
 	}
-	o.State = StatePresent
+	o.State = OptPresent
 	return nil
 }
 

@@ -11,16 +11,16 @@ import (
 // otPlain is a struct that uses Opt with otPlain encoding/json, no generated
 // codec.
 type otPlain struct {
-	S   Opt[string]    `json:"s,omitzero"`
-	N   Opt[int32]     `json:"n,omitzero"`
-	B   Opt[bool]      `json:"b,omitzero"`
-	F   Opt[float64]   `json:"f,omitzero"`
-	T   Opt[time.Time] `json:"t,omitzero"`
-	D   Opt[Date]      `json:"d,omitzero"`
-	Dec Opt[Decimal]   `json:"dec,omitzero"`
-	L   []string       `json:"l,omitzero"`
-	O   Opt[[]string]  `json:"o,omitzero"`
-	E   Opt[otColor]   `json:"e,omitzero"`
+	S   Opt[string]     `json:"s,omitzero"`
+	N   Opt[int32]      `json:"n,omitzero"`
+	B   Opt[bool]       `json:"b,omitzero"`
+	F   Opt[float64]    `json:"f,omitzero"`
+	T   Opt[time.Time]  `json:"t,omitzero"`
+	D   Opt[EdmDate]    `json:"d,omitzero"`
+	Dec Opt[EdmDecimal] `json:"dec,omitzero"`
+	L   []string        `json:"l,omitzero"`
+	O   Opt[[]string]   `json:"o,omitzero"`
+	E   Opt[otColor]    `json:"e,omitzero"`
 }
 
 type otColor string
@@ -33,12 +33,12 @@ func TestOptPlainJSONRoundTrip(t *testing.T) {
 	}{
 		{"all absent", `{}`, otPlain{}},
 		{"all null", `{"s":null,"n":null,"b":null,"f":null,"t":null,"d":null,"dec":null,"o":null,"e":null}`,
-			otPlain{S: Null[string](), N: Null[int32](), B: Null[bool](), F: Null[float64](), T: Null[time.Time](), D: Null[Date](), Dec: Null[Decimal](), O: Null[[]string](), E: Null[otColor]()}},
+			otPlain{S: Null[string](), N: Null[int32](), B: Null[bool](), F: Null[float64](), T: Null[time.Time](), D: Null[EdmDate](), Dec: Null[EdmDecimal](), O: Null[[]string](), E: Null[otColor]()}},
 		{"zero values present", `{"s":"","n":0,"b":false,"f":0,"l":[],"o":[],"e":""}`,
 			otPlain{S: Some(""), N: Some[int32](0), B: Some(false), F: Some(0.0), L: []string{}, O: Some([]string{}), E: Some[otColor]("")}},
 		{"values", `{"s":"a\"<b>","n":-7,"b":true,"f":1.5,"t":"2021-07-01T08:00:00.5Z","d":"2021-07-01","dec":1.10,"l":["x"],"o":["y"],"e":"red"}`,
 			otPlain{S: Some("a\"<b>"), N: Some[int32](-7), B: Some(true), F: Some(1.5), T: Some(time.Date(2021, 7, 1, 8, 0, 0, 5e8, time.UTC)),
-				D: Some(Date{2021, 7, 1}), Dec: Some(Decimal{text: "1.10"}), L: []string{"x"}, O: Some([]string{"y"}), E: Some[otColor]("red")}},
+				D: Some(EdmDate{2021, 7, 1}), Dec: Some(EdmDecimal{text: "1.10"}), L: []string{"x"}, O: Some([]string{"y"}), E: Some[otColor]("red")}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -100,10 +100,10 @@ func TestOptMethods(t *testing.T) {
 		t.Errorf("some.Get() = %v, %v", v, ok)
 	}
 	// A present Opt whose Value was cleared by hand still reports present.
-	if (Opt[int]{State: StatePresent}).OrZero() != 0 {
+	if (Opt[int]{State: OptPresent}).OrZero() != 0 {
 		t.Error("OrZero")
 	}
-	for s, want := range map[State]string{StateAbsent: "absent", StateNull: "null", StatePresent: "present", 7: "State(7)"} {
+	for s, want := range map[OptState]string{OptAbsent: "absent", OptNull: "null", OptPresent: "present", 7: "State(7)"} {
 		if s.String() != want {
 			t.Errorf("State(%d).String() = %q, want %q", s, s.String(), want)
 		}
@@ -125,10 +125,10 @@ func TestOptMarshalJSON(t *testing.T) {
 		{"float32", Some[float32](0.1), `0.1`},
 		{"float tiny", Some(1e-7), `1e-7`},
 		{"time", Some(time.Date(2021, 7, 1, 8, 0, 0, 0, time.FixedZone("", -7*3600))), `"2021-07-01T08:00:00-07:00"`},
-		{"date", Some(Date{2021, 2, 28}), `"2021-02-28"`},
-		{"time of day", Some(TimeOfDay{Hour: 8, Digits: 7}), `"08:00:00.0000000"`},
-		{"duration", Some(Duration{Days: 1, Hours: 2, Negative: true}), `"-P1DT2H"`},
-		{"decimal quoted", Some(Decimal{text: "1.10", quoted: true}), `"1.10"`},
+		{"date", Some(EdmDate{2021, 2, 28}), `"2021-02-28"`},
+		{"time of day", Some(EdmTimeOfDay{Hour: 8, Digits: 7}), `"08:00:00.0000000"`},
+		{"duration", Some(EdmDuration{Days: 1, Hours: 2, Negative: true}), `"-P1DT2H"`},
+		{"decimal quoted", Some(EdmDecimal{text: "1.10", quoted: true}), `"1.10"`},
 		{"raw", Some(json.RawMessage(`{"a":1}`)), `{"a":1}`},
 		{"nil raw", Some(json.RawMessage(nil)), `null`},
 		{"nil slice", Some([]string(nil)), `null`},
@@ -137,7 +137,7 @@ func TestOptMarshalJSON(t *testing.T) {
 		{"enum", Some(otColor("red")), `"red"`},
 		{"map", Some(map[string]int{"b": 2, "a": 1}), `{"a":1,"b":2}`},
 		{"nested opt", Some(Some(1)), `1`},
-		{"extra", Some(Extra{{"x", json.RawMessage(`1`)}}), `{"x":1}`},
+		{"extra", Some(JSONMembers{{"x", json.RawMessage(`1`)}}), `{"x":1}`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -155,9 +155,9 @@ func TestOptMarshalJSON(t *testing.T) {
 func TestOptMarshalErrors(t *testing.T) {
 	for name, v := range map[string]json.Marshaler{
 		"NaN":          Some(otNaN()),
-		"bad date":     Some(Date{2021, 2, 30}),
-		"bad time":     Some(TimeOfDay{Hour: 24}),
-		"bad duration": Some(Duration{Hours: -1}),
+		"bad date":     Some(EdmDate{2021, 2, 30}),
+		"bad time":     Some(EdmTimeOfDay{Hour: 24}),
+		"bad duration": Some(EdmDuration{Hours: -1}),
 		"year 10000":   Some(time.Date(10000, 1, 1, 0, 0, 0, 0, time.UTC)),
 	} {
 		if out, err := v.MarshalJSON(); err == nil {
@@ -206,9 +206,9 @@ func TestOptUnmarshalJSON(t *testing.T) {
 		{"bool from string", func() error { var o Opt[bool]; return o.UnmarshalJSON([]byte(`"true"`)) }},
 		{"bad time", func() error { var o Opt[time.Time]; return o.UnmarshalJSON([]byte(`"yesterday"`)) }},
 		{"time from number", func() error { var o Opt[time.Time]; return o.UnmarshalJSON([]byte(`12`)) }},
-		{"bad date", func() error { var o Opt[Date]; return o.UnmarshalJSON([]byte(`"2021-02-29"`)) }},
-		{"date from number", func() error { var o Opt[Date]; return o.UnmarshalJSON([]byte(`20210101`)) }},
-		{"bad decimal", func() error { var o Opt[Decimal]; return o.UnmarshalJSON([]byte(`"1,5"`)) }},
+		{"bad date", func() error { var o Opt[EdmDate]; return o.UnmarshalJSON([]byte(`"2021-02-29"`)) }},
+		{"date from number", func() error { var o Opt[EdmDate]; return o.UnmarshalJSON([]byte(`20210101`)) }},
+		{"bad decimal", func() error { var o Opt[EdmDecimal]; return o.UnmarshalJSON([]byte(`"1,5"`)) }},
 		{"malformed", func() error { var o Opt[string]; return o.UnmarshalJSON([]byte(`"abc`)) }},
 		{"empty", func() error { var o Opt[string]; return o.UnmarshalJSON(nil) }},
 		{"bad raw", func() error { var o Opt[json.RawMessage]; return o.UnmarshalJSON([]byte(`{`)) }},
@@ -219,7 +219,7 @@ func TestOptUnmarshalJSON(t *testing.T) {
 		}
 	}
 	var o Opt[int32]
-	if err := o.UnmarshalJSON([]byte(`x`)); err == nil || o.State != StateAbsent {
+	if err := o.UnmarshalJSON([]byte(`x`)); err == nil || o.State != OptAbsent {
 		t.Errorf("failed decode left %+v, %v", o, err)
 	}
 }

@@ -13,7 +13,7 @@ func TestReferenceRoundTrip(t *testing.T) {
 		name, in, out string
 		id            Opt[string]
 		extra         int
-		problems      []Problem
+		problems      []ValidationProblem
 	}{
 		{
 			name: "odata.id", in: `{"@odata.id":"https://graph.microsoft.com/v1.0/directoryObjects/1"}`,
@@ -31,27 +31,27 @@ func TestReferenceRoundTrip(t *testing.T) {
 		{
 			name: "bind array with a bad element", in: `{"members@odata.bind":["users/1","not a url"]}`,
 			out: `{"members@odata.bind":["users/1","not a url"]}`, extra: 1,
-			problems: []Problem{{Path: "/members@odata.bind/1", Code: codeFormatURL, Message: `"not a url" is not an absolute URL or a path`}},
+			problems: []ValidationProblem{{Path: "/members@odata.bind/1", Code: codeFormatURL, Message: `"not a url" is not an absolute URL or a path`}},
 		},
 		{
 			name: "bind of the wrong kind", in: `{"owner@odata.bind":3}`, out: `{"owner@odata.bind":3}`, extra: 1,
-			problems: []Problem{{Path: "/owner@odata.bind", Code: codeFormatURL, Message: "owner@odata.bind is a URL or an array of URLs"}},
+			problems: []ValidationProblem{{Path: "/owner@odata.bind", Code: codeFormatURL, Message: "owner@odata.bind is a URL or an array of URLs"}},
 		},
 		{
 			name: "missing", in: `{"@odata.context":"x"}`, out: `{"@odata.context":"x"}`, extra: 1,
-			problems: []Problem{{Code: codeReferenceMissing, Message: "a reference body has @odata.id or a property@odata.bind member"}},
+			problems: []ValidationProblem{{Code: codeReferenceMissing, Message: "a reference body has @odata.id or a property@odata.bind member"}},
 		},
 		{
 			name: "empty object", in: `{}`, out: `{}`,
-			problems: []Problem{{Code: codeReferenceMissing, Message: "a reference body has @odata.id or a property@odata.bind member"}},
+			problems: []ValidationProblem{{Code: codeReferenceMissing, Message: "a reference body has @odata.id or a property@odata.bind member"}},
 		},
 		{
-			name: "null id", in: `{"@odata.id":null}`, out: `{"@odata.id":null}`, id: Opt[string]{State: StateNull},
-			problems: []Problem{{Path: "/@odata.id", Code: codeNullNotAllowed, Message: "@odata.id must not be null"}},
+			name: "null id", in: `{"@odata.id":null}`, out: `{"@odata.id":null}`, id: Opt[string]{State: OptNull},
+			problems: []ValidationProblem{{Path: "/@odata.id", Code: codeNullNotAllowed, Message: "@odata.id must not be null"}},
 		},
 		{
 			name: "scheme without host", in: `{"@odata.id":"urn:x"}`, out: `{"@odata.id":"urn:x"}`, id: Some("urn:x"),
-			problems: []Problem{{Path: "/@odata.id", Code: codeFormatURL, Message: `"urn:x" is not an absolute URL or a path`}},
+			problems: []ValidationProblem{{Path: "/@odata.id", Code: codeFormatURL, Message: `"urn:x" is not an absolute URL or a path`}},
 		},
 		{
 			name: "unexpected member kept", in: `{"@odata.id":"users/1","x":[1,{"y":null}]}`,
@@ -60,7 +60,7 @@ func TestReferenceRoundTrip(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			var v Reference
+			var v ODataRef
 			if err := json.Unmarshal([]byte(tt.in), &v); err != nil {
 				t.Fatal(err)
 			}
@@ -86,12 +86,12 @@ func TestReferenceRoundTrip(t *testing.T) {
 
 func TestReferenceDecodeErrors(t *testing.T) {
 	for _, in := range []string{`[]`, `"x"`, `{"@odata.id":1}`, `{"@odata.id":"a"`, `{`} {
-		var v Reference
+		var v ODataRef
 		if err := json.Unmarshal([]byte(in), &v); err == nil {
 			t.Errorf("Unmarshal(%s) = nil error, want one", in)
 		}
 	}
-	var v Reference
+	var v ODataRef
 	if err := json.Unmarshal([]byte(`null`), &v); err != nil || !v.ODataID.IsZero() || v.Extra != nil {
 		t.Errorf("Unmarshal(null) = %v, %+v; want no error and a zero value", err, v)
 	}
@@ -100,13 +100,13 @@ func TestReferenceDecodeErrors(t *testing.T) {
 func TestEmptyRoundTrip(t *testing.T) {
 	tests := []struct {
 		name, in, out string
-		problems      []Problem
+		problems      []ValidationProblem
 	}{
 		{name: "empty", in: ` { } `, out: `{}`},
 		{name: "annotation", in: `{"@odata.context":"x"}`, out: `{"@odata.context":"x"}`},
 		{
 			name: "unexpected", in: `{"a":1,"b@odata.type":"x","c":null}`, out: `{"a":1,"b@odata.type":"x","c":null}`,
-			problems: []Problem{
+			problems: []ValidationProblem{
 				{Path: "/a", Code: codeMemberUnexpected, Message: `"a" is not a parameter: the operation takes none`},
 				{Path: "/c", Code: codeMemberUnexpected, Message: `"c" is not a parameter: the operation takes none`},
 			},
@@ -114,7 +114,7 @@ func TestEmptyRoundTrip(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			var v Empty
+			var v EmptyObject
 			if err := json.Unmarshal([]byte(tt.in), &v); err != nil {
 				t.Fatal(err)
 			}
@@ -131,7 +131,7 @@ func TestEmptyRoundTrip(t *testing.T) {
 		})
 	}
 	for _, in := range []string{`[]`, `1`, `{"a":}`} {
-		var v Empty
+		var v EmptyObject
 		if err := json.Unmarshal([]byte(in), &v); err == nil {
 			t.Errorf("Unmarshal(%s) = nil error, want one", in)
 		}
@@ -139,13 +139,13 @@ func TestEmptyRoundTrip(t *testing.T) {
 }
 
 // problemsOf returns the problems of a Validate error (nil for nil).
-func problemsOf(err error) []Problem {
+func problemsOf(err error) []ValidationProblem {
 	if err == nil {
 		return nil
 	}
 	var ve *ValidationError
 	if !errors.As(err, &ve) {
-		return []Problem{{Message: err.Error()}}
+		return []ValidationProblem{{Message: err.Error()}}
 	}
 	return ve.Problems
 }

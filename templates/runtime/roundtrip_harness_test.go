@@ -17,9 +17,6 @@ func fixedCodec(out string) exampleCodec {
 	return func([]byte) exampleResult { return exampleResult{Out: []byte(out)} }
 }
 
-// identityCodec re-encodes the input unchanged.
-func identityCodec(in []byte) exampleResult { return exampleResult{Out: in} }
-
 type harnessFailures struct {
 	failed   []string
 	logged   []string
@@ -507,7 +504,7 @@ func TestExampleRuntimeErrors(t *testing.T) {
 		},
 		{
 			name: "validation problems at their members",
-			res: exampleResult{Out: []byte(`{"id":"x","status":"bogus","inner":{"count":"many"}}`), Invalid: exampleValidationProblems(&ValidationError{Problems: []Problem{
+			res: exampleResult{Out: []byte(`{"id":"x","status":"bogus","inner":{"count":"many"}}`), Invalid: exampleValidationProblems(&ValidationError{Problems: []ValidationProblem{
 				{Path: "/status", Code: "enum.unknown", Message: "bogus is not a documented value"},
 				{Path: "/inner/count", Code: "x", Message: "m"},
 			}}, "")},
@@ -517,7 +514,7 @@ func TestExampleRuntimeErrors(t *testing.T) {
 		},
 		{
 			name: "validation problems in a collection element",
-			res:  exampleResult{Out: []byte(body), Invalid: exampleValidationProblems(&ValidationError{Problems: []Problem{{Path: "/count", Code: "x", Message: "m"}}}, "/inner")},
+			res:  exampleResult{Out: []byte(body), Invalid: exampleValidationProblems(&ValidationError{Problems: []ValidationProblem{{Path: "/count", Code: "x", Message: "m"}}}, "/inner")},
 			// The problem is located at /inner/count.
 			wantFail: []string{"docs/page.md:14: /inner/count: Validate: m [x]"},
 		},
@@ -558,4 +555,11 @@ func TestExampleEnvelope(t *testing.T) {
 			checkHarness(t, runHarness(c, exampleEnvelopeCodecOf[snapshot]), tt.wantFail, nil)
 		})
 	}
+}
+
+// TestRunExampleEntryPoints calls the entry points generated tests call,
+// runExample and runHandlerExample, on documented pairs that pass.
+func TestRunExampleEntryPoints(t *testing.T) {
+	runExample[srvtImage](t, &exampleCase{Name: "image", File: "docs/x.md", Line: 3, Type: "srvtImage", Body: `{"id": "img-1", "displayName": "a"}`})
+	runHandlerExample(t, srvtHandlerCase(`{"displayName": "a"}`, `{"id": "img-1", "displayName": "a"}`))
 }

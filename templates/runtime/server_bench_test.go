@@ -68,9 +68,7 @@ func srvtBench(b *testing.B, h http.Handler) {
 }
 
 func BenchmarkServerAdapter(b *testing.B) {
-	mux := http.NewServeMux()
-	registerSrvtImagesServer(mux, &srvtImpl{})
-	srvtBench(b, mux)
+	srvtBench(b, newSrvtServer(srvtServers{Images: &srvtImpl{}}))
 }
 
 func BenchmarkServerHandWritten(b *testing.B) {

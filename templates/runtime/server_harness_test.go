@@ -19,10 +19,9 @@ func srvtHandlerCase(reqBody, respBody string) *handlerCase {
 		Request:  &exampleCase{Name: "req", File: "docs/x.md", Line: 14, Type: "srvtImage", Body: reqBody},
 		Response: &exampleCase{Name: "resp", File: "docs/x.md", Line: 30, Type: "srvtImage", Body: respBody},
 		Status:   http.StatusCreated,
-		Serve: func(mux *http.ServeMux, response []byte) (func() bool, error) {
+		Serve: func(response []byte) (http.Handler, func() bool, error) {
 			impl := &srvtImpl{}
-			registerSrvtImagesServer(mux, impl, WithPrefix("/beta"))
-			return func() bool {
+			return newSrvtServer(srvtServers{Images: impl}, WithPrefix("/beta")), func() bool {
 				impl.mu.Lock()
 				defer impl.mu.Unlock()
 				return impl.lastReq != nil

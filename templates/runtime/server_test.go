@@ -17,9 +17,9 @@ import (
 )
 
 // This file tests the handler adapter the way generated code uses it: a
-// hand-written operation (request type with bind, server interface,
-// Register function) served by httptest.NewServer and called with a real
-// HTTP client.
+// hand-written operation (request type with bind, server interface, the
+// Servers struct and NewServer of a generated package) served by
+// httptest.NewServer and called with a real HTTP client.
 
 const srvtOpCreate Op = "create-srvtimage"
 
@@ -33,7 +33,7 @@ type srvtImage struct {
 }
 
 func (v *srvtImage) ValidateFor(op Op) error {
-	var p Problems
+	var p problems
 	if op == srvtOpCreate && v.DisplayName == "" {
 		p.Add("/displayName", "required", "displayName is required")
 	}
@@ -53,7 +53,7 @@ type srvtCreateRequest struct {
 }
 
 func (req *srvtCreateRequest) bind(r *http.Request, cfg *serverConfig) (err error) {
-	req.ClientRequestID = r.Header.Get("client-request-id")
+	req.ClientRequestID = headerValue(r, "client-request-id")
 	if req.Query, err = readODataQuery(r); err != nil {
 		return err
 	}
@@ -67,7 +67,7 @@ type srvtGetRequest struct {
 }
 
 func (req *srvtGetRequest) bind(r *http.Request, cfg *serverConfig) (err error) {
-	req.ImageID = r.PathValue("imageID")
+	req.ImageID = pathValue(r, "imageID")
 	req.Query, err = readODataQuery(r)
 	return err
 }
@@ -92,13 +92,12 @@ type srvtImagesServer interface {
 	DeleteImage(ctx context.Context, req *srvtGetRequest) error
 }
 
-func registerSrvtImagesServer(mux *http.ServeMux, srv srvtImagesServer, opts ...Option) {
-	cfg := newServerConfig(opts)
-	registerRoutes(mux, cfg, []serverRoute{
+func srvtImagesRoutes(cfg *serverConfig, srv srvtImagesServer) []serverRoute {
+	return []serverRoute{
 		{method: "POST", pattern: "/deviceManagement/images", handler: handleJSON(cfg, http.StatusCreated, srv.CreateImage)},
 		{method: "GET", pattern: "/deviceManagement/images/{imageID}", handler: handleJSON(cfg, http.StatusOK, srv.GetImage)},
 		{method: "DELETE", pattern: "/deviceManagement/images/{imageID}", handler: handleNoContent(cfg, http.StatusNoContent, srv.DeleteImage)},
-	})
+	}
 }
 
 // srvtReportsServer is a second group: two functions under one wildcard and
@@ -109,22 +108,70 @@ type srvtReportsServer interface {
 	GetByKey(ctx context.Context, req *srvtReportRequest) (*srvtImage, error)
 }
 
-func registerSrvtReportsServer(mux *http.ServeMux, srv srvtReportsServer, opts ...Option) {
-	cfg := newServerConfig(opts)
-	registerRoutes(mux, cfg, []serverRoute{
+func srvtReportsRoutes(cfg *serverConfig, srv srvtReportsServer) []serverRoute {
+	return []serverRoute{
 		{method: "GET", pattern: "/reports/{seg1}", segments: []serverSegment{{wildcard: "seg1", name: "getDaily", params: []serverSegmentParam{{arg: "period", path: "period"}}}},
 			handler: handleJSON(cfg, http.StatusOK, srv.GetDaily)},
 		{method: "GET", pattern: "/reports/{seg1}", segments: []serverSegment{{wildcard: "seg1", name: "getWeekly", params: []serverSegmentParam{{arg: "period", path: "period"}, {arg: "date", path: "date"}}}},
 			handler: handleJSON(cfg, http.StatusOK, srv.GetWeekly)},
 		{method: "GET", pattern: "/keyed/{seg1}/x", segments: []serverSegment{{wildcard: "seg1", name: "items", params: []serverSegmentParam{{path: "period"}}}},
 			handler: handleJSON(cfg, http.StatusOK, srv.GetByKey)},
-	})
+	}
+}
+
+// srvtContentServer is a third group: a raw (non-JSON) request body and a
+// redirect answer, as for a photo upload and a download.
+type srvtContentServer interface {
+	PutContent(ctx context.Context, req *srvtContentRequest) error
+	GetContent(ctx context.Context, req *srvtContentRequest) (string, error)
+}
+
+type srvtContentRequest struct {
+	ItemID string
+	Body   []byte
+}
+
+func (req *srvtContentRequest) bind(r *http.Request, cfg *serverConfig) (err error) {
+	req.ItemID = pathValue(r, "itemID")
+	if r.Method == http.MethodPut {
+		req.Body, err = readRawBody(r)
+	}
+	return err
+}
+
+func srvtContentRoutes(cfg *serverConfig, srv srvtContentServer) []serverRoute {
+	return []serverRoute{
+		{method: "PUT", pattern: "/items/{itemID}/content", handler: handleNoContent(cfg, http.StatusNoContent, srv.PutContent)},
+		{method: "GET", pattern: "/items/{itemID}/content", handler: handleRedirect(cfg, http.StatusFound, srv.GetContent)},
+	}
+}
+
+// srvtServers and newSrvtServer are the hand-written equivalents of a
+// generated package's Servers and NewServer: a nil group is not served.
+type srvtServers struct {
+	Images  srvtImagesServer
+	Reports srvtReportsServer
+	Content srvtContentServer
+}
+
+func newSrvtServer(impl srvtServers, opts ...ServerOption) *Server {
+	s := newServer(opts)
+	if impl.Images != nil {
+		s.add(srvtImagesRoutes(s.cfg, impl.Images))
+	}
+	if impl.Reports != nil {
+		s.add(srvtReportsRoutes(s.cfg, impl.Reports))
+	}
+	if impl.Content != nil {
+		s.add(srvtContentRoutes(s.cfg, impl.Content))
+	}
+	return s
 }
 
 type srvtImpl struct {
-	mu       sync.Mutex
-	lastReq  any
-	notFound bool
+	mu      sync.Mutex
+	lastReq any
+	content []byte
 }
 
 func (s *srvtImpl) record(req any) {
@@ -173,20 +220,33 @@ func (s *srvtImpl) GetWeekly(ctx context.Context, req *srvtReportRequest) (*srvt
 	return &srvtImage{ID: "weekly", DisplayName: req.Period + "/" + req.Date}, nil
 }
 
+func (s *srvtImpl) PutContent(ctx context.Context, req *srvtContentRequest) error {
+	s.record(req)
+	s.mu.Lock()
+	s.content = req.Body
+	s.mu.Unlock()
+	return nil
+}
+
+func (s *srvtImpl) GetContent(ctx context.Context, req *srvtContentRequest) (string, error) {
+	s.record(req)
+	if req.ItemID == "none" {
+		return "", nil
+	}
+	return "https://example.com/download/" + req.ItemID, nil
+}
+
 func (s *srvtImpl) GetByKey(ctx context.Context, req *srvtReportRequest) (*srvtImage, error) {
 	s.record(req)
 	return &srvtImage{ID: "key", DisplayName: req.Period}, nil
 }
 
 // srvtServe starts a server with both groups under /beta.
-func srvtServe(t *testing.T, opts ...Option) (*httptest.Server, *srvtImpl) {
+func srvtServe(t *testing.T, opts ...ServerOption) (*httptest.Server, *srvtImpl) {
 	t.Helper()
 	impl := &srvtImpl{}
-	mux := http.NewServeMux()
-	opts = append([]Option{WithPrefix("/beta")}, opts...)
-	registerSrvtImagesServer(mux, impl, opts...)
-	registerSrvtReportsServer(mux, impl, opts...)
-	ts := httptest.NewServer(mux)
+	opts = append([]ServerOption{WithPrefix("/beta")}, opts...)
+	ts := httptest.NewServer(newSrvtServer(srvtServers{Images: impl, Reports: impl, Content: impl}, opts...))
 	t.Cleanup(ts.Close)
 	return ts, impl
 }
@@ -209,7 +269,9 @@ func srvtDo(t *testing.T, ts *httptest.Server, method, path, contentType, body s
 	for i := 0; i+1 < len(hdr); i += 2 {
 		req.Header.Set(hdr[i], hdr[i+1])
 	}
-	resp, err := ts.Client().Do(req)
+	client := *ts.Client()
+	client.CheckRedirect = func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }
+	resp, err := client.Do(req)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -445,7 +507,7 @@ func TestServerErrorHandler(t *testing.T) {
 	if len(seen) != 3 {
 		t.Fatalf("hook saw %d errors, want 3: %v", len(seen), seen)
 	}
-	var pe *PanicError
+	var pe *ServerPanicError
 	if !errors.As(seen[1], &pe) || pe.Value != "secret internal detail" || len(pe.Stack) == 0 {
 		t.Errorf("hook got %#v, want a *PanicError with value and stack", seen[1])
 	}
@@ -456,10 +518,12 @@ func TestServerErrorHandler(t *testing.T) {
 }
 
 func TestServerPrefixes(t *testing.T) {
+	// Two Servers, two prefixes, one application mux: each Server holds
+	// its own state.
 	impl := &srvtImpl{}
 	mux := http.NewServeMux()
-	registerSrvtImagesServer(mux, impl, WithPrefix("v1.0/"))
-	registerSrvtImagesServer(mux, impl, WithPrefix("/beta"))
+	mux.Handle("/v1.0/", newSrvtServer(srvtServers{Images: impl}, WithPrefix("v1.0/")))
+	mux.Handle("/beta/", newSrvtServer(srvtServers{Images: impl}, WithPrefix("/beta")))
 	ts := httptest.NewServer(mux)
 	defer ts.Close()
 	for _, p := range []string{"/v1.0", "/beta"} {
@@ -469,17 +533,22 @@ func TestServerPrefixes(t *testing.T) {
 		}
 		srvtGraphError(t, srvtDo(t, ts, "GET", p+"/nope", "", ""), 404, "itemNotFound")
 	}
-	// Outside every prefix the mux's own 404 answers.
+	// Outside every prefix the application mux's own 404 answers, and so
+	// does a Server's own mux outside its prefix.
 	res := srvtDo(t, ts, "GET", "/deviceManagement/images/1", "", "")
 	if res.status != 404 || bytes.HasPrefix(res.body, []byte(`{"error"`)) {
 		t.Errorf("outside the prefixes: status %d body %s, want the mux's plain 404", res.status, res.body)
 	}
+	alone := httptest.NewServer(newSrvtServer(srvtServers{Images: impl}, WithPrefix("/beta")))
+	defer alone.Close()
+	res = srvtDo(t, alone, "GET", "/deviceManagement/images/1", "", "")
+	if res.status != 404 || bytes.HasPrefix(res.body, []byte(`{"error"`)) {
+		t.Errorf("outside the prefix: status %d body %s, want the mux's plain 404", res.status, res.body)
+	}
 }
 
-func TestServerRegisterConflicts(t *testing.T) {
-	mux := http.NewServeMux()
+func TestServerAddConflicts(t *testing.T) {
 	impl := &srvtImpl{}
-	registerSrvtReportsServer(mux, impl)
 	mustPanic := func(name string, f func()) {
 		t.Helper()
 		defer func() {
@@ -489,17 +558,18 @@ func TestServerRegisterConflicts(t *testing.T) {
 		}()
 		f()
 	}
-	mustPanic("same function twice", func() { registerSrvtReportsServer(mux, impl) })
-	cfg := newServerConfig(nil)
-	registerRoutes(mux, cfg, []serverRoute{{method: "GET", pattern: "/reports/{seg1}", handler: handleJSON(cfg, 200, impl.GetByKey)}})
+	s := newSrvtServer(srvtServers{Reports: impl})
+	cfg := s.cfg
+	mustPanic("same function twice", func() { s.add(srvtReportsRoutes(cfg, impl)) })
+	s.add([]serverRoute{{method: "GET", pattern: "/reports/{seg1}", handler: handleJSON(cfg, 200, impl.GetByKey)}})
 	mustPanic("second plain route", func() {
-		registerRoutes(mux, cfg, []serverRoute{{method: "GET", pattern: "/reports/{seg1}", handler: handleJSON(cfg, 200, impl.GetByKey)}})
+		s.add([]serverRoute{{method: "GET", pattern: "/reports/{seg1}", handler: handleJSON(cfg, 200, impl.GetByKey)}})
 	})
 	// The plain route shares the functions' registration and is tried
 	// last, whatever the registration order.
-	registerRoutes(mux, cfg, []serverRoute{{method: "GET", pattern: "/reports/{seg1}", segments: []serverSegment{{wildcard: "seg1", name: "getMonthly", params: []serverSegmentParam{{arg: "period", path: "period"}}}},
+	s.add([]serverRoute{{method: "GET", pattern: "/reports/{seg1}", segments: []serverSegment{{wildcard: "seg1", name: "getMonthly", params: []serverSegmentParam{{arg: "period", path: "period"}}}},
 		handler: handleJSON(cfg, 200, impl.GetWeekly)}})
-	shared := httptest.NewServer(mux)
+	shared := httptest.NewServer(s)
 	defer shared.Close()
 	for path, want := range map[string]string{"/reports/getDaily(period='x')": "daily", "/reports/getMonthly(period='x')": "weekly", "/reports/other": "key"} {
 		res := srvtDo(t, shared, "GET", path, "", "")
@@ -509,25 +579,32 @@ func TestServerRegisterConflicts(t *testing.T) {
 		}
 	}
 	mustPanic("ServeMux conflict", func() {
-		registerRoutes(mux, cfg, []serverRoute{{method: "GET", pattern: "/reports/{other}", handler: handleJSON(cfg, 200, impl.GetDaily)}})
+		s.add([]serverRoute{{method: "GET", pattern: "/reports/{other}", handler: handleJSON(cfg, 200, impl.GetDaily)}})
 	})
 	mustPanic("missing wildcard", func() {
-		registerRoutes(mux, cfg, []serverRoute{{method: "GET", pattern: "/r/x", segments: []serverSegment{{wildcard: "seg1", name: "f"}}, handler: handleJSON(cfg, 200, impl.GetDaily)}})
+		s.add([]serverRoute{{method: "GET", pattern: "/r/x", segments: []serverSegment{{wildcard: "seg1", name: "f"}}, handler: handleJSON(cfg, 200, impl.GetDaily)}})
 	})
-	mustPanic("bad prefix", func() { newServerConfig([]Option{WithPrefix("/{x}")}) })
+	mustPanic("bad prefix", func() { newServer([]ServerOption{WithPrefix("/{x}")}) })
+}
 
-	// A mux that already has "/" keeps it; routes still register.
-	own := http.NewServeMux()
-	own.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) { w.WriteHeader(http.StatusTeapot) })
-	registerSrvtImagesServer(own, impl)
-	ts := httptest.NewServer(own)
-	defer ts.Close()
-	if res := srvtDo(t, ts, "GET", "/elsewhere", "", ""); res.status != http.StatusTeapot {
-		t.Errorf("application catch-all replaced: status %d", res.status)
+func TestServerRawBodyAndRedirect(t *testing.T) {
+	ts, impl := srvtServe(t, WithMaxBodyBytes(8))
+	res := srvtDo(t, ts, "PUT", "/beta/items/7/content", "image/png", "\x89PNG")
+	if res.status != http.StatusNoContent {
+		t.Fatalf("PUT: status %d body %s", res.status, res.body)
 	}
-	if res := srvtDo(t, ts, "GET", "/deviceManagement/images/1", "", ""); res.status != 200 {
-		t.Errorf("route: status %d", res.status)
+	impl.mu.Lock()
+	got := string(impl.content)
+	impl.mu.Unlock()
+	if got != "\x89PNG" {
+		t.Errorf("raw body %q", got)
 	}
+	srvtGraphError(t, srvtDo(t, ts, "PUT", "/beta/items/7/content", "image/png", "0123456789"), 413, "requestEntityTooLarge")
+	res = srvtDo(t, ts, "GET", "/beta/items/7/content", "", "")
+	if res.status != http.StatusFound || res.header.Get("Location") != "https://example.com/download/7" {
+		t.Errorf("GET: status %d Location %q", res.status, res.header.Get("Location"))
+	}
+	srvtGraphError(t, srvtDo(t, ts, "GET", "/beta/items/none/content", "", ""), 500, "generalException")
 }
 
 type srvtUnimplemented struct{}
@@ -543,9 +620,7 @@ func (srvtUnimplemented) DeleteImage(context.Context, *srvtGetRequest) error {
 }
 
 func TestServerUnimplemented(t *testing.T) {
-	mux := http.NewServeMux()
-	registerSrvtImagesServer(mux, srvtUnimplemented{})
-	ts := httptest.NewServer(mux)
+	ts := httptest.NewServer(newSrvtServer(srvtServers{Images: srvtUnimplemented{}}))
 	defer ts.Close()
 	res := srvtDo(t, ts, "DELETE", "/deviceManagement/images/1", "", "")
 	ge := srvtGraphError(t, res, 501, "notImplemented")
@@ -585,7 +660,7 @@ func TestSplitSegmentArgs(t *testing.T) {
 }
 
 func TestGraphErrorMapping(t *testing.T) {
-	ge := &GraphError{Status: 404, Code: "itemNotFound", Message: "m", Details: []ErrorDetail{{Code: "c", Message: "d"}}}
+	ge := &GraphError{Status: 404, Code: "itemNotFound", Message: "m", Details: []GraphErrorDetail{{Code: "c", Message: "d"}}}
 	got := toGraphError(fmt.Errorf("ctx: %w", ge))
 	if got == ge || got.Status != 404 || got.Code != "itemNotFound" || len(got.Details) != 1 {
 		t.Errorf("toGraphError(wrapped) = %+v", got)
@@ -600,7 +675,7 @@ func TestGraphErrorMapping(t *testing.T) {
 	if s := (&GraphError{Status: 409, Code: "conflict", Message: "m"}).Error(); s != "409 conflict: m" {
 		t.Errorf("Error() = %q", s)
 	}
-	var p Problems
+	var p problems
 	for i := 0; i < maxProblems+5; i++ {
 		p.Add(fmt.Sprintf("/a/%d", i), "required", "a[%d] is required", i)
 	}
@@ -621,7 +696,7 @@ func TestGraphErrorMapping(t *testing.T) {
 
 func TestCollectionJSON(t *testing.T) {
 	in := `{"@odata.type":"#x","@odata.context":"ctx","value":[{"id":"1"}],"@odata.nextLink":"next","@odata.count":3,"custom@a.b":[1,2]}`
-	var c Collection[srvtImage]
+	var c ODataCollection[srvtImage]
 	if err := json.Unmarshal([]byte(in), &c); err != nil {
 		t.Fatal(err)
 	}
@@ -638,7 +713,7 @@ func TestCollectionJSON(t *testing.T) {
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("round trip (-want +got):\n%s", diff)
 	}
-	if out, _ := json.Marshal(Collection[srvtImage]{}); string(out) != `{"value":[]}` {
+	if out, _ := json.Marshal(ODataCollection[srvtImage]{}); string(out) != `{"value":[]}` {
 		t.Errorf("empty collection = %s, want {\"value\":[]}", out)
 	}
 	if err := json.Unmarshal([]byte(`{"value": {}}`), &c); err == nil {

@@ -10,7 +10,7 @@ import (
 )
 
 func TestProblems(t *testing.T) {
-	var p Problems
+	var p problems
 	if p.Len() != 0 || p.Err() != nil {
 		t.Fatal("empty Problems is not nil")
 	}
@@ -28,7 +28,7 @@ func TestProblems(t *testing.T) {
 	if !errors.As(err, &ve) {
 		t.Fatalf("Err() = %T", err)
 	}
-	want := []Problem{
+	want := []ValidationProblem{
 		{"", "readOnly", "100% sure"},
 		{"/a~1b", "null.notAllowed", "50% off"},
 		{"/status", "enum.unknown", `status: "done" is not one of "pending", "ready" or "failed"`},
@@ -43,7 +43,7 @@ func TestProblems(t *testing.T) {
 	if err.Error() != wantMsg {
 		t.Errorf("Error() =\n%s\nwant\n%s", err.Error(), wantMsg)
 	}
-	var prob Problem
+	var prob ValidationProblem
 	if !errors.As(err, &prob) || prob != want[0] {
 		t.Errorf("errors.As(Problem) = %+v", prob)
 	}
@@ -58,7 +58,7 @@ func TestProblems(t *testing.T) {
 }
 
 func TestProblemsCap(t *testing.T) {
-	var p Problems
+	var p problems
 	for i := 0; i < 250; i++ {
 		p.Add(pointerIndex("/items", 249-i), codeRequired, "missing %d", i)
 	}
@@ -78,7 +78,7 @@ func TestProblemsCap(t *testing.T) {
 	if got := (&ValidationError{}).Error(); got != "invalid value: no problems recorded" {
 		t.Errorf("empty ValidationError: %s", got)
 	}
-	if got := (&ValidationError{Problems: []Problem{{Message: "m"}}}).Error(); got != "invalid value: m" {
+	if got := (&ValidationError{Problems: []ValidationProblem{{Message: "m"}}}).Error(); got != "invalid value: m" {
 		t.Errorf("one problem: %s", got)
 	}
 }
@@ -172,32 +172,32 @@ var documentedCodes = []string{"required", "readOnly", "null.notAllowed", "null.
 // TestProblemHelpers checks the helpers generated validators call: the
 // paths, codes and messages they add are those of the equivalent Add.
 func TestProblemHelpers(t *testing.T) {
-	extra := Extra{{Name: "tags", Value: []byte("null")}, {Name: "a/b", Value: []byte("null")}}
+	extra := JSONMembers{{Name: "tags", Value: []byte("null")}, {Name: "a/b", Value: []byte("null")}}
 	tests := []struct {
 		name string
-		add  func(p *Problems)
-		want []Problem
+		add  func(p *problems)
+		want []ValidationProblem
 	}{
-		{"notNull", func(p *Problems) { p.notNull("/items/0/name", "name") },
-			[]Problem{{"/items/0/name", "null.notAllowed", "name must not be null"}}},
-		{"nullIn present", func(p *Problems) { p.nullIn(extra, "/item", "tags") },
-			[]Problem{{"/item/tags", "null.notAllowed", "tags must not be null"}}},
-		{"nullIn escaped", func(p *Problems) { p.nullIn(extra, "", "a/b") },
-			[]Problem{{"/a~1b", "null.notAllowed", "a/b must not be null"}}},
-		{"nullIn absent", func(p *Problems) { p.nullIn(extra, "", "other") }, nil},
-		{"nullIn nil extra", func(p *Problems) { p.nullIn(nil, "", "tags") }, nil},
-		{"unknownEnum", func(p *Problems) { p.unknownEnum("/status", "done", "microsoft.graph.status") },
-			[]Problem{{"/status", "enum.unknown", `"done" is not a documented microsoft.graph.status value`}}},
-		{"required", func(p *Problems) { p.required(Op("create-widget"), "a~b") },
-			[]Problem{{"/a~0b", "required", "a~b is required by create-widget"}}},
-		{"readOnly", func(p *Problems) { p.readOnly(Op("update-widget"), "id") },
-			[]Problem{{"/id", "readOnly", "id is read-only and must not be sent to update-widget"}}},
+		{"notNull", func(p *problems) { p.notNull("/items/0/name", "name") },
+			[]ValidationProblem{{"/items/0/name", "null.notAllowed", "name must not be null"}}},
+		{"nullIn present", func(p *problems) { p.nullIn(extra, "/item", "tags") },
+			[]ValidationProblem{{"/item/tags", "null.notAllowed", "tags must not be null"}}},
+		{"nullIn escaped", func(p *problems) { p.nullIn(extra, "", "a/b") },
+			[]ValidationProblem{{"/a~1b", "null.notAllowed", "a/b must not be null"}}},
+		{"nullIn absent", func(p *problems) { p.nullIn(extra, "", "other") }, nil},
+		{"nullIn nil extra", func(p *problems) { p.nullIn(nil, "", "tags") }, nil},
+		{"unknownEnum", func(p *problems) { p.unknownEnum("/status", "done", "microsoft.graph.status") },
+			[]ValidationProblem{{"/status", "enum.unknown", `"done" is not a documented microsoft.graph.status value`}}},
+		{"required", func(p *problems) { p.required(Op("create-widget"), "a~b") },
+			[]ValidationProblem{{"/a~0b", "required", "a~b is required by create-widget"}}},
+		{"readOnly", func(p *problems) { p.readOnly(Op("update-widget"), "id") },
+			[]ValidationProblem{{"/id", "readOnly", "id is read-only and must not be sent to update-widget"}}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			var p Problems
+			var p problems
 			tc.add(&p)
-			var got []Problem
+			var got []ValidationProblem
 			var ve *ValidationError
 			if errors.As(p.Err(), &ve) {
 				got = ve.Problems

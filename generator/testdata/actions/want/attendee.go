@@ -15,7 +15,7 @@ type Attendee struct {
 	EmailAddress string `json:"emailAddress"`
 	// Extra holds the members that have no field: unknown properties and
 	// @odata.* or property@odata.* annotations, in document order.
-	Extra Extra `json:"-"`
+	Extra JSONMembers `json:"-"`
 }
 
 // UnmarshalJSON decodes a JSON object into v, keeping unknown members and
@@ -71,12 +71,12 @@ func (v *Attendee) Validate() error {
 // ValidateFor is Validate: no documented operation takes v as its request
 // body, so op adds no rules.
 func (v *Attendee) ValidateFor(op Op) error {
-	var p Problems
+	var p problems
 	v.validate(&p, "")
 	return p.Err()
 }
 
 // validate adds the problems of v to p, at JSON Pointers under base.
-func (v *Attendee) validate(p *Problems, base string) {
+func (v *Attendee) validate(p *problems, base string) {
 	p.nullIn(v.Extra, base, "emailAddress")
 }

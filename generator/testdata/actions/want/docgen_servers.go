@@ -9,7 +9,7 @@ import (
 
 // EventsServer serves the documented operations on "events". Implement it
 // (embed UnimplementedEventsServer for the operations you leave out) and serve
-// it with RegisterEventsServer.
+// it with NewServer, as the Events field of Servers.
 //
 // Each method gets the decoded request and returns the response body or an
 // error: a *GraphError answers with its status and code, any other error with
@@ -54,18 +54,38 @@ func (UnimplementedEventsServer) UpdateEvent(context.Context, *UpdateEventReques
 	return notImplemented("UpdateEvent")
 }
 
-// RegisterEventsServer registers the operations of srv on mux, under the prefix
-// WithPrefix sets ("/beta", "/v1.0"), with a catch-all that answers 404 and 405
-// in Graph's error format. Routes:
+// Servers holds the implementation of each operation group for NewServer. A nil
+// field answers every operation of its group with 501 notImplemented, as the
+// group's Unimplemented server does.
+type Servers struct {
+	// Events serves the operations on "events".
+	Events EventsServer
+}
+
+// NewServer returns the http.Handler of the whole API: every operation of impl
+// under the prefix WithPrefix sets ("/beta", "/v1.0"), with a catch-all that
+// answers 404 and 405 in Graph's error format. Its state lives in the returned
+// *Server; several may serve side by side.
+func NewServer(impl Servers, opts ...ServerOption) *Server {
+	s := newServer(opts)
+	s.add(impl.routesEventsServer(s.cfg))
+	return s
+}
+
+// routesEventsServer returns the routes of impl.Events
+// (UnimplementedEventsServer when it is nil). Routes:
 //
 //	POST /me/events → CreateEvent
 //	POST /me/events/{EventID}/forward → EventForward
 //	PATCH /me/events/{EventID} → UpdateEvent
-func RegisterEventsServer(mux *http.ServeMux, srv EventsServer, opts ...Option) {
-	cfg := newServerConfig(opts)
-	registerRoutes(mux, cfg, []serverRoute{
+func (impl *Servers) routesEventsServer(cfg *serverConfig) []serverRoute {
+	var srv EventsServer = UnimplementedEventsServer{}
+	if impl.Events != nil {
+		srv = impl.Events
+	}
+	return []serverRoute{
 		{method: "POST", pattern: "/me/events", handler: handleJSON(cfg, http.StatusCreated, srv.CreateEvent)},
 		{method: "POST", pattern: "/me/events/{EventID}/forward", handler: handleNoContent(cfg, http.StatusAccepted, srv.EventForward)},
 		{method: "PATCH", pattern: "/me/events/{EventID}", handler: handleNoContent(cfg, http.StatusNoContent, srv.UpdateEvent)},
-	})
+	}
 }

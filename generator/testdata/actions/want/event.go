@@ -31,7 +31,7 @@ type Event struct {
 	WebLink Opt[string] `json:"webLink,omitzero"`
 	// Extra holds the members that have no field: unknown properties and
 	// @odata.* or property@odata.* annotations, in document order.
-	Extra Extra `json:"-"`
+	Extra JSONMembers `json:"-"`
 }
 
 // UnmarshalJSON decodes a JSON object into v, keeping unknown members and
@@ -103,7 +103,7 @@ func (v *Event) Validate() error {
 // members it requires, and no read-only members. Operations with rules:
 // OpUpdateEvent, OpCreateEvent.
 func (v *Event) ValidateFor(op Op) error {
-	var p Problems
+	var p problems
 	v.validate(&p, "")
 	switch op {
 	case OpUpdateEvent:
@@ -140,7 +140,7 @@ func (v *Event) ValidateFor(op Op) error {
 }
 
 // validate adds the problems of v to p, at JSON Pointers under base.
-func (v *Event) validate(p *Problems, base string) {
+func (v *Event) validate(p *problems, base string) {
 	p.nullIn(v.Extra, base, "attendees")
 	for i := range v.Attendees {
 		v.Attendees[i].validate(p, pointerIndex(pointerJoin(base, "attendees"), i))

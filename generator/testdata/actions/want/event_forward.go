@@ -29,7 +29,7 @@ type EventForwardBody struct {
 	Importance Opt[Importance] `json:"importance,omitzero"`
 	// Extra holds the members that have no field: unknown properties and
 	// @odata.* or property@odata.* annotations, in document order.
-	Extra Extra `json:"-"`
+	Extra JSONMembers `json:"-"`
 }
 
 // UnmarshalJSON decodes a JSON object into v, keeping unknown members and
@@ -92,7 +92,7 @@ func (v *EventForwardBody) Validate() error {
 // members it requires, and no read-only members. Operations with rules:
 // OpEventForward.
 func (v *EventForwardBody) ValidateFor(op Op) error {
-	var p Problems
+	var p problems
 	v.validate(&p, "")
 	switch op {
 	case OpEventForward:
@@ -104,7 +104,7 @@ func (v *EventForwardBody) ValidateFor(op Op) error {
 }
 
 // validate adds the problems of v to p, at JSON Pointers under base.
-func (v *EventForwardBody) validate(p *Problems, base string) {
+func (v *EventForwardBody) validate(p *problems, base string) {
 	p.nullIn(v.Extra, base, "toRecipients")
 	for i := range v.ToRecipients {
 		v.ToRecipients[i].validate(p, pointerIndex(pointerJoin(base, "toRecipients"), i))

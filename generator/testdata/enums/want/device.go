@@ -34,7 +34,7 @@ type Device struct {
 	OwnerIDs []string `json:"ownerIds,omitzero"`
 	// Extra holds the members that have no field: unknown properties and
 	// @odata.* or property@odata.* annotations, in document order.
-	Extra Extra `json:"-"`
+	Extra JSONMembers `json:"-"`
 }
 
 // UnmarshalJSON decodes a JSON object into v, keeping unknown members and
@@ -114,13 +114,13 @@ func (v *Device) Validate() error {
 // ValidateFor is Validate: no documented operation takes v as its request
 // body, so op adds no rules.
 func (v *Device) ValidateFor(op Op) error {
-	var p Problems
+	var p problems
 	v.validate(&p, "")
 	return p.Err()
 }
 
 // validate adds the problems of v to p, at JSON Pointers under base.
-func (v *Device) validate(p *Problems, base string) {
+func (v *Device) validate(p *problems, base string) {
 	if v.Status.IsNull() {
 		p.notNull(pointerJoin(base, "status"), "status")
 	}

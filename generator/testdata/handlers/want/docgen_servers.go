@@ -9,7 +9,7 @@ import (
 
 // ContentServer serves the documented operations on "content". Implement it
 // (embed UnimplementedContentServer for the operations you leave out) and serve
-// it with RegisterContentServer.
+// it with NewServer, as the Content field of Servers.
 //
 // Each method gets the decoded request and returns the response body or an
 // error: a *GraphError answers with its status and code, any other error with
@@ -33,21 +33,9 @@ func (UnimplementedContentServer) GetWidgetContent(context.Context, *GetWidgetCo
 	return "", notImplemented("GetWidgetContent")
 }
 
-// RegisterContentServer registers the operations of srv on mux, under the
-// prefix WithPrefix sets ("/beta", "/v1.0"), with a catch-all that answers 404
-// and 405 in Graph's error format. Routes:
-//
-//	GET /widgets/{WidgetID}/parts/{PartID}/content → GetWidgetContent
-func RegisterContentServer(mux *http.ServeMux, srv ContentServer, opts ...Option) {
-	cfg := newServerConfig(opts)
-	registerRoutes(mux, cfg, []serverRoute{
-		{method: "GET", pattern: "/widgets/{WidgetID}/parts/{PartID}/content", handler: handleRedirect(cfg, http.StatusFound, srv.GetWidgetContent)},
-	})
-}
-
 // WidgetServer serves the documented operations on "widget". Implement it
 // (embed UnimplementedWidgetServer for the operations you leave out) and serve
-// it with RegisterWidgetServer.
+// it with NewServer, as the Widget field of Servers.
 //
 // Each method gets the decoded request and returns the response body or an
 // error: a *GraphError answers with its status and code, any other error with
@@ -70,21 +58,9 @@ func (UnimplementedWidgetServer) GetWidget(context.Context, *GetWidgetRequest) (
 	return nil, notImplemented("GetWidget")
 }
 
-// RegisterWidgetServer registers the operations of srv on mux, under the prefix
-// WithPrefix sets ("/beta", "/v1.0"), with a catch-all that answers 404 and 405
-// in Graph's error format. Routes:
-//
-//	GET /me/widget → GetWidget
-func RegisterWidgetServer(mux *http.ServeMux, srv WidgetServer, opts ...Option) {
-	cfg := newServerConfig(opts)
-	registerRoutes(mux, cfg, []serverRoute{
-		{method: "GET", pattern: "/me/widget", handler: handleJSON(cfg, http.StatusOK, srv.GetWidget)},
-	})
-}
-
 // WidgetsServer serves the documented operations on "widgets". Implement it
 // (embed UnimplementedWidgetsServer for the operations you leave out) and serve
-// it with RegisterWidgetsServer.
+// it with NewServer, as the Widgets field of Servers.
 //
 // Each method gets the decoded request and returns the response body or an
 // error: a *GraphError answers with its status and code, any other error with
@@ -119,14 +95,14 @@ type WidgetsServer interface {
 	// of microsoft.graph.widget.
 	//
 	// Source: api/widget-list.md
-	ListWidgets(ctx context.Context, req *ListWidgetsRequest) (*Collection[Widget], error)
+	ListWidgets(ctx context.Context, req *ListWidgetsRequest) (*ODataCollection[Widget], error)
 
 	// WidgetFilterByOwner is "widget: filterByOwner": GET
 	// /widgets/filterByOwner(on='{owner}'); it answers 200 with a collection of
 	// microsoft.graph.widget.
 	//
 	// Source: api/widget-filterbyowner.md
-	WidgetFilterByOwner(ctx context.Context, req *WidgetFilterByOwnerRequest) (*Collection[Widget], error)
+	WidgetFilterByOwner(ctx context.Context, req *WidgetFilterByOwnerRequest) (*ODataCollection[Widget], error)
 
 	// WidgetSpin is "widget: spin": POST /widgets/{id}/spin; it answers 202 without
 	// a body.
@@ -161,12 +137,12 @@ func (UnimplementedWidgetsServer) GetWidgetByID(context.Context, *GetWidgetByIDR
 }
 
 // ListWidgets answers 501 notImplemented.
-func (UnimplementedWidgetsServer) ListWidgets(context.Context, *ListWidgetsRequest) (*Collection[Widget], error) {
+func (UnimplementedWidgetsServer) ListWidgets(context.Context, *ListWidgetsRequest) (*ODataCollection[Widget], error) {
 	return nil, notImplemented("ListWidgets")
 }
 
 // WidgetFilterByOwner answers 501 notImplemented.
-func (UnimplementedWidgetsServer) WidgetFilterByOwner(context.Context, *WidgetFilterByOwnerRequest) (*Collection[Widget], error) {
+func (UnimplementedWidgetsServer) WidgetFilterByOwner(context.Context, *WidgetFilterByOwnerRequest) (*ODataCollection[Widget], error) {
 	return nil, notImplemented("WidgetFilterByOwner")
 }
 
@@ -175,9 +151,62 @@ func (UnimplementedWidgetsServer) WidgetSpin(context.Context, *WidgetSpinRequest
 	return notImplemented("WidgetSpin")
 }
 
-// RegisterWidgetsServer registers the operations of srv on mux, under the
-// prefix WithPrefix sets ("/beta", "/v1.0"), with a catch-all that answers 404
-// and 405 in Graph's error format. Routes:
+// Servers holds the implementation of each operation group for NewServer. A nil
+// field answers every operation of its group with 501 notImplemented, as the
+// group's Unimplemented server does.
+type Servers struct {
+	// Content serves the operations on "content".
+	Content ContentServer
+
+	// Widget serves the operations on "widget".
+	Widget WidgetServer
+
+	// Widgets serves the operations on "widgets".
+	Widgets WidgetsServer
+}
+
+// NewServer returns the http.Handler of the whole API: every operation of impl
+// under the prefix WithPrefix sets ("/beta", "/v1.0"), with a catch-all that
+// answers 404 and 405 in Graph's error format. Its state lives in the returned
+// *Server; several may serve side by side.
+func NewServer(impl Servers, opts ...ServerOption) *Server {
+	s := newServer(opts)
+	s.add(impl.routesContentServer(s.cfg))
+	s.add(impl.routesWidgetServer(s.cfg))
+	s.add(impl.routesWidgetsServer(s.cfg))
+	return s
+}
+
+// routesContentServer returns the routes of impl.Content
+// (UnimplementedContentServer when it is nil). Routes:
+//
+//	GET /widgets/{WidgetID}/parts/{PartID}/content → GetWidgetContent
+func (impl *Servers) routesContentServer(cfg *serverConfig) []serverRoute {
+	var srv ContentServer = UnimplementedContentServer{}
+	if impl.Content != nil {
+		srv = impl.Content
+	}
+	return []serverRoute{
+		{method: "GET", pattern: "/widgets/{WidgetID}/parts/{PartID}/content", handler: handleRedirect(cfg, http.StatusFound, srv.GetWidgetContent)},
+	}
+}
+
+// routesWidgetServer returns the routes of impl.Widget
+// (UnimplementedWidgetServer when it is nil). Routes:
+//
+//	GET /me/widget → GetWidget
+func (impl *Servers) routesWidgetServer(cfg *serverConfig) []serverRoute {
+	var srv WidgetServer = UnimplementedWidgetServer{}
+	if impl.Widget != nil {
+		srv = impl.Widget
+	}
+	return []serverRoute{
+		{method: "GET", pattern: "/me/widget", handler: handleJSON(cfg, http.StatusOK, srv.GetWidget)},
+	}
+}
+
+// routesWidgetsServer returns the routes of impl.Widgets
+// (UnimplementedWidgetsServer when it is nil). Routes:
 //
 //	POST /widgets → CreateWidget
 //	POST /widgetTemplates/{TemplateID}/widgets → CreateWidgetFromTemplate
@@ -186,9 +215,12 @@ func (UnimplementedWidgetsServer) WidgetSpin(context.Context, *WidgetSpinRequest
 //	GET /widgets → ListWidgets
 //	GET /widgets/{WidgetID} → WidgetFilterByOwner
 //	POST /widgets/{WidgetID}/spin → WidgetSpin
-func RegisterWidgetsServer(mux *http.ServeMux, srv WidgetsServer, opts ...Option) {
-	cfg := newServerConfig(opts)
-	registerRoutes(mux, cfg, []serverRoute{
+func (impl *Servers) routesWidgetsServer(cfg *serverConfig) []serverRoute {
+	var srv WidgetsServer = UnimplementedWidgetsServer{}
+	if impl.Widgets != nil {
+		srv = impl.Widgets
+	}
+	return []serverRoute{
 		{method: "POST", pattern: "/widgets", handler: handleJSON(cfg, http.StatusCreated, srv.CreateWidget)},
 		{method: "POST", pattern: "/widgetTemplates/{TemplateID}/widgets", handler: handleJSON(cfg, http.StatusCreated, srv.CreateWidgetFromTemplate)},
 		{method: "DELETE", pattern: "/widgets/{WidgetID}", handler: handleNoContent(cfg, http.StatusNoContent, srv.DeleteWidget)},
@@ -196,5 +228,5 @@ func RegisterWidgetsServer(mux *http.ServeMux, srv WidgetsServer, opts ...Option
 		{method: "GET", pattern: "/widgets", handler: handleJSON(cfg, http.StatusOK, srv.ListWidgets)},
 		{method: "GET", pattern: "/widgets/{WidgetID}", segments: []serverSegment{{wildcard: "WidgetID", name: "filterByOwner", params: []serverSegmentParam{{arg: "on", path: "On"}}}}, handler: handleJSON(cfg, http.StatusOK, srv.WidgetFilterByOwner)},
 		{method: "POST", pattern: "/widgets/{WidgetID}/spin", handler: handleNoContent(cfg, http.StatusAccepted, srv.WidgetSpin)},
-	})
+	}
 }

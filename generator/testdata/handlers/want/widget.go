@@ -22,7 +22,7 @@ type Widget struct {
 	Size Opt[int32] `json:"size,omitzero"`
 	// Extra holds the members that have no field: unknown properties and
 	// @odata.* or property@odata.* annotations, in document order.
-	Extra Extra `json:"-"`
+	Extra JSONMembers `json:"-"`
 }
 
 // UnmarshalJSON decodes a JSON object into v, keeping unknown members and
@@ -82,7 +82,7 @@ func (v *Widget) Validate() error {
 // members it requires, and no read-only members. Operations with rules:
 // OpCreateWidget, OpCreateWidgetFromTemplate.
 func (v *Widget) ValidateFor(op Op) error {
-	var p Problems
+	var p problems
 	v.validate(&p, "")
 	switch op {
 	case OpCreateWidget:
@@ -104,4 +104,4 @@ func (v *Widget) ValidateFor(op Op) error {
 }
 
 // validate adds the problems of v to p, at JSON Pointers under base.
-func (v *Widget) validate(p *Problems, base string) {}
+func (v *Widget) validate(p *problems, base string) {}

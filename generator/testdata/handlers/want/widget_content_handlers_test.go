@@ -21,8 +21,8 @@ func (s *stubGetWidgetContent) GetWidgetContent(ctx context.Context, req *GetWid
 }
 
 // TestWidgetContent_Handler_WidgetContent sends the request example
-// "widget-content" (api/widget-content.md:42) through RegisterContentServer and
-// checks the answer against the response example (api/widget-content.md:51).
+// "widget-content" (api/widget-content.md:42) through NewServer and checks the
+// answer against the response example (api/widget-content.md:51).
 func TestWidgetContent_Handler_WidgetContent(t *testing.T) {
 	t.Skip("api/widget-content.md:42: the operation answers with a redirect")
 }

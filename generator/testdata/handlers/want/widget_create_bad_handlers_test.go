@@ -24,9 +24,8 @@ func (s *stubCreateWidgetFromTemplate) CreateWidgetFromTemplate(ctx context.Cont
 }
 
 // TestWidgetCreateBad_Handler_WidgetCreateBad sends the request example
-// "widget-create-bad" (api/widget-create-bad.md:45) through
-// RegisterWidgetsServer and checks the answer against the response example
-// (api/widget-create-bad.md:61).
+// "widget-create-bad" (api/widget-create-bad.md:45) through NewServer and
+// checks the answer against the response example (api/widget-create-bad.md:61).
 func TestWidgetCreateBad_Handler_WidgetCreateBad(t *testing.T) {
 	runHandlerExample(t, &handlerCase{
 		Method:   "POST",
@@ -38,16 +37,15 @@ func TestWidgetCreateBad_Handler_WidgetCreateBad(t *testing.T) {
 		Response: exampleWidgetCreateBad_WidgetCreateBad_Response,
 		Status:   http.StatusCreated,
 		Problems: []string{"/displayName", "/id"},
-		Serve: func(mux *http.ServeMux, response []byte) (func() bool, error) {
+		Serve: func(response []byte) (http.Handler, func() bool, error) {
 			s := &stubCreateWidgetFromTemplate{}
 			if response != nil {
 				s.resp = new(Widget)
 				if err := json.Unmarshal(response, s.resp); err != nil {
-					return nil, err
+					return nil, nil, err
 				}
 			}
-			RegisterWidgetsServer(mux, s, WithPrefix("/beta"))
-			return s.called.Load, nil
+			return NewServer(Servers{Widgets: s}, WithPrefix("/beta")), s.called.Load, nil
 		},
 	})
 }

@@ -24,8 +24,8 @@ func (s *stubCreateWidget) CreateWidget(ctx context.Context, req *CreateWidgetRe
 }
 
 // TestWidgetCreate_Handler_WidgetCreate sends the request example
-// "widget-create" (api/widget-create.md:46) through RegisterWidgetsServer and
-// checks the answer against the response example (api/widget-create.md:62).
+// "widget-create" (api/widget-create.md:46) through NewServer and checks the
+// answer against the response example (api/widget-create.md:62).
 func TestWidgetCreate_Handler_WidgetCreate(t *testing.T) {
 	runHandlerExample(t, &handlerCase{
 		Method:   "POST",
@@ -36,16 +36,15 @@ func TestWidgetCreate_Handler_WidgetCreate(t *testing.T) {
 		Request:  exampleWidgetCreate_WidgetCreate_Request,
 		Response: exampleWidgetCreate_WidgetCreate_Response,
 		Status:   http.StatusCreated,
-		Serve: func(mux *http.ServeMux, response []byte) (func() bool, error) {
+		Serve: func(response []byte) (http.Handler, func() bool, error) {
 			s := &stubCreateWidget{}
 			if response != nil {
 				s.resp = new(Widget)
 				if err := json.Unmarshal(response, s.resp); err != nil {
-					return nil, err
+					return nil, nil, err
 				}
 			}
-			RegisterWidgetsServer(mux, s, WithPrefix("/v1.0"))
-			return s.called.Load, nil
+			return NewServer(Servers{Widgets: s}, WithPrefix("/v1.0")), s.called.Load, nil
 		},
 	})
 }

@@ -22,8 +22,8 @@ func (s *stubDeleteWidget) DeleteWidget(ctx context.Context, req *DeleteWidgetRe
 }
 
 // TestWidgetDelete_Handler_WidgetDelete sends the request example
-// "widget-delete" (api/widget-delete.md:41) through RegisterWidgetsServer and
-// checks the answer against the response example (api/widget-delete.md:50).
+// "widget-delete" (api/widget-delete.md:41) through NewServer and checks the
+// answer against the response example (api/widget-delete.md:50).
 func TestWidgetDelete_Handler_WidgetDelete(t *testing.T) {
 	runHandlerExample(t, &handlerCase{
 		Method: "DELETE",
@@ -31,10 +31,9 @@ func TestWidgetDelete_Handler_WidgetDelete(t *testing.T) {
 		File:   "api/widget-delete.md",
 		Line:   41,
 		Status: http.StatusNoContent,
-		Serve: func(mux *http.ServeMux, response []byte) (func() bool, error) {
+		Serve: func(response []byte) (http.Handler, func() bool, error) {
 			s := &stubDeleteWidget{}
-			RegisterWidgetsServer(mux, s, WithPrefix("/v1.0"))
-			return s.called.Load, nil
+			return NewServer(Servers{Widgets: s}, WithPrefix("/v1.0")), s.called.Load, nil
 		},
 	})
 }

@@ -14,18 +14,18 @@ import (
 // stubWidgetFilterByOwner answers WidgetFilterByOwner with a fixed response and records the call.
 type stubWidgetFilterByOwner struct {
 	UnimplementedWidgetsServer
-	resp   *Collection[Widget]
+	resp   *ODataCollection[Widget]
 	called atomic.Bool
 }
 
-func (s *stubWidgetFilterByOwner) WidgetFilterByOwner(ctx context.Context, req *WidgetFilterByOwnerRequest) (*Collection[Widget], error) {
+func (s *stubWidgetFilterByOwner) WidgetFilterByOwner(ctx context.Context, req *WidgetFilterByOwnerRequest) (*ODataCollection[Widget], error) {
 	s.called.Store(true)
 	return s.resp, nil
 }
 
 // TestWidgetFilterbyowner_Handler_WidgetFilterbyowner sends the request example
-// "widget-filterbyowner" (api/widget-filterbyowner.md:41) through
-// RegisterWidgetsServer and checks the answer against the response example
+// "widget-filterbyowner" (api/widget-filterbyowner.md:41) through NewServer and
+// checks the answer against the response example
 // (api/widget-filterbyowner.md:52).
 func TestWidgetFilterbyowner_Handler_WidgetFilterbyowner(t *testing.T) {
 	runHandlerExample(t, &handlerCase{
@@ -35,16 +35,15 @@ func TestWidgetFilterbyowner_Handler_WidgetFilterbyowner(t *testing.T) {
 		Line:     41,
 		Response: exampleWidgetFilterbyowner_WidgetFilterbyowner_Response,
 		Status:   http.StatusOK,
-		Serve: func(mux *http.ServeMux, response []byte) (func() bool, error) {
+		Serve: func(response []byte) (http.Handler, func() bool, error) {
 			s := &stubWidgetFilterByOwner{}
 			if response != nil {
-				s.resp = new(Collection[Widget])
+				s.resp = new(ODataCollection[Widget])
 				if err := json.Unmarshal(response, s.resp); err != nil {
-					return nil, err
+					return nil, nil, err
 				}
 			}
-			RegisterWidgetsServer(mux, s, WithPrefix("/v1.0"))
-			return s.called.Load, nil
+			return NewServer(Servers{Widgets: s}, WithPrefix("/v1.0")), s.called.Load, nil
 		},
 	})
 }

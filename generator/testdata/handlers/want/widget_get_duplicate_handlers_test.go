@@ -24,8 +24,8 @@ func (s *stubGetWidgetByID) GetWidgetByID(ctx context.Context, req *GetWidgetByI
 }
 
 // TestWidgetGetDuplicate_Handler_WidgetGetDuplicate sends the request example
-// "widget-get-duplicate" (api/widget-get-duplicate.md:41) through
-// RegisterWidgetsServer and checks the answer against the response example
+// "widget-get-duplicate" (api/widget-get-duplicate.md:41) through NewServer and
+// checks the answer against the response example
 // (api/widget-get-duplicate.md:51).
 func TestWidgetGetDuplicate_Handler_WidgetGetDuplicate(t *testing.T) {
 	runHandlerExample(t, &handlerCase{
@@ -35,16 +35,15 @@ func TestWidgetGetDuplicate_Handler_WidgetGetDuplicate(t *testing.T) {
 		Line:     41,
 		Response: exampleWidgetGetDuplicate_WidgetGetDuplicate_Response,
 		Status:   http.StatusOK,
-		Serve: func(mux *http.ServeMux, response []byte) (func() bool, error) {
+		Serve: func(response []byte) (http.Handler, func() bool, error) {
 			s := &stubGetWidgetByID{}
 			if response != nil {
 				s.resp = new(Widget)
 				if err := json.Unmarshal(response, s.resp); err != nil {
-					return nil, err
+					return nil, nil, err
 				}
 			}
-			RegisterWidgetsServer(mux, s, WithPrefix("/v1.0"))
-			return s.called.Load, nil
+			return NewServer(Servers{Widgets: s}, WithPrefix("/v1.0")), s.called.Load, nil
 		},
 	})
 }

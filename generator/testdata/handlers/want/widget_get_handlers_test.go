@@ -22,8 +22,8 @@ func (s *stubGetWidget) GetWidget(ctx context.Context, req *GetWidgetRequest) (*
 }
 
 // TestWidgetGet_Handler_WidgetGet sends the request example "widget-get"
-// (api/widget-get.md:42) through RegisterWidgetServer and checks the answer
-// against the response example (api/widget-get.md:52).
+// (api/widget-get.md:42) through NewServer and checks the answer against the
+// response example (api/widget-get.md:52).
 func TestWidgetGet_Handler_WidgetGet(t *testing.T) {
 	t.Skip("api/widget-get.md:42: the request example (GET /widgets/42) routes to GET /widgets/{WidgetID} of widget-get-duplicate, not to this operation's paths")
 }

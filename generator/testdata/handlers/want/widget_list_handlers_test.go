@@ -14,18 +14,18 @@ import (
 // stubListWidgets answers ListWidgets with a fixed response and records the call.
 type stubListWidgets struct {
 	UnimplementedWidgetsServer
-	resp   *Collection[Widget]
+	resp   *ODataCollection[Widget]
 	called atomic.Bool
 }
 
-func (s *stubListWidgets) ListWidgets(ctx context.Context, req *ListWidgetsRequest) (*Collection[Widget], error) {
+func (s *stubListWidgets) ListWidgets(ctx context.Context, req *ListWidgetsRequest) (*ODataCollection[Widget], error) {
 	s.called.Store(true)
 	return s.resp, nil
 }
 
 // TestWidgetList_Handler_WidgetList sends the request example "widget-list"
-// (api/widget-list.md:41) through RegisterWidgetsServer and checks the answer
-// against the response example (api/widget-list.md:52).
+// (api/widget-list.md:41) through NewServer and checks the answer against the
+// response example (api/widget-list.md:52).
 func TestWidgetList_Handler_WidgetList(t *testing.T) {
 	runHandlerExample(t, &handlerCase{
 		Method:   "GET",
@@ -34,16 +34,15 @@ func TestWidgetList_Handler_WidgetList(t *testing.T) {
 		Line:     41,
 		Response: exampleWidgetList_WidgetList_Response,
 		Status:   http.StatusOK,
-		Serve: func(mux *http.ServeMux, response []byte) (func() bool, error) {
+		Serve: func(response []byte) (http.Handler, func() bool, error) {
 			s := &stubListWidgets{}
 			if response != nil {
-				s.resp = new(Collection[Widget])
+				s.resp = new(ODataCollection[Widget])
 				if err := json.Unmarshal(response, s.resp); err != nil {
-					return nil, err
+					return nil, nil, err
 				}
 			}
-			RegisterWidgetsServer(mux, s, WithPrefix("/v1.0"))
-			return s.called.Load, nil
+			return NewServer(Servers{Widgets: s}, WithPrefix("/v1.0")), s.called.Load, nil
 		},
 	})
 }

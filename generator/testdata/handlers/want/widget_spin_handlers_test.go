@@ -22,8 +22,8 @@ func (s *stubWidgetSpin) WidgetSpin(ctx context.Context, req *WidgetSpinRequest)
 }
 
 // TestWidgetSpin_Handler_WidgetSpin sends the request example "widget-spin"
-// (api/widget-spin.md:41) through RegisterWidgetsServer and checks the answer
-// against the response example (api/widget-spin.md:50).
+// (api/widget-spin.md:41) through NewServer and checks the answer against the
+// response example (api/widget-spin.md:50).
 func TestWidgetSpin_Handler_WidgetSpin(t *testing.T) {
 	runHandlerExample(t, &handlerCase{
 		Method: "POST",
@@ -31,10 +31,9 @@ func TestWidgetSpin_Handler_WidgetSpin(t *testing.T) {
 		File:   "api/widget-spin.md",
 		Line:   41,
 		Status: http.StatusAccepted,
-		Serve: func(mux *http.ServeMux, response []byte) (func() bool, error) {
+		Serve: func(response []byte) (http.Handler, func() bool, error) {
 			s := &stubWidgetSpin{}
-			RegisterWidgetsServer(mux, s, WithPrefix("/v1.0"))
-			return s.called.Load, nil
+			return NewServer(Servers{Widgets: s}, WithPrefix("/v1.0")), s.called.Load, nil
 		},
 	})
 }

@@ -107,7 +107,7 @@ func TestDecodeDirectoryObject(t *testing.T) {
 		{`{"@odata.type":"microsoft.graph.guestUser","invitedBy":"b"}`, &GuestUser{ODataType: Some("microsoft.graph.guestUser"), InvitedBy: Some("b")}},
 		{`{"@odata.type":"#microsoft.graph.group","mailEnabled":true}`, &Group{ODataType: Some("#microsoft.graph.group"), MailEnabled: true}},
 		{`{"id":"1"}`, &DirectoryObject{ID: Some("1")}},
-		{`{"@odata.type":"#microsoft.graph.future","z":1}`, &DirectoryObject{ODataType: Some("#microsoft.graph.future"), Extra: Extra{{Name: "z", Value: json.RawMessage("1")}}}},
+		{`{"@odata.type":"#microsoft.graph.future","z":1}`, &DirectoryObject{ODataType: Some("#microsoft.graph.future"), Extra: JSONMembers{{Name: "z", Value: json.RawMessage("1")}}}},
 	}
 	for _, tt := range tests {
 		got, err := DecodeDirectoryObject([]byte(tt.in))

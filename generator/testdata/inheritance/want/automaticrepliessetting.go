@@ -21,7 +21,7 @@ type AutomaticRepliesSetting struct {
 	ScheduledEndDateTime Opt[*DateTimeTimeZone] `json:"scheduledEndDateTime,omitzero"`
 	// Extra holds the members that have no field: unknown properties and
 	// @odata.* or property@odata.* annotations, in document order.
-	Extra Extra `json:"-"`
+	Extra JSONMembers `json:"-"`
 }
 
 // UnmarshalJSON decodes a JSON object into v, keeping unknown members and
@@ -80,13 +80,13 @@ func (v *AutomaticRepliesSetting) Validate() error {
 // ValidateFor is Validate: no documented operation takes v as its request
 // body, so op adds no rules.
 func (v *AutomaticRepliesSetting) ValidateFor(op Op) error {
-	var p Problems
+	var p problems
 	v.validate(&p, "")
 	return p.Err()
 }
 
 // validate adds the problems of v to p, at JSON Pointers under base.
-func (v *AutomaticRepliesSetting) validate(p *Problems, base string) {
+func (v *AutomaticRepliesSetting) validate(p *problems, base string) {
 	p.nullIn(v.Extra, base, "owner")
 	if v.Owner != nil {
 		v.Owner.validate(p, pointerJoin(base, "owner"))

@@ -18,7 +18,7 @@ type DateTimeTimeZone struct {
 	TimeZone Opt[string] `json:"timeZone,omitzero"`
 	// Extra holds the members that have no field: unknown properties and
 	// @odata.* or property@odata.* annotations, in document order.
-	Extra Extra `json:"-"`
+	Extra JSONMembers `json:"-"`
 }
 
 // UnmarshalJSON decodes a JSON object into v, keeping unknown members and
@@ -77,12 +77,12 @@ func (v *DateTimeTimeZone) Validate() error {
 // ValidateFor is Validate: no documented operation takes v as its request
 // body, so op adds no rules.
 func (v *DateTimeTimeZone) ValidateFor(op Op) error {
-	var p Problems
+	var p problems
 	v.validate(&p, "")
 	return p.Err()
 }
 
 // validate adds the problems of v to p, at JSON Pointers under base.
-func (v *DateTimeTimeZone) validate(p *Problems, base string) {
+func (v *DateTimeTimeZone) validate(p *problems, base string) {
 	p.nullIn(v.Extra, base, "dateTime")
 }

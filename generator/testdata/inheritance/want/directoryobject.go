@@ -30,7 +30,7 @@ type DirectoryObject struct {
 	Manager Opt[*DirectoryObject] `json:"manager,omitzero"`
 	// Extra holds the members that have no field: unknown properties and
 	// @odata.* or property@odata.* annotations, in document order.
-	Extra Extra `json:"-"`
+	Extra JSONMembers `json:"-"`
 }
 
 // UnmarshalJSON decodes a JSON object into v, keeping unknown members and
@@ -89,13 +89,13 @@ func (v *DirectoryObject) Validate() error {
 // ValidateFor is Validate: no documented operation takes v as its request
 // body, so op adds no rules.
 func (v *DirectoryObject) ValidateFor(op Op) error {
-	var p Problems
+	var p problems
 	v.validate(&p, "")
 	return p.Err()
 }
 
 // validate adds the problems of v to p, at JSON Pointers under base.
-func (v *DirectoryObject) validate(p *Problems, base string) {
+func (v *DirectoryObject) validate(p *problems, base string) {
 	if v.Manager.IsSet() {
 		if v.Manager.Value != nil {
 			v.Manager.Value.validate(p, pointerJoin(base, "manager"))

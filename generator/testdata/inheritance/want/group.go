@@ -29,7 +29,7 @@ type Group struct {
 	MailEnabled bool `json:"mailEnabled"`
 	// Extra holds the members that have no field: unknown properties and
 	// @odata.* or property@odata.* annotations, in document order.
-	Extra Extra `json:"-"`
+	Extra JSONMembers `json:"-"`
 }
 
 // UnmarshalJSON decodes a JSON object into v, keeping unknown members and
@@ -94,13 +94,13 @@ func (v *Group) Validate() error {
 // ValidateFor is Validate: no documented operation takes v as its request
 // body, so op adds no rules.
 func (v *Group) ValidateFor(op Op) error {
-	var p Problems
+	var p problems
 	v.validate(&p, "")
 	return p.Err()
 }
 
 // validate adds the problems of v to p, at JSON Pointers under base.
-func (v *Group) validate(p *Problems, base string) {
+func (v *Group) validate(p *problems, base string) {
 	if v.Manager.IsSet() {
 		if v.Manager.Value != nil {
 			v.Manager.Value.validate(p, pointerJoin(base, "manager"))

@@ -44,7 +44,7 @@ type GuestUser struct {
 	InvitedBy Opt[string] `json:"invitedBy,omitzero"`
 	// Extra holds the members that have no field: unknown properties and
 	// @odata.* or property@odata.* annotations, in document order.
-	Extra Extra `json:"-"`
+	Extra JSONMembers `json:"-"`
 }
 
 // UnmarshalJSON decodes a JSON object into v, keeping unknown members and
@@ -124,13 +124,13 @@ func (v *GuestUser) Validate() error {
 // ValidateFor is Validate: no documented operation takes v as its request
 // body, so op adds no rules.
 func (v *GuestUser) ValidateFor(op Op) error {
-	var p Problems
+	var p problems
 	v.validate(&p, "")
 	return p.Err()
 }
 
 // validate adds the problems of v to p, at JSON Pointers under base.
-func (v *GuestUser) validate(p *Problems, base string) {
+func (v *GuestUser) validate(p *problems, base string) {
 	if v.Manager.IsSet() {
 		if v.Manager.Value != nil {
 			v.Manager.Value.validate(p, pointerJoin(base, "manager"))

@@ -19,7 +19,7 @@ type MailboxSettings struct {
 	AutomaticRepliesSetting Opt[*AutomaticRepliesSetting] `json:"automaticRepliesSetting,omitzero"`
 	// Extra holds the members that have no field: unknown properties and
 	// @odata.* or property@odata.* annotations, in document order.
-	Extra Extra `json:"-"`
+	Extra JSONMembers `json:"-"`
 }
 
 // UnmarshalJSON decodes a JSON object into v, keeping unknown members and
@@ -75,13 +75,13 @@ func (v *MailboxSettings) Validate() error {
 // ValidateFor is Validate: no documented operation takes v as its request
 // body, so op adds no rules.
 func (v *MailboxSettings) ValidateFor(op Op) error {
-	var p Problems
+	var p problems
 	v.validate(&p, "")
 	return p.Err()
 }
 
 // validate adds the problems of v to p, at JSON Pointers under base.
-func (v *MailboxSettings) validate(p *Problems, base string) {
+func (v *MailboxSettings) validate(p *problems, base string) {
 	if v.AutomaticRepliesSetting.IsSet() {
 		if v.AutomaticRepliesSetting.Value != nil {
 			v.AutomaticRepliesSetting.Value.validate(p, pointerJoin(base, "automaticRepliesSetting"))

@@ -26,7 +26,7 @@ type Evil struct {
 	Kind Opt[EvilKind] `json:"kind,omitzero"`
 	// Extra holds the members that have no field: unknown properties and
 	// @odata.* or property@odata.* annotations, in document order.
-	Extra Extra `json:"-"`
+	Extra JSONMembers `json:"-"`
 }
 
 // UnmarshalJSON decodes a JSON object into v, keeping unknown members and
@@ -82,13 +82,13 @@ func (v *Evil) Validate() error {
 // ValidateFor is Validate: no documented operation takes v as its request
 // body, so op adds no rules.
 func (v *Evil) ValidateFor(op Op) error {
-	var p Problems
+	var p problems
 	v.validate(&p, "")
 	return p.Err()
 }
 
 // validate adds the problems of v to p, at JSON Pointers under base.
-func (v *Evil) validate(p *Problems, base string) {
+func (v *Evil) validate(p *problems, base string) {
 	if v.Name.IsSet() {
 		switch v.Name.Value {
 		case "a\"b", "c`d", "e\\f", "%s%d":

@@ -39,7 +39,7 @@ type CloudPcSnapshot struct {
 	LastRestoredDateTime Opt[time.Time] `json:"lastRestoredDateTime,omitzero"`
 	// Extra holds the members that have no field: unknown properties and
 	// @odata.* or property@odata.* annotations, in document order.
-	Extra Extra `json:"-"`
+	Extra JSONMembers `json:"-"`
 }
 
 // UnmarshalJSON decodes a JSON object into v, keeping unknown members and
@@ -108,7 +108,7 @@ func (v *CloudPcSnapshot) Validate() error {
 // members it requires, and no read-only members. Operations with rules:
 // OpCreateCloudPcSnapshot.
 func (v *CloudPcSnapshot) ValidateFor(op Op) error {
-	var p Problems
+	var p problems
 	v.validate(&p, "")
 	switch op {
 	case OpCreateCloudPcSnapshot:
@@ -123,7 +123,7 @@ func (v *CloudPcSnapshot) ValidateFor(op Op) error {
 }
 
 // validate adds the problems of v to p, at JSON Pointers under base.
-func (v *CloudPcSnapshot) validate(p *Problems, base string) {
+func (v *CloudPcSnapshot) validate(p *problems, base string) {
 	p.nullIn(v.Extra, base, "cloudPcId")
 	if v.Status.IsSet() {
 		if !v.Status.Value.Known() {

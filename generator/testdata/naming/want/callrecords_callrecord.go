@@ -18,7 +18,7 @@ type CallRecord struct {
 	Sessions []CallRecordsSession `json:"sessions,omitzero"`
 	// Extra holds the members that have no field: unknown properties and
 	// @odata.* or property@odata.* annotations, in document order.
-	Extra Extra `json:"-"`
+	Extra JSONMembers `json:"-"`
 }
 
 // UnmarshalJSON decodes a JSON object into v, keeping unknown members and
@@ -77,13 +77,13 @@ func (v *CallRecord) Validate() error {
 // ValidateFor is Validate: no documented operation takes v as its request
 // body, so op adds no rules.
 func (v *CallRecord) ValidateFor(op Op) error {
-	var p Problems
+	var p problems
 	v.validate(&p, "")
 	return p.Err()
 }
 
 // validate adds the problems of v to p, at JSON Pointers under base.
-func (v *CallRecord) validate(p *Problems, base string) {
+func (v *CallRecord) validate(p *problems, base string) {
 	p.nullIn(v.Extra, base, "sessions")
 	for i := range v.Sessions {
 		v.Sessions[i].validate(p, pointerIndex(pointerJoin(base, "sessions"), i))

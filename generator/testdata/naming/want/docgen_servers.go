@@ -9,7 +9,7 @@ import (
 
 // Things2Server serves the documented operations on "things2". Implement it
 // (embed UnimplementedThings2Server for the operations you leave out) and serve
-// it with RegisterThings2Server.
+// it with NewServer, as the Things2 field of Servers.
 //
 // Each method gets the decoded request and returns the response body or an
 // error: a *GraphError answers with its status and code, any other error with
@@ -31,21 +31,9 @@ func (UnimplementedThings2Server) ThingGet2(context.Context, *ThingGet2Request) 
 	return notImplemented("ThingGet2")
 }
 
-// RegisterThings2Server registers the operations of srv on mux, under the
-// prefix WithPrefix sets ("/beta", "/v1.0"), with a catch-all that answers 404
-// and 405 in Graph's error format. Routes:
-//
-//	GET /things2/{Things2ID} → ThingGet2
-func RegisterThings2Server(mux *http.ServeMux, srv Things2Server, opts ...Option) {
-	cfg := newServerConfig(opts)
-	registerRoutes(mux, cfg, []serverRoute{
-		{method: "GET", pattern: "/things2/{Things2ID}", handler: handleNoContent(cfg, http.StatusNoContent, srv.ThingGet2)},
-	})
-}
-
 // ThingsServer serves the documented operations on "things". Implement it
 // (embed UnimplementedThingsServer for the operations you leave out) and serve
-// it with RegisterThingsServer.
+// it with NewServer, as the Things field of Servers.
 //
 // Each method gets the decoded request and returns the response body or an
 // error: a *GraphError answers with its status and code, any other error with
@@ -68,14 +56,52 @@ func (UnimplementedThingsServer) ThingGet(context.Context, *ThingGetRequest) (*T
 	return nil, notImplemented("ThingGet")
 }
 
-// RegisterThingsServer registers the operations of srv on mux, under the prefix
-// WithPrefix sets ("/beta", "/v1.0"), with a catch-all that answers 404 and 405
-// in Graph's error format. Routes:
+// Servers holds the implementation of each operation group for NewServer. A nil
+// field answers every operation of its group with 501 notImplemented, as the
+// group's Unimplemented server does.
+type Servers struct {
+	// Things2 serves the operations on "things2".
+	Things2 Things2Server
+
+	// Things serves the operations on "things".
+	Things ThingsServer
+}
+
+// NewServer returns the http.Handler of the whole API: every operation of impl
+// under the prefix WithPrefix sets ("/beta", "/v1.0"), with a catch-all that
+// answers 404 and 405 in Graph's error format. Its state lives in the returned
+// *Server; several may serve side by side.
+func NewServer(impl Servers, opts ...ServerOption) *Server {
+	s := newServer(opts)
+	s.add(impl.routesThings2Server(s.cfg))
+	s.add(impl.routesThingsServer(s.cfg))
+	return s
+}
+
+// routesThings2Server returns the routes of impl.Things2
+// (UnimplementedThings2Server when it is nil). Routes:
+//
+//	GET /things2/{Things2ID} → ThingGet2
+func (impl *Servers) routesThings2Server(cfg *serverConfig) []serverRoute {
+	var srv Things2Server = UnimplementedThings2Server{}
+	if impl.Things2 != nil {
+		srv = impl.Things2
+	}
+	return []serverRoute{
+		{method: "GET", pattern: "/things2/{Things2ID}", handler: handleNoContent(cfg, http.StatusNoContent, srv.ThingGet2)},
+	}
+}
+
+// routesThingsServer returns the routes of impl.Things
+// (UnimplementedThingsServer when it is nil). Routes:
 //
 //	GET /things/{ThingID} → ThingGet
-func RegisterThingsServer(mux *http.ServeMux, srv ThingsServer, opts ...Option) {
-	cfg := newServerConfig(opts)
-	registerRoutes(mux, cfg, []serverRoute{
+func (impl *Servers) routesThingsServer(cfg *serverConfig) []serverRoute {
+	var srv ThingsServer = UnimplementedThingsServer{}
+	if impl.Things != nil {
+		srv = impl.Things
+	}
+	return []serverRoute{
 		{method: "GET", pattern: "/things/{ThingID}", handler: handleJSON(cfg, http.StatusOK, srv.ThingGet)},
-	})
+	}
 }

@@ -14,7 +14,7 @@ type SharedItemType struct {
 	ODataType Opt[string] `json:"@odata.type,omitzero"`
 	// Extra holds the members that have no field: unknown properties and
 	// @odata.* or property@odata.* annotations, in document order.
-	Extra Extra `json:"-"`
+	Extra JSONMembers `json:"-"`
 }
 
 // UnmarshalJSON decodes a JSON object into v, keeping unknown members and
@@ -64,13 +64,13 @@ func (v *SharedItemType) Validate() error {
 // ValidateFor is Validate: no documented operation takes v as its request
 // body, so op adds no rules.
 func (v *SharedItemType) ValidateFor(op Op) error {
-	var p Problems
+	var p problems
 	v.validate(&p, "")
 	return p.Err()
 }
 
 // validate adds the problems of v to p, at JSON Pointers under base.
-func (v *SharedItemType) validate(p *Problems, base string) {}
+func (v *SharedItemType) validate(p *problems, base string) {}
 
 // SharedItem is the microsoft.graph.SharedItem complex type.
 //
@@ -83,7 +83,7 @@ type SharedItem struct {
 	ODataType Opt[string] `json:"@odata.type,omitzero"`
 	// Extra holds the members that have no field: unknown properties and
 	// @odata.* or property@odata.* annotations, in document order.
-	Extra Extra `json:"-"`
+	Extra JSONMembers `json:"-"`
 }
 
 // UnmarshalJSON decodes a JSON object into v, keeping unknown members and
@@ -133,41 +133,41 @@ func (v *SharedItem) Validate() error {
 // ValidateFor is Validate: no documented operation takes v as its request
 // body, so op adds no rules.
 func (v *SharedItem) ValidateFor(op Op) error {
-	var p Problems
+	var p problems
 	v.validate(&p, "")
 	return p.Err()
 }
 
 // validate adds the problems of v to p, at JSON Pointers under base.
-func (v *SharedItem) validate(p *Problems, base string) {}
+func (v *SharedItem) validate(p *problems, base string) {}
 
-// DateType is the microsoft.graph.date complex type.
+// Date is the microsoft.graph.date complex type.
 //
 // Clashes with the runtime's Date.
 //
 // Source: resources/naming.md:30
-type DateType struct {
+type Date struct {
 	// ODataType is the @odata.type annotation, "#microsoft.graph.x",
 	// naming the JSON object's type.
 	ODataType Opt[string] `json:"@odata.type,omitzero"`
 	// Extra holds the members that have no field: unknown properties and
 	// @odata.* or property@odata.* annotations, in document order.
-	Extra Extra `json:"-"`
+	Extra JSONMembers `json:"-"`
 }
 
 // UnmarshalJSON decodes a JSON object into v, keeping unknown members and
 // annotations in v.Extra.
-func (v *DateType) UnmarshalJSON(data []byte) error {
+func (v *Date) UnmarshalJSON(data []byte) error {
 	if isNull(data) {
 		return nil
 	}
-	*v = DateType{}
+	*v = Date{}
 	return decodeObject(data, &v.Extra, v.decodeMember)
 }
 
 // decodeMember decodes the member name of a JSON object into its field of v;
 // it reports false for a member that has no field.
-func (v *DateType) decodeMember(name string, value []byte) (bool, error) {
+func (v *Date) decodeMember(name string, value []byte) (bool, error) {
 	switch name {
 	case "@odata.type":
 		return true, v.ODataType.UnmarshalJSON(value)
@@ -177,7 +177,7 @@ func (v *DateType) decodeMember(name string, value []byte) (bool, error) {
 
 // MarshalJSON encodes v as a JSON object: @odata.type, the fields that are
 // not absent, then v.Extra.
-func (v DateType) MarshalJSON() ([]byte, error) {
+func (v Date) MarshalJSON() ([]byte, error) {
 	s := getScratch()
 	b, err := v.appendJSON(*s)
 	return putScratch(s, b, err)
@@ -185,7 +185,7 @@ func (v DateType) MarshalJSON() ([]byte, error) {
 
 // appendJSON appends the encoding MarshalJSON returns to b, or returns b
 // and the first error.
-func (v *DateType) appendJSON(b []byte) ([]byte, error) {
+func (v *Date) appendJSON(b []byte) ([]byte, error) {
 	w := appendObject(b)
 	optField(&w, "@odata.type", v.ODataType)
 	w.extra(v.Extra)
@@ -195,20 +195,20 @@ func (v *DateType) appendJSON(b []byte) ([]byte, error) {
 // Validate reports every problem in v (undocumented enum values, malformed
 // GUIDs, nulls the docs forbid, in v and in nested objects) as a
 // *ValidationError, or returns nil.
-func (v *DateType) Validate() error {
+func (v *Date) Validate() error {
 	return v.ValidateFor("")
 }
 
 // ValidateFor is Validate: no documented operation takes v as its request
 // body, so op adds no rules.
-func (v *DateType) ValidateFor(op Op) error {
-	var p Problems
+func (v *Date) ValidateFor(op Op) error {
+	var p problems
 	v.validate(&p, "")
 	return p.Err()
 }
 
 // validate adds the problems of v to p, at JSON Pointers under base.
-func (v *DateType) validate(p *Problems, base string) {}
+func (v *Date) validate(p *problems, base string) {}
 
 // OptType is the microsoft.graph.opt complex type.
 //
@@ -219,7 +219,7 @@ type OptType struct {
 	ODataType Opt[string] `json:"@odata.type,omitzero"`
 	// Extra holds the members that have no field: unknown properties and
 	// @odata.* or property@odata.* annotations, in document order.
-	Extra Extra `json:"-"`
+	Extra JSONMembers `json:"-"`
 }
 
 // UnmarshalJSON decodes a JSON object into v, keeping unknown members and
@@ -269,39 +269,39 @@ func (v *OptType) Validate() error {
 // ValidateFor is Validate: no documented operation takes v as its request
 // body, so op adds no rules.
 func (v *OptType) ValidateFor(op Op) error {
-	var p Problems
+	var p problems
 	v.validate(&p, "")
 	return p.Err()
 }
 
 // validate adds the problems of v to p, at JSON Pointers under base.
-func (v *OptType) validate(p *Problems, base string) {}
+func (v *OptType) validate(p *problems, base string) {}
 
-// ProblemType is the microsoft.graph.problem complex type.
+// Problem is the microsoft.graph.problem complex type.
 //
 // Source: resources/naming.md:40
-type ProblemType struct {
+type Problem struct {
 	// ODataType is the @odata.type annotation, "#microsoft.graph.x",
 	// naming the JSON object's type.
 	ODataType Opt[string] `json:"@odata.type,omitzero"`
 	// Extra holds the members that have no field: unknown properties and
 	// @odata.* or property@odata.* annotations, in document order.
-	Extra Extra `json:"-"`
+	Extra JSONMembers `json:"-"`
 }
 
 // UnmarshalJSON decodes a JSON object into v, keeping unknown members and
 // annotations in v.Extra.
-func (v *ProblemType) UnmarshalJSON(data []byte) error {
+func (v *Problem) UnmarshalJSON(data []byte) error {
 	if isNull(data) {
 		return nil
 	}
-	*v = ProblemType{}
+	*v = Problem{}
 	return decodeObject(data, &v.Extra, v.decodeMember)
 }
 
 // decodeMember decodes the member name of a JSON object into its field of v;
 // it reports false for a member that has no field.
-func (v *ProblemType) decodeMember(name string, value []byte) (bool, error) {
+func (v *Problem) decodeMember(name string, value []byte) (bool, error) {
 	switch name {
 	case "@odata.type":
 		return true, v.ODataType.UnmarshalJSON(value)
@@ -311,7 +311,7 @@ func (v *ProblemType) decodeMember(name string, value []byte) (bool, error) {
 
 // MarshalJSON encodes v as a JSON object: @odata.type, the fields that are
 // not absent, then v.Extra.
-func (v ProblemType) MarshalJSON() ([]byte, error) {
+func (v Problem) MarshalJSON() ([]byte, error) {
 	s := getScratch()
 	b, err := v.appendJSON(*s)
 	return putScratch(s, b, err)
@@ -319,7 +319,7 @@ func (v ProblemType) MarshalJSON() ([]byte, error) {
 
 // appendJSON appends the encoding MarshalJSON returns to b, or returns b
 // and the first error.
-func (v *ProblemType) appendJSON(b []byte) ([]byte, error) {
+func (v *Problem) appendJSON(b []byte) ([]byte, error) {
 	w := appendObject(b)
 	optField(&w, "@odata.type", v.ODataType)
 	w.extra(v.Extra)
@@ -329,20 +329,20 @@ func (v *ProblemType) appendJSON(b []byte) ([]byte, error) {
 // Validate reports every problem in v (undocumented enum values, malformed
 // GUIDs, nulls the docs forbid, in v and in nested objects) as a
 // *ValidationError, or returns nil.
-func (v *ProblemType) Validate() error {
+func (v *Problem) Validate() error {
 	return v.ValidateFor("")
 }
 
 // ValidateFor is Validate: no documented operation takes v as its request
 // body, so op adds no rules.
-func (v *ProblemType) ValidateFor(op Op) error {
-	var p Problems
+func (v *Problem) ValidateFor(op Op) error {
+	var p problems
 	v.validate(&p, "")
 	return p.Err()
 }
 
 // validate adds the problems of v to p, at JSON Pointers under base.
-func (v *ProblemType) validate(p *Problems, base string) {}
+func (v *Problem) validate(p *problems, base string) {}
 
 // ValidationErrorType is the microsoft.graph.validationError complex type.
 //
@@ -353,7 +353,7 @@ type ValidationErrorType struct {
 	ODataType Opt[string] `json:"@odata.type,omitzero"`
 	// Extra holds the members that have no field: unknown properties and
 	// @odata.* or property@odata.* annotations, in document order.
-	Extra Extra `json:"-"`
+	Extra JSONMembers `json:"-"`
 }
 
 // UnmarshalJSON decodes a JSON object into v, keeping unknown members and
@@ -403,13 +403,13 @@ func (v *ValidationErrorType) Validate() error {
 // ValidateFor is Validate: no documented operation takes v as its request
 // body, so op adds no rules.
 func (v *ValidationErrorType) ValidateFor(op Op) error {
-	var p Problems
+	var p problems
 	v.validate(&p, "")
 	return p.Err()
 }
 
 // validate adds the problems of v to p, at JSON Pointers under base.
-func (v *ValidationErrorType) validate(p *Problems, base string) {}
+func (v *ValidationErrorType) validate(p *problems, base string) {}
 
 // OpType is the microsoft.graph.op complex type.
 //
@@ -420,7 +420,7 @@ type OpType struct {
 	ODataType Opt[string] `json:"@odata.type,omitzero"`
 	// Extra holds the members that have no field: unknown properties and
 	// @odata.* or property@odata.* annotations, in document order.
-	Extra Extra `json:"-"`
+	Extra JSONMembers `json:"-"`
 }
 
 // UnmarshalJSON decodes a JSON object into v, keeping unknown members and
@@ -470,13 +470,13 @@ func (v *OpType) Validate() error {
 // ValidateFor is Validate: no documented operation takes v as its request
 // body, so op adds no rules.
 func (v *OpType) ValidateFor(op Op) error {
-	var p Problems
+	var p problems
 	v.validate(&p, "")
 	return p.Err()
 }
 
 // validate adds the problems of v to p, at JSON Pointers under base.
-func (v *OpType) validate(p *Problems, base string) {}
+func (v *OpType) validate(p *problems, base string) {}
 
 // DecodeShape is the microsoft.graph.decodeShape complex type.
 //
@@ -489,7 +489,7 @@ type DecodeShape struct {
 	ODataType Opt[string] `json:"@odata.type,omitzero"`
 	// Extra holds the members that have no field: unknown properties and
 	// @odata.* or property@odata.* annotations, in document order.
-	Extra Extra `json:"-"`
+	Extra JSONMembers `json:"-"`
 }
 
 // UnmarshalJSON decodes a JSON object into v, keeping unknown members and
@@ -539,13 +539,13 @@ func (v *DecodeShape) Validate() error {
 // ValidateFor is Validate: no documented operation takes v as its request
 // body, so op adds no rules.
 func (v *DecodeShape) ValidateFor(op Op) error {
-	var p Problems
+	var p problems
 	v.validate(&p, "")
 	return p.Err()
 }
 
 // validate adds the problems of v to p, at JSON Pointers under base.
-func (v *DecodeShape) validate(p *Problems, base string) {}
+func (v *DecodeShape) validate(p *problems, base string) {}
 
 // Shape is the microsoft.graph.shape complex type.
 //
@@ -556,7 +556,7 @@ type Shape struct {
 	ODataType Opt[string] `json:"@odata.type,omitzero"`
 	// Extra holds the members that have no field: unknown properties and
 	// @odata.* or property@odata.* annotations, in document order.
-	Extra Extra `json:"-"`
+	Extra JSONMembers `json:"-"`
 }
 
 // UnmarshalJSON decodes a JSON object into v, keeping unknown members and
@@ -606,13 +606,13 @@ func (v *Shape) Validate() error {
 // ValidateFor is Validate: no documented operation takes v as its request
 // body, so op adds no rules.
 func (v *Shape) ValidateFor(op Op) error {
-	var p Problems
+	var p problems
 	v.validate(&p, "")
 	return p.Err()
 }
 
 // validate adds the problems of v to p, at JSON Pointers under base.
-func (v *Shape) validate(p *Problems, base string) {}
+func (v *Shape) validate(p *problems, base string) {}
 
 // DecodeShapeValue decodes a JSON object of type microsoft.graph.shape or of a
 // type derived from it, choosing the Go type from @odata.type: *Circle; any
@@ -667,7 +667,7 @@ type Circle struct {
 	ODataType Opt[string] `json:"@odata.type,omitzero"`
 	// Extra holds the members that have no field: unknown properties and
 	// @odata.* or property@odata.* annotations, in document order.
-	Extra Extra `json:"-"`
+	Extra JSONMembers `json:"-"`
 }
 
 // UnmarshalJSON decodes a JSON object into v, keeping unknown members and
@@ -717,13 +717,13 @@ func (v *Circle) Validate() error {
 // ValidateFor is Validate: no documented operation takes v as its request
 // body, so op adds no rules.
 func (v *Circle) ValidateFor(op Op) error {
-	var p Problems
+	var p problems
 	v.validate(&p, "")
 	return p.Err()
 }
 
 // validate adds the problems of v to p, at JSON Pointers under base.
-func (v *Circle) validate(p *Problems, base string) {}
+func (v *Circle) validate(p *problems, base string) {}
 
 // Mode is the microsoft.graph.mode complex type.
 //
@@ -736,7 +736,7 @@ type Mode struct {
 	ODataType Opt[string] `json:"@odata.type,omitzero"`
 	// Extra holds the members that have no field: unknown properties and
 	// @odata.* or property@odata.* annotations, in document order.
-	Extra Extra `json:"-"`
+	Extra JSONMembers `json:"-"`
 }
 
 // UnmarshalJSON decodes a JSON object into v, keeping unknown members and
@@ -786,13 +786,13 @@ func (v *Mode) Validate() error {
 // ValidateFor is Validate: no documented operation takes v as its request
 // body, so op adds no rules.
 func (v *Mode) ValidateFor(op Op) error {
-	var p Problems
+	var p problems
 	v.validate(&p, "")
 	return p.Err()
 }
 
 // validate adds the problems of v to p, at JSON Pointers under base.
-func (v *Mode) validate(p *Problems, base string) {}
+func (v *Mode) validate(p *problems, base string) {}
 
 // ModeKind is the microsoft.graph.modeKind enum type.
 //
@@ -839,7 +839,7 @@ type ModeKindFast struct {
 	ODataType Opt[string] `json:"@odata.type,omitzero"`
 	// Extra holds the members that have no field: unknown properties and
 	// @odata.* or property@odata.* annotations, in document order.
-	Extra Extra `json:"-"`
+	Extra JSONMembers `json:"-"`
 }
 
 // UnmarshalJSON decodes a JSON object into v, keeping unknown members and
@@ -889,13 +889,13 @@ func (v *ModeKindFast) Validate() error {
 // ValidateFor is Validate: no documented operation takes v as its request
 // body, so op adds no rules.
 func (v *ModeKindFast) ValidateFor(op Op) error {
-	var p Problems
+	var p problems
 	v.validate(&p, "")
 	return p.Err()
 }
 
 // validate adds the problems of v to p, at JSON Pointers under base.
-func (v *ModeKindFast) validate(p *Problems, base string) {}
+func (v *ModeKindFast) validate(p *problems, base string) {}
 
 // X3dModel is the microsoft.graph.3dModel complex type.
 //
@@ -908,7 +908,7 @@ type X3dModel struct {
 	ODataType Opt[string] `json:"@odata.type,omitzero"`
 	// Extra holds the members that have no field: unknown properties and
 	// @odata.* or property@odata.* annotations, in document order.
-	Extra Extra `json:"-"`
+	Extra JSONMembers `json:"-"`
 }
 
 // UnmarshalJSON decodes a JSON object into v, keeping unknown members and
@@ -958,13 +958,13 @@ func (v *X3dModel) Validate() error {
 // ValidateFor is Validate: no documented operation takes v as its request
 // body, so op adds no rules.
 func (v *X3dModel) ValidateFor(op Op) error {
-	var p Problems
+	var p problems
 	v.validate(&p, "")
 	return p.Err()
 }
 
 // validate adds the problems of v to p, at JSON Pointers under base.
-func (v *X3dModel) validate(p *Problems, base string) {}
+func (v *X3dModel) validate(p *problems, base string) {}
 
 // Thing is the microsoft.graph.thing entity type.
 //
@@ -1048,7 +1048,7 @@ type Thing struct {
 	String Opt[string] `json:"string,omitzero"`
 	// Extra holds the members that have no field: unknown properties and
 	// @odata.* or property@odata.* annotations, in document order.
-	Extra Extra `json:"-"`
+	Extra JSONMembers `json:"-"`
 }
 
 // UnmarshalJSON decodes a JSON object into v, keeping unknown members and
@@ -1176,13 +1176,13 @@ func (v *Thing) Validate() error {
 // ValidateFor is Validate: no documented operation takes v as its request
 // body, so op adds no rules.
 func (v *Thing) ValidateFor(op Op) error {
-	var p Problems
+	var p problems
 	v.validate(&p, "")
 	return p.Err()
 }
 
 // validate adds the problems of v to p, at JSON Pointers under base.
-func (v *Thing) validate(p *Problems, base string) {
+func (v *Thing) validate(p *problems, base string) {
 	p.nullIn(v.Extra, base, "ipAddresses")
 	p.nullIn(v.Extra, base, "apiUrls")
 }

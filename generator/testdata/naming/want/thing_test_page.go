@@ -12,7 +12,7 @@ type TestThing struct {
 	ODataType Opt[string] `json:"@odata.type,omitzero"`
 	// Extra holds the members that have no field: unknown properties and
 	// @odata.* or property@odata.* annotations, in document order.
-	Extra Extra `json:"-"`
+	Extra JSONMembers `json:"-"`
 }
 
 // UnmarshalJSON decodes a JSON object into v, keeping unknown members and
@@ -62,10 +62,10 @@ func (v *TestThing) Validate() error {
 // ValidateFor is Validate: no documented operation takes v as its request
 // body, so op adds no rules.
 func (v *TestThing) ValidateFor(op Op) error {
-	var p Problems
+	var p problems
 	v.validate(&p, "")
 	return p.Err()
 }
 
 // validate adds the problems of v to p, at JSON Pointers under base.
-func (v *TestThing) validate(p *Problems, base string) {}
+func (v *TestThing) validate(p *problems, base string) {}

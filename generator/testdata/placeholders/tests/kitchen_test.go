@@ -49,8 +49,8 @@ func TestKitchenSinkRoundTrip(t *testing.T) {
 func TestKitchenSinkProblems(t *testing.T) {
 	v := KitchenSink{
 		G:     "not-a-guid",
-		D:     Some(Date{Year: 2021, Month: 2, Day: 30}),
-		Dates: []Date{{Year: 2021, Month: 13, Day: 1}},
+		D:     Some(EdmDate{Year: 2021, Month: 2, Day: 30}),
+		Dates: []EdmDate{{Year: 2021, Month: 13, Day: 1}},
 	}
 	var ve *ValidationError
 	if err := v.Validate(); !errors.As(err, &ve) {

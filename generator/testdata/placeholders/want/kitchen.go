@@ -41,19 +41,19 @@ type KitchenSink struct {
 	F64 Opt[float64] `json:"f64,omitzero"`
 	// Dec is "dec" (Edm.Decimal).
 	// Source: resources/kitchen.md:18
-	Dec Opt[Decimal] `json:"dec,omitzero"`
+	Dec Opt[EdmDecimal] `json:"dec,omitzero"`
 	// Dto is "dto" (Edm.DateTimeOffset).
 	// Source: resources/kitchen.md:19
 	Dto Opt[time.Time] `json:"dto,omitzero"`
 	// D is "d" (Edm.Date).
 	// Source: resources/kitchen.md:20
-	D Opt[Date] `json:"d,omitzero"`
+	D Opt[EdmDate] `json:"d,omitzero"`
 	// Tod is "tod" (Edm.TimeOfDay).
 	// Source: resources/kitchen.md:21
-	Tod Opt[TimeOfDay] `json:"tod,omitzero"`
+	Tod Opt[EdmTimeOfDay] `json:"tod,omitzero"`
 	// Dur is "dur" (Edm.Duration).
 	// Source: resources/kitchen.md:22
-	Dur Opt[Duration] `json:"dur,omitzero"`
+	Dur Opt[EdmDuration] `json:"dur,omitzero"`
 	// G is "g" (Edm.Guid).
 	// Source: resources/kitchen.md:23
 	G string `json:"g"`
@@ -80,7 +80,7 @@ type KitchenSink struct {
 	UndefinedColl []json.RawMessage `json:"undefinedColl,omitzero"`
 	// Dates is "dates" (Collection(Edm.Date)).
 	// Source: resources/kitchen.md:31
-	Dates []Date `json:"dates,omitzero"`
+	Dates []EdmDate `json:"dates,omitzero"`
 	// ReqJSON is "reqJson" (microsoft.graph.Json).
 	// Source: resources/kitchen.md:32
 	ReqJSON json.RawMessage `json:"reqJson"`
@@ -92,7 +92,7 @@ type KitchenSink struct {
 	ReqList []string `json:"reqList,omitzero"`
 	// Extra holds the members that have no field: unknown properties and
 	// @odata.* or property@odata.* annotations, in document order.
-	Extra Extra `json:"-"`
+	Extra JSONMembers `json:"-"`
 }
 
 // UnmarshalJSON decodes a JSON object into v, keeping unknown members and
@@ -232,13 +232,13 @@ func (v *KitchenSink) Validate() error {
 // ValidateFor is Validate: no documented operation takes v as its request
 // body, so op adds no rules.
 func (v *KitchenSink) ValidateFor(op Op) error {
-	var p Problems
+	var p problems
 	v.validate(&p, "")
 	return p.Err()
 }
 
 // validate adds the problems of v to p, at JSON Pointers under base.
-func (v *KitchenSink) validate(p *Problems, base string) {
+func (v *KitchenSink) validate(p *problems, base string) {
 	if v.D.IsSet() {
 		if !v.D.Value.IsZero() && !v.D.Value.Valid() {
 			p.Add(pointerJoin(base, "d"), "format.invalid", "%v is not a valid %s", v.D.Value, "Edm.Date")
@@ -282,7 +282,7 @@ type DerivedFromNowhere struct {
 	A Opt[string] `json:"a,omitzero"`
 	// Extra holds the members that have no field: unknown properties and
 	// @odata.* or property@odata.* annotations, in document order.
-	Extra Extra `json:"-"`
+	Extra JSONMembers `json:"-"`
 }
 
 // UnmarshalJSON decodes a JSON object into v, keeping unknown members and
@@ -335,10 +335,10 @@ func (v *DerivedFromNowhere) Validate() error {
 // ValidateFor is Validate: no documented operation takes v as its request
 // body, so op adds no rules.
 func (v *DerivedFromNowhere) ValidateFor(op Op) error {
-	var p Problems
+	var p problems
 	v.validate(&p, "")
 	return p.Err()
 }
 
 // validate adds the problems of v to p, at JSON Pointers under base.
-func (v *DerivedFromNowhere) validate(p *Problems, base string) {}
+func (v *DerivedFromNowhere) validate(p *problems, base string) {}

@@ -25,9 +25,8 @@ func (s *stubCreateCloudPcDeviceImage) CreateCloudPcDeviceImage(ctx context.Cont
 
 // TestCreateCloudpcdeviceimage_Handler_CreateCloudpcdeviceimageFrom sends the
 // request example "create_cloudpcdeviceimage_from_"
-// (docs/create-cloudpcdeviceimage.md:71) through
-// RegisterCloudPcDeviceImagesServer and checks the answer against the response
-// example (docs/create-cloudpcdeviceimage.md:97).
+// (docs/create-cloudpcdeviceimage.md:71) through NewServer and checks the
+// answer against the response example (docs/create-cloudpcdeviceimage.md:97).
 func TestCreateCloudpcdeviceimage_Handler_CreateCloudpcdeviceimageFrom(t *testing.T) {
 	runHandlerExample(t, &handlerCase{
 		Method:   "POST",
@@ -39,16 +38,15 @@ func TestCreateCloudpcdeviceimage_Handler_CreateCloudpcdeviceimageFrom(t *testin
 		Response: exampleCreateCloudpcdeviceimage_CreateCloudpcdeviceimageFrom_Response,
 		Status:   http.StatusCreated,
 		Problems: []string{"/lastModifiedDateTime"},
-		Serve: func(mux *http.ServeMux, response []byte) (func() bool, error) {
+		Serve: func(response []byte) (http.Handler, func() bool, error) {
 			s := &stubCreateCloudPcDeviceImage{}
 			if response != nil {
 				s.resp = new(CloudPcDeviceImage)
 				if err := json.Unmarshal(response, s.resp); err != nil {
-					return nil, err
+					return nil, nil, err
 				}
 			}
-			RegisterCloudPcDeviceImagesServer(mux, s, WithPrefix("/beta"))
-			return s.called.Load, nil
+			return NewServer(Servers{CloudPcDeviceImages: s}, WithPrefix("/beta")), s.called.Load, nil
 		},
 	})
 }

@@ -25,8 +25,8 @@ func (s *stubCreateCloudPcSnapshot) CreateCloudPcSnapshot(ctx context.Context, r
 
 // TestCreateCloudpcsnapshot_Handler_CreateCloudpcsnapshotFrom sends the request
 // example "create_cloudpcsnapshot_from_" (docs/create-cloudpcsnapshot.md:68)
-// through RegisterCloudPcSnapshotsServer and checks the answer against the
-// response example (docs/create-cloudpcsnapshot.md:90).
+// through NewServer and checks the answer against the response example
+// (docs/create-cloudpcsnapshot.md:90).
 func TestCreateCloudpcsnapshot_Handler_CreateCloudpcsnapshotFrom(t *testing.T) {
 	runHandlerExample(t, &handlerCase{
 		Method:   "POST",
@@ -37,16 +37,15 @@ func TestCreateCloudpcsnapshot_Handler_CreateCloudpcsnapshotFrom(t *testing.T) {
 		Request:  exampleCreateCloudpcsnapshot_CreateCloudpcsnapshotFrom_Request,
 		Response: exampleCreateCloudpcsnapshot_CreateCloudpcsnapshotFrom_Response,
 		Status:   http.StatusCreated,
-		Serve: func(mux *http.ServeMux, response []byte) (func() bool, error) {
+		Serve: func(response []byte) (http.Handler, func() bool, error) {
 			s := &stubCreateCloudPcSnapshot{}
 			if response != nil {
 				s.resp = new(CloudPcSnapshot)
 				if err := json.Unmarshal(response, s.resp); err != nil {
-					return nil, err
+					return nil, nil, err
 				}
 			}
-			RegisterCloudPcSnapshotsServer(mux, s, WithPrefix("/beta"))
-			return s.called.Load, nil
+			return NewServer(Servers{CloudPcSnapshots: s}, WithPrefix("/beta")), s.called.Load, nil
 		},
 	})
 }

@@ -1,0 +1,334 @@
+package runtime
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"net/http"
+	"runtime/debug"
+	"strconv"
+	"strings"
+	"sync"
+)
+
+// This file is the generic adapter between net/http and a server
+// implementation: it binds a request, calls the implementation and writes
+// its result or error in Graph's format.
+
+// serverBinder is what a generated request type implements: bind fills it
+// from the request (path values, headers, query options, body).
+type serverBinder[Req any] interface {
+	*Req
+	bind(r *http.Request, cfg *serverConfig) error
+}
+
+// The adapters below are generic only where they must be: the small
+// closure each builds news the operation's request type, binds it and calls
+// the implementation. Everything else (panic recovery, the body limit,
+// writing the answer) is in the non-generic handler types, compiled once
+// for all operations: a package of thousands of operations then compiles a
+// few lines per operation instead of a whole handler. The adapters are not
+// inlined: a routes method has one call per route, and inlining would
+// copy the closure into each (on the Graph corpus, +450 MB of compiler
+// memory and +4 s of CPU), for nothing at run time.
+
+// handleJSON returns the handler of an operation that answers with a JSON
+// body and the documented status (200, 201, ...).
+//
+//go:noinline
+func handleJSON[Req any, Resp any, PR serverBinder[Req]](cfg *serverConfig, status int, call func(context.Context, *Req) (*Resp, error)) http.Handler {
+	return &jsonHandler{cfg: cfg, status: status, serve: func(r *http.Request) (any, error) {
+		req := new(Req)
+		if err := PR(req).bind(r, cfg); err != nil {
+			return nil, err
+		}
+		resp, err := call(r.Context(), req)
+		if err != nil {
+			return nil, err
+		}
+		if resp == nil {
+			return nil, errNilResponse
+		}
+		return resp, nil
+	}}
+}
+
+// jsonHandler serves an operation that answers with a JSON body: serve
+// binds the request and calls the implementation, returning a non-nil
+// response or an error.
+type jsonHandler struct {
+	cfg    *serverConfig
+	status int
+	serve  func(r *http.Request) (any, error)
+}
+
+func (h *jsonHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	defer serverRecover(h.cfg, w, r)
+	serverLimitBody(h.cfg, w, r)
+	resp, err := h.serve(r)
+	if err != nil {
+		h.cfg.fail(w, r, err)
+		return
+	}
+	writeJSON(h.cfg, w, r, h.status, resp)
+}
+
+// errNilResponse is reported when an implementation returns neither a
+// response nor an error.
+var errNilResponse = errors.New("docgen server: the implementation returned a nil response and a nil error")
+
+// handleNoContent returns the handler of an operation that answers with a
+// status and no body (204 No Content, or 200/202 without a body).
+//
+//go:noinline
+func handleNoContent[Req any, PR serverBinder[Req]](cfg *serverConfig, status int, call func(context.Context, *Req) error) http.Handler {
+	return &noContentHandler{cfg: cfg, status: status, serve: func(r *http.Request) error {
+		req := new(Req)
+		if err := PR(req).bind(r, cfg); err != nil {
+			return err
+		}
+		return call(r.Context(), req)
+	}}
+}
+
+// noContentHandler serves an operation that answers with a status and no
+// body: serve binds the request and calls the implementation.
+type noContentHandler struct {
+	cfg    *serverConfig
+	status int
+	serve  func(r *http.Request) error
+}
+
+func (h *noContentHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	defer serverRecover(h.cfg, w, r)
+	serverLimitBody(h.cfg, w, r)
+	if err := h.serve(r); err != nil {
+		h.cfg.fail(w, r, err)
+		return
+	}
+	echoClientRequestID(w, r)
+	w.WriteHeader(h.status)
+}
+
+// handleRedirect returns the handler of an operation that answers with a
+// redirect (302 Found to a download URL): the implementation returns the
+// Location.
+//
+//go:noinline
+func handleRedirect[Req any, PR serverBinder[Req]](cfg *serverConfig, status int, call func(context.Context, *Req) (string, error)) http.Handler {
+	return &redirectHandler{cfg: cfg, status: status, serve: func(r *http.Request) (string, error) {
+		req := new(Req)
+		if err := PR(req).bind(r, cfg); err != nil {
+			return "", err
+		}
+		return call(r.Context(), req)
+	}}
+}
+
+// redirectHandler serves an operation that answers with a redirect: serve
+// binds the request and calls the implementation, returning the Location.
+type redirectHandler struct {
+	cfg    *serverConfig
+	status int
+	serve  func(r *http.Request) (string, error)
+}
+
+func (h *redirectHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	defer serverRecover(h.cfg, w, r)
+	serverLimitBody(h.cfg, w, r)
+	loc, err := h.serve(r)
+	if err != nil {
+		h.cfg.fail(w, r, err)
+		return
+	}
+	if loc == "" {
+		h.cfg.fail(w, r, errNilResponse)
+		return
+	}
+	echoClientRequestID(w, r)
+	w.Header().Set("Location", loc)
+	w.WriteHeader(h.status)
+}
+
+// serverLimitBody limits the request body to the configured size (413
+// beyond it).
+func serverLimitBody(cfg *serverConfig, w http.ResponseWriter, r *http.Request) {
+	if r.Body != nil && r.Body != http.NoBody {
+		r.Body = http.MaxBytesReader(w, r.Body, cfg.maxBody)
+	}
+}
+
+// pathValue is r.PathValue(name): the path parameter name of the route,
+// or "" if it has none. Generated bind methods call it, not r.PathValue,
+// which the compiler would inline into each of thousands of call sites.
+//
+//go:noinline
+func pathValue(r *http.Request, name string) string {
+	return r.PathValue(name)
+}
+
+// headerValue is r.Header.Get(name), kept out of line like pathValue.
+//
+//go:noinline
+func headerValue(r *http.Request, name string) string {
+	return r.Header.Get(name)
+}
+
+// serverRecover turns a panic of the implementation into a 500. It
+// re-panics http.ErrAbortHandler, which net/http uses to abort a response.
+func serverRecover(cfg *serverConfig, w http.ResponseWriter, r *http.Request) {
+	v := recover()
+	if v == nil {
+		return
+	}
+	if v == http.ErrAbortHandler { //nolint:errorlint // the sentinel is compared by identity
+		panic(v)
+	}
+	cfg.fail(w, r, &ServerPanicError{Value: v, Stack: debug.Stack()})
+}
+
+// notImplemented is the error of the generated Unimplemented servers: 501
+// notImplemented, naming the method.
+func notImplemented(method string) error {
+	return newGraphError(http.StatusNotImplemented, "notImplemented", "%s is not implemented.", method)
+}
+
+// serverBufPool recycles the buffers of request and response bodies.
+var serverBufPool = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+
+// serverPutBuf returns b to the pool unless it grew large.
+func serverPutBuf(b *bytes.Buffer) {
+	if b.Cap() <= 1<<20 {
+		b.Reset()
+		serverBufPool.Put(b)
+	}
+}
+
+// decodeBody reads, decodes and validates the JSON body of an operation
+// into a new T: 415 unless the Content-Type is application/json (any
+// parameters), 413 beyond the body limit, 400 for an empty or malformed
+// body, and the *ValidationError of T's ValidateFor(op) when T has one.
+// Only the allocation is generic; decodeBodyInto does the work.
+func decodeBody[T any](r *http.Request, cfg *serverConfig, op Op) (*T, error) {
+	v := new(T)
+	if err := decodeBodyInto(r, op, v); err != nil {
+		return nil, err
+	}
+	return v, nil
+}
+
+// decodeBodyInto is decodeBody for a v that is a pointer to the body type.
+func decodeBodyInto(r *http.Request, op Op, v any) error {
+	if ct := r.Header.Get("Content-Type"); !isJSONMediaType(ct) {
+		if ct == "" {
+			ct = "none"
+		}
+		return newGraphError(http.StatusUnsupportedMediaType, codeNotSupported, "The Content-Type must be application/json, got %s.", ct)
+	}
+	buf := serverBufPool.Get().(*bytes.Buffer)
+	defer serverPutBuf(buf)
+	if r.Body != nil {
+		if _, err := buf.ReadFrom(r.Body); err != nil {
+			var mbe *http.MaxBytesError
+			if errors.As(err, &mbe) {
+				return newGraphError(http.StatusRequestEntityTooLarge, codeRequestTooLarge, "The request body exceeds the limit of %d bytes.", mbe.Limit)
+			}
+			return newGraphError(http.StatusBadRequest, codeInvalidRequest, "The request body could not be read.")
+		}
+	}
+	data := buf.Bytes()
+	if len(bytes.TrimSpace(data)) == 0 {
+		return newGraphError(http.StatusBadRequest, codeInvalidRequest, "The request body is empty; this operation requires a JSON body.")
+	}
+	if err := json.Unmarshal(data, v); err != nil {
+		return bodyDecodeError(err)
+	}
+	if vf, ok := v.(interface{ ValidateFor(Op) error }); ok {
+		if err := vf.ValidateFor(op); err != nil {
+			var ve *ValidationError
+			if errors.As(err, &ve) {
+				return err
+			}
+			return newGraphError(http.StatusBadRequest, codeInvalidRequest, "The request body is invalid: %v.", err)
+		}
+	}
+	return nil
+}
+
+// bodyDecodeError describes a JSON decoding failure as a 400, with the
+// JSON Pointer of the offending member as target when known.
+func bodyDecodeError(err error) *GraphError {
+	ge := newGraphError(http.StatusBadRequest, codeInvalidRequest, "The request body is not valid JSON: %v.", err)
+	var se *json.SyntaxError
+	var te *json.UnmarshalTypeError
+	var pe *pathError
+	switch {
+	case errors.As(err, &se):
+		ge.Message = fmt.Sprintf("The request body is malformed JSON at offset %d: %v.", se.Offset, se)
+	case errors.As(err, &te):
+		if te.Field != "" {
+			ge.Target = "/" + strings.ReplaceAll(strings.ReplaceAll(strings.ReplaceAll(te.Field, "~", "~0"), "/", "~1"), ".", "/")
+		}
+		ge.Message = fmt.Sprintf("The request body has a %s where %s is expected.", te.Value, te.Type)
+	case errors.As(err, &pe) && pe != nil:
+		ge.Target = pe.path
+		ge.Message = fmt.Sprintf("The request body could not be decoded: %v.", err)
+	default:
+		ge.Message = fmt.Sprintf("The request body could not be decoded: %v.", err)
+	}
+	return ge
+}
+
+// readRawBody reads a non-JSON request body (a photo, a file), 413 beyond
+// the body limit.
+func readRawBody(r *http.Request) ([]byte, error) {
+	if r.Body == nil {
+		return nil, nil
+	}
+	b, err := io.ReadAll(r.Body)
+	if err != nil {
+		var mbe *http.MaxBytesError
+		if errors.As(err, &mbe) {
+			return nil, newGraphError(http.StatusRequestEntityTooLarge, codeRequestTooLarge, "The request body exceeds the limit of %d bytes.", mbe.Limit)
+		}
+		return nil, newGraphError(http.StatusBadRequest, codeInvalidRequest, "The request body could not be read.")
+	}
+	return b, nil
+}
+
+// isJSONMediaType reports whether a Content-Type value is application/json
+// with any parameters (charset, odata.metadata, ...).
+func isJSONMediaType(ct string) bool {
+	if i := strings.IndexByte(ct, ';'); i >= 0 {
+		ct = ct[:i]
+	}
+	return strings.EqualFold(strings.TrimSpace(ct), "application/json")
+}
+
+// writeJSON encodes v and writes it with status; an encoding failure is a
+// 500 (nothing has been written yet).
+func writeJSON(cfg *serverConfig, w http.ResponseWriter, r *http.Request, status int, v any) {
+	buf := serverBufPool.Get().(*bytes.Buffer)
+	defer serverPutBuf(buf)
+	if err := json.NewEncoder(buf).Encode(v); err != nil {
+		cfg.fail(w, r, err)
+		return
+	}
+	h := w.Header()
+	h.Set("Content-Type", "application/json")
+	h.Set("Content-Length", strconv.Itoa(buf.Len()))
+	echoClientRequestID(w, r)
+	w.WriteHeader(status)
+	_, _ = w.Write(buf.Bytes())
+}
+
+// echoClientRequestID sends back the client's client-request-id, as Graph
+// does on every response.
+func echoClientRequestID(w http.ResponseWriter, r *http.Request) {
+	if id := clientRequestID(r); id != "" {
+		w.Header().Set("client-request-id", id)
+	}
+}
