@@ -36,9 +36,9 @@ var catalogue = []model.CodeInfo{
 		Summary:  "a documented name got a different Go name to avoid a collision",
 		Explain: "Every type, enum member, operation and property gets a Go name derived from its documented name " +
 			"(cloudPcId → CloudPcID). When two of them would get the same Go name (types that differ only by case or by " +
-			"namespace, a type named like a runtime declaration such as Date or Opt, an enum constant equal to another " +
+			"namespace, a type named like one of the few runtime declarations such as Opt or EdmDate, an enum constant equal to another " +
 			"type's name, a property named like a generated method such as Validate), the later one in a fixed order " +
-			"(qualified names, sorted) is renamed: a sub-namespace prefix (CallRecordsSession), or a suffix (DateType, " +
+			"(qualified names, sorted) is renamed: a sub-namespace prefix (CallRecordsSession), or a suffix (OptType, " +
 			"ValidateField, ModeKindFastValue, OpGetThing2). The rename does not depend on page order. Nothing is wrong " +
 			"with the page; rename the documented item if the Go name matters to you.",
 	},
@@ -130,5 +130,5 @@ var catalogue = []model.CodeInfo{
 	{Code: CodeExampleMissing, Severity: model.Warning, Summary: "example omits a required member",
 		Explain: "A documented JSON example that is not marked \"truncated\" omits a member its property table marks Required. The generated struct holds required members as plain Go values (not Opt), so it cannot tell absent from zero: decoding the example and encoding it again adds the member with its zero value, and Validate may reject that value. The generated round-trip test logs this diagnostic and tolerates exactly that member. Fix: show the member in the example, add `\"truncated\": true` to the example's annotation when it shows only some members, or drop the Required marker if the member is optional."},
 	{Code: CodeExampleUntested, Severity: model.Info, Summary: "example gets no round-trip test",
-		Explain: "docgen generates a round-trip test for every JSON example, but this one can only get a skipped test: the example names no type (a JSON block without an \"@odata.type\" annotation, outside an operation), its type is not defined on any page, or its JSON parses only after repairs the test cannot make without moving lines (a raw newline inside a string, for example). The skipped test's message gives the reason. Fix: annotate the block with \"@odata.type\", document the type, or fix the JSON."},
+		Explain: "docgen generates a round-trip test for every JSON example, but this one can only get a skipped test: the example names no type (a JSON block without an \"@odata.type\" annotation, outside an operation), its type is not defined on any page, or its JSON cannot be read even after the lenient repairs docgen makes (see json-invalid). The skipped test's message gives the reason. Fix: annotate the block with \"@odata.type\", document the type, or fix the JSON."},
 }
