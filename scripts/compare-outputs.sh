@@ -42,7 +42,7 @@ compare() { # compare LABEL OLDPATH NEWPATH
     echo "same      $1"
   else
     echo "DIFFERENT $1"; status=1
-    if [ -d "$2" ]; then diff -r -q "$2" "$3" | sed "s#$tmp/##g; s#^#  #"; fi
+    if [ -d "$2" ]; then diff -r -q "$2" "$3" | sed "s#$tmp/##g; s#^#  #" || true; fi
     head -n 200 "$tmp/diff"
   fi
 }
