@@ -141,7 +141,11 @@ func Check(pkg *model.Package, md *csdl.Model) ([]model.Diagnostic, Summary) {
 			if have == "" {
 				have = "none"
 			}
-			c.report(d.Pos, CodeBaseType, "type %s has base type %s in the docs but %s in the metadata; state the base on the type's page", d.Name, have, want)
+			kind := ""
+			if mk := mt.Kind.String(); mk != d.Kind.String() {
+				kind = fmt.Sprintf(" (the docs read as a%s %s type, the metadata declares a%s %s type)", an(d.Kind.String()), d.Kind, an(mk), mk)
+			}
+			c.report(d.Pos, CodeBaseType, "type %s has base type %s in the docs but %s in the metadata%s; state the base on the type's page", d.Name, have, want, kind)
 		}
 		c.structured(d, mt, &props, &propPrec, &propTypes)
 	}
@@ -316,4 +320,11 @@ func quoteList(names []string) string {
 		q[i] = fmt.Sprintf("%q", n)
 	}
 	return strings.Join(q, ", ")
+}
+
+func an(word string) string {
+	if word != "" && strings.ContainsRune("aeiou", rune(word[0])) {
+		return "n"
+	}
+	return ""
 }
