@@ -80,12 +80,24 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 		}
 	}
 
-	var md *csdl.Model
+	var md func() (*csdl.Model, error)
 	if *metadata != "" {
-		md, err = csdl.ReadFile(*metadata)
-		if err != nil {
-			fmt.Fprintf(stderr, "docgen check: -metadata: %v\n", err)
-			return exitUsage
+		// Read the metadata while the docs are parsed.
+		type result struct {
+			m   *csdl.Model
+			err error
+		}
+		ch := make(chan result, 1)
+		go func() {
+			m, err := csdl.ReadFile(*metadata)
+			ch <- result{m, err}
+		}()
+		md = func() (*csdl.Model, error) {
+			r := <-ch
+			if r.err != nil {
+				return nil, fmt.Errorf("-metadata: %w", r.err)
+			}
+			return r.m, nil
 		}
 	}
 	r, sum, err := checkDocs(*docs, *out, *pkg, opts, codes, inScope, md)
@@ -133,11 +145,12 @@ func writeSummary(w io.Writer, sum *metacheck.Summary) error {
 // Page paths in the report are reachable from the working directory
 // ("../docs/x.md" for -docs ../docs).
 //
-// With metadata (-metadata), the docs are also cross-checked against it
+// With metadata (-metadata; the function waits for the metadata read
+// concurrently with the docs), the docs are also cross-checked against it
 // (internal/metacheck), its findings go through the same suppressions and
 // scoping, and the summary is returned; when -out does not exist the
 // drift check is skipped, for docs repositories that generate nothing.
-func checkDocs(docs, out, pkgName string, opts generator.Options, ignore []string, inScope func(string) bool, md *csdl.Model) (*check.Report, *metacheck.Summary, error) {
+func checkDocs(docs, out, pkgName string, opts generator.Options, ignore []string, inScope func(string) bool, metadata func() (*csdl.Model, error)) (*check.Report, *metacheck.Summary, error) {
 	if st, err := os.Stat(docs); err != nil {
 		return nil, nil, err
 	} else if !st.IsDir() {
@@ -151,6 +164,12 @@ func checkDocs(docs, out, pkgName string, opts generator.Options, ignore []strin
 	pkg, err := loadDocs(docs)
 	if err != nil {
 		return nil, nil, err
+	}
+	var md *csdl.Model
+	if metadata != nil {
+		if md, err = metadata(); err != nil {
+			return nil, nil, err
+		}
 	}
 	diags := slices.Clone(pkg.Diagnostics)
 	diags = append(diags, lint.Run(pkg)...)
