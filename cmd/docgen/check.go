@@ -3,6 +3,7 @@ package main
 import (
 	"bufio"
 	"bytes"
+	"encoding/json"
 	"fmt"
 	"io"
 	"os"
@@ -107,7 +108,11 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 	}
 	tool := check.Tool{Name: "docgen", Version: versionString(), InformationURI: "https://github.com/docgen-dev/docgen", Codes: allCodes()}
 	bout, berr := bufio.NewWriter(stdout), bufio.NewWriter(stderr)
-	err = check.Write(*format, bout, berr, r, tool)
+	if *format == "json" && sum != nil {
+		err = writeJSONWithSummary(bout, r, tool, sum)
+	} else {
+		err = check.Write(*format, bout, berr, r, tool)
+	}
 	if ferr := berr.Flush(); err == nil {
 		err = ferr
 	}
@@ -125,6 +130,42 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 		return exitFindings
 	}
 	return exitOK
+}
+
+// jsonMeasure is one summary figure in the JSON report's "metadata" field.
+type jsonMeasure struct {
+	Name string `json:"name"`
+	Num  int    `json:"num"`
+	Den  int    `json:"den"`
+}
+
+// writeJSONWithSummary writes the JSON report (check.WriteJSON) with one
+// more field, "metadata": {"measures": [{"name","num","den"}],
+// "undocumentedTypes": N}, the cross-check's summary.
+func writeJSONWithSummary(w io.Writer, r *check.Report, tool check.Tool, sum *metacheck.Summary) error {
+	var buf bytes.Buffer
+	if err := check.Write("json", &buf, io.Discard, r, tool); err != nil {
+		return err
+	}
+	var rep struct {
+		Version  int             `json:"version"`
+		Findings json.RawMessage `json:"findings"`
+		Drift    json.RawMessage `json:"drift"`
+		Metadata struct {
+			Measures          []jsonMeasure `json:"measures"`
+			UndocumentedTypes int           `json:"undocumentedTypes"`
+		} `json:"metadata"`
+	}
+	if err := json.Unmarshal(buf.Bytes(), &rep); err != nil {
+		return err
+	}
+	for _, m := range sum.Measures {
+		rep.Metadata.Measures = append(rep.Metadata.Measures, jsonMeasure{m.Name, m.Num, m.Den})
+	}
+	rep.Metadata.UndocumentedTypes = sum.Undocumented
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(rep)
 }
 
 // writeSummary prints the metadata cross-check's figures, one measure a

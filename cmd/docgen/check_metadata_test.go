@@ -2,6 +2,7 @@ package main
 
 import (
 	"bufio"
+	"encoding/json"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -68,6 +69,22 @@ func TestCheckMetadata(t *testing.T) {
 	}
 	if got := byCode[string(metacheck.CodeNameCase)]; len(got) != 1 || !strings.HasPrefix(got[0], "docs/create-cloudpcdeviceimage.md:") {
 		t.Errorf("name-case findings = %v", got)
+	}
+
+	// JSON: the summary is the "metadata" field too.
+	_, stdout, _ := runDocgen(t, "check", "-format", "json", "-metadata", "seed.xml")
+	var withSum struct {
+		Metadata struct {
+			Measures []struct {
+				Name     string
+				Num, Den int
+			}
+			UndocumentedTypes int
+		}
+	}
+	if err := json.Unmarshal([]byte(stdout), &withSum); err != nil || len(withSum.Metadata.Measures) != len(knownMeasures) ||
+		withSum.Metadata.Measures[0].Name != metacheck.Types || withSum.Metadata.Measures[0].Num != 4 || withSum.Metadata.UndocumentedTypes != 4 {
+		t.Errorf("JSON summary = %+v (%v)", withSum, err)
 	}
 
 	// Text: findings, then the summary, on stderr.
