@@ -241,3 +241,32 @@ func parseFigure(l string) (name string, num, den int, ok bool) {
 
 var knownMeasures = []string{metacheck.Types, metacheck.TypePrecision, metacheck.Properties, metacheck.PropertyPrecision,
 	metacheck.PropertyTypes, metacheck.BaseTypes, metacheck.EnumMembers, metacheck.EnumPrecision, metacheck.Paths}
+
+// TestRatchetFigures: the ratchet reads the summary lines and the file's
+// lines alike, and only a lower ratio (or more undocumented types) is worse.
+func TestRatchetFigures(t *testing.T) {
+	for _, tc := range []struct {
+		line     string
+		name     string
+		num, den int
+		ok       bool
+	}{
+		{"metadata types: 1247 of 1344 (92.8%)", "types", 1247, 1344, true},
+		{"property precision: 5593 of 5698", "property precision", 5593, 5698, true},
+		{"types no page documents: 97", "types no page documents", 97, 0, true},
+		{"# comment: 1 of 2", "", 0, 0, false},
+		{"docs/x.md:3:1: x: 1 of 2 [metadata-type-unknown]", "", 0, 0, false},
+		{"bogus measure: 1 of 2", "", 0, 0, false},
+	} {
+		name, num, den, ok := parseFigure(tc.line)
+		if name != tc.name || num != tc.num || den != tc.den || ok != tc.ok {
+			t.Errorf("parseFigure(%q) = %q %d %d %v", tc.line, name, num, den, ok)
+		}
+	}
+	if !worse(9, 10, 91, 100, "types") || worse(92, 100, 91, 100, "types") || worse(910, 1000, 91, 100, "types") {
+		t.Error("worse: ratios")
+	}
+	if !worse(98, 0, 97, 0, "types no page documents") || worse(96, 0, 97, 0, "types no page documents") {
+		t.Error("worse: undocumented count")
+	}
+}
