@@ -3,6 +3,7 @@ package main
 import (
 	"bufio"
 	"bytes"
+	"encoding/json"
 	"fmt"
 	"io"
 	"os"
@@ -13,11 +14,13 @@ import (
 
 	"github.com/docgen-dev/docgen/generator"
 	"github.com/docgen-dev/docgen/internal/check"
+	"github.com/docgen-dev/docgen/internal/csdl"
 	"github.com/docgen-dev/docgen/internal/lint"
+	"github.com/docgen-dev/docgen/internal/metacheck"
 	"github.com/docgen-dev/docgen/parser/model"
 )
 
-const checkSynopsis = "[-docs DIR] [-out DIR] [-pkg NAME] [-generate PARTS] [-format text|json|github|sarif] [-ignore CODE,...] [-changed-since GIT_REF] [-explain CODE] [PATH...]"
+const checkSynopsis = "[-docs DIR] [-out DIR] [-metadata FILE] [-pkg NAME] [-generate PARTS] [-format text|json|github|sarif] [-ignore CODE,...] [-changed-since GIT_REF] [-explain CODE] [PATH...]"
 
 // runCheck is `docgen check`: the docs-to-code CI gate. It parses the whole
 // docs tree, lints it, generates the code in memory and compares it with
@@ -36,6 +39,7 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 	ignore := fs.String("ignore", "", "comma-separated diagnostic codes to suppress everywhere")
 	since := fs.String("changed-since", "", "report findings only for pages changed since this git ref (plus untracked pages)")
 	explain := fs.String("explain", "", "print the explanation of a diagnostic code and exit")
+	metadata := fs.String("metadata", "", "CSDL/EDMX `$metadata` file to cross-check the docs against (when -out does not exist, the drift check is skipped)")
 	if code, ok := parseFlags(fs, args, stdout); !ok {
 		return code
 	}
@@ -77,19 +81,46 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 		}
 	}
 
-	r, err := checkDocs(*docs, *out, *pkg, opts, codes, inScope)
+	var md func() (*csdl.Model, error)
+	if *metadata != "" {
+		// Read the metadata while the docs are parsed.
+		type result struct {
+			m   *csdl.Model
+			err error
+		}
+		ch := make(chan result, 1)
+		go func() {
+			m, err := csdl.ReadFile(*metadata)
+			ch <- result{m, err}
+		}()
+		md = func() (*csdl.Model, error) {
+			r := <-ch
+			if r.err != nil {
+				return nil, fmt.Errorf("-metadata: %w", r.err)
+			}
+			return r.m, nil
+		}
+	}
+	r, sum, err := checkDocs(*docs, *out, *pkg, opts, codes, inScope, md)
 	if err != nil {
 		fmt.Fprintf(stderr, "docgen check: %v\n", err)
 		return exitUsage
 	}
 	tool := check.Tool{Name: "docgen", Version: versionString(), InformationURI: "https://github.com/docgen-dev/docgen", Codes: allCodes()}
 	bout, berr := bufio.NewWriter(stdout), bufio.NewWriter(stderr)
-	err = check.Write(*format, bout, berr, r, tool)
+	if *format == "json" && sum != nil {
+		err = writeJSONWithSummary(bout, r, tool, sum)
+	} else {
+		err = check.Write(*format, bout, berr, r, tool)
+	}
 	if ferr := berr.Flush(); err == nil {
 		err = ferr
 	}
 	if ferr := bout.Flush(); err == nil {
 		err = ferr
+	}
+	if err == nil && sum != nil {
+		err = writeSummary(stderr, sum)
 	}
 	if err != nil {
 		fmt.Fprintf(stderr, "docgen check: %v\n", err)
@@ -101,34 +132,103 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 	return exitOK
 }
 
+// jsonMeasure is one summary figure in the JSON report's "metadata" field.
+type jsonMeasure struct {
+	Name string `json:"name"`
+	Num  int    `json:"num"`
+	Den  int    `json:"den"`
+}
+
+// writeJSONWithSummary writes the JSON report (check.WriteJSON) with one
+// more field, "metadata": {"measures": [{"name","num","den"}],
+// "undocumentedTypes": N}, the cross-check's summary.
+func writeJSONWithSummary(w io.Writer, r *check.Report, tool check.Tool, sum *metacheck.Summary) error {
+	var buf bytes.Buffer
+	if err := check.Write("json", &buf, io.Discard, r, tool); err != nil {
+		return err
+	}
+	var rep struct {
+		Version  int             `json:"version"`
+		Findings json.RawMessage `json:"findings"`
+		Drift    json.RawMessage `json:"drift"`
+		Metadata struct {
+			Measures          []jsonMeasure `json:"measures"`
+			UndocumentedTypes int           `json:"undocumentedTypes"`
+		} `json:"metadata"`
+	}
+	if err := json.Unmarshal(buf.Bytes(), &rep); err != nil {
+		return err
+	}
+	for _, m := range sum.Measures {
+		rep.Metadata.Measures = append(rep.Metadata.Measures, jsonMeasure{m.Name, m.Num, m.Den})
+	}
+	rep.Metadata.UndocumentedTypes = sum.Undocumented
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(rep)
+}
+
+// writeSummary prints the metadata cross-check's figures, one measure a
+// line, after the findings.
+func writeSummary(w io.Writer, sum *metacheck.Summary) error {
+	var sb strings.Builder
+	for _, m := range sum.Measures {
+		fmt.Fprintf(&sb, "metadata %s\n", m)
+	}
+	fmt.Fprintf(&sb, "metadata types no page documents: %d\n", sum.Undocumented)
+	_, err := io.WriteString(w, sb.String())
+	return err
+}
+
 // checkDocs parses, lints, generates and compares, and builds the report.
 // It reads the docs and names the package exactly as docgen generate does
 // (loadDocs, defaultPackage), so a tree generate just wrote has no drift.
 // Page paths in the report are reachable from the working directory
 // ("../docs/x.md" for -docs ../docs).
-func checkDocs(docs, out, pkgName string, opts generator.Options, ignore []string, inScope func(string) bool) (*check.Report, error) {
+//
+// With metadata (-metadata; the function waits for the metadata read
+// concurrently with the docs), the docs are also cross-checked against it
+// (internal/metacheck), its findings go through the same suppressions and
+// scoping, and the summary is returned; when -out does not exist the
+// drift check is skipped, for docs repositories that generate nothing.
+func checkDocs(docs, out, pkgName string, opts generator.Options, ignore []string, inScope func(string) bool, metadata func() (*csdl.Model, error)) (*check.Report, *metacheck.Summary, error) {
 	if st, err := os.Stat(docs); err != nil {
-		return nil, err
+		return nil, nil, err
 	} else if !st.IsDir() {
-		return nil, fmt.Errorf("-docs %s is not a folder", docs)
+		return nil, nil, fmt.Errorf("-docs %s is not a folder", docs)
 	}
 	if pkgName == "" {
 		pkgName = defaultPackage(out)
 	} else if generator.PackageName(pkgName) != pkgName {
-		return nil, fmt.Errorf("-pkg %q is not a valid Go package name (try %q)", pkgName, generator.PackageName(pkgName))
+		return nil, nil, fmt.Errorf("-pkg %q is not a valid Go package name (try %q)", pkgName, generator.PackageName(pkgName))
 	}
 	pkg, err := loadDocs(docs)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
+	}
+	var md *csdl.Model
+	if metadata != nil {
+		if md, err = metadata(); err != nil {
+			return nil, nil, err
+		}
 	}
 	diags := slices.Clone(pkg.Diagnostics)
 	diags = append(diags, lint.Run(pkg)...)
 	opts.Package = pkgName
 	files, gdiags := generator.Generate(pkg, opts)
 	diags = dropSuperseded(append(diags, gdiags...))
-	changes, err := generator.Compare(out, files)
-	if err != nil {
-		return nil, err
+	var sum *metacheck.Summary
+	if md != nil {
+		mdiags, s := metacheck.Check(pkg, md)
+		diags = append(diags, mdiags...)
+		sum = &s
+	}
+	var changes []generator.Change
+	if _, serr := os.Stat(out); md == nil || serr == nil {
+		changes, err = generator.Compare(out, files)
+		if err != nil {
+			return nil, nil, err
+		}
 	}
 	display := pagePath(docs)
 	for i := range diags {
@@ -163,7 +263,7 @@ func checkDocs(docs, out, pkgName string, opts generator.Options, ignore []strin
 			Kind: kind, Old: c.Old, New: c.New,
 		})
 	}
-	return check.Build(diags, pages, cc, check.Options{Ignore: ignore, InScope: inScope, SourcePath: display, Codes: allCodes()}), nil
+	return check.Build(diags, pages, cc, check.Options{Ignore: ignore, InScope: inScope, SourcePath: display, Codes: allCodes()}), sum, nil
 }
 
 // pagePath returns the function that turns a page name as loadDocs gives

@@ -14,6 +14,7 @@ import (
 	"github.com/docgen-dev/docgen/generator"
 	"github.com/docgen-dev/docgen/internal/check"
 	"github.com/docgen-dev/docgen/internal/lint"
+	"github.com/docgen-dev/docgen/internal/metacheck"
 	docparser "github.com/docgen-dev/docgen/parser"
 	"github.com/docgen-dev/docgen/parser/model"
 )
@@ -28,6 +29,7 @@ var codeOwners = []struct {
 	{"internal/lint", lint.Codes()},
 	{"generator", generator.Codes()},
 	{"internal/check", check.Codes()},
+	{"internal/metacheck", metacheck.Codes()},
 }
 
 var kebab = regexp.MustCompile(`^[a-z][a-z0-9]*(-[a-z0-9]+)*$`)
