@@ -138,6 +138,7 @@ func parsePage(md *mdReader, file string, src []byte) (res *PageResult) {
 		p.apiPage()
 	case model.ResourcePage:
 		p.resourcePage()
+		p.typeDeprecation()
 	case model.EnumPage:
 		p.enumPage()
 	}
