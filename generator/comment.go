@@ -181,7 +181,10 @@ func deprecatedPara(why, what string) string {
 	case why == "":
 		return ""
 	case strings.EqualFold(why, "deprecated"):
-		return "Deprecated: the documentation marks this " + what + " as deprecated."
+		return "Deprecated: The documentation marks this " + what + " as deprecated."
+	}
+	if c := why[0]; c >= 'a' && c <= 'z' {
+		why = string(c-'a'+'A') + why[1:] // "use x instead." starts a sentence
 	}
 	return "Deprecated: " + sentence(why)
 }

@@ -70,7 +70,7 @@ func TestDeprecatedParagraph(t *testing.T) {
 	want := map[string]string{
 		"Gadget":             "The gadget resource is deprecated and will stop returning data on March 31, 2026. Use the widget resource instead.",
 		"Widget.LegacyColor": "Use theme instead.",
-		"Widget.OldSize":     "the documentation marks this property as deprecated.",
+		"Widget.OldSize":     "The documentation marks this property as deprecated.",
 		"WidgetStateRetired": "The widget is retired; use active widgets only.",
 	}
 	var keys []string

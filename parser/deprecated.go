@@ -3,6 +3,8 @@ package parser
 import (
 	"strings"
 
+	"github.com/yuin/goldmark/ast"
+
 	"github.com/docgen-dev/docgen/parser/model"
 )
 
@@ -15,6 +17,9 @@ import (
 //     property is deprecated.", "… has been deprecated", "… is being
 //     deprecated". A future ("will be deprecated", "to be deprecated") is
 //     not a deprecation yet;
+//   - a note (a block quote: "> [!CAUTION]", "> [!TIP]", …) anywhere on
+//     the page names it: "The **x** property is deprecated. Use y
+//     instead." (today's pages pair it with the "(deprecated)" note);
 //   - for a type: its H1 ends in "(deprecated)", or a note or paragraph
 //     between the H1 and the first section says the resource (type, API)
 //     is deprecated: "> [!CAUTION]\n> The x resource is deprecated …".
@@ -159,6 +164,142 @@ func namesReplacement(s string) bool {
 	l := strings.ToLower(s)
 	return strings.Contains(l, "instead") || strings.HasPrefix(l, "use ") || strings.HasPrefix(l, "please use ") ||
 		strings.Contains(l, "replaced by") || strings.Contains(l, "superseded by")
+}
+
+// deprecations reads what a resource page says about deprecation beyond
+// its table rows: of the type it defines, and notes on its properties and
+// enum members.
+func (p *page) deprecations() {
+	if p.kind == model.ResourcePage {
+		p.typeDeprecation()
+	}
+	p.noteDeprecations()
+}
+
+// noteDeprecations reads the page's notes (paragraphs inside block
+// quotes) for sentences "The x property (relationship, value, member) is
+// deprecated …" and marks the property of the page's type, or the member
+// of an enum the page documents, with that sentence and those after it in
+// the same paragraph or list item. A row's own words on its deprecation
+// are kept; a bare "(deprecated)" note gets the note's reason.
+func (p *page) noteDeprecations() {
+	var notes []*mdBlock
+	for _, b := range p.blocks {
+		if b.kind == bPara && inBlockquote(b.parent) {
+			notes = append(notes, b)
+		}
+	}
+	if len(notes) == 0 {
+		return
+	}
+	for _, b := range notes {
+		sents := sentences(b.txt())
+		for i, s := range sents {
+			if !statesDeprecation(s) {
+				continue
+			}
+			name, kind := noteSubject(s)
+			if name == "" {
+				continue
+			}
+			why := reason(sents[i:])
+			for _, c := range p.res.contribs {
+				if c.prio != prioDefinition {
+					continue
+				}
+				switch kind {
+				case "property":
+					if c.t.Name != p.res.defines {
+						continue
+					}
+					for _, pr := range c.t.Properties {
+						if strings.EqualFold(pr.Name, name) && (pr.Deprecated == "" || pr.Deprecated == bareDeprecated) {
+							pr.Deprecated = why
+						}
+					}
+				case "member":
+					for _, m := range c.t.Members {
+						if strings.EqualFold(m.Name, name) && (m.Deprecated == "" || m.Deprecated == bareDeprecated) {
+							m.Deprecated = why
+						}
+					}
+				}
+			}
+		}
+	}
+}
+
+// inBlockquote reports whether a block's container is (inside) a block
+// quote.
+func inBlockquote(n ast.Node) bool {
+	for ; n != nil; n = n.Parent() {
+		if n.Kind() == ast.KindBlockquote {
+			return true
+		}
+	}
+	return false
+}
+
+// noteSubject reads the subject of a sentence of a note that states a
+// deprecation: "The **x** property is deprecated" gives ("x",
+// "property"), "The `y` value is deprecated" ("y", "member"); ("", "")
+// when the subject is not one named property or member.
+func noteSubject(s string) (name, kind string) {
+	l := strings.ToLower(s)
+	i := strings.Index(l, " deprecat")
+	if i < 0 {
+		return "", ""
+	}
+	subj := strings.TrimSpace(s[:i])
+	for _, v := range []string{" is now", " has been", " is being", " is", " was"} {
+		if len(subj) >= len(v) && strings.EqualFold(subj[len(subj)-len(v):], v) {
+			subj = subj[:len(subj)-len(v)]
+			break
+		}
+	}
+	words := strings.Fields(subj)
+	if len(words) >= 1 && strings.EqualFold(words[0], "the") {
+		words = words[1:]
+	}
+	if len(words) < 2 {
+		return "", ""
+	}
+	last := strings.ToLower(words[len(words)-1])
+	head := words[:len(words)-1]
+	if last == "property" && len(head) == 2 && strings.EqualFold(head[1], "navigation") {
+		head = head[:1]
+	}
+	if len(head) != 1 {
+		return "", ""
+	}
+	name = strings.Trim(head[0], "*`_\"")
+	switch strings.ToLower(name) {
+	case "this", "that", "each", "its", "their", "a", "an", "any", "every":
+		return "", ""
+	}
+	if !noteName(name) {
+		return "", ""
+	}
+	switch last {
+	case "property", "relationship":
+		return name, "property"
+	case "value", "member":
+		return name, "member"
+	}
+	return "", ""
+}
+
+// noteName reports whether s can be a property or member name.
+func noteName(s string) bool {
+	if s == "" {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; !identByte(c) && c != '@' && c != '.' {
+			return false
+		}
+	}
+	return true
 }
 
 // typeDeprecation marks the type a resource page defines as deprecated

@@ -62,3 +62,22 @@ func TestIncludePath(t *testing.T) {
 		}
 	}
 }
+
+func TestNoteSubject(t *testing.T) {
+	for _, c := range []struct{ s, name, kind string }{
+		{"The autoAdmittedUsers property is deprecated.", "autoAdmittedUsers", "property"},
+		{"The **capabilities** property is deprecated.", "capabilities", "property"},
+		{"The meetingAttendanceReport relationship has been deprecated.", "meetingAttendanceReport", "property"},
+		{"The latest navigation property is deprecated.", "latest", "property"},
+		{"The `retired` value is deprecated.", "retired", "member"},
+		{"This property is deprecated.", "", ""},
+		{"The gadget resource is deprecated.", "", ""},
+		{"The size and color properties are deprecated.", "", ""},
+		{"Deprecated.", "", ""},
+	} {
+		name, kind := noteSubject(c.s)
+		if name != c.name || kind != c.kind {
+			t.Errorf("noteSubject(%q) = %q, %q; want %q, %q", c.s, name, kind, c.name, c.kind)
+		}
+	}
+}

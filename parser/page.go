@@ -138,13 +138,13 @@ func parsePage(md *mdReader, file string, src []byte) (res *PageResult) {
 		p.apiPage()
 	case model.ResourcePage:
 		p.resourcePage()
-		p.typeDeprecation()
 	case model.EnumPage:
 		p.enumPage()
 	}
 	if p.kind != model.EnumPage {
 		p.enumTables("")
 	}
+	p.deprecations()
 	p.page.Kind = p.kind
 	for _, c := range res.contribs {
 		res.Types = append(res.Types, c.t)

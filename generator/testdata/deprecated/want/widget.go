@@ -24,7 +24,7 @@ type Widget struct {
 	// OldSize is "oldSize" (Edm.Int32). The size of the widget in points.
 	// Source: resources/widget.md:30
 	//
-	// Deprecated: the documentation marks this property as deprecated.
+	// Deprecated: The documentation marks this property as deprecated.
 	OldSize Opt[int32] `json:"oldSize,omitzero"`
 	// State is "state" (microsoft.graph.widgetState). The state of the widget.
 	// Source: resources/widget.md:32
