@@ -148,11 +148,15 @@ func statesDeprecation(s string) bool {
 }
 
 // stateValue reports whether the words before "is deprecated" name a
-// state rather than the thing itself ("when the status is deprecated").
+// state rather than the thing itself ("when the status is deprecated";
+// "the `paused` value is deprecated" is about the value paused).
 func stateValue(before string) bool {
-	for _, w := range []string{"status", "state", "value"} {
-		if strings.HasSuffix(strings.TrimRight(before, "* `"), w) {
-			return true
+	before = strings.TrimRight(before, "* `")
+	for _, det := range []string{"the ", "its ", "their ", "whose "} {
+		for _, w := range []string{"status", "state", "value"} {
+			if strings.HasSuffix(before, det+w) {
+				return true
+			}
 		}
 	}
 	return false
@@ -193,7 +197,7 @@ func (p *page) noteDeprecations() {
 		return
 	}
 	for _, b := range notes {
-		sents := sentences(b.txt())
+		sents := sentences(stripNoteMarker(b.txt()))
 		for i, s := range sents {
 			if !statesDeprecation(s) {
 				continue
@@ -227,6 +231,28 @@ func (p *page) noteDeprecations() {
 			}
 		}
 	}
+}
+
+// stripNoteMarker removes a leading DocFX alert marker ("[!CAUTION]",
+// "[!NOTE]", "[!IMPORTANT]", …) from a paragraph's text.
+func stripNoteMarker(txt string) string {
+	txt = strings.TrimSpace(txt)
+	if strings.HasPrefix(txt, "[!") {
+		if i := strings.IndexByte(txt, ']'); i > 2 && isLetters(txt[2:i]) {
+			txt = strings.TrimSpace(txt[i+1:])
+		}
+	}
+	return txt
+}
+
+// isLetters reports whether s is ASCII letters only.
+func isLetters(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if !isLetter(s[i]) {
+			return false
+		}
+	}
+	return s != ""
 }
 
 // inBlockquote reports whether a block's container is (inside) a block
@@ -336,14 +362,7 @@ func (p *page) typeDeprecation() {
 		if b.kind != bPara {
 			continue
 		}
-		txt := strings.TrimSpace(b.txt())
-		for _, marker := range []string{"[!CAUTION]", "[!WARNING]", "[!IMPORTANT]", "[!NOTE]", "[!TIP]"} {
-			if len(txt) >= len(marker) && strings.EqualFold(txt[:len(marker)], marker) {
-				txt = strings.TrimSpace(txt[len(marker):])
-				break
-			}
-		}
-		sents := sentences(txt)
+		sents := sentences(stripNoteMarker(b.txt()))
 		for i, s := range sents {
 			if statesDeprecation(s) && aboutType(s, short) {
 				t.Deprecated = reason(sents[i:])

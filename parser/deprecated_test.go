@@ -19,6 +19,8 @@ func TestRowDeprecation(t *testing.T) {
 		{"id", "AAD Device ID - to be deprecated", ""},
 		{"status", "Possible states are **InDevelopment**, **Available**, and **Deprecated**.", ""},
 		{"status", "Cannot be changed when the status is deprecated.", ""},
+		{"status", "Read-only once its state is deprecated.", ""},
+		{"paused", "The paused value is deprecated.", "The paused value is deprecated."},
 		{"deprecated", "Flag to indicate if a control is depreciated.", ""},
 		{"unknownFutureValue", "Evolvable enumeration sentinel value. Do not use.", ""},
 		{"unknownFutureValue", "Don't use.", ""},
@@ -78,6 +80,19 @@ func TestNoteSubject(t *testing.T) {
 		name, kind := noteSubject(c.s)
 		if name != c.name || kind != c.kind {
 			t.Errorf("noteSubject(%q) = %q, %q; want %q, %q", c.s, name, kind, c.name, c.kind)
+		}
+	}
+}
+
+func TestStripNoteMarker(t *testing.T) {
+	for _, c := range [][2]string{
+		{"[!CAUTION] The x property is deprecated.", "The x property is deprecated."},
+		{"[!note]\tText", "Text"},
+		{"[!INCLUDE [x](y.md)]", "[!INCLUDE [x](y.md)]"},
+		{"[x] y", "[x] y"},
+	} {
+		if got := stripNoteMarker(c[0]); got != c[1] {
+			t.Errorf("stripNoteMarker(%q) = %q, want %q", c[0], got, c[1])
 		}
 	}
 }
