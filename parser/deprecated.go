@@ -37,6 +37,9 @@ const bareDeprecated = "deprecated"
 // so and those after it, or the sentences that name a replacement), or
 // bareDeprecated.
 func rowDeprecation(nameCell, desc string) string {
+	if !mentionsDeprecation(nameCell) && !mentionsDeprecation(desc) {
+		return "" // almost every row: no allocation
+	}
 	noted := nameNote(nameCell)
 	sents := sentences(desc)
 	for i, s := range sents {
@@ -57,6 +60,19 @@ func rowDeprecation(nameCell, desc string) string {
 		return strings.Join(why, " ")
 	}
 	return bareDeprecated
+}
+
+// mentionsDeprecation reports whether s holds "deprecat" in any case: the
+// cheap test before the sentences are read.
+func mentionsDeprecation(s string) bool {
+	for i := 0; i+len("deprecat") <= len(s); i++ {
+		if s[i] == 'd' || s[i] == 'D' {
+			if strings.EqualFold(s[i:i+len("deprecat")], "deprecat") {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // reason joins the sentences from the one that states the deprecation,
@@ -189,7 +205,7 @@ func (p *page) deprecations() {
 func (p *page) noteDeprecations() {
 	var notes []*mdBlock
 	for _, b := range p.blocks {
-		if b.kind == bPara && inBlockquote(b.parent) {
+		if b.kind == bPara && inBlockquote(b.parent) && mentionsDeprecation(b.rawText()) {
 			notes = append(notes, b)
 		}
 	}
@@ -359,7 +375,7 @@ func (p *page) typeDeprecation() {
 		if b.kind == bHeading && !b.tab {
 			break
 		}
-		if b.kind != bPara {
+		if b.kind != bPara || !mentionsDeprecation(b.rawText()) {
 			continue
 		}
 		sents := sentences(stripNoteMarker(b.txt()))
