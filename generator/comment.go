@@ -169,3 +169,38 @@ func sentence(s string) string {
 	}
 	return s + "."
 }
+
+// deprecatedPara is the "Deprecated: " paragraph of a doc comment
+// (go.dev/wiki/Deprecated: gopls and staticcheck warn on uses) for what
+// the model's Deprecated field holds: the docs' words on it, or the bare
+// marker "deprecated" when only a "(deprecated)" note says so (what names
+// the kind of declaration). It returns "" for "" (not deprecated).
+func deprecatedPara(why, what string) string {
+	why = strings.TrimSpace(why)
+	switch {
+	case why == "":
+		return ""
+	case strings.EqualFold(why, "deprecated"):
+		return "Deprecated: The documentation marks this " + what + " as deprecated."
+	}
+	if c := why[0]; c >= 'a' && c <= 'z' {
+		why = string(c-'a'+'A') + why[1:] // "use x instead." starts a sentence
+	}
+	return "Deprecated: " + sentence(why)
+}
+
+// withDeprecated appends the Deprecated: paragraph for why to a compact
+// comment, after an empty comment line (the paragraph must be a paragraph
+// of its own for tools to see it).
+func withDeprecated(comment []jen.Code, why, what string) []jen.Code {
+	para := deprecatedPara(why, what)
+	if para == "" {
+		return comment
+	}
+	var b strings.Builder
+	if len(comment) > 0 {
+		b.WriteString("//")
+	}
+	writeCommentLines(&b, wrapText(para, commentWidth))
+	return append(comment, rawComment(&b)...)
+}

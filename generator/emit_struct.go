@@ -23,13 +23,13 @@ func (p *plan) emitStruct(f *jen.File, t *typeInfo) {
 	if t.Synthetic {
 		desc = "" // structIntro already says what it is
 	}
-	addComments(f.Group, docComment(p.structIntro(t), desc, p.sourceOf(t.Pos)))
+	addComments(f.Group, docComment(p.structIntro(t), desc, p.sourceOf(t.Pos), deprecatedPara(t.Deprecated, "type")))
 	f.Type().Id(t.GoName).StructFunc(func(g *jen.Group) {
 		g.Comment("ODataType is the @odata.type annotation, \"#microsoft.graph.x\",")
 		g.Comment("naming the JSON object's type.")
 		g.Id("ODataType").Id(rtOpt).Types(jen.String()).Tag(map[string]string{"json": "@odata.type,omitzero"})
 		for _, fi := range t.Fields {
-			addComments(g, compactComment(p.fieldIntro(fi)+" "+fi.Description, p.sourceOf(fi.Pos)))
+			addComments(g, withDeprecated(compactComment(p.fieldIntro(fi)+" "+fi.Description, p.sourceOf(fi.Pos)), fi.Deprecated, "property"))
 			tag := fi.Name + ",omitzero"
 			if fi.Plain {
 				tag = fi.Name

@@ -50,6 +50,14 @@ func (p *page) annotations() {
 			continue
 		}
 		p.annots = append(p.annots, a)
+		if a.BlockType == "permissions" {
+			// Today's pages bind the permissions annotation to the
+			// [!INCLUDE] line that pulls in the permissions table.
+			if inc := p.includeTarget(i, a); inc != nil {
+				p.page.Permissions = append(p.page.Permissions, inc)
+				continue
+			}
+		}
 		if f := p.bindTarget(i); f != nil {
 			if _, taken := p.bound[f]; !taken {
 				p.bound[f] = a
@@ -88,6 +96,45 @@ func (p *page) bindTarget(i int) *mdBlock {
 		}
 	}
 	return nil
+}
+
+// includeTarget reads the block after the annotation a at blocks[i] as a
+// DocFX include line ("[!INCLUDE [permissions-table](path.md)]") in the
+// same container, or returns nil when it is not one.
+func (p *page) includeTarget(i int, a *model.Annotation) *model.Include {
+	if i+1 >= len(p.blocks) {
+		return nil
+	}
+	b := p.blocks[i+1]
+	if b.kind != bPara || b.parent != p.blocks[i].parent {
+		return nil
+	}
+	first, _, _ := strings.Cut(b.rawText(), "\n")
+	path, ok := includePath(first)
+	if !ok {
+		return nil
+	}
+	inc := &model.Include{Path: path, Pos: b.pos, AnnotationPos: a.Pos}
+	if len(a.Name) > 0 {
+		inc.Name = a.Name[0]
+	}
+	return inc
+}
+
+// includePath returns the target of a DocFX include line
+// "[!INCLUDE [label](path)]" (the marker in any case).
+func includePath(line string) (string, bool) {
+	t := strings.TrimSpace(line)
+	if len(t) < len("[!INCLUDE") || !strings.EqualFold(t[:len("[!INCLUDE")], "[!INCLUDE") {
+		return "", false
+	}
+	_, rest, ok := strings.Cut(t, "](")
+	if !ok {
+		return "", false
+	}
+	path, _, ok := strings.Cut(rest, ")")
+	path = strings.TrimSpace(path)
+	return path, ok && path != ""
 }
 
 // commentContent returns the text between "<!--" and "-->".

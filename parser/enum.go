@@ -84,6 +84,7 @@ func (p *page) enumTables(def string) {
 				continue
 			}
 			m := &model.EnumMember{Name: mn, Pos: r.pos, Description: r.mdCell(descCol).text}
+			m.Deprecated = rowDeprecation(r.mdCell(nameCol).text, m.Description)
 			if valCol >= 0 {
 				if v, err := strconv.ParseInt(strings.TrimSpace(r.mdCell(valCol).text), 0, 64); err == nil {
 					m.Value = &v

@@ -243,6 +243,9 @@ func mergeGroup(g []*contrib) (*model.Type, *typeMeta, []model.Diagnostic) {
 		if t.Description == "" {
 			t.Description = ct.Description
 		}
+		if t.Deprecated == "" {
+			t.Deprecated = ct.Deprecated
+		}
 		t.Abstract = t.Abstract || ct.Abstract
 		t.OpenType = t.OpenType || ct.OpenType
 		if t.Key == "" {
@@ -284,6 +287,9 @@ func mergeGroup(g []*contrib) (*model.Type, *typeMeta, []model.Diagnostic) {
 			}
 			if old.Description == "" {
 				old.Description = p.Description
+			}
+			if old.Deprecated == "" {
+				old.Deprecated = p.Deprecated
 			}
 			if len(old.Values) == 0 && len(p.Values) > 0 {
 				old.Values = p.Values

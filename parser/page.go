@@ -144,6 +144,7 @@ func parsePage(md *mdReader, file string, src []byte) (res *PageResult) {
 	if p.kind != model.EnumPage {
 		p.enumTables("")
 	}
+	p.deprecations()
 	p.page.Kind = p.kind
 	for _, c := range res.contribs {
 		res.Types = append(res.Types, c.t)

@@ -74,6 +74,7 @@ func (p *page) propertyRow(t *mdTable, r *mdRow, c mdColumns, nav bool, prio int
 	prop := &model.Property{Name: name, Navigation: nav, Pos: r.pos}
 	descCell := r.mdCell(c.desc)
 	prop.Description = descCell.text
+	prop.Deprecated = rowDeprecation(nameCell.text, descCell.text)
 	if c.typ >= 0 {
 		typeCell := r.mdCell(c.typ)
 		cellText := typeCell.text

@@ -228,6 +228,21 @@ type Page struct {
 	Ignores []*Ignore `json:"ignores,omitempty"`
 	// Annotation is the page annotation ("type": "#page.annotation"), if any.
 	Annotation *Annotation `json:"annotation,omitempty"`
+	// Permissions are the permissions tables the page includes: a
+	// "permissions" annotation bound to the [!INCLUDE] line after it.
+	Permissions []*Include `json:"permissions,omitempty"`
+}
+
+// Include is a DocFX include line ("[!INCLUDE [label](path)]") that an
+// annotation describes.
+type Include struct {
+	// Name is the annotation's name ("channel_get").
+	Name string `json:"name,omitempty"`
+	// Path is the include's target as written.
+	Path string `json:"path"`
+	// Pos is the include line; AnnotationPos the annotation before it.
+	Pos           Pos `json:"pos"`
+	AnnotationPos Pos `json:"annotationPos"`
 }
 
 // Ignore is an inline suppression: `<!-- docgen-ignore CODE[,CODE...] -->`
@@ -303,6 +318,10 @@ type Type struct {
 	// Builtin marks types docgen defines itself (EntityBase).
 	Builtin     bool   `json:"builtin,omitempty"`
 	Description string `json:"description,omitempty"`
+	// Deprecated is non-empty when the pages mark the type deprecated: the
+	// words that say so ("The x resource is deprecated … Use y instead."),
+	// or "deprecated" when only a "(deprecated)" title says it.
+	Deprecated string `json:"deprecated,omitempty"`
 	// Pos is where the type is primarily defined: the resource page's H1 or
 	// resource annotation, the enum table, or the request-body table of the
 	// API page it was inferred from.
@@ -413,6 +432,11 @@ type Property struct {
 	InheritedFrom string `json:"inheritedFrom,omitempty"`
 	// Description is the description cell as plain text (markup removed).
 	Description string `json:"description,omitempty"`
+	// Deprecated is non-empty when the row marks the property deprecated
+	// (a "(deprecated)" note after the name, or a description that says
+	// so): the description's words on it, or "deprecated" when only the
+	// note says it.
+	Deprecated string `json:"deprecated,omitempty"`
 	// Values lists the values a description cell states ("Possible values
 	// are: `a`, `b`"), when the Type cell is a primitive; for a named enum
 	// type the values become that type's Members instead.
@@ -429,7 +453,11 @@ type EnumMember struct {
 	// AfterSentinel marks members documented after unknownFutureValue.
 	AfterSentinel bool   `json:"afterSentinel,omitempty"`
 	Description   string `json:"description,omitempty"`
-	Pos           Pos    `json:"pos"`
+	// Deprecated is non-empty when the row marks the member deprecated, as
+	// for Property.Deprecated. "Do not use" on unknownFutureValue is the
+	// sentinel convention (Type.Evolvable), not a deprecation.
+	Deprecated string `json:"deprecated,omitempty"`
+	Pos        Pos    `json:"pos"`
 }
 
 // Operation is one documented API call (an API page's HTTP request block).
