@@ -390,6 +390,21 @@ func (w *walker) placeholder(ph *model.Placeholder, n *Node, ptr string, ref mod
 	if ref.Collection && n.Kind == Array {
 		return
 	}
+	if inner, ok := strings.CutPrefix(ph.Type, "Collection("); ok {
+		// The Type cell copied into the example ("Collection(String)").
+		inner = strings.TrimSuffix(inner, ")")
+		switch {
+		case !ref.Collection:
+			w.problem(ptr, n.Off, ref.String(), Placeholder,
+				"placeholder %s stands for a collection but %s is %s; write a placeholder or value of type %s",
+				ph.Text, prop, ref.String(), name)
+		case strings.HasPrefix(inner, "Edm.") && strings.HasPrefix(name, "Edm.") && !compatiblePrimitive(inner, name):
+			w.problem(ptr, n.Off, ref.String(), Placeholder,
+				"placeholder %s stands for %s but %s is %s; write a placeholder or value of type %s",
+				ph.Text, ph.Type, prop, ref.String(), ref.String())
+		}
+		return
+	}
 	if name == "" || name == model.JSONType || name == "Edm.Untyped" || compatiblePrimitive(ph.Type, name) {
 		return
 	}

@@ -252,6 +252,20 @@ func TestCheck(t *testing.T) {
 			},
 		},
 		{
+			name: "a Type cell copied as a placeholder: Collection(T) fits a collection only",
+			body: `{"tags": "Collection(String)", "label": "Collection(String)", "count": "Collection(Int32)"}`,
+			want: widget,
+			marked: []*model.Placeholder{
+				{Pointer: "/tags", Kind: model.TypeNamePlaceholder, Text: `"Collection(String)"`, Type: "Collection(Edm.String)"},
+				{Pointer: "/label", Kind: model.TypeNamePlaceholder, Text: `"Collection(String)"`, Type: "Collection(Edm.String)"},
+				{Pointer: "/count", Kind: model.TypeNamePlaceholder, Text: `"Collection(Int32)"`, Type: "Collection(Edm.Int32)"},
+			},
+			facts: []string{
+				`/label@"Collection(String)" declared Edm.String problem example-placeholder at /label: placeholder "Collection(String)" stands for a collection but label is Edm.String; write a placeholder or value of type Edm.String`,
+				`/count@"Collection(Int32)" declared Edm.Int32 problem example-placeholder at /count: placeholder "Collection(Int32)" stands for a collection but count is Edm.Int32; write a placeholder or value of type Edm.Int32`,
+			},
+		},
+		{
 			name:  "a derived @odata.type checks the derived members",
 			body:  `{"@odata.type": "#microsoft.graph.bigWidget", "weight": "heavy"}`,
 			want:  widget,

@@ -501,6 +501,18 @@ func typeNamePlaceholder(s string) (string, bool) {
 	if len(s) > 60 {
 		return "", false
 	}
+	if len(s) > len("collection()") && strings.EqualFold(s[:len("collection(")], "collection(") && strings.HasSuffix(s, ")") {
+		// "Collection(String)", "Collection(microsoft.graph.driveItem)": the
+		// Type cell copied into a JSON representation.
+		inner := strings.TrimSpace(s[len("collection(") : len(s)-1])
+		if typ, ok := typeNamePlaceholder(inner); ok {
+			return "Collection(" + typ + ")", true
+		}
+		if isQualifiedName(inner) {
+			return "Collection(" + inner + ")", true
+		}
+		return "", false
+	}
 	if open := strings.IndexByte(s, '('); open > 0 && strings.HasSuffix(s, ")") {
 		head := strings.TrimSpace(s[:open])
 		if !strings.EqualFold(head, "string") {
@@ -518,6 +530,26 @@ func typeNamePlaceholder(s string) (string, bool) {
 	}
 	typ, ok := placeholderTypes[s]
 	return typ, ok
+}
+
+// isQualifiedName reports whether s is a namespace-qualified type name:
+// dot-separated identifiers, at least two ("microsoft.graph.driveItem").
+func isQualifiedName(s string) bool {
+	parts := strings.Split(s, ".")
+	if len(parts) < 2 {
+		return false
+	}
+	for _, p := range parts {
+		if p == "" {
+			return false
+		}
+		for i, r := range p {
+			if !(r == '_' || 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || i > 0 && '0' <= r && r <= '9') {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // isPropertyValue recognises Intune's "<Property Name> value": Title Case
