@@ -225,6 +225,7 @@ func mergeGroup(g []*contrib) (*model.Type, *typeMeta, []model.Diagnostic) {
 	var membersSrc model.Pos
 	haveMembers := false
 	sources := map[model.Pos]bool{}
+	defined := hasDefinition(g)
 	for _, c := range g {
 		ct := c.t
 		if c.t.Pos.IsValid() {
@@ -273,6 +274,15 @@ func mergeGroup(g []*contrib) (*model.Type, *typeMeta, []model.Diagnostic) {
 		for _, p := range ct.Properties {
 			old := t.Property(p.Name)
 			if old == nil {
+				if c.prio == prioAPIPage && defined {
+					// A request-body row of an API page adds no
+					// property to a type with a page of its own: the
+					// table may be an action's parameters or a derived
+					// type's members (team-clone's body is no
+					// operation's property); the type's own tables say
+					// what it has.
+					continue
+				}
 				cp := *p
 				t.Properties = append(t.Properties, &cp)
 				continue

@@ -123,7 +123,7 @@ func (p *page) propertyRow(t *mdTable, r *mdRow, c mdColumns, nav bool, prio int
 			prop.Optional = true
 		}
 	}
-	if inh := InheritedFrom(descCell.text); inh != "" {
+	if inh := InheritedFrom(descCell.raw); inh != "" {
 		prop.InheritedFrom = qualify(inh, p.ns)
 	}
 	var enum *contrib
@@ -283,6 +283,12 @@ func (p *page) resourcePage() {
 		if !b.mdTable.typed() {
 			continue
 		}
+		if pr := valueSchemaOf(b, t.Properties); pr != nil {
+			// "### Properties of a claims-mapping policy definition":
+			// the members of the JSON a string property holds, not
+			// properties of the type.
+			continue
+		}
 		props, enums := p.typedRows(b, sec == secRelationships, prioProseOnPage)
 		p.res.contribs = append(p.res.contribs, enums...)
 		for _, pr := range props {
@@ -384,11 +390,15 @@ func (p *page) proseBase() (string, model.Pos) {
 		}
 		if len(f) >= 3 {
 			w := strings.Trim(f[2], ".,;:*`")
-			// "inherits from base policy type" names no type.
+			// "inherits from base policy type" names no type; nor does a
+			// prose word ("derived from another", "from a single ...").
+			// A bare name is a type when it reads as one (typeLikeWord);
+			// the intro's text has its code and bold marks removed, so
+			// a marked-up single word is looked for in the Markdown.
 			if lw := strings.ToLower(w); lw == "base" || lw == "abstract" {
 				continue
 			}
-			if isDottedName(w) {
+			if isDottedName(w) && (typeLikeWord(w) || markedUp(ip.b.rawText(), w)) {
 				return qualify(lowerFirst(w), p.ns), ip.b.pos
 			}
 		}
@@ -419,4 +429,32 @@ func isPropertyName(s string) bool {
 		}
 	}
 	return true
+}
+
+// markedUp reports whether raw Markdown writes w in code or bold ("`entity`",
+// "**entity**"): how pages mark a one-word type name in prose.
+func markedUp(raw, w string) bool {
+	return strings.Contains(raw, "`"+w+"`") || strings.Contains(raw, "**"+w+"**")
+}
+
+// valueSchemaOf reports the property whose value a table documents rather
+// than the type: a table under a sub-heading (level 3 or deeper) of the
+// Properties section whose heading names a primitive-typed property already
+// read ("### Properties of a token lifetime policy definition" after a
+// "definition | String collection" row) lists the members of the JSON that
+// string holds. It returns nil for tables of the type itself.
+func valueSchemaOf(b *mdBlock, props []*model.Property) *model.Property {
+	h := b.section
+	if h == nil || h.level < 3 || h == b.h2 {
+		return nil
+	}
+	for _, w := range strings.Fields(h.txt()) {
+		w = strings.Trim(w, ".,:;*`'\"()")
+		for _, pr := range props {
+			if pr.IsPrimitive() && strings.EqualFold(pr.Name, w) {
+				return pr
+			}
+		}
+	}
+	return nil
 }
