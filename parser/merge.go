@@ -330,6 +330,7 @@ func mergeGroup(g []*contrib) (*model.Type, *typeMeta, []model.Diagnostic) {
 			}
 		}
 	}
+	t.Properties, t.InstanceAnnotations = splitAnnotations(t.Properties)
 	for p := range sources {
 		t.Sources = append(t.Sources, p)
 	}
@@ -394,7 +395,7 @@ func resolveEntities(all []*model.Type, types map[string]*model.Type, meta map[s
 			continue
 		}
 		if t.Base == "" {
-			t.Base = model.EntityBase
+			t.Base, t.BaseAssumed = model.EntityBase, true
 		}
 	}
 	var keyOf func(t *model.Type, depth int) string
@@ -675,4 +676,24 @@ func isHomePage(t *model.Type) bool {
 		short = short[i+1:]
 	}
 	return strings.EqualFold(strings.TrimSuffix(file, ".md"), short)
+}
+
+// splitAnnotations moves the rows of a type's tables that document instance
+// annotations ("@microsoft.graph.conflictBehavior") out of its properties:
+// they are members of the JSON object, not properties of the type.
+func splitAnnotations(props []*model.Property) ([]*model.Property, []*model.InstanceAnnotation) {
+	var anns []*model.InstanceAnnotation
+	kept := props[:0]
+	for _, p := range props {
+		if !model.IsInstanceAnnotation(p.Name) {
+			kept = append(kept, p)
+			continue
+		}
+		anns = append(anns, &model.InstanceAnnotation{Name: p.Name, TypeRef: p.TypeRef, ReadOnly: p.ReadOnly,
+			Description: p.Description, Values: p.Values, Pos: p.Pos})
+	}
+	if len(kept) == 0 {
+		kept = nil
+	}
+	return kept, anns
 }
