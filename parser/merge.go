@@ -506,6 +506,13 @@ func resolveLinks(results []*PageResult) {
 			}
 		}
 	}
+	definer := map[string]*PageResult{}
+	for _, r := range results {
+		if r != nil && r.defines != "" && r.Page != nil {
+			definer[strings.ToLower(path.Clean(r.Page.File))] = r
+		}
+	}
+	reported := map[string]bool{}
 	for _, r := range results {
 		if r == nil || len(r.typeLinks) == 0 {
 			continue
@@ -519,6 +526,7 @@ func resolveLinks(results []*PageResult) {
 					renames = map[string]string{}
 				}
 				renames[name] = def
+				nameConflict(definer[target], target, name, def, reported)
 			}
 		}
 		if renames != nil {
@@ -696,4 +704,31 @@ func splitAnnotations(props []*model.Property) ([]*model.Property, []*model.Inst
 		kept = nil
 	}
 	return kept, anns
+}
+
+// nameConflict reports a page whose type name disagrees with the name the
+// links to it use, when the links' name is the one the page's file name
+// spells and the page's is not ("[identityUserFlow](identityuserflow.md)"
+// to a page that names its type UserFlow): the docs contradict themselves.
+// It reports each pair of names once, on the defining page d.
+func nameConflict(d *PageResult, target, linked, def string, reported map[string]bool) {
+	if d == nil {
+		return
+	}
+	file := strings.TrimSuffix(path.Base(target), ".md")
+	if !strings.EqualFold(shortName(linked), file) || strings.EqualFold(shortName(def), file) {
+		return
+	}
+	key := def + "\x00" + linked
+	if reported[key] {
+		return
+	}
+	reported[key] = true
+	pos := d.Page.TitlePos
+	if !pos.IsValid() {
+		pos = model.Pos{File: d.Page.File, Line: 1, Col: 1}
+	}
+	d.Diagnostics = append(d.Diagnostics, model.Diagnostic{Pos: pos, Severity: model.Warning, Code: CodeTypeNameConflict,
+		Message: "this page names its type " + def + " but other pages link to it as " + linked + ", the name its file " + path.Base(target) +
+			" spells; docgen uses " + def + "; name the type one way on the page, in its annotation and in links"})
 }

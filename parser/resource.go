@@ -364,7 +364,7 @@ func (p *page) proseBase() (string, model.Pos) {
 			continue
 		}
 		after := ip.text[i:]
-		best, bestAt := "", -1
+		best, bestDest, bestAt := "", "", -1
 		for _, l := range ip.b.lnk() {
 			at := strings.Index(after, l.Text)
 			name := strings.ReplaceAll(l.Text, " ", "")
@@ -372,11 +372,16 @@ func (p *page) proseBase() (string, model.Pos) {
 				continue
 			}
 			if bestAt < 0 || at < bestAt || (at == bestAt && len(name) > len(best)) {
-				best, bestAt = name, at
+				best, bestDest, bestAt = name, l.Dest, at
 			}
 		}
 		if best != "" {
-			return qualify(lowerFirst(best), p.ns), ip.b.pos
+			q := qualify(lowerFirst(best), p.ns)
+			if isPageLink(bestDest) {
+				// The linked page names the type (resolveLinks).
+				p.linkType(q, bestDest)
+			}
+			return q, ip.b.pos
 		}
 		if len(ip.b.lnk()) > 0 {
 			continue
