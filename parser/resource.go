@@ -283,6 +283,11 @@ func (p *page) resourcePage() {
 		if !b.mdTable.typed() {
 			continue
 		}
+		if c := tableColumns(b.mdTable); c.name == c.typ {
+			// "Type | Description" (a "### Derived types" list): the
+			// rows name types, not properties.
+			continue
+		}
 		if pr := valueSchemaOf(b, t.Properties); pr != nil {
 			// "### Properties of a claims-mapping policy definition":
 			// the members of the JSON a string property holds, not
