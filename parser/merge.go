@@ -97,6 +97,11 @@ func merge(results []*PageResult) *model.Package {
 		meta[n] = mg.m
 		pkg.Types = append(pkg.Types, mg.t)
 	}
+	defined := map[string]bool{}
+	for _, n := range merge {
+		defined[n] = hasDefinition(groups[n])
+	}
+	actionBodies(results, types, defined)
 	diags = append(diags, inferExampleTypes(results, types)...)
 	breakCycles(pkg.Types, types, meta)
 	resolveEntities(pkg.Types, types, meta)
@@ -731,4 +736,54 @@ func nameConflict(d *PageResult, target, linked, def string, reported map[string
 	d.Diagnostics = append(d.Diagnostics, model.Diagnostic{Pos: pos, Severity: model.Warning, Code: CodeTypeNameConflict,
 		Message: "this page names its type " + def + " but other pages link to it as " + linked + ", the name its file " + path.Base(target) +
 			" spells; docgen uses " + def + "; name the type one way on the page, in its annotation and in links"})
+}
+
+// actionBodies undoes a request-body type taken from the response type
+// (bodyFromResponse) when the body table is not that type's: the type has a
+// page of its own and the table lists a member neither it nor an ancestor
+// declares. Such a table documents an action's parameters ("POST
+// /teams/{id}/clone" returns an operation; its body is no operation), so
+// the body becomes a parameter object (no type), and so do the request
+// examples that had the type only from the body.
+func actionBodies(results []*PageResult, types map[string]*model.Type, defined map[string]bool) {
+	for _, r := range results {
+		if r == nil || !r.bodyFromResponse || r.Operation == nil || r.Operation.RequestBody == nil {
+			continue
+		}
+		op := r.Operation
+		rb := op.RequestBody
+		name := rb.Type.Name
+		t := types[name]
+		if t == nil || !defined[name] {
+			continue
+		}
+		foreign := false
+		for _, pr := range rb.Properties {
+			if !model.IsInstanceAnnotation(pr.Name) && !declares(t, pr.Name, types) {
+				foreign = true
+				break
+			}
+		}
+		if !foreign {
+			continue
+		}
+		rb.Type = model.TypeRef{}
+		for _, ex := range op.Examples {
+			if ex.Kind == model.RequestExample && ex.Type.Name == name && (ex.Annotation == nil || ex.Annotation.ODataType == "") {
+				ex.Type = model.TypeRef{}
+			}
+		}
+	}
+}
+
+// declares reports whether t or one of its ancestors has a property named
+// name.
+func declares(t *model.Type, name string, types map[string]*model.Type) bool {
+	for depth := 0; t != nil && depth < 50; depth++ {
+		if t.Property(name) != nil || (name == "id" && t.Key == "id") {
+			return true
+		}
+		t = types[t.Base]
+	}
+	return false
 }

@@ -111,6 +111,11 @@ func TestModelSaysOnlyWhatPagesSay(t *testing.T) {
 	if w.Base != model.EntityBase || !w.BaseAssumed {
 		t.Errorf("widget base = %q assumed=%v, want %s assumed", w.Base, w.BaseAssumed, model.EntityBase)
 	}
+	for _, op := range pkg.Operations {
+		if op.Name == "widget-clone" && (op.RequestBody == nil || op.RequestBody.Type.Name != "" || len(op.RequestBody.Properties) != 1) {
+			t.Errorf("widget-clone request body = %+v, want a parameter object (no type) with mailNickname", op.RequestBody)
+		}
+	}
 	if g := pkg.Type("microsoft.graph.gadget"); g == nil || g.Base != "microsoft.graph.widget" || g.BaseAssumed {
 		t.Errorf("gadget = %+v, want the stated base microsoft.graph.widget", g)
 	}
