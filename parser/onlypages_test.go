@@ -39,6 +39,12 @@ A widget. It is derived from a single source.
 |:--|:--|:--|
 | @microsoft.graph.conflictBehavior | string | The conflict resolution behavior. Write-only. |
 
+## Derived types
+
+| Type | Description |
+|:--|:--|
+| [sprocket](sprocket.md) | A sprocket. |
+
 ## State enumeration
 
 | Value | Description |
@@ -57,6 +63,18 @@ A gadget. Inherits from [widget](widget.md).
 | Property | Type | Description |
 |:--|:--|:--|
 | size | Int32 | The size. |
+`)},
+	{Path: "resources/sprocket.md", Src: []byte(`# sprocket resource type
+
+Namespace: microsoft.graph
+
+A sprocket.
+
+## Properties
+
+| Property | Type | Description |
+|:--|:--|:--|
+| teeth | Int32 | The number of teeth. |
 `)},
 	{Path: "api/widget-clone.md", Src: []byte(`# widget: clone
 
@@ -115,6 +133,12 @@ func TestModelSaysOnlyWhatPagesSay(t *testing.T) {
 		if op.Name == "widget-clone" && (op.RequestBody == nil || op.RequestBody.Type.Name != "" || len(op.RequestBody.Properties) != 1) {
 			t.Errorf("widget-clone request body = %+v, want a parameter object (no type) with mailNickname", op.RequestBody)
 		}
+	}
+	if sp := pkg.Type("microsoft.graph.sprocket"); sp == nil || sp.Base != "microsoft.graph.widget" || sp.BaseAssumed || sp.Property("Type") != nil {
+		t.Errorf("sprocket = %+v, want the base microsoft.graph.widget its base's Derived types table states", sp)
+	}
+	if w.Property("sprocket") != nil {
+		t.Errorf("widget has a property for a row of its Derived types table")
 	}
 	if g := pkg.Type("microsoft.graph.gadget"); g == nil || g.Base != "microsoft.graph.widget" || g.BaseAssumed {
 		t.Errorf("gadget = %+v, want the stated base microsoft.graph.widget", g)

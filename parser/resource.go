@@ -336,6 +336,7 @@ func (p *page) resourcePage() {
 	for _, n := range movedOrder {
 		p.res.contribs = append(p.res.contribs, moved[n])
 	}
+	p.derivedTypes(qn)
 	p.pageExamples(qn, t)
 }
 
@@ -467,4 +468,37 @@ func valueSchemaOf(b *mdBlock, props []*model.Property) *model.Property {
 		}
 	}
 	return nil
+}
+
+// derivedTypes reads a "Derived types" table of the resource page of qn
+// ("| Type | Description |" rows that link the derived types' pages): each
+// row states that its type derives from qn. It is a weak statement, used
+// only when the derived type's own pages name no base.
+func (p *page) derivedTypes(qn string) {
+	for _, b := range p.blocks {
+		if b.kind != bTable || b.section == nil || !strings.Contains(strings.ToLower(b.section.txt()), "derived types") {
+			continue
+		}
+		c := tableColumns(b.mdTable)
+		if c.name != c.typ {
+			continue
+		}
+		for _, r := range b.mdTable.rows() {
+			cell := r.mdCell(c.name)
+			if len(cell.links) != 1 || !isPageLink(cell.links[0].Dest) {
+				continue
+			}
+			name := strings.Trim(strings.TrimSpace(cell.links[0].Text), "*`")
+			if !isDottedName(name) {
+				continue
+			}
+			dn := qualify(lowerFirst(name), p.ns)
+			if dn == qn {
+				continue
+			}
+			p.linkType(dn, cell.links[0].Dest)
+			d := &model.Type{Name: dn, Kind: model.ComplexType, Pos: r.pos, Base: qn}
+			p.res.contribs = append(p.res.contribs, &contrib{t: d, prio: prioInherited, baseSrc: r.pos})
+		}
+	}
 }
