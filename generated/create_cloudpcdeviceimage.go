@@ -16,7 +16,9 @@ import (
 // Source: docs/create-cloudpcdeviceimage.md:30
 const OpCreateCloudPcDeviceImage Op = "create-cloudpcdeviceimage"
 
-// CloudPcDeviceImage is the microsoft.graph.cloudPcDeviceImage entity type.
+// CloudPcDeviceImage is the microsoft.graph.cloudPcDeviceImage entity type,
+// derived from microsoft.graph.entity by assumption (no page names its base
+// type).
 //
 // Source: docs/create-cloudpcdeviceimage.md:45
 type CloudPcDeviceImage struct {

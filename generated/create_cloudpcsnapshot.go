@@ -16,7 +16,8 @@ import (
 // Source: docs/create-cloudpcsnapshot.md:32
 const OpCreateCloudPcSnapshot Op = "create-cloudpcsnapshot"
 
-// CloudPcSnapshot is the microsoft.graph.cloudPcSnapshot entity type.
+// CloudPcSnapshot is the microsoft.graph.cloudPcSnapshot entity type, derived
+// from microsoft.graph.entity by assumption (no page names its base type).
 //
 // Source: docs/create-cloudpcsnapshot.md:47
 type CloudPcSnapshot struct {

@@ -38,6 +38,16 @@ func (p *plan) emitStruct(f *jen.File, t *typeInfo) {
 		}
 		g.Comment("Extra holds the members that have no field: unknown properties and")
 		g.Comment("@odata.* or property@odata.* annotations, in document order.")
+		if len(t.InstanceAnnotations) > 0 {
+			g.Comment("It also holds the instance annotations the docs name for this type:")
+			for _, a := range t.InstanceAnnotations {
+				typ := a.TypeRef.String()
+				if typ == "" {
+					typ = "untyped JSON"
+				}
+				g.Comment("  - " + a.Name + " (" + typ + ")")
+			}
+		}
 		g.Id("Extra").Id(rtJSONMembers).Tag(map[string]string{"json": "-"})
 	})
 	p.emitUnmarshal(f, t)
@@ -71,7 +81,10 @@ func (p *plan) structIntro(t *typeInfo) string {
 		return fmt.Sprintf("%s is %s", t.GoName, t.Description)
 	}
 	s := fmt.Sprintf("%s is the %s %s", t.GoName, t.Name, kindWord(t.Kind))
-	if t.Base != "" && t.Base != model.EntityBase {
+	switch {
+	case t.BaseAssumed:
+		s += ", derived from " + t.Base + " by assumption (no page names its base type)"
+	case t.Base != "" && t.Base != model.EntityBase:
 		s += ", derived from " + t.Base
 	}
 	if t.Abstract {

@@ -37,6 +37,7 @@ const (
 	CodeEnumConflict        model.Code = "enum-conflict"         // enum documented with different members in two places
 	CodeTypeConflict        model.Code = "type-conflict"         // type or property documented differently on two pages
 	CodeBaseConflict        model.Code = "base-conflict"         // base type documented differently
+	CodeTypeNameConflict    model.Code = "type-name-conflict"    // links name a page's type differently than the page does
 	CodeExampleTypeConflict model.Code = "example-type-conflict" // create or update page names several types for an untyped example
 	CodeExampleUnpaired     model.Code = "example-unpaired"      // example request or response has no partner
 )
@@ -104,6 +105,8 @@ var catalogue = []model.CodeInfo{
 		Explain: "A type documented on several pages (its resource page, create and update pages, another namespace's page) disagrees with itself: a property has a different type, or one page documents the name as an enum and another as an entity or complex type. docgen keeps the resource page's version (then by file path) and reports the other position. Fix: make the pages agree."},
 	{Code: CodeBaseConflict, Severity: model.Warning, Summary: "base type documented differently",
 		Explain: "The base type of a type comes from the resource annotation's baseType, the \"Inherits from [x]\" sentence, \"Inherited from\" rows and other pages; here two of them name different types. docgen keeps the annotation (then the page prose, then other pages) and reports the other. Fix: make the baseType annotation and the prose agree."},
+	{Code: CodeTypeNameConflict, Severity: model.Warning, Summary: "links name a page's type differently than the page does",
+		Explain: "A resource page names its type (H1, resource annotation) differently from how other pages link to it, and the linking name is the one the page's file name spells (\"[identityUserFlow](identityuserflow.md)\" to a page titled \"UserFlow resource type\"). docgen keeps the name the page gives itself, reads the links as that type, and reports the disagreement at the page's title. Fix: give the type one name on its page, in its annotation and in the links to it."},
 	{Code: CodeExampleTypeConflict, Severity: model.Info, Summary: "create or update page names several types for an untyped example",
 		Explain: "A request or response example of a create or update page has no \"@odata.type\" annotation and no typed request body, so docgen infers its type from what the page says elsewhere: the H1 (\"Update user\"), the first link of an intro that starts with Create or Update, links in the Request body prose, the response type, and the paired example's type. Only names of types some page defines count. Here they name more than one type, so docgen gives the example no type and generates no round-trip test for it. Fix: annotate the example with \"@odata.type\", or make the title, intro and prose name the same resource."},
 	{Code: CodeExampleUnpaired, Severity: model.Warning, Summary: "example request or response has no partner",

@@ -101,6 +101,9 @@ func (p *page) enumTables(def string) {
 		if len(e.Members) == 0 {
 			continue
 		}
+		if def == "" && p.primitiveValues(e) {
+			continue
+		}
 		if allPow2 && nonzero >= 3 && maxValue(e.Members) >= 4 {
 			e.Flags = true
 		}
@@ -192,4 +195,37 @@ func markSentinel(ms []*model.EnumMember) bool {
 		}
 	}
 	return after
+}
+
+// primitiveValues handles an enum table whose heading names a property of
+// the page rather than a type ("## State Enumeration" under a "state |
+// string" row): when no property of the page has the heading's name as its
+// type but one property has it as its name and a primitive type, the table
+// lists that property's values (its Values, when it has none yet) and names
+// no type. It reports whether it did so.
+func (p *page) primitiveValues(e *model.Type) bool {
+	short := shortName(e.Name)
+	var named *model.Property
+	for _, c := range p.res.contribs {
+		if c.t.Kind == model.EnumType {
+			continue
+		}
+		for _, pr := range c.t.Properties {
+			if strings.EqualFold(pr.TypeRef.Name, e.Name) {
+				return false
+			}
+			if named == nil && strings.EqualFold(pr.Name, short) && pr.IsPrimitive() {
+				named = pr
+			}
+		}
+	}
+	if named == nil {
+		return false
+	}
+	if len(named.Values) == 0 {
+		for _, m := range e.Members {
+			named.Values = append(named.Values, m.Name)
+		}
+	}
+	return true
 }

@@ -578,8 +578,9 @@ func negated(before string) bool {
 
 // InheritedFrom returns the bare type name an "Inherited from x" description
 // names ("Inherited from deviceConfiguration." → "deviceConfiguration"), or ""
-// when there is none. Links are expected to be reduced to their text; a
-// leftover "[x](...)" is reduced here too.
+// when there is none. desc is the cell's Markdown: a name written as a link,
+// in code or in bold is a type name; a bare word only when it looks like one
+// (typeLikeWord), so "inherited from an ancestor" names none.
 func InheritedFrom(desc string) string {
 	if !containsFold(desc, "inherited from ") {
 		return ""
@@ -590,6 +591,7 @@ func InheritedFrom(desc string) string {
 		return ""
 	}
 	t := strings.TrimLeft(desc[i+len("inherited from "):], " \t")
+	marked := strings.HasPrefix(t, "[") || strings.HasPrefix(t, "*") || strings.HasPrefix(t, "`")
 	t = strings.TrimLeft(t, "[*`")
 	j := 0
 	for j < len(t) && (isIdentByte(t[j]) || t[j] == '.') {
@@ -597,6 +599,11 @@ func InheritedFrom(desc string) string {
 	}
 	name := strings.TrimRight(t[:j], ".")
 	if name == "" || !isIdent(name[:1]) {
+		return ""
+	}
+	if !marked && !typeLikeWord(name) {
+		// "inherited from an ancestor", "from another scope": a prose
+		// word, not a type name.
 		return ""
 	}
 	return name

@@ -115,6 +115,10 @@ func TestInheritedFrom(t *testing.T) {
 		{"The id.", ""},
 		{"Inherited from ", ""},
 		{"Inherited from 123", ""},
+		{"If it is inherited from an ancestor.", ""},
+		{"If this content type is inherited from another scope (like a site)", ""},
+		{"Inherited from the DriveItem's parent", ""},
+		{"Inherited from `entity`", "entity"},
 	}
 	for _, tt := range tests {
 		if got := InheritedFrom(tt.desc); got != tt.want {

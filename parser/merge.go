@@ -97,6 +97,11 @@ func merge(results []*PageResult) *model.Package {
 		meta[n] = mg.m
 		pkg.Types = append(pkg.Types, mg.t)
 	}
+	defined := map[string]bool{}
+	for _, n := range merge {
+		defined[n] = hasDefinition(groups[n])
+	}
+	actionBodies(results, types, defined)
 	diags = append(diags, inferExampleTypes(results, types)...)
 	breakCycles(pkg.Types, types, meta)
 	resolveEntities(pkg.Types, types, meta)
@@ -225,6 +230,7 @@ func mergeGroup(g []*contrib) (*model.Type, *typeMeta, []model.Diagnostic) {
 	var membersSrc model.Pos
 	haveMembers := false
 	sources := map[model.Pos]bool{}
+	defined := hasDefinition(g)
 	for _, c := range g {
 		ct := c.t
 		if c.t.Pos.IsValid() {
@@ -276,6 +282,15 @@ func mergeGroup(g []*contrib) (*model.Type, *typeMeta, []model.Diagnostic) {
 		for _, p := range ct.Properties {
 			old := t.Property(p.Name)
 			if old == nil {
+				if c.prio == prioAPIPage && defined {
+					// A request-body row of an API page adds no
+					// property to a type with a page of its own: the
+					// table may be an action's parameters or a derived
+					// type's members (team-clone's body is no
+					// operation's property); the type's own tables say
+					// what it has.
+					continue
+				}
 				cp := *p
 				t.Properties = append(t.Properties, &cp)
 				continue
@@ -326,6 +341,7 @@ func mergeGroup(g []*contrib) (*model.Type, *typeMeta, []model.Diagnostic) {
 			}
 		}
 	}
+	t.Properties, t.InstanceAnnotations = splitAnnotations(t.Properties)
 	for p := range sources {
 		t.Sources = append(t.Sources, p)
 	}
@@ -390,7 +406,7 @@ func resolveEntities(all []*model.Type, types map[string]*model.Type, meta map[s
 			continue
 		}
 		if t.Base == "" {
-			t.Base = model.EntityBase
+			t.Base, t.BaseAssumed = model.EntityBase, true
 		}
 	}
 	var keyOf func(t *model.Type, depth int) string
@@ -501,6 +517,13 @@ func resolveLinks(results []*PageResult) {
 			}
 		}
 	}
+	definer := map[string]*PageResult{}
+	for _, r := range results {
+		if r != nil && r.defines != "" && r.Page != nil {
+			definer[strings.ToLower(path.Clean(r.Page.File))] = r
+		}
+	}
+	reported := map[string]bool{}
 	for _, r := range results {
 		if r == nil || len(r.typeLinks) == 0 {
 			continue
@@ -514,6 +537,7 @@ func resolveLinks(results []*PageResult) {
 					renames = map[string]string{}
 				}
 				renames[name] = def
+				nameConflict(definer[target], target, name, def, reported)
 			}
 		}
 		if renames != nil {
@@ -671,4 +695,101 @@ func isHomePage(t *model.Type) bool {
 		short = short[i+1:]
 	}
 	return strings.EqualFold(strings.TrimSuffix(file, ".md"), short)
+}
+
+// splitAnnotations moves the rows of a type's tables that document instance
+// annotations ("@microsoft.graph.conflictBehavior") out of its properties:
+// they are members of the JSON object, not properties of the type.
+func splitAnnotations(props []*model.Property) ([]*model.Property, []*model.InstanceAnnotation) {
+	var anns []*model.InstanceAnnotation
+	kept := props[:0]
+	for _, p := range props {
+		if !model.IsInstanceAnnotation(p.Name) {
+			kept = append(kept, p)
+			continue
+		}
+		anns = append(anns, &model.InstanceAnnotation{Name: p.Name, TypeRef: p.TypeRef, ReadOnly: p.ReadOnly,
+			Description: p.Description, Values: p.Values, Pos: p.Pos})
+	}
+	if len(kept) == 0 {
+		kept = nil
+	}
+	return kept, anns
+}
+
+// nameConflict reports a page whose type name disagrees with the name the
+// links to it use, when the links' name is the one the page's file name
+// spells and the page's is not ("[identityUserFlow](identityuserflow.md)"
+// to a page that names its type UserFlow): the docs contradict themselves.
+// It reports each pair of names once, on the defining page d.
+func nameConflict(d *PageResult, target, linked, def string, reported map[string]bool) {
+	if d == nil {
+		return
+	}
+	file := strings.TrimSuffix(path.Base(target), ".md")
+	if !strings.EqualFold(shortName(linked), file) || strings.EqualFold(shortName(def), file) {
+		return
+	}
+	key := def + "\x00" + linked
+	if reported[key] {
+		return
+	}
+	reported[key] = true
+	pos := d.Page.TitlePos
+	if !pos.IsValid() {
+		pos = model.Pos{File: d.Page.File, Line: 1, Col: 1}
+	}
+	d.Diagnostics = append(d.Diagnostics, model.Diagnostic{Pos: pos, Severity: model.Warning, Code: CodeTypeNameConflict,
+		Message: "this page names its type " + def + " but other pages link to it as " + linked + ", the name its file " + path.Base(target) +
+			" spells; docgen uses " + def + "; name the type one way on the page, in its annotation and in links"})
+}
+
+// actionBodies undoes a request-body type taken from the response type
+// (bodyFromResponse) when the body table is not that type's: the type has a
+// page of its own and the table lists a member neither it nor an ancestor
+// declares. Such a table documents an action's parameters ("POST
+// /teams/{id}/clone" returns an operation; its body is no operation), so
+// the body becomes a parameter object (no type), and so do the request
+// examples that had the type only from the body.
+func actionBodies(results []*PageResult, types map[string]*model.Type, defined map[string]bool) {
+	for _, r := range results {
+		if r == nil || !r.bodyFromResponse || r.Operation == nil || r.Operation.RequestBody == nil {
+			continue
+		}
+		op := r.Operation
+		rb := op.RequestBody
+		name := rb.Type.Name
+		t := types[name]
+		if t == nil || !defined[name] {
+			continue
+		}
+		foreign := false
+		for _, pr := range rb.Properties {
+			if !model.IsInstanceAnnotation(pr.Name) && !declares(t, pr.Name, types) {
+				foreign = true
+				break
+			}
+		}
+		if !foreign {
+			continue
+		}
+		rb.Type = model.TypeRef{}
+		for _, ex := range op.Examples {
+			if ex.Kind == model.RequestExample && ex.Type.Name == name && (ex.Annotation == nil || ex.Annotation.ODataType == "") {
+				ex.Type = model.TypeRef{}
+			}
+		}
+	}
+}
+
+// declares reports whether t or one of its ancestors has a property named
+// name.
+func declares(t *model.Type, name string, types map[string]*model.Type) bool {
+	for depth := 0; t != nil && depth < 50; depth++ {
+		if t.Property(name) != nil || (name == "id" && t.Key == "id") {
+			return true
+		}
+		t = types[t.Base]
+	}
+	return false
 }

@@ -53,3 +53,24 @@ func qualify(name, ns string) string {
 	}
 	return ns + "." + name
 }
+
+// typeLikeWord reports whether a word written without markup (no link,
+// code or bold) reads as a type name rather than a prose word: a qualified
+// name ("microsoft.graph.entity") or a camel-case one ("baseItem",
+// "DomainDnsRecord"). Prose words ("a", "an", "another", "the", "State",
+// "base") are never type names on their own; pages that mean a type link it
+// or mark it up.
+func typeLikeWord(w string) bool {
+	if !isDottedName(w) || w == "" || !(w[0] >= 'a' && w[0] <= 'z' || w[0] >= 'A' && w[0] <= 'Z') {
+		return false
+	}
+	if strings.Contains(strings.Trim(w, "."), ".") {
+		return true
+	}
+	for i := 1; i < len(w); i++ {
+		if w[i] >= 'A' && w[i] <= 'Z' && w[i-1] >= 'a' && w[i-1] <= 'z' {
+			return true
+		}
+	}
+	return false
+}

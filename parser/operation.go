@@ -248,6 +248,7 @@ func (p *page) requestBody(op *model.Operation) {
 			op.Response.Type.Name != "" && !op.Response.Type.Collection && !op.Response.Type.IsPrimitive() &&
 			(op.Method == "POST" || op.Method == "PATCH" || op.Method == "PUT") {
 			rb.Type = op.Response.Type
+			p.res.bodyFromResponse = true
 		}
 	}
 	if tableBlock != nil {

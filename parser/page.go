@@ -27,6 +27,11 @@ type PageResult struct {
 	// root). The merge renames the type to what that page defines; ""
 	// marks a name linked to two different pages (left alone).
 	typeLinks map[string]string
+	// bodyFromResponse is set when the request body's type was not stated
+	// but taken from the response type (a Property table of a POST, PATCH
+	// or PUT); the merge drops it when the table is not that type's
+	// (actionBodies).
+	bodyFromResponse bool
 	// evidence is what the page says about the types of examples that
 	// name none, resolved by the merge (exampletype.go).
 	evidence []*exampleEvidence

@@ -124,7 +124,7 @@ func (p *page) propertyRow(t *mdTable, r *mdRow, c mdColumns, nav bool, prio int
 			prop.Optional = true
 		}
 	}
-	if inh := InheritedFrom(descCell.text); inh != "" {
+	if inh := InheritedFrom(descCell.raw); inh != "" {
 		prop.InheritedFrom = qualify(inh, p.ns)
 	}
 	var enum *contrib
@@ -284,6 +284,17 @@ func (p *page) resourcePage() {
 		if !b.mdTable.typed() {
 			continue
 		}
+		if c := tableColumns(b.mdTable); c.name == c.typ {
+			// "Type | Description" (a "### Derived types" list): the
+			// rows name types, not properties.
+			continue
+		}
+		if pr := valueSchemaOf(b, t.Properties); pr != nil {
+			// "### Properties of a claims-mapping policy definition":
+			// the members of the JSON a string property holds, not
+			// properties of the type.
+			continue
+		}
 		props, enums := p.typedRows(b, sec == secRelationships, prioProseOnPage)
 		p.res.contribs = append(p.res.contribs, enums...)
 		for _, pr := range props {
@@ -326,6 +337,7 @@ func (p *page) resourcePage() {
 	for _, n := range movedOrder {
 		p.res.contribs = append(p.res.contribs, moved[n])
 	}
+	p.derivedTypes(qn)
 	p.pageExamples(qn, t)
 }
 
@@ -359,7 +371,7 @@ func (p *page) proseBase() (string, model.Pos) {
 			continue
 		}
 		after := ip.text[i:]
-		best, bestAt := "", -1
+		best, bestDest, bestAt := "", "", -1
 		for _, l := range ip.b.lnk() {
 			at := strings.Index(after, l.Text)
 			name := strings.ReplaceAll(l.Text, " ", "")
@@ -367,11 +379,16 @@ func (p *page) proseBase() (string, model.Pos) {
 				continue
 			}
 			if bestAt < 0 || at < bestAt || (at == bestAt && len(name) > len(best)) {
-				best, bestAt = name, at
+				best, bestDest, bestAt = name, l.Dest, at
 			}
 		}
 		if best != "" {
-			return qualify(lowerFirst(best), p.ns), ip.b.pos
+			q := qualify(lowerFirst(best), p.ns)
+			if isPageLink(bestDest) {
+				// The linked page names the type (resolveLinks).
+				p.linkType(q, bestDest)
+			}
+			return q, ip.b.pos
 		}
 		if len(ip.b.lnk()) > 0 {
 			continue
@@ -385,11 +402,15 @@ func (p *page) proseBase() (string, model.Pos) {
 		}
 		if len(f) >= 3 {
 			w := strings.Trim(f[2], ".,;:*`")
-			// "inherits from base policy type" names no type.
+			// "inherits from base policy type" names no type; nor does a
+			// prose word ("derived from another", "from a single ...").
+			// A bare name is a type when it reads as one (typeLikeWord);
+			// the intro's text has its code and bold marks removed, so
+			// a marked-up single word is looked for in the Markdown.
 			if lw := strings.ToLower(w); lw == "base" || lw == "abstract" {
 				continue
 			}
-			if isDottedName(w) {
+			if isDottedName(w) && (typeLikeWord(w) || markedUp(ip.b.rawText(), w)) {
 				return qualify(lowerFirst(w), p.ns), ip.b.pos
 			}
 		}
@@ -420,4 +441,65 @@ func isPropertyName(s string) bool {
 		}
 	}
 	return true
+}
+
+// markedUp reports whether raw Markdown writes w in code or bold ("`entity`",
+// "**entity**"): how pages mark a one-word type name in prose.
+func markedUp(raw, w string) bool {
+	return strings.Contains(raw, "`"+w+"`") || strings.Contains(raw, "**"+w+"**")
+}
+
+// valueSchemaOf reports the property whose value a table documents rather
+// than the type: a table under a sub-heading (level 3 or deeper) of the
+// Properties section whose heading names a primitive-typed property already
+// read ("### Properties of a token lifetime policy definition" after a
+// "definition | String collection" row) lists the members of the JSON that
+// string holds. It returns nil for tables of the type itself.
+func valueSchemaOf(b *mdBlock, props []*model.Property) *model.Property {
+	h := b.section
+	if h == nil || h.level < 3 || h == b.h2 {
+		return nil
+	}
+	for _, w := range strings.Fields(h.txt()) {
+		w = strings.Trim(w, ".,:;*`'\"()")
+		for _, pr := range props {
+			if pr.IsPrimitive() && strings.EqualFold(pr.Name, w) {
+				return pr
+			}
+		}
+	}
+	return nil
+}
+
+// derivedTypes reads a "Derived types" table of the resource page of qn
+// ("| Type | Description |" rows that link the derived types' pages): each
+// row states that its type derives from qn. It is a weak statement, used
+// only when the derived type's own pages name no base.
+func (p *page) derivedTypes(qn string) {
+	for _, b := range p.blocks {
+		if b.kind != bTable || b.section == nil || !strings.Contains(strings.ToLower(b.section.txt()), "derived types") {
+			continue
+		}
+		c := tableColumns(b.mdTable)
+		if c.name != c.typ {
+			continue
+		}
+		for _, r := range b.mdTable.rows() {
+			cell := r.mdCell(c.name)
+			if len(cell.links) != 1 || !isPageLink(cell.links[0].Dest) {
+				continue
+			}
+			name := strings.Trim(strings.TrimSpace(cell.links[0].Text), "*`")
+			if !isDottedName(name) {
+				continue
+			}
+			dn := qualify(lowerFirst(name), p.ns)
+			if dn == qn {
+				continue
+			}
+			p.linkType(dn, cell.links[0].Dest)
+			d := &model.Type{Name: dn, Kind: model.ComplexType, Pos: r.pos, Base: qn}
+			p.res.contribs = append(p.res.contribs, &contrib{t: d, prio: prioInherited, baseSrc: r.pos})
+		}
+	}
 }

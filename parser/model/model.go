@@ -310,9 +310,16 @@ type Type struct {
 	Kind TypeKind `json:"kind"`
 	// Base is the qualified name of the base type ("" for none). Entity
 	// types without another base have EntityBase.
-	Base     string `json:"base,omitempty"`
-	Abstract bool   `json:"abstract,omitempty"`
-	OpenType bool   `json:"openType,omitempty"`
+	Base string `json:"base,omitempty"`
+	// BaseAssumed marks a Base no page states: an entity type (a keyed
+	// type) whose pages name no base gets EntityBase by assumption, so that
+	// it has its key. A stated base (a resource annotation's baseType, an
+	// "Inherits from" sentence, "Inherited from" rows, an @odata.type in a
+	// representation) leaves it false. Tools comparing the docs with the
+	// service should treat an assumed base as unknown.
+	BaseAssumed bool `json:"baseAssumed,omitempty"`
+	Abstract    bool `json:"abstract,omitempty"`
+	OpenType    bool `json:"openType,omitempty"`
 	// Key is the key property of an entity type ("id" from EntityBase).
 	Key string `json:"key,omitempty"`
 	// Builtin marks types docgen defines itself (EntityBase).
@@ -331,6 +338,12 @@ type Type struct {
 	// Properties are the type's own properties (inherited ones live on the
 	// base type), in documented order, names unique.
 	Properties []*Property `json:"properties,omitempty"`
+	// InstanceAnnotations are the instance annotations documented for the
+	// type ("@microsoft.graph.conflictBehavior" rows of an "Instance
+	// attributes" table, "@odata.etag" rows): members of the JSON object
+	// that are not properties of the type. In documented order, names
+	// unique.
+	InstanceAnnotations []*InstanceAnnotation `json:"instanceAnnotations,omitempty"`
 	// Members are an enum type's members in documented order.
 	Members []*EnumMember `json:"members,omitempty"`
 	// Flags marks an enum whose values combine (a collection-typed enum
@@ -444,6 +457,28 @@ type Property struct {
 	// Pos is the table row.
 	Pos Pos `json:"pos"`
 }
+
+// InstanceAnnotation is an instance annotation a page documents for a type:
+// a JSON member whose name starts with "@" ("@microsoft.graph.downloadUrl"),
+// which OData defines as an annotation of the object, never a property. It
+// is typed as documented; generated code keeps its value with the other
+// members that have no field.
+type InstanceAnnotation struct {
+	// Name is the member name as documented, with its "@".
+	Name string `json:"name"`
+	TypeRef
+	ReadOnly    bool   `json:"readOnly,omitempty"`
+	Description string `json:"description,omitempty"`
+	// Values lists the values the description states, if any.
+	Values []string `json:"values,omitempty"`
+	// Pos is the table row.
+	Pos Pos `json:"pos"`
+}
+
+// IsInstanceAnnotation reports whether a documented member name is an
+// instance annotation ("@odata.etag", "@microsoft.graph.conflictBehavior")
+// rather than a property: OData annotation names start with "@".
+func IsInstanceAnnotation(name string) bool { return strings.HasPrefix(name, "@") }
 
 // EnumMember is one member of an enum type.
 type EnumMember struct {
