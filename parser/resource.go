@@ -266,6 +266,12 @@ func (p *page) resourcePage() {
 		if t.Base != "" && !strings.EqualFold(t.Base, base) {
 			p.diag(pos, CodeBaseConflict,
 				"the page says "+qn+" inherits from "+base+" but its resource annotation at "+c.baseSrc.String()+" says "+t.Base+"; make them agree")
+			if t.Base == model.EntityBase {
+				// microsoft.graph.entity is the annotation stub's default
+				// root: the prose names the more specific base, and that
+				// is the one the reader sees.
+				t.Base, c.baseSrc = base, pos
+			}
 		} else if t.Base == "" {
 			t.Base, c.baseSrc = base, pos
 		}

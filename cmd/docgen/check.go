@@ -154,6 +154,7 @@ func writeJSONWithSummary(w io.Writer, r *check.Report, tool check.Tool, sum *me
 		Metadata struct {
 			Measures          []jsonMeasure `json:"measures"`
 			UndocumentedTypes int           `json:"undocumentedTypes"`
+			UnstatedBases     int           `json:"unstatedBases"`
 		} `json:"metadata"`
 	}
 	if err := json.Unmarshal(buf.Bytes(), &rep); err != nil {
@@ -163,6 +164,7 @@ func writeJSONWithSummary(w io.Writer, r *check.Report, tool check.Tool, sum *me
 		rep.Metadata.Measures = append(rep.Metadata.Measures, jsonMeasure{m.Name, m.Num, m.Den})
 	}
 	rep.Metadata.UndocumentedTypes = sum.Undocumented
+	rep.Metadata.UnstatedBases = sum.UnstatedBases
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
 	return enc.Encode(rep)
@@ -176,6 +178,7 @@ func writeSummary(w io.Writer, sum *metacheck.Summary) error {
 		fmt.Fprintf(&sb, "metadata %s\n", m)
 	}
 	fmt.Fprintf(&sb, "metadata types no page documents: %d\n", sum.Undocumented)
+	fmt.Fprintf(&sb, "metadata bases no page states: %d\n", sum.UnstatedBases)
 	_, err := io.WriteString(w, sb.String())
 	return err
 }

@@ -16,6 +16,7 @@ const (
 	CodeMemberUndocumented   model.Code = "metadata-member-undocumented"   // metadata enum member missing from the enum's page
 	CodePropertyType         model.Code = "metadata-property-type"         // property type or collection flag differs from the metadata
 	CodeBaseType             model.Code = "metadata-base-type"             // base type differs from the metadata
+	CodeBaseUnstated         model.Code = "metadata-base-unstated"         // no page states the base type the metadata declares
 	CodeNameCase             model.Code = "metadata-name-case"             // name differs from the metadata only by case
 	CodePathUnresolved       model.Code = "metadata-path-unresolved"       // documented HTTP path does not resolve through the metadata
 )
@@ -75,9 +76,18 @@ var catalogue = []model.CodeInfo{
 		Code:     CodeBaseType,
 		Severity: model.Warning,
 		Summary:  "base type differs from the metadata",
-		Explain: "The base type the docs give a type (stated, or assumed as microsoft.graph.entity for a keyed " +
-			"type whose page names no base) differs from the metadata's BaseType. Inherited properties and " +
-			"polymorphic decoding follow the base chain; state the right base on the type's page " +
+		Explain: "The base type a page states for a type differs from the metadata's BaseType (or the page " +
+			"states one where the metadata has none). Inherited properties and polymorphic decoding follow the " +
+			"base chain; state the right base on the type's page (\"Inherits from [x](x.md).\").",
+	},
+	{
+		Code:     CodeBaseUnstated,
+		Severity: model.Info,
+		Summary:  "no page states the base type the metadata declares",
+		Explain: "No page states a base type for this type, and the metadata declares one that differs from what " +
+			"docgen reads: docgen either reads the type with no base or assumes microsoft.graph.entity for a keyed " +
+			"type (marked baseAssumed in the model). The docs are silent rather than wrong, so this is counted " +
+			"apart from the base-types measure. Fix: state the base on the type's page " +
 			"(\"Inherits from [x](x.md).\").",
 	},
 	{

@@ -50,7 +50,10 @@ const (
 	// equal the metadata's / all compared (documented properties found in
 	// the metadata, untyped JSON excepted).
 	PropertyTypes = "property types"
-	// BaseTypes: matched structured types whose base equals the metadata's.
+	// BaseTypes: matched structured types whose stated base equals the
+	// metadata's (no base stated and none in the metadata agree too; a type
+	// whose pages state no base while the metadata has one is counted in
+	// Summary.UnstatedBases instead).
 	BaseTypes = "base types"
 	// EnumMembers: members of matched enums documented / all of them.
 	EnumMembers = "enum members"
@@ -65,6 +68,10 @@ type Summary struct {
 	Measures []Measure
 	// Undocumented is the number of metadata types no page documents.
 	Undocumented int
+	// UnstatedBases is the number of matched types whose pages state no
+	// base type while the metadata declares one (docgen's assumption, if
+	// any, is not the docs' statement, so these are not in BaseTypes).
+	UnstatedBases int
 }
 
 // Get returns the measure named name.
@@ -105,6 +112,7 @@ func Check(pkg *model.Package, md *csdl.Model) ([]model.Diagnostic, Summary) {
 		types, typePrec, props, propPrec, propTypes, bases, members, memberPrec, paths Measure
 	)
 	matched := map[*csdl.Type]bool{}
+	unstated := 0
 	for _, d := range pkg.Types {
 		if !documented(d) {
 			continue
@@ -129,24 +137,7 @@ func Check(pkg *model.Package, md *csdl.Model) ([]model.Diagnostic, Summary) {
 		if d.Kind == model.EnumType {
 			continue
 		}
-		bases.Den++
-		if strings.EqualFold(d.Base, mt.Base) || (d.Base == "" && mt.Base == "") {
-			bases.Num++
-		} else {
-			want := mt.Base
-			if want == "" {
-				want = "none"
-			}
-			have := d.Base
-			if have == "" {
-				have = "none"
-			}
-			kind := ""
-			if mk := mt.Kind.String(); mk != d.Kind.String() {
-				kind = fmt.Sprintf(" (the docs read as a%s %s type, the metadata declares a%s %s type)", an(d.Kind.String()), d.Kind, an(mk), mk)
-			}
-			c.report(d.Pos, CodeBaseType, "type %s has base type %s in the docs but %s in the metadata%s; state the base on the type's page", d.Name, have, want, kind)
-		}
+		c.base(d, mt, &bases, &unstated)
 		c.structured(d, mt, &props, &propPrec, &propTypes)
 	}
 	types.Den = len(md.Types)
@@ -170,8 +161,9 @@ func Check(pkg *model.Package, md *csdl.Model) ([]model.Diagnostic, Summary) {
 	types.Name, typePrec.Name, props.Name, propPrec.Name = Types, TypePrecision, Properties, PropertyPrecision
 	propTypes.Name, bases.Name, members.Name, memberPrec.Name, paths.Name = PropertyTypes, BaseTypes, EnumMembers, EnumPrecision, Paths
 	return c.diags, Summary{
-		Measures:     []Measure{types, typePrec, props, propPrec, propTypes, bases, members, memberPrec, paths},
-		Undocumented: types.Den - types.Num,
+		Measures:      []Measure{types, typePrec, props, propPrec, propTypes, bases, members, memberPrec, paths},
+		Undocumented:  types.Den - types.Num,
+		UnstatedBases: unstated,
 	}
 }
 
@@ -327,4 +319,54 @@ func an(word string) string {
 		return "n"
 	}
 	return ""
+}
+
+// base compares the base type the docs give d with the metadata's. A base
+// the pages state is compared (CodeBaseType when it differs); a base they
+// do not state (none, or assumed by docgen) is the docs' silence, reported
+// with CodeBaseUnstated when the metadata has another base than docgen reads.
+func (c *checker) base(d *model.Type, mt *csdl.Type, bases *Measure, unstated *int) {
+	kind := ""
+	if mk := mt.Kind.String(); mk != d.Kind.String() {
+		kind = fmt.Sprintf(" (the docs read as a%s %s type, the metadata declares a%s %s type)", an(d.Kind.String()), d.Kind, an(mk), mk)
+	}
+	stated := d.Base != "" && !d.BaseAssumed
+	if !stated && mt.Base != "" {
+		*unstated++
+		if d.BaseAssumed && strings.EqualFold(d.Base, mt.Base) {
+			return // docgen's assumption is right; the page should still say so
+		}
+		reading := "reads it with no base"
+		if d.BaseAssumed {
+			reading = "assumes " + d.Base
+		}
+		c.report(d.Pos, CodeBaseUnstated, "type %s: no page states its base type (docgen %s) but the metadata says %s%s; state the base on the type's page (\"Inherits from [%s](%s.md).\")",
+			d.Name, reading, mt.Base, kind, shortName(mt.Base), strings.ToLower(shortName(mt.Base)))
+		return
+	}
+	bases.Den++
+	have := d.Base
+	if !stated {
+		have = ""
+	}
+	if strings.EqualFold(have, mt.Base) {
+		bases.Num++
+		return
+	}
+	want, shown := mt.Base, have
+	if want == "" {
+		want = "none"
+	}
+	if shown == "" {
+		shown = "none"
+	}
+	c.report(d.Pos, CodeBaseType, "type %s has base type %s in the docs but %s in the metadata%s; state the base on the type's page", d.Name, shown, want, kind)
+}
+
+// shortName is a qualified name's last segment.
+func shortName(name string) string {
+	if i := strings.LastIndexByte(name, '.'); i >= 0 {
+		return name[i+1:]
+	}
+	return name
 }

@@ -184,6 +184,41 @@ func TestCheck(t *testing.T) {
 	}
 }
 
+// TestCheckUnstatedBase: a base docgen assumed (no page states it) is the
+// docs' silence, not a contradiction: it leaves the base-types measure,
+// counts in UnstatedBases and is reported as metadata-base-unstated.
+func TestCheckUnstatedBase(t *testing.T) {
+	md, err := csdl.Read(strings.NewReader(metadata))
+	if err != nil {
+		t.Fatal(err)
+	}
+	pkg := testPackage()
+	for _, ty := range pkg.Types {
+		if ty.Name == "microsoft.graph.group" {
+			ty.BaseAssumed = true
+		}
+	}
+	diags, sum := Check(pkg, md)
+	var codes []string
+	for _, d := range diags {
+		if d.Pos.Line == 40 && (d.Code == CodeBaseType || d.Code == CodeBaseUnstated) {
+			codes = append(codes, string(d.Code)+" "+d.Severity.String())
+			if !strings.Contains(d.Message, "docgen assumes microsoft.graph.entity") || !strings.Contains(d.Message, "microsoft.graph.directoryObject") {
+				t.Errorf("message: %s", d.Message)
+			}
+		}
+	}
+	if got := strings.Join(codes, ","); got != "metadata-base-unstated info" {
+		t.Errorf("group's base finding = %q, want metadata-base-unstated info", got)
+	}
+	if m, _ := sum.Get(BaseTypes); m.Num != 2 || m.Den != 2 {
+		t.Errorf("base types = %d of %d, want 2 of 2", m.Num, m.Den)
+	}
+	if sum.UnstatedBases != 1 {
+		t.Errorf("UnstatedBases = %d, want 1", sum.UnstatedBases)
+	}
+}
+
 func TestMeasureString(t *testing.T) {
 	if got := (Measure{Name: Types, Num: 1, Den: 3}).String(); got != "types: 1 of 3 (33.3%)" {
 		t.Errorf("String = %q", got)
