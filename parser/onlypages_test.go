@@ -144,3 +144,29 @@ func TestModelSaysOnlyWhatPagesSay(t *testing.T) {
 		t.Errorf("gadget = %+v, want the stated base microsoft.graph.widget", g)
 	}
 }
+
+// TestProseTypeCollectionWord: a response type named in prose is a
+// collection when the words around its link say so, not when its own name
+// contains "Collection".
+func TestProseTypeCollectionWord(t *testing.T) {
+	page := func(sentence string) File {
+		return File{Path: "api/thing-get.md", Src: []byte("# Get thing\n\nNamespace: microsoft.graph\n\nGet a thing.\n\n" +
+			"## HTTP request\n\n```http\nGET /things/{id}\n```\n\n## Response\n\n" + sentence + "\n")}
+	}
+	for _, tt := range []struct {
+		sentence   string
+		collection bool
+	}{
+		{"If successful, this method returns a `200 OK` response code and a [settingCollectionDefinition](../resources/settingcollectiondefinition.md) object in the response body.", false},
+		{"If successful, this method returns a `200 OK` response code and a collection of [settingDefinition](../resources/settingdefinition.md) objects in the response body.", true},
+	} {
+		pkg := ParseFiles([]File{page(tt.sentence)})
+		if len(pkg.Operations) != 1 {
+			t.Fatalf("%d operations", len(pkg.Operations))
+		}
+		r := pkg.Operations[0].Response
+		if r == nil || r.Type.Name == "" || r.Type.Collection != tt.collection {
+			t.Errorf("%q: response %+v, want collection=%v", tt.sentence, r, tt.collection)
+		}
+	}
+}

@@ -403,7 +403,10 @@ func (p *page) proseType(text string, links []mdLink) (model.TypeRef, bool) {
 		ref := model.TypeRef{Name: qualify(lowerFirst(name), p.ns)}
 		p.linkType(ref.Name, l.Dest)
 		if i := strings.Index(text, l.Text); i >= 0 {
-			around := strings.ToLower(text[max(0, i-25):min(len(text), i+len(l.Text)+20)])
+			// The words around the link, not the link text: a type whose
+			// name contains "Collection" ("…SettingCollectionDefinition")
+			// is not a collection.
+			around := strings.ToLower(text[max(0, i-25):i] + " " + text[i+len(l.Text):min(len(text), i+len(l.Text)+20)])
 			ref.Collection = strings.Contains(around, "collection") || strings.Contains(around, "list of") || strings.Contains(around, "array of")
 		}
 		return ref, true
