@@ -104,7 +104,8 @@ func (c *Checker) Check(ex *model.Example, want model.TypeRef, extra []*model.Pr
 		for i, e := range root.Elems {
 			w.value(e, "/"+strconv.Itoa(i), model.TypeRef{Name: want.Name}, "value")
 		}
-	case root.Kind == Object && t != nil && t.Kind != model.EnumType && !c.hasProperty(t, "value") && isWrapper(root):
+	case root.Kind == Object && t != nil && t.Kind != model.EnumType && isWrapper(root) &&
+		(!c.hasProperty(t, "value") || c.wrapsOwnType(t, root.Get("value"))):
 		v := root.Get("value")
 		var off int
 		for _, m := range root.Members {
@@ -142,6 +143,34 @@ func isEnvelope(n *Node) bool {
 		}
 	}
 	return hasValue
+}
+
+// wrapsOwnType reports whether v, the "value" of a body declared as t (a
+// type with a "value" property of its own), is rather an object of t
+// wrapped in {"value": ...}, as Intune's examples write single objects:
+// t's own "value" is not an object type, and v names t (or a type derived
+// from it) in @odata.type or has members of t other than "value".
+func (c *Checker) wrapsOwnType(t *model.Type, v *Node) bool {
+	if v == nil || v.Kind != Object {
+		return false
+	}
+	if p, _ := c.property(t, "value"); p != nil && !p.Collection {
+		if vt := c.findType(p.TypeRef.Name); vt != nil && vt.Kind != model.EnumType {
+			return false // t's own value is an object: {"value": {...}} may be it
+		}
+	}
+	if ot := v.Get("@odata.type"); ot != nil && ot.Kind == String {
+		name := strings.TrimPrefix(ot.Str, "#")
+		if strings.EqualFold(name, t.Name) || c.derivesFrom(name, t.Name) {
+			return true
+		}
+	}
+	for _, m := range v.Members {
+		if m.Key != "value" && !strings.Contains(m.Key, "@") && c.hasProperty(t, m.Key) {
+			return true
+		}
+	}
+	return false
 }
 
 // isWrapper reports whether an object is {"value": x} plus annotations

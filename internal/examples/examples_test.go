@@ -212,6 +212,10 @@ func checkPackage() *model.Package {
 	pkg := &model.Package{Types: []*model.Type{
 		{Name: "microsoft.graph.base", Kind: model.EntityType, Properties: []*model.Property{{Name: "label", TypeRef: model.TypeRef{Name: "Edm.String"}}}},
 		{Name: "microsoft.graph.bigWidget", Kind: model.EntityType, Base: "microsoft.graph.widget", Properties: []*model.Property{{Name: "weight", TypeRef: model.TypeRef{Name: "Edm.Double"}}}},
+		{Name: "microsoft.graph.setting", Kind: model.EntityType, Properties: []*model.Property{
+			{Name: "displayName", TypeRef: model.TypeRef{Name: "Edm.String"}},
+			{Name: "value", TypeRef: model.TypeRef{Name: "Edm.String"}},
+		}},
 		{Name: "microsoft.graph.status", Kind: model.EnumType, Members: []*model.EnumMember{{Name: "on"}, {Name: "off"}}},
 		{Name: "microsoft.graph.widget", Kind: model.EntityType, Base: "microsoft.graph.base", Properties: []*model.Property{
 			{Name: "count", TypeRef: model.TypeRef{Name: "Edm.Int32"}},
@@ -263,6 +267,28 @@ func TestCheck(t *testing.T) {
 			facts: []string{
 				`/label@"Collection(String)" declared Edm.String problem example-placeholder at /label: placeholder "Collection(String)" stands for a collection but label is Edm.String; write a placeholder or value of type Edm.String`,
 				`/count@"Collection(Int32)" declared Edm.Int32 problem example-placeholder at /count: placeholder "Collection(Int32)" stands for a collection but count is Edm.Int32; write a placeholder or value of type Edm.Int32`,
+			},
+		},
+		{
+			name: "a type with its own value property: a wrapped object of the type is a wrapper",
+			body: `{"value": {"@odata.type": "#microsoft.graph.setting", "displayName": "x", "value": "v"}}`,
+			want: model.TypeRef{Name: "microsoft.graph.setting"},
+			facts: []string{
+				`/value@"value" declared microsoft.graph.setting problem example-unknown-member at /value: example member "value" wraps the microsoft.graph.setting object, but a single microsoft.graph.setting is returned unwrapped; move the members of "value" to the top level`,
+			},
+		},
+		{
+			name:  "a type with its own value property: its members unwrapped agree",
+			body:  `{"displayName": "x", "value": "v"}`,
+			want:  model.TypeRef{Name: "microsoft.graph.setting"},
+			facts: nil,
+		},
+		{
+			name: "a type with its own value property: an object that is not the type is a mismatch",
+			body: `{"value": {"unrelated": 1}}`,
+			want: model.TypeRef{Name: "microsoft.graph.setting"},
+			facts: []string{
+				`/value@{"unrelated" declared Edm.String problem example-type-mismatch at /value: example value of value is an object but the table declares a value of type Edm.String; fix the value or the Type cell`,
 			},
 		},
 		{
