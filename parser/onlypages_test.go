@@ -170,3 +170,26 @@ func TestProseTypeCollectionWord(t *testing.T) {
 		}
 	}
 }
+
+// TestProseBasePhrases: every phrase of basePhrases, followed by a link,
+// states the page's base type.
+func TestProseBasePhrases(t *testing.T) {
+	for _, sentence := range []string{
+		"Inherits from [widget](widget.md).",
+		"This resource is the derivative of [widget](widget.md).",
+		"A gadget derives from [widget](widget.md).",
+		"A subclass of [widget](widget.md).",
+	} {
+		pkg := ParseFiles([]File{{Path: "resources/gadget.md", Src: []byte("# gadget resource type\n\nNamespace: microsoft.graph\n\n" + sentence +
+			"\n\n## Properties\n\n| Property | Type | Description |\n|:--|:--|:--|\n| size | Int32 | The size. |\n")}})
+		var got *model.Type
+		for _, ty := range pkg.Types {
+			if ty.Name == "microsoft.graph.gadget" {
+				got = ty
+			}
+		}
+		if got == nil || got.Base != "microsoft.graph.widget" || got.BaseAssumed {
+			t.Errorf("%q: type %+v, want base microsoft.graph.widget, stated", sentence, got)
+		}
+	}
+}

@@ -357,21 +357,22 @@ func appendProp(props []*model.Property, pr *model.Property) []*model.Property {
 	return append(props, pr)
 }
 
+// basePhrases introduce a base type in a page's intro, in the order they
+// are looked for: "Inherits from [entity](entity.md).", "A subclass of
+// [educationResource](educationresource.md).", "This resource is the
+// derivative of [x](x.md).".
+var basePhrases = []string{"inherits from", "derived from", "inherited from", "derives from", "derivative of", "subclass of"}
+
 // proseBase reads "Inherits from [x]" / "derived from [x]" / "A subclass of
-// [x]" in the intro.
+// [x]" (basePhrases) in the intro.
 func (p *page) proseBase() (string, model.Pos) {
 	for _, ip := range p.intro() {
 		lower := strings.ToLower(ip.text)
-		i := strings.Index(lower, "inherits from")
-		if i < 0 {
-			i = strings.Index(lower, "derived from")
-		}
-		if i < 0 {
-			i = strings.Index(lower, "inherited from")
-		}
-		if i < 0 {
-			// "A subclass of [educationResource](educationresource.md)."
-			i = strings.Index(lower, "subclass of")
+		i := -1
+		for _, phrase := range basePhrases {
+			if i = strings.Index(lower, phrase); i >= 0 {
+				break
+			}
 		}
 		if i < 0 {
 			continue
