@@ -327,7 +327,7 @@ func (p *plan) exampleTest(ex *model.Example, o *opInfo, fileDiags []model.Diagn
 		t.elem = jen.Id(rule.goName)
 		t.typeName = rule.goName
 		t.rule = rule.why
-		p.newFixture(t, where, ex.Body, text, rep, doc, fileDiags)
+		p.newFixture(t, where, ex.Body, text, rep, fileDiags)
 		return t
 	}
 	if st == nil && edm == "" {
@@ -385,7 +385,7 @@ func (p *plan) exampleTest(ex *model.Example, o *opInfo, fileDiags []model.Diagn
 	if st != nil {
 		sh.Decl = schema.Decl(st.Name)
 	}
-	fx := p.newFixture(t, where, ex.Body, text, rep, doc, fileDiags)
+	fx := p.newFixture(t, where, ex.Body, text, rep, fileDiags)
 	fx.apply(schema.RoundTrip(ex, doc, rootPtr, sh, t.truncated))
 	return t
 }

@@ -74,12 +74,16 @@ type bodyPlace struct {
 // newFixture locates the values of the parsed body text and turns the
 // diagnostics at lines inside the body into Known entries. text is body,
 // or body repaired as rep says (rep is nil when it is not): places are
-// found in text and mapped back to the lines of body, as the test harness
-// maps them (exampleLineIndex).
-func (p *plan) newFixture(t *exampleTest, where model.Pos, body, text string, rep *jsonpos.Repaired, doc *examples.Node, fileDiags []model.Diagnostic) *fixture {
+// found in text by jsonpos.Places, the scan the test harness is pinned to,
+// and mapped back to the lines of body as the harness maps them
+// (exampleLineIndex); a pointer met twice keeps its first place.
+func (p *plan) newFixture(t *exampleTest, where model.Pos, body, text string, rep *jsonpos.Repaired, fileDiags []model.Diagnostic) *fixture {
 	fx := &fixture{p: p, t: t, where: where, places: map[string]bodyPlace{}}
 	var lines jsonpos.LineIndex
-	for _, pl := range examples.Places(doc) {
+	for _, pl := range jsonpos.Places([]byte(text)) {
+		if _, seen := fx.places[pl.Pointer]; seen {
+			continue
+		}
 		off := pl.Off
 		if rep != nil {
 			off = rep.InOffset(off)

@@ -8,7 +8,6 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
-	"github.com/docgen-dev/docgen/internal/examples"
 	"github.com/docgen-dev/docgen/internal/jsonpos"
 	"github.com/docgen-dev/docgen/parser/model"
 )
@@ -493,15 +492,22 @@ func TestRepairJSON(t *testing.T) {
 	}
 }
 
+// TestFixturePlacesDuplicate: a member name met twice keeps the place of
+// its first occurrence, as the harness's exampleOffsets does.
+func TestFixturePlacesDuplicate(t *testing.T) {
+	body := "{\n \"a\": [1, {\"b/c\": 2}],\n \"a\": 3\n}"
+	places := fixturePlaces(t, body, body, nil)
+	want := []bodyPlace{{"", 0, 0}, {"/a", 1, 1}, {"/a/0", 1, 7}, {"/a/1", 1, 10}, {"/a/1/b~1c", 1, 11}}
+	if diff := cmp.Diff(want, places, cmp.AllowUnexported(bodyPlace{})); diff != "" {
+		t.Errorf("places (-want +got):\n%s", diff)
+	}
+}
+
 // fixturePlaces returns the places newFixture gives the values of text,
 // body repaired as rep says, in body's lines.
 func fixturePlaces(t *testing.T, body, text string, rep *jsonpos.Repaired) []bodyPlace {
 	t.Helper()
-	doc, err := examples.ParseOne(text)
-	if err != nil {
-		t.Fatalf("ParseOne(%q): %v", text, err)
-	}
-	fx := (&plan{}).newFixture(&exampleTest{}, model.Pos{File: "x.md", Line: 1}, body, text, rep, doc, nil)
+	fx := (&plan{}).newFixture(&exampleTest{}, model.Pos{File: "x.md", Line: 1}, body, text, rep, nil)
 	return fx.order
 }
 

@@ -22,15 +22,9 @@ const (
 	Object = jsonpos.Object
 )
 
-// Place is where the value at a pointer starts.
-type Place = jsonpos.Place
-
 // Parse decodes the first JSON value of body into a tree; what follows it
 // is not read.
 func Parse(body string) (*Node, error) { return jsonpos.ParseTree(body) }
 
 // ParseOne is Parse for a body that must hold one value.
 func ParseOne(body string) (*Node, error) { return jsonpos.ParseOneTree(body) }
-
-// Places lists the place of every value under root in document order.
-func Places(root *Node) []Place { return jsonpos.TreePlaces(root) }

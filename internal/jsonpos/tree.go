@@ -3,7 +3,6 @@ package jsonpos
 import (
 	"encoding/json"
 	"errors"
-	"strconv"
 	"strings"
 )
 
@@ -104,40 +103,6 @@ func (n *Node) Last(key string) *Node {
 		}
 	}
 	return nil
-}
-
-// TreePlaces lists the place of every value under root in document order;
-// a pointer met twice (a duplicate member name) keeps its first place.
-// Places gives the same list from the text without building a tree.
-func TreePlaces(root *Node) []Place {
-	var out []Place
-	seen := map[string]bool{}
-	add := func(ptr string, off int) {
-		if !seen[ptr] {
-			seen[ptr] = true
-			out = append(out, Place{Pointer: ptr, Off: off})
-		}
-	}
-	var walk func(n *Node, ptr string)
-	walk = func(n *Node, ptr string) {
-		switch n.Kind {
-		case Object:
-			for _, m := range n.Members {
-				mp := ptr + "/" + EscapeToken(m.Key)
-				add(mp, m.Off)
-				walk(m.Val, mp)
-			}
-		case Array:
-			for i, e := range n.Elems {
-				ep := ptr + "/" + strconv.Itoa(i)
-				add(ep, e.Off)
-				walk(e, ep)
-			}
-		}
-	}
-	add("", root.Off)
-	walk(root, "")
-	return out
 }
 
 type treeParser struct {
