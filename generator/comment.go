@@ -2,64 +2,21 @@ package generator
 
 import (
 	"strings"
-	"unicode"
 
 	"github.com/dave/jennifer/jen"
+
+	"github.com/docgen-dev/docgen/internal/gosafe"
 )
 
 // commentWidth is the column doc comments wrap at (not counting "// ").
 const commentWidth = 77
 
-// sanitizeText makes documentation text safe inside a // comment: every
-// control character, line or paragraph separator becomes a space (so text
-// can never end the comment line and start code), "*/" is broken up, and
-// runs of spaces collapse.
-func sanitizeText(s string) string {
-	if cleanText(s) {
-		return s
-	}
-	var b strings.Builder
-	space := false
-	for _, r := range s {
-		if unicode.IsControl(r) || r == '\u2028' || r == '\u2029' || r == '\u0085' || r == '\ufeff' || unicode.Is(unicode.Zs, r) {
-			r = ' '
-		}
-		if r == ' ' {
-			if !space && b.Len() > 0 {
-				b.WriteByte(' ')
-			}
-			space = true
-			continue
-		}
-		space = false
-		b.WriteRune(r)
-	}
-	out := strings.TrimRight(b.String(), " ")
-	return strings.ReplaceAll(out, "*/", "* /")
-}
-
-// cleanText reports whether sanitizeText would return s unchanged because
-// it is printable ASCII with single inner spaces and no "*/" (most
-// descriptions): the common case costs no allocation.
-func cleanText(s string) bool {
-	space := true // no leading space
-	for i := 0; i < len(s); i++ {
-		switch c := s[i]; {
-		case c == ' ':
-			if space {
-				return false
-			}
-			space = true
-		case c < 0x21 || c > 0x7e:
-			return false
-		case c == '/' && i > 0 && s[i-1] == '*':
-			return false
-		default:
-			space = false
-		}
-	}
-	return !space || s == ""
-}
+// sanitizeText makes documentation text safe inside a // comment
+// (gosafe.Text): valid UTF-8, every control character, line or paragraph
+// separator a space (so text can never end the comment line and start
+// code), bidi controls and other invisible characters a visible <U+XXXX>
+// marker, "*/" broken up, and runs of spaces collapsed.
+func sanitizeText(s string) string { return gosafe.Text(s) }
 
 // wrapText sanitizes text and wraps it into lines of at most width bytes
 // (a longer word gets a line of its own). Sanitized text has single
@@ -85,18 +42,11 @@ func wrapText(text string, width int) []string {
 	return lines
 }
 
-// commentLine renders one comment line. jennifer writes a comment that
-// starts with "//" or "/*" raw, which would let "//go:generate" in a
-// description become a directive; such a line is written as "// //go:..."
-// instead, plain comment text.
+// commentLine renders one comment line of text, sanitized, as "// text"
+// (gosafe.CommentLine): jennifer writes a comment that starts with "//" as
+// is, and no text can then start a directive such as //go:generate.
 func commentLine(s string) *jen.Statement {
-	if s == "" {
-		return jen.Comment("//")
-	}
-	if strings.HasPrefix(s, "//") || strings.HasPrefix(s, "/*") {
-		return jen.Comment("// " + s)
-	}
-	return jen.Comment(s)
+	return jen.Comment(gosafe.CommentLine(s))
 }
 
 // docComment returns the comment for paragraphs, each wrapped and

@@ -6,11 +6,11 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/dave/jennifer/jen"
 
 	"github.com/docgen-dev/docgen/internal/examples"
+	"github.com/docgen-dev/docgen/internal/gosafe"
 	"github.com/docgen-dev/docgen/internal/jsonpos"
 	"github.com/docgen-dev/docgen/parser/model"
 )
@@ -599,15 +599,10 @@ func multiline(fields []jen.Code) []jen.Code {
 	return append(out, jen.Line())
 }
 
-// goStringLit returns s as a Go string literal: a raw string when that
-// keeps every byte (no backquote, carriage return, NUL or byte-order mark,
-// valid UTF-8), else an interpreted one.
-func goStringLit(s string) jen.Code {
-	if utf8.ValidString(s) && !strings.ContainsAny(s, "`\r\x00\uFEFF") {
-		return jen.Op("`" + s + "`")
-	}
-	return jen.Lit(s)
-}
+// goStringLit returns s as a Go string literal of exactly its bytes
+// (gosafe.Literal): a raw string when every rune is printable, else an
+// interpreted one with escapes.
+func goStringLit(s string) jen.Code { return jen.Op(gosafe.Literal(s)) }
 
 // comparePointers orders JSON Pointers segment by segment, numbers
 // numerically.

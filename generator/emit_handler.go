@@ -10,6 +10,7 @@ import (
 
 	"github.com/dave/jennifer/jen"
 
+	"github.com/docgen-dev/docgen/internal/gosafe"
 	"github.com/docgen-dev/docgen/parser/model"
 )
 
@@ -628,7 +629,7 @@ func (p *plan) emitGroupRoutes(f *jen.File, g *serverGroup) {
 	var routes []jen.Code
 	for _, ho := range g.ops {
 		for _, rt := range ho.routes {
-			routeDoc = append(routeDoc, fmt.Sprintf("\t%s %s → %s", rt.method, rt.pattern, ho.o.BaseName))
+			routeDoc = append(routeDoc, fmt.Sprintf("\t%s %s → %s", gosafe.Text(rt.method), gosafe.Text(rt.pattern), ho.o.BaseName))
 			routes = append(routes, p.routeLiteral(ho, rt))
 		}
 	}

@@ -652,25 +652,17 @@ func (p *plan) planOpRules() {
 
 // planFiles assigns every declaration to its page's file.
 func (p *plan) planFiles() {
-	pages := map[string]bool{}
-	for _, pg := range p.pkg.Pages {
-		if pg != nil && pg.File != "" && pg.Kind != model.ConceptualPage {
-			pages[pg.File] = true
-		}
-	}
 	pageOf := func(pos model.Pos) string {
 		if pos.File == "" {
 			return builtinFile
 		}
 		return pos.File
 	}
-	for _, t := range p.types {
-		pages[pageOf(t.Pos)] = true
-	}
-	for _, o := range p.ops {
-		pages[pageOf(model.Pos{File: o.Page})] = true
-	}
-	for _, name := range assignFileNames(slices.Sorted(mapsKeys(pages))) {
+	leftOut := leftOutPages(p.pkg)
+	for _, name := range pageStems(p.pkg) {
+		if leftOut[name[0]] {
+			continue // no file: its previous files are kept (LeftOutFiles)
+		}
 		f := &fileInfo{Page: name[0], Base: name[1], Name: name[1] + ".go"}
 		p.files = append(p.files, f)
 		p.filesMap[f.Page] = f
@@ -691,6 +683,68 @@ func (p *plan) planFiles() {
 		slices.SortStableFunc(f.ops, func(a, b *opInfo) int { return comparePos(a.Pos, b.Pos, a.Name, b.Name) })
 	}
 	slices.SortFunc(p.files, func(a, b *fileInfo) int { return strings.Compare(a.Name, b.Name) })
+}
+
+// pageStems maps every page that gets a file (or would, when left out) to
+// its file stem, sorted by page. Left-out pages take part, so that leaving
+// one out never renames another page's files.
+func pageStems(pkg *model.Package) [][2]string {
+	pages := map[string]bool{}
+	for _, pg := range pkg.Pages {
+		if pg != nil && pg.File != "" && (pg.Kind != model.ConceptualPage || pg.LeftOut) {
+			pages[pg.File] = true
+		}
+	}
+	for _, t := range pkg.Types {
+		if t != nil {
+			if t.Pos.File == "" {
+				pages[builtinFile] = true
+			} else {
+				pages[t.Pos.File] = true
+			}
+		}
+	}
+	for _, o := range pkg.Operations {
+		if o != nil {
+			if o.Page == "" {
+				pages[builtinFile] = true
+			} else {
+				pages[o.Page] = true
+			}
+		}
+	}
+	return assignFileNames(slices.Sorted(mapsKeys(pages)))
+}
+
+func leftOutPages(pkg *model.Package) map[string]bool {
+	out := map[string]bool{}
+	for _, pg := range pkg.Pages {
+		if pg != nil && pg.LeftOut {
+			out[pg.File] = true
+		}
+	}
+	return out
+}
+
+// LeftOutFiles maps each page left out of pkg (model.Page.LeftOut: not
+// UTF-8, over a limit) to the files it had or would have, sorted. Write
+// and Compare are given them as files to keep (WriteKeeping), so that a
+// damaged page never deletes its previously generated code.
+func LeftOutFiles(pkg *model.Package) map[string][]string {
+	if pkg == nil {
+		return nil
+	}
+	leftOut := leftOutPages(pkg)
+	if len(leftOut) == 0 {
+		return nil
+	}
+	out := map[string][]string{}
+	for _, name := range pageStems(pkg) {
+		if leftOut[name[0]] {
+			out[name[0]] = []string{name[1] + ".go", name[1] + "_examples_test.go", name[1] + "_handlers_test.go"}
+		}
+	}
+	return out
 }
 
 func comparePos(a, b model.Pos, an, bn string) int {

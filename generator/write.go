@@ -47,7 +47,16 @@ type Change struct {
 // would be written over but lacks docgen's header is an error, as in Write.
 // A missing dir means every file is Missing.
 func Compare(dir string, files []File) ([]Change, error) {
+	return CompareKeeping(dir, files, nil)
+}
+
+// CompareKeeping is Compare with files to keep as they are (LeftOutFiles):
+// they are never reported as Stale.
+func CompareKeeping(dir string, files []File, keep []string) ([]Change, error) {
 	want := map[string]bool{}
+	for _, k := range keep {
+		want[k] = true
+	}
 	for _, f := range files {
 		if err := checkName(f.Name); err != nil {
 			return nil, err
@@ -167,7 +176,13 @@ func checkName(name string) error {
 // error, the files already written stay (each is whole) and the error of
 // the first file in name order is returned.
 func Write(dir string, files []File) (written, removed []string, err error) {
-	changes, err := Compare(dir, files)
+	return WriteKeeping(dir, files, nil)
+}
+
+// WriteKeeping is Write with files to keep as they are (LeftOutFiles, the
+// files of the pages left out): they are neither written nor removed.
+func WriteKeeping(dir string, files []File, keep []string) (written, removed []string, err error) {
+	changes, err := CompareKeeping(dir, files, keep)
 	if err != nil {
 		return nil, nil, err
 	}

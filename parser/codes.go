@@ -44,7 +44,7 @@ const (
 
 // Codes returns the documentation of every code the parser reports: its
 // default severity, summary and explanation, in catalogue order.
-func Codes() []model.CodeInfo { return slices.Clone(catalogue) }
+func Codes() []model.CodeInfo { return append(slices.Clone(catalogue), limitCodes...) }
 
 var catalogue = []model.CodeInfo{
 	// Codes of the lexing helpers (annotation.go, httpblock.go, jsonbody.go).

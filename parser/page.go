@@ -113,7 +113,7 @@ func parsePage(md *mdReader, file string, src []byte) (res *PageResult) {
 	defer func() {
 		// A page must never stop the corpus: report instead of panicking.
 		if r := recover(); r != nil {
-			res = &PageResult{Page: &model.Page{File: file}}
+			res = &PageResult{Page: &model.Page{File: file, LeftOut: true}}
 			res.Diagnostics = []model.Diagnostic{{
 				Pos: model.Pos{File: file, Line: 1, Col: 1}, Severity: model.Error, Code: CodePageUnclassified,
 				Message: "docgen could not read this page (internal error); please report it",
@@ -121,6 +121,12 @@ func parsePage(md *mdReader, file string, src []byte) (res *PageResult) {
 		}
 	}()
 	src = normalise(src)
+	limitDiags, leaveOut := checkLimits(file, src)
+	res.Diagnostics = append(res.Diagnostics, limitDiags...)
+	if leaveOut {
+		res.Page.LeftOut = true
+		return res
+	}
 	// The page as a string, once: front matter values and the text of
 	// blocks are substrings of it.
 	text := md.texts.copy(src)

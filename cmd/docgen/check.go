@@ -228,7 +228,7 @@ func checkDocs(docs, out, pkgName string, opts generator.Options, ignore []strin
 	}
 	var changes []generator.Change
 	if _, serr := os.Stat(out); md == nil || serr == nil {
-		changes, err = generator.Compare(out, files)
+		changes, err = generator.CompareKeeping(out, files, keptFiles(generator.LeftOutFiles(pkg)))
 		if err != nil {
 			return nil, nil, err
 		}

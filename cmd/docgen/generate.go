@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"maps"
 	"os"
 	"path"
 	"path/filepath"
@@ -59,23 +60,35 @@ func runGenerate(args []string, stdout, stderr io.Writer) int {
 	diags := append(slices.Clone(pkg.Diagnostics), gdiags...)
 	sortGenerateDiags(diags)
 	failed := false
-	internal := false
 	for _, d := range diags {
 		fmt.Fprintln(stderr, displayGenerateDiag(d, *docs))
 		failed = failed || d.Severity == model.Error
-		internal = internal || d.Code == generator.CodeInternal
 	}
-	if internal {
-		fmt.Fprintln(stderr, "docgen generate: code generation failed; nothing written")
-		return exitUsage
-	}
-	written, removed, err := generator.Write(*out, files)
+	// A page left out (not UTF-8, over a limit) keeps its previous files;
+	// a declaration that failed to format (a docgen bug, reported as
+	// generator-internal) is left out of its file. Everything else is
+	// written: only I/O errors and the header guard write nothing.
+	leftOut := generator.LeftOutFiles(pkg)
+	written, removed, err := generator.WriteKeeping(*out, files, keptFiles(leftOut))
 	if err != nil {
 		fmt.Fprintf(stderr, "docgen generate: %v\n", err)
 		return exitUsage
 	}
 	fmt.Fprintf(stderr, "docgen generate: %d files in %s: %d written, %d removed, %d unchanged\n",
 		len(files), *out, len(written), len(removed), len(files)-len(written))
+	for _, page := range slices.Sorted(maps.Keys(leftOut)) {
+		var kept []string
+		for _, name := range leftOut[page] {
+			if _, err := os.Stat(filepath.Join(*out, name)); err == nil {
+				kept = append(kept, name)
+			}
+		}
+		what := "it had no generated files"
+		if len(kept) > 0 {
+			what = "its previously generated files are kept as they are: " + strings.Join(kept, ", ")
+		}
+		fmt.Fprintf(stderr, "docgen generate: %s was left out (see the errors above); %s\n", displayPagePath(page, *docs), what)
+	}
 	if failed {
 		return exitFindings
 	}
@@ -170,12 +183,28 @@ func loadDocs(dir string) (*model.Package, error) {
 // displayGenerateDiag prints d with its page path as reachable from the working
 // directory (loadDocs names pages "docs/x.md" whatever -docs was).
 func displayGenerateDiag(d model.Diagnostic, docs string) string {
+	d.Pos.File = displayPagePath(d.Pos.File, docs)
+	return d.String()
+}
+
+// displayPagePath is a page's path as reachable from the working directory.
+func displayPagePath(page, docs string) string {
 	if abs, err := filepath.Abs(docs); err == nil {
-		if rest, ok := strings.CutPrefix(d.Pos.File, filepath.Base(abs)+"/"); ok {
-			d.Pos.File = filepath.ToSlash(filepath.Join(docs, filepath.FromSlash(rest)))
+		if rest, ok := strings.CutPrefix(page, filepath.Base(abs)+"/"); ok {
+			return filepath.ToSlash(filepath.Join(docs, filepath.FromSlash(rest)))
 		}
 	}
-	return d.String()
+	return page
+}
+
+// keptFiles flattens generator.LeftOutFiles into the files to keep.
+func keptFiles(leftOut map[string][]string) []string {
+	var out []string
+	for _, names := range leftOut {
+		out = append(out, names...)
+	}
+	slices.Sort(out)
+	return out
 }
 
 // sortGenerateDiags orders diagnostics by position, then code, then message.

@@ -231,6 +231,10 @@ type Page struct {
 	// Permissions are the permissions tables the page includes: a
 	// "permissions" annotation bound to the [!INCLUDE] line after it.
 	Permissions []*Include `json:"permissions,omitempty"`
+	// LeftOut marks a page docgen could not use (not UTF-8, over a
+	// per-page limit, an internal error): it contributes nothing, and
+	// `docgen generate` keeps its previously generated files as they are.
+	LeftOut bool `json:"leftOut,omitempty"`
 }
 
 // Include is a DocFX include line ("[!INCLUDE [label](path)]") that an
