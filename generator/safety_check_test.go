@@ -1,0 +1,149 @@
+package generator_test
+
+import (
+	"bufio"
+	"bytes"
+	"fmt"
+	"go/ast"
+	"go/format"
+	"go/importer"
+	"go/parser"
+	"go/token"
+	"go/types"
+	"io"
+	"os"
+	"os/exec"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+	"unicode/utf8"
+
+	"github.com/docgen-dev/docgen/generator"
+	"github.com/docgen-dev/docgen/internal/gosafe"
+)
+
+// The in-process checks of generated output shared by the fuzz, damage and
+// hostile-names tests: every file is valid UTF-8 with no NUL, no raw bidi or
+// other invisible character, is gofmt'd, and the package type-checks with
+// go/types (with its tests) against the runtime copied into it and the
+// standard library and go-cmp, whose export data `go list -export` gives.
+
+// scanRaw reports the first unsafe rune of a generated file.
+func scanRaw(f generator.File) error {
+	if !utf8.Valid(f.Content) {
+		return fmt.Errorf("%s: invalid UTF-8", f.Name)
+	}
+	if off, p := gosafe.First(string(f.Content)); off >= 0 {
+		// Tabs and newlines are allowed; a carriage return is not either.
+		line := bytes.Count(f.Content[:off], []byte("\n")) + 1
+		return fmt.Errorf("%s:%d: raw %s", f.Name, line, p)
+	}
+	return nil
+}
+
+// checkFiles checks files as described above. It returns every problem.
+func checkFiles(files []generator.File) []error {
+	var errs []error
+	fset := token.NewFileSet()
+	var pkgFiles, all []*ast.File
+	for _, f := range files {
+		if err := scanRaw(f); err != nil {
+			errs = append(errs, err)
+			continue
+		}
+		if !strings.HasSuffix(f.Name, ".go") {
+			continue
+		}
+		src, err := format.Source(f.Content)
+		if err != nil {
+			errs = append(errs, fmt.Errorf("%s: %v", f.Name, err))
+			continue
+		}
+		if !bytes.Equal(src, f.Content) {
+			errs = append(errs, fmt.Errorf("%s: not gofmt'd", f.Name))
+		}
+		af, err := parser.ParseFile(fset, f.Name, f.Content, parser.ParseComments|parser.SkipObjectResolution)
+		if err != nil {
+			errs = append(errs, fmt.Errorf("%s: %v", f.Name, err))
+			continue
+		}
+		for _, cg := range af.Comments {
+			for _, c := range cg.List {
+				if c.Text != "//go:noinline" && strings.HasPrefix(c.Text, "//go:") || strings.HasPrefix(c.Text, "//line ") || strings.HasPrefix(c.Text, "/*line ") {
+					errs = append(errs, fmt.Errorf("%s: %s: directive %q", f.Name, fset.Position(c.Pos()), c.Text))
+				}
+			}
+		}
+		all = append(all, af)
+		if !strings.HasSuffix(f.Name, "_test.go") {
+			pkgFiles = append(pkgFiles, af)
+		}
+	}
+	if len(errs) > 0 {
+		return errs
+	}
+	imp := exportImporter(fset, all)
+	_ = pkgFiles // the package with its tests: one check covers both
+	for _, set := range [][]*ast.File{all} {
+		conf := types.Config{Importer: imp, Error: func(err error) {
+			if len(errs) < 10 {
+				errs = append(errs, err)
+			}
+		}}
+		conf.Check("generated", fset, set, nil)
+		if len(errs) > 0 {
+			break
+		}
+	}
+	return errs
+}
+
+var (
+	exportMu    sync.Mutex
+	exportFiles = map[string]string{} // import path → export data file
+)
+
+// exportImporter returns an importer for the imports of files, reading the
+// export data that `go list -export` builds (once per process and path).
+func exportImporter(fset *token.FileSet, files []*ast.File) types.Importer {
+	exportMu.Lock()
+	defer exportMu.Unlock()
+	var missing []string
+	for _, f := range files {
+		for _, im := range f.Imports {
+			p, _ := strconv.Unquote(im.Path.Value)
+			if _, ok := exportFiles[p]; !ok && !slices.Contains(missing, p) {
+				missing = append(missing, p)
+			}
+		}
+	}
+	if len(missing) > 0 {
+		cmd := exec.Command("go", append([]string{"list", "-export", "-deps", "-f", "{{.ImportPath}}\t{{.Export}}"}, missing...)...)
+		out, err := cmd.Output()
+		if err == nil {
+			sc := bufio.NewScanner(bytes.NewReader(out))
+			for sc.Scan() {
+				if p, file, ok := strings.Cut(sc.Text(), "\t"); ok && file != "" {
+					exportFiles[p] = file
+				}
+			}
+		}
+		for _, p := range missing {
+			if _, ok := exportFiles[p]; !ok {
+				exportFiles[p] = "" // unknown: the type check reports it
+			}
+		}
+	}
+	files2 := make(map[string]string, len(exportFiles))
+	for k, v := range exportFiles {
+		files2[k] = v
+	}
+	return importer.ForCompiler(fset, "gc", func(path string) (io.ReadCloser, error) {
+		file := files2[path]
+		if file == "" {
+			return nil, fmt.Errorf("no export data for %s", path)
+		}
+		return os.Open(file)
+	})
+}
