@@ -19,6 +19,7 @@ import (
 	"fmt"
 	"runtime"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -294,8 +295,22 @@ func (p *plan) collect(r *renderer) []File {
 	seen := map[string]bool{}
 	for i, name := range r.names {
 		if r.errs[i] != nil {
-			p.diag(model.Pos{File: name}, CodeInternal, "generating %s failed (a docgen bug; please report it with this message): %v", name, numbered(r.errs[i].Error()))
-			continue
+			out, dropped, err := salvage(r.errs[i])
+			for _, d := range dropped {
+				pos := model.Pos{File: name}
+				if page, line, ok := strings.Cut(d.source, ":"); ok {
+					pos.File = page
+					pos.Line, _ = strconv.Atoi(line)
+				} else if d.source != "" {
+					pos.File = d.source
+				}
+				p.diag(pos, CodeInternal, "generating %s: %s does not format (%s) and is left out; the rest of the file is written (a docgen bug; please report it with this message)", name, d.name, d.err)
+			}
+			if err != nil {
+				p.diag(model.Pos{File: name}, CodeInternal, "generating %s failed (a docgen bug; please report it with this message): %v", name, numbered(r.errs[i].Error()))
+				continue
+			}
+			r.out[i] = out
 		}
 		if seen[name] {
 			p.diag(model.Pos{File: name}, CodeInternal, "two generated files are named %s (a docgen bug; please report it)", name)
