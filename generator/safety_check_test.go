@@ -46,7 +46,7 @@ func scanRaw(f generator.File) error {
 func checkFiles(files []generator.File) []error {
 	var errs []error
 	fset := token.NewFileSet()
-	var pkgFiles, all []*ast.File
+	var all []*ast.File
 	for _, f := range files {
 		if err := scanRaw(f); err != nil {
 			errs = append(errs, err)
@@ -76,37 +76,37 @@ func checkFiles(files []generator.File) []error {
 			}
 		}
 		all = append(all, af)
-		if !strings.HasSuffix(f.Name, "_test.go") {
-			pkgFiles = append(pkgFiles, af)
-		}
 	}
 	if len(errs) > 0 {
 		return errs
 	}
-	imp := exportImporter(fset, all)
-	_ = pkgFiles // the package with its tests: one check covers both
-	for _, set := range [][]*ast.File{all} {
-		conf := types.Config{Importer: imp, Error: func(err error) {
-			if len(errs) < 10 {
-				errs = append(errs, err)
-			}
-		}}
-		conf.Check("generated", fset, set, nil)
-		if len(errs) > 0 {
-			break
+	checkMu.Lock()
+	defer checkMu.Unlock()
+	conf := types.Config{Importer: exportImporter(all), Error: func(err error) {
+		if len(errs) < 10 {
+			errs = append(errs, err)
 		}
-	}
+	}}
+	conf.Check("generated", fset, all, nil)
 	return errs
 }
+
+// checkMu serializes type checks: the shared importer is not safe for
+// concurrent use.
+var checkMu sync.Mutex
 
 var (
 	exportMu    sync.Mutex
 	exportFiles = map[string]string{} // import path → export data file
 )
 
-// exportImporter returns an importer for the imports of files, reading the
+var sharedImporter types.Importer
+
+// exportImporter returns the importer for the imports of files, reading the
 // export data that `go list -export` builds (once per process and path).
-func exportImporter(fset *token.FileSet, files []*ast.File) types.Importer {
+// One importer serves every check, so each package's export data is read
+// once.
+func exportImporter(files []*ast.File) types.Importer {
 	exportMu.Lock()
 	defer exportMu.Unlock()
 	var missing []string
@@ -135,15 +135,16 @@ func exportImporter(fset *token.FileSet, files []*ast.File) types.Importer {
 			}
 		}
 	}
-	files2 := make(map[string]string, len(exportFiles))
-	for k, v := range exportFiles {
-		files2[k] = v
+	if sharedImporter == nil {
+		sharedImporter = importer.ForCompiler(token.NewFileSet(), "gc", func(path string) (io.ReadCloser, error) {
+			exportMu.Lock()
+			file := exportFiles[path]
+			exportMu.Unlock()
+			if file == "" {
+				return nil, fmt.Errorf("no export data for %s", path)
+			}
+			return os.Open(file)
+		})
 	}
-	return importer.ForCompiler(fset, "gc", func(path string) (io.ReadCloser, error) {
-		file := files2[path]
-		if file == "" {
-			return nil, fmt.Errorf("no export data for %s", path)
-		}
-		return os.Open(file)
-	})
+	return sharedImporter
 }
