@@ -121,8 +121,11 @@ var catalogue = []model.CodeInfo{
 		Severity: model.Error,
 		Summary:  "docgen produced Go code that does not format (a docgen bug)",
 		Explain: "Every generated file is formatted with go/format before it is written. A file that fails is a bug " +
-			"in docgen, not in the pages; docgen generate then writes nothing. The message carries the formatter's " +
-			"error and the unformatted source with line numbers: please report it.",
+			"in docgen, not in the pages (page text reaches Go code only through internal/gosafe, which makes it safe). " +
+			"docgen then leaves out the declaration that holds the error, names it and the page it came from (its " +
+			"Source line) in this diagnostic, and still writes the rest of the file and every other file; generate " +
+			"exits 1. When no declaration can be singled out the file is left out and the message carries the " +
+			"formatter's error and the unformatted source with line numbers. Please report it.",
 	},
 	// Codes of the example tests (emit_examples*.go).
 	{Code: CodeExampleValue, Severity: model.Warning, Summary: "example value does not fit its declared type",
