@@ -17,10 +17,12 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"testing"
 	"unicode/utf8"
 
 	"github.com/docgen-dev/docgen/generator"
 	"github.com/docgen-dev/docgen/internal/gosafe"
+	"github.com/docgen-dev/docgen/parser/model"
 )
 
 // The in-process checks of generated output shared by the fuzz, damage and
@@ -44,9 +46,20 @@ func scanRaw(f generator.File) error {
 
 // checkFiles checks files as described above. It returns every problem.
 func checkFiles(files []generator.File) []error {
+	constantOnce.Do(initConstant)
+	if len(constantErrs) > 0 {
+		return constantErrs
+	}
+	return checkFilesStrip(files, constantFile)
+}
+
+// checkFilesStrip is checkFiles, type-checking only the declarations of
+// the files strip selects.
+func checkFilesStrip(files []generator.File, strip func(generator.File) bool) []error {
 	var errs []error
 	fset := token.NewFileSet()
 	var all []*ast.File
+	stripped := map[string]bool{}
 	for _, f := range files {
 		if err := scanRaw(f); err != nil {
 			errs = append(errs, err)
@@ -75,6 +88,17 @@ func checkFiles(files []generator.File) []error {
 				}
 			}
 		}
+		if strip != nil && strip(f) {
+			// A runtime copy, the same whatever the pages: its bodies
+			// were checked once (constantFiles); only its declarations
+			// matter to the page files, which keeps each check fast.
+			for _, d := range af.Decls {
+				if fd, ok := d.(*ast.FuncDecl); ok {
+					fd.Body = nil
+				}
+			}
+			stripped[f.Name] = true
+		}
 		all = append(all, af)
 	}
 	if len(errs) > 0 {
@@ -83,12 +107,39 @@ func checkFiles(files []generator.File) []error {
 	checkMu.Lock()
 	defer checkMu.Unlock()
 	conf := types.Config{Importer: exportImporter(all), Error: func(err error) {
+		if te, ok := err.(types.Error); ok && stripped[te.Fset.Position(te.Pos).Filename] {
+			return // an import only the stripped bodies used
+		}
 		if len(errs) < 10 {
 			errs = append(errs, err)
 		}
 	}}
 	conf.Check("generated", fset, all, nil)
 	return errs
+}
+
+var (
+	constantOnce sync.Once
+	constant     map[string][]byte
+	constantErrs []error
+)
+
+// initConstant records the files Generate writes for an empty package
+// (the runtime copies) and checks them whole, bodies included.
+func initConstant() {
+	files, _ := generator.Generate(&model.Package{}, generator.Options{Package: "generated"})
+	constantErrs = checkFilesStrip(files, nil)
+	constant = map[string][]byte{}
+	for _, g := range files {
+		constant[g.Name] = g.Content
+	}
+}
+
+// constantFile reports whether f is a file Generate writes unchanged for
+// an empty package.
+func constantFile(f generator.File) bool {
+	c, ok := constant[f.Name]
+	return ok && bytes.Equal(c, f.Content)
 }
 
 // checkMu serializes type checks: the shared importer is not safe for
@@ -147,4 +198,25 @@ func exportImporter(files []*ast.File) types.Importer {
 		})
 	}
 	return sharedImporter
+}
+
+// TestCheckFiles: the checks find what they look for.
+func TestCheckFiles(t *testing.T) {
+	files, _ := generator.Generate(&model.Package{}, generator.Options{Package: "generated"})
+	if errs := checkFiles(files); len(errs) > 0 {
+		t.Fatalf("runtime alone: %v", errs)
+	}
+	for _, bad := range []string{
+		"package generated\n\nvar _ int = \"x\"\n",                 // type error
+		"package generated\n\nvar _ = serverConfig{}.nope\n",       // unknown runtime member
+		"package generated\n\n// a \u202e b\nvar _ = 1\n",          // raw bidi control
+		"package generated\n\n//go:generate rm -rf /\nvar _ = 1\n", // directive
+		"package generated\n\nvar _ = 1\n\n\n\n",                   // not gofmt'd
+		"package generated\n\n// \xff\nvar _ = 1\n",                // invalid UTF-8
+	} {
+		got := checkFiles(append(slices.Clone(files), generator.File{Name: "bad.go", Content: []byte(bad)}))
+		if len(got) == 0 {
+			t.Errorf("no error for %q", bad)
+		}
+	}
 }
