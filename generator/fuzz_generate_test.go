@@ -44,6 +44,12 @@ func FuzzGenerate(f *testing.F) {
 	if err != nil {
 		f.Fatal(err)
 	}
+	// The one-time costs (go list -export, the full check of the runtime
+	// copies) are paid here, in each worker before its first input, so no
+	// input looks hung on a busy machine.
+	if errs := checkFiles(nil); len(errs) > 0 {
+		f.Fatal(errs)
+	}
 	f.Fuzz(func(t *testing.T, kind uint8, page []byte) {
 		name := "docs/api/fuzz.md"
 		if kind%2 == 1 {
