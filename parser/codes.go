@@ -1,6 +1,7 @@
 package parser
 
 import (
+	"fmt"
 	"slices"
 
 	"github.com/docgen-dev/docgen/parser/model"
@@ -40,11 +41,15 @@ const (
 	CodeTypeNameConflict    model.Code = "type-name-conflict"    // links name a page's type differently than the page does
 	CodeExampleTypeConflict model.Code = "example-type-conflict" // create or update page names several types for an untyped example
 	CodeExampleUnpaired     model.Code = "example-unpaired"      // example request or response has no partner
+	// Codes of the page checks (limits.go).
+	CodePageEncoding   model.Code = "page-encoding"    // page is not valid UTF-8; left out
+	CodePageLimit      model.Code = "page-limit"       // page exceeds a per-page limit; left out
+	CodePageHiddenText model.Code = "page-hidden-text" // page holds a bidi control, invisible or control character
 )
 
 // Codes returns the documentation of every code the parser reports: its
 // default severity, summary and explanation, in catalogue order.
-func Codes() []model.CodeInfo { return append(slices.Clone(catalogue), limitCodes...) }
+func Codes() []model.CodeInfo { return slices.Clone(catalogue) }
 
 var catalogue = []model.CodeInfo{
 	// Codes of the lexing helpers (annotation.go, httpblock.go, jsonbody.go).
@@ -111,4 +116,11 @@ var catalogue = []model.CodeInfo{
 		Explain: "A request or response example of a create or update page has no \"@odata.type\" annotation and no typed request body, so docgen infers its type from what the page says elsewhere: the H1 (\"Update user\"), the first link of an intro that starts with Create or Update, links in the Request body prose, the response type, and the paired example's type. Only names of types some page defines count. Here they name more than one type, so docgen gives the example no type and generates no round-trip test for it. Fix: annotate the example with \"@odata.type\", or make the title, intro and prose name the same resource."},
 	{Code: CodeExampleUnpaired, Severity: model.Warning, Summary: "example request or response has no partner",
 		Explain: "Each example request should be followed by its response, and each response should follow a request. docgen pairs a response with the request its annotation names, else with the latest unpaired request before it (on unannotated pages, `### Request`/`### Response` order). This example has no partner, so no round-trip test can be generated for the pair. Fix: add the missing block, or name the request in the response annotation's \"name\"."},
+	// Codes of the page checks (limits.go).
+	{Code: CodePageEncoding, Severity: model.Error, Summary: "page is not valid UTF-8; left out",
+		Explain: "A page must be UTF-8. This one holds a byte sequence that is not (a damaged file or another encoding such as Windows-1252); the diagnostic points at the first bad byte. docgen cannot tell what the text was meant to say, so it leaves the whole page out: no types, operations or tests from it; other pages that use a type only this page defines get json.RawMessage in its place. `docgen generate` keeps the page's previously generated files as they are, still writes everything else, and exits 1. Fix: save the page as UTF-8."},
+	{Code: CodePageLimit, Severity: model.Error, Summary: "page exceeds a per-page limit; left out",
+		Explain: fmt.Sprintf("docgen reads a page of at most %d bytes whose lines have at most %d bytes each, so that one page cannot make a run slow or exhaust memory (real pages are far smaller). This page is over a limit; docgen leaves it out as it does a page that is not UTF-8 (see page-encoding) and keeps its previously generated files. Fix: split the page or break the long line.", MaxPageBytes, MaxLineBytes)},
+	{Code: CodePageHiddenText, Severity: model.Warning, Summary: "page holds a bidi control, invisible or control character",
+		Explain: "The page holds a Unicode bidirectional control (U+202A-U+202E, U+2066-U+2069, U+200E, U+200F, U+061C), another invisible format character (U+200B, U+2060, U+FEFF inside the text...), an invisible filler, or a control character such as NUL or ESC. Such characters change how text looks in an editor or a code review without being seen (the \"Trojan Source\" pattern, CVE-2021-42574). docgen never writes them raw into Go code: in comments they become a visible <U+XXXX> marker or a space, in string literals (example bodies) an escape that keeps the exact value. Fix: delete the character unless the page really means it."},
 }

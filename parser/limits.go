@@ -30,22 +30,6 @@ const (
 	maxTextReports = 20
 )
 
-// The codes of the page checks (limits.go).
-const (
-	CodePageEncoding   model.Code = "page-encoding"    // page is not valid UTF-8; left out
-	CodePageLimit      model.Code = "page-limit"       // page exceeds a per-page limit; left out
-	CodePageHiddenText model.Code = "page-hidden-text" // page holds a bidi control, invisible or control character
-)
-
-var limitCodes = []model.CodeInfo{
-	{Code: CodePageEncoding, Severity: model.Error, Summary: "page is not valid UTF-8; left out",
-		Explain: "A page must be UTF-8. This one holds a byte sequence that is not (a damaged file or another encoding such as Windows-1252); the diagnostic points at the first bad byte. docgen cannot tell what the text was meant to say, so it leaves the whole page out: no types, operations or tests from it; other pages that use a type only this page defines get json.RawMessage in its place. `docgen generate` keeps the page's previously generated files as they are, still writes everything else, and exits 1. Fix: save the page as UTF-8."},
-	{Code: CodePageLimit, Severity: model.Error, Summary: "page exceeds a per-page limit; left out",
-		Explain: fmt.Sprintf("docgen reads a page of at most %d bytes whose lines have at most %d bytes each, so that one page cannot make a run slow or exhaust memory (real pages are far smaller). This page is over a limit; docgen leaves it out as it does a page that is not UTF-8 (see page-encoding) and keeps its previously generated files. Fix: split the page or break the long line.", MaxPageBytes, MaxLineBytes)},
-	{Code: CodePageHiddenText, Severity: model.Warning, Summary: "page holds a bidi control, invisible or control character",
-		Explain: "The page holds a Unicode bidirectional control (U+202A-U+202E, U+2066-U+2069, U+200E, U+200F, U+061C), another invisible format character (U+200B, U+2060, U+FEFF inside the text...), an invisible filler, or a control character such as NUL or ESC. Such characters change how text looks in an editor or a code review without being seen (the \"Trojan Source\" pattern, CVE-2021-42574). docgen never writes them raw into Go code: in comments they become a visible <U+XXXX> marker or a space, in string literals (example bodies) an escape that keeps the exact value. Fix: delete the character unless the page really means it."},
-}
-
 // checkLimits checks a page's bytes (after normalise) against the limits
 // and for text that cannot be used. It returns the diagnostics and whether
 // the page must be left out. One pass, O(len(src)).
