@@ -400,8 +400,9 @@ func TestEditChangesOnlyThatPage(t *testing.T) {
 }
 
 // TestRenderFailure: a file that does not format (a generator bug) is
-// reported as generator-internal, with numbered source, and left out; the
-// other files are kept.
+// reported as generator-internal and salvaged: what does not format (here
+// a stray line outside any declaration) is left out and named, the rest
+// of the file and the other files are kept (see also TestSalvage).
 func TestRenderFailure(t *testing.T) {
 	p := newPlan(loadModel(t, "testdata/seeds/model.json"), Options{Package: "generated"})
 	r := newRenderer()
@@ -414,17 +415,17 @@ func TestRenderFailure(t *testing.T) {
 	r.done()
 	files := p.collect(r)
 	diags := p.diags
-	if slices.ContainsFunc(files, func(f File) bool { return f.Name == "broken.go" }) {
-		t.Error("the broken file was returned")
+	if i := slices.IndexFunc(files, func(f File) bool { return f.Name == "broken.go" }); i < 0 || strings.Contains(string(files[i].Content), "}") {
+		t.Errorf("the broken file was not salvaged: %v", files)
 	}
 	i := slices.IndexFunc(diags, func(d model.Diagnostic) bool { return d.Code == "generator-internal" })
 	if i < 0 {
 		t.Fatalf("no generator-internal diagnostic: %v", diags)
 	}
-	if d := diags[i]; d.Severity != model.Error || !strings.Contains(d.Message, "broken.go") {
+	if d := diags[i]; d.Severity != model.Error || !strings.Contains(d.Message, "broken.go") || !strings.Contains(d.Message, "declaration at line 6 does not format") {
 		t.Errorf("diagnostic = %v", d)
 	}
-	if len(files) != 1 || files[0].Name != "good.go" {
-		t.Errorf("files = %v, want good.go only", files)
+	if len(files) != 2 || files[1].Name != "good.go" {
+		t.Errorf("files = %v, want broken.go and good.go", files)
 	}
 }
