@@ -165,8 +165,13 @@ func checkName(name string) error {
 // does, it writes nothing and returns an error naming it. written and
 // removed are sorted file names. Files are written in parallel; on an
 // error, the files already written stay (each is whole) and the error of
-// the first file in name order is returned.
+// the first file in name order is returned. A dir that does not exist is
+// made whole or not at all (see writeFresh).
 func Write(dir string, files []File) (written, removed []string, err error) {
+	if _, err := os.Lstat(dir); errors.Is(err, fs.ErrNotExist) {
+		written, err := writeFresh(dir, files)
+		return written, nil, err
+	}
 	changes, err := Compare(dir, files)
 	if err != nil {
 		return nil, nil, err
