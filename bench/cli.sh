@@ -6,8 +6,9 @@
 #
 # Builds docgen (this working tree) and ../shared/tools/gmfloor, then runs
 # each command RUNS times (default 3) under /usr/bin/time and prints the best
-# run by wall time: wall, user and system CPU seconds, peak RSS, and the wall
-# ratio to the floor measured in the same run. Commands: gmfloor, `docgen
+# run by wall time: wall, user and system CPU seconds, peak RSS, and the
+# ratios to the floor measured in the same run, of wall time and of CPU time
+# (user+sys; steadier than wall on a machine other work shares). Commands: gmfloor, `docgen
 # dump`, `docgen generate` (all parts, into a fresh folder), `docgen generate
 # -generate models` (fresh folder), and `docgen generate` again over an
 # up-to-date folder (nothing changed). DOCS_DIR defaults to the corpus
@@ -43,6 +44,7 @@ pages=$(find "$docs" -name '*.md' | wc -l)
 echo "docs: $docs ($pages pages)  docgen: $(git rev-parse --short HEAD)$(git diff --quiet HEAD -- . 2>/dev/null || echo +changes)  runs: best of $runs  cores: $(nproc)"
 
 floor=""
+floorcpu=""
 # measure LABEL PREP CMD...: PREP (a shell command) runs before each run,
 # untimed; prints the best run by wall time.
 measure() {
@@ -59,11 +61,11 @@ measure() {
     if [ -z "$best" ] || awk -v a="${line%% *}" -v b="${best%% *}" 'BEGIN{exit !(a<b)}'; then best=$line; fi
   done
   set -- $best
-  [ -z "$floor" ] && floor=$1
-  awk -v l="$label" -v w="$1" -v u="$2" -v s="$3" -v m="$4" -v f="$floor" \
-    'BEGIN{printf "%-34s %7.2f %7.2f %7.2f %8.0f %7.1fx\n", l, w, u, s, m/1024, (f>0? w/f : 0)}'
+  [ -z "$floor" ] && floor=$1 && floorcpu=$(awk -v u="$2" -v s="$3" 'BEGIN{print u+s}')
+  awk -v l="$label" -v w="$1" -v u="$2" -v s="$3" -v m="$4" -v f="$floor" -v fc="$floorcpu" \
+    'BEGIN{printf "%-34s %7.2f %7.2f %7.2f %8.0f %7.1fx %7.1fx\n", l, w, u, s, m/1024, (f>0? w/f : 0), (fc>0? (u+s)/fc : 0)}'
 }
-printf "%-34s %7s %7s %7s %8s %8s\n" "process" "wall s" "user s" "sys s" "peak MB" "/floor"
+printf "%-34s %7s %7s %7s %8s %8s %8s\n" "process" "wall s" "user s" "sys s" "peak MB" "wall/fl" "cpu/fl"
 measure "goldmark floor (gmfloor)" ":" "$tmp/gmfloor" "$docs"
 measure "docgen dump" ":" "$tmp/docgen" dump "$docs"
 measure "docgen generate (all, fresh)" "rm -rf '$tmp/out'" "$tmp/docgen" generate -docs "$docs" -out "$tmp/out"
