@@ -174,7 +174,8 @@ func checkName(name string) error {
 // does, it writes nothing and returns an error naming it. written and
 // removed are sorted file names. Files are written in parallel; on an
 // error, the files already written stay (each is whole) and the error of
-// the first file in name order is returned.
+// the first file in name order is returned. A dir that does not exist is
+// made whole or not at all (see writeFresh).
 func Write(dir string, files []File) (written, removed []string, err error) {
 	return WriteKeeping(dir, files, nil)
 }
@@ -182,6 +183,10 @@ func Write(dir string, files []File) (written, removed []string, err error) {
 // WriteKeeping is Write with files to keep as they are (LeftOutFiles, the
 // files of the pages left out): they are neither written nor removed.
 func WriteKeeping(dir string, files []File, keep []string) (written, removed []string, err error) {
+	if _, err := os.Lstat(dir); errors.Is(err, fs.ErrNotExist) {
+		written, err := writeFresh(dir, files)
+		return written, nil, err
+	}
 	changes, err := CompareKeeping(dir, files, keep)
 	if err != nil {
 		return nil, nil, err

@@ -20,7 +20,7 @@ import (
 	"github.com/docgen-dev/docgen/parser/model"
 )
 
-const checkSynopsis = "[-docs DIR] [-out DIR] [-metadata FILE] [-pkg NAME] [-generate PARTS] [-format text|json|github|sarif] [-ignore CODE,...] [-changed-since GIT_REF] [-explain CODE] [PATH...]"
+const checkSynopsis = "[-docs DIR] [-out DIR] [-metadata FILE] [-pkg NAME] [-generate PARTS] [-format text|json|github|sarif] [-ignore CODE,...] [-changed-since GIT_REF] [-select PATTERNS] [-explain CODE] [PATH...]"
 
 // runCheck is `docgen check`: the docs-to-code CI gate. It parses the whole
 // docs tree, lints it, generates the code in memory and compares it with
@@ -39,6 +39,7 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 	ignore := fs.String("ignore", "", "comma-separated diagnostic codes to suppress everywhere")
 	since := fs.String("changed-since", "", "report findings only for pages changed since this git ref (plus untracked pages)")
 	explain := fs.String("explain", "", "print the explanation of a diagnostic code and exit")
+	selectFlag := fs.String("select", "", selectUsage+"; findings are reported on the selected pages only")
 	metadata := fs.String("metadata", "", "CSDL/EDMX `$metadata` file to cross-check the docs against (when -out does not exist, the drift check is skipped)")
 	if code, ok := parseFlags(fs, args, stdout); !ok {
 		return code
@@ -59,6 +60,13 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 	if err != nil {
 		fmt.Fprintf(stderr, "docgen check: %v\n", err)
 		return exitUsage
+	}
+	var sel []string
+	if *selectFlag != "" {
+		if sel, err = generator.ParseSelection(*selectFlag); err != nil {
+			fmt.Fprintf(stderr, "docgen check: %v\n", err)
+			return exitUsage
+		}
 	}
 	if *since != "" && fs.NArg() > 0 {
 		fmt.Fprintln(stderr, "docgen check: give either -changed-since or PATH arguments, not both")
@@ -101,7 +109,7 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 			return r.m, nil
 		}
 	}
-	r, sum, err := checkDocs(*docs, *out, *pkg, opts, codes, inScope, md)
+	r, sum, err := checkDocs(*docs, *out, *pkg, opts, sel, codes, inScope, md)
 	if err != nil {
 		fmt.Fprintf(stderr, "docgen check: %v\n", err)
 		return exitUsage
@@ -194,7 +202,12 @@ func writeSummary(w io.Writer, sum *metacheck.Summary) error {
 // (internal/metacheck), its findings go through the same suppressions and
 // scoping, and the summary is returned; when -out does not exist the
 // drift check is skipped, for docs repositories that generate nothing.
-func checkDocs(docs, out, pkgName string, opts generator.Options, ignore []string, inScope func(string) bool, metadata func() (*csdl.Model, error)) (*check.Report, *metacheck.Summary, error) {
+//
+// With sel (-select), the code is generated from the selected part of the
+// docs (generator.Select, as docgen generate -select does) and findings are
+// reported on the selected pages only (and within inScope); lints and the
+// metadata cross-check still see every page.
+func checkDocs(docs, out, pkgName string, opts generator.Options, sel, ignore []string, inScope func(string) bool, metadata func() (*csdl.Model, error)) (*check.Report, *metacheck.Summary, error) {
 	if st, err := os.Stat(docs); err != nil {
 		return nil, nil, err
 	} else if !st.IsDir() {
@@ -218,7 +231,20 @@ func checkDocs(docs, out, pkgName string, opts generator.Options, ignore []strin
 	diags := slices.Clone(pkg.Diagnostics)
 	diags = append(diags, lint.Run(pkg)...)
 	opts.Package = pkgName
-	files, gdiags := generator.Generate(pkg, opts)
+	gen := pkg
+	display := pagePath(docs)
+	if sel != nil {
+		if gen, err = selectDocs(pkg, sel); err != nil {
+			return nil, nil, err
+		}
+		selected := map[string]bool{}
+		for p := range generator.SelectedPages(gen) {
+			selected[display(p)] = true
+		}
+		outer := inScope
+		inScope = func(f string) bool { return selected[f] && (outer == nil || outer(f)) }
+	}
+	files, gdiags := generator.Generate(gen, opts)
 	diags = dropSuperseded(append(diags, gdiags...))
 	var sum *metacheck.Summary
 	if md != nil {
@@ -233,7 +259,6 @@ func checkDocs(docs, out, pkgName string, opts generator.Options, ignore []strin
 			return nil, nil, err
 		}
 	}
-	display := pagePath(docs)
 	for i := range diags {
 		diags[i].Pos.File = display(diags[i].Pos.File)
 	}

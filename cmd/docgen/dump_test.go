@@ -3,12 +3,14 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
 
+	"github.com/docgen-dev/docgen/parser"
 	"github.com/docgen-dev/docgen/parser/model"
 )
 
@@ -89,4 +91,52 @@ func TestDumpExitCodes(t *testing.T) {
 			t.Errorf("temporary file left behind: %s", e.Name())
 		}
 	}
+}
+
+// TestWriteDumpMatchesEncoder: the streamed, parallel dump is byte for byte
+// what encoding/json writes for the package as one value.
+func TestWriteDumpMatchesEncoder(t *testing.T) {
+	seeds, err := parser.ParsePaths("../../docs")
+	if err != nil {
+		t.Fatal(err)
+	}
+	many := &model.Package{Types: []*model.Type{}, Pages: []*model.Page{}}
+	for i := range 3*dumpChunk + 5 {
+		many.Types = append(many.Types, &model.Type{Name: fmt.Sprintf("t%d <&>", i)})
+		many.Diagnostics = append(many.Diagnostics, model.Diagnostic{Message: fmt.Sprintf(`d%d "q" \\"{[,:]}\\`, i)})
+	}
+	many.Types[7] = nil
+	for _, tc := range []struct {
+		name string
+		pkg  *model.Package
+	}{
+		{"seeds", seeds},
+		{"zero", &model.Package{}},
+		{"empty lists", &model.Package{Types: []*model.Type{}, Operations: []*model.Operation{}, Pages: []*model.Page{}, Diagnostics: []model.Diagnostic{}}},
+		{"chunks, nil element, HTML characters", many},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var want bytes.Buffer
+			enc := json.NewEncoder(&want)
+			enc.SetEscapeHTML(false)
+			enc.SetIndent("", "  ")
+			if err := enc.Encode(tc.pkg); err != nil {
+				t.Fatal(err)
+			}
+			var got bytes.Buffer
+			if err := writeDump(&got, tc.pkg); err != nil {
+				t.Fatal(err)
+			}
+			if !bytes.Equal(got.Bytes(), want.Bytes()) {
+				t.Errorf("writeDump differs from json.Encoder:\n got %q\nwant %q", clip(got.String()), clip(want.String()))
+			}
+		})
+	}
+}
+
+func clip(s string) string {
+	if len(s) > 2000 {
+		return s[:2000] + "…"
+	}
+	return s
 }

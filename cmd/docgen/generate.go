@@ -16,7 +16,7 @@ import (
 	"github.com/docgen-dev/docgen/parser/model"
 )
 
-const generateSynopsis = "[-docs DIR] [-out DIR] [-pkg NAME] [-generate PARTS]"
+const generateSynopsis = "[-docs DIR] [-out DIR] [-pkg NAME] [-generate PARTS] [-select PATTERNS]"
 
 // runGenerate is `docgen generate`: parse the docs, generate Go code in
 // memory, print the diagnostics, and write the files that changed into
@@ -29,8 +29,17 @@ func runGenerate(args []string, stdout, stderr io.Writer) int {
 	out := fs.String("out", "generated", "folder to write the Go package into (created if missing)")
 	pkgName := fs.String("pkg", "", "Go package name (default: the -out folder's name, sanitized)")
 	partsFlag := fs.String("generate", defaultParts, partsUsage)
+	selectFlag := fs.String("select", "", selectUsage)
 	if code, ok := parseFlags(fs, args, stdout); !ok {
 		return code
+	}
+	var sel []string
+	if *selectFlag != "" {
+		var err error
+		if sel, err = generator.ParseSelection(*selectFlag); err != nil {
+			fmt.Fprintf(stderr, "docgen generate: %v\n", err)
+			return exitUsage
+		}
 	}
 	opts, err := parseParts(*partsFlag)
 	if err != nil {
@@ -54,6 +63,13 @@ func runGenerate(args []string, stdout, stderr io.Writer) int {
 	if err != nil {
 		fmt.Fprintf(stderr, "docgen generate: %v\n", err)
 		return exitUsage
+	}
+	if sel != nil {
+		var err error
+		if pkg, err = selectDocs(pkg, sel); err != nil {
+			fmt.Fprintf(stderr, "docgen generate: %v\n", err)
+			return exitUsage
+		}
 	}
 	opts.Package = name
 	files, gdiags := generator.Generate(pkg, opts)
@@ -100,6 +116,30 @@ const (
 	defaultParts = generator.PartModels + "," + generator.PartHandlers + "," + generator.PartTests
 	partsUsage   = "comma-separated parts to generate: " + generator.PartModels + " (always), " + generator.PartHandlers + " (net/http servers), " + generator.PartTests + " (example and handler tests)"
 )
+
+// selectUsage is the -select flag's help, for generate and check.
+const selectUsage = "generate only what the comma-separated `PATTERNS` select, plus every type it references, transitively: " +
+	"operation names (the page stem: cloudpc-get), type names (microsoft.graph.cloudPc or cloudPc) or page paths inside -docs (api/cloudpc-get.md); " +
+	"wildcards * ? [...] as in path.Match, case-insensitive, e.g. 'microsoft.graph.cloudPc*,api/cloudpc-*.md'; " +
+	"base and property types are followed, derived types are not (select them to decode them polymorphically)"
+
+// selectDocs narrows pkg to what the -select patterns select
+// (generator.Select); a pattern that matches nothing is an error.
+func selectDocs(pkg *model.Package, sel []string) (*model.Package, error) {
+	sub, unmatched := generator.Select(pkg, sel)
+	if len(unmatched) > 0 {
+		return nil, fmt.Errorf("-select: no operation, type or page matches %s", strings.Join(quoteAll(unmatched), ", "))
+	}
+	return sub, nil
+}
+
+func quoteAll(ss []string) []string {
+	out := make([]string, len(ss))
+	for i, s := range ss {
+		out[i] = fmt.Sprintf("%q", s)
+	}
+	return out
+}
 
 // parseParts turns a -generate value into Options (without Package).
 func parseParts(s string) (generator.Options, error) {

@@ -5,6 +5,7 @@ package main
 import (
 	"os"
 	"runtime/debug"
+	"runtime/pprof"
 )
 
 func main() {
@@ -14,6 +15,17 @@ func main() {
 	// memory. GOGC, when set, still decides.
 	if os.Getenv("GOGC") == "" {
 		debug.SetGCPercent(400)
+	}
+	// DOCGEN_CPUPROFILE=FILE writes a CPU profile of the run (go tool
+	// pprof), for the figures of bench/cli.sh.
+	if p := os.Getenv("DOCGEN_CPUPROFILE"); p != "" {
+		if f, err := os.Create(p); err == nil {
+			pprof.StartCPUProfile(f)
+			code := run(os.Args[1:], os.Stdout, os.Stderr)
+			pprof.StopCPUProfile()
+			f.Close()
+			os.Exit(code)
+		}
 	}
 	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
 }

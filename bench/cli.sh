@@ -1,0 +1,74 @@
+#!/usr/bin/env bash
+# cli.sh: the docgen CLI timed as the processes a user runs, beside the
+# goldmark-only parse of the same pages (the floor).
+#
+#   bench/cli.sh [-n RUNS] [DOCS_DIR]
+#
+# Builds docgen (this working tree) and ../shared/tools/gmfloor, then runs
+# each command RUNS times (default 3) under /usr/bin/time and prints the best
+# run by wall time: wall, user and system CPU seconds, peak RSS, and the
+# ratios to the floor measured in the same run, of wall time and of CPU time
+# (user+sys; steadier than wall on a machine other work shares). Commands: gmfloor, `docgen
+# dump`, `docgen generate` (all parts, into a fresh folder), `docgen generate
+# -generate models` (fresh folder), and `docgen generate` again over an
+# up-to-date folder (nothing changed). DOCS_DIR defaults to the corpus
+# (../shared/corpus/*/); without it the script says so and exits 0. Not part
+# of `go test ./...`; timings on a shared machine are noisy, hence best of N.
+set -euo pipefail
+runs=3
+if [ "${1:-}" = "-n" ]; then runs=$2; shift 2; fi
+root=$(cd "$(dirname "$0")/.." && pwd)
+cd "$root"
+docs=${1:-}
+if [ -z "$docs" ]; then
+  for d in ../shared/corpus/*/; do [ -d "$d" ] && docs=${d%/} && break; done
+fi
+if [ -z "$docs" ] || [ ! -d "$docs" ]; then
+  echo "bench/cli.sh: no corpus at ../shared/corpus (and no DOCS_DIR given); skipped"
+  exit 0
+fi
+floorsrc=../shared/tools/gmfloor
+if [ ! -f "$floorsrc/main.go" ]; then
+  echo "bench/cli.sh: no goldmark floor program at $floorsrc; skipped"
+  exit 0
+fi
+if [ ! -x /usr/bin/time ]; then
+  echo "bench/cli.sh: /usr/bin/time (GNU time) is missing; skipped"
+  exit 0
+fi
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+go build -o "$tmp/docgen" ./cmd/docgen
+(cd "$floorsrc" && go build -o "$tmp/gmfloor" .)
+pages=$(find "$docs" -name '*.md' | wc -l)
+echo "docs: $docs ($pages pages)  docgen: $(git rev-parse --short HEAD)$(git diff --quiet HEAD -- . 2>/dev/null || echo +changes)  runs: best of $runs  cores: $(nproc)"
+
+floor=""
+floorcpu=""
+# measure LABEL PREP CMD...: PREP (a shell command) runs before each run,
+# untimed; prints the best run by wall time.
+measure() {
+  local label=$1 prep=$2; shift 2
+  local best="" line
+  for _ in $(seq "$runs"); do
+    eval "$prep"
+    /usr/bin/time -f "%e %U %S %M" -o "$tmp/time" "$@" >/dev/null 2>"$tmp/stderr" || true
+    line=$(tail -n 1 "$tmp/time")
+    case $line in
+      [0-9]*) ;;
+      *) echo "$label: failed: $line"; sed -n '1,5p' "$tmp/stderr"; return ;;
+    esac
+    if [ -z "$best" ] || awk -v a="${line%% *}" -v b="${best%% *}" 'BEGIN{exit !(a<b)}'; then best=$line; fi
+  done
+  set -- $best
+  [ -z "$floor" ] && floor=$1 && floorcpu=$(awk -v u="$2" -v s="$3" 'BEGIN{print u+s}')
+  awk -v l="$label" -v w="$1" -v u="$2" -v s="$3" -v m="$4" -v f="$floor" -v fc="$floorcpu" \
+    'BEGIN{printf "%-34s %7.2f %7.2f %7.2f %8.0f %7.1fx %7.1fx\n", l, w, u, s, m/1024, (f>0? w/f : 0), (fc>0? (u+s)/fc : 0)}'
+}
+printf "%-34s %7s %7s %7s %8s %8s %8s\n" "process" "wall s" "user s" "sys s" "peak MB" "wall/fl" "cpu/fl"
+measure "goldmark floor (gmfloor)" ":" "$tmp/gmfloor" "$docs"
+measure "docgen dump" ":" "$tmp/docgen" dump "$docs"
+measure "docgen generate (all, fresh)" "rm -rf '$tmp/out'" "$tmp/docgen" generate -docs "$docs" -out "$tmp/out"
+measure "docgen generate -generate models" "rm -rf '$tmp/out'" "$tmp/docgen" generate -generate models -docs "$docs" -out "$tmp/out"
+rm -rf "$tmp/out"; "$tmp/docgen" generate -docs "$docs" -out "$tmp/out" >/dev/null 2>&1 || true
+measure "docgen generate (nothing changed)" ":" "$tmp/docgen" generate -docs "$docs" -out "$tmp/out"
