@@ -197,7 +197,17 @@ type Server struct {
 }
 
 // ServeHTTP serves r with the route its method and path select.
+// Every answer carries request-id, the client's client-request-id echoed
+// and Date; a gzip or deflate body is decoded first, and POST
+// {prefix}/$batch is a JSON batch of requests to the same routes.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if !s.serverPrepare(w, r) {
+		return
+	}
+	if r.Method == http.MethodPost && strings.HasSuffix(r.URL.Path, "/$batch") && r.URL.Path == s.cfg.prefix+"/$batch" {
+		s.serveBatch(w, r)
+		return
+	}
 	s.mux.ServeHTTP(w, r)
 }
 

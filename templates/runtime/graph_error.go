@@ -181,6 +181,9 @@ func writeGraphError(w http.ResponseWriter, r *http.Request, ge *GraphError) {
 	}
 	ie := ge.InnerError
 	if ie.RequestID == "" {
+		ie.RequestID = w.Header().Get("request-id")
+	}
+	if ie.RequestID == "" {
 		ie.RequestID = newRequestID()
 	}
 	if ie.Date == "" {

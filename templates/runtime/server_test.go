@@ -322,7 +322,7 @@ func TestServerCreate(t *testing.T) {
 	if err := json.Unmarshal(res.body, &got); err != nil {
 		t.Fatal(err)
 	}
-	want := map[string]any{"id": "img-1", "displayName": "Win11", "status": "ready"}
+	want := map[string]any{"id": "img-1", "displayName": "Win11"} // $select applied
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("body mismatch (-want +got):\n%s", diff)
 	}
