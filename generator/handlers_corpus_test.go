@@ -57,7 +57,7 @@ func TestCorpusHandlers(t *testing.T) {
 		t.Fatal("the corpus has no handler test")
 	}
 	writeModule(t, mod)
-	cmd := exec.Command("go", "test", "-json", "-count=1", "-run", "_Handler_", "./corpus")
+	cmd := exec.Command("go", "test", "-json", "-count=1", "-timeout=40m", "-run", "_Handler_", "./corpus")
 	cmd.Dir = mod
 	cmd.Env = append(os.Environ(), "GOFLAGS=-mod=mod", "GOPROXY=off", "GOWORK=off")
 	out, _ := cmd.Output()
