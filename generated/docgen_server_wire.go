@@ -116,20 +116,30 @@ func (b *serverDecodedBody) Close() error {
 	return err
 }
 
-// serverAnswer is the status and header of the answer of one operation,
-// which its implementation may change through its context.
+// serverAnswer is the context of one operation's call: it carries the
+// status and header of the answer, which the implementation may change
+// (ServerSetStatus, ServerResponseHeader). One allocation holds both.
 type serverAnswer struct {
+	context.Context
 	status int
 	header http.Header
 }
 
 type serverAnswerKey struct{}
 
-// serverAnswerContext returns ctx carrying the answer state of an
-// operation documented to answer with status.
+// Value returns a itself for serverAnswerKey.
+func (a *serverAnswer) Value(key any) any {
+	if key == (serverAnswerKey{}) {
+		return a
+	}
+	return a.Context.Value(key)
+}
+
+// serverAnswerContext returns the context of an operation documented to
+// answer with status.
 func serverAnswerContext(w http.ResponseWriter, r *http.Request, status int) (context.Context, *serverAnswer) {
-	a := &serverAnswer{status: status, header: w.Header()}
-	return context.WithValue(r.Context(), serverAnswerKey{}, a), a
+	a := &serverAnswer{Context: r.Context(), status: status, header: w.Header()}
+	return a, a
 }
 
 // ServerSetStatus makes the operation served with ctx answer with status
