@@ -20,6 +20,8 @@ import (
 	"errors"
 	"io"
 	"net/http"
+	"reflect"
+	"strconv"
 	"strings"
 )
 
@@ -318,4 +320,104 @@ func odataProject(members JSONMembers, keep map[string]bool) ([]byte, error) {
 		}
 	}
 	return out.MarshalJSON()
+}
+
+// WithStrictBody makes a request body member that no property of the
+// documented types holds (it would land in Extra), or a member given twice
+// in one object, a 400 invalidRequest naming it as the target. By default
+// both are accepted, as Graph accepts them: unknown members are kept in
+// Extra, and the last of duplicate members wins.
+func WithStrictBody() ServerOption {
+	return func(c *serverConfig) { c.strict = true }
+}
+
+// strictBody reports the duplicate members of the JSON document data and
+// the unknown members of the decoded v (names in an Extra that are not
+// annotations) as a *ValidationError.
+func strictBody(data []byte, v any) error {
+	var p problems
+	strictDuplicates(&p, data, "")
+	strictUnknown(&p, reflect.ValueOf(v), "")
+	return p.Err()
+}
+
+// strictDuplicates reports members that occur twice in an object of data,
+// at any depth.
+func strictDuplicates(p *problems, data []byte, base string) {
+	t := bytes.TrimSpace(data)
+	if len(t) == 0 {
+		return
+	}
+	switch t[0] {
+	case '{':
+		seen := map[string]bool{}
+		_ = decodeObject(t, nil, func(name string, value []byte) (bool, error) {
+			at := pointerJoin(base, name)
+			if seen[name] {
+				p.Add(at, "duplicateMember", "the member %s is given more than once", name)
+			}
+			seen[name] = true
+			strictDuplicates(p, value, at)
+			return true, nil
+		})
+	case '[':
+		var items []json.RawMessage
+		if json.Unmarshal(t, &items) == nil {
+			for i, it := range items {
+				strictDuplicates(p, it, base+"/"+strconv.Itoa(i))
+			}
+		}
+	}
+}
+
+// strictUnknown reports the members of generated structs under v that no
+// field holds: the names in their Extra that are not annotations.
+func strictUnknown(p *problems, v reflect.Value, base string) {
+	switch v.Kind() {
+	case reflect.Pointer, reflect.Interface:
+		if !v.IsNil() {
+			strictUnknown(p, v.Elem(), base)
+		}
+	case reflect.Slice, reflect.Array:
+		if v.Type() == jsonMembersType {
+			return
+		}
+		for i := range v.Len() {
+			strictUnknown(p, v.Index(i), base+"/"+strconv.Itoa(i))
+		}
+	case reflect.Struct:
+		t := v.Type()
+		if isOptType(t) {
+			if OptState(v.FieldByName("State").Uint()) == OptPresent {
+				strictUnknown(p, v.FieldByName("Value"), base)
+			}
+			return
+		}
+		fields := map[string]bool{}
+		for i := range t.NumField() {
+			name, _, _ := strings.Cut(t.Field(i).Tag.Get("json"), ",")
+			fields[name] = true
+		}
+		for i := range t.NumField() {
+			f := t.Field(i)
+			if !f.IsExported() {
+				continue
+			}
+			if f.Type == jsonMembersType {
+				for _, m := range v.Field(i).Interface().(JSONMembers) {
+					// A null a collection field cannot hold is kept in
+					// Extra too; it is documented.
+					if !strings.Contains(m.Name, "@") && !fields[m.Name] {
+						p.Add(pointerJoin(base, m.Name), "unknownMember", "the member %s is not a documented property", m.Name)
+					}
+				}
+				continue
+			}
+			name, _, _ := strings.Cut(f.Tag.Get("json"), ",")
+			if name == "" || name == "-" {
+				continue
+			}
+			strictUnknown(p, v.Field(i), pointerJoin(base, name))
+		}
+	}
 }

@@ -304,3 +304,23 @@ func newTestServer(t *testing.T, h http.Handler) string {
 	t.Cleanup(ts.Close)
 	return ts.URL
 }
+
+func TestWireStrictBody(t *testing.T) {
+	lenient, strict := serve(t), serve(t, generated.WithStrictBody())
+	body := `{"cloudPcId":"pc-1","colour":"red","status":"ready","status":"ready","@odata.type":"#microsoft.graph.cloudPcSnapshot"}`
+	if res := send(t, lenient.URL+snapsPath, "POST", []byte(body)); res.status != 201 {
+		t.Errorf("lenient: status %d: %s", res.status, res.body)
+	}
+	res := send(t, strict.URL+snapsPath, "POST", []byte(body))
+	ge := graphError(t, res, 400, "invalidRequest")
+	var got []string
+	for _, d := range ge["details"].([]any) {
+		got = append(got, d.(map[string]any)["target"].(string)+" "+d.(map[string]any)["code"].(string))
+	}
+	if strings.Join(got, ", ") != "/colour unknownMember, /status duplicateMember" {
+		t.Errorf("strict: details %v: %s", got, res.body)
+	}
+	if res := send(t, strict.URL+snapsPath, "POST", []byte(snapBody)); res.status != 201 {
+		t.Errorf("strict, a documented body: status %d: %s", res.status, res.body)
+	}
+}

@@ -104,6 +104,7 @@ type serverConfig struct {
 	prefix  string
 	maxBody int64
 	onError func(r *http.Request, err error) *GraphError
+	strict  bool
 }
 
 // WithPrefix mounts the routes under a path prefix such as "/beta" or

@@ -223,7 +223,7 @@ func serverPutBuf(b *bytes.Buffer) {
 // Only the allocation is generic; decodeBodyInto does the work.
 func decodeBody[T any](r *http.Request, cfg *serverConfig, op Op) (*T, error) {
 	v := new(T)
-	if err := decodeBodyInto(r, op, v); err != nil {
+	if err := decodeBodyStrict(r, op, v, cfg != nil && cfg.strict); err != nil {
 		return nil, err
 	}
 	return v, nil
@@ -231,6 +231,12 @@ func decodeBody[T any](r *http.Request, cfg *serverConfig, op Op) (*T, error) {
 
 // decodeBodyInto is decodeBody for a v that is a pointer to the body type.
 func decodeBodyInto(r *http.Request, op Op, v any) error {
+	return decodeBodyStrict(r, op, v, false)
+}
+
+// decodeBodyStrict is decodeBodyInto; with strict, a member no field of
+// the body's types holds, or a member given twice, is a 400.
+func decodeBodyStrict(r *http.Request, op Op, v any, strict bool) error {
 	if ct := r.Header.Get("Content-Type"); !isJSONMediaType(ct) {
 		if ct == "" {
 			ct = "none"
@@ -254,6 +260,11 @@ func decodeBodyInto(r *http.Request, op Op, v any) error {
 	}
 	if err := json.Unmarshal(data, v); err != nil {
 		return bodyDecodeError(err)
+	}
+	if strict {
+		if err := strictBody(data, v); err != nil {
+			return err
+		}
 	}
 	if vf, ok := v.(interface{ ValidateFor(Op) error }); ok {
 		if err := vf.ValidateFor(op); err != nil {
