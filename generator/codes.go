@@ -19,6 +19,8 @@ const (
 	CodeUnknownBodyProperty model.Code = "generator-unknown-body-property" // a request-body row names a property the body type does not have
 	CodeRouteConflict       model.Code = "route-conflict"                  // two documented paths map to the same or overlapping net/http route
 	CodeRouteUnsupported    model.Code = "route-unsupported"               // a documented path cannot become a net/http route
+	CodeRequiredReadOnly    model.Code = "required-read-only"              // a request-body row marked Required is read-only on the resource
+	CodeRequiredUnsent      model.Code = "required-unsent"                 // a request-body row marked Required is missing from the page's request example
 	CodeInternal            model.Code = "generator-internal"              // docgen produced Go code that does not format (a docgen bug)
 	CodeExampleValue        model.Code = "generator-example-value"         // example value does not fit its declared type
 	CodeExampleMissing      model.Code = "generator-example-missing"       // example omits a required member
@@ -90,6 +92,23 @@ var catalogue = []model.CodeInfo{
 		Explain: "An API page's request-body table lists the properties an operation accepts; when the body is a " +
 			"documented type, each row should be one of that type's properties. A row that is not is ignored by " +
 			"ValidateFor (its required rule cannot be checked). Add the property to the resource's table or fix its name.",
+	},
+	{
+		Code:     CodeRequiredReadOnly,
+		Severity: model.Warning,
+		Summary:  "a request-body row marked Required is read-only on the resource",
+		Explain: "A row of a request-body table says Required, but the resource's property table marks the property " +
+			"read-only (set by the service). A client cannot be required to send a value the service sets, so the " +
+			"generated server does not enforce the requirement. Drop the Required marker or the read-only note.",
+	},
+	{
+		Code:     CodeRequiredUnsent,
+		Severity: model.Warning,
+		Summary:  "a request-body row marked Required is missing from the page's request example",
+		Explain: "The documented examples are the contract the generated server is tested against: every documented " +
+			"request must reach the implementation. When a row says Required but the page's own request example " +
+			"does not send the property, the example and the row contradict each other, and the generated server " +
+			"does not enforce the requirement. Send the property in the example or drop the marker.",
 	},
 	{
 		Code:     CodeRouteConflict,

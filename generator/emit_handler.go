@@ -674,6 +674,9 @@ func (p *plan) routeLiteral(ho *handlerOp, rt *handlerRoute) jen.Code {
 		}
 		fields = append(fields, jen.Id("segments").Op(":").Index().Id("serverSegment").Values(segs...))
 	}
+	if rt.odataType != "" {
+		fields = append(fields, jen.Id("odataType").Op(":").Lit(rt.odataType))
+	}
 	var h jen.Code
 	call := jen.Id("srv").Dot(ho.o.BaseName)
 	switch ho.resp {

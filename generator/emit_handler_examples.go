@@ -356,6 +356,10 @@ func (hp *handlerPlan) routesTo(method, path string, ho *handlerOp) string {
 		pattern = hp.foldRoute(method, r.URL.EscapedPath())
 	}
 	ops := hp.keyOps[pattern]
+	if trimmed := strings.TrimRight(path, "/"); len(ops) == 0 && trimmed != path && trimmed != "" {
+		// The runtime serves a path with a trailing slash as without it.
+		return hp.routesTo(method, trimmed, ho)
+	}
 	if slices.Contains(ops, ho) {
 		return ""
 	}

@@ -42,6 +42,11 @@ type handlerRoute struct {
 	segs    []routeSegment
 	// params are the path parameters the route binds, in path order.
 	params []routeParam
+	// odataType is the qualified name of the request body's type when
+	// operations of several derived types share the route (one page per
+	// derived type): the runtime picks the route whose type the body's
+	// @odata.type names.
+	odataType string
 }
 
 // key is what ServeMux registers: "METHOD pattern".
@@ -324,6 +329,18 @@ func (p *plan) checkRoutes(ops []*handlerOp) {
 	for _, ref := range refs {
 		key := ref.rt.key()
 		if prev, ok := byKey[key]; ok {
+			if other := sharedConflict(prev, ref); other != nil && polymorphic(prev, other, ref) {
+				// One route per method and path: the body's @odata.type
+				// picks the operation of its derived type.
+				for i := range prev {
+					if prev[i].rt.signature() == other.rt.signature() || prev[i].rt.plain() && other.rt.plain() {
+						prev[i].rt.odataType = prev[i].op.o.Body.Name
+					}
+				}
+				ref.rt.odataType = ref.op.o.Body.Name
+				byKey[key] = append(prev, ref)
+				continue
+			}
 			if other := sharedConflict(prev, ref); other != nil {
 				drop[ref.rt] = true
 				if other.op != ref.op {
@@ -360,6 +377,31 @@ func (p *plan) checkRoutes(ops []*handlerOp) {
 	for _, o := range ops {
 		o.routes = slices.DeleteFunc(o.routes, func(r *handlerRoute) bool { return drop[r] })
 	}
+}
+
+// polymorphic reports whether ref may share other's registration because
+// both operations take a JSON body of a different struct type (the same
+// operation documented once per derived type) and no route of the
+// registration prev takes ref's body type already.
+func polymorphic(prev []routeRef, other *routeRef, ref routeRef) bool {
+	if other.op == ref.op || other.op.body != bodyJSON || ref.op.body != bodyJSON {
+		return false
+	}
+	a, b := other.op.o.Body, ref.op.o.Body
+	if a == nil || b == nil || a == b || a.Synthetic || b.Synthetic || !a.isStruct() || !b.isStruct() {
+		return false
+	}
+	for _, o := range prev {
+		if o.op.o.Body == b && (o.rt.signature() == ref.rt.signature() || o.rt.plain() && ref.rt.plain()) {
+			return false
+		}
+		if o.rt.signature() == ref.rt.signature() || o.rt.plain() && ref.rt.plain() {
+			if o.op.body != bodyJSON || o.op.o.Body == nil || o.op.o.Body.Synthetic {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // sharedConflict reports the earlier route that ref cannot share a

@@ -9,6 +9,7 @@ import (
 	"sync"
 
 	"github.com/docgen-dev/docgen/internal/examples"
+	"github.com/docgen-dev/docgen/internal/jsonpos"
 	"github.com/docgen-dev/docgen/parser/model"
 )
 
@@ -620,6 +621,14 @@ func (p *plan) planPolymorphism() {
 
 // planOpRules works out which body fields each operation requires and
 // which it must not receive (read-only ones).
+//
+// The documented examples are the contract: a member is required only when
+// its own row says "Required" (a blanket "properties that are required
+// when you create" sentence is reported by lint, never enforced), the row
+// is not read-only, and every JSON request example of the page sends it. A
+// read-only member is refused only when the request-body table does not
+// list it and no request example sends it. A requirement the examples
+// contradict, or one on a read-only member, is a diagnostic instead.
 func (p *plan) planOpRules() {
 	for _, o := range p.ops {
 		rb := o.RequestBody
@@ -627,27 +636,76 @@ func (p *plan) planOpRules() {
 			continue
 		}
 		o.Body.BodyOf = append(o.Body.BodyOf, o)
-		required := map[string]bool{}
+		required := map[string]*model.Property{}
+		listed := map[string]bool{}
 		for _, prop := range rb.Properties {
 			if prop == nil {
 				continue
 			}
-			if rb.RequiredClaim || prop.Required {
-				required[prop.Name] = true
+			listed[prop.Name] = true
+			if prop.Required {
+				required[prop.Name] = prop
 			}
 			if o.Body.field(prop.Name) == nil && prop.Name != "@odata.type" {
 				p.diag(prop.Pos, CodeUnknownBodyProperty, "request-body property %s of %s is not a property of %s; add it to the resource's property table or fix its name", prop.Name, o.Name, o.Body.Name)
 			}
 		}
+		sent, omitted := requestExampleMembers(o.Operation)
 		for _, f := range o.Body.Fields {
-			if required[f.Name] && !f.ReadOnly {
-				o.Required = append(o.Required, f)
+			if prop := required[f.Name]; prop != nil {
+				switch {
+				case f.ReadOnly:
+					p.diag(prop.Pos, CodeRequiredReadOnly, "request-body property %s of %s is marked Required but the resource marks it read-only; it is not enforced: drop the marker or the read-only note", f.Name, o.Name)
+				case omitted[f.Name] != nil:
+					p.diag(omitted[f.Name].Pos, CodeRequiredUnsent, "request example %q of %s omits %s, which its row marks Required; it is not enforced: send it in the example or drop the marker", omitted[f.Name].Name, o.Name, f.Name)
+				default:
+					o.Required = append(o.Required, f)
+				}
 			}
-			if f.ReadOnly && !required[f.Name] {
+			if f.ReadOnly && required[f.Name] == nil && !listed[f.Name] && !sent[f.Name] {
 				o.ReadOnly = append(o.ReadOnly, f)
 			}
 		}
 	}
+}
+
+// requestExampleMembers returns the top-level members some JSON request
+// example of op sends, and for every member some example omits, the first
+// example that omits it.
+func requestExampleMembers(op *model.Operation) (sent map[string]bool, omitted map[string]*model.Example) {
+	sent, omitted = map[string]bool{}, map[string]*model.Example{}
+	var objects []map[string]any
+	var from []*model.Example
+	for _, ex := range op.Examples {
+		if ex == nil || ex.Kind != model.RequestExample || strings.TrimSpace(ex.Body) == "" {
+			continue
+		}
+		doc, err := jsonpos.Parse(jsonpos.Repair(ex.Body).Out)
+		if err != nil {
+			continue
+		}
+		if obj, ok := doc.(map[string]any); ok {
+			objects = append(objects, obj)
+			from = append(from, ex)
+			for k := range obj {
+				sent[k] = true
+			}
+		}
+	}
+	for name := range sent {
+		for i, obj := range objects {
+			if _, ok := obj[name]; !ok {
+				omitted[name] = from[i]
+				break
+			}
+		}
+	}
+	for _, prop := range op.RequestBody.Properties {
+		if prop != nil && !sent[prop.Name] && len(from) > 0 {
+			omitted[prop.Name] = from[0]
+		}
+	}
+	return sent, omitted
 }
 
 // planFiles assigns every declaration to its page's file.

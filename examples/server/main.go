@@ -111,17 +111,16 @@ func (s *store) CreateCloudPcDeviceImage(ctx context.Context, req *generated.Cre
 	defer s.mu.Unlock()
 	for _, img := range s.images {
 		if img.DisplayName == req.Body.DisplayName {
-			return nil, &generated.GraphError{
-				Status:  http.StatusConflict,
-				Code:    "nameAlreadyExists",
-				Message: fmt.Sprintf("A device image named %q already exists.", req.Body.DisplayName.Value),
-				Target:  "/displayName",
-			}
+			ge := generated.GraphConflict(fmt.Sprintf("A device image named %q already exists.", req.Body.DisplayName.Value))
+			ge.Target = "/displayName"
+			return nil, ge
 		}
 	}
 	img := *req.Body
 	img.ID = generated.Some(s.newID())
 	s.images[img.ID.Value] = &img
+	// The created resource's address, as Graph answers a create.
+	generated.ServerResponseHeader(ctx).Set("Location", "/deviceManagement/virtualEndpoint/deviceImages/"+img.ID.Value)
 	return &img, nil
 }
 

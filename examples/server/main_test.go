@@ -42,8 +42,9 @@ func TestServer(t *testing.T) {
 	if code, m := post("/snapshots", `{"cloudPcId": "pc-1", "status": "ready"}`); code != 201 || m["cloudPcId"] != "pc-1" || m["id"] == nil || m["createdDateTime"] == nil {
 		t.Errorf("create snapshot: %d %v", code, m)
 	}
-	image := `{"displayName": "Win11", "operatingSystem": "Windows 11", "osBuildNumber": "22000", "version": "1.0",
-		"lastModifiedDateTime": "2021-07-01T10:00:00Z", "status": "ready", "statusDetails": "internalServerError", "sourceImageResourceId": "/images/1"}`
+	// The seed page's documented request, its placeholders given values.
+	image := `{"@odata.type": "#microsoft.graph.cloudPcDeviceImage", "displayName": "Win11", "operatingSystem": "Windows 11",
+		"osBuildNumber": "22000", "version": "1.0", "status": "ready", "statusDetails": "internalServerError", "sourceImageResourceId": "/images/1"}`
 	if code, m := post("/deviceImages", image); code != 201 || m["displayName"] != "Win11" {
 		t.Errorf("create image: %d %v", code, m)
 	}

@@ -11,6 +11,7 @@ import (
 	"fmt"
 	"net/http"
 	"strconv"
+	"sync/atomic"
 	"time"
 )
 
@@ -181,6 +182,9 @@ func writeGraphError(w http.ResponseWriter, r *http.Request, ge *GraphError) {
 	}
 	ie := ge.InnerError
 	if ie.RequestID == "" {
+		ie.RequestID = w.Header().Get("request-id")
+	}
+	if ie.RequestID == "" {
 		ie.RequestID = newRequestID()
 	}
 	if ie.Date == "" {
@@ -221,20 +225,34 @@ func clientRequestID(r *http.Request) string {
 	return v
 }
 
-// newRequestID returns a random version 4 UUID, the form of Graph's
-// request-id.
+// newRequestID returns a version 4 UUID, the form of Graph's request-id:
+// random bits drawn once per process, and a counter, so ids are unique
+// without reading the system's random source on every request.
 func newRequestID() string {
+	n := requestIDCounter.Add(1)
 	var b [16]byte
-	_, _ = rand.Read(b[:]) // never fails since Go 1.24
+	copy(b[:8], requestIDBase[:])
+	for i := 15; i >= 8; i-- {
+		b[i] = requestIDBase[i] ^ byte(n)
+		n >>= 8
+	}
 	b[6] = b[6]&0x0f | 0x40
 	b[8] = b[8]&0x3f | 0x80
 	const hex = "0123456789abcdef"
-	out := make([]byte, 0, 36)
+	var out [36]byte
+	j := 0
 	for i, c := range b {
 		if i == 4 || i == 6 || i == 8 || i == 10 {
-			out = append(out, '-')
+			out[j] = '-'
+			j++
 		}
-		out = append(out, hex[c>>4], hex[c&0x0f])
+		out[j], out[j+1] = hex[c>>4], hex[c&0x0f]
+		j += 2
 	}
-	return string(out)
+	return string(out[:])
 }
+
+var (
+	requestIDBase    = func() (b [16]byte) { _, _ = rand.Read(b[:]); return b }()
+	requestIDCounter atomic.Uint64
+)

@@ -72,7 +72,10 @@ package runtime
 // prefix gets ServeMux's plain 404.
 
 import (
+	"bytes"
+	"encoding/json"
 	"fmt"
+	"io"
 	"net/http"
 	"net/url"
 	"slices"
@@ -101,6 +104,7 @@ type serverConfig struct {
 	prefix  string
 	maxBody int64
 	onError func(r *http.Request, err error) *GraphError
+	strict  bool
 }
 
 // WithPrefix mounts the routes under a path prefix such as "/beta" or
@@ -178,6 +182,10 @@ type serverRoute struct {
 	// segments describe the wildcards that hold an OData key or function
 	// segment, parsed by the dispatcher.
 	segments []serverSegment
+	// odataType is the qualified name of the body type when the
+	// operations of several derived types share the method and pattern:
+	// the request body's @odata.type picks one.
+	odataType string
 	// handler serves the operation (handleJSON, handleNoContent).
 	handler http.Handler
 }
@@ -194,7 +202,17 @@ type Server struct {
 }
 
 // ServeHTTP serves r with the route its method and path select.
+// Every answer carries request-id, the client's client-request-id echoed
+// and Date; a gzip or deflate body is decoded first, and POST
+// {prefix}/$batch is a JSON batch of requests to the same routes.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if !s.serverPrepare(w, r) {
+		return
+	}
+	if r.Method == http.MethodPost && strings.HasSuffix(r.URL.Path, "/$batch") && r.URL.Path == s.cfg.prefix+"/$batch" {
+		s.serveBatch(w, r)
+		return
+	}
 	s.mux.ServeHTTP(w, r)
 }
 
@@ -234,14 +252,15 @@ func (s *Server) add(routes []serverRoute) {
 			s.byKey[key] = d
 			s.all = append(s.all, d)
 		}
-		d.add(serverCandidate{segs: segs, h: rt.handler}, key)
+		d.add(serverCandidate{segs: segs, odataType: rt.odataType, h: rt.handler}, key)
 	}
 }
 
 // serverCandidate is one route behind a dispatcher.
 type serverCandidate struct {
-	segs []serverSegment
-	h    http.Handler
+	segs      []serverSegment
+	odataType string // "microsoft.graph.x" when the body's @odata.type selects it
+	h         http.Handler
 }
 
 // match parses the candidate's key and function segments; get returns the
@@ -280,6 +299,7 @@ type serverDispatch struct {
 	method string
 	parts  []string // the full pattern split at "/"
 	cands  []serverCandidate
+	poly   bool // some candidates are selected by the body's @odata.type
 }
 
 // add adds a candidate. Candidates that parse key/function segments are
@@ -287,39 +307,106 @@ type serverDispatch struct {
 // plain candidates, or two that parse the same segments, are a conflict.
 func (d *serverDispatch) add(c serverCandidate, key string) {
 	for _, o := range d.cands {
-		if (len(o.segs) == 0 && len(c.segs) == 0) || o.signature() == c.signature() {
+		same := (len(o.segs) == 0 && len(c.segs) == 0) || o.signature() == c.signature()
+		if same && (o.odataType == "" || c.odataType == "" || strings.EqualFold(o.odataType, c.odataType)) {
 			panic(fmt.Sprintf("docgen server: pattern %q is registered twice", key))
 		}
 	}
-	if n := len(d.cands); len(c.segs) > 0 && n > 0 && len(d.cands[n-1].segs) == 0 {
-		d.cands = slices.Insert(d.cands, n-1, c)
+	if c.odataType != "" {
+		d.poly = true
+	}
+	first := slices.IndexFunc(d.cands, func(o serverCandidate) bool { return len(o.segs) == 0 })
+	if len(c.segs) > 0 && first >= 0 {
+		d.cands = slices.Insert(d.cands, first, c)
 	} else {
 		d.cands = append(d.cands, c)
 	}
 }
 
-// ServeHTTP calls the first candidate whose segments parse.
+// ServeHTTP calls the first candidate whose segments parse. Among
+// candidates that parse the same segments and are told apart by their body
+// type, the one the body's @odata.type names is called, or the first
+// (the base type's page comes first) when it names none of them.
 func (d *serverDispatch) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	cands := d.cands
 	if len(cands) == 1 && len(cands[0].segs) == 0 {
 		cands[0].h.ServeHTTP(w, r)
 		return
 	}
+	bodyType, read := "", false
+	var fallback *serverCandidate
+	var fallbackVals [][]string
 	for i := range cands {
 		c := &cands[i]
 		vals, ok := c.match(func(s *serverSegment) string { return r.PathValue(s.wildcard) })
 		if !ok {
 			continue
 		}
-		for j, s := range c.segs {
-			for k, p := range s.params {
-				r.SetPathValue(p.path, vals[j][k])
+		if c.odataType != "" {
+			if !read {
+				bodyType, read = d.s.peekODataType(r), true
+			}
+			if !strings.EqualFold(c.odataType, bodyType) {
+				if fallback == nil {
+					fallback, fallbackVals = c, vals
+				}
+				continue
 			}
 		}
-		c.h.ServeHTTP(w, r)
+		c.serve(w, r, vals)
+		return
+	}
+	if fallback != nil {
+		fallback.serve(w, r, fallbackVals)
 		return
 	}
 	d.s.fallback(w, r, false)
+}
+
+// serve stores the parsed segment values as path values and calls the
+// candidate's handler.
+func (c *serverCandidate) serve(w http.ResponseWriter, r *http.Request, vals [][]string) {
+	for j, s := range c.segs {
+		for k, p := range s.params {
+			r.SetPathValue(p.path, vals[j][k])
+		}
+	}
+	c.h.ServeHTTP(w, r)
+}
+
+// peekODataType returns the @odata.type of the request's JSON body without
+// its "#" ("microsoft.graph.x"), or "". The body is read (up to one byte
+// past the limit, so the handler still answers 413) and put back.
+func (s *Server) peekODataType(r *http.Request) string {
+	if r.Body == nil || r.Body == http.NoBody {
+		return ""
+	}
+	b, err := io.ReadAll(io.LimitReader(r.Body, s.cfg.maxBody+1))
+	r.Body = io.NopCloser(io.MultiReader(bytes.NewReader(b), &serverErrReader{err}))
+	if err != nil {
+		return ""
+	}
+	t := ""
+	_ = decodeObject(b, nil, func(name string, value []byte) (bool, error) {
+		if name == "@odata.type" {
+			var v string
+			if json.Unmarshal(value, &v) == nil {
+				t = strings.TrimPrefix(v, "#")
+			}
+		}
+		return true, nil
+	})
+	return t
+}
+
+// serverErrReader returns err, or io.EOF when it is nil.
+type serverErrReader struct{ err error }
+
+func (e *serverErrReader) Read([]byte) (int, error) {
+	if e.err != nil {
+		return 0, e.err
+	}
+	return 0, io.EOF
 }
 
 // serverFallback is the catch-all handler of a Server's prefix.
@@ -337,6 +424,14 @@ func (f *serverFallback) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 // method when case is ignored ("/me/calendargroups" for
 // "/me/calendarGroups") is served by that route.
 func (s *Server) fallback(w http.ResponseWriter, r *http.Request, anyCase bool) {
+	if p := r.URL.Path; anyCase && strings.HasSuffix(p, "/") && len(strings.TrimRight(p, "/")) > len(s.cfg.prefix) {
+		// Graph ignores a trailing slash: serve the path without it.
+		u := *r.URL
+		u.Path, u.RawPath = strings.TrimRight(p, "/"), ""
+		r.URL = &u
+		s.mux.ServeHTTP(w, r)
+		return
+	}
 	if anyCase {
 		if d, parts := s.foldMatch(r); d != nil {
 			for i, p := range d.parts {

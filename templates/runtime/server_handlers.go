@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"reflect"
 	"runtime/debug"
 	"strconv"
 	"strings"
@@ -40,40 +41,46 @@ type serverBinder[Req any] interface {
 //
 //go:noinline
 func handleJSON[Req any, Resp any, PR serverBinder[Req]](cfg *serverConfig, status int, call func(context.Context, *Req) (*Resp, error)) http.Handler {
-	return &jsonHandler{cfg: cfg, status: status, serve: func(r *http.Request) (any, error) {
+	return &jsonHandler{cfg: cfg, status: status, serve: func(ctx context.Context, r *http.Request) (any, error) {
 		req := new(Req)
 		if err := PR(req).bind(r, cfg); err != nil {
 			return nil, err
 		}
-		resp, err := call(r.Context(), req)
-		if err != nil {
+		resp, err := call(ctx, req)
+		if err != nil || resp == nil {
 			return nil, err
-		}
-		if resp == nil {
-			return nil, errNilResponse
 		}
 		return resp, nil
 	}}
 }
 
 // jsonHandler serves an operation that answers with a JSON body: serve
-// binds the request and calls the implementation, returning a non-nil
-// response or an error.
+// binds the request and calls the implementation, returning the response
+// (nil when the implementation returned none) or an error.
 type jsonHandler struct {
 	cfg    *serverConfig
 	status int
-	serve  func(r *http.Request) (any, error)
+	serve  func(ctx context.Context, r *http.Request) (any, error)
 }
 
 func (h *jsonHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	defer serverRecover(h.cfg, w, r)
 	serverLimitBody(h.cfg, w, r)
-	resp, err := h.serve(r)
-	if err != nil {
+	ctx, ans := serverAnswerContext(w, r, h.status)
+	resp, err := h.serve(ctx, r)
+	switch {
+	case err != nil:
 		h.cfg.fail(w, r, err)
-		return
+	case resp != nil:
+		writeJSON(h.cfg, w, r, ans.status, resp)
+	case ans.status == http.StatusAccepted || ans.status == http.StatusNoContent || ans.status/100 == 3:
+		// A long-running operation accepted (202 with Location), or an
+		// answer without a body the implementation chose.
+		echoClientRequestID(w, r)
+		w.WriteHeader(ans.status)
+	default:
+		h.cfg.fail(w, r, errNilResponse)
 	}
-	writeJSON(h.cfg, w, r, h.status, resp)
 }
 
 // errNilResponse is reported when an implementation returns neither a
@@ -85,12 +92,12 @@ var errNilResponse = errors.New("docgen server: the implementation returned a ni
 //
 //go:noinline
 func handleNoContent[Req any, PR serverBinder[Req]](cfg *serverConfig, status int, call func(context.Context, *Req) error) http.Handler {
-	return &noContentHandler{cfg: cfg, status: status, serve: func(r *http.Request) error {
+	return &noContentHandler{cfg: cfg, status: status, serve: func(ctx context.Context, r *http.Request) error {
 		req := new(Req)
 		if err := PR(req).bind(r, cfg); err != nil {
 			return err
 		}
-		return call(r.Context(), req)
+		return call(ctx, req)
 	}}
 }
 
@@ -99,18 +106,19 @@ func handleNoContent[Req any, PR serverBinder[Req]](cfg *serverConfig, status in
 type noContentHandler struct {
 	cfg    *serverConfig
 	status int
-	serve  func(r *http.Request) error
+	serve  func(ctx context.Context, r *http.Request) error
 }
 
 func (h *noContentHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	defer serverRecover(h.cfg, w, r)
 	serverLimitBody(h.cfg, w, r)
-	if err := h.serve(r); err != nil {
+	ctx, ans := serverAnswerContext(w, r, h.status)
+	if err := h.serve(ctx, r); err != nil {
 		h.cfg.fail(w, r, err)
 		return
 	}
 	echoClientRequestID(w, r)
-	w.WriteHeader(h.status)
+	w.WriteHeader(ans.status)
 }
 
 // handleRedirect returns the handler of an operation that answers with a
@@ -119,12 +127,12 @@ func (h *noContentHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 //
 //go:noinline
 func handleRedirect[Req any, PR serverBinder[Req]](cfg *serverConfig, status int, call func(context.Context, *Req) (string, error)) http.Handler {
-	return &redirectHandler{cfg: cfg, status: status, serve: func(r *http.Request) (string, error) {
+	return &redirectHandler{cfg: cfg, status: status, serve: func(ctx context.Context, r *http.Request) (string, error) {
 		req := new(Req)
 		if err := PR(req).bind(r, cfg); err != nil {
 			return "", err
 		}
-		return call(r.Context(), req)
+		return call(ctx, req)
 	}}
 }
 
@@ -133,13 +141,14 @@ func handleRedirect[Req any, PR serverBinder[Req]](cfg *serverConfig, status int
 type redirectHandler struct {
 	cfg    *serverConfig
 	status int
-	serve  func(r *http.Request) (string, error)
+	serve  func(ctx context.Context, r *http.Request) (string, error)
 }
 
 func (h *redirectHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	defer serverRecover(h.cfg, w, r)
 	serverLimitBody(h.cfg, w, r)
-	loc, err := h.serve(r)
+	ctx, ans := serverAnswerContext(w, r, h.status)
+	loc, err := h.serve(ctx, r)
 	if err != nil {
 		h.cfg.fail(w, r, err)
 		return
@@ -150,7 +159,7 @@ func (h *redirectHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	echoClientRequestID(w, r)
 	w.Header().Set("Location", loc)
-	w.WriteHeader(h.status)
+	w.WriteHeader(ans.status)
 }
 
 // serverLimitBody limits the request body to the configured size (413
@@ -214,7 +223,7 @@ func serverPutBuf(b *bytes.Buffer) {
 // Only the allocation is generic; decodeBodyInto does the work.
 func decodeBody[T any](r *http.Request, cfg *serverConfig, op Op) (*T, error) {
 	v := new(T)
-	if err := decodeBodyInto(r, op, v); err != nil {
+	if err := decodeBodyStrict(r, op, v, cfg != nil && cfg.strict); err != nil {
 		return nil, err
 	}
 	return v, nil
@@ -222,6 +231,12 @@ func decodeBody[T any](r *http.Request, cfg *serverConfig, op Op) (*T, error) {
 
 // decodeBodyInto is decodeBody for a v that is a pointer to the body type.
 func decodeBodyInto(r *http.Request, op Op, v any) error {
+	return decodeBodyStrict(r, op, v, false)
+}
+
+// decodeBodyStrict is decodeBodyInto; with strict, a member no field of
+// the body's types holds, or a member given twice, is a 400.
+func decodeBodyStrict(r *http.Request, op Op, v any, strict bool) error {
 	if ct := r.Header.Get("Content-Type"); !isJSONMediaType(ct) {
 		if ct == "" {
 			ct = "none"
@@ -246,6 +261,11 @@ func decodeBodyInto(r *http.Request, op Op, v any) error {
 	if err := json.Unmarshal(data, v); err != nil {
 		return bodyDecodeError(err)
 	}
+	if strict {
+		if err := strictBody(data, v); err != nil {
+			return err
+		}
+	}
 	if vf, ok := v.(interface{ ValidateFor(Op) error }); ok {
 		if err := vf.ValidateFor(op); err != nil {
 			var ve *ValidationError
@@ -259,27 +279,101 @@ func decodeBodyInto(r *http.Request, op Op, v any) error {
 }
 
 // bodyDecodeError describes a JSON decoding failure as a 400, with the
-// JSON Pointer of the offending member as target when known.
+// JSON Pointer of the offending member as target when known, and the
+// expected type named as the docs name it (Edm.String, Edm.Int32, an
+// object) rather than by its Go name.
 func bodyDecodeError(err error) *GraphError {
-	ge := newGraphError(http.StatusBadRequest, codeInvalidRequest, "The request body is not valid JSON: %v.", err)
+	ge := newGraphError(http.StatusBadRequest, codeInvalidRequest, "The request body is not valid JSON.")
 	var se *json.SyntaxError
 	var te *json.UnmarshalTypeError
+	var ote *typeError
 	var pe *pathError
+	if errors.As(err, &pe) && pe != nil {
+		ge.Target = pe.path
+	}
 	switch {
 	case errors.As(err, &se):
 		ge.Message = fmt.Sprintf("The request body is malformed JSON at offset %d: %v.", se.Offset, se)
 	case errors.As(err, &te):
-		if te.Field != "" {
+		if ge.Target == "" && te.Field != "" {
 			ge.Target = "/" + strings.ReplaceAll(strings.ReplaceAll(strings.ReplaceAll(te.Field, "~", "~0"), "/", "~1"), ".", "/")
 		}
-		ge.Message = fmt.Sprintf("The request body has a %s where %s is expected.", te.Value, te.Type)
-	case errors.As(err, &pe) && pe != nil:
-		ge.Target = pe.path
-		ge.Message = fmt.Sprintf("The request body could not be decoded: %v.", err)
+		ge.Message = fmt.Sprintf("The request body has a %s where %s is expected.", te.Value, edmTypeName(te.Type))
+	case errors.As(err, &ote):
+		ge.Message = fmt.Sprintf("The request body has a %s where %s is expected.", ote.kind, articled(ote.want))
 	default:
-		ge.Message = fmt.Sprintf("The request body could not be decoded: %v.", err)
+		msg := trimJSONPrefix(errorsRoot(err).Error())
+		if strings.HasPrefix(msg, "Time.") || strings.HasPrefix(msg, "parsing time") {
+			// time.Time's own errors name Go; say what the docs say.
+			msg = "the value is not an Edm.DateTimeOffset (RFC 3339, such as 2021-07-01T10:00:00Z)"
+		}
+		ge.Message = fmt.Sprintf("The request body could not be decoded: %s.", msg)
+	}
+	if ge.Target != "" {
+		ge.Message = strings.TrimSuffix(ge.Message, ".") + " at " + ge.Target + "."
+		ge.Details = []GraphErrorDetail{{Code: "type", Message: ge.Message, Target: ge.Target}}
 	}
 	return ge
+}
+
+// errorsRoot returns the innermost error of a chain of pathErrors.
+func errorsRoot(err error) error {
+	for {
+		pe, ok := err.(*pathError)
+		if !ok {
+			return err
+		}
+		err = pe.err
+	}
+}
+
+// articled puts "an" or "a" before a JSON kind ("an object").
+func articled(s string) string {
+	if s != "" && strings.ContainsRune("aeiou", rune(s[0])) {
+		return "an " + s
+	}
+	return "a " + s
+}
+
+// edmTypeName names the JSON value a Go type decodes as the docs name
+// it: Edm.String for strings (and enum members), Edm.Int32, Edm.Boolean,
+// an object, an array.
+func edmTypeName(t reflect.Type) string {
+	if t == nil {
+		return "a value"
+	}
+	switch t.String() {
+	case "time.Time":
+		return "an Edm.DateTimeOffset string"
+	}
+	switch t.Kind() {
+	case reflect.String:
+		if t.Name() != "string" && t.PkgPath() != "" {
+			return "an Edm.String (a member of the enum)"
+		}
+		return "an Edm.String"
+	case reflect.Bool:
+		return "an Edm.Boolean"
+	case reflect.Int, reflect.Int64:
+		return "an Edm.Int64"
+	case reflect.Int32:
+		return "an Edm.Int32"
+	case reflect.Int16:
+		return "an Edm.Int16"
+	case reflect.Int8:
+		return "an Edm.SByte"
+	case reflect.Uint8:
+		return "an Edm.Byte"
+	case reflect.Float32:
+		return "an Edm.Single"
+	case reflect.Float64:
+		return "an Edm.Double"
+	case reflect.Slice, reflect.Array:
+		return "an array"
+	case reflect.Struct, reflect.Map:
+		return "an object"
+	}
+	return "a value"
 }
 
 // readRawBody reads a non-JSON request body (a photo, a file), 413 beyond
@@ -316,6 +410,14 @@ func writeJSON(cfg *serverConfig, w http.ResponseWriter, r *http.Request, status
 	if err := json.NewEncoder(buf).Encode(v); err != nil {
 		cfg.fail(w, r, err)
 		return
+	}
+	if strings.Contains(r.URL.RawQuery, "elect") {
+		if q, err := readODataQuery(r); err == nil && len(q.Select) > 0 {
+			if b, err := ODataSelect(buf.Bytes(), q.Select); err == nil {
+				buf.Reset()
+				buf.Write(b)
+			}
+		}
 	}
 	h := w.Header()
 	h.Set("Content-Type", "application/json")

@@ -322,7 +322,7 @@ func TestServerCreate(t *testing.T) {
 	if err := json.Unmarshal(res.body, &got); err != nil {
 		t.Fatal(err)
 	}
-	want := map[string]any{"id": "img-1", "displayName": "Win11", "status": "ready"}
+	want := map[string]any{"id": "img-1", "displayName": "Win11"} // $select applied
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("body mismatch (-want +got):\n%s", diff)
 	}
@@ -359,7 +359,7 @@ func TestServerErrors(t *testing.T) {
 		{name: "oversized body", method: "POST", path: create, ctype: "application/json", body: `{"displayName":"` + strings.Repeat("x", 300) + `"}`, status: 413, code: "requestEntityTooLarge"},
 		{name: "unknown route", method: "GET", path: "/beta/deviceManagement/nothing", status: 404, code: "itemNotFound"},
 		{name: "unknown route deeper", method: "POST", path: create + "/a/b", ctype: "application/json", body: `{}`, status: 404, code: "itemNotFound"},
-		{name: "trailing slash", method: "POST", path: create + "/", ctype: "application/json", body: `{}`, status: 404, code: "itemNotFound"},
+		{name: "trailing slash ignored", method: "POST", path: create + "/", ctype: "application/json", body: `{}`, status: 400, code: "invalidRequest"},
 		{name: "validation", method: "POST", path: create, ctype: "application/json", body: `{"id":"x","status":"bogus"}`, status: 400, code: "invalidRequest",
 			targets: []string{"/displayName", "/id", "/status"}},
 		{name: "panic", method: "POST", path: create, ctype: "application/json", body: `{"displayName":"a","panic":true}`, status: 500, code: "generalException", notIn: "secret"},

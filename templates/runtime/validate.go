@@ -165,14 +165,14 @@ func (p *problems) unknownEnum(path, value, enumType string) {
 //
 //go:noinline
 func (p *problems) required(op Op, name string) {
-	p.Add(pointerJoin("", name), codeRequired, "%s is required by %s", name, op)
+	p.Add(pointerJoin("", name), codeRequired, "the property %s is required", name)
 }
 
 // readOnly reports a read-only member sent to op.
 //
 //go:noinline
 func (p *problems) readOnly(op Op, name string) {
-	p.Add(pointerJoin("", name), codeReadOnly, "%s is read-only and must not be sent to %s", name, op)
+	p.Add(pointerJoin("", name), codeReadOnly, "the property %s is read-only and must not be sent", name)
 }
 
 // Len returns the number of problems added, including omitted ones.

@@ -189,9 +189,9 @@ func TestProblemHelpers(t *testing.T) {
 		{"unknownEnum", func(p *problems) { p.unknownEnum("/status", "done", "microsoft.graph.status") },
 			[]ValidationProblem{{"/status", "enum.unknown", `"done" is not a documented microsoft.graph.status value`}}},
 		{"required", func(p *problems) { p.required(Op("create-widget"), "a~b") },
-			[]ValidationProblem{{"/a~0b", "required", "a~b is required by create-widget"}}},
+			[]ValidationProblem{{"/a~0b", "required", "the property a~b is required"}}},
 		{"readOnly", func(p *problems) { p.readOnly(Op("update-widget"), "id") },
-			[]ValidationProblem{{"/id", "readOnly", "id is read-only and must not be sent to update-widget"}}},
+			[]ValidationProblem{{"/id", "readOnly", "the property id is read-only and must not be sent"}}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

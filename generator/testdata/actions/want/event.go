@@ -120,12 +120,6 @@ func (v *Event) ValidateFor(op Op) error {
 			p.readOnly(op, "webLink")
 		}
 	case OpCreateEvent:
-		if v.Subject.IsZero() {
-			p.required(op, "subject")
-		}
-		if v.Attendees == nil {
-			p.required(op, "attendees")
-		}
 		if !v.ID.IsZero() {
 			p.readOnly(op, "id")
 		}

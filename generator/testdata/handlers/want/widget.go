@@ -92,13 +92,6 @@ func (v *Widget) ValidateFor(op Op) error {
 		if !v.ID.IsZero() {
 			p.readOnly(op, "id")
 		}
-	case OpCreateWidgetFromTemplate:
-		if v.DisplayName.IsZero() {
-			p.required(op, "displayName")
-		}
-		if !v.ID.IsZero() {
-			p.readOnly(op, "id")
-		}
 	}
 	return p.Err()
 }

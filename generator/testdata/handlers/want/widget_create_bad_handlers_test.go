@@ -36,7 +36,6 @@ func TestWidgetCreateBad_Handler_WidgetCreateBad(t *testing.T) {
 		Request:  exampleWidgetCreateBad_WidgetCreateBad_Request,
 		Response: exampleWidgetCreateBad_WidgetCreateBad_Response,
 		Status:   http.StatusCreated,
-		Problems: []string{"/displayName", "/id"},
 		Serve: func(response []byte) (http.Handler, func() bool, error) {
 			s := &stubCreateWidgetFromTemplate{}
 			if response != nil {

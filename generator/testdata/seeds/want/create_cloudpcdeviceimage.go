@@ -137,31 +137,6 @@ func (v *CloudPcDeviceImage) ValidateFor(op Op) error {
 	var p problems
 	v.validate(&p, "")
 	switch op {
-	case OpCreateCloudPcDeviceImage:
-		if v.DisplayName.IsZero() {
-			p.required(op, "displayName")
-		}
-		if v.OperatingSystem.IsZero() {
-			p.required(op, "operatingSystem")
-		}
-		if v.OsBuildNumber.IsZero() {
-			p.required(op, "osBuildNumber")
-		}
-		if v.Version.IsZero() {
-			p.required(op, "version")
-		}
-		if v.LastModifiedDateTime.IsZero() {
-			p.required(op, "lastModifiedDateTime")
-		}
-		if v.Status.IsZero() {
-			p.required(op, "status")
-		}
-		if v.StatusDetails.IsZero() {
-			p.required(op, "statusDetails")
-		}
-		if v.SourceImageResourceID.IsZero() {
-			p.required(op, "sourceImageResourceId")
-		}
 	}
 	return p.Err()
 }

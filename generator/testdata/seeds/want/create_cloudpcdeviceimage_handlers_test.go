@@ -37,7 +37,6 @@ func TestCreateCloudpcdeviceimage_Handler_CreateCloudpcdeviceimageFrom(t *testin
 		Request:  exampleCreateCloudpcdeviceimage_CreateCloudpcdeviceimageFrom_Request,
 		Response: exampleCreateCloudpcdeviceimage_CreateCloudpcdeviceimageFrom_Response,
 		Status:   http.StatusCreated,
-		Problems: []string{"/lastModifiedDateTime"},
 		Serve: func(response []byte) (http.Handler, func() bool, error) {
 			s := &stubCreateCloudPcDeviceImage{}
 			if response != nil {

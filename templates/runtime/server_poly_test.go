@@ -1,0 +1,68 @@
+package runtime
+
+import (
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"testing"
+)
+
+// One route per method and path for the operations of several derived
+// types: the body's @odata.type picks the handler, the first one (the base
+// type's) when it names none of them, and the handler still reads the
+// whole body.
+func TestServerPolymorphicDispatch(t *testing.T) {
+	echo := func(name string) http.Handler {
+		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			b, _ := io.ReadAll(r.Body)
+			_, _ = io.WriteString(w, name+" "+string(b))
+		})
+	}
+	s := newServer([]ServerOption{WithPrefix("/beta")})
+	s.add([]serverRoute{
+		{method: "POST", pattern: "/apps", odataType: "microsoft.graph.mobileApp", handler: echo("base")},
+		{method: "POST", pattern: "/apps", odataType: "microsoft.graph.androidLobApp", handler: echo("android")},
+		{method: "POST", pattern: "/apps", odataType: "microsoft.graph.iosLobApp", handler: echo("ios")},
+	})
+	ts := httptest.NewServer(s)
+	defer ts.Close()
+	for body, want := range map[string]string{
+		`{"@odata.type":"#microsoft.graph.androidLobApp","a":1}`: "android",
+		`{"x":1,"@odata.type":"#microsoft.graph.iOSLobApp"}`:     "ios",
+		`{"@odata.type":"#microsoft.graph.webApp"}`:              "base",
+		`{"displayName":"x"}`:                                    "base",
+		`not json`:                                               "base",
+	} {
+		resp, err := http.Post(ts.URL+"/beta/apps", "application/json", strings.NewReader(body))
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		if string(got) != want+" "+body {
+			t.Errorf("%s: got %q, want %s with the whole body", body, got, want)
+		}
+	}
+	defer func() {
+		if recover() == nil {
+			t.Error("two routes of the same body type registered")
+		}
+	}()
+	s.add([]serverRoute{{method: "POST", pattern: "/apps", odataType: "microsoft.graph.iosLobApp", handler: echo("again")}})
+}
+
+// Graph ignores a trailing slash.
+func TestServerTrailingSlash(t *testing.T) {
+	s := newServer([]ServerOption{WithPrefix("/beta")})
+	s.add([]serverRoute{{method: "GET", pattern: "/me/messages/{id}", handler: http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		_, _ = io.WriteString(w, r.PathValue("id"))
+	})}})
+	for path, want := range map[string]int{"/beta/me/messages/a1/": 200, "/beta/me/Messages/a1/": 200, "/beta/me/messages/": 404, "/beta/": 404} {
+		w := httptest.NewRecorder()
+		s.ServeHTTP(w, httptest.NewRequest("GET", path, nil))
+		if w.Code != want || want == 200 && w.Body.String() != "a1" {
+			t.Errorf("%s: %d %s, want %d", path, w.Code, w.Body, want)
+		}
+	}
+}
