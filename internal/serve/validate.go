@@ -236,7 +236,7 @@ func (c *checker) decodePrimitive(v *jvalue, name, path string) *GraphError {
 		}
 	case "Edm.DateTimeOffset":
 		if v.kind != jString {
-			return decodeFailure(path, "cannot decode "+kindName(v)+" as Edm.DateTimeOffset")
+			return decodeFailure(path, "Time.UnmarshalJSON: input is not a JSON string")
 		}
 		if _, err := time.Parse(time.RFC3339Nano, v.str); err != nil {
 			if _, err2 := time.Parse("2006-01-02T15:04:05.999999999", v.str); err2 != nil {
