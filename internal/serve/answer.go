@@ -95,11 +95,17 @@ func newPairs(op *model.Operation) []*pair {
 // Prefer: example=NAME names one; else the method, path segments, query
 // parameters and body members that agree count.
 func pick(pairs []*pair, r *http.Request, parts []string, body *jvalue) *pair {
+	p, _ := pickScore(pairs, r, parts, body)
+	return p
+}
+
+// pickScore is pick with the winning score (1<<20 for a named example).
+func pickScore(pairs []*pair, r *http.Request, parts []string, body *jvalue) (*pair, int) {
 	if name := preferExample(r); name != "" {
 		for _, p := range pairs {
 			for _, n := range append(exampleNames(p.req), exampleNames(p.resp)...) {
 				if strings.EqualFold(n, name) {
-					return p
+					return p, 1 << 20
 				}
 			}
 		}
@@ -137,7 +143,7 @@ func pick(pairs []*pair, r *http.Request, parts []string, body *jvalue) *pair {
 			best, bestScore = p, score
 		}
 	}
-	return best
+	return best, bestScore
 }
 
 // bodyScore counts the top-level members two bodies share, equal values

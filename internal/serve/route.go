@@ -87,10 +87,11 @@ func (rt *router) candidates(parts []string) []*route {
 	return append(c[:len(c):len(c)], rt.wild...)
 }
 
-// match returns the best route of method for parts, and the methods of
-// the routes whose path matches (for 405).
-func (rt *router) match(method string, parts []string) (*binding, []string) {
-	var best *binding
+// match returns the best routes of method for parts (several when
+// routes of different operations tie), and the methods of the routes
+// whose path matches (for 405).
+func (rt *router) match(method string, parts []string) ([]*binding, []string) {
+	var best []*binding
 	var allow []string
 	for _, r := range rt.candidates(parts) {
 		params := map[string]string{}
@@ -104,8 +105,12 @@ func (rt *router) match(method string, parts []string) (*binding, []string) {
 			}
 			continue
 		}
-		if best == nil || score > best.score {
-			best = &binding{rt: r, params: params, score: score, parts: parts}
+		b := &binding{rt: r, params: params, score: score, parts: parts}
+		switch {
+		case len(best) == 0 || score > best[0].score:
+			best = append(best[:0], b)
+		case score == best[0].score && !hasOp(best, r.op):
+			best = append(best, b)
 		}
 	}
 	return best, allow
@@ -295,4 +300,32 @@ func bindArgs(s *model.Segment, args []string, params map[string]string) bool {
 		params[pp.Name] = v
 	}
 	return true
+}
+
+func hasOp(bs []*binding, op *operation) bool {
+	for _, b := range bs {
+		if b.rt.op == op {
+			return true
+		}
+	}
+	return false
+}
+
+// documents reports whether one of op's documented paths matches the
+// request target u (path and query, prefix not included) with method.
+func (srv *Server) documents(op *model.Operation, method, u string) bool {
+	path, _, _ := strings.Cut(u, "?")
+	parts := splitPath(path)
+	for _, p := range op.Paths {
+		if p == nil {
+			continue
+		}
+		if !strings.EqualFold(cmpOr(p.Method, op.Method), method) {
+			continue
+		}
+		if _, ok := matchSegs(p.Segments, parts, map[string]string{}); ok {
+			return true
+		}
+	}
+	return false
 }

@@ -9,6 +9,7 @@
 package serve
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -301,8 +302,8 @@ func (srv *Server) serve(w http.ResponseWriter, r *http.Request) {
 	if method == http.MethodHead {
 		method = http.MethodGet
 	}
-	b, allow := srv.router.match(method, parts)
-	if b == nil {
+	bs, allow := srv.router.match(method, parts)
+	if len(bs) == 0 {
 		if len(allow) == 0 {
 			writeGraphError(w, r, newGraphError(http.StatusNotFound, codeItemNotFound, "Resource not found for the segment path '%s'.", r.URL.Path))
 			return
@@ -315,12 +316,34 @@ func (srv *Server) serve(w http.ResponseWriter, r *http.Request) {
 		writeGraphError(w, r, newGraphError(http.StatusMethodNotAllowed, codeNotAllowed, "The method %s is not allowed on '%s'; allowed: %s.", r.Method, r.URL.Path, strings.Join(allow, ", ")))
 		return
 	}
-	srv.serveOp(w, r, b)
+	srv.serveOp(w, r, bs)
 }
 
 // serveOp checks the request of a matched operation and answers it.
-func (srv *Server) serveOp(w http.ResponseWriter, r *http.Request, b *binding) {
+// When several operations document the path equally well, the one with
+// the example whose request best matches this one answers.
+func (srv *Server) serveOp(w http.ResponseWriter, r *http.Request, bs []*binding) {
+	b := bs[0]
+	if len(bs) > 1 {
+		var body *jvalue
+		if r.Body != nil && r.Body != http.NoBody && r.ContentLength <= srv.opts.MaxBodyBytes {
+			data, err := io.ReadAll(io.LimitReader(r.Body, srv.opts.MaxBodyBytes+1))
+			r.Body = io.NopCloser(bytes.NewReader(data))
+			if err == nil && json.Valid(data) {
+				body = parseJSON(data)
+			}
+		}
+		best := -1 << 30
+		for _, c := range bs {
+			if _, score := pickScore(c.rt.op.pairs, r, c.parts, body); score > best {
+				b, best = c, score
+			}
+		}
+	}
 	op := b.rt.op
+	// The operation that answers, for test harnesses and people reading
+	// a trace.
+	w.Header().Set("Docgen-Operation", op.Name)
 	if ge := checkQuery(r); ge != nil {
 		writeGraphError(w, r, ge)
 		return
