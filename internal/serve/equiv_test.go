@@ -12,6 +12,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/docgen-dev/docgen/generated"
@@ -341,17 +342,24 @@ func main() {
 // corpusDir is the documentation corpus beside the repository.
 const corpusDir = "../../../shared/corpus/graph-docs-v1.0-2021-07"
 
-// loadCorpus parses the corpus, or skips when it is absent.
+var corpusOnce struct {
+	sync.Once
+	pkg *model.Package
+	err error
+}
+
+// loadCorpus parses the corpus (once per test binary), or skips when it
+// is absent.
 func loadCorpus(t testing.TB) *model.Package {
 	t.Helper()
 	if _, err := os.Stat(corpusDir); err != nil {
 		t.Skipf("corpus not present: %v", err)
 	}
-	pkg, err := parser.ParsePaths(corpusDir)
-	if err != nil {
-		t.Fatal(err)
+	corpusOnce.Do(func() { corpusOnce.pkg, corpusOnce.err = parser.ParsePaths(corpusDir) })
+	if corpusOnce.err != nil {
+		t.Fatal(corpusOnce.err)
 	}
-	return pkg
+	return corpusOnce.pkg
 }
 
 // editPlaceholders returns the documented body of ex with each top-level

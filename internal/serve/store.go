@@ -712,12 +712,14 @@ func (srv *Server) list(w http.ResponseWriter, r *http.Request, b *binding, q od
 		}
 		skip = n
 	}
-	remaining := max(len(all)-skip, 0)
-	want := remaining
+	// $top is the page size, as in Graph; without it, PageSize. Paging
+	// goes on with an @odata.nextLink while objects remain.
+	size := srv.opts.PageSize
 	if q.top >= 0 {
-		want = min(q.top, remaining)
+		size = q.top
 	}
-	page := min(want, srv.opts.PageSize)
+	skip = min(skip, len(all))
+	page := min(size, len(all)-skip)
 	buf := []byte(`{"@odata.context":`)
 	buf = appendQuoted(buf, requestBase(r)+srv.prefix+"/$metadata#"+strings.Join(b.parts, "/"))
 	if q.count {
@@ -733,19 +735,16 @@ func (srv *Server) list(w http.ResponseWriter, r *http.Request, b *binding, q od
 		buf = all[skip+i].appendJSON(buf, sel)
 	}
 	buf = append(buf, ']')
-	if page < want {
+	if skip+page < len(all) && page > 0 {
 		v := r.URL.Query()
 		for k := range v {
 			if _, ok, _ := odataName(k); ok {
-				if c, _, _ := odataName(k); c == "$skip" || c == "$skiptoken" || c == "$top" {
+				if c, _, _ := odataName(k); c == "$skip" || c == "$skiptoken" {
 					v.Del(k)
 				}
 			}
 		}
 		v.Set("$skiptoken", strconv.Itoa(skip+page))
-		if q.top >= 0 {
-			v.Set("$top", strconv.Itoa(want-page))
-		}
 		buf = append(buf, `,"@odata.nextLink":`...)
 		buf = appendQuoted(buf, requestBase(r)+r.URL.EscapedPath()+"?"+v.Encode())
 	}
