@@ -49,6 +49,7 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "docgen serve: %v\n", err)
 		return exitUsage
 	}
+	parsed := time.Now()
 	opts := serve.Options{Prefix: *prefix, Stateful: *stateful || *stateDir != "" || *seed != "", StateDir: *stateDir}
 	if *seed != "" {
 		if opts.Seed, err = os.ReadFile(*seed); err != nil {
@@ -73,7 +74,7 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	srv := &http.Server{Handler: h, ReadHeaderTimeout: 10 * time.Second}
-	fmt.Fprintf(stderr, "docgen serve: %d operations, listening on http://%s%s (ready in %s)\n", len(pkg.Operations), ln.Addr(), *prefix, time.Since(start).Round(time.Millisecond))
+	fmt.Fprintf(stderr, "docgen serve: %d operations, listening on http://%s%s (ready in %s: pages parsed in %s)\n", len(pkg.Operations), ln.Addr(), *prefix, time.Since(start).Round(time.Millisecond), parsed.Sub(start).Round(time.Millisecond))
 	done := make(chan error, 1)
 	go func() { done <- srv.Serve(ln) }()
 	select {
