@@ -424,3 +424,12 @@ func sameMismatch(a, b string) bool {
 	kb, _, _ := strings.Cut(b, " where ")
 	return ka == kb
 }
+
+// tryCorpus returns the corpus model, or nil when it is absent.
+func tryCorpus() *model.Package {
+	if _, err := os.Stat(corpusDir); err != nil {
+		return nil
+	}
+	corpusOnce.Do(func() { corpusOnce.pkg, corpusOnce.err = parser.ParsePaths(corpusDir) })
+	return corpusOnce.pkg
+}

@@ -1,13 +1,13 @@
 package serve
 
 import (
-	"os"
-	"encoding/json"
 	"bytes"
+	"encoding/json"
 	"fmt"
 	"io"
 	"net/http"
 	"net/http/httptest"
+	"os"
 	"sort"
 	"strings"
 	"testing"
@@ -26,9 +26,9 @@ type exampleRun struct {
 	own, multi int
 	// byName counts the examples that another page's operation answers
 	// unless the request names its example (Prefer: example=NAME).
-	byName int
-	skips      map[string]int
-	failures   []string
+	byName   int
+	skips    map[string]int
+	failures []string
 }
 
 // exampleURL turns a documented request URL into a request target: the

@@ -247,7 +247,7 @@ func splitCall(p string) (name string, args []string, ok bool) {
 	return p[:i], args, true
 }
 
-// unquote drops OData single quotes ('x' → x, '' → ').
+// unquote drops OData single quotes ('x' → x, ” → ').
 func unquote(v string) string {
 	if len(v) >= 2 && v[0] == '\'' && v[len(v)-1] == '\'' {
 		return strings.ReplaceAll(v[1:len(v)-1], "''", "'")
