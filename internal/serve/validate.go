@@ -144,9 +144,6 @@ func (c *checker) decodeRef(v *jvalue, ref model.TypeRef, path string) *GraphErr
 	}
 	if ref.Collection {
 		if v.kind != jArray {
-			if t := c.s.lookup(ref.Name); t != nil && t.isStruct() {
-				return decodeFailure(path, "cannot decode "+kindName(v)+" as array")
-			}
 			return typeMismatch(v, "[]"+goName(ref.Name, c.s))
 		}
 		for i, e := range v.elems {
@@ -172,8 +169,6 @@ func (c *checker) decodeRef(v *jvalue, ref model.TypeRef, path string) *GraphErr
 func kindName(v *jvalue) string {
 	k := v.kind.word()
 	switch v.kind {
-	case jBool:
-		k = "boolean"
 	case jNull:
 		return "null"
 	}
