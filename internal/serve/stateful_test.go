@@ -41,10 +41,8 @@ func call(t testing.TB, c *http.Client, method, url, body string) (int, map[stri
 type crudCase struct {
 	coll   string // collection path
 	create string // a valid create body
-	patch  string // a PATCH body setting member to value
-	member string
+	member string // the member a PATCH sets to value
 	value  any
-	filter string // a $filter on equality that selects the created object
 }
 
 func runCRUD(t *testing.T, base string, c *http.Client, cc crudCase) {
