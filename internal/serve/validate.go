@@ -259,7 +259,7 @@ func (c *checker) decodePrimitive(v *jvalue, name, path string) *GraphError {
 			return typeMismatch(v, "[]uint8")
 		}
 		if _, err := base64.StdEncoding.DecodeString(v.str); err != nil {
-			return newGraphError(http.StatusBadRequest, codeInvalidRequest, "The request body could not be decoded: %v.", err)
+			return decodeFailure(path, err.Error())
 		}
 	}
 	return nil
@@ -428,6 +428,10 @@ func (c *checker) validateStruct(p *problems, v *jvalue, t *stype, base string) 
 			}
 			if val != nil && val.kind != jNull {
 				c.validateValue(p, val, f, path)
+			} else if c.zeroIsString(f) {
+				// The generated field holds its zero value, "", which
+				// the value checks see like any other.
+				c.validateValue(p, &jvalue{kind: jString}, f, path)
 			}
 		default:
 			if val != nil && val.kind == jNull && f.Nullable == model.False {
@@ -438,6 +442,17 @@ func (c *checker) validateStruct(p *problems, v *jvalue, t *stype, base string) 
 			}
 		}
 	}
+}
+
+// zeroIsString reports whether the generated field of a required single
+// value of f is a plain string (an enum, a GUID, a string with documented
+// values), whose zero value the generated checks see when the member is
+// absent or null.
+func (c *checker) zeroIsString(f *model.Property) bool {
+	if t := c.s.lookup(f.TypeRef.Name); t != nil {
+		return t.Kind == model.EnumType
+	}
+	return f.TypeRef.Name == "Edm.Guid" || f.TypeRef.Name == "Edm.String" && len(f.Values) > 0
 }
 
 // validateValue adds the problems of one value of f's type.
