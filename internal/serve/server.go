@@ -383,6 +383,8 @@ func (srv *Server) answer(w http.ResponseWriter, r *http.Request, b *binding, bo
 	h.Set("request-id", newRequestID())
 	if p := pick(op.pairs, r, b.parts, body); p != nil {
 		if data, ok := exampleBody(p.resp); ok {
+			// The example that answers, by name.
+			h.Set("Docgen-Example", p.resp.Name)
 			for _, hd := range p.resp.Headers {
 				if hd != nil && !skipHeader(hd.Name) {
 					h.Set(hd.Name, hd.Value)

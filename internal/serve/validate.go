@@ -255,6 +255,15 @@ func (c *checker) decodePrimitive(v *jvalue, name, path string) *GraphError {
 			return decodeFailure(path, err.Error())
 		}
 	case "Edm.Binary", "Edm.Stream":
+		if v.kind == jArray {
+			// encoding/json decodes an array of bytes into []byte.
+			for _, e := range v.elems {
+				if e.kind != jNumber || !isUint(e.raw, 8) {
+					return typeMismatch(e, "uint8")
+				}
+			}
+			return nil
+		}
 		if v.kind != jString {
 			return typeMismatch(v, "[]uint8")
 		}
