@@ -165,10 +165,17 @@ func (k jkind) word() string {
 	return "null"
 }
 
-// appendJSON appends v's compact encoding.
+// appendQuoted appends s as a JSON string, as encoding/json writes it.
 func appendQuoted(b []byte, s string) []byte {
-	q, _ := json.Marshal(s)
-	return append(b, q...)
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < 0x20 || c == '"' || c == '\\' || c == '<' || c == '>' || c == '&' || c >= 0x80 {
+			q, _ := json.Marshal(s)
+			return append(b, q...)
+		}
+	}
+	b = append(b, '"')
+	b = append(b, s...)
+	return append(b, '"')
 }
 
 // isInt reports whether a number's text is an integer in bits.

@@ -13,6 +13,9 @@ type route struct {
 	path   *model.Path
 	segs   []*model.Segment
 	method string
+	// spans marks a route with a OneDrive path segment, which matches
+	// several request segments; others match as many as they have.
+	spans bool
 }
 
 // binding is a matched route: the path parameters it bound and its score.
@@ -36,6 +39,11 @@ type router struct {
 func newRouter(routes []*route) *router {
 	rt := &router{byFirst: map[string][]*route{}}
 	for _, r := range routes {
+		for _, s := range r.segs {
+			if s.Kind == model.PathSegment {
+				r.spans = true
+			}
+		}
 		if len(r.segs) > 0 && (r.segs[0].Kind == model.Literal || r.segs[0].Kind == model.CastSegment) {
 			k := strings.ToLower(r.segs[0].Raw)
 			rt.byFirst[k] = append(rt.byFirst[k], r)
@@ -94,6 +102,9 @@ func (rt *router) match(method string, parts []string) ([]*binding, []string) {
 	var best []*binding
 	var allow []string
 	for _, r := range rt.candidates(parts) {
+		if !r.spans && len(r.segs) != len(parts) {
+			continue
+		}
 		params := map[string]string{}
 		score, ok := matchSegs(r.segs, parts, params)
 		if !ok {
