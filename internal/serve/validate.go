@@ -240,7 +240,8 @@ func (c *checker) decodePrimitive(v *jvalue, name, path string) *GraphError {
 		}
 	case "Edm.Date", "Edm.TimeOfDay", "Edm.Duration":
 		if v.kind != jString {
-			return decodeFailure(path, "cannot decode "+kindName(v)+" as "+name)
+			// encoding/json's UnmarshalTypeError of a TextUnmarshaler.
+			return typeMismatch(v, "*"+name)
 		}
 		var err error
 		switch name {
