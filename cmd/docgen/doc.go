@@ -13,6 +13,7 @@ The commands are:
 	generate   write Go code for the docs (docs/ → generated/)
 	check      report drift between docs and generated code, and doc defects
 	dump       print the typed model of pages as JSON
+	serve      serve the documented API as a Graph sandbox
 	version    print docgen's version
 
 Every command takes -h for its flags.
@@ -84,6 +85,23 @@ in annotations are repository-relative.
 Writes the typed model of the pages (files or folders, *.md recursively) as
 one JSON document: types, operations, pages and diagnostics, every node with
 its source position.
+
+# Serve
+
+	docgen serve [-docs DIR] [-addr 127.0.0.1:8080] [-prefix PATH] [-stateful]
+		[-stateful-dir DIR] [-seed FILE] [-log text|json|none] [PATH...]
+
+Serves the operations of the pages (-docs, or the PATH arguments) as a
+Microsoft Graph sandbox until SIGINT or SIGTERM, without generating code:
+routes from the pages' HTTP request paths (404 and 405 in Graph's error
+format), request bodies and query options checked as the generated servers
+check them, answers from the documented response example whose request best
+matches (Prefer: example=NAME picks one) or synthesised from the response
+type. -stateful stores what POST creates and serves list, get, PATCH, PUT
+and DELETE from the store ($filter eq, $select, $top, $skip, $count,
+@odata.nextLink); -seed preloads it; -stateful-dir keeps it in an fsynced
+append-only log, so an acknowledged write survives a crash. GET /healthz
+answers outside the routes; every request is logged on stderr.
 
 # Profiling
 

@@ -27,6 +27,7 @@ func commands() []command {
 		{"generate", "write Go code for the docs (docs/ → generated/)", runGenerate},
 		{"check", "report drift between docs and generated code, and doc defects", runCheck},
 		{"dump", "print the typed model of pages as JSON", runDump},
+		{"serve", "serve the documented API as a Graph sandbox", runServe},
 		{"version", "print docgen's version", runVersion},
 	}
 }
