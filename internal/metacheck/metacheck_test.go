@@ -219,6 +219,28 @@ func TestCheckUnstatedBase(t *testing.T) {
 	}
 }
 
+// TestCheckDocumentedRoot: docgen's built-in entity root counts as a
+// documented type only when a page defines it (its Pos is the page's).
+func TestCheckDocumentedRoot(t *testing.T) {
+	md, err := csdl.Read(strings.NewReader(metadata))
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, without := Check(testPackage(), md)
+	pkg := testPackage()
+	for _, ty := range pkg.Types {
+		if ty.Name == model.EntityBase {
+			ty.Pos = pos(90)
+		}
+	}
+	_, with := Check(pkg, md)
+	a, _ := without.Get(Types)
+	b, _ := with.Get(Types)
+	if b.Num != a.Num+1 || b.Den != a.Den {
+		t.Errorf("types with a page for the root = %d of %d, without = %d of %d; want one more matched", b.Num, b.Den, a.Num, a.Den)
+	}
+}
+
 func TestMeasureString(t *testing.T) {
 	if got := (Measure{Name: Types, Num: 1, Den: 3}).String(); got != "types: 1 of 3 (33.3%)" {
 		t.Errorf("String = %q", got)

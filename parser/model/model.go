@@ -318,8 +318,16 @@ type Type struct {
 	// representation) leaves it false. Tools comparing the docs with the
 	// service should treat an assumed base as unknown.
 	BaseAssumed bool `json:"baseAssumed,omitempty"`
-	Abstract    bool `json:"abstract,omitempty"`
-	OpenType    bool `json:"openType,omitempty"`
+	// KeyAssumed marks an entity type no page states as keyed: no resource
+	// annotation gives it a keyProperty and no stated base makes it an
+	// entity. docgen reads it as keyed from indirect evidence (an "id" row
+	// or example member, a Relationships table of its own, a Methods table
+	// linking API pages, a relationship of another type that targets it).
+	// Tools comparing the docs with the service should treat the kind as a
+	// reading, not a fact; a docs writer should add the keyProperty.
+	KeyAssumed bool `json:"keyAssumed,omitempty"`
+	Abstract   bool `json:"abstract,omitempty"`
+	OpenType   bool `json:"openType,omitempty"`
 	// Key is the key property of an entity type ("id" from EntityBase).
 	Key string `json:"key,omitempty"`
 	// Builtin marks types docgen defines itself (EntityBase).
