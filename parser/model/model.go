@@ -512,6 +512,11 @@ type Operation struct {
 	Title string `json:"title,omitempty"`
 	// Description is the first paragraph after the H1.
 	Description string `json:"description,omitempty"`
+	// Deprecated is non-empty when the page marks the operation deprecated:
+	// the words that say so ("This API is deprecated and will stop
+	// returning data on … Use x instead."), or "deprecated" when only a
+	// "(deprecated)" title says it.
+	Deprecated string `json:"deprecated,omitempty"`
 	// Page is the page's File.
 	Page string `json:"page"`
 	// Pos is the HTTP request (syntax) block.
