@@ -193,6 +193,9 @@ func (p *page) deprecations() {
 	if p.kind == model.ResourcePage {
 		p.typeDeprecation()
 	}
+	if op := p.res.Operation; op != nil {
+		op.Deprecated = p.introDeprecation("")
+	}
 	p.noteDeprecations()
 }
 
@@ -218,31 +221,37 @@ func (p *page) noteDeprecations() {
 			if !statesDeprecation(s) {
 				continue
 			}
-			name, kind := noteSubject(s)
-			if name == "" {
+			names, kind := noteSubject(s)
+			why := reason(sents[i:])
+			for _, name := range names {
+				p.markDeprecated(name, kind, why)
+			}
+		}
+	}
+}
+
+// markDeprecated marks the property name of the page's type (kind
+// "property") or the member name of an enum the page documents (kind
+// "member") as deprecated with why, unless its row says more.
+func (p *page) markDeprecated(name, kind, why string) {
+	for _, c := range p.res.contribs {
+		if c.prio != prioDefinition {
+			continue
+		}
+		switch kind {
+		case "property":
+			if c.t.Name != p.res.defines {
 				continue
 			}
-			why := reason(sents[i:])
-			for _, c := range p.res.contribs {
-				if c.prio != prioDefinition {
-					continue
+			for _, pr := range c.t.Properties {
+				if strings.EqualFold(pr.Name, name) && (pr.Deprecated == "" || pr.Deprecated == bareDeprecated) {
+					pr.Deprecated = why
 				}
-				switch kind {
-				case "property":
-					if c.t.Name != p.res.defines {
-						continue
-					}
-					for _, pr := range c.t.Properties {
-						if strings.EqualFold(pr.Name, name) && (pr.Deprecated == "" || pr.Deprecated == bareDeprecated) {
-							pr.Deprecated = why
-						}
-					}
-				case "member":
-					for _, m := range c.t.Members {
-						if strings.EqualFold(m.Name, name) && (m.Deprecated == "" || m.Deprecated == bareDeprecated) {
-							m.Deprecated = why
-						}
-					}
+			}
+		case "member":
+			for _, m := range c.t.Members {
+				if strings.EqualFold(m.Name, name) && (m.Deprecated == "" || m.Deprecated == bareDeprecated) {
+					m.Deprecated = why
 				}
 			}
 		}
@@ -255,6 +264,13 @@ func stripNoteMarker(txt string) string {
 	txt = strings.TrimSpace(txt)
 	if strings.HasPrefix(txt, "[!") {
 		if i := strings.IndexByte(txt, ']'); i > 2 && isLetters(txt[2:i]) {
+			txt = strings.TrimSpace(txt[i+1:])
+		}
+	}
+	// "Note: The x property is deprecated." (a bold label, as text).
+	if i := strings.IndexByte(txt, ':'); i > 0 && i <= len("important") && isLetters(txt[:i]) {
+		switch strings.ToLower(txt[:i]) {
+		case "note", "important", "caution", "warning", "tip":
 			txt = strings.TrimSpace(txt[i+1:])
 		}
 	}
@@ -283,17 +299,19 @@ func inBlockquote(n ast.Node) bool {
 }
 
 // noteSubject reads the subject of a sentence of a note that states a
-// deprecation: "The **x** property is deprecated" gives ("x",
-// "property"), "The `y` value is deprecated" ("y", "member"); ("", "")
-// when the subject is not one named property or member.
-func noteSubject(s string) (name, kind string) {
+// deprecation: "The **x** property is deprecated" gives (["x"],
+// "property"), "The `y` value is deprecated" (["y"], "member"), "The **a**,
+// **b** and **c** properties are deprecated" (["a", "b", "c"],
+// "property"); (nil, "") when the subject is not named properties or
+// members.
+func noteSubject(s string) (names []string, kind string) {
 	l := strings.ToLower(s)
 	i := strings.Index(l, " deprecat")
 	if i < 0 {
-		return "", ""
+		return nil, ""
 	}
 	subj := strings.TrimSpace(s[:i])
-	for _, v := range []string{" is now", " has been", " is being", " is", " was"} {
+	for _, v := range []string{" is now", " are now", " has been", " have been", " is being", " are being", " is", " are", " was", " were"} {
 		if len(subj) >= len(v) && strings.EqualFold(subj[len(subj)-len(v):], v) {
 			subj = subj[:len(subj)-len(v)]
 			break
@@ -304,31 +322,68 @@ func noteSubject(s string) (name, kind string) {
 		words = words[1:]
 	}
 	if len(words) < 2 {
-		return "", ""
+		return nil, ""
 	}
 	last := strings.ToLower(words[len(words)-1])
 	head := words[:len(words)-1]
-	if last == "property" && len(head) == 2 && strings.EqualFold(head[1], "navigation") {
-		head = head[:1]
-	}
-	if len(head) != 1 {
-		return "", ""
-	}
-	name = strings.Trim(head[0], "*`_\"")
-	switch strings.ToLower(name) {
-	case "this", "that", "each", "its", "their", "a", "an", "any", "every":
-		return "", ""
-	}
-	if !noteName(name) {
-		return "", ""
+	if (last == "property" || last == "properties") && len(head) >= 2 && strings.EqualFold(head[len(head)-1], "navigation") {
+		head = head[:len(head)-1]
 	}
 	switch last {
 	case "property", "relationship":
-		return name, "property"
+		kind = "property"
 	case "value", "member":
-		return name, "member"
+		kind = "member"
+	case "properties", "relationships":
+		kind = "property"
+	case "values", "members":
+		kind = "member"
+	default:
+		return nil, ""
 	}
-	return "", ""
+	plural := strings.HasSuffix(last, "s")
+	if !plural {
+		if len(head) != 1 {
+			return nil, ""
+		}
+		name := strings.Trim(head[0], "*`_\"")
+		if !subjectName(name) {
+			return nil, ""
+		}
+		return []string{name}, kind
+	}
+	// "a, b, and c" / "a and b" / "a or b": names separated by commas
+	// and one conjunction, nothing else.
+	for _, w := range head {
+		for _, part := range strings.Split(w, ",") {
+			switch strings.ToLower(part) {
+			case "":
+				continue
+			case "and", "or":
+				continue
+			}
+			name := strings.Trim(part, "*`_\"")
+			if !subjectName(name) {
+				return nil, ""
+			}
+			names = append(names, name)
+		}
+	}
+	if len(names) < 2 {
+		return nil, ""
+	}
+	return names, kind
+}
+
+// subjectName reports whether a word of a note's subject names a property
+// or member (not "this", "its", …).
+func subjectName(name string) bool {
+	switch strings.ToLower(name) {
+	case "this", "that", "each", "its", "their", "a", "an", "any", "every", "these", "those", "following", "all", "some", "both",
+		"other", "several", "many", "two", "three", "related", "old", "legacy":
+		return false
+	}
+	return noteName(name)
 }
 
 // noteName reports whether s can be a property or member name.
@@ -363,6 +418,16 @@ func (p *page) typeDeprecation() {
 		return
 	}
 	short := strings.ToLower(t.Name[strings.LastIndexByte(t.Name, '.')+1:])
+	t.Deprecated = p.introDeprecation(short)
+}
+
+// introDeprecation returns what the page says about the deprecation of its
+// subject (the type named short, or the page's API): the sentences of a
+// note or paragraph between the H1 and the first section that state it
+// ("This API is deprecated …", "The x resource type is deprecated …"), or
+// bareDeprecated when only an H1 ending in "(deprecated)" says so; "" when
+// the page says nothing.
+func (p *page) introDeprecation(short string) string {
 	started := p.h1 == nil
 	for _, b := range p.blocks {
 		if b == p.h1 {
@@ -381,14 +446,14 @@ func (p *page) typeDeprecation() {
 		sents := sentences(stripNoteMarker(b.txt()))
 		for i, s := range sents {
 			if statesDeprecation(s) && aboutType(s, short) {
-				t.Deprecated = reason(sents[i:])
-				return
+				return reason(sents[i:])
 			}
 		}
 	}
 	if p.h1 != nil && strings.HasSuffix(strings.ToLower(strings.TrimSpace(p.page.Title)), "(deprecated)") {
-		t.Deprecated = bareDeprecated
+		return bareDeprecated
 	}
+	return ""
 }
 
 // aboutType reports whether a sentence stating a deprecation is about the
@@ -412,13 +477,20 @@ func aboutType(s, short string) bool {
 		}
 	}
 	subj = strings.Trim(subj, " *`")
+	for _, label := range []string{"note:", "important:", "caution:", "warning:"} {
+		// "**Note:** This API is deprecated."
+		if rest, ok := strings.CutPrefix(subj, label); ok {
+			subj = strings.Trim(rest, " *`")
+		}
+	}
 	for _, art := range []string{"the ", "this "} {
 		subj = strings.TrimPrefix(subj, art)
 	}
 	subj = strings.Trim(subj, " *`")
 	subj = strings.TrimPrefix(subj, short)
 	switch strings.TrimSpace(subj) {
-	case "", "resource", "resource type", "type", "complex type", "entity", "entity type", "api", "apis", "resource and its apis", "resource and its methods":
+	case "", "resource", "resource type", "type", "complex type", "entity", "entity type", "api", "apis", "resource and its apis", "resource and its methods",
+		"method", "operation", "action", "function", "request", "endpoint":
 		return true
 	}
 	return false

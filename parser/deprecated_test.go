@@ -1,6 +1,9 @@
 package parser
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func TestRowDeprecation(t *testing.T) {
 	for _, c := range []struct{ name, desc, want string }{
@@ -74,11 +77,16 @@ func TestNoteSubject(t *testing.T) {
 		{"The `retired` value is deprecated.", "retired", "member"},
 		{"This property is deprecated.", "", ""},
 		{"The gadget resource is deprecated.", "", ""},
-		{"The size and color properties are deprecated.", "", ""},
+		{"The **size** and **color** properties are deprecated.", "size,color", "property"},
+		{"The alpha, beta, and gamma properties have been deprecated.", "alpha,beta,gamma", "property"},
+		{"The `retired` and `gone` values are deprecated.", "retired,gone", "member"},
+		{"The following properties are deprecated.", "", ""},
+		{"These properties are deprecated.", "", ""},
+		{"The size and other properties are deprecated.", "", ""},
 		{"Deprecated.", "", ""},
 	} {
-		name, kind := noteSubject(c.s)
-		if name != c.name || kind != c.kind {
+		names, kind := noteSubject(c.s)
+		if name := strings.Join(names, ","); name != c.name || kind != c.kind {
 			t.Errorf("noteSubject(%q) = %q, %q; want %q, %q", c.s, name, kind, c.name, c.kind)
 		}
 	}
@@ -93,6 +101,30 @@ func TestStripNoteMarker(t *testing.T) {
 	} {
 		if got := stripNoteMarker(c[0]); got != c[1] {
 			t.Errorf("stripNoteMarker(%q) = %q, want %q", c[0], got, c[1])
+		}
+	}
+}
+
+// TestOperationDeprecated: a note between an API page's H1 and its first
+// section that says the API is deprecated marks the operation; a note on
+// one of its properties does not.
+func TestOperationDeprecated(t *testing.T) {
+	page := func(note string) []byte {
+		return []byte("# Get gadget\n\nNamespace: microsoft.graph\n\n" + note + "\n\nGet a gadget.\n\n## HTTP request\n\n```http\nGET /gadgets/{id}\n```\n")
+	}
+	for _, c := range []struct{ note, want string }{
+		{"> [!CAUTION]\n> This API is deprecated and will stop returning data on March 31, 2026. Use the widget API instead.",
+			"This API is deprecated and will stop returning data on March 31, 2026. Use the widget API instead."},
+		{"> **Note:** This method is deprecated.", "This method is deprecated."},
+		{"> **Note:** The **size** property is deprecated.", ""},
+		{"Read a gadget.", ""},
+	} {
+		pkg := ParseFiles([]File{{Path: "api/gadget-get.md", Src: page(c.note)}})
+		if len(pkg.Operations) != 1 {
+			t.Fatalf("%d operations", len(pkg.Operations))
+		}
+		if got := pkg.Operations[0].Deprecated; got != c.want {
+			t.Errorf("note %q: Deprecated = %q, want %q", c.note, got, c.want)
 		}
 	}
 }

@@ -91,6 +91,25 @@ func isKnownHeaderLine(s string) bool {
 	return knownHeaders[strings.ToLower(name)] || (strings.Contains(name, "-") && !strings.HasPrefix(name, "-"))
 }
 
+// urlContinuation reports whether line continues a request URL wrapped
+// over several lines: it starts with a character that continues a URL's
+// path or query ("/", "?", "&", "$", "="), or the URL ends in one that
+// awaits more ("?", "&", "=", "/", ",", "(") and the line is one
+// space-free token; a header line, a blank line or a body never is.
+func urlContinuation(url, line string) bool {
+	t := strings.TrimSpace(line)
+	if t == "" || url == "" || strings.ContainsAny(t, " \t") || strings.HasPrefix(t, "{") || strings.HasPrefix(t, "[") || strings.HasPrefix(t, "<") {
+		return false
+	}
+	if strings.ContainsRune("/?&$=", rune(t[0])) && !strings.HasPrefix(t, "//") {
+		return true
+	}
+	if _, _, ok := headerLine(t); ok {
+		return false
+	}
+	return strings.ContainsRune("?&=/,(", rune(url[len(url)-1]))
+}
+
 // ParseHTTPRequest parses an example request block: a start line "METHOD
 // URL", header lines, a blank line and the body. The Example has Kind
 // RequestExample and PairIndex -1; the caller sets Pos, Name and the rest.
@@ -105,6 +124,13 @@ func ParseHTTPRequest(lines []Line) (*model.Example, []model.Diagnostic) {
 		ex.Method = m
 		ex.URL = stripHTTPVersion(rest)
 		i++
+		// A long request URL wrapped over several lines ("…?$filter=a eq
+		// 'b'" then "&$select=c") continues the start line; it is no
+		// body.
+		for i < len(lines) && urlContinuation(ex.URL, lines[i].Text) {
+			ex.URL = stripHTTPVersion(ex.URL + strings.TrimSpace(lines[i].Text))
+			i++
+		}
 	} else {
 		diags = append(diags, startLineDiag(lines[i], "request", "METHOD URL, as in \"GET https://graph.microsoft.com/v1.0/me\""))
 		i = bestEffortStart(lines, i)

@@ -48,6 +48,14 @@ func TestParseHTTPRequest(t *testing.T) {
 				BodyPos: pos(73, 1), ContentType: "application/json"},
 		},
 		{
+			name:  "URL wrapped over lines",
+			first: 10,
+			text:  "GET https://graph.microsoft.com/v1.0/users?\n$filter=startswith(displayName,'a')\n&$select=id\nConsistencyLevel: eventual\n",
+			want: &model.Example{Kind: model.RequestExample, PairIndex: -1, Method: "GET",
+				URL:     "https://graph.microsoft.com/v1.0/users?$filter=startswith(displayName,'a')&$select=id",
+				Headers: []*model.Header{{Name: "ConsistencyLevel", Value: "eventual", Pos: pos(13, 1)}}},
+		},
+		{
 			name:  "GET without headers or body",
 			first: 5,
 			text:  "GET https://graph.microsoft.com/v1.0/me/events?$select=subject,body&$filter=start/dateTime ge '2017-07-01'\n",

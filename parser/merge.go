@@ -184,10 +184,11 @@ func parallel(n int, fn func(i int)) {
 
 // typeMeta is what the merge learnt about a type beyond the model.
 type typeMeta struct {
-	basePrio  int // priority of the contribution Base came from
-	hasID     bool
-	entity    bool // stated entity (keyProperty or entity contribution)
-	structure bool // not an enum
+	basePrio    int // priority of the contribution Base came from
+	hasID       bool
+	addressable bool // its own page treats it as a resource (contrib.addressable)
+	entity      bool // stated entity (keyProperty or entity contribution)
+	structure   bool // not an enum
 }
 
 // sameMembers compares member names as sets; a list that omits
@@ -229,6 +230,7 @@ func mergeGroup(g []*contrib) (*model.Type, *typeMeta, []model.Diagnostic) {
 	var baseSrc model.Pos
 	var membersSrc model.Pos
 	haveMembers := false
+	noBase := false
 	sources := map[model.Pos]bool{}
 	defined := hasDefinition(g)
 	for _, c := range g {
@@ -246,6 +248,11 @@ func mergeGroup(g []*contrib) (*model.Type, *typeMeta, []model.Diagnostic) {
 				Message: t.Name + " is documented here as " + what + " but as a " + t.Kind.String() + " type at " + t.Pos.String() + "; document it one way"})
 			continue
 		}
+		if t.Builtin && !t.Pos.IsValid() && c.prio == prioDefinition {
+			// A page documents the built-in root (resources/entity.md):
+			// that page is where it is defined.
+			t.Pos = ct.Pos
+		}
 		if t.Description == "" {
 			t.Description = ct.Description
 		}
@@ -260,12 +267,20 @@ func mergeGroup(g []*contrib) (*model.Type, *typeMeta, []model.Diagnostic) {
 		if ct.Kind == model.EntityType {
 			m.entity = true
 		}
+		if c.addressable && c.prio == prioDefinition {
+			m.addressable = true
+		}
 		if c.hasID && (c.prio < prioInherited || !hasDefinition(g)) {
 			// Rows of other pages ("Inherited from x" id rows) make x an
 			// entity only when x has no page of its own to say so.
 			m.hasID = true
 		}
-		if ct.Base != "" {
+		if c.noBase && c.prio == prioDefinition && t.Base == "" {
+			noBase = true
+		}
+		if ct.Base != "" && !(noBase && c.prio >= prioJSONDerived) {
+			// A base read from an @odata.type in another type's
+			// representation does not override a page's "baseType": null.
 			src := c.baseSrc
 			if !src.IsValid() {
 				src = ct.Pos
@@ -354,50 +369,69 @@ func mergeGroup(g []*contrib) (*model.Type, *typeMeta, []model.Diagnostic) {
 }
 
 // resolveEntities decides entity vs complex for structured types: a type
-// is an entity when it has a key, has or gets an id, or derives from an
-// entity. Entity types without another base derive from EntityBase and get
-// their key; their own "id" property lives on EntityBase.
+// is an entity when it has a key, has or gets an id, its own page treats it
+// as an addressable resource (Relationships rows, a Methods table of API
+// pages), a relationship of another type targets it, or it derives from an
+// entity. Only a keyProperty (or an entity base so stated) is the pages'
+// word; the rest is evidence, and such types are marked KeyAssumed. Entity
+// types without another base derive from EntityBase and get their key;
+// their own "id" property lives on EntityBase.
 func resolveEntities(all []*model.Type, types map[string]*model.Type, meta map[string]*typeMeta) {
-	memo := map[string]int{} // 0 unknown, 1 entity, 2 not, 3 visiting
-	var isEntity func(n string) bool
-	isEntity = func(n string) bool {
-		switch memo[n] {
-		case 1:
-			return true
-		case 2, 3:
-			return false
+	navTarget := map[string]bool{}
+	for _, t := range all {
+		for _, p := range t.Properties {
+			if p.Navigation && p.InheritedFrom == "" {
+				navTarget[p.TypeRef.Name] = true
+			}
+		}
+	}
+	const (
+		unknown = iota
+		stated
+		assumed
+		not
+		visiting
+	)
+	memo := map[string]int{}
+	var kind func(n string) int
+	kind = func(n string) int {
+		switch k := memo[n]; k {
+		case stated, assumed, not:
+			return k
+		case visiting:
+			return not
 		}
 		t := types[n]
-		if t == nil {
-			return false
+		if t == nil || t.Kind == model.EnumType {
+			return not
 		}
-		memo[n] = 3
+		memo[n] = visiting
 		m := meta[n]
+		k := not
+		switch {
+		case t.Kind == model.EntityType || (m != nil && m.entity) || t.Key != "":
+			k = stated
+		case t.Base != "" && kind(t.Base) != not:
+			k = kind(t.Base)
 		// An "id" row typed other than String (chatMessageMention's
 		// Int32 index) is a member, not entity evidence: an entity's
 		// key is the inherited String id.
-		idEvidence := m != nil && m.hasID && !nonStringID(t)
-		e := t.Kind == model.EntityType || (m != nil && m.entity) || idEvidence || t.Key != ""
-		if t.Base != "" && isEntity(t.Base) {
-			e = true
+		case m != nil && m.hasID && !nonStringID(t), m != nil && m.addressable, navTarget[n]:
+			k = assumed
 		}
-		if t.Kind == model.EnumType {
-			e = false
-		}
-		if e {
-			memo[n] = 1
-		} else {
-			memo[n] = 2
-		}
-		return e
+		memo[n] = k
+		return k
 	}
 	for _, t := range all {
 		if t.Kind == model.EnumType {
 			continue
 		}
-		if isEntity(t.Name) {
+		switch kind(t.Name) {
+		case stated:
 			t.Kind = model.EntityType
-		} else {
+		case assumed:
+			t.Kind, t.KeyAssumed = model.EntityType, t.Name != model.EntityBase
+		default:
 			t.Kind = model.ComplexType
 		}
 	}
@@ -524,6 +558,45 @@ func resolveLinks(results []*PageResult) {
 		}
 	}
 	reported := map[string]bool{}
+	// A page whose type name is a shortening of the name its file spells
+	// and links use (a page titled "UserFlow" in identityuserflow.md,
+	// linked as identityUserFlow) dropped a prefix: the longer name is the
+	// type's. The page and every other use of the short name take it. The
+	// reverse (a page's workbookIcon in icon.md, linked as icon) keeps the
+	// page's longer name below.
+	promote := map[string]string{}
+	for _, r := range results {
+		if r == nil {
+			continue
+		}
+		for name, target := range r.typeLinks {
+			def := defs[target]
+			if target == "" || def == "" || def == name || defined[name] || promote[def] != "" {
+				continue
+			}
+			if longerForm(name, def) && strings.EqualFold(shortName(name), strings.TrimSuffix(path.Base(target), ".md")) {
+				promote[def] = name
+				nameConflict(definer[target], target, name, def, name, reported)
+			}
+		}
+	}
+	if len(promote) > 0 {
+		for target, def := range defs {
+			if n := promote[def]; n != "" {
+				defs[target] = n
+				defined[n] = true
+			}
+		}
+		for _, r := range results {
+			if r == nil {
+				continue
+			}
+			if n := promote[r.defines]; n != "" {
+				r.defines = n
+			}
+			r.renameTypes(promote)
+		}
+	}
 	for _, r := range results {
 		if r == nil || len(r.typeLinks) == 0 {
 			continue
@@ -537,7 +610,7 @@ func resolveLinks(results []*PageResult) {
 					renames = map[string]string{}
 				}
 				renames[name] = def
-				nameConflict(definer[target], target, name, def, reported)
+				nameConflict(definer[target], target, name, def, def, reported)
 			}
 		}
 		if renames != nil {
@@ -721,8 +794,9 @@ func splitAnnotations(props []*model.Property) ([]*model.Property, []*model.Inst
 // links to it use, when the links' name is the one the page's file name
 // spells and the page's is not ("[identityUserFlow](identityuserflow.md)"
 // to a page that names its type UserFlow): the docs contradict themselves.
-// It reports each pair of names once, on the defining page d.
-func nameConflict(d *PageResult, target, linked, def string, reported map[string]bool) {
+// used is the name docgen keeps. It reports each pair of names once, on the
+// defining page d.
+func nameConflict(d *PageResult, target, linked, def, used string, reported map[string]bool) {
 	if d == nil {
 		return
 	}
@@ -739,9 +813,24 @@ func nameConflict(d *PageResult, target, linked, def string, reported map[string
 	if !pos.IsValid() {
 		pos = model.Pos{File: d.Page.File, Line: 1, Col: 1}
 	}
+	why := ""
+	if used == linked {
+		why = " (the page's name is a shortening of it)"
+	}
 	d.Diagnostics = append(d.Diagnostics, model.Diagnostic{Pos: pos, Severity: model.Warning, Code: CodeTypeNameConflict,
 		Message: "this page names its type " + def + " but other pages link to it as " + linked + ", the name its file " + path.Base(target) +
-			" spells; docgen uses " + def + "; name the type one way on the page, in its annotation and in links"})
+			" spells; docgen uses " + used + why + "; name the type one way on the page, in its annotation and in links"})
+}
+
+// longerForm reports whether the qualified name long is short with a
+// prefix to its last segment (identityUserFlow for UserFlow), compared
+// case-insensitively, in the same namespace.
+func longerForm(long, short string) bool {
+	ls, ss := shortName(long), shortName(short)
+	if len(ls) <= len(ss) || ss == "" || !strings.EqualFold(strings.TrimSuffix(long, ls), strings.TrimSuffix(short, ss)) {
+		return false
+	}
+	return strings.EqualFold(ls[len(ls)-len(ss):], ss)
 }
 
 // actionBodies undoes a request-body type taken from the response type

@@ -41,6 +41,56 @@ func isHTTPish(info string) bool {
 	return false
 }
 
+// scenarioSyntax returns the request blocks of scenario sections that
+// follow the one holding the page's HTTP request block: a page written as
+// "## List a group's drives" / "### HTTP request" / request, then "## List
+// a site's drives" / request, … gives one path per scenario, and only the
+// first scenario has the "HTTP request" heading. The first request block of
+// each following H2 that is a scenario (no section kind docgen knows, not
+// an example) is a syntax block too, up to the first H2 that is not one.
+func (p *page) scenarioSyntax(syntax []*mdBlock) []*mdBlock {
+	if len(syntax) == 0 {
+		return nil
+	}
+	h2 := syntax[0].h2
+	if h2 == nil || syntax[0].section == h2 || !scenarioHeading(h2) {
+		return nil
+	}
+	var more []*mdBlock
+	var cur *mdBlock
+	taken := false
+	for _, b := range p.blocks {
+		if b.kind == bHeading && !b.tab && b.level == 2 && b.pos.Line > h2.pos.Line {
+			if !scenarioHeading(b) {
+				break
+			}
+			cur, taken = b, false
+			continue
+		}
+		if cur == nil || taken || b.kind != bFence || b.h2 != cur {
+			continue
+		}
+		if !isHTTPish(b.info) || !startsWithMethod(firstText(b.fenceLines())) {
+			continue
+		}
+		more = append(more, b)
+		taken = true
+	}
+	return more
+}
+
+// scenarioHeading reports whether an H2 names a scenario of the operation
+// ("List a site's drives"): no section kind docgen reads, not an example,
+// not an HTTP request heading.
+func scenarioHeading(h *mdBlock) bool {
+	if h.headingKind() != secNone || h.isSyntaxHeading() {
+		return false
+	}
+	t := strings.ToLower(strings.TrimSpace(h.txt()))
+	return t != "" && !strings.HasPrefix(t, "example") && !strings.HasPrefix(t, "remark") && !strings.HasPrefix(t, "see also") &&
+		!strings.HasPrefix(t, "error") && !strings.HasPrefix(t, "note")
+}
+
 // apiPage reads an API page's operation.
 func (p *page) apiPage() {
 	op := &model.Operation{
@@ -63,6 +113,7 @@ func (p *page) apiPage() {
 		}
 		syntax = append(syntax, b)
 	}
+	syntax = append(syntax, p.scenarioSyntax(syntax)...)
 	seenPath := map[string]model.Pos{}
 	for _, b := range syntax {
 		paths, diags := ParseSyntaxBlock(b.fenceLines())

@@ -48,6 +48,12 @@ type contrib struct {
 	kindKnown bool
 	// hasID is set when the type has or gets an "id" (entity evidence).
 	hasID bool
+	// addressable is set when the type's own page has a Relationships
+	// table with rows or a Methods table linking API pages: the page
+	// treats the type as an addressable (keyed) resource.
+	addressable bool
+	// noBase is set when the resource annotation states "baseType": null.
+	noBase bool
 	// baseSrc is where Base was read.
 	baseSrc model.Pos
 	// membersSrc is where the member list was read (enum contributions).

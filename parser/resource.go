@@ -257,6 +257,7 @@ func (p *page) resourcePage() {
 			t.Kind = model.EntityType
 			c.kindKnown = true
 		}
+		c.noBase = resAnn.BaseTypeNull
 		if resAnn.BaseType != "" && !resAnn.BaseTypeNull {
 			t.Base = qualify(resAnn.BaseType, p.ns)
 			c.baseSrc = resAnn.Pos
@@ -284,6 +285,10 @@ func (p *page) resourcePage() {
 			continue
 		}
 		sec := p.sectionOf(b)
+		if sec == secSkip && methodsTable(b) {
+			c.addressable = true
+			continue
+		}
 		if sec != secProperties && sec != secRelationships {
 			continue
 		}
@@ -319,6 +324,11 @@ func (p *page) resourcePage() {
 				}
 				continue
 			}
+			if sec == secRelationships {
+				// Navigation properties are an entity's: the page
+				// treats the type as an addressable resource.
+				c.addressable = true
+			}
 			if pr.Name == "id" && resAnn == nil {
 				// Without an annotation an id row is the best entity
 				// evidence; with one, keyProperty decides (complex types
@@ -345,6 +355,23 @@ func (p *page) resourcePage() {
 	}
 	p.derivedTypes(qn)
 	p.pageExamples(qn, t)
+}
+
+// methodsTable reports whether b is the table of a "Methods" section that
+// links API pages ("[Get x](../api/x-get.md)"): operations addressing the
+// page's type.
+func methodsTable(b *mdBlock) bool {
+	if b.section == nil || !strings.HasPrefix(strings.ToLower(strings.TrimSpace(b.section.txt())), "method") {
+		return false
+	}
+	for _, r := range b.mdTable.rows() {
+		for _, l := range r.mdCell(0).links {
+			if strings.Contains(l.Dest, "api/") && strings.Contains(l.Dest, ".md") {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // appendProp appends pr unless a property of that name is there.

@@ -188,3 +188,31 @@ func TestGraphURL(t *testing.T) {
 		}
 	}
 }
+
+// TestStatusRedirect: a Response section stating a redirect (302 Found)
+// and an example of the 200 OK it leads to (or the other way round) is no
+// example-status-mismatch; 201 against 200 is.
+func TestStatusRedirect(t *testing.T) {
+	for _, c := range []struct {
+		stated, shown int
+		want          bool
+	}{
+		{302, 200, false},
+		{200, 302, false},
+		{201, 200, true},
+		{302, 404, false}, // an error example is not compared
+		{303, 301, true},
+	} {
+		op := &model.Operation{Name: "x", Response: &model.Response{Status: c.stated},
+			Examples: []*model.Example{{Kind: model.ResponseExample, Status: c.shown, Pos: model.Pos{File: "x.md", Line: 3}}}}
+		got := false
+		for _, d := range Run(&model.Package{Operations: []*model.Operation{op}}) {
+			if d.Code == CodeExampleStatusMismatch {
+				got = true
+			}
+		}
+		if got != c.want {
+			t.Errorf("stated %d, shown %d: mismatch reported %v, want %v", c.stated, c.shown, got, c.want)
+		}
+	}
+}

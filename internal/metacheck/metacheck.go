@@ -98,10 +98,11 @@ func (c *checker) report(pos model.Pos, code model.Code, format string, args ...
 	c.diags = append(c.diags, model.Diagnostic{Pos: pos, Severity: sev, Code: code, Message: fmt.Sprintf(format, args...)})
 }
 
-// documented reports whether a model type is one the pages document
-// (not docgen's built-in entity root, not an enum docgen named itself).
+// documented reports whether a model type is one the pages document (not
+// docgen's built-in entity root unless a page defines it, not an enum
+// docgen named itself).
 func documented(t *model.Type) bool {
-	return t != nil && !t.Builtin && !t.Synthesized && t.Name != model.JSONType
+	return t != nil && (!t.Builtin || t.Pos.IsValid()) && !t.Synthesized && t.Name != model.JSONType
 }
 
 // Check compares pkg with md. The diagnostics are in model order (types by
@@ -241,7 +242,9 @@ func (c *checker) structured(d *model.Type, mt *csdl.Type, recall, prec, types *
 	var missing []string
 	for _, mp := range mt.Properties {
 		recall.Den++
-		ok := false
+		// The docs' entity type has its key from its root (the id row
+		// of its page moves there), whatever kind the metadata says.
+		ok := d.Kind == model.EntityType && d.Key != "" && strings.EqualFold(mp.Name, d.Key)
 		for _, p := range d.Properties {
 			if p != nil && strings.EqualFold(p.Name, mp.Name) {
 				ok = true

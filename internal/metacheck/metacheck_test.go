@@ -219,6 +219,56 @@ func TestCheckUnstatedBase(t *testing.T) {
 	}
 }
 
+// TestCheckDocumentedRoot: docgen's built-in entity root counts as a
+// documented type only when a page defines it (its Pos is the page's).
+func TestCheckDocumentedRoot(t *testing.T) {
+	md, err := csdl.Read(strings.NewReader(metadata))
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, without := Check(testPackage(), md)
+	pkg := testPackage()
+	for _, ty := range pkg.Types {
+		if ty.Name == model.EntityBase {
+			ty.Pos = pos(90)
+		}
+	}
+	_, with := Check(pkg, md)
+	a, _ := without.Get(Types)
+	b, _ := with.Get(Types)
+	if b.Num != a.Num+1 || b.Den != a.Den {
+		t.Errorf("types with a page for the root = %d of %d, without = %d of %d; want one more matched", b.Num, b.Den, a.Num, a.Den)
+	}
+}
+
+// TestCheckKeyOfEntity: a docs entity type has its key from its root, so
+// a metadata complex type's own id property is not undocumented.
+func TestCheckKeyOfEntity(t *testing.T) {
+	md, err := csdl.Read(strings.NewReader(strings.Replace(metadata, `<ComplexType Name="address">`,
+		`<ComplexType Name="address"><Property Name="id" Type="Edm.String"/>`, 1)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, keyed := range []bool{false, true} {
+		pkg := testPackage()
+		addr := &model.Type{Name: "microsoft.graph.address", Kind: model.ComplexType, Pos: pos(80), Properties: []*model.Property{prop("city", "Edm.String", false, 81)}}
+		if keyed {
+			addr.Kind, addr.Key, addr.Base, addr.BaseAssumed = model.EntityType, "id", model.EntityBase, true
+		}
+		pkg.Types = append(pkg.Types, addr)
+		diags, _ := Check(pkg, md)
+		lacks := false
+		for _, d := range diags {
+			if d.Code == CodePropertyUndocumented && strings.Contains(d.Message, "address lacks") && strings.Contains(d.Message, "id Edm.String") {
+				lacks = true
+			}
+		}
+		if lacks == keyed {
+			t.Errorf("keyed %v: id reported undocumented = %v", keyed, lacks)
+		}
+	}
+}
+
 func TestMeasureString(t *testing.T) {
 	if got := (Measure{Name: Types, Num: 1, Den: 3}).String(); got != "types: 1 of 3 (33.3%)" {
 		t.Errorf("String = %q", got)

@@ -322,8 +322,16 @@ type Type struct {
 	// representation) leaves it false. Tools comparing the docs with the
 	// service should treat an assumed base as unknown.
 	BaseAssumed bool `json:"baseAssumed,omitempty"`
-	Abstract    bool `json:"abstract,omitempty"`
-	OpenType    bool `json:"openType,omitempty"`
+	// KeyAssumed marks an entity type no page states as keyed: no resource
+	// annotation gives it a keyProperty and no stated base makes it an
+	// entity. docgen reads it as keyed from indirect evidence (an "id" row
+	// or example member, a Relationships table of its own, a Methods table
+	// linking API pages, a relationship of another type that targets it).
+	// Tools comparing the docs with the service should treat the kind as a
+	// reading, not a fact; a docs writer should add the keyProperty.
+	KeyAssumed bool `json:"keyAssumed,omitempty"`
+	Abstract   bool `json:"abstract,omitempty"`
+	OpenType   bool `json:"openType,omitempty"`
 	// Key is the key property of an entity type ("id" from EntityBase).
 	Key string `json:"key,omitempty"`
 	// Builtin marks types docgen defines itself (EntityBase).
@@ -508,6 +516,11 @@ type Operation struct {
 	Title string `json:"title,omitempty"`
 	// Description is the first paragraph after the H1.
 	Description string `json:"description,omitempty"`
+	// Deprecated is non-empty when the page marks the operation deprecated:
+	// the words that say so ("This API is deprecated and will stop
+	// returning data on … Use x instead."), or "deprecated" when only a
+	// "(deprecated)" title says it.
+	Deprecated string `json:"deprecated,omitempty"`
 	// Page is the page's File.
 	Page string `json:"page"`
 	// Pos is the HTTP request (syntax) block.
