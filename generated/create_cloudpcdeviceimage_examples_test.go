@@ -5,18 +5,23 @@ package generated
 
 import "testing"
 
-// TestCreateCloudpcdeviceimage_CreateCloudpcdeviceimageFrom_Request round-trips the request example "create_cloudpcdeviceimage_from_" (docs/create-cloudpcdeviceimage.md:76).
-func TestCreateCloudpcdeviceimage_CreateCloudpcdeviceimageFrom_Request(t *testing.T) {
-	runExample[CloudPcDeviceImage](t, exampleCreateCloudpcdeviceimage_CreateCloudpcdeviceimageFrom_Request)
+// TestCreateCloudpcdeviceimageExamples round-trips the JSON examples of
+// docs/create-cloudpcdeviceimage.md, one subtest each (harness:
+// docgen_examples_test.go).
+func TestCreateCloudpcdeviceimageExamples(t *testing.T) {
+	runExamples(t, examplesCreateCloudpcdeviceimage)
 }
 
-// exampleCreateCloudpcdeviceimage_CreateCloudpcdeviceimageFrom_Request is the request example "create_cloudpcdeviceimage_from_" (docs/create-cloudpcdeviceimage.md:76).
-var exampleCreateCloudpcdeviceimage_CreateCloudpcdeviceimageFrom_Request = &exampleCase{
-	Name: "create_cloudpcdeviceimage_from_",
-	File: "docs/create-cloudpcdeviceimage.md",
-	Line: 76,
-	Type: "CloudPcDeviceImage",
-	Body: `{
+// examplesCreateCloudpcdeviceimage are the JSON examples of
+// docs/create-cloudpcdeviceimage.md, in document order.
+var examplesCreateCloudpcdeviceimage = []*exampleCase{
+	{
+		Test: "CreateCloudpcdeviceimageFrom_Request",
+		Name: "create_cloudpcdeviceimage_from_",
+		File: "docs/create-cloudpcdeviceimage.md",
+		Go:   (*CloudPcDeviceImage)(nil),
+		Type: "CloudPcDeviceImage",
+		Body: `{
   "@odata.type": "#microsoft.graph.cloudPcDeviceImage",
   "displayName": "String",
   "operatingSystem": "String",
@@ -26,24 +31,18 @@ var exampleCreateCloudpcdeviceimage_CreateCloudpcdeviceimageFrom_Request = &exam
   "statusDetails": "String",
   "sourceImageResourceId": "String"
 }`,
-	Edits: []exampleEdit{
-		{Pointer: "/status", Value: `"pending"`, Reason: "placeholder \"String\" stands for any microsoft.graph.cloudPcDeviceImageStatus"},
-		{Pointer: "/statusDetails", Value: `"internalServerError"`, Reason: "placeholder \"String\" stands for any microsoft.graph.cloudPcDeviceImageStatusDetails"},
+		Edits: []exampleEdit{
+			{Pointer: "/status", Value: `"pending"`, Reason: "placeholder \"String\" stands for any microsoft.graph.cloudPcDeviceImageStatus"},
+			{Pointer: "/statusDetails", Value: `"internalServerError"`, Reason: "placeholder \"String\" stands for any microsoft.graph.cloudPcDeviceImageStatusDetails"},
+		},
 	},
-}
-
-// TestCreateCloudpcdeviceimage_CreateCloudpcdeviceimageFrom_Response round-trips the response example "response-1" (docs/create-cloudpcdeviceimage.md:101).
-func TestCreateCloudpcdeviceimage_CreateCloudpcdeviceimageFrom_Response(t *testing.T) {
-	runExample[CloudPcDeviceImage](t, exampleCreateCloudpcdeviceimage_CreateCloudpcdeviceimageFrom_Response)
-}
-
-// exampleCreateCloudpcdeviceimage_CreateCloudpcdeviceimageFrom_Response is the response example "response-1" (docs/create-cloudpcdeviceimage.md:101).
-var exampleCreateCloudpcdeviceimage_CreateCloudpcdeviceimageFrom_Response = &exampleCase{
-	Name: "response-1",
-	File: "docs/create-cloudpcdeviceimage.md",
-	Line: 101,
-	Type: "CloudPcDeviceImage",
-	Body: `{
+	{
+		Test: "CreateCloudpcdeviceimageFrom_Response",
+		Name: "response-1",
+		File: "docs/create-cloudpcdeviceimage.md",
+		Go:   (*CloudPcDeviceImage)(nil),
+		Type: "CloudPcDeviceImage",
+		Body: `{
   "@odata.type": "#microsoft.graph.cloudPcDeviceImage",
   "id": "d2c440a0-40a0-d2c4-a040-c4d2a040c4d2",
   "displayName": "String",
@@ -55,14 +54,15 @@ var exampleCreateCloudpcdeviceimage_CreateCloudpcdeviceimageFrom_Response = &exa
   "statusDetails": "String",
   "sourceImageResourceId": "String"
 }`,
-	Truncated: true,
-	Kinds:     map[string]string{"/lastModifiedDateTime": "DateTimeOffset"},
-	Edits: []exampleEdit{
-		{Pointer: "/lastModifiedDateTime", Value: `"2006-01-02T15:04:05Z"`, Reason: "placeholder \"String (timestamp)\" stands for any Edm.DateTimeOffset"},
-		{Pointer: "/status", Value: `"pending"`, Reason: "placeholder \"String\" stands for any microsoft.graph.cloudPcDeviceImageStatus"},
-		{Pointer: "/statusDetails", Value: `"internalServerError"`, Reason: "placeholder \"String\" stands for any microsoft.graph.cloudPcDeviceImageStatusDetails"},
-	},
-	Known: []exampleKnown{
-		{Pointer: "", Diagnostic: "docs/create-cloudpcdeviceimage.md:101:1: body starts right after the headers; insert a blank line before it [http-header-body]"},
+		Truncated: true,
+		Kinds:     map[string]string{"/lastModifiedDateTime": "DateTimeOffset"},
+		Edits: []exampleEdit{
+			{Pointer: "/lastModifiedDateTime", Value: `"2006-01-02T15:04:05Z"`, Reason: "placeholder \"String (timestamp)\" stands for any Edm.DateTimeOffset"},
+			{Pointer: "/status", Value: `"pending"`, Reason: "placeholder \"String\" stands for any microsoft.graph.cloudPcDeviceImageStatus"},
+			{Pointer: "/statusDetails", Value: `"internalServerError"`, Reason: "placeholder \"String\" stands for any microsoft.graph.cloudPcDeviceImageStatusDetails"},
+		},
+		Known: []exampleKnown{
+			{Pointer: "", Diagnostic: "body starts right after the headers; insert a blank line before it [http-header-body]"},
+		},
 	},
 }

@@ -23,29 +23,40 @@ func (s *stubCreateCloudPcDeviceImage) CreateCloudPcDeviceImage(ctx context.Cont
 	return s.resp, nil
 }
 
-// TestCreateCloudpcdeviceimage_Handler_CreateCloudpcdeviceimageFrom sends the
-// request example "create_cloudpcdeviceimage_from_"
-// (docs/create-cloudpcdeviceimage.md:71) through NewServer and checks the
-// answer against the response example (docs/create-cloudpcdeviceimage.md:97).
-func TestCreateCloudpcdeviceimage_Handler_CreateCloudpcdeviceimageFrom(t *testing.T) {
-	runHandlerExample(t, &handlerCase{
+// serveCreateCloudPcDeviceImage mounts a new stubCreateCloudPcDeviceImage under prefix: the Serve function of the handler cases of CreateCloudPcDeviceImage.
+func serveCreateCloudPcDeviceImage(prefix string, response []byte) (http.Handler, func() bool, error) {
+	s := &stubCreateCloudPcDeviceImage{}
+	if response != nil {
+		s.resp = new(CloudPcDeviceImage)
+		if err := json.Unmarshal(response, s.resp); err != nil {
+			return nil, nil, err
+		}
+	}
+	return NewServer(Servers{CloudPcDeviceImages: s}, WithPrefix(prefix)), s.called.Load, nil
+}
+
+// TestCreateCloudpcdeviceimageHandlers sends the documented requests of
+// docs/create-cloudpcdeviceimage.md through NewServer and checks each answer
+// against the documented response, one subtest each (harness:
+// docgen_examples_handler_test.go).
+func TestCreateCloudpcdeviceimageHandlers(t *testing.T) {
+	runHandlerExamples(t, handlersCreateCloudpcdeviceimage)
+}
+
+// handlersCreateCloudpcdeviceimage are the documented request/response pairs of
+// docs/create-cloudpcdeviceimage.md.
+var handlersCreateCloudpcdeviceimage = []*handlerCase{
+	{
+		Test:     "CreateCloudpcdeviceimageFrom",
+		Name:     "create_cloudpcdeviceimage_from_",
+		File:     "docs/create-cloudpcdeviceimage.md",
 		Method:   "POST",
 		URL:      "/beta/deviceManagement/virtualEndpoint/deviceImages",
-		File:     "docs/create-cloudpcdeviceimage.md",
-		Line:     71,
 		Headers:  [][2]string{{"Content-Type", "application/json"}},
-		Request:  exampleCreateCloudpcdeviceimage_CreateCloudpcdeviceimageFrom_Request,
-		Response: exampleCreateCloudpcdeviceimage_CreateCloudpcdeviceimageFrom_Response,
+		Request:  examplesCreateCloudpcdeviceimage[0],
+		Response: examplesCreateCloudpcdeviceimage[1],
 		Status:   http.StatusCreated,
-		Serve: func(response []byte) (http.Handler, func() bool, error) {
-			s := &stubCreateCloudPcDeviceImage{}
-			if response != nil {
-				s.resp = new(CloudPcDeviceImage)
-				if err := json.Unmarshal(response, s.resp); err != nil {
-					return nil, nil, err
-				}
-			}
-			return NewServer(Servers{CloudPcDeviceImages: s}, WithPrefix("/beta")), s.called.Load, nil
-		},
-	})
+		Prefix:   "/beta",
+		Serve:    serveCreateCloudPcDeviceImage,
+	},
 }

@@ -42,20 +42,33 @@ func TestCorpusCodecBench(t *testing.T) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		t.Fatal(err)
 	}
-	call := regexp.MustCompile(`runExample\[(\w+)\]\(t, (example\w+)\)`)
+	// Each page's examples are a table (runExamples(t, examplesX)); an
+	// entry starts with its Test field and names its Go type in Go.
+	table := regexp.MustCompile(`runExamples\(t, (\w+)\)`)
+	field := regexp.MustCompile(`(?m)^\t\t(?:Test: .*|Go: +\(\*(\w+)\)\(nil\),)$`)
 	var cases []string
 	for _, f := range files {
 		if err := os.WriteFile(filepath.Join(dir, f.Name), f.Content, 0o644); err != nil {
 			t.Fatal(err)
 		}
-		if strings.HasSuffix(f.Name, "_examples_test.go") {
-			for _, m := range call.FindAllSubmatch(f.Content, -1) {
-				cases = append(cases, fmt.Sprintf("\t{%s, reflect.TypeFor[%s](), reflect.TypeFor[Collection[%[2]s]]()},\n", m[2], m[1]))
+		if !strings.HasSuffix(f.Name, "_examples_test.go") {
+			continue
+		}
+		tm := table.FindSubmatch(f.Content)
+		if tm == nil {
+			continue
+		}
+		i := -1
+		for _, m := range field.FindAllSubmatch(f.Content, -1) {
+			if len(m[1]) == 0 {
+				i++ // a Test field: the next entry
+				continue
 			}
+			cases = append(cases, fmt.Sprintf("\t{%s[%d], reflect.TypeFor[%s](), reflect.TypeFor[Collection[%[3]s]]()},\n", tm[1], i, m[1]))
 		}
 	}
 	if len(cases) == 0 {
-		t.Fatal("no example test calls runExample")
+		t.Fatal("no example table names a Go type")
 	}
 	sort.Strings(cases)
 	bench, err := os.ReadFile("testdata/corpus_codec_bench.go.txt")

@@ -2,6 +2,7 @@ package generator
 
 import (
 	"fmt"
+	"maps"
 	"runtime"
 	"slices"
 	"strconv"
@@ -50,8 +51,11 @@ var exampleCodes = map[examples.Rule]model.Code{
 
 // exampleTest is one generated test.
 type exampleTest struct {
-	// name is the test function's name: want, made unique in the package.
+	// name is the subtest's name: want, made unique on the page; table is
+	// the page's table variable and index the case's place in it.
 	name, want string
+	table      string
+	index      int
 	ex         *model.Example
 	// elem is the Go type the body (or each element) decodes into, and
 	// typeName its name in messages; collection and envelope say how.
@@ -104,22 +108,26 @@ func (p *plan) exampleFiles() []*genFile {
 		if len(tests[i]) == 0 {
 			continue
 		}
-		for _, t := range tests[i] {
-			// The test's name and, unless it is skipped, its case
-			// variable's are both new in the package.
-			for t.name = uniqueTestName(t.want, used); t.skip == "" && used[t.varName()]; {
-				t.name = uniqueTestName(t.want, used)
-			}
+		// One test function per page runs the page's table, one subtest
+		// per example; subtest names are unique on the page.
+		page := exportedName(fi.Base)
+		if page == "" {
+			page = "Page"
+		}
+		fn := uniqueTestName("Test"+page+"Examples", used)
+		table := uniqueTestName("examples"+page, used)
+		onPage := map[string]bool{}
+		for n, t := range tests[i] {
+			t.name = uniqueTestName(t.want, onPage)
+			t.table, t.index = table, n
 			if t.skip == "" {
-				used[t.varName()] = true
 				p.exampleCases[t.ex] = t
 			}
+			p.addLine(t.anchor(), t.line())
 		}
 		out = append(out, &genFile{Name: fi.Base + "_examples_test.go", Build: func() *jen.File {
 			jf := p.newFile(fi.Page)
-			for _, t := range tests[i] {
-				p.emitExampleTest(jf, t)
-			}
+			p.emitExampleTable(jf, fi, fn, table, tests[i])
 			return jf
 		}})
 	}
@@ -180,7 +188,7 @@ func (p *plan) exampleTests(fi *fileInfo, page *model.Page, diags map[string][]m
 			continue
 		}
 		t := p.exampleTest(s.ex, s.op, diags[s.ex.BodyPos.File])
-		t.want = exampleTestName(fi, exampleLabel(s), s.ex.Kind)
+		t.want = exampleTestName(exampleLabel(s), s.ex.Kind)
 		tests = append(tests, t)
 	}
 	return tests
@@ -212,9 +220,9 @@ func exampleLabel(s exampleSource) string {
 	return ex.Name
 }
 
-// exampleTestName is Test<Page>_<Example>[_Request|_Response].
-func exampleTestName(fi *fileInfo, label string, kind model.ExampleKind) string {
-	name := "Test" + exportedName(fi.Base) + "_" + exampleNamePart(label)
+// exampleTestName is the subtest name <Example>[_Request|_Response].
+func exampleTestName(label string, kind model.ExampleKind) string {
+	name := exampleNamePart(label)
 	switch kind {
 	case model.RequestExample:
 		name += "_Request"
@@ -485,43 +493,58 @@ func (p *plan) derivedNamed(t *typeInfo, doc *examples.Node) *typeInfo {
 	return nil
 }
 
-// emitExampleTest writes one test function.
-func (p *plan) emitExampleTest(f *jen.File, t *exampleTest) {
-	ex := t.ex
-	where := ex.BodyPos
-	if !where.IsValid() {
-		where = ex.Pos
-	}
-	loc := model.Pos{File: where.File, Line: where.Line}.String()
-	kind := ex.Kind.String()
-	f.Comment(fmt.Sprintf("%s round-trips the %s example %q (%s).", t.name, kind, sanitizeText(ex.Name), sanitizeText(loc)))
-	if t.rule != "" {
-		f.Comment(fmt.Sprintf("It is tested as %s because %s.", t.typeName, t.rule))
-	}
-	if t.skip != "" {
-		f.Func().Id(t.name).Params(jen.Id("t").Op("*").Qual("testing", "T")).Block(
-			jen.Id("t").Dot("Skip").Call(jen.Lit(fmt.Sprintf("%s: example %q: %s", loc, ex.Name, t.skip))),
-		)
-		return
-	}
-	f.Func().Id(t.name).Params(jen.Id("t").Op("*").Qual("testing", "T")).Block(
-		jen.Id("runExample").Types(t.elem).Call(jen.Id("t"), jen.Id(t.varName())),
+// emitExampleTable writes the page's test function and its table of
+// example cases. No line number is written here: the harness takes them
+// from docgen_lines_test.go, so that a page whose lines move changes that
+// file only.
+func (p *plan) emitExampleTable(f *jen.File, fi *fileInfo, fn, table string, tests []*exampleTest) {
+	src := p.pageName(fi)
+	addComments(f.Group, docComment(fmt.Sprintf("%s round-trips the JSON examples of %s, one subtest each (harness: docgen_examples_test.go).", fn, sanitizeText(src))))
+	f.Func().Id(fn).Params(jen.Id("t").Op("*").Qual("testing", "T")).Block(
+		jen.Id("runExamples").Call(jen.Id("t"), jen.Id(table)),
 	)
 	f.Line()
-	f.Comment(fmt.Sprintf("%s is the %s example %q (%s).", t.varName(), kind, sanitizeText(ex.Name), sanitizeText(loc)))
-	f.Var().Id(t.varName()).Op("=").Op("&").Id("exampleCase").Values(multiline(p.exampleCaseFields(t))...)
+	addComments(f.Group, docComment(fmt.Sprintf("%s are the JSON examples of %s, in document order.", table, sanitizeText(src))))
+	f.Var().Id(table).Op("=").Index().Op("*").Id("exampleCase").ValuesFunc(func(g *jen.Group) {
+		for _, t := range tests {
+			g.Line().Values(multiline(p.exampleCaseFields(t))...)
+		}
+		g.Line()
+	})
 }
 
-// varName is the package-level variable that holds the example case of a
-// named, not skipped test ("example" and the test name without "Test"; the
-// handler tests use it too).
-func (t *exampleTest) varName() string { return "example" + strings.TrimPrefix(t.name, "Test") }
+// pageName is the page a file is generated from, for comments.
+func (p *plan) pageName(fi *fileInfo) string {
+	if fi.Page != "" {
+		return fi.Page
+	}
+	return fi.Base
+}
 
-// caseRef is the exampleCase of t for a handler test: the variable of its
-// round-trip test when it has one, else the literal.
+// anchor is the key of an example's line in docgen_lines_test.go: its
+// file and its subtest name, which stay when the page's lines move.
+func (t *exampleTest) anchor() string { return t.file() + "#" + t.name }
+
+func (t *exampleTest) file() string {
+	if t.ex.BodyPos.IsValid() {
+		return t.ex.BodyPos.File
+	}
+	return t.ex.Pos.File
+}
+
+// line is the page line of the example body.
+func (t *exampleTest) line() int {
+	if t.ex.BodyPos.IsValid() {
+		return t.ex.BodyPos.Line
+	}
+	return t.ex.Pos.Line
+}
+
+// caseRef is the exampleCase of t for a handler test: its entry in the
+// page's table of round-trip cases.
 func (p *plan) caseRef(t *exampleTest) jen.Code {
-	if t.name != "" && p.exampleCases[t.ex] == t {
-		return jen.Id(t.varName())
+	if t.table != "" && p.exampleCases[t.ex] == t {
+		return jen.Id(t.table).Index(jen.Lit(t.index))
 	}
 	return jen.Op("&").Id("exampleCase").Values(multiline(p.exampleCaseFields(t))...)
 }
@@ -531,17 +554,23 @@ func (p *plan) caseRef(t *exampleTest) jen.Code {
 // (emitHandlerTest) write them.
 func (p *plan) exampleCaseFields(t *exampleTest) []jen.Code {
 	ex := t.ex
-	where := ex.BodyPos
-	if !where.IsValid() {
-		where = ex.Pos
-	}
 	fields := []jen.Code{
+		jen.Id("Test").Op(":").Lit(t.name),
 		jen.Id("Name").Op(":").Lit(ex.Name),
-		jen.Id("File").Op(":").Lit(where.File),
-		jen.Id("Line").Op(":").Lit(where.Line),
+		jen.Id("File").Op(":").Lit(t.file()),
+	}
+	if t.skip != "" {
+		return append(fields, jen.Id("Skip").Op(":").Lit(t.skip))
+	}
+	goType := jen.Id("Go").Op(":").Parens(jen.Op("*").Add(t.elem)).Parens(jen.Nil())
+	if t.rule != "" {
+		goType = jen.Comment(fmt.Sprintf("tested as %s because %s", t.typeName, t.rule)).Line().Add(goType)
+	}
+	fields = append(fields,
+		goType,
 		jen.Id("Type").Op(":").Lit(t.typeName),
 		jen.Id("Body").Op(":").Add(goStringLit(ex.Body)),
-	}
+	)
 	if t.repaired {
 		fields = append(fields, jen.Id("Repaired").Op(":").True())
 	}
@@ -623,4 +652,32 @@ func comparePointers(a, b string) int {
 		return strings.Compare(as[i], bs[i])
 	}
 	return len(as) - len(bs)
+}
+
+// addLine records the page line of a test anchor for docgen_lines_test.go.
+// It is called while tests are named, one goroutine at a time.
+func (p *plan) addLine(anchor string, line int) {
+	if p.lines == nil {
+		p.lines = map[string]int{}
+	}
+	p.lines[anchor] = line
+}
+
+// linesFile is docgen_lines_test.go: the page line of every example and
+// handler test, by anchor (page file "#" subtest name). The tests carry no
+// line numbers of their own, so an edit that moves a page's lines changes
+// this one file, not the page's test files.
+func (p *plan) linesFile() *genFile {
+	return &genFile{Name: "docgen_lines_test.go", Build: func() *jen.File {
+		jf := p.newFile("")
+		jf.Comment("exampleLines maps a test anchor (page file \"#\" subtest name; handler")
+		jf.Comment("tests \"#handler/\" and theirs) to the page line its failures point at.")
+		keys := slices.Sorted(maps.Keys(p.lines))
+		jf.Var().Id("exampleLines").Op("=").Map(jen.String()).Int().Values(jen.DictFunc(func(d jen.Dict) {
+			for _, k := range keys {
+				d[jen.Lit(k)] = jen.Lit(p.lines[k])
+			}
+		}))
+		return jf
+	}}
 }

@@ -119,14 +119,16 @@ func TestExampleBodyRuleEmitted(t *testing.T) {
 	p := refPlan(t)
 	o := p.opByName("widget-post-owners")
 	tst := p.exampleTest(o.Examples[0], o, nil)
-	tst.name = "TestAddOwner"
+	tst.name = "AddOwner"
 	f := jen.NewFile("widgets")
-	p.emitExampleTest(f, tst)
+	p.emitExampleTable(f, &fileInfo{Base: "add_owner", Page: "docs/widget.md"}, "TestAddOwnerExamples", "examplesAddOwner", []*exampleTest{tst})
 	src := fmt.Sprintf("%#v", f)
 	for _, want := range []string{
-		"// It is tested as ODataRef because every member is @odata.id, property@odata.bind or @odata.context, and the operation's path ends in /$ref.",
-		"runExample[ODataRef](t, exampleAddOwner)",
-		"var exampleAddOwner = &exampleCase{",
+		"// tested as ODataRef because every member is @odata.id, property@odata.bind or @odata.context, and the operation's path ends in /$ref",
+		"runExamples(t, examplesAddOwner)",
+		"var examplesAddOwner = []*exampleCase{",
+		`Test: "AddOwner",`,
+		`Go:   (*ODataRef)(nil),`,
 		`Type: "ODataRef",`,
 	} {
 		if !strings.Contains(src, want) {
@@ -158,7 +160,7 @@ func TestHandlerRefRoute(t *testing.T) {
 		}
 		got = append(got, s)
 	}
-	want := []string{"TestWidgetPostOwners_Handler_AddOwner /v1.0/widgets/w1/owners/$ref request as ODataRef"}
+	want := []string{"AddOwner /v1.0/widgets/w1/owners/$ref request as ODataRef"}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("handler tests (-want +got):\n%s", diff)
 	}

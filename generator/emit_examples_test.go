@@ -184,7 +184,7 @@ func TestExampleWalk(t *testing.T) {
 			},
 			want: []string{
 				"type Widget",
-				`known /name: docs/widget.md:20:1: example "microsoft.graph.widget": the body omits name, which the microsoft.graph.widget table marks required, so the round trip through Widget adds it; show the member in the example or mark it truncated, or drop the Required marker [generator-example-missing]`,
+				`known /name: example "microsoft.graph.widget": the body omits name, which the microsoft.graph.widget table marks required, so the round trip through Widget adds it; show the member in the example or mark it truncated, or drop the Required marker [generator-example-missing]`,
 				`diag docs/widget.md:20:1: example "microsoft.graph.widget": the body omits name, which the microsoft.graph.widget table marks required, so the round trip through Widget adds it; show the member in the example or mark it truncated, or drop the Required marker [generator-example-missing]`,
 			},
 		},
@@ -206,7 +206,7 @@ func TestExampleWalk(t *testing.T) {
 			want: []string{
 				"type Widget",
 				"edit /owner =  (the value does not decode as microsoft.graph.owner)",
-				`known /owner: docs/widget.md:20:2: example "microsoft.graph.widget": /owner is "String", but microsoft.graph.owner is a JSON object; fix the value or the property's type [generator-example-value]`,
+				`known /owner: example "microsoft.graph.widget": /owner is "String", but microsoft.graph.owner is a JSON object; fix the value or the property's type [generator-example-value]`,
 				`diag docs/widget.md:20:2: example "microsoft.graph.widget": /owner is "String", but microsoft.graph.owner is a JSON object; fix the value or the property's type [generator-example-value]`,
 			},
 		},
@@ -233,7 +233,7 @@ func TestExampleWalk(t *testing.T) {
 			want: []string{
 				"type Widget",
 				`edit /tags/1 = "a" (placeholder "String" stands for any Edm.String)`,
-				`known /name: docs/widget.md:20:2: example "microsoft.graph.widget": /name is "c", but "c" is not one of the values its description lists (a, b); fix the value or the property's type [generator-example-value]`,
+				`known /name: example "microsoft.graph.widget": /name is "c", but "c" is not one of the values its description lists (a, b); fix the value or the property's type [generator-example-value]`,
 				`diag docs/widget.md:20:2: example "microsoft.graph.widget": /name is "c", but "c" is not one of the values its description lists (a, b); fix the value or the property's type [generator-example-value]`,
 			},
 		},
@@ -271,7 +271,7 @@ func TestExampleWalk(t *testing.T) {
 			body: "{\n  \"status\": \"bogus\"\n}",
 			want: []string{
 				"type Widget",
-				`known /status: docs/widget.md:21:3: example "microsoft.graph.widget": /status is "bogus", but "bogus" is not a documented value of microsoft.graph.widgetStatus; fix the value or the property's type [generator-example-value]`,
+				`known /status: example "microsoft.graph.widget": /status is "bogus", but "bogus" is not a documented value of microsoft.graph.widgetStatus; fix the value or the property's type [generator-example-value]`,
 				`diag docs/widget.md:21:3: example "microsoft.graph.widget": /status is "bogus", but "bogus" is not a documented value of microsoft.graph.widgetStatus; fix the value or the property's type [generator-example-value]`,
 			},
 		},
@@ -282,8 +282,8 @@ func TestExampleWalk(t *testing.T) {
 				"type Widget",
 				"edit /size =  (the value does not decode as Edm.Int32)",
 				"edit /tags/0 =  (the value does not decode as Edm.String)",
-				`known /size: docs/widget.md:21:3: example "microsoft.graph.widget": /size is "many", but an Edm.Int32 is a JSON number; fix the value or the property's type [generator-example-value]`,
-				`known /tags/0: docs/widget.md:22:12: example "microsoft.graph.widget": /tags/0 is 1, but an Edm.String is a JSON string; fix the value or the property's type [generator-example-value]`,
+				`known /size: example "microsoft.graph.widget": /size is "many", but an Edm.Int32 is a JSON number; fix the value or the property's type [generator-example-value]`,
+				`known /tags/0: example "microsoft.graph.widget": /tags/0 is 1, but an Edm.String is a JSON string; fix the value or the property's type [generator-example-value]`,
 				`diag docs/widget.md:21:3: example "microsoft.graph.widget": /size is "many", but an Edm.Int32 is a JSON number; fix the value or the property's type [generator-example-value]`,
 				`diag docs/widget.md:22:12: example "microsoft.graph.widget": /tags/0 is 1, but an Edm.String is a JSON string; fix the value or the property's type [generator-example-value]`,
 			},
@@ -295,7 +295,7 @@ func TestExampleWalk(t *testing.T) {
 			want: []string{
 				"type Widget",
 				"edit /size =  (the value does not decode as Edm.Int32)",
-				"known /size: docs/widget.md:21:16: size is not an Int32 [lint-type]",
+				"known /size: size is not an Int32 [lint-type]",
 			},
 		},
 		{
@@ -305,22 +305,22 @@ func TestExampleWalk(t *testing.T) {
 			want: []string{
 				"type Widget",
 				"edit /size =  (the value does not decode as Edm.Int32)",
-				"known /name: docs/widget.md:21:3: size is not an Int32 [lint-type]",
-				"known /size: docs/widget.md:21:3: size is not an Int32 [lint-type]",
+				"known /name: size is not an Int32 [lint-type]",
+				"known /size: size is not an Int32 [lint-type]",
 			},
 		},
 		{
 			name:  "a diagnostic on a line with no value start is body-level",
 			body:  "{\n  \"name\": \"a\"\n}",
 			diags: []model.Diagnostic{{Pos: model.Pos{File: "docs/widget.md", Line: 22}, Code: "json-repaired", Message: "m"}},
-			want:  []string{"type Widget", "known : docs/widget.md:22: m [json-repaired]"},
+			want:  []string{"type Widget", "known : m [json-repaired]"},
 		},
 		{
 			name: "a null collection is reported, kept",
 			body: `{"tags": null}`,
 			want: []string{
 				"type Widget",
-				`known /tags: docs/widget.md:20:2: example "microsoft.graph.widget": /tags is null, but a collection is written as an array, not null; fix the value or the property's type [generator-example-value]`,
+				`known /tags: example "microsoft.graph.widget": /tags is null, but a collection is written as an array, not null; fix the value or the property's type [generator-example-value]`,
 				`diag docs/widget.md:20:2: example "microsoft.graph.widget": /tags is null, but a collection is written as an array, not null; fix the value or the property's type [generator-example-value]`,
 			},
 		},
@@ -358,7 +358,7 @@ func TestExampleWalk(t *testing.T) {
 			want: []string{
 				"repaired", "type Widget",
 				`edit /size =  (the value does not decode as Edm.Int32)`,
-				"known /size: docs/widget.md:23:3: size is not an Int32 [lint-type]",
+				"known /size: size is not an Int32 [lint-type]",
 			},
 		},
 	}
@@ -437,21 +437,20 @@ func TestExampleTypes(t *testing.T) {
 }
 
 func TestExampleNames(t *testing.T) {
-	fi := &fileInfo{Base: "list_widgets"}
-	used := map[string]bool{"TestListWidgets_ListWidgets_Request": true}
+	used := map[string]bool{"ListWidgets_Request": true}
 	tests := []struct {
 		label string
 		kind  model.ExampleKind
 		want  string
 	}{
-		{"list_widgets", model.RequestExample, "TestListWidgets_ListWidgets_Request_2"},
-		{"list_widgets", model.RequestExample, "TestListWidgets_ListWidgets_Request_3"},
-		{"list_widgets", model.ResponseExample, "TestListWidgets_ListWidgets_Response"},
-		{"microsoft.graph.widget", model.ResourceExample, "TestListWidgets_MicrosoftGraphWidget"},
-		{"!!!", model.JSONExample, "TestListWidgets_Example"},
+		{"list_widgets", model.RequestExample, "ListWidgets_Request_2"},
+		{"list_widgets", model.RequestExample, "ListWidgets_Request_3"},
+		{"list_widgets", model.ResponseExample, "ListWidgets_Response"},
+		{"microsoft.graph.widget", model.ResourceExample, "MicrosoftGraphWidget"},
+		{"!!!", model.JSONExample, "Example"},
 	}
 	for _, tt := range tests {
-		if got := uniqueTestName(exampleTestName(fi, tt.label, tt.kind), used); got != tt.want {
+		if got := uniqueTestName(exampleTestName(tt.label, tt.kind), used); got != tt.want {
 			t.Errorf("test name for %q (%v) = %q, want %q", tt.label, tt.kind, got, tt.want)
 		}
 	}

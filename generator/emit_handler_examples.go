@@ -26,7 +26,7 @@ import (
 
 // handlerTest is one generated handler test.
 type handlerTest struct {
-	// name is the test function's name: want, made unique in the package.
+	// name is the subtest's name: want, made unique on the page.
 	name   string
 	want   string
 	ho     *handlerOp
@@ -71,17 +71,31 @@ func (p *plan) handlerTestFiles(hp *handlerPlan) []*genFile {
 		if len(pt.tests) == 0 {
 			continue
 		}
+		page := exportedName(fi.Base)
+		if page == "" {
+			page = "Page"
+		}
+		fn := uniqueTestName("Test"+page+"Handlers", used)
+		table := uniqueTestName("handlers"+page, used)
+		onPage := map[string]bool{}
 		for _, t := range pt.tests {
-			t.name = uniqueTestName(t.want, used)
+			t.name = uniqueTestName(t.want, onPage)
+			p.addLine(t.req.Pos.File+"#handler/"+t.name, t.req.Pos.Line)
+			// A body that has no round-trip case of its own is written
+			// in the handler case, with an anchor of its own.
+			for kind, et := range map[string]*exampleTest{"request": t.reqT, "response": t.respT} {
+				if et != nil && p.exampleCases[et.ex] != et {
+					et.name = "handler/" + t.name + "/" + kind
+					p.addLine(et.anchor(), et.line())
+				}
+			}
 		}
 		out = append(out, &genFile{Name: fi.Base + "_handlers_test.go", Build: func() *jen.File {
 			jf := p.newFile(fi.Page)
 			for _, ho := range pt.stubs {
 				p.emitStub(jf, ho)
 			}
-			for _, t := range pt.tests {
-				p.emitHandlerTest(jf, t)
-			}
+			p.emitHandlerTable(jf, fi, fn, table, pt.tests)
 			return jf
 		}})
 	}
@@ -105,7 +119,7 @@ func (p *plan) handlerTests(fi *fileInfo, ho *handlerOp, diags map[string][]mode
 		}
 		t := &handlerTest{ho: ho, req: ex, resp: resp}
 		label := exampleLabel(exampleSource{ex, o})
-		t.want = "Test" + exportedName(fi.Base) + "_Handler_" + exampleNamePart(label)
+		t.want = exampleNamePart(label)
 		t.skip = p.planHandlerTest(t, diags[ex.Pos.File])
 		tests = append(tests, t)
 	}
@@ -249,27 +263,57 @@ func (p *plan) emitStub(f *jen.File, ho *handlerOp) {
 	}
 	f.Func().Params(jen.Id("s").Op("*").Id(name)).Id(ho.o.BaseName).Params(params...).Params(results...).Block(body...)
 	f.Line()
+	serve := []jen.Code{jen.Id("s").Op(":=").Op("&").Id(name).Values()}
+	if ho.resp == respJSON {
+		serve = append(serve, jen.If(jen.Id("response").Op("!=").Nil()).Block(
+			jen.Id("s").Dot("resp").Op("=").New(ho.respElem()),
+			jen.If(jen.Err().Op(":=").Qual("encoding/json", "Unmarshal").Call(jen.Id("response"), jen.Id("s").Dot("resp")), jen.Err().Op("!=").Nil()).Block(
+				jen.Return(jen.Nil(), jen.Nil(), jen.Err()),
+			),
+		))
+	}
+	impl := jen.Id("Servers").Values(jen.Id(ho.group.Field).Op(":").Id("s"))
+	serve = append(serve,
+		jen.Return(jen.Id("NewServer").Call(impl, jen.Id("WithPrefix").Call(jen.Id("prefix"))), jen.Id("s").Dot("called").Dot("Load"), jen.Nil()))
+	f.Comment(fmt.Sprintf("serve%s mounts a new %s under prefix: the Serve function of the handler cases of %s.", ho.o.BaseName, name, ho.o.BaseName))
+	f.Func().Id("serve"+ho.o.BaseName).Params(jen.Id("prefix").String(), jen.Id("response").Index().Byte()).Params(
+		jen.Qual("net/http", "Handler"), jen.Func().Params().Bool(), jen.Error()).Block(serve...)
+	f.Line()
 }
 
-// emitHandlerTest writes one test function.
-func (p *plan) emitHandlerTest(f *jen.File, t *handlerTest) {
+// emitHandlerTable writes the page's handler test function and its table
+// of cases (no line numbers: see linesFile).
+func (p *plan) emitHandlerTable(f *jen.File, fi *fileInfo, fn, table string, tests []*handlerTest) {
+	src := p.pageName(fi)
+	addComments(f.Group, docComment(fmt.Sprintf("%s sends the documented requests of %s through NewServer and checks each answer against the documented response, one subtest each (harness: docgen_examples_handler_test.go).", fn, sanitizeText(src))))
+	f.Func().Id(fn).Params(jen.Id("t").Op("*").Qual("testing", "T")).Block(
+		jen.Id("runHandlerExamples").Call(jen.Id("t"), jen.Id(table)),
+	)
+	f.Line()
+	addComments(f.Group, docComment(fmt.Sprintf("%s are the documented request/response pairs of %s.", table, sanitizeText(src))))
+	f.Var().Id(table).Op("=").Index().Op("*").Id("handlerCase").ValuesFunc(func(g *jen.Group) {
+		for _, t := range tests {
+			g.Line().Values(multiline(p.handlerCaseFields(t))...)
+		}
+		g.Line()
+	})
+}
+
+// handlerCaseFields are the fields of the handlerCase literal of t.
+func (p *plan) handlerCaseFields(t *handlerTest) []jen.Code {
 	ho := t.ho
-	reqAt := model.Pos{File: t.req.Pos.File, Line: t.req.Pos.Line}.String()
-	respAt := model.Pos{File: t.resp.Pos.File, Line: t.resp.Pos.Line}.String()
-	addComments(f.Group, docComment(fmt.Sprintf("%s sends the request example %q (%s) through NewServer and checks the answer against the response example (%s).",
-		t.name, sanitizeText(t.req.Name), sanitizeText(reqAt), sanitizeText(respAt))))
-	if t.skip != "" {
-		f.Func().Id(t.name).Params(jen.Id("t").Op("*").Qual("testing", "T")).Block(
-			jen.Id("t").Dot("Skip").Call(jen.Lit(fmt.Sprintf("%s: %s", reqAt, t.skip))),
-		)
-		return
-	}
 	fields := []jen.Code{
+		jen.Id("Test").Op(":").Lit(t.name),
+		jen.Id("Name").Op(":").Lit(t.req.Name),
+		jen.Id("File").Op(":").Lit(t.req.Pos.File),
+	}
+	if t.skip != "" {
+		return append(fields, jen.Id("Skip").Op(":").Lit(t.skip))
+	}
+	fields = append(fields,
 		jen.Id("Method").Op(":").Lit(t.req.Method),
 		jen.Id("URL").Op(":").Lit(t.url),
-		jen.Id("File").Op(":").Lit(t.req.Pos.File),
-		jen.Id("Line").Op(":").Lit(t.req.Pos.Line),
-	}
+	)
 	var hdrs []jen.Code
 	for _, h := range t.req.Headers {
 		if h == nil {
@@ -298,29 +342,10 @@ func (p *plan) emitHandlerTest(f *jen.File, t *handlerTest) {
 		}
 		fields = append(fields, jen.Id("Problems").Op(":").Index().String().Values(ps...))
 	}
-	var opts []jen.Code
 	if t.prefix != "" {
-		opts = append(opts, jen.Id("WithPrefix").Call(jen.Lit(t.prefix)))
+		fields = append(fields, jen.Id("Prefix").Op(":").Lit(t.prefix))
 	}
-	serve := []jen.Code{jen.Id("s").Op(":=").Op("&").Id(stubName(ho)).Values()}
-	if ho.resp == respJSON {
-		serve = append(serve, jen.If(jen.Id("response").Op("!=").Nil()).Block(
-			jen.Id("s").Dot("resp").Op("=").New(ho.respElem()),
-			jen.If(jen.Err().Op(":=").Qual("encoding/json", "Unmarshal").Call(jen.Id("response"), jen.Id("s").Dot("resp")), jen.Err().Op("!=").Nil()).Block(
-				jen.Return(jen.Nil(), jen.Nil(), jen.Err()),
-			),
-		))
-	}
-	impl := jen.Id("Servers").Values(jen.Id(ho.group.Field).Op(":").Id("s"))
-	serve = append(serve,
-		jen.Return(jen.Id("NewServer").Call(append([]jen.Code{impl}, opts...)...), jen.Id("s").Dot("called").Dot("Load"), jen.Nil()))
-	fields = append(fields, jen.Id("Serve").Op(":").Func().Params(
-		jen.Id("response").Index().Byte(),
-	).Params(jen.Qual("net/http", "Handler"), jen.Func().Params().Bool(), jen.Error()).Block(serve...))
-	f.Func().Id(t.name).Params(jen.Id("t").Op("*").Qual("testing", "T")).Block(
-		jen.Id("runHandlerExample").Call(jen.Id("t"), jen.Op("&").Id("handlerCase").Values(multiline(fields)...)),
-	)
-	f.Line()
+	return append(fields, jen.Id("Serve").Op(":").Id("serve"+ho.o.BaseName))
 }
 
 // routesTo explains why a request would not reach ho's handler ("" when

@@ -49,7 +49,11 @@ func TestCorpusExamples(t *testing.T) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		t.Fatal(err)
 	}
-	testFunc := regexp.MustCompile(`(?m)^func (Test\w+)\(t \*testing\.T\) \{\n\s*(t\.Skip)?`)
+	// Each page's examples are one table run by one test function, a
+	// subtest per example; a skipped example's entry has Skip right after
+	// Test, Name and File.
+	testFunc := regexp.MustCompile(`(?m)^func (Test\w+)\(t \*testing\.T\) \{\n\s*runExamples\(t, (\w+)\)`)
+	entry := regexp.MustCompile(`(?m)^\t\tTest: +"([^"]*)",\n\t\tName: +.*,\n\t\tFile: +.*,\n(\t\tSkip: )?`)
 	ours := map[string]bool{}
 	wantSkip := map[string]bool{}
 	for _, f := range files {
@@ -57,10 +61,16 @@ func TestCorpusExamples(t *testing.T) {
 			t.Fatal(err)
 		}
 		if strings.HasSuffix(f.Name, "_examples_test.go") && !strings.HasPrefix(f.Name, "docgen_") {
-			for _, m := range testFunc.FindAllSubmatch(f.Content, -1) {
-				ours[string(m[1])] = true
+			fn := testFunc.FindSubmatch(f.Content)
+			if fn == nil {
+				t.Errorf("%s: no test function running its table", f.Name)
+				continue
+			}
+			for _, m := range entry.FindAllSubmatch(f.Content, -1) {
+				name := string(fn[1]) + "/" + string(m[1])
+				ours[name] = true
 				if len(m[2]) > 0 {
-					wantSkip[string(m[1])] = true
+					wantSkip[name] = true
 				}
 			}
 		}

@@ -149,6 +149,9 @@ func Generate(pkg *model.Package, opts Options) ([]File, []model.Diagnostic) {
 	if handlers {
 		r.submit(p.handlerFiles()...)
 	}
+	if tests {
+		r.submit(p.linesFile())
+	}
 	r.done()
 	files := p.collect(r)
 	diags := slices.Clone(p.diags)

@@ -195,7 +195,7 @@ func TestGoldenCompile(t *testing.T) {
 		if err := os.MkdirAll(pkgDir, 0o755); err != nil {
 			t.Fatal(err)
 		}
-		p := &plan{opts: Options{Package: PackageName(opts.Package)}}
+		p := &plan{opts: Options{Package: PackageName(opts.Package), NoTests: opts.NoTests}}
 		for _, g := range p.runtimeFiles() {
 			want[g.Name] = string(g.Src)
 		}

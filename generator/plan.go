@@ -83,6 +83,8 @@ type plan struct {
 	// testNames are the package-level names taken, with the generated
 	// tests' (emit_examples.go usedNames).
 	testNames map[string]bool
+	// lines maps a test anchor to its page line (docgen_lines_test.go).
+	lines map[string]int
 	// undefined records types already reported as undefined, per position.
 	reported map[string]bool
 	// examples is the example analysis's view of the generated types

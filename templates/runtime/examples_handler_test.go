@@ -3,8 +3,9 @@ package runtime
 // This file is docgen's harness for handler example tests. It is copied
 // into every generated package as a test file (its name starts with
 // "examples", the prefix docgen copies) and used by the generated
-// <page>_handlers_test.go files: each documented request/response pair of
-// an operation becomes one test that calls runHandlerExample.
+// <page>_handlers_test.go files: each page's documented request/response
+// pairs are one table, run by one test function (runHandlerExamples) with
+// one subtest per pair.
 //
 // What a test does:
 //
@@ -40,11 +41,18 @@ import (
 
 // handlerCase is one documented request/response pair.
 type handlerCase struct {
+	// Test is the subtest's name, unique on the page; Name is the request
+	// example's name in the docs.
+	Test string
+	Name string
+	// Skip, when set, is why the pair is not tested.
+	Skip string
 	// Method and URL are the documented request line; URL is the path and
 	// query without the host, the version prefix included.
 	Method string
 	URL    string
-	// File and Line locate the request example.
+	// File and Line locate the request example. Generated cases leave Line
+	// 0: it is exampleLines[File+"#handler/"+Test] (docgen_lines_test.go).
 	File string
 	Line int
 	// Headers are the documented request headers to send, name and value.
@@ -59,10 +67,34 @@ type handlerCase struct {
 	// breaks the operation's rules on; when set, the router must answer
 	// 400 with exactly these detail targets.
 	Problems []string
-	// Serve returns the NewServer of the operation's group with a stub
-	// answering with the response body (nil for none); called reports
-	// whether the stub's method ran.
-	Serve func(response []byte) (h http.Handler, called func() bool, err error)
+	// Prefix is the version prefix of URL ("/beta", "/v1.0" or "").
+	Prefix string
+	// Serve returns the NewServer of the operation's group, under prefix,
+	// with a stub answering with the response body (nil for none); called
+	// reports whether the stub's method ran.
+	Serve func(prefix string, response []byte) (h http.Handler, called func() bool, err error)
+}
+
+// runHandlerExamples runs each case in a subtest named hc.Test.
+func runHandlerExamples(t *testing.T, cases []*handlerCase) {
+	t.Helper()
+	for _, hc := range cases {
+		t.Run(hc.Test, func(t *testing.T) {
+			t.Helper()
+			if hc.Skip != "" {
+				t.Skipf("%s:%d: %s", hc.File, hc.line(), hc.Skip)
+			}
+			runHandlerExample(t, hc)
+		})
+	}
+}
+
+// line is the page line of the request example.
+func (hc *handlerCase) line() int {
+	if hc.Line != 0 {
+		return hc.Line
+	}
+	return exampleLines[hc.File+"#handler/"+hc.Test]
 }
 
 // runHandlerExample sends hc through the generated router.
@@ -79,7 +111,7 @@ func runHandlerExample(t *testing.T, hc *handlerCase) {
 
 // handlerRun is runHandlerExample without the testing.T.
 func handlerRun(hc *handlerCase) []exampleLine {
-	h := &handlerRunner{hc: hc, at: fmt.Sprintf("%s:%d", hc.File, hc.Line)}
+	h := &handlerRunner{hc: hc, at: fmt.Sprintf("%s:%d", hc.File, hc.line())}
 	h.run()
 	return h.out
 }
@@ -253,7 +285,7 @@ func (h *handlerRunner) serve(reqBody, response []byte) (served, error) {
 			response = append(append([]byte(`{"value":`), t...), '}')
 		}
 	}
-	handler, called, err := hc.Serve(response)
+	handler, called, err := hc.Serve(hc.Prefix, response)
 	if err != nil {
 		return served{}, fmt.Errorf("the stub cannot hold the documented response: %w", err)
 	}
@@ -296,7 +328,7 @@ func handlerEditedBody(c *exampleCase) ([]byte, []exampleLine, error) {
 	if c.Repaired {
 		text, shifts = exampleRepair(text)
 	}
-	r.lines = exampleLineIndex(c.Body, text, shifts, c.Line)
+	r.lines = exampleLineIndex(c.Body, text, shifts, c.line())
 	doc, err := exampleParse([]byte(text))
 	if err != nil {
 		return nil, nil, fmt.Errorf("body is not JSON: %v", err)

@@ -3,7 +3,8 @@ package runtime
 // This file is docgen's round-trip harness for documented JSON examples. It
 // is copied into every generated package (as a _test.go file, with the
 // package clause swapped) and used by the generated <page>_examples_test.go
-// files: each documented example becomes one test that calls runExample.
+// files: each page's documented examples are one table, run by one test
+// function (runExamples) with one subtest per example.
 //
 // What a test does, in order:
 //
@@ -46,6 +47,7 @@ import (
 	"errors"
 	"fmt"
 	"math/big"
+	"reflect"
 	"slices"
 	"sort"
 	"strconv"
@@ -58,11 +60,22 @@ import (
 
 // exampleCase is one documented JSON example, as docgen embeds it in a test.
 type exampleCase struct {
+	// Test is the subtest's name, unique on the page: a stable anchor that
+	// does not move when the page's lines do.
+	Test string
 	// Name is the example's name in the docs (the annotation name).
 	Name string
 	// File and Line locate the first line of the example body in the docs.
+	// Generated cases leave Line 0: the line is exampleLines[File+"#"+Test]
+	// (docgen_lines_test.go), so that a page whose lines move changes that
+	// one file only.
 	File string
 	Line int
+	// Skip, when set, is why the example is not round-tripped.
+	Skip string
+	// Go is a nil pointer to the Go type the body (or each element of a
+	// collection) decodes into, such as (*User)(nil).
+	Go any
 	// Type is the Go type the body decodes into, for messages.
 	Type string
 	// Body is the example's JSON, verbatim.
@@ -127,22 +140,52 @@ type exampleResult struct {
 // exampleCodec decodes a document, validates and re-encodes it.
 type exampleCodec func(in []byte) exampleResult
 
-// runExample runs the round trip of c through the Go type T.
-func runExample[T any](t *testing.T, c *exampleCase) {
+// runExamples runs the round trip of each case in a subtest named c.Test.
+func runExamples(t *testing.T, cases []*exampleCase) {
 	t.Helper()
-	codec := exampleCodecOf[T]
-	switch {
-	case c.Collection:
-		codec = exampleCollectionCodecOf[T]
-	case c.Envelope:
-		codec = exampleEnvelopeCodecOf[T]
+	for _, c := range cases {
+		t.Run(c.Test, func(t *testing.T) {
+			t.Helper()
+			if c.Skip != "" {
+				t.Skipf("%s:%d: example %q: %s", c.File, c.line(), c.Name, c.Skip)
+			}
+			runExample(t, c)
+		})
 	}
-	for _, line := range exampleRun(c, codec) {
+}
+
+// runExample runs the round trip of c through the Go type of c.Go.
+func runExample(t *testing.T, c *exampleCase) {
+	t.Helper()
+	for _, line := range exampleRun(c, exampleCodecFor(c)) {
 		if line.fail {
 			t.Error(line.text)
 		} else {
 			t.Log(line.text)
 		}
+	}
+}
+
+// line is the page line of the first line of the example body.
+func (c *exampleCase) line() int {
+	if c.Line != 0 {
+		return c.Line
+	}
+	return exampleLines[c.File+"#"+c.Test]
+}
+
+// exampleCodecFor returns the codec of c: its Go type, a collection of it
+// or an envelope holding it.
+func exampleCodecFor(c *exampleCase) exampleCodec {
+	typ := reflect.TypeOf(c.Go).Elem()
+	return func(in []byte) exampleResult {
+		switch {
+		case c.Collection:
+			return exampleCollectionCodec(typ, in)
+		case c.Envelope:
+			return exampleEnvelopeCodec(typ, in)
+		}
+		return exampleCodec1(typ, in)
 	}
 }
 
@@ -190,7 +233,7 @@ func (r *exampleRunner) at(p string) string {
 		}
 		i := strings.LastIndexByte(p, '/')
 		if i < 0 {
-			return r.c.File + ":" + strconv.Itoa(r.c.Line)
+			return r.c.File + ":" + strconv.Itoa(r.c.line())
 		}
 		p = p[:i]
 	}
@@ -228,14 +271,14 @@ func exampleShowPointer(p string) string {
 func (r *exampleRunner) run(codec exampleCodec) {
 	c := r.c
 	r.used = make([]bool, len(c.Known))
-	head := fmt.Sprintf("%s:%d: example %q as %s", c.File, c.Line, c.Name, c.Type)
+	head := fmt.Sprintf("%s:%d: example %q as %s", c.File, c.line(), c.Name, c.Type)
 
 	text := c.Body
 	var shifts []exampleShift
 	if c.Repaired {
 		text, shifts = exampleRepair(text)
 	}
-	r.lines = exampleLineIndex(c.Body, text, shifts, c.Line)
+	r.lines = exampleLineIndex(c.Body, text, shifts, c.line())
 
 	want, err := exampleParse([]byte(text))
 	if err != nil {
@@ -1165,9 +1208,9 @@ func exampleMembersMatch(p string, names []string) bool {
 	return slices.Equal(got, names)
 }
 
-// exampleCodecOf round-trips a document through *T.
-func exampleCodecOf[T any](in []byte) exampleResult {
-	v := new(T)
+// exampleCodec1 round-trips a document through a *typ.
+func exampleCodec1(typ reflect.Type, in []byte) exampleResult {
+	v := reflect.New(typ).Interface()
 	if err := json.Unmarshal(in, v); err != nil {
 		return exampleResult{Decode: err}
 	}
@@ -1176,21 +1219,21 @@ func exampleCodecOf[T any](in []byte) exampleResult {
 	return res
 }
 
-// exampleCollectionCodecOf round-trips a collection of T: a bare array, or
+// exampleCollectionCodec round-trips a collection of typ: a bare array, or
 // an object whose "value" member is the array (the other members, such as
 // @odata.context and @odata.nextLink, are kept as they are).
-func exampleCollectionCodecOf[T any](in []byte) exampleResult {
+func exampleCollectionCodec(typ reflect.Type, in []byte) exampleResult {
 	trimmed := bytes.TrimSpace(in)
 	if len(trimmed) > 0 && trimmed[0] == '[' {
-		var items []T
-		if err := json.Unmarshal(in, &items); err != nil {
+		items := reflect.New(reflect.SliceOf(typ))
+		if err := json.Unmarshal(in, items.Interface()); err != nil {
 			return exampleResult{Decode: err}
 		}
 		var res exampleResult
-		for i := range items {
-			res.Invalid = append(res.Invalid, exampleValidate(&items[i], "/"+strconv.Itoa(i))...)
+		for i := range items.Elem().Len() {
+			res.Invalid = append(res.Invalid, exampleValidate(items.Elem().Index(i).Addr().Interface(), "/"+strconv.Itoa(i))...)
 		}
-		res.Out, res.Encode = json.Marshal(items)
+		res.Out, res.Encode = json.Marshal(items.Interface())
 		return res
 	}
 	var env map[string]json.RawMessage
@@ -1201,15 +1244,15 @@ func exampleCollectionCodecOf[T any](in []byte) exampleResult {
 	if !ok {
 		return exampleResult{Decode: errors.New(`a collection is a {"value": [...]} object or an array; this object has no "value" member`)}
 	}
-	var items []T
-	if err := json.Unmarshal(raw, &items); err != nil {
+	items := reflect.New(reflect.SliceOf(typ))
+	if err := json.Unmarshal(raw, items.Interface()); err != nil {
 		return exampleResult{Decode: examplePrefixError{"/value", raw, err}}
 	}
 	var res exampleResult
-	for i := range items {
-		res.Invalid = append(res.Invalid, exampleValidate(&items[i], "/value/"+strconv.Itoa(i))...)
+	for i := range items.Elem().Len() {
+		res.Invalid = append(res.Invalid, exampleValidate(items.Elem().Index(i).Addr().Interface(), "/value/"+strconv.Itoa(i))...)
 	}
-	out, err := json.Marshal(items)
+	out, err := json.Marshal(items.Interface())
 	if err != nil {
 		return exampleResult{Encode: err}
 	}
@@ -1218,9 +1261,9 @@ func exampleCollectionCodecOf[T any](in []byte) exampleResult {
 	return res
 }
 
-// exampleEnvelopeCodecOf round-trips a single value of T in a
+// exampleEnvelopeCodec round-trips a single value of typ in a
 // {"value": x} envelope; the other members are kept as they are.
-func exampleEnvelopeCodecOf[T any](in []byte) exampleResult {
+func exampleEnvelopeCodec(typ reflect.Type, in []byte) exampleResult {
 	var env map[string]json.RawMessage
 	if err := json.Unmarshal(in, &env); err != nil {
 		return exampleResult{Decode: err}
@@ -1229,7 +1272,7 @@ func exampleEnvelopeCodecOf[T any](in []byte) exampleResult {
 	if !ok {
 		return exampleResult{Decode: errors.New(`the body is a {"value": ...} object; this one has no "value" member`)}
 	}
-	res := exampleCodecOf[T](raw)
+	res := exampleCodec1(typ, raw)
 	if res.Decode != nil {
 		res.Decode = examplePrefixError{"/value", raw, res.Decode}
 		return res

@@ -368,11 +368,8 @@ func TestExampleEditsAndDecoding(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			c := &exampleCase{Name: "ex", File: "docs/page.md", Line: 10, Type: "T", Body: tt.body, Edits: tt.edits, Known: tt.known,
 				Collection: tt.collection, Repaired: tt.repaired, Truncated: tt.truncated}
-			codec := exampleCodecOf[snapshot]
-			if tt.collection {
-				codec = exampleCollectionCodecOf[snapshot]
-			}
-			h := runHarness(c, codec)
+			c.Go = (*snapshot)(nil)
+			h := runHarness(c, exampleCodecFor(c))
 			checkHarness(t, h, tt.wantFail, tt.wantLog)
 		})
 	}
@@ -551,15 +548,32 @@ func TestExampleEnvelope(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			c := &exampleCase{Name: "ex", File: "docs/page.md", Line: 10, Type: "T", Body: tt.body, Envelope: true}
-			checkHarness(t, runHarness(c, exampleEnvelopeCodecOf[snapshot]), tt.wantFail, nil)
+			c := &exampleCase{Name: "ex", File: "docs/page.md", Line: 10, Type: "T", Body: tt.body, Envelope: true, Go: (*snapshot)(nil)}
+			checkHarness(t, runHarness(c, exampleCodecFor(c)), tt.wantFail, nil)
 		})
 	}
 }
 
 // TestRunExampleEntryPoints calls the entry points generated tests call,
-// runExample and runHandlerExample, on documented pairs that pass.
+// runExamples and runHandlerExamples, on documented pairs that pass, and
+// on skipped cases, whose lines come from exampleLines.
 func TestRunExampleEntryPoints(t *testing.T) {
-	runExample[srvtImage](t, &exampleCase{Name: "image", File: "docs/x.md", Line: 3, Type: "srvtImage", Body: `{"id": "img-1", "displayName": "a"}`})
-	runHandlerExample(t, srvtHandlerCase(`{"displayName": "a"}`, `{"id": "img-1", "displayName": "a"}`))
+	exampleLines["docs/x.md#skipped"] = 7
+	exampleLines["docs/x.md#handler/skipped"] = 9
+	defer delete(exampleLines, "docs/x.md#skipped")
+	defer delete(exampleLines, "docs/x.md#handler/skipped")
+	runExamples(t, []*exampleCase{
+		{Test: "image", Name: "image", File: "docs/x.md", Line: 3, Go: (*srvtImage)(nil), Type: "srvtImage", Body: `{"id": "img-1", "displayName": "a"}`},
+		{Test: "skipped", Name: "skipped", File: "docs/x.md", Skip: "no type"},
+	})
+	runHandlerExamples(t, []*handlerCase{
+		srvtHandlerCase(`{"displayName": "a"}`, `{"id": "img-1", "displayName": "a"}`),
+		{Test: "skipped", File: "docs/x.md", Skip: "no route"},
+	})
+	if c := (&exampleCase{Test: "skipped", File: "docs/x.md"}); c.line() != 7 {
+		t.Errorf("line of an example without Line = %d, want 7 (from exampleLines)", c.line())
+	}
+	if hc := (&handlerCase{Test: "skipped", File: "docs/x.md"}); hc.line() != 9 {
+		t.Errorf("line of a handler case without Line = %d, want 9 (from exampleLines)", hc.line())
+	}
 }

@@ -15,13 +15,15 @@ func srvtHandlerCase(reqBody, respBody string) *handlerCase {
 		URL:      "/beta/deviceManagement/images",
 		File:     "docs/x.md",
 		Line:     10,
+		Test:     "pair",
 		Headers:  [][2]string{{"Content-Type", "application/json"}},
-		Request:  &exampleCase{Name: "req", File: "docs/x.md", Line: 14, Type: "srvtImage", Body: reqBody},
-		Response: &exampleCase{Name: "resp", File: "docs/x.md", Line: 30, Type: "srvtImage", Body: respBody},
+		Request:  &exampleCase{Test: "req", Go: (*srvtImage)(nil), Name: "req", File: "docs/x.md", Line: 14, Type: "srvtImage", Body: reqBody},
+		Response: &exampleCase{Test: "resp", Go: (*srvtImage)(nil), Name: "resp", File: "docs/x.md", Line: 30, Type: "srvtImage", Body: respBody},
 		Status:   http.StatusCreated,
-		Serve: func(response []byte) (http.Handler, func() bool, error) {
+		Prefix:   "/beta",
+		Serve: func(prefix string, response []byte) (http.Handler, func() bool, error) {
 			impl := &srvtImpl{}
-			return newSrvtServer(srvtServers{Images: impl}, WithPrefix("/beta")), func() bool {
+			return newSrvtServer(srvtServers{Images: impl}, WithPrefix(prefix)), func() bool {
 				impl.mu.Lock()
 				defer impl.mu.Unlock()
 				return impl.lastReq != nil

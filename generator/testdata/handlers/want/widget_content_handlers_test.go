@@ -5,6 +5,7 @@ package handlers
 
 import (
 	"context"
+	"net/http"
 	"sync/atomic"
 	"testing"
 )
@@ -20,9 +21,27 @@ func (s *stubGetWidgetContent) GetWidgetContent(ctx context.Context, req *GetWid
 	return "https://example.com/download", nil
 }
 
-// TestWidgetContent_Handler_WidgetContent sends the request example
-// "widget-content" (api/widget-content.md:42) through NewServer and checks the
-// answer against the response example (api/widget-content.md:51).
-func TestWidgetContent_Handler_WidgetContent(t *testing.T) {
-	t.Skip("api/widget-content.md:42: the operation answers with a redirect")
+// serveGetWidgetContent mounts a new stubGetWidgetContent under prefix: the Serve function of the handler cases of GetWidgetContent.
+func serveGetWidgetContent(prefix string, response []byte) (http.Handler, func() bool, error) {
+	s := &stubGetWidgetContent{}
+	return NewServer(Servers{Content: s}, WithPrefix(prefix)), s.called.Load, nil
+}
+
+// TestWidgetContentHandlers sends the documented requests of
+// api/widget-content.md through NewServer and checks each answer against the
+// documented response, one subtest each (harness:
+// docgen_examples_handler_test.go).
+func TestWidgetContentHandlers(t *testing.T) {
+	runHandlerExamples(t, handlersWidgetContent)
+}
+
+// handlersWidgetContent are the documented request/response pairs of
+// api/widget-content.md.
+var handlersWidgetContent = []*handlerCase{
+	{
+		Test: "WidgetContent",
+		Name: "widget-content",
+		File: "api/widget-content.md",
+		Skip: "the operation answers with a redirect",
+	},
 }

@@ -5,37 +5,37 @@ package handlers
 
 import "testing"
 
-// TestWidgetCreateBad_WidgetCreateBad_Request round-trips the request example "widget-create-bad" (api/widget-create-bad.md:49).
-func TestWidgetCreateBad_WidgetCreateBad_Request(t *testing.T) {
-	runExample[Widget](t, exampleWidgetCreateBad_WidgetCreateBad_Request)
+// TestWidgetCreateBadExamples round-trips the JSON examples of
+// api/widget-create-bad.md, one subtest each (harness:
+// docgen_examples_test.go).
+func TestWidgetCreateBadExamples(t *testing.T) {
+	runExamples(t, examplesWidgetCreateBad)
 }
 
-// exampleWidgetCreateBad_WidgetCreateBad_Request is the request example "widget-create-bad" (api/widget-create-bad.md:49).
-var exampleWidgetCreateBad_WidgetCreateBad_Request = &exampleCase{
-	Name: "widget-create-bad",
-	File: "api/widget-create-bad.md",
-	Line: 49,
-	Type: "Widget",
-	Body: `{
+// examplesWidgetCreateBad are the JSON examples of api/widget-create-bad.md, in
+// document order.
+var examplesWidgetCreateBad = []*exampleCase{
+	{
+		Test: "WidgetCreateBad_Request",
+		Name: "widget-create-bad",
+		File: "api/widget-create-bad.md",
+		Go:   (*Widget)(nil),
+		Type: "Widget",
+		Body: `{
   "id": "7",
   "size": 3
 }`,
-}
-
-// TestWidgetCreateBad_WidgetCreateBad_Response round-trips the response example "response-1" (api/widget-create-bad.md:65).
-func TestWidgetCreateBad_WidgetCreateBad_Response(t *testing.T) {
-	runExample[Widget](t, exampleWidgetCreateBad_WidgetCreateBad_Response)
-}
-
-// exampleWidgetCreateBad_WidgetCreateBad_Response is the response example "response-1" (api/widget-create-bad.md:65).
-var exampleWidgetCreateBad_WidgetCreateBad_Response = &exampleCase{
-	Name: "response-1",
-	File: "api/widget-create-bad.md",
-	Line: 65,
-	Type: "Widget",
-	Body: `{
+	},
+	{
+		Test: "WidgetCreateBad_Response",
+		Name: "response-1",
+		File: "api/widget-create-bad.md",
+		Go:   (*Widget)(nil),
+		Type: "Widget",
+		Body: `{
   "id": "7",
   "displayName": "Gear",
   "size": 3
 }`,
+	},
 }

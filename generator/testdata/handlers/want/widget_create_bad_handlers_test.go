@@ -23,28 +23,40 @@ func (s *stubCreateWidgetFromTemplate) CreateWidgetFromTemplate(ctx context.Cont
 	return s.resp, nil
 }
 
-// TestWidgetCreateBad_Handler_WidgetCreateBad sends the request example
-// "widget-create-bad" (api/widget-create-bad.md:45) through NewServer and
-// checks the answer against the response example (api/widget-create-bad.md:61).
-func TestWidgetCreateBad_Handler_WidgetCreateBad(t *testing.T) {
-	runHandlerExample(t, &handlerCase{
+// serveCreateWidgetFromTemplate mounts a new stubCreateWidgetFromTemplate under prefix: the Serve function of the handler cases of CreateWidgetFromTemplate.
+func serveCreateWidgetFromTemplate(prefix string, response []byte) (http.Handler, func() bool, error) {
+	s := &stubCreateWidgetFromTemplate{}
+	if response != nil {
+		s.resp = new(Widget)
+		if err := json.Unmarshal(response, s.resp); err != nil {
+			return nil, nil, err
+		}
+	}
+	return NewServer(Servers{Widgets: s}, WithPrefix(prefix)), s.called.Load, nil
+}
+
+// TestWidgetCreateBadHandlers sends the documented requests of
+// api/widget-create-bad.md through NewServer and checks each answer against the
+// documented response, one subtest each (harness:
+// docgen_examples_handler_test.go).
+func TestWidgetCreateBadHandlers(t *testing.T) {
+	runHandlerExamples(t, handlersWidgetCreateBad)
+}
+
+// handlersWidgetCreateBad are the documented request/response pairs of
+// api/widget-create-bad.md.
+var handlersWidgetCreateBad = []*handlerCase{
+	{
+		Test:     "WidgetCreateBad",
+		Name:     "widget-create-bad",
+		File:     "api/widget-create-bad.md",
 		Method:   "POST",
 		URL:      "/beta/widgetTemplates/t1/widgets",
-		File:     "api/widget-create-bad.md",
-		Line:     45,
 		Headers:  [][2]string{{"Content-type", "application/json"}},
-		Request:  exampleWidgetCreateBad_WidgetCreateBad_Request,
-		Response: exampleWidgetCreateBad_WidgetCreateBad_Response,
+		Request:  examplesWidgetCreateBad[0],
+		Response: examplesWidgetCreateBad[1],
 		Status:   http.StatusCreated,
-		Serve: func(response []byte) (http.Handler, func() bool, error) {
-			s := &stubCreateWidgetFromTemplate{}
-			if response != nil {
-				s.resp = new(Widget)
-				if err := json.Unmarshal(response, s.resp); err != nil {
-					return nil, nil, err
-				}
-			}
-			return NewServer(Servers{Widgets: s}, WithPrefix("/beta")), s.called.Load, nil
-		},
-	})
+		Prefix:   "/beta",
+		Serve:    serveCreateWidgetFromTemplate,
+	},
 }

@@ -5,37 +5,36 @@ package handlers
 
 import "testing"
 
-// TestWidgetCreate_WidgetCreate_Request round-trips the request example "widget-create" (api/widget-create.md:50).
-func TestWidgetCreate_WidgetCreate_Request(t *testing.T) {
-	runExample[Widget](t, exampleWidgetCreate_WidgetCreate_Request)
+// TestWidgetCreateExamples round-trips the JSON examples of
+// api/widget-create.md, one subtest each (harness: docgen_examples_test.go).
+func TestWidgetCreateExamples(t *testing.T) {
+	runExamples(t, examplesWidgetCreate)
 }
 
-// exampleWidgetCreate_WidgetCreate_Request is the request example "widget-create" (api/widget-create.md:50).
-var exampleWidgetCreate_WidgetCreate_Request = &exampleCase{
-	Name: "widget-create",
-	File: "api/widget-create.md",
-	Line: 50,
-	Type: "Widget",
-	Body: `{
+// examplesWidgetCreate are the JSON examples of api/widget-create.md, in
+// document order.
+var examplesWidgetCreate = []*exampleCase{
+	{
+		Test: "WidgetCreate_Request",
+		Name: "widget-create",
+		File: "api/widget-create.md",
+		Go:   (*Widget)(nil),
+		Type: "Widget",
+		Body: `{
   "displayName": "Gear",
   "size": 3
 }`,
-}
-
-// TestWidgetCreate_WidgetCreate_Response round-trips the response example "response-1" (api/widget-create.md:66).
-func TestWidgetCreate_WidgetCreate_Response(t *testing.T) {
-	runExample[Widget](t, exampleWidgetCreate_WidgetCreate_Response)
-}
-
-// exampleWidgetCreate_WidgetCreate_Response is the response example "response-1" (api/widget-create.md:66).
-var exampleWidgetCreate_WidgetCreate_Response = &exampleCase{
-	Name: "response-1",
-	File: "api/widget-create.md",
-	Line: 66,
-	Type: "Widget",
-	Body: `{
+	},
+	{
+		Test: "WidgetCreate_Response",
+		Name: "response-1",
+		File: "api/widget-create.md",
+		Go:   (*Widget)(nil),
+		Type: "Widget",
+		Body: `{
   "id": "42",
   "displayName": "Gear",
   "size": 3
 }`,
+	},
 }

@@ -23,28 +23,40 @@ func (s *stubCreateWidget) CreateWidget(ctx context.Context, req *CreateWidgetRe
 	return s.resp, nil
 }
 
-// TestWidgetCreate_Handler_WidgetCreate sends the request example
-// "widget-create" (api/widget-create.md:46) through NewServer and checks the
-// answer against the response example (api/widget-create.md:62).
-func TestWidgetCreate_Handler_WidgetCreate(t *testing.T) {
-	runHandlerExample(t, &handlerCase{
+// serveCreateWidget mounts a new stubCreateWidget under prefix: the Serve function of the handler cases of CreateWidget.
+func serveCreateWidget(prefix string, response []byte) (http.Handler, func() bool, error) {
+	s := &stubCreateWidget{}
+	if response != nil {
+		s.resp = new(Widget)
+		if err := json.Unmarshal(response, s.resp); err != nil {
+			return nil, nil, err
+		}
+	}
+	return NewServer(Servers{Widgets: s}, WithPrefix(prefix)), s.called.Load, nil
+}
+
+// TestWidgetCreateHandlers sends the documented requests of
+// api/widget-create.md through NewServer and checks each answer against the
+// documented response, one subtest each (harness:
+// docgen_examples_handler_test.go).
+func TestWidgetCreateHandlers(t *testing.T) {
+	runHandlerExamples(t, handlersWidgetCreate)
+}
+
+// handlersWidgetCreate are the documented request/response pairs of
+// api/widget-create.md.
+var handlersWidgetCreate = []*handlerCase{
+	{
+		Test:     "WidgetCreate",
+		Name:     "widget-create",
+		File:     "api/widget-create.md",
 		Method:   "POST",
 		URL:      "/v1.0/widgets",
-		File:     "api/widget-create.md",
-		Line:     46,
 		Headers:  [][2]string{{"Content-type", "application/json"}},
-		Request:  exampleWidgetCreate_WidgetCreate_Request,
-		Response: exampleWidgetCreate_WidgetCreate_Response,
+		Request:  examplesWidgetCreate[0],
+		Response: examplesWidgetCreate[1],
 		Status:   http.StatusCreated,
-		Serve: func(response []byte) (http.Handler, func() bool, error) {
-			s := &stubCreateWidget{}
-			if response != nil {
-				s.resp = new(Widget)
-				if err := json.Unmarshal(response, s.resp); err != nil {
-					return nil, nil, err
-				}
-			}
-			return NewServer(Servers{Widgets: s}, WithPrefix("/v1.0")), s.called.Load, nil
-		},
-	})
+		Prefix:   "/v1.0",
+		Serve:    serveCreateWidget,
+	},
 }

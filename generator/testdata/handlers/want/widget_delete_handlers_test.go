@@ -21,19 +21,31 @@ func (s *stubDeleteWidget) DeleteWidget(ctx context.Context, req *DeleteWidgetRe
 	return nil
 }
 
-// TestWidgetDelete_Handler_WidgetDelete sends the request example
-// "widget-delete" (api/widget-delete.md:41) through NewServer and checks the
-// answer against the response example (api/widget-delete.md:50).
-func TestWidgetDelete_Handler_WidgetDelete(t *testing.T) {
-	runHandlerExample(t, &handlerCase{
+// serveDeleteWidget mounts a new stubDeleteWidget under prefix: the Serve function of the handler cases of DeleteWidget.
+func serveDeleteWidget(prefix string, response []byte) (http.Handler, func() bool, error) {
+	s := &stubDeleteWidget{}
+	return NewServer(Servers{Widgets: s}, WithPrefix(prefix)), s.called.Load, nil
+}
+
+// TestWidgetDeleteHandlers sends the documented requests of
+// api/widget-delete.md through NewServer and checks each answer against the
+// documented response, one subtest each (harness:
+// docgen_examples_handler_test.go).
+func TestWidgetDeleteHandlers(t *testing.T) {
+	runHandlerExamples(t, handlersWidgetDelete)
+}
+
+// handlersWidgetDelete are the documented request/response pairs of
+// api/widget-delete.md.
+var handlersWidgetDelete = []*handlerCase{
+	{
+		Test:   "WidgetDelete",
+		Name:   "widget-delete",
+		File:   "api/widget-delete.md",
 		Method: "DELETE",
 		URL:    "/v1.0/widgets/42",
-		File:   "api/widget-delete.md",
-		Line:   41,
 		Status: http.StatusNoContent,
-		Serve: func(response []byte) (http.Handler, func() bool, error) {
-			s := &stubDeleteWidget{}
-			return NewServer(Servers{Widgets: s}, WithPrefix("/v1.0")), s.called.Load, nil
-		},
-	})
+		Prefix: "/v1.0",
+		Serve:  serveDeleteWidget,
+	},
 }

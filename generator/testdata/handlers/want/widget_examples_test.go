@@ -5,20 +5,25 @@ package handlers
 
 import "testing"
 
-// TestWidget_Resource1 round-trips the resource example "resource-1" (resources/widget.md:27).
-func TestWidget_Resource1(t *testing.T) {
-	runExample[Widget](t, exampleWidget_Resource1)
+// TestWidgetExamples round-trips the JSON examples of resources/widget.md, one
+// subtest each (harness: docgen_examples_test.go).
+func TestWidgetExamples(t *testing.T) {
+	runExamples(t, examplesWidget)
 }
 
-// exampleWidget_Resource1 is the resource example "resource-1" (resources/widget.md:27).
-var exampleWidget_Resource1 = &exampleCase{
-	Name: "resource-1",
-	File: "resources/widget.md",
-	Line: 27,
-	Type: "Widget",
-	Body: `{
+// examplesWidget are the JSON examples of resources/widget.md, in document
+// order.
+var examplesWidget = []*exampleCase{
+	{
+		Test: "Resource1",
+		Name: "resource-1",
+		File: "resources/widget.md",
+		Go:   (*Widget)(nil),
+		Type: "Widget",
+		Body: `{
   "id": "String (identifier)",
   "displayName": "String",
   "size": 1024
 }`,
+	},
 }

@@ -5,21 +5,27 @@ package handlers
 
 import "testing"
 
-// TestWidgetFilterbyowner_WidgetFilterbyowner_Response round-trips the response example "response-1" (api/widget-filterbyowner.md:56).
-func TestWidgetFilterbyowner_WidgetFilterbyowner_Response(t *testing.T) {
-	runExample[Widget](t, exampleWidgetFilterbyowner_WidgetFilterbyowner_Response)
+// TestWidgetFilterbyownerExamples round-trips the JSON examples of
+// api/widget-filterbyowner.md, one subtest each (harness:
+// docgen_examples_test.go).
+func TestWidgetFilterbyownerExamples(t *testing.T) {
+	runExamples(t, examplesWidgetFilterbyowner)
 }
 
-// exampleWidgetFilterbyowner_WidgetFilterbyowner_Response is the response example "response-1" (api/widget-filterbyowner.md:56).
-var exampleWidgetFilterbyowner_WidgetFilterbyowner_Response = &exampleCase{
-	Name: "response-1",
-	File: "api/widget-filterbyowner.md",
-	Line: 56,
-	Type: "Widget",
-	Body: `{
+// examplesWidgetFilterbyowner are the JSON examples of
+// api/widget-filterbyowner.md, in document order.
+var examplesWidgetFilterbyowner = []*exampleCase{
+	{
+		Test: "WidgetFilterbyowner_Response",
+		Name: "response-1",
+		File: "api/widget-filterbyowner.md",
+		Go:   (*Widget)(nil),
+		Type: "Widget",
+		Body: `{
   "value": [
     {"id": "1", "displayName": "A", "size": 1}
   ]
 }`,
-	Collection: true,
+		Collection: true,
+	},
 }

@@ -23,27 +23,38 @@ func (s *stubWidgetFilterByOwner) WidgetFilterByOwner(ctx context.Context, req *
 	return s.resp, nil
 }
 
-// TestWidgetFilterbyowner_Handler_WidgetFilterbyowner sends the request example
-// "widget-filterbyowner" (api/widget-filterbyowner.md:41) through NewServer and
-// checks the answer against the response example
-// (api/widget-filterbyowner.md:52).
-func TestWidgetFilterbyowner_Handler_WidgetFilterbyowner(t *testing.T) {
-	runHandlerExample(t, &handlerCase{
+// serveWidgetFilterByOwner mounts a new stubWidgetFilterByOwner under prefix: the Serve function of the handler cases of WidgetFilterByOwner.
+func serveWidgetFilterByOwner(prefix string, response []byte) (http.Handler, func() bool, error) {
+	s := &stubWidgetFilterByOwner{}
+	if response != nil {
+		s.resp = new(ODataCollection[Widget])
+		if err := json.Unmarshal(response, s.resp); err != nil {
+			return nil, nil, err
+		}
+	}
+	return NewServer(Servers{Widgets: s}, WithPrefix(prefix)), s.called.Load, nil
+}
+
+// TestWidgetFilterbyownerHandlers sends the documented requests of
+// api/widget-filterbyowner.md through NewServer and checks each answer against
+// the documented response, one subtest each (harness:
+// docgen_examples_handler_test.go).
+func TestWidgetFilterbyownerHandlers(t *testing.T) {
+	runHandlerExamples(t, handlersWidgetFilterbyowner)
+}
+
+// handlersWidgetFilterbyowner are the documented request/response pairs of
+// api/widget-filterbyowner.md.
+var handlersWidgetFilterbyowner = []*handlerCase{
+	{
+		Test:     "WidgetFilterbyowner",
+		Name:     "widget-filterbyowner",
+		File:     "api/widget-filterbyowner.md",
 		Method:   "GET",
 		URL:      "/v1.0/widgets/filterByOwner(on='me')",
-		File:     "api/widget-filterbyowner.md",
-		Line:     41,
-		Response: exampleWidgetFilterbyowner_WidgetFilterbyowner_Response,
+		Response: examplesWidgetFilterbyowner[0],
 		Status:   http.StatusOK,
-		Serve: func(response []byte) (http.Handler, func() bool, error) {
-			s := &stubWidgetFilterByOwner{}
-			if response != nil {
-				s.resp = new(ODataCollection[Widget])
-				if err := json.Unmarshal(response, s.resp); err != nil {
-					return nil, nil, err
-				}
-			}
-			return NewServer(Servers{Widgets: s}, WithPrefix("/v1.0")), s.called.Load, nil
-		},
-	})
+		Prefix:   "/v1.0",
+		Serve:    serveWidgetFilterByOwner,
+	},
 }

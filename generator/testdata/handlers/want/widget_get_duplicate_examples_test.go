@@ -5,18 +5,24 @@ package handlers
 
 import "testing"
 
-// TestWidgetGetDuplicate_WidgetGetDuplicate_Response round-trips the response example "response-1" (api/widget-get-duplicate.md:55).
-func TestWidgetGetDuplicate_WidgetGetDuplicate_Response(t *testing.T) {
-	runExample[Widget](t, exampleWidgetGetDuplicate_WidgetGetDuplicate_Response)
+// TestWidgetGetDuplicateExamples round-trips the JSON examples of
+// api/widget-get-duplicate.md, one subtest each (harness:
+// docgen_examples_test.go).
+func TestWidgetGetDuplicateExamples(t *testing.T) {
+	runExamples(t, examplesWidgetGetDuplicate)
 }
 
-// exampleWidgetGetDuplicate_WidgetGetDuplicate_Response is the response example "response-1" (api/widget-get-duplicate.md:55).
-var exampleWidgetGetDuplicate_WidgetGetDuplicate_Response = &exampleCase{
-	Name: "response-1",
-	File: "api/widget-get-duplicate.md",
-	Line: 55,
-	Type: "Widget",
-	Body: `{
+// examplesWidgetGetDuplicate are the JSON examples of
+// api/widget-get-duplicate.md, in document order.
+var examplesWidgetGetDuplicate = []*exampleCase{
+	{
+		Test: "WidgetGetDuplicate_Response",
+		Name: "response-1",
+		File: "api/widget-get-duplicate.md",
+		Go:   (*Widget)(nil),
+		Type: "Widget",
+		Body: `{
   "id": "42"
 }`,
+	},
 }

@@ -23,27 +23,38 @@ func (s *stubGetWidgetByID) GetWidgetByID(ctx context.Context, req *GetWidgetByI
 	return s.resp, nil
 }
 
-// TestWidgetGetDuplicate_Handler_WidgetGetDuplicate sends the request example
-// "widget-get-duplicate" (api/widget-get-duplicate.md:41) through NewServer and
-// checks the answer against the response example
-// (api/widget-get-duplicate.md:51).
-func TestWidgetGetDuplicate_Handler_WidgetGetDuplicate(t *testing.T) {
-	runHandlerExample(t, &handlerCase{
+// serveGetWidgetByID mounts a new stubGetWidgetByID under prefix: the Serve function of the handler cases of GetWidgetByID.
+func serveGetWidgetByID(prefix string, response []byte) (http.Handler, func() bool, error) {
+	s := &stubGetWidgetByID{}
+	if response != nil {
+		s.resp = new(Widget)
+		if err := json.Unmarshal(response, s.resp); err != nil {
+			return nil, nil, err
+		}
+	}
+	return NewServer(Servers{Widgets: s}, WithPrefix(prefix)), s.called.Load, nil
+}
+
+// TestWidgetGetDuplicateHandlers sends the documented requests of
+// api/widget-get-duplicate.md through NewServer and checks each answer against
+// the documented response, one subtest each (harness:
+// docgen_examples_handler_test.go).
+func TestWidgetGetDuplicateHandlers(t *testing.T) {
+	runHandlerExamples(t, handlersWidgetGetDuplicate)
+}
+
+// handlersWidgetGetDuplicate are the documented request/response pairs of
+// api/widget-get-duplicate.md.
+var handlersWidgetGetDuplicate = []*handlerCase{
+	{
+		Test:     "WidgetGetDuplicate",
+		Name:     "widget-get-duplicate",
+		File:     "api/widget-get-duplicate.md",
 		Method:   "GET",
 		URL:      "/v1.0/widgets/42",
-		File:     "api/widget-get-duplicate.md",
-		Line:     41,
-		Response: exampleWidgetGetDuplicate_WidgetGetDuplicate_Response,
+		Response: examplesWidgetGetDuplicate[0],
 		Status:   http.StatusOK,
-		Serve: func(response []byte) (http.Handler, func() bool, error) {
-			s := &stubGetWidgetByID{}
-			if response != nil {
-				s.resp = new(Widget)
-				if err := json.Unmarshal(response, s.resp); err != nil {
-					return nil, nil, err
-				}
-			}
-			return NewServer(Servers{Widgets: s}, WithPrefix("/v1.0")), s.called.Load, nil
-		},
-	})
+		Prefix:   "/v1.0",
+		Serve:    serveGetWidgetByID,
+	},
 }

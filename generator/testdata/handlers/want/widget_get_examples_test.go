@@ -5,20 +5,25 @@ package handlers
 
 import "testing"
 
-// TestWidgetGet_WidgetGet_Response round-trips the response example "response-1" (api/widget-get.md:56).
-func TestWidgetGet_WidgetGet_Response(t *testing.T) {
-	runExample[Widget](t, exampleWidgetGet_WidgetGet_Response)
+// TestWidgetGetExamples round-trips the JSON examples of api/widget-get.md, one
+// subtest each (harness: docgen_examples_test.go).
+func TestWidgetGetExamples(t *testing.T) {
+	runExamples(t, examplesWidgetGet)
 }
 
-// exampleWidgetGet_WidgetGet_Response is the response example "response-1" (api/widget-get.md:56).
-var exampleWidgetGet_WidgetGet_Response = &exampleCase{
-	Name: "response-1",
-	File: "api/widget-get.md",
-	Line: 56,
-	Type: "Widget",
-	Body: `{
+// examplesWidgetGet are the JSON examples of api/widget-get.md, in document
+// order.
+var examplesWidgetGet = []*exampleCase{
+	{
+		Test: "WidgetGet_Response",
+		Name: "response-1",
+		File: "api/widget-get.md",
+		Go:   (*Widget)(nil),
+		Type: "Widget",
+		Body: `{
   "id": "42",
   "displayName": "Gear",
   "size": 3
 }`,
+	},
 }

@@ -5,6 +5,8 @@ package handlers
 
 import (
 	"context"
+	"encoding/json"
+	"net/http"
 	"sync/atomic"
 	"testing"
 )
@@ -21,9 +23,32 @@ func (s *stubGetWidget) GetWidget(ctx context.Context, req *GetWidgetRequest) (*
 	return s.resp, nil
 }
 
-// TestWidgetGet_Handler_WidgetGet sends the request example "widget-get"
-// (api/widget-get.md:42) through NewServer and checks the answer against the
-// response example (api/widget-get.md:52).
-func TestWidgetGet_Handler_WidgetGet(t *testing.T) {
-	t.Skip("api/widget-get.md:42: the request example (GET /widgets/42) routes to GET /widgets/{WidgetID} of widget-get-duplicate, not to this operation's paths")
+// serveGetWidget mounts a new stubGetWidget under prefix: the Serve function of the handler cases of GetWidget.
+func serveGetWidget(prefix string, response []byte) (http.Handler, func() bool, error) {
+	s := &stubGetWidget{}
+	if response != nil {
+		s.resp = new(Widget)
+		if err := json.Unmarshal(response, s.resp); err != nil {
+			return nil, nil, err
+		}
+	}
+	return NewServer(Servers{Widget: s}, WithPrefix(prefix)), s.called.Load, nil
+}
+
+// TestWidgetGetHandlers sends the documented requests of api/widget-get.md
+// through NewServer and checks each answer against the documented response, one
+// subtest each (harness: docgen_examples_handler_test.go).
+func TestWidgetGetHandlers(t *testing.T) {
+	runHandlerExamples(t, handlersWidgetGet)
+}
+
+// handlersWidgetGet are the documented request/response pairs of
+// api/widget-get.md.
+var handlersWidgetGet = []*handlerCase{
+	{
+		Test: "WidgetGet",
+		Name: "widget-get",
+		File: "api/widget-get.md",
+		Skip: "the request example (GET /widgets/42) routes to GET /widgets/{WidgetID} of widget-get-duplicate, not to this operation's paths",
+	},
 }

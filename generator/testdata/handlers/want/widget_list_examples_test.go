@@ -5,22 +5,27 @@ package handlers
 
 import "testing"
 
-// TestWidgetList_WidgetList_Response round-trips the response example "response-1" (api/widget-list.md:56).
-func TestWidgetList_WidgetList_Response(t *testing.T) {
-	runExample[Widget](t, exampleWidgetList_WidgetList_Response)
+// TestWidgetListExamples round-trips the JSON examples of api/widget-list.md,
+// one subtest each (harness: docgen_examples_test.go).
+func TestWidgetListExamples(t *testing.T) {
+	runExamples(t, examplesWidgetList)
 }
 
-// exampleWidgetList_WidgetList_Response is the response example "response-1" (api/widget-list.md:56).
-var exampleWidgetList_WidgetList_Response = &exampleCase{
-	Name: "response-1",
-	File: "api/widget-list.md",
-	Line: 56,
-	Type: "Widget",
-	Body: `{
+// examplesWidgetList are the JSON examples of api/widget-list.md, in document
+// order.
+var examplesWidgetList = []*exampleCase{
+	{
+		Test: "WidgetList_Response",
+		Name: "response-1",
+		File: "api/widget-list.md",
+		Go:   (*Widget)(nil),
+		Type: "Widget",
+		Body: `{
   "value": [
     {"id": "1", "displayName": "A", "size": 1},
     {"id": "2", "displayName": "B", "size": 2}
   ]
 }`,
-	Collection: true,
+		Collection: true,
+	},
 }

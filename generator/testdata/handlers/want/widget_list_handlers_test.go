@@ -23,26 +23,37 @@ func (s *stubListWidgets) ListWidgets(ctx context.Context, req *ListWidgetsReque
 	return s.resp, nil
 }
 
-// TestWidgetList_Handler_WidgetList sends the request example "widget-list"
-// (api/widget-list.md:41) through NewServer and checks the answer against the
-// response example (api/widget-list.md:52).
-func TestWidgetList_Handler_WidgetList(t *testing.T) {
-	runHandlerExample(t, &handlerCase{
+// serveListWidgets mounts a new stubListWidgets under prefix: the Serve function of the handler cases of ListWidgets.
+func serveListWidgets(prefix string, response []byte) (http.Handler, func() bool, error) {
+	s := &stubListWidgets{}
+	if response != nil {
+		s.resp = new(ODataCollection[Widget])
+		if err := json.Unmarshal(response, s.resp); err != nil {
+			return nil, nil, err
+		}
+	}
+	return NewServer(Servers{Widgets: s}, WithPrefix(prefix)), s.called.Load, nil
+}
+
+// TestWidgetListHandlers sends the documented requests of api/widget-list.md
+// through NewServer and checks each answer against the documented response, one
+// subtest each (harness: docgen_examples_handler_test.go).
+func TestWidgetListHandlers(t *testing.T) {
+	runHandlerExamples(t, handlersWidgetList)
+}
+
+// handlersWidgetList are the documented request/response pairs of
+// api/widget-list.md.
+var handlersWidgetList = []*handlerCase{
+	{
+		Test:     "WidgetList",
+		Name:     "widget-list",
+		File:     "api/widget-list.md",
 		Method:   "GET",
 		URL:      "/v1.0/widgets?$top=2",
-		File:     "api/widget-list.md",
-		Line:     41,
-		Response: exampleWidgetList_WidgetList_Response,
+		Response: examplesWidgetList[0],
 		Status:   http.StatusOK,
-		Serve: func(response []byte) (http.Handler, func() bool, error) {
-			s := &stubListWidgets{}
-			if response != nil {
-				s.resp = new(ODataCollection[Widget])
-				if err := json.Unmarshal(response, s.resp); err != nil {
-					return nil, nil, err
-				}
-			}
-			return NewServer(Servers{Widgets: s}, WithPrefix("/v1.0")), s.called.Load, nil
-		},
-	})
+		Prefix:   "/v1.0",
+		Serve:    serveListWidgets,
+	},
 }

@@ -21,19 +21,30 @@ func (s *stubWidgetSpin) WidgetSpin(ctx context.Context, req *WidgetSpinRequest)
 	return nil
 }
 
-// TestWidgetSpin_Handler_WidgetSpin sends the request example "widget-spin"
-// (api/widget-spin.md:41) through NewServer and checks the answer against the
-// response example (api/widget-spin.md:50).
-func TestWidgetSpin_Handler_WidgetSpin(t *testing.T) {
-	runHandlerExample(t, &handlerCase{
+// serveWidgetSpin mounts a new stubWidgetSpin under prefix: the Serve function of the handler cases of WidgetSpin.
+func serveWidgetSpin(prefix string, response []byte) (http.Handler, func() bool, error) {
+	s := &stubWidgetSpin{}
+	return NewServer(Servers{Widgets: s}, WithPrefix(prefix)), s.called.Load, nil
+}
+
+// TestWidgetSpinHandlers sends the documented requests of api/widget-spin.md
+// through NewServer and checks each answer against the documented response, one
+// subtest each (harness: docgen_examples_handler_test.go).
+func TestWidgetSpinHandlers(t *testing.T) {
+	runHandlerExamples(t, handlersWidgetSpin)
+}
+
+// handlersWidgetSpin are the documented request/response pairs of
+// api/widget-spin.md.
+var handlersWidgetSpin = []*handlerCase{
+	{
+		Test:   "WidgetSpin",
+		Name:   "widget-spin",
+		File:   "api/widget-spin.md",
 		Method: "POST",
 		URL:    "/v1.0/widgets/42/spin",
-		File:   "api/widget-spin.md",
-		Line:   41,
 		Status: http.StatusAccepted,
-		Serve: func(response []byte) (http.Handler, func() bool, error) {
-			s := &stubWidgetSpin{}
-			return NewServer(Servers{Widgets: s}, WithPrefix("/v1.0")), s.called.Load, nil
-		},
-	})
+		Prefix: "/v1.0",
+		Serve:  serveWidgetSpin,
+	},
 }

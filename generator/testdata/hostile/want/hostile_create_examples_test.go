@@ -5,31 +5,30 @@ package hostile
 
 import "testing"
 
-// TestHostileCreate_CreateHostile_Request round-trips the request example "create_hostile" (api/hostile-create.md:39).
-func TestHostileCreate_CreateHostile_Request(t *testing.T) {
-	runExample[Hostile](t, exampleHostileCreate_CreateHostile_Request)
+// TestHostileCreateExamples round-trips the JSON examples of
+// api/hostile-create.md, one subtest each (harness: docgen_examples_test.go).
+func TestHostileCreateExamples(t *testing.T) {
+	runExamples(t, examplesHostileCreate)
 }
 
-// exampleHostileCreate_CreateHostile_Request is the request example "create_hostile" (api/hostile-create.md:39).
-var exampleHostileCreate_CreateHostile_Request = &exampleCase{
-	Name: "create_hostile",
-	File: "api/hostile-create.md",
-	Line: 39,
-	Type: "Hostile",
-	Body: "{\n  \"type\": \"t\",\n  \"string\": \"s\",\n  \"len\": \"l\",\n  \"URL\": \"u\",\n  \"Url\": \"u2\",\n  \"naïve\": \"n\",\n  \"with space\": \"w\",\n  \"quo\\\"te\": \"q\",\n  \"back`tick\": \"b\",\n  \"count\": 1,\n  \"kind\": \"Url\"\n}",
-}
-
-// TestHostileCreate_CreateHostile_Response round-trips the response example "response-1" (api/hostile-create.md:65).
-func TestHostileCreate_CreateHostile_Response(t *testing.T) {
-	runExample[Hostile](t, exampleHostileCreate_CreateHostile_Response)
-}
-
-// exampleHostileCreate_CreateHostile_Response is the response example "response-1" (api/hostile-create.md:65).
-var exampleHostileCreate_CreateHostile_Response = &exampleCase{
-	Name:      "response-1",
-	File:      "api/hostile-create.md",
-	Line:      65,
-	Type:      "Hostile",
-	Body:      "{\n  \"type\": \"t\",\n  \"string\": \"s\",\n  \"len\": \"l\",\n  \"URL\": \"u\",\n  \"Url\": \"u2\",\n  \"naïve\": \"n\",\n  \"with space\": \"w\",\n  \"quo\\\"te\": \"q\",\n  \"back`tick\": \"b\",\n  \"count\": 1,\n  \"kind\": \"Url\",\n  \"@odata.type\": \"#microsoft.graph.hostile\",\n  \"error\": \"e\"\n}",
-	Truncated: true,
+// examplesHostileCreate are the JSON examples of api/hostile-create.md, in
+// document order.
+var examplesHostileCreate = []*exampleCase{
+	{
+		Test: "CreateHostile_Request",
+		Name: "create_hostile",
+		File: "api/hostile-create.md",
+		Go:   (*Hostile)(nil),
+		Type: "Hostile",
+		Body: "{\n  \"type\": \"t\",\n  \"string\": \"s\",\n  \"len\": \"l\",\n  \"URL\": \"u\",\n  \"Url\": \"u2\",\n  \"naïve\": \"n\",\n  \"with space\": \"w\",\n  \"quo\\\"te\": \"q\",\n  \"back`tick\": \"b\",\n  \"count\": 1,\n  \"kind\": \"Url\"\n}",
+	},
+	{
+		Test:      "CreateHostile_Response",
+		Name:      "response-1",
+		File:      "api/hostile-create.md",
+		Go:        (*Hostile)(nil),
+		Type:      "Hostile",
+		Body:      "{\n  \"type\": \"t\",\n  \"string\": \"s\",\n  \"len\": \"l\",\n  \"URL\": \"u\",\n  \"Url\": \"u2\",\n  \"naïve\": \"n\",\n  \"with space\": \"w\",\n  \"quo\\\"te\": \"q\",\n  \"back`tick\": \"b\",\n  \"count\": 1,\n  \"kind\": \"Url\",\n  \"@odata.type\": \"#microsoft.graph.hostile\",\n  \"error\": \"e\"\n}",
+		Truncated: true,
+	},
 }

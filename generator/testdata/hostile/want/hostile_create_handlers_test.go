@@ -23,28 +23,40 @@ func (s *stubCreateHostile) CreateHostile(ctx context.Context, req *CreateHostil
 	return s.resp, nil
 }
 
-// TestHostileCreate_Handler_CreateHostile sends the request example
-// "create_hostile" (api/hostile-create.md:35) through NewServer and checks the
-// answer against the response example (api/hostile-create.md:61).
-func TestHostileCreate_Handler_CreateHostile(t *testing.T) {
-	runHandlerExample(t, &handlerCase{
+// serveCreateHostile mounts a new stubCreateHostile under prefix: the Serve function of the handler cases of CreateHostile.
+func serveCreateHostile(prefix string, response []byte) (http.Handler, func() bool, error) {
+	s := &stubCreateHostile{}
+	if response != nil {
+		s.resp = new(Hostile)
+		if err := json.Unmarshal(response, s.resp); err != nil {
+			return nil, nil, err
+		}
+	}
+	return NewServer(Servers{Hostiles: s}, WithPrefix(prefix)), s.called.Load, nil
+}
+
+// TestHostileCreateHandlers sends the documented requests of
+// api/hostile-create.md through NewServer and checks each answer against the
+// documented response, one subtest each (harness:
+// docgen_examples_handler_test.go).
+func TestHostileCreateHandlers(t *testing.T) {
+	runHandlerExamples(t, handlersHostileCreate)
+}
+
+// handlersHostileCreate are the documented request/response pairs of
+// api/hostile-create.md.
+var handlersHostileCreate = []*handlerCase{
+	{
+		Test:     "CreateHostile",
+		Name:     "create_hostile",
+		File:     "api/hostile-create.md",
 		Method:   "POST",
 		URL:      "/v1.0/hostiles/1/items",
-		File:     "api/hostile-create.md",
-		Line:     35,
 		Headers:  [][2]string{{"Content-Type", "application/json"}},
-		Request:  exampleHostileCreate_CreateHostile_Request,
-		Response: exampleHostileCreate_CreateHostile_Response,
+		Request:  examplesHostileCreate[0],
+		Response: examplesHostileCreate[1],
 		Status:   http.StatusCreated,
-		Serve: func(response []byte) (http.Handler, func() bool, error) {
-			s := &stubCreateHostile{}
-			if response != nil {
-				s.resp = new(Hostile)
-				if err := json.Unmarshal(response, s.resp); err != nil {
-					return nil, nil, err
-				}
-			}
-			return NewServer(Servers{Hostiles: s}, WithPrefix("/v1.0")), s.called.Load, nil
-		},
-	})
+		Prefix:   "/v1.0",
+		Serve:    serveCreateHostile,
+	},
 }

@@ -5,16 +5,21 @@ package hostile
 
 import "testing"
 
-// TestHostile_Resource1 round-trips the resource example "resource-1" (resources/hostile.md:71).
-func TestHostile_Resource1(t *testing.T) {
-	runExample[Hostile](t, exampleHostile_Resource1)
+// TestHostileExamples round-trips the JSON examples of resources/hostile.md,
+// one subtest each (harness: docgen_examples_test.go).
+func TestHostileExamples(t *testing.T) {
+	runExamples(t, examplesHostile)
 }
 
-// exampleHostile_Resource1 is the resource example "resource-1" (resources/hostile.md:71).
-var exampleHostile_Resource1 = &exampleCase{
-	Name: "resource-1",
-	File: "resources/hostile.md",
-	Line: 71,
-	Type: "Hostile",
-	Body: "{\n  \"@odata.type\": \"#microsoft.graph.hostile\",\n  \"type\": \"v0\",\n  \"string\": \"v1\",\n  \"error\": \"v2\",\n  \"len\": \"v3\",\n  \"any\": \"v4\",\n  \"nil\": \"v5\",\n  \"true\": \"v6\",\n  \"iota\": \"v7\",\n  \"func\": \"v8\",\n  \"map\": \"v9\",\n  \"Opt\": \"v10\",\n  \"Some\": \"v11\",\n  \"Null\": \"v12\",\n  \"Extra\": \"v13\",\n  \"Validate\": \"v14\",\n  \"ODataType\": \"v15\",\n  \"MarshalJSON\": \"v16\",\n  \"EdmDate\": \"v17\",\n  \"GraphError\": \"v18\",\n  \"NewServer\": \"v19\",\n  \"Servers\": \"v20\",\n  \"runExample\": \"v21\",\n  \"url\": \"v22\",\n  \"URL\": \"v23\",\n  \"Url\": \"v24\",\n  \"uRL\": \"v25\",\n  \"userId\": \"v26\",\n  \"userID\": \"v27\",\n  \"naïve\": \"v28\",\n  \"café\": \"v29\",\n  \"Ωmega\": \"v30\",\n  \"日本語\": \"v31\",\n  \"аdmin\": \"v32\",\n  \"admin\": \"v33\",\n  \"1stPlace\": \"v34\",\n  \"2nd\": \"v35\",\n  \"_private\": \"v36\",\n  \"__dunder\": \"v37\",\n  \"_\": \"v38\",\n  \"aVeryLongPropertyNameVeryLongPropertyNameVeryLongPropertyNameVeryLongPropertyNameVeryLongPropertyNameVeryLongPropertyNameVeryLongPropertyNameVeryLongPropertyNameVeryLongPropertyNameVeryLongPropertyNameVeryLongPropertyNameVeryLongPropertyNameVeryLongPropertyNameVeryLongPropertyNameVeryLongPropertyName\": \"v39\",\n  \"quo\\\"te\": \"v40\",\n  \"back\\\\slash\": \"v41\",\n  \"back`tick\": \"v42\",\n  \"with space\": \"v43\",\n  \"tab\\tname\": \"v44\",\n  \"count\": 3,\n  \"kind\": \"type\"\n}",
+// examplesHostile are the JSON examples of resources/hostile.md, in document
+// order.
+var examplesHostile = []*exampleCase{
+	{
+		Test: "Resource1",
+		Name: "resource-1",
+		File: "resources/hostile.md",
+		Go:   (*Hostile)(nil),
+		Type: "Hostile",
+		Body: "{\n  \"@odata.type\": \"#microsoft.graph.hostile\",\n  \"type\": \"v0\",\n  \"string\": \"v1\",\n  \"error\": \"v2\",\n  \"len\": \"v3\",\n  \"any\": \"v4\",\n  \"nil\": \"v5\",\n  \"true\": \"v6\",\n  \"iota\": \"v7\",\n  \"func\": \"v8\",\n  \"map\": \"v9\",\n  \"Opt\": \"v10\",\n  \"Some\": \"v11\",\n  \"Null\": \"v12\",\n  \"Extra\": \"v13\",\n  \"Validate\": \"v14\",\n  \"ODataType\": \"v15\",\n  \"MarshalJSON\": \"v16\",\n  \"EdmDate\": \"v17\",\n  \"GraphError\": \"v18\",\n  \"NewServer\": \"v19\",\n  \"Servers\": \"v20\",\n  \"runExample\": \"v21\",\n  \"url\": \"v22\",\n  \"URL\": \"v23\",\n  \"Url\": \"v24\",\n  \"uRL\": \"v25\",\n  \"userId\": \"v26\",\n  \"userID\": \"v27\",\n  \"naïve\": \"v28\",\n  \"café\": \"v29\",\n  \"Ωmega\": \"v30\",\n  \"日本語\": \"v31\",\n  \"аdmin\": \"v32\",\n  \"admin\": \"v33\",\n  \"1stPlace\": \"v34\",\n  \"2nd\": \"v35\",\n  \"_private\": \"v36\",\n  \"__dunder\": \"v37\",\n  \"_\": \"v38\",\n  \"aVeryLongPropertyNameVeryLongPropertyNameVeryLongPropertyNameVeryLongPropertyNameVeryLongPropertyNameVeryLongPropertyNameVeryLongPropertyNameVeryLongPropertyNameVeryLongPropertyNameVeryLongPropertyNameVeryLongPropertyNameVeryLongPropertyNameVeryLongPropertyNameVeryLongPropertyNameVeryLongPropertyName\": \"v39\",\n  \"quo\\\"te\": \"v40\",\n  \"back\\\\slash\": \"v41\",\n  \"back`tick\": \"v42\",\n  \"with space\": \"v43\",\n  \"tab\\tname\": \"v44\",\n  \"count\": 3,\n  \"kind\": \"type\"\n}",
+	},
 }

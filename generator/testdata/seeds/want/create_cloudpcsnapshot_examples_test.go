@@ -5,42 +5,41 @@ package seeds
 
 import "testing"
 
-// TestCreateCloudpcsnapshot_CreateCloudpcsnapshotFrom_Request round-trips the request example "create_cloudpcsnapshot_from_" (docs/create-cloudpcsnapshot.md:73).
-func TestCreateCloudpcsnapshot_CreateCloudpcsnapshotFrom_Request(t *testing.T) {
-	runExample[CloudPcSnapshot](t, exampleCreateCloudpcsnapshot_CreateCloudpcsnapshotFrom_Request)
+// TestCreateCloudpcsnapshotExamples round-trips the JSON examples of
+// docs/create-cloudpcsnapshot.md, one subtest each (harness:
+// docgen_examples_test.go).
+func TestCreateCloudpcsnapshotExamples(t *testing.T) {
+	runExamples(t, examplesCreateCloudpcsnapshot)
 }
 
-// exampleCreateCloudpcsnapshot_CreateCloudpcsnapshotFrom_Request is the request example "create_cloudpcsnapshot_from_" (docs/create-cloudpcsnapshot.md:73).
-var exampleCreateCloudpcsnapshot_CreateCloudpcsnapshotFrom_Request = &exampleCase{
-	Name: "create_cloudpcsnapshot_from_",
-	File: "docs/create-cloudpcsnapshot.md",
-	Line: 73,
-	Type: "CloudPcSnapshot",
-	Body: `{
+// examplesCreateCloudpcsnapshot are the JSON examples of
+// docs/create-cloudpcsnapshot.md, in document order.
+var examplesCreateCloudpcsnapshot = []*exampleCase{
+	{
+		Test: "CreateCloudpcsnapshotFrom_Request",
+		Name: "create_cloudpcsnapshot_from_",
+		File: "docs/create-cloudpcsnapshot.md",
+		Go:   (*CloudPcSnapshot)(nil),
+		Type: "CloudPcSnapshot",
+		Body: `{
   "@odata.type": "#microsoft.graph.cloudPcSnapshot",
   "cloudPcId": "String",
   "status": "String",
   "lastRestoredDateTime": "String (timestamp)"
 }`,
-	Kinds: map[string]string{"/lastRestoredDateTime": "DateTimeOffset"},
-	Edits: []exampleEdit{
-		{Pointer: "/lastRestoredDateTime", Value: `"2006-01-02T15:04:05Z"`, Reason: "placeholder \"String (timestamp)\" stands for any Edm.DateTimeOffset"},
-		{Pointer: "/status", Value: `"ready"`, Reason: "placeholder \"String\" stands for any microsoft.graph.cloudPcSnapshotStatus"},
+		Kinds: map[string]string{"/lastRestoredDateTime": "DateTimeOffset"},
+		Edits: []exampleEdit{
+			{Pointer: "/lastRestoredDateTime", Value: `"2006-01-02T15:04:05Z"`, Reason: "placeholder \"String (timestamp)\" stands for any Edm.DateTimeOffset"},
+			{Pointer: "/status", Value: `"ready"`, Reason: "placeholder \"String\" stands for any microsoft.graph.cloudPcSnapshotStatus"},
+		},
 	},
-}
-
-// TestCreateCloudpcsnapshot_CreateCloudpcsnapshotFrom_Response round-trips the response example "response-1" (docs/create-cloudpcsnapshot.md:94).
-func TestCreateCloudpcsnapshot_CreateCloudpcsnapshotFrom_Response(t *testing.T) {
-	runExample[CloudPcSnapshot](t, exampleCreateCloudpcsnapshot_CreateCloudpcsnapshotFrom_Response)
-}
-
-// exampleCreateCloudpcsnapshot_CreateCloudpcsnapshotFrom_Response is the response example "response-1" (docs/create-cloudpcsnapshot.md:94).
-var exampleCreateCloudpcsnapshot_CreateCloudpcsnapshotFrom_Response = &exampleCase{
-	Name: "response-1",
-	File: "docs/create-cloudpcsnapshot.md",
-	Line: 94,
-	Type: "CloudPcSnapshot",
-	Body: `{
+	{
+		Test: "CreateCloudpcsnapshotFrom_Response",
+		Name: "response-1",
+		File: "docs/create-cloudpcsnapshot.md",
+		Go:   (*CloudPcSnapshot)(nil),
+		Type: "CloudPcSnapshot",
+		Body: `{
   "@odata.type": "#microsoft.graph.cloudPcSnapshot",
   "id": "926ff3f0-f3f0-926f-f0f3-6f92f0f36f92",
   "cloudPcId": "String",
@@ -48,14 +47,15 @@ var exampleCreateCloudpcsnapshot_CreateCloudpcsnapshotFrom_Response = &exampleCa
   "createdDateTime": "String (timestamp)",
   "lastRestoredDateTime": "String (timestamp)"
 }`,
-	Truncated: true,
-	Kinds: map[string]string{
-		"/createdDateTime":      "DateTimeOffset",
-		"/lastRestoredDateTime": "DateTimeOffset",
-	},
-	Edits: []exampleEdit{
-		{Pointer: "/createdDateTime", Value: `"2006-01-02T15:04:05Z"`, Reason: "placeholder \"String (timestamp)\" stands for any Edm.DateTimeOffset"},
-		{Pointer: "/lastRestoredDateTime", Value: `"2006-01-02T15:04:05Z"`, Reason: "placeholder \"String (timestamp)\" stands for any Edm.DateTimeOffset"},
-		{Pointer: "/status", Value: `"ready"`, Reason: "placeholder \"String\" stands for any microsoft.graph.cloudPcSnapshotStatus"},
+		Truncated: true,
+		Kinds: map[string]string{
+			"/createdDateTime":      "DateTimeOffset",
+			"/lastRestoredDateTime": "DateTimeOffset",
+		},
+		Edits: []exampleEdit{
+			{Pointer: "/createdDateTime", Value: `"2006-01-02T15:04:05Z"`, Reason: "placeholder \"String (timestamp)\" stands for any Edm.DateTimeOffset"},
+			{Pointer: "/lastRestoredDateTime", Value: `"2006-01-02T15:04:05Z"`, Reason: "placeholder \"String (timestamp)\" stands for any Edm.DateTimeOffset"},
+			{Pointer: "/status", Value: `"ready"`, Reason: "placeholder \"String\" stands for any microsoft.graph.cloudPcSnapshotStatus"},
+		},
 	},
 }

@@ -23,29 +23,40 @@ func (s *stubCreateCloudPcSnapshot) CreateCloudPcSnapshot(ctx context.Context, r
 	return s.resp, nil
 }
 
-// TestCreateCloudpcsnapshot_Handler_CreateCloudpcsnapshotFrom sends the request
-// example "create_cloudpcsnapshot_from_" (docs/create-cloudpcsnapshot.md:68)
-// through NewServer and checks the answer against the response example
-// (docs/create-cloudpcsnapshot.md:90).
-func TestCreateCloudpcsnapshot_Handler_CreateCloudpcsnapshotFrom(t *testing.T) {
-	runHandlerExample(t, &handlerCase{
+// serveCreateCloudPcSnapshot mounts a new stubCreateCloudPcSnapshot under prefix: the Serve function of the handler cases of CreateCloudPcSnapshot.
+func serveCreateCloudPcSnapshot(prefix string, response []byte) (http.Handler, func() bool, error) {
+	s := &stubCreateCloudPcSnapshot{}
+	if response != nil {
+		s.resp = new(CloudPcSnapshot)
+		if err := json.Unmarshal(response, s.resp); err != nil {
+			return nil, nil, err
+		}
+	}
+	return NewServer(Servers{CloudPcSnapshots: s}, WithPrefix(prefix)), s.called.Load, nil
+}
+
+// TestCreateCloudpcsnapshotHandlers sends the documented requests of
+// docs/create-cloudpcsnapshot.md through NewServer and checks each answer
+// against the documented response, one subtest each (harness:
+// docgen_examples_handler_test.go).
+func TestCreateCloudpcsnapshotHandlers(t *testing.T) {
+	runHandlerExamples(t, handlersCreateCloudpcsnapshot)
+}
+
+// handlersCreateCloudpcsnapshot are the documented request/response pairs of
+// docs/create-cloudpcsnapshot.md.
+var handlersCreateCloudpcsnapshot = []*handlerCase{
+	{
+		Test:     "CreateCloudpcsnapshotFrom",
+		Name:     "create_cloudpcsnapshot_from_",
+		File:     "docs/create-cloudpcsnapshot.md",
 		Method:   "POST",
 		URL:      "/beta/deviceManagement/virtualEndpoint/snapshots",
-		File:     "docs/create-cloudpcsnapshot.md",
-		Line:     68,
 		Headers:  [][2]string{{"Content-Type", "application/json"}},
-		Request:  exampleCreateCloudpcsnapshot_CreateCloudpcsnapshotFrom_Request,
-		Response: exampleCreateCloudpcsnapshot_CreateCloudpcsnapshotFrom_Response,
+		Request:  examplesCreateCloudpcsnapshot[0],
+		Response: examplesCreateCloudpcsnapshot[1],
 		Status:   http.StatusCreated,
-		Serve: func(response []byte) (http.Handler, func() bool, error) {
-			s := &stubCreateCloudPcSnapshot{}
-			if response != nil {
-				s.resp = new(CloudPcSnapshot)
-				if err := json.Unmarshal(response, s.resp); err != nil {
-					return nil, nil, err
-				}
-			}
-			return NewServer(Servers{CloudPcSnapshots: s}, WithPrefix("/beta")), s.called.Load, nil
-		},
-	})
+		Prefix:   "/beta",
+		Serve:    serveCreateCloudPcSnapshot,
+	},
 }
