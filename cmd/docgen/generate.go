@@ -7,7 +7,6 @@ import (
 	"os"
 	"path"
 	"path/filepath"
-	"slices"
 	"strings"
 
 	"github.com/docgen-dev/docgen/generator"
@@ -56,15 +55,7 @@ func runGenerate(args []string, stdout, stderr io.Writer) int {
 	}
 	opts.Package = name
 	files, gdiags := generator.Generate(pkg, opts)
-	diags := append(slices.Clone(pkg.Diagnostics), gdiags...)
-	sortGenerateDiags(diags)
-	failed := false
-	internal := false
-	for _, d := range diags {
-		fmt.Fprintln(stderr, displayGenerateDiag(d, *docs))
-		failed = failed || d.Severity == model.Error
-		internal = internal || d.Code == generator.CodeInternal
-	}
+	failed, internal := printGenerateFindings(stderr, pkg, gdiags, *docs, *out)
 	if internal {
 		fmt.Fprintln(stderr, "docgen generate: code generation failed; nothing written")
 		return exitUsage
@@ -165,20 +156,4 @@ func loadDocs(dir string) (*model.Package, error) {
 		return nil, err
 	}
 	return parser.ParseFiles(files), nil
-}
-
-// displayGenerateDiag prints d with its page path as reachable from the working
-// directory (loadDocs names pages "docs/x.md" whatever -docs was).
-func displayGenerateDiag(d model.Diagnostic, docs string) string {
-	if abs, err := filepath.Abs(docs); err == nil {
-		if rest, ok := strings.CutPrefix(d.Pos.File, filepath.Base(abs)+"/"); ok {
-			d.Pos.File = filepath.ToSlash(filepath.Join(docs, filepath.FromSlash(rest)))
-		}
-	}
-	return d.String()
-}
-
-// sortGenerateDiags orders diagnostics by position, then code, then message.
-func sortGenerateDiags(ds []model.Diagnostic) {
-	slices.SortStableFunc(ds, model.CompareDiagnostics)
 }
