@@ -232,6 +232,7 @@ func checkDocs(docs, out, pkgName string, opts generator.Options, ignore []strin
 		if err != nil {
 			return nil, nil, err
 		}
+		diags = append(diags, apiBreaks(pkg, changes)...)
 	}
 	display := pagePath(docs)
 	for i := range diags {
