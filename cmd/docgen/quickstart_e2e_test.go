@@ -62,57 +62,6 @@ func TestQuickstart(t *testing.T) {
 		}
 		return b
 	}
-	// Step 1: go mod init, go get -tool docgen, go get go-cmp. Offline, the
-	// module requires what docgen requires (go-cmp among them).
-	modFile, err := os.ReadFile(filepath.Join(repo, "go.mod"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	var reqs []string
-	inRequire := false
-	for _, l := range strings.Split(string(modFile), "\n") {
-		l = strings.TrimSpace(l)
-		switch {
-		case l == "require (":
-			inRequire = true
-		case l == ")":
-			inRequire = false
-		case inRequire && l != "":
-			if f := strings.Fields(l); len(f) >= 2 {
-				reqs = append(reqs, "\t"+f[0]+" "+f[1])
-			}
-		}
-	}
-	if !strings.Contains(strings.Join(reqs, "\n"), "github.com/google/go-cmp ") {
-		t.Fatal("docgen's go.mod no longer requires go-cmp; the quickstart's go get github.com/google/go-cmp needs the network")
-	}
-	write("go.mod", "module example.com/myapi\n\ngo 1.24\n\n"+
-		"tool github.com/docgen-dev/docgen/cmd/docgen\n\n"+
-		"require (\n\tgithub.com/docgen-dev/docgen v0.0.0\n"+strings.Join(reqs, "\n")+"\n)\n\n"+
-		"replace github.com/docgen-dev/docgen => "+repo+"\n")
-	write("go.sum", string(must(os.ReadFile(filepath.Join(repo, "go.sum")))))
-	// Step 2: the pages go in docs/.
-	seeds, err := filepath.Glob(filepath.Join(repo, "docs", "*.md"))
-	if err != nil || len(seeds) == 0 {
-		t.Fatalf("no seed pages in %s/docs: %v", repo, err)
-	}
-	for _, s := range seeds {
-		write("docs/"+filepath.Base(s), string(must(os.ReadFile(s))))
-	}
-	// Step 3: the hand-written file of the package docgen writes.
-	write("graph/doc.go", "// Package graph is generated from ../docs by docgen.\npackage graph\n\n//go:generate go tool docgen generate -docs ../docs -out .\n")
-	// A consumer of the generated code.
-	write("app/app.go", `// Package app uses the generated package.
-package app
-
-import "example.com/myapi/graph"
-
-// Ready reports whether a snapshot is ready.
-func Ready(s *graph.CloudPcSnapshot) bool {
-	v, ok := s.Status.Get()
-	return ok && v == graph.CloudPcSnapshotStatusReady
-}
-`)
 	gitConfig := filepath.Join(t.TempDir(), "gitconfig") // an empty config of its own
 	if err := os.WriteFile(gitConfig, nil, 0o644); err != nil {
 		t.Fatal(err)
@@ -139,11 +88,71 @@ func Ready(s *graph.CloudPcSnapshot) bool {
 		}
 		return stdout.String(), stderr.String()
 	}
-	// Step 4: go generate, build, test; commit.
+	// Step 1: git init, go mod init, go get -tool docgen, go get go-cmp.
+	// Offline, the module requires what docgen requires (go-cmp among
+	// them).
+	runCmd(0, gitBin, "init", "-q")
+	modFile, err := os.ReadFile(filepath.Join(repo, "go.mod"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var reqs []string
+	inRequire := false
+	for _, l := range strings.Split(string(modFile), "\n") {
+		l = strings.TrimSpace(l)
+		switch {
+		case l == "require (":
+			inRequire = true
+		case l == ")":
+			inRequire = false
+		case inRequire && l != "":
+			if f := strings.Fields(l); len(f) >= 2 {
+				reqs = append(reqs, "\t"+f[0]+" "+f[1])
+			}
+		}
+	}
+	if !strings.Contains(strings.Join(reqs, "\n"), "github.com/google/go-cmp ") {
+		t.Fatal("docgen's go.mod no longer requires go-cmp; the quickstart's go get github.com/google/go-cmp needs the network")
+	}
+	write("go.mod", "module example.com/myapi\n\ngo 1.24\n\n"+
+		"tool github.com/docgen-dev/docgen/cmd/docgen\n\n"+
+		"require (\n\tgithub.com/docgen-dev/docgen v0.0.0\n"+strings.Join(reqs, "\n")+"\n)\n\n"+
+		"replace github.com/docgen-dev/docgen => "+repo+"\n")
+	goSum, err := os.ReadFile(filepath.Join(repo, "go.sum"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	write("go.sum", string(goSum))
+	// Step 2: the pages go in docs/.
+	seeds, err := filepath.Glob(filepath.Join(repo, "docs", "*.md"))
+	if err != nil || len(seeds) == 0 {
+		t.Fatalf("no seed pages in %s/docs: %v", repo, err)
+	}
+	for _, s := range seeds {
+		b, err := os.ReadFile(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		write("docs/"+filepath.Base(s), string(b))
+	}
+	// Step 3: the hand-written file of the package docgen writes.
+	write("graph/doc.go", "// Package graph is generated from ../docs by docgen.\npackage graph\n\n//go:generate go tool docgen generate -docs ../docs -out .\n")
+	// A consumer of the generated code.
+	write("app/app.go", `// Package app uses the generated package.
+package app
+
+import "example.com/myapi/graph"
+
+// Ready reports whether a snapshot is ready.
+func Ready(s *graph.CloudPcSnapshot) bool {
+	v, ok := s.Status.Get()
+	return ok && v == graph.CloudPcSnapshotStatusReady
+}
+`)
+	// Step 4: go generate, test (and build the consumer); commit.
 	runCmd(0, goBin, "generate", "./...")
 	runCmd(0, goBin, "build", "./...")
 	runCmd(0, goBin, "test", "./...")
-	runCmd(0, gitBin, "init", "-q", "-b", "main")
 	runCmd(0, gitBin, "add", ".")
 	runCmd(0, gitBin, "commit", "-q", "-m", "docs and generated code")
 	// Step 5, the CI job: clean.
@@ -199,11 +208,4 @@ func Ready(s *graph.CloudPcSnapshot) bool {
 	if !strings.Contains(stderr, "CloudPcSnapshotStatusReady") {
 		t.Errorf("consumer build fails for another reason:\n%s", stderr)
 	}
-}
-
-func must[T any](v T, err error) T {
-	if err != nil {
-		panic(err)
-	}
-	return v
 }
