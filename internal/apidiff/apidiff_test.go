@@ -61,6 +61,13 @@ const OpCreateWidget Op = "create-widget"
 
 type Op string
 
+// Source: docs/d.md#derived
+type Derived struct {
+	// Inherited from base.
+	// Source: docs/base.md#base.level
+	Level int ` + "`json:\"level\"`" + `
+}
+
 func helper() {}
 `
 
@@ -75,6 +82,7 @@ func TestCompare(t *testing.T) {
 		{"func (g Gadget)", "func (g Gizmo)"},       // its method follows
 		{"\t// Source: docs/delete-widget.md\n\tDeleteWidget(ctx any, id string) error\n", "\tListWidgets(ctx any) error\n"}, // operation removed, one added
 		{"func (v *Widget) Validate() error", "func (w *Widget) Validate() error"},                                           // receiver rename: compatible
+		{"\t// Inherited from base.\n\t// Source: docs/base.md#base.level\n\tLevel int `json:\"level\"`\n", ""},              // inherited field removed from its base's page
 		{"\tExtra map", "\tWeight int32 `json:\"weight\"`\n\tExtra map"},                                                     // added field: compatible
 	} {
 		if !strings.Contains(newSrc, r[0]) {
@@ -93,6 +101,7 @@ func TestCompare(t *testing.T) {
 	}
 	want := []string{
 		"docs/w.md#color: const ColorBlue is removed: was `const ColorBlue Color = \"blue\"`; code that uses it stops compiling",
+		"docs/base.md#base: field Derived.Level is removed: was `Level int json:\"level\"`; code that uses it stops compiling",
 		"docs/g.md#gadget: type Gadget is renamed to Gizmo: was `type Gadget struct`, now `type Gizmo struct`; code that uses the old name stops compiling",
 		"docs/w.md#widget.name: field Widget.Name changed incompatibly: was `Name string json:\"name\"`, now `Name string json:\"title\"`; its JSON name changes from \"name\" to \"title\"",
 		"docs/w.md#widget.size: field Widget.Size changed incompatibly: was `Size int32 json:\"size,omitzero\"`, now `Size int64 json:\"size,omitzero\"`",

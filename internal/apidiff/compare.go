@@ -29,8 +29,9 @@ type Break struct {
 	Old, New *Decl
 	// Source is the provenance of the change's cause: the new
 	// declaration's, or for a removal the nearest surviving one's (the
-	// struct of a removed field, the enum type of a removed constant, the
-	// field whose type a type rename changed), else the old declaration's.
+	// type that documented a removed field or constant, on the page that
+	// documented it; the field whose type a type rename changed), else the
+	// old declaration's.
 	Source string
 }
 
@@ -119,12 +120,16 @@ func Compare(old, new *API) []Break {
 		case Field:
 			if n := pair(o, func(d *Decl) string { return d.Type }); n != nil {
 				b.Change, b.New, b.Source = Renamed, n, n.Source
+			} else if src, ok := ownerSource(o.Source); ok {
+				b.Source = src
 			} else if p := new.Decls[o.Parent]; p != nil {
 				b.Source = p.Source
 			}
 		case Const:
 			if n := pair(o, func(d *Decl) string { return d.Type }); n != nil {
 				b.Change, b.New, b.Source = Renamed, n, n.Source
+			} else if src, ok := ownerSource(o.Source); ok {
+				b.Source = src
 			} else if t := new.Decls[o.Type]; t != nil && t.Kind == Type {
 				b.Source = t.Source
 			}
@@ -156,4 +161,20 @@ func retyped(old, new *API, typeName string) *Decl {
 		}
 	}
 	return nil
+}
+
+// ownerSource turns the provenance of a member that is gone
+// ("docs/base.md#base.size") into its type's on the same page
+// ("docs/base.md#base"): the table the row was removed from, on the page
+// that documented it, even for a field a derived struct inherited.
+func ownerSource(src string) (string, bool) {
+	i := strings.IndexByte(src, '#')
+	if i < 0 {
+		return "", false
+	}
+	j := strings.IndexByte(src[i:], '.')
+	if j < 0 {
+		return "", false
+	}
+	return src[:i+j], true
 }
