@@ -33,6 +33,8 @@ import (
 	"go/printer"
 	"go/token"
 	"reflect"
+	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -81,6 +83,7 @@ type Decl struct {
 	Source string
 	// File is the name of the file that declares it.
 	File string
+	seq  int // declaration order in Read
 }
 
 // API is the exported API of a package.
@@ -105,15 +108,75 @@ func Read(files []File) *API {
 		r := reader{fset: fset, api: api, file: f.Name, fileSource: headerSource(af)}
 		r.read(af)
 	}
-	// Fields and methods without a Source of their own take their type's.
+	api.inheritSources()
+	return api
+}
+
+// ident matches an exported identifier in a declaration's text.
+var ident = regexp.MustCompile(`\b[A-Z][A-Za-z0-9_]*\b`)
+
+// inheritSources gives declarations without a "// Source:" of their own
+// (and in a file without a Source header: the shared docgen_*.go files)
+// the provenance of what they stand for, in this order: a type, its first
+// member's own; a field or method, its type's; then anything, the first
+// declaration with a Source its text names (a server interface field, the
+// interface; an Unimplemented server's method, its request type); last, a
+// type, its first member's so found.
+func (api *API) inheritSources() {
+	var all []*Decl
 	for _, d := range api.Decls {
+		all = append(all, d)
+	}
+	slices.SortFunc(all, func(a, b *Decl) int { return a.seq - b.seq })
+	members := map[string][]*Decl{}
+	for _, d := range all {
+		if d.Parent != "" {
+			members[d.Parent] = append(members[d.Parent], d)
+		}
+	}
+	for _, d := range all {
+		if d.Source == "" && d.Kind == Type {
+			for _, m := range members[d.Key] {
+				if m.Source != "" {
+					d.Source = m.Source
+					break
+				}
+			}
+		}
+	}
+	for _, d := range all {
 		if d.Source == "" && d.Parent != "" {
 			if p := api.Decls[d.Parent]; p != nil {
 				d.Source = p.Source
 			}
 		}
 	}
-	return api
+	named := func(d *Decl) string {
+		for _, id := range ident.FindAllString(d.Text, -1) {
+			if id == d.Key || id == d.Parent || d.Key == d.Parent+"."+id {
+				continue
+			}
+			if n := api.Decls[id]; n != nil && n.Source != "" {
+				return n.Source
+			}
+		}
+		return ""
+	}
+	for _, d := range all {
+		if d.Source == "" {
+			d.Source = named(d)
+		}
+	}
+	for _, d := range all {
+		if d.Source == "" && d.Kind == Type {
+			for _, m := range members[d.Key] {
+				if m.Source != "" {
+					d.Source = m.Source
+					break
+				}
+			}
+		}
+	}
 }
 
 type reader struct {
@@ -125,6 +188,7 @@ type reader struct {
 
 func (r *reader) add(d *Decl) {
 	d.File = r.file
+	d.seq = len(r.api.Decls)
 	if d.Source == "" && d.Parent == "" {
 		d.Source = r.fileSource
 	}

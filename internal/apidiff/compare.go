@@ -122,7 +122,7 @@ func Compare(old, new *API) []Break {
 				b.Change, b.New, b.Source = Renamed, n, n.Source
 			} else if src, ok := ownerSource(o.Source); ok {
 				b.Source = src
-			} else if p := new.Decls[o.Parent]; p != nil {
+			} else if p := new.Decls[o.Parent]; o.Source == "" && p != nil {
 				b.Source = p.Source
 			}
 		case Const:
@@ -130,7 +130,7 @@ func Compare(old, new *API) []Break {
 				b.Change, b.New, b.Source = Renamed, n, n.Source
 			} else if src, ok := ownerSource(o.Source); ok {
 				b.Source = src
-			} else if t := new.Decls[o.Type]; t != nil && t.Kind == Type {
+			} else if t := new.Decls[o.Type]; o.Source == "" && t != nil && t.Kind == Type {
 				b.Source = t.Source
 			}
 		case Method:
