@@ -22,7 +22,7 @@ func (p *plan) emitEnum(f *jen.File, t *typeInfo) {
 		notes = append(notes, "It is evolvable: the service may add members after unknownFutureValue, and a value this package does not know still decodes and encodes unchanged.")
 	}
 	paras := append([]string{intro, t.Description}, notes...)
-	addComments(f.Group, docComment(append(paras, p.sourceOf(t.Pos), deprecatedPara(t.Deprecated, "type"))...))
+	addComments(f.Group, docComment(append(paras, p.sourceOf(t.Pos, typeAnchor(t.Name)), deprecatedPara(t.Deprecated, "type"))...))
 	f.Type().Id(t.GoName).String()
 	if len(t.Consts) > 0 {
 		f.Comment(fmt.Sprintf("The documented values of %s.", t.GoName))
@@ -36,7 +36,7 @@ func (p *plan) emitEnum(f *jen.File, t *typeInfo) {
 				if c.AfterSentinel {
 					after = "Returned only with the request header Prefer: include-unknown-enum-members."
 				}
-				addComments(g, withDeprecated(compactComment(doc+" "+c.Description+" "+after, p.sourceOf(c.Pos)), c.Deprecated, "member"))
+				addComments(g, withDeprecated(compactComment(doc+" "+c.Description+" "+after, p.sourceOf(c.Pos, typeAnchor(t.Name)+"."+c.Name)), c.Deprecated, "member"))
 				g.Id(c.GoName).Id(t.GoName).Op("=").Lit(c.Name)
 			}
 		})

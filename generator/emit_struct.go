@@ -23,13 +23,13 @@ func (p *plan) emitStruct(f *jen.File, t *typeInfo) {
 	if t.Synthetic {
 		desc = "" // structIntro already says what it is
 	}
-	addComments(f.Group, docComment(p.structIntro(t), desc, p.sourceOf(t.Pos), deprecatedPara(t.Deprecated, "type")))
+	addComments(f.Group, docComment(p.structIntro(t), desc, p.sourceOf(t.Pos, typeAnchor(t.Name)), deprecatedPara(t.Deprecated, "type")))
 	f.Type().Id(t.GoName).StructFunc(func(g *jen.Group) {
 		g.Comment("ODataType is the @odata.type annotation, \"#microsoft.graph.x\",")
 		g.Comment("naming the JSON object's type.")
 		g.Id("ODataType").Id(rtOpt).Types(jen.String()).Tag(map[string]string{"json": "@odata.type,omitzero"})
 		for _, fi := range t.Fields {
-			addComments(g, withDeprecated(compactComment(p.fieldIntro(fi)+" "+fi.Description, p.sourceOf(fi.Pos)), fi.Deprecated, "property"))
+			addComments(g, withDeprecated(compactComment(p.fieldIntro(fi)+" "+fi.Description, p.sourceOf(fi.Pos, fieldAnchor(fi))), fi.Deprecated, "property"))
 			tag := fi.Name + ",omitzero"
 			if fi.Plain {
 				tag = fi.Name
@@ -56,12 +56,101 @@ func (p *plan) emitStruct(f *jen.File, t *typeInfo) {
 	p.emitDecodeFunc(f, t)
 }
 
-// sourceOf formats the "Source: file:line" line of a declaration.
-func (p *plan) sourceOf(pos model.Pos) string {
+// sourceOf formats the "Source: file#anchor" line of a declaration: the
+// page and a name that finds the place in it, never a line number, so that an edit that only moves lines (a blank line above a
+// table, a row added above another) changes no generated line.
+// SourcePositions turns the line back into a position.
+func (p *plan) sourceOf(pos model.Pos, anchor string) string {
 	if !pos.IsValid() {
 		return ""
 	}
-	return "Source: " + model.Pos{File: pos.File, Line: pos.Line}.String()
+	if anchor == "" {
+		return "Source: " + pos.File
+	}
+	return "Source: " + pos.File + "#" + anchor
+}
+
+// The anchors of "// Source:" lines name the model node a declaration
+// comes from, in one word (a comment line wraps at spaces): a type by its
+// name without namespace ("cloudPcSnapshot"; "request-body", the slug of
+// the heading, for the body an API page documents in a table), a property
+// or enum member by its type's anchor and its own name
+// ("cloudPcSnapshot.status"), an operation by the slug of its "HTTP
+// request" heading.
+const (
+	requestBodyAnchor = "request-body"
+	operationAnchor   = "http-request"
+)
+
+// typeAnchor is the anchor of a type named name ("microsoft.graph.x" or a
+// request body's "#request.op").
+func typeAnchor(name string) string {
+	if strings.HasPrefix(name, "#request.") {
+		return requestBodyAnchor
+	}
+	return name[strings.LastIndexByte(name, '.')+1:]
+}
+
+// fieldAnchor is the anchor of a field: its declaring type's and its JSON
+// name.
+func fieldAnchor(fi *fieldInfo) string {
+	if fi.Owner == nil || fi.Owner.Type == nil {
+		return ""
+	}
+	return typeAnchor(fi.Owner.Name) + "." + fi.Name
+}
+
+// SourcePositions maps the provenance text of every "// Source:" line the
+// generator writes for pkg ("docs/x.md#cloudPcSnapshot.status", the text
+// after "Source: ") to the position it stands for. Docs paths are as in
+// pkg's positions.
+func SourcePositions(pkg *model.Package) map[string]model.Pos {
+	m := map[string]model.Pos{}
+	add := func(pos model.Pos, anchor string) {
+		if !pos.IsValid() {
+			return
+		}
+		k := pos.File + "#" + anchor
+		if _, dup := m[k]; !dup {
+			m[k] = pos
+		}
+	}
+	for _, t := range pkg.Types {
+		if t == nil {
+			continue
+		}
+		a := typeAnchor(t.Name)
+		add(t.Pos, a)
+		for _, pr := range t.Properties {
+			if pr != nil {
+				add(pr.Pos, a+"."+pr.Name)
+			}
+		}
+		for _, mb := range t.Members {
+			if mb != nil {
+				add(mb.Pos, a+"."+mb.Name)
+			}
+		}
+	}
+	for _, o := range pkg.Operations {
+		if o == nil {
+			continue
+		}
+		add(o.Pos, operationAnchor)
+		if rb := o.RequestBody; rb != nil {
+			pos := rb.Pos
+			if !pos.IsValid() {
+				pos = o.Pos
+			}
+			add(pos, requestBodyAnchor)
+			for _, pr := range rb.Properties {
+				if pr != nil {
+					add(pr.Pos, requestBodyAnchor+"."+pr.Name)
+				}
+			}
+		}
+	}
+	return m
 }
 
 // pageSourceOf formats a "Source: file" line without the line number, for
@@ -211,7 +300,7 @@ func (p *plan) emitDecodeFunc(f *jen.File, t *typeInfo) {
 	addComments(f.Group, docComment(
 		fmt.Sprintf("%s decodes a JSON object of type %s or of a type derived from it, choosing the Go type from @odata.type: %s; any other or no @odata.type decodes as *%s.",
 			t.DecodeFunc, t.Name, strings.Join(names, ", "), t.GoName),
-		p.sourceOf(t.Pos)))
+		p.sourceOf(t.Pos, typeAnchor(t.Name))))
 	f.Func().Id(t.DecodeFunc).Params(jen.Id("data").Index().Byte()).Params(jen.Any(), jen.Error()).Block(
 		jen.Var().Id("odataType").String(),
 		jen.If(jen.Err().Op(":=").Id("decodeObject").Call(jen.Id("data"), jen.Nil(),

@@ -353,6 +353,6 @@ func (p *plan) emitOp(f *jen.File, o *opInfo) {
 	addComments(f.Group, docComment(
 		fmt.Sprintf("%s is the operation %q: %s.", o.ConstName, title, what),
 		o.Description,
-		p.sourceOf(o.Pos)))
+		p.sourceOf(o.Pos, operationAnchor)))
 	f.Const().Id(o.ConstName).Id("Op").Op("=").Lit(o.Name)
 }

@@ -258,25 +258,12 @@ func checkDocs(docs, out, pkgName string, opts generator.Options, sel, ignore []
 		if err != nil {
 			return nil, nil, err
 		}
+		diags = append(diags, apiBreaks(pkg, changes)...)
 	}
 	for i := range diags {
-		diags[i].Pos.File = display(diags[i].Pos.File)
+		diags[i] = displayDiag(diags[i], display)
 	}
-	pages := make([]*model.Page, 0, len(pkg.Pages))
-	for _, p := range pkg.Pages {
-		if p == nil {
-			continue
-		}
-		cp := &model.Page{File: display(p.File)}
-		for _, ig := range p.Ignores {
-			if ig != nil {
-				c := *ig
-				c.Pos.File = display(c.Pos.File)
-				cp.Ignores = append(cp.Ignores, &c)
-			}
-		}
-		pages = append(pages, cp)
-	}
+	pages := displayPages(pkg, display)
 	var cc []check.Change
 	for _, c := range changes {
 		kind := check.Modified

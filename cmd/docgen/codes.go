@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/docgen-dev/docgen/generator"
+	"github.com/docgen-dev/docgen/internal/apidiff"
 	"github.com/docgen-dev/docgen/internal/check"
 	"github.com/docgen-dev/docgen/internal/lint"
 	"github.com/docgen-dev/docgen/internal/metacheck"
@@ -18,7 +19,7 @@ import (
 // for `docgen check -explain`, -ignore and SARIF rule descriptions.
 func allCodes() []model.CodeInfo {
 	var all []model.CodeInfo
-	for _, codes := range [][]model.CodeInfo{parser.Codes(), lint.Codes(), generator.Codes(), check.Codes(), metacheck.Codes()} {
+	for _, codes := range [][]model.CodeInfo{parser.Codes(), lint.Codes(), generator.Codes(), check.Codes(), metacheck.Codes(), apidiff.Codes()} {
 		all = append(all, codes...)
 	}
 	slices.SortFunc(all, func(a, b model.CodeInfo) int { return strings.Compare(string(a.Code), string(b.Code)) })

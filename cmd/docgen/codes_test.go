@@ -12,6 +12,7 @@ import (
 	"testing"
 
 	"github.com/docgen-dev/docgen/generator"
+	"github.com/docgen-dev/docgen/internal/apidiff"
 	"github.com/docgen-dev/docgen/internal/check"
 	"github.com/docgen-dev/docgen/internal/lint"
 	"github.com/docgen-dev/docgen/internal/metacheck"
@@ -30,6 +31,7 @@ var codeOwners = []struct {
 	{"generator", generator.Codes()},
 	{"internal/check", check.Codes()},
 	{"internal/metacheck", metacheck.Codes()},
+	{"internal/apidiff", apidiff.Codes()},
 }
 
 var kebab = regexp.MustCompile(`^[a-z][a-z0-9]*(-[a-z0-9]+)*$`)

@@ -16,7 +16,8 @@ The commands are:
 	serve      serve the documented API as a Graph sandbox
 	version    print docgen's version
 
-Every command takes -h for its flags.
+Every command takes -h: it prints the command's usage and flags once, to
+standard output, and exits 0.
 
 # Generate
 
@@ -36,7 +37,14 @@ change are written, atomically. A file without the header
 
 is never overwritten or deleted; generated files that no page produces any
 more are removed. A folder that does not exist is written whole, through a
-temporary folder renamed into place.
+temporary folder renamed into place. It prints the error and warning
+findings check would report about the docs (parser, doc lints, generator;
+inline docgen-ignore comments apply) and their count with the check
+command; it exits 1 only for parser and generator errors. A page that
+cannot be used (not UTF-8, over a limit) is left out and its previously
+generated files are kept. A declaration's "// Source:" comment names its
+page and an anchor (docs/x.md#cloudPcSnapshot.status), not a line, so an
+edit that only moves lines changes no generated line.
 
 -select generates a subset of a large docs tree: the comma-separated
 patterns select operations (by name, the page stem: "cloudpc-get"), types
@@ -64,11 +72,18 @@ In a downstream module:
 
 Generates in memory, compares with -out and reports changed, missing and
 stale files (with unified diffs), plus the parser's, the generator's and
-the doc lints' findings. With PATH arguments (pages or folders), or with
--changed-since (pages changed since the git ref, plus untracked pages),
-only findings on those pages are reported, and only drift of generated
-files whose "// Source:" header names one of them (or no page); the whole
-docs tree is still parsed, so types resolve across it. -ignore drops codes
+the doc lints' findings. It also compares the exported API of the
+generated files that changed with what the docs produce now and reports
+each removal, rename or incompatible change (a field's Go type or JSON
+name, a constant's value, a signature) as api-break on the page line that
+caused it, with the old and new Go declarations; additions are not
+reported. With PATH arguments (pages or folders), or with -changed-since
+(pages changed since the git ref, plus untracked pages), only findings a
+changed page caused are reported — on it, or on another page whose
+message names it (a type-conflict) — and only drift of generated files
+whose "// Source:" header names one of them (or no page); the whole docs
+tree is still parsed, so types resolve across it. Page paths in every
+message are relative to the working directory, as in positions. -ignore drops codes
 everywhere; <!-- docgen-ignore CODE[,CODE] --> drops them in the block
 after the comment. A suppression that matches nothing is reported as
 unused-ignore. -explain prints what a code means and how to fix it.

@@ -73,17 +73,12 @@ func runGenerate(args []string, stdout, stderr io.Writer) int {
 	}
 	opts.Package = name
 	files, gdiags := generator.Generate(pkg, opts)
-	diags := append(slices.Clone(pkg.Diagnostics), gdiags...)
-	sortGenerateDiags(diags)
-	failed := false
-	for _, d := range diags {
-		fmt.Fprintln(stderr, displayGenerateDiag(d, *docs))
-		failed = failed || d.Severity == model.Error
-	}
-	// A page left out (not UTF-8, over a limit) keeps its previous files;
-	// a declaration that failed to format (a docgen bug, reported as
-	// generator-internal) is left out of its file. Everything else is
-	// written: only I/O errors and the header guard write nothing.
+	// Findings are printed whatever happens next. A page left out (not
+	// UTF-8, over a limit) keeps its previous files; a declaration that
+	// failed to format (a docgen bug, reported as generator-internal) is
+	// left out of its file. Everything else is written: only I/O errors
+	// and the header guard write nothing.
+	failed := printGenerateFindings(stderr, pkg, gdiags, *docs, *out)
 	leftOut := generator.LeftOutFiles(pkg)
 	written, removed, err := generator.WriteKeeping(*out, files, keptFiles(leftOut))
 	if err != nil {
@@ -103,7 +98,7 @@ func runGenerate(args []string, stdout, stderr io.Writer) int {
 		if len(kept) > 0 {
 			what = "its previously generated files are kept as they are: " + strings.Join(kept, ", ")
 		}
-		fmt.Fprintf(stderr, "docgen generate: %s was left out (see the errors above); %s\n", displayPagePath(page, *docs), what)
+		fmt.Fprintf(stderr, "docgen generate: %s was left out (see the errors above); %s\n", pagePath(*docs)(page), what)
 	}
 	if failed {
 		return exitFindings
@@ -220,23 +215,6 @@ func loadDocs(dir string) (*model.Package, error) {
 	return parser.ParseFiles(files), nil
 }
 
-// displayGenerateDiag prints d with its page path as reachable from the working
-// directory (loadDocs names pages "docs/x.md" whatever -docs was).
-func displayGenerateDiag(d model.Diagnostic, docs string) string {
-	d.Pos.File = displayPagePath(d.Pos.File, docs)
-	return d.String()
-}
-
-// displayPagePath is a page's path as reachable from the working directory.
-func displayPagePath(page, docs string) string {
-	if abs, err := filepath.Abs(docs); err == nil {
-		if rest, ok := strings.CutPrefix(page, filepath.Base(abs)+"/"); ok {
-			return filepath.ToSlash(filepath.Join(docs, filepath.FromSlash(rest)))
-		}
-	}
-	return page
-}
-
 // keptFiles flattens generator.LeftOutFiles into the files to keep.
 func keptFiles(leftOut map[string][]string) []string {
 	var out []string
@@ -245,9 +223,4 @@ func keptFiles(leftOut map[string][]string) []string {
 	}
 	slices.Sort(out)
 	return out
-}
-
-// sortGenerateDiags orders diagnostics by position, then code, then message.
-func sortGenerateDiags(ds []model.Diagnostic) {
-	slices.SortStableFunc(ds, model.CompareDiagnostics)
 }

@@ -95,14 +95,25 @@ func hasFlags(fs *flag.FlagSet) bool {
 
 // parseFlags parses args; it returns (exit code, false) when the command
 // must stop: -h asked for help (0) or the flags were wrong (2).
+//
+// The usage is printed once: to stdout for -h, to the flag set's output
+// (stderr) after the error for wrong flags. (flag.FlagSet.Parse would print
+// it itself on both, to stderr, before returning.)
 func parseFlags(fs *flag.FlagSet, args []string, stdout io.Writer) (int, bool) {
-	if err := fs.Parse(args); err != nil {
+	usage := fs.Usage
+	fs.Usage = func() {}
+	err := fs.Parse(args)
+	fs.Usage = usage
+	if err != nil {
 		if err == flag.ErrHelp {
 			// -h is not an error: print the usage to stdout and succeed.
+			out := fs.Output()
 			fs.SetOutput(stdout)
 			fs.Usage()
+			fs.SetOutput(out)
 			return exitOK, false
 		}
+		fs.Usage()
 		return exitUsage, false
 	}
 	return 0, true

@@ -47,8 +47,11 @@ func TestEveryCommandHasHelp(t *testing.T) {
 			if code := run([]string{c.name, "-h"}, &stdout, &stderr); code != exitOK {
 				t.Fatalf("docgen %s -h = %d, want 0; stderr:\n%s", c.name, code, stderr.String())
 			}
-			if !strings.Contains(stdout.String(), "usage: docgen "+c.name) {
-				t.Errorf("docgen %s -h printed %q, want a usage line", c.name, stdout.String())
+			if n := strings.Count(stdout.String(), "usage: docgen "+c.name); n != 1 {
+				t.Errorf("docgen %s -h printed %d usage lines to stdout, want 1:\n%s", c.name, n, stdout.String())
+			}
+			if stderr.Len() > 0 {
+				t.Errorf("docgen %s -h wrote to stderr:\n%s", c.name, stderr.String())
 			}
 		})
 	}

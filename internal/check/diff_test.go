@@ -2,10 +2,13 @@ package check
 
 import (
 	"math/rand"
+	"slices"
 	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+
+	"github.com/docgen-dev/docgen/parser/model"
 )
 
 func TestUnifiedDiff(t *testing.T) {
@@ -124,5 +127,25 @@ func TestDiffLinesLargeFallback(t *testing.T) {
 	d := UnifiedDiff("a/x", "b/x", []byte(strings.Join(a, "")), []byte(strings.Join(b, "")))
 	if !strings.HasPrefix(d, "--- a/x\n+++ b/x\n@@ -1,3000 +1,3000 @@\n") {
 		t.Errorf("fallback diff header: %.80q", d)
+	}
+}
+
+// A finding on an unchanged page is in scope when its message names a
+// position on a changed page: the changed page caused it.
+func TestBuildScopeByCause(t *testing.T) {
+	diags := []model.Diagnostic{
+		{Pos: model.Pos{File: "docs/y.md", Line: 5, Col: 1}, Severity: model.Warning, Code: "type-conflict",
+			Message: "property a of microsoft.graph.t is Edm.String here but Edm.Int32 at docs/x.md:38:1; use one type"},
+		{Pos: model.Pos{File: "docs/y.md", Line: 6, Col: 1}, Severity: model.Warning, Code: "todo-text", Message: "TODO at docs/x.md"},
+		{Pos: model.Pos{File: "docs/x.md", Line: 7, Col: 1}, Severity: model.Error, Code: "api-break", Message: "field T.A is removed"},
+	}
+	r := Build(diags, nil, nil, Options{InScope: func(f string) bool { return f == "docs/x.md" }})
+	var got []string
+	for _, d := range r.Findings {
+		got = append(got, d.Pos.String()+" "+string(d.Code))
+	}
+	want := []string{"docs/x.md:7:1 api-break", "docs/y.md:5:1 type-conflict"}
+	if !slices.Equal(got, want) {
+		t.Errorf("findings in scope = %q, want %q", got, want)
 	}
 }

@@ -12,6 +12,7 @@ import (
 	"bufio"
 	"bytes"
 	"path"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -124,6 +125,12 @@ type Options struct {
 // IgnoreFlagFile). Then only findings of in-scope pages, and unused -ignore
 // codes, are kept.
 //
+// A finding is in scope when its page is, or when its message names a page
+// position in scope ("… here but Edm.Int32 at docs/y.md:38:1"): a finding
+// one page's edit caused on another page (a type conflict between a
+// changed page and an unchanged one) is the changed page's. An api-break
+// sits on the page that caused it.
+//
 // Drift is kept when InScope is nil, or when the file names no source page
 // in its header, or when one of its "// Source: page" lines (old or new
 // content) names an in-scope page.
@@ -211,7 +218,7 @@ func Build(diags []model.Diagnostic, pages []*model.Page, changes []Change, opts
 	}
 	r := &Report{}
 	for _, d := range kept {
-		if opts.InScope == nil || opts.InScope(d.Pos.File) {
+		if opts.InScope == nil || causeInScope(d, opts.InScope) {
 			r.Findings = append(r.Findings, d)
 		}
 	}
@@ -304,6 +311,27 @@ func driftInScope(c Change, inScope func(string) bool, sourcePath func(string) s
 			s = sourcePath(s)
 		}
 		if inScope(s) {
+			return true
+		}
+	}
+	return false
+}
+
+// mentionedPage matches a page position inside a message: "docs/x.md:38"
+// (the page path is group 1).
+var mentionedPage = regexp.MustCompile(`([^\s"'(),;\[\]]+\.md):\d+`)
+
+// causeInScope reports whether d's page, or a page position its message
+// names, is in scope.
+func causeInScope(d model.Diagnostic, inScope func(string) bool) bool {
+	if inScope(d.Pos.File) {
+		return true
+	}
+	if !strings.Contains(d.Message, ".md:") {
+		return false
+	}
+	for _, m := range mentionedPage.FindAllStringSubmatch(d.Message, -1) {
+		if inScope(m[1]) {
 			return true
 		}
 	}

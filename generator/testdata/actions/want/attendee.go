@@ -5,13 +5,13 @@ package actions
 
 // Attendee is the microsoft.graph.attendee complex type.
 //
-// Source: resources/attendee.md:5
+// Source: resources/attendee.md#attendee
 type Attendee struct {
 	// ODataType is the @odata.type annotation, "#microsoft.graph.x",
 	// naming the JSON object's type.
 	ODataType Opt[string] `json:"@odata.type,omitzero"`
 	// EmailAddress is "emailAddress" (Edm.String).
-	// Source: resources/attendee.md:9
+	// Source: resources/attendee.md#attendee.emailAddress
 	EmailAddress string `json:"emailAddress"`
 	// Extra holds the members that have no field: unknown properties and
 	// @odata.* or property@odata.* annotations, in document order.

@@ -5,19 +5,19 @@ package actions
 
 // Importance is the microsoft.graph.importance enum type.
 //
-// Source: resources/enums.md:5
+// Source: resources/enums.md#importance
 type Importance string
 
 // The documented values of Importance.
 const (
 	// ImportanceLow is "low".
-	// Source: resources/enums.md:6
+	// Source: resources/enums.md#importance.low
 	ImportanceLow Importance = "low"
 	// ImportanceNormal is "normal".
-	// Source: resources/enums.md:7
+	// Source: resources/enums.md#importance.normal
 	ImportanceNormal Importance = "normal"
 	// ImportanceHigh is "high".
-	// Source: resources/enums.md:8
+	// Source: resources/enums.md#importance.high
 	ImportanceHigh Importance = "high"
 )
 

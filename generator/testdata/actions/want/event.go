@@ -7,7 +7,7 @@ import "time"
 
 // Event is the microsoft.graph.event entity type.
 //
-// Source: resources/event.md:5
+// Source: resources/event.md#event
 type Event struct {
 	// ODataType is the @odata.type annotation, "#microsoft.graph.x",
 	// naming the JSON object's type.
@@ -15,19 +15,19 @@ type Event struct {
 	// ID is "id" (Edm.String).
 	ID Opt[string] `json:"id,omitzero"`
 	// Subject is "subject" (Edm.String).
-	// Source: resources/event.md:10
+	// Source: resources/event.md#event.subject
 	Subject Opt[string] `json:"subject,omitzero"`
 	// CreatedDateTime is "createdDateTime" (Edm.DateTimeOffset).
-	// Source: resources/event.md:11
+	// Source: resources/event.md#event.createdDateTime
 	CreatedDateTime Opt[time.Time] `json:"createdDateTime,omitzero"`
 	// Attendees is "attendees" (Collection(microsoft.graph.attendee)).
-	// Source: resources/event.md:12
+	// Source: resources/event.md#event.attendees
 	Attendees []Attendee `json:"attendees,omitzero"`
 	// Importance is "importance" (microsoft.graph.importance).
-	// Source: resources/event.md:13
+	// Source: resources/event.md#event.importance
 	Importance Opt[Importance] `json:"importance,omitzero"`
 	// WebLink is "webLink" (Edm.String).
-	// Source: resources/event.md:14
+	// Source: resources/event.md#event.webLink
 	WebLink Opt[string] `json:"webLink,omitzero"`
 	// Extra holds the members that have no field: unknown properties and
 	// @odata.* or property@odata.* annotations, in document order.

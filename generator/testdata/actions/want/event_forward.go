@@ -8,24 +8,24 @@ import "net/http"
 // OpEventForward is the operation "event: forward": POST
 // /me/events/{id}/forward.
 //
-// Source: api/event-forward.md:20
+// Source: api/event-forward.md#http-request
 const OpEventForward Op = "event-forward"
 
 // EventForwardBody is the request body of event: forward.
 //
-// Source: api/event-forward.md:30
+// Source: api/event-forward.md#request-body
 type EventForwardBody struct {
 	// ODataType is the @odata.type annotation, "#microsoft.graph.x",
 	// naming the JSON object's type.
 	ODataType Opt[string] `json:"@odata.type,omitzero"`
 	// ToRecipients is "toRecipients" (Collection(microsoft.graph.attendee)).
-	// Source: api/event-forward.md:32
+	// Source: api/event-forward.md#request-body.toRecipients
 	ToRecipients []Attendee `json:"toRecipients,omitzero"`
 	// Comment is "comment" (Edm.String).
-	// Source: api/event-forward.md:33
+	// Source: api/event-forward.md#request-body.comment
 	Comment Opt[string] `json:"comment,omitzero"`
 	// Importance is "importance" (microsoft.graph.importance).
-	// Source: api/event-forward.md:34
+	// Source: api/event-forward.md#request-body.importance
 	Importance Opt[Importance] `json:"importance,omitzero"`
 	// Extra holds the members that have no field: unknown properties and
 	// @odata.* or property@odata.* annotations, in document order.

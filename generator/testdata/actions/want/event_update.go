@@ -7,7 +7,7 @@ import "net/http"
 
 // OpUpdateEvent is the operation "Update event": PATCH /me/events/{id}.
 //
-// Source: api/event-update.md:20
+// Source: api/event-update.md#http-request
 const OpUpdateEvent Op = "event-update"
 
 // UpdateEventRequest is the request of UpdateEvent (PATCH /me/events/{id}):

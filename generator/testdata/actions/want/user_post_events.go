@@ -7,7 +7,7 @@ import "net/http"
 
 // OpCreateEvent is the operation "Create event": POST /me/events.
 //
-// Source: api/user-post-events.md:20
+// Source: api/user-post-events.md#http-request
 const OpCreateEvent Op = "user-post-events"
 
 // CreateEventRequest is the request of CreateEvent (POST /me/events): "Create

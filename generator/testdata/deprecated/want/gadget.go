@@ -7,7 +7,7 @@ package deprecated
 //
 // Represents a gadget attached to a widget.
 //
-// Source: resources/gadget.md:11
+// Source: resources/gadget.md#gadget
 //
 // Deprecated: The gadget resource is deprecated and will stop returning data on
 // March 31, 2026. Use the widget resource instead.
@@ -16,7 +16,7 @@ type Gadget struct {
 	// naming the JSON object's type.
 	ODataType Opt[string] `json:"@odata.type,omitzero"`
 	// Label is "label" (Edm.String). The gadget's label.
-	// Source: resources/gadget.md:27
+	// Source: resources/gadget.md#gadget.label
 	Label Opt[string] `json:"label,omitzero"`
 	// Extra holds the members that have no field: unknown properties and
 	// @odata.* or property@odata.* annotations, in document order.

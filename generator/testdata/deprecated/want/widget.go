@@ -7,27 +7,27 @@ package deprecated
 //
 // Represents a widget in a team.
 //
-// Source: resources/widget.md:11
+// Source: resources/widget.md#widget
 type Widget struct {
 	// ODataType is the @odata.type annotation, "#microsoft.graph.x",
 	// naming the JSON object's type.
 	ODataType Opt[string] `json:"@odata.type,omitzero"`
 	// DisplayName is "displayName" (Edm.String). The name of the widget.
-	// Source: resources/widget.md:27
+	// Source: resources/widget.md#widget.displayName
 	DisplayName Opt[string] `json:"displayName,omitzero"`
 	// LegacyColor is "legacyColor" (Edm.String). The color of the widget. Use theme
 	// instead.
-	// Source: resources/widget.md:29
+	// Source: resources/widget.md#widget.legacyColor
 	//
 	// Deprecated: Use theme instead.
 	LegacyColor Opt[string] `json:"legacyColor,omitzero"`
 	// OldSize is "oldSize" (Edm.Int32). The size of the widget in points.
-	// Source: resources/widget.md:30
+	// Source: resources/widget.md#widget.oldSize
 	//
 	// Deprecated: The documentation marks this property as deprecated.
 	OldSize Opt[int32] `json:"oldSize,omitzero"`
 	// State is "state" (microsoft.graph.widgetState). The state of the widget.
-	// Source: resources/widget.md:32
+	// Source: resources/widget.md#widget.state
 	State Opt[WidgetState] `json:"state,omitzero"`
 	// Extra holds the members that have no field: unknown properties and
 	// @odata.* or property@odata.* annotations, in document order.
@@ -112,23 +112,23 @@ func (v *Widget) validate(p *problems, base string) {
 // It is evolvable: the service may add members after unknownFutureValue, and a
 // value this package does not know still decodes and encodes unchanged.
 //
-// Source: resources/widget.md:37
+// Source: resources/widget.md#widgetState
 type WidgetState string
 
 // The documented values of WidgetState.
 const (
 	// WidgetStateActive is "active". The widget is in use.
-	// Source: resources/widget.md:39
+	// Source: resources/widget.md#widgetState.active
 	WidgetStateActive WidgetState = "active"
 	// WidgetStateRetired is "retired". Deprecated. The widget is retired; use
 	// active widgets only.
-	// Source: resources/widget.md:40
+	// Source: resources/widget.md#widgetState.retired
 	//
 	// Deprecated: The widget is retired; use active widgets only.
 	WidgetStateRetired WidgetState = "retired"
 	// WidgetStateUnknownFutureValue is "unknownFutureValue". Evolvable enumeration
 	// sentinel value. Do not use.
-	// Source: resources/widget.md:41
+	// Source: resources/widget.md#widgetState.unknownFutureValue
 	WidgetStateUnknownFutureValue WidgetState = "unknownFutureValue"
 )
 

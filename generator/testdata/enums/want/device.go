@@ -5,32 +5,32 @@ package enums
 
 // Device is the microsoft.graph.device complex type.
 //
-// Source: resources/device.md:5
+// Source: resources/device.md#device
 type Device struct {
 	// ODataType is the @odata.type annotation, "#microsoft.graph.x",
 	// naming the JSON object's type.
 	ODataType Opt[string] `json:"@odata.type,omitzero"`
 	// Status is "status" (microsoft.graph.cloudPcStatus).
-	// Source: resources/device.md:9
+	// Source: resources/device.md#device.status
 	Status Opt[CloudPcStatus] `json:"status,omitzero"`
 	// Types is "types" (microsoft.graph.deviceTypes).
-	// Source: resources/device.md:10
+	// Source: resources/device.md#device.types
 	Types Opt[DeviceTypes] `json:"types,omitzero"`
 	// AllTypes is "allTypes" (Collection(microsoft.graph.deviceTypes)).
-	// Source: resources/device.md:11
+	// Source: resources/device.md#device.allTypes
 	AllTypes []DeviceTypes `json:"allTypes,omitzero"`
 	// Week is "week" (microsoft.graph.weekIndex).
-	// Source: resources/device.md:12
+	// Source: resources/device.md#device.week
 	Week WeekIndex `json:"week"`
 	// Color is "color" (Edm.String). Possible values are: red, green,
 	// unknownFutureValue.
-	// Source: resources/device.md:13
+	// Source: resources/device.md#device.color
 	Color Opt[string] `json:"color,omitzero"`
 	// DeviceID is "deviceId" (Edm.Guid).
-	// Source: resources/device.md:14
+	// Source: resources/device.md#device.deviceId
 	DeviceID Opt[string] `json:"deviceId,omitzero"`
 	// OwnerIDs is "ownerIds" (Collection(Edm.Guid)).
-	// Source: resources/device.md:15
+	// Source: resources/device.md#device.ownerIds
 	OwnerIDs []string `json:"ownerIds,omitzero"`
 	// Extra holds the members that have no field: unknown properties and
 	// @odata.* or property@odata.* annotations, in document order.

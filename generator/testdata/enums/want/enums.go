@@ -10,26 +10,26 @@ package enums
 // It is evolvable: the service may add members after unknownFutureValue, and a
 // value this package does not know still decodes and encodes unchanged.
 //
-// Source: resources/enums.md:10
+// Source: resources/enums.md#cloudPcStatus
 type CloudPcStatus string
 
 // The documented values of CloudPcStatus.
 const (
 	// CloudPcStatusNotProvisioned is "notProvisioned".
-	// Source: resources/enums.md:11
+	// Source: resources/enums.md#cloudPcStatus.notProvisioned
 	CloudPcStatusNotProvisioned CloudPcStatus = "notProvisioned"
 	// CloudPcStatusProvisioning is "provisioning".
-	// Source: resources/enums.md:12
+	// Source: resources/enums.md#cloudPcStatus.provisioning
 	CloudPcStatusProvisioning CloudPcStatus = "provisioning"
 	// CloudPcStatusProvisioned is "provisioned".
-	// Source: resources/enums.md:13
+	// Source: resources/enums.md#cloudPcStatus.provisioned
 	CloudPcStatusProvisioned CloudPcStatus = "provisioned"
 	// CloudPcStatusUnknownFutureValue is "unknownFutureValue".
-	// Source: resources/enums.md:14
+	// Source: resources/enums.md#cloudPcStatus.unknownFutureValue
 	CloudPcStatusUnknownFutureValue CloudPcStatus = "unknownFutureValue"
 	// CloudPcStatusMovingRegion is "movingRegion". The Cloud PC is moving region.
 	// Returned only with the request header Prefer: include-unknown-enum-members.
-	// Source: resources/enums.md:15
+	// Source: resources/enums.md#cloudPcStatus.movingRegion
 	CloudPcStatusMovingRegion CloudPcStatus = "movingRegion"
 )
 
@@ -54,19 +54,19 @@ func (v CloudPcStatus) String() string {
 
 // WeekIndex is the microsoft.graph.weekIndex enum type.
 //
-// Source: resources/enums.md:30
+// Source: resources/enums.md#weekIndex
 type WeekIndex string
 
 // The documented values of WeekIndex.
 const (
 	// WeekIndexFirst is "first" (0).
-	// Source: resources/enums.md:31
+	// Source: resources/enums.md#weekIndex.first
 	WeekIndexFirst WeekIndex = "first"
 	// WeekIndexSecond is "second" (1).
-	// Source: resources/enums.md:32
+	// Source: resources/enums.md#weekIndex.second
 	WeekIndexSecond WeekIndex = "second"
 	// WeekIndexLast is "last" (4).
-	// Source: resources/enums.md:33
+	// Source: resources/enums.md#weekIndex.last
 	WeekIndexLast WeekIndex = "last"
 )
 
@@ -96,22 +96,22 @@ func (v WeekIndex) String() string {
 // It is a flags enum: a value is a comma-separated list of members ("a,b"),
 // kept as received; use Has and Split.
 //
-// Source: resources/enums.md:40
+// Source: resources/enums.md#deviceTypes
 type DeviceTypes string
 
 // The documented values of DeviceTypes.
 const (
 	// DeviceTypesNone is "none" (0).
-	// Source: resources/enums.md:41
+	// Source: resources/enums.md#deviceTypes.none
 	DeviceTypesNone DeviceTypes = "none"
 	// DeviceTypesDesktop is "desktop" (1).
-	// Source: resources/enums.md:42
+	// Source: resources/enums.md#deviceTypes.desktop
 	DeviceTypesDesktop DeviceTypes = "desktop"
 	// DeviceTypesMobile is "mobile" (2).
-	// Source: resources/enums.md:43
+	// Source: resources/enums.md#deviceTypes.mobile
 	DeviceTypesMobile DeviceTypes = "mobile"
 	// DeviceTypesTablet is "tablet" (4).
-	// Source: resources/enums.md:44
+	// Source: resources/enums.md#deviceTypes.tablet
 	DeviceTypesTablet DeviceTypes = "tablet"
 )
 
@@ -156,7 +156,7 @@ func (v DeviceTypes) String() string {
 //
 // An enum whose members the page does not list.
 //
-// Source: resources/enums.md:50
+// Source: resources/enums.md#emptyEnum
 type EmptyEnum string
 
 // Values returns the documented values of EmptyEnum, in documented order.
@@ -176,46 +176,46 @@ func (v EmptyEnum) String() string {
 
 // OddMembers is the microsoft.graph.oddMembers enum type.
 //
-// Source: resources/enums.md:60
+// Source: resources/enums.md#oddMembers
 type OddMembers string
 
 // The documented values of OddMembers.
 const (
 	// OddMembersX10_0 is "10.0".
-	// Source: resources/enums.md:61
+	// Source: resources/enums.md#oddMembers.10.0
 	OddMembersX10_0 OddMembers = "10.0"
 	// OddMembersV1_0 is "v1.0".
-	// Source: resources/enums.md:62
+	// Source: resources/enums.md#oddMembers.v1.0
 	OddMembersV1_0 OddMembers = "v1.0"
 	// OddMembersV10 is "v10".
-	// Source: resources/enums.md:63
+	// Source: resources/enums.md#oddMembers.v10
 	OddMembersV10 OddMembers = "v10"
 	// OddMembersType is "type".
-	// Source: resources/enums.md:64
+	// Source: resources/enums.md#oddMembers.type
 	OddMembersType OddMembers = "type"
 	// OddMembersValue4 is "-".
-	// Source: resources/enums.md:65
+	// Source: resources/enums.md#oddMembers.-
 	OddMembersValue4 OddMembers = "-"
 	// OddMembersValue5 is "".
-	// Source: resources/enums.md:66
+	// Source: resources/enums.md#oddMembers.
 	OddMembersValue5 OddMembers = ""
 	// OddMembersAB is "a-b".
-	// Source: resources/enums.md:67
+	// Source: resources/enums.md#oddMembers.a-b
 	OddMembersAB OddMembers = "a-b"
 	// OddMembersABValue is "a_b".
-	// Source: resources/enums.md:68
+	// Source: resources/enums.md#oddMembers.a_b
 	OddMembersABValue OddMembers = "a_b"
 	// OddMembersABValue2 is "aB".
-	// Source: resources/enums.md:69
+	// Source: resources/enums.md#oddMembers.aB
 	OddMembersABValue2 OddMembers = "aB"
 	// OddMembersX10 is "10".
-	// Source: resources/enums.md:70
+	// Source: resources/enums.md#oddMembers.10
 	OddMembersX10 OddMembers = "10"
 	// OddMembersID is "id".
-	// Source: resources/enums.md:71
+	// Source: resources/enums.md#oddMembers.id
 	OddMembersID OddMembers = "id"
 	// OddMembersODataX is "@odata.x".
-	// Source: resources/enums.md:72
+	// Source: resources/enums.md#oddMembers.@odata.x
 	OddMembersODataX OddMembers = "@odata.x"
 )
 

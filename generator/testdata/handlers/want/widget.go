@@ -7,7 +7,7 @@ package handlers
 //
 // A widget.
 //
-// Source: resources/widget.md:6
+// Source: resources/widget.md#widget
 type Widget struct {
 	// ODataType is the @odata.type annotation, "#microsoft.graph.x",
 	// naming the JSON object's type.
@@ -15,10 +15,10 @@ type Widget struct {
 	// ID is "id" (Edm.String). The unique identifier of the entity.
 	ID Opt[string] `json:"id,omitzero"`
 	// DisplayName is "displayName" (Edm.String). The name.
-	// Source: resources/widget.md:17
+	// Source: resources/widget.md#widget.displayName
 	DisplayName Opt[string] `json:"displayName,omitzero"`
 	// Size is "size" (Edm.Int32). The size.
-	// Source: resources/widget.md:18
+	// Source: resources/widget.md#widget.size
 	Size Opt[int32] `json:"size,omitzero"`
 	// Extra holds the members that have no field: unknown properties and
 	// @odata.* or property@odata.* annotations, in document order.

@@ -10,7 +10,7 @@ import "net/http"
 //
 // Get widget content.
 //
-// Source: api/widget-content.md:15
+// Source: api/widget-content.md#http-request
 const OpGetWidgetContent Op = "widget-content"
 
 // GetWidgetContentRequest is the request of GetWidgetContent (GET

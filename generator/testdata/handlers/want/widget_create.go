@@ -9,7 +9,7 @@ import "net/http"
 //
 // Create widget.
 //
-// Source: api/widget-create.md:15
+// Source: api/widget-create.md#http-request
 const OpCreateWidget Op = "widget-create"
 
 // CreateWidgetRequest is the request of CreateWidget (POST /widgets): "Create

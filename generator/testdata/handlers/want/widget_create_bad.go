@@ -10,7 +10,7 @@ import "net/http"
 //
 // Create widget from template.
 //
-// Source: api/widget-create-bad.md:15
+// Source: api/widget-create-bad.md#http-request
 const OpCreateWidgetFromTemplate Op = "widget-create-bad"
 
 // CreateWidgetFromTemplateRequest is the request of CreateWidgetFromTemplate

@@ -9,7 +9,7 @@ import "net/http"
 //
 // Delete widget.
 //
-// Source: api/widget-delete.md:15
+// Source: api/widget-delete.md#http-request
 const OpDeleteWidget Op = "widget-delete"
 
 // DeleteWidgetRequest is the request of DeleteWidget (DELETE /widgets/{id}):

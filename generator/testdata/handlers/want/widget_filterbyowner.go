@@ -10,7 +10,7 @@ import "net/http"
 //
 // widget: filterByOwner.
 //
-// Source: api/widget-filterbyowner.md:15
+// Source: api/widget-filterbyowner.md#http-request
 const OpWidgetFilterByOwner Op = "widget-filterbyowner"
 
 // WidgetFilterByOwnerRequest is the request of WidgetFilterByOwner (GET

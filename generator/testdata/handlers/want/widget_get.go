@@ -9,7 +9,7 @@ import "net/http"
 //
 // Get widget.
 //
-// Source: api/widget-get.md:15
+// Source: api/widget-get.md#http-request
 const OpGetWidget Op = "widget-get"
 
 // GetWidgetRequest is the request of GetWidget (GET /me/widget): "Get widget".

@@ -10,7 +10,7 @@ import "net/http"
 //
 // Get widget by id.
 //
-// Source: api/widget-get-duplicate.md:15
+// Source: api/widget-get-duplicate.md#http-request
 const OpGetWidgetByID Op = "widget-get-duplicate"
 
 // GetWidgetByIDRequest is the request of GetWidgetByID (GET

@@ -9,7 +9,7 @@ import "net/http"
 //
 // List widgets.
 //
-// Source: api/widget-list.md:15
+// Source: api/widget-list.md#http-request
 const OpListWidgets Op = "widget-list"
 
 // ListWidgetsRequest is the request of ListWidgets (GET /widgets): "List

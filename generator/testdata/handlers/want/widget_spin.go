@@ -9,7 +9,7 @@ import "net/http"
 //
 // widget: spin.
 //
-// Source: api/widget-spin.md:15
+// Source: api/widget-spin.md#http-request
 const OpWidgetSpin Op = "widget-spin"
 
 // WidgetSpinRequest is the request of WidgetSpin (POST /widgets/{id}/spin):

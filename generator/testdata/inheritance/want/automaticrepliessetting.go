@@ -6,18 +6,19 @@ package inheritance
 // AutomaticRepliesSetting is the microsoft.graph.automaticRepliesSetting
 // complex type.
 //
-// Source: resources/automaticrepliessetting.md:6
+// Source: resources/automaticrepliessetting.md#automaticRepliesSetting
 type AutomaticRepliesSetting struct {
 	// ODataType is the @odata.type annotation, "#microsoft.graph.x",
 	// naming the JSON object's type.
 	ODataType Opt[string] `json:"@odata.type,omitzero"`
 	// Owner is "owner" (microsoft.graph.mailboxSettings). A required back
 	// reference: a by-value cycle.
-	// Source: resources/automaticrepliessetting.md:10
+	// Source: resources/automaticrepliessetting.md#automaticRepliesSetting.owner
 	Owner *MailboxSettings `json:"owner"`
 	// ScheduledEndDateTime is "scheduledEndDateTime"
 	// (microsoft.graph.dateTimeTimeZone).
-	// Source: resources/automaticrepliessetting.md:11
+	// Source:
+	// resources/automaticrepliessetting.md#automaticRepliesSetting.scheduledEndDateTime
 	ScheduledEndDateTime Opt[*DateTimeTimeZone] `json:"scheduledEndDateTime,omitzero"`
 	// Extra holds the members that have no field: unknown properties and
 	// @odata.* or property@odata.* annotations, in document order.

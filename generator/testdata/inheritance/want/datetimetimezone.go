@@ -5,16 +5,16 @@ package inheritance
 
 // DateTimeTimeZone is the microsoft.graph.dateTimeTimeZone complex type.
 //
-// Source: resources/datetimetimezone.md:6
+// Source: resources/datetimetimezone.md#dateTimeTimeZone
 type DateTimeTimeZone struct {
 	// ODataType is the @odata.type annotation, "#microsoft.graph.x",
 	// naming the JSON object's type.
 	ODataType Opt[string] `json:"@odata.type,omitzero"`
 	// DateTime is "dateTime" (Edm.String).
-	// Source: resources/datetimetimezone.md:10
+	// Source: resources/datetimetimezone.md#dateTimeTimeZone.dateTime
 	DateTime string `json:"dateTime"`
 	// TimeZone is "timeZone" (Edm.String).
-	// Source: resources/datetimetimezone.md:11
+	// Source: resources/datetimetimezone.md#dateTimeTimeZone.timeZone
 	TimeZone Opt[string] `json:"timeZone,omitzero"`
 	// Extra holds the members that have no field: unknown properties and
 	// @odata.* or property@odata.* annotations, in document order.

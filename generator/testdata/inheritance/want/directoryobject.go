@@ -13,7 +13,7 @@ import (
 //
 // Represents an Azure Active Directory object.
 //
-// Source: resources/directoryobject.md:10
+// Source: resources/directoryobject.md#directoryObject
 type DirectoryObject struct {
 	// ODataType is the @odata.type annotation, "#microsoft.graph.x",
 	// naming the JSON object's type.
@@ -22,11 +22,11 @@ type DirectoryObject struct {
 	ID Opt[string] `json:"id,omitzero"`
 	// DeletedDateTime is "deletedDateTime" (Edm.DateTimeOffset). Date and time when
 	// this object was deleted.
-	// Source: resources/directoryobject.md:14
+	// Source: resources/directoryobject.md#directoryObject.deletedDateTime
 	DeletedDateTime Opt[time.Time] `json:"deletedDateTime,omitzero"`
 	// Manager is "manager" (microsoft.graph.directoryObject, relationship). The
 	// manager: a self reference by value.
-	// Source: resources/directoryobject.md:15
+	// Source: resources/directoryobject.md#directoryObject.manager
 	Manager Opt[*DirectoryObject] `json:"manager,omitzero"`
 	// Extra holds the members that have no field: unknown properties and
 	// @odata.* or property@odata.* annotations, in document order.
@@ -108,7 +108,7 @@ func (v *DirectoryObject) validate(p *problems, base string) {
 // type from @odata.type: *Group, *GuestUser, *User; any other or no @odata.type
 // decodes as *DirectoryObject.
 //
-// Source: resources/directoryobject.md:10
+// Source: resources/directoryobject.md#directoryObject
 func DecodeDirectoryObject(data []byte) (any, error) {
 	var odataType string
 	if err := decodeObject(data, nil, func(name string, value []byte) (bool, error) {

@@ -8,7 +8,7 @@ import "time"
 // Group is the microsoft.graph.group entity type, derived from
 // microsoft.graph.directoryObject.
 //
-// Source: resources/group.md:8
+// Source: resources/group.md#group
 type Group struct {
 	// ODataType is the @odata.type annotation, "#microsoft.graph.x",
 	// naming the JSON object's type.
@@ -17,15 +17,15 @@ type Group struct {
 	ID Opt[string] `json:"id,omitzero"`
 	// DeletedDateTime is "deletedDateTime" (Edm.DateTimeOffset). Date and time when
 	// this object was deleted.
-	// Source: resources/directoryobject.md:14
+	// Source: resources/directoryobject.md#directoryObject.deletedDateTime
 	DeletedDateTime Opt[time.Time] `json:"deletedDateTime,omitzero"`
 	// Manager is "manager" (microsoft.graph.directoryObject, relationship). The
 	// manager: a self reference by value.
-	// Source: resources/directoryobject.md:15
+	// Source: resources/directoryobject.md#directoryObject.manager
 	Manager Opt[*DirectoryObject] `json:"manager,omitzero"`
 	// MailEnabled is "mailEnabled" (Edm.Boolean). Whether the group is
 	// mail-enabled. Required.
-	// Source: resources/group.md:12
+	// Source: resources/group.md#group.mailEnabled
 	MailEnabled bool `json:"mailEnabled"`
 	// Extra holds the members that have no field: unknown properties and
 	// @odata.* or property@odata.* annotations, in document order.

@@ -8,7 +8,7 @@ import "time"
 // GuestUser is the microsoft.graph.guestUser entity type, derived from
 // microsoft.graph.user.
 //
-// Source: resources/guestuser.md:5
+// Source: resources/guestuser.md#guestUser
 type GuestUser struct {
 	// ODataType is the @odata.type annotation, "#microsoft.graph.x",
 	// naming the JSON object's type.
@@ -17,30 +17,30 @@ type GuestUser struct {
 	ID Opt[string] `json:"id,omitzero"`
 	// DeletedDateTime is "deletedDateTime" (Edm.DateTimeOffset). Redeclared by the
 	// derived type: keeps the base's place.
-	// Source: resources/user.md:15
+	// Source: resources/user.md#user.deletedDateTime
 	DeletedDateTime Opt[time.Time] `json:"deletedDateTime,omitzero"`
 	// Manager is "manager" (microsoft.graph.directoryObject, relationship). The
 	// manager: a self reference by value.
-	// Source: resources/directoryobject.md:15
+	// Source: resources/directoryobject.md#directoryObject.manager
 	Manager Opt[*DirectoryObject] `json:"manager,omitzero"`
 	// DisplayName is "displayName" (Edm.String). The name displayed in the address
 	// book.
-	// Source: resources/user.md:14
+	// Source: resources/user.md#user.displayName
 	DisplayName Opt[string] `json:"displayName,omitzero"`
 	// MailboxSettings is "mailboxSettings" (microsoft.graph.mailboxSettings).
 	// Settings for the primary mailbox.
-	// Source: resources/user.md:16
+	// Source: resources/user.md#user.mailboxSettings
 	MailboxSettings Opt[*MailboxSettings] `json:"mailboxSettings,omitzero"`
 	// MemberOf is "memberOf" (Collection(microsoft.graph.directoryObject),
 	// relationship). Groups the user is a member of.
-	// Source: resources/user.md:17
+	// Source: resources/user.md#user.memberOf
 	MemberOf []DirectoryObject `json:"memberOf,omitzero"`
 	// BusinessPhones is "businessPhones" (Collection(Edm.String)). Phone numbers.
 	// Not nullable.
-	// Source: resources/user.md:18
+	// Source: resources/user.md#user.businessPhones
 	BusinessPhones []string `json:"businessPhones,omitzero"`
 	// InvitedBy is "invitedBy" (Edm.String). Who invited the guest.
-	// Source: resources/guestuser.md:9
+	// Source: resources/guestuser.md#guestUser.invitedBy
 	InvitedBy Opt[string] `json:"invitedBy,omitzero"`
 	// Extra holds the members that have no field: unknown properties and
 	// @odata.* or property@odata.* annotations, in document order.

@@ -5,17 +5,17 @@ package inheritance
 
 // MailboxSettings is the microsoft.graph.mailboxSettings complex type.
 //
-// Source: resources/mailboxsettings.md:6
+// Source: resources/mailboxsettings.md#mailboxSettings
 type MailboxSettings struct {
 	// ODataType is the @odata.type annotation, "#microsoft.graph.x",
 	// naming the JSON object's type.
 	ODataType Opt[string] `json:"@odata.type,omitzero"`
 	// TimeZone is "timeZone" (Edm.String).
-	// Source: resources/mailboxsettings.md:10
+	// Source: resources/mailboxsettings.md#mailboxSettings.timeZone
 	TimeZone Opt[string] `json:"timeZone,omitzero"`
 	// AutomaticRepliesSetting is "automaticRepliesSetting"
 	// (microsoft.graph.automaticRepliesSetting).
-	// Source: resources/mailboxsettings.md:11
+	// Source: resources/mailboxsettings.md#mailboxSettings.automaticRepliesSetting
 	AutomaticRepliesSetting Opt[*AutomaticRepliesSetting] `json:"automaticRepliesSetting,omitzero"`
 	// Extra holds the members that have no field: unknown properties and
 	// @odata.* or property@odata.* annotations, in document order.

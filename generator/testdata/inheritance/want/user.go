@@ -11,7 +11,7 @@ import (
 // User is the microsoft.graph.user entity type, derived from
 // microsoft.graph.directoryObject.
 //
-// Source: resources/user.md:10
+// Source: resources/user.md#user
 type User struct {
 	// ODataType is the @odata.type annotation, "#microsoft.graph.x",
 	// naming the JSON object's type.
@@ -20,27 +20,27 @@ type User struct {
 	ID Opt[string] `json:"id,omitzero"`
 	// DeletedDateTime is "deletedDateTime" (Edm.DateTimeOffset). Redeclared by the
 	// derived type: keeps the base's place.
-	// Source: resources/user.md:15
+	// Source: resources/user.md#user.deletedDateTime
 	DeletedDateTime Opt[time.Time] `json:"deletedDateTime,omitzero"`
 	// Manager is "manager" (microsoft.graph.directoryObject, relationship). The
 	// manager: a self reference by value.
-	// Source: resources/directoryobject.md:15
+	// Source: resources/directoryobject.md#directoryObject.manager
 	Manager Opt[*DirectoryObject] `json:"manager,omitzero"`
 	// DisplayName is "displayName" (Edm.String). The name displayed in the address
 	// book.
-	// Source: resources/user.md:14
+	// Source: resources/user.md#user.displayName
 	DisplayName Opt[string] `json:"displayName,omitzero"`
 	// MailboxSettings is "mailboxSettings" (microsoft.graph.mailboxSettings).
 	// Settings for the primary mailbox.
-	// Source: resources/user.md:16
+	// Source: resources/user.md#user.mailboxSettings
 	MailboxSettings Opt[*MailboxSettings] `json:"mailboxSettings,omitzero"`
 	// MemberOf is "memberOf" (Collection(microsoft.graph.directoryObject),
 	// relationship). Groups the user is a member of.
-	// Source: resources/user.md:17
+	// Source: resources/user.md#user.memberOf
 	MemberOf []DirectoryObject `json:"memberOf,omitzero"`
 	// BusinessPhones is "businessPhones" (Collection(Edm.String)). Phone numbers.
 	// Not nullable.
-	// Source: resources/user.md:18
+	// Source: resources/user.md#user.businessPhones
 	BusinessPhones []string `json:"businessPhones,omitzero"`
 	// Extra holds the members that have no field: unknown properties and
 	// @odata.* or property@odata.* annotations, in document order.
@@ -152,7 +152,7 @@ func (v *User) validate(p *problems, base string) {
 // derived from it, choosing the Go type from @odata.type: *GuestUser; any other
 // or no @odata.type decodes as *User.
 //
-// Source: resources/user.md:10
+// Source: resources/user.md#user
 func DecodeUser(data []byte) (any, error) {
 	var odataType string
 	if err := decodeObject(data, nil, func(name string, value []byte) (bool, error) {

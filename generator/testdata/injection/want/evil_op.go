@@ -10,5 +10,5 @@ package injection
 // -rf / /* block * / line separator bell tab CRLF `backtick` "quote" \
 // backslash
 //
-// Source: api/evil-op.md:3
+// Source: api/evil-op.md#http-request
 const OpEvilOpGoGenerate Op = "evil-op"

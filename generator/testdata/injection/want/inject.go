@@ -9,7 +9,7 @@ package injection
 // -rf / /* block * / line separator bell tab CRLF `backtick` "quote" \
 // backslash
 //
-// Source: resources/inject.md:5
+// Source: resources/inject.md#evil
 type Evil struct {
 	// ODataType is the @odata.type annotation, "#microsoft.graph.x",
 	// naming the JSON object's type.
@@ -17,12 +17,12 @@ type Evil struct {
 	// Name is "name" (Edm.String). Ends the comment * / and then } func init() {
 	// panic("x") } //go:generate rm -rf / /* block * / line separator bell tab CRLF
 	// `backtick` "quote" \ backslash
-	// Source: resources/inject.md:10
+	// Source: resources/inject.md#evil.name
 	Name Opt[string] `json:"name,omitzero"`
 	// Kind is "kind" (microsoft.graph.evilKind). Ends the comment * / and then }
 	// func init() { panic("x") } //go:generate rm -rf / /* block * / line separator
 	// bell tab CRLF `backtick` "quote" \ backslash
-	// Source: resources/inject.md:11
+	// Source: resources/inject.md#evil.kind
 	Kind Opt[EvilKind] `json:"kind,omitzero"`
 	// Extra holds the members that have no field: unknown properties and
 	// @odata.* or property@odata.* annotations, in document order.
@@ -109,7 +109,7 @@ func (v *Evil) validate(p *problems, base string) {
 // -rf / /* block * / line separator bell tab CRLF `backtick` "quote" \
 // backslash
 //
-// Source: resources/inject.md:20
+// Source: resources/inject.md#evilKind
 type EvilKind string
 
 // The documented values of EvilKind.
@@ -117,16 +117,16 @@ const (
 	// EvilKindQuoTe is "quo\"te". Ends the comment * / and then } func init() {
 	// panic("x") } //go:generate rm -rf / /* block * / line separator bell tab CRLF
 	// `backtick` "quote" \ backslash
-	// Source: resources/inject.md:21
+	// Source: resources/inject.md#evilKind.quo"te
 	EvilKindQuoTe EvilKind = "quo\"te"
 	// EvilKindBackTick is "back`tick". //go:generate echo
-	// Source: resources/inject.md:22
+	// Source: resources/inject.md#evilKind.back`tick
 	EvilKindBackTick EvilKind = "back`tick"
 	// EvilKindNewLine is "new\nline".
-	// Source: resources/inject.md:23
+	// Source: resources/inject.md#evilKind.new line
 	EvilKindNewLine EvilKind = "new\nline"
 	// EvilKindV is "%v".
-	// Source: resources/inject.md:24
+	// Source: resources/inject.md#evilKind.%v
 	EvilKindV EvilKind = "%v"
 )
 

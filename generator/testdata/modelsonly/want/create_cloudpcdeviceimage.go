@@ -10,12 +10,12 @@ import "time"
 //
 // Create a new cloudPcDeviceImage object.
 //
-// Source: docs/create-cloudpcdeviceimage.md:30
+// Source: docs/create-cloudpcdeviceimage.md#http-request
 const OpCreateCloudPcDeviceImage Op = "create-cloudpcdeviceimage"
 
 // CloudPcDeviceImage is the microsoft.graph.cloudPcDeviceImage entity type.
 //
-// Source: docs/create-cloudpcdeviceimage.md:45
+// Source: docs/create-cloudpcdeviceimage.md#cloudPcDeviceImage
 type CloudPcDeviceImage struct {
 	// ODataType is the @odata.type annotation, "#microsoft.graph.x",
 	// naming the JSON object's type.
@@ -23,33 +23,35 @@ type CloudPcDeviceImage struct {
 	// ID is "id" (Edm.String). The unique identifier of the entity.
 	ID Opt[string] `json:"id,omitzero"`
 	// DisplayName is "displayName" (Edm.String). TODO: Add Description
-	// Source: docs/create-cloudpcdeviceimage.md:48
+	// Source: docs/create-cloudpcdeviceimage.md#cloudPcDeviceImage.displayName
 	DisplayName Opt[string] `json:"displayName,omitzero"`
 	// OperatingSystem is "operatingSystem" (Edm.String). TODO: Add Description
-	// Source: docs/create-cloudpcdeviceimage.md:49
+	// Source: docs/create-cloudpcdeviceimage.md#cloudPcDeviceImage.operatingSystem
 	OperatingSystem Opt[string] `json:"operatingSystem,omitzero"`
 	// OsBuildNumber is "osBuildNumber" (Edm.String). TODO: Add Description
-	// Source: docs/create-cloudpcdeviceimage.md:50
+	// Source: docs/create-cloudpcdeviceimage.md#cloudPcDeviceImage.osBuildNumber
 	OsBuildNumber Opt[string] `json:"osBuildNumber,omitzero"`
 	// Version is "version" (Edm.String). TODO: Add Description
-	// Source: docs/create-cloudpcdeviceimage.md:51
+	// Source: docs/create-cloudpcdeviceimage.md#cloudPcDeviceImage.version
 	Version Opt[string] `json:"version,omitzero"`
 	// LastModifiedDateTime is "lastModifiedDateTime" (Edm.DateTimeOffset). TODO:
 	// Add Description
-	// Source: docs/create-cloudpcdeviceimage.md:52
+	// Source:
+	// docs/create-cloudpcdeviceimage.md#cloudPcDeviceImage.lastModifiedDateTime
 	LastModifiedDateTime Opt[time.Time] `json:"lastModifiedDateTime,omitzero"`
 	// Status is "status" (microsoft.graph.cloudPcDeviceImageStatus). TODO: Add
 	// Description. Possible values are: pending, ready, failed.
-	// Source: docs/create-cloudpcdeviceimage.md:53
+	// Source: docs/create-cloudpcdeviceimage.md#cloudPcDeviceImage.status
 	Status Opt[CloudPcDeviceImageStatus] `json:"status,omitzero"`
 	// StatusDetails is "statusDetails"
 	// (microsoft.graph.cloudPcDeviceImageStatusDetails). TODO: Add Description.
 	// Possible values are: internalServerError, sourceImageNotFound.
-	// Source: docs/create-cloudpcdeviceimage.md:54
+	// Source: docs/create-cloudpcdeviceimage.md#cloudPcDeviceImage.statusDetails
 	StatusDetails Opt[CloudPcDeviceImageStatusDetails] `json:"statusDetails,omitzero"`
 	// SourceImageResourceID is "sourceImageResourceId" (Edm.String). TODO: Add
 	// Description
-	// Source: docs/create-cloudpcdeviceimage.md:55
+	// Source:
+	// docs/create-cloudpcdeviceimage.md#cloudPcDeviceImage.sourceImageResourceId
 	SourceImageResourceID Opt[string] `json:"sourceImageResourceId,omitzero"`
 	// Extra holds the members that have no field: unknown properties and
 	// @odata.* or property@odata.* annotations, in document order.
@@ -155,19 +157,19 @@ func (v *CloudPcDeviceImage) validate(p *problems, base string) {
 // CloudPcDeviceImageStatus is the microsoft.graph.cloudPcDeviceImageStatus enum
 // type.
 //
-// Source: docs/create-cloudpcdeviceimage.md:53
+// Source: docs/create-cloudpcdeviceimage.md#cloudPcDeviceImageStatus
 type CloudPcDeviceImageStatus string
 
 // The documented values of CloudPcDeviceImageStatus.
 const (
 	// CloudPcDeviceImageStatusPending is "pending".
-	// Source: docs/create-cloudpcdeviceimage.md:53
+	// Source: docs/create-cloudpcdeviceimage.md#cloudPcDeviceImageStatus.pending
 	CloudPcDeviceImageStatusPending CloudPcDeviceImageStatus = "pending"
 	// CloudPcDeviceImageStatusReady is "ready".
-	// Source: docs/create-cloudpcdeviceimage.md:53
+	// Source: docs/create-cloudpcdeviceimage.md#cloudPcDeviceImageStatus.ready
 	CloudPcDeviceImageStatusReady CloudPcDeviceImageStatus = "ready"
 	// CloudPcDeviceImageStatusFailed is "failed".
-	// Source: docs/create-cloudpcdeviceimage.md:53
+	// Source: docs/create-cloudpcdeviceimage.md#cloudPcDeviceImageStatus.failed
 	CloudPcDeviceImageStatusFailed CloudPcDeviceImageStatus = "failed"
 )
 
@@ -193,16 +195,18 @@ func (v CloudPcDeviceImageStatus) String() string {
 // CloudPcDeviceImageStatusDetails is the
 // microsoft.graph.cloudPcDeviceImageStatusDetails enum type.
 //
-// Source: docs/create-cloudpcdeviceimage.md:54
+// Source: docs/create-cloudpcdeviceimage.md#cloudPcDeviceImageStatusDetails
 type CloudPcDeviceImageStatusDetails string
 
 // The documented values of CloudPcDeviceImageStatusDetails.
 const (
 	// CloudPcDeviceImageStatusDetailsInternalServerError is "internalServerError".
-	// Source: docs/create-cloudpcdeviceimage.md:54
+	// Source:
+	// docs/create-cloudpcdeviceimage.md#cloudPcDeviceImageStatusDetails.internalServerError
 	CloudPcDeviceImageStatusDetailsInternalServerError CloudPcDeviceImageStatusDetails = "internalServerError"
 	// CloudPcDeviceImageStatusDetailsSourceImageNotFound is "sourceImageNotFound".
-	// Source: docs/create-cloudpcdeviceimage.md:54
+	// Source:
+	// docs/create-cloudpcdeviceimage.md#cloudPcDeviceImageStatusDetails.sourceImageNotFound
 	CloudPcDeviceImageStatusDetailsSourceImageNotFound CloudPcDeviceImageStatusDetails = "sourceImageNotFound"
 )
 

@@ -10,12 +10,12 @@ import "time"
 //
 // Create a new cloudPcSnapshot object.
 //
-// Source: docs/create-cloudpcsnapshot.md:32
+// Source: docs/create-cloudpcsnapshot.md#http-request
 const OpCreateCloudPcSnapshot Op = "create-cloudpcsnapshot"
 
 // CloudPcSnapshot is the microsoft.graph.cloudPcSnapshot entity type.
 //
-// Source: docs/create-cloudpcsnapshot.md:47
+// Source: docs/create-cloudpcsnapshot.md#cloudPcSnapshot
 type CloudPcSnapshot struct {
 	// ODataType is the @odata.type annotation, "#microsoft.graph.x",
 	// naming the JSON object's type.
@@ -23,19 +23,19 @@ type CloudPcSnapshot struct {
 	// ID is "id" (Edm.String). The unique identifier of the entity.
 	ID Opt[string] `json:"id,omitzero"`
 	// CloudPcID is "cloudPcId" (Edm.String). TODO: Add Description Required.
-	// Source: docs/create-cloudpcsnapshot.md:49
+	// Source: docs/create-cloudpcsnapshot.md#cloudPcSnapshot.cloudPcId
 	CloudPcID string `json:"cloudPcId"`
 	// Status is "status" (microsoft.graph.cloudPcSnapshotStatus). TODO: Add
 	// Description. The possible values are: ready, unknownFutureValue. Optional.
-	// Source: docs/create-cloudpcsnapshot.md:50
+	// Source: docs/create-cloudpcsnapshot.md#cloudPcSnapshot.status
 	Status Opt[CloudPcSnapshotStatus] `json:"status,omitzero"`
 	// CreatedDateTime is "createdDateTime" (Edm.DateTimeOffset). TODO: Add
 	// Description Optional.
-	// Source: docs/create-cloudpcsnapshot.md:51
+	// Source: docs/create-cloudpcsnapshot.md#cloudPcSnapshot.createdDateTime
 	CreatedDateTime Opt[time.Time] `json:"createdDateTime,omitzero"`
 	// LastRestoredDateTime is "lastRestoredDateTime" (Edm.DateTimeOffset). TODO:
 	// Add Description Optional.
-	// Source: docs/create-cloudpcsnapshot.md:52
+	// Source: docs/create-cloudpcsnapshot.md#cloudPcSnapshot.lastRestoredDateTime
 	LastRestoredDateTime Opt[time.Time] `json:"lastRestoredDateTime,omitzero"`
 	// Extra holds the members that have no field: unknown properties and
 	// @odata.* or property@odata.* annotations, in document order.
@@ -137,16 +137,17 @@ func (v *CloudPcSnapshot) validate(p *problems, base string) {
 // It is evolvable: the service may add members after unknownFutureValue, and a
 // value this package does not know still decodes and encodes unchanged.
 //
-// Source: docs/create-cloudpcsnapshot.md:50
+// Source: docs/create-cloudpcsnapshot.md#cloudPcSnapshotStatus
 type CloudPcSnapshotStatus string
 
 // The documented values of CloudPcSnapshotStatus.
 const (
 	// CloudPcSnapshotStatusReady is "ready".
-	// Source: docs/create-cloudpcsnapshot.md:50
+	// Source: docs/create-cloudpcsnapshot.md#cloudPcSnapshotStatus.ready
 	CloudPcSnapshotStatusReady CloudPcSnapshotStatus = "ready"
 	// CloudPcSnapshotStatusUnknownFutureValue is "unknownFutureValue".
-	// Source: docs/create-cloudpcsnapshot.md:50
+	// Source:
+	// docs/create-cloudpcsnapshot.md#cloudPcSnapshotStatus.unknownFutureValue
 	CloudPcSnapshotStatusUnknownFutureValue CloudPcSnapshotStatus = "unknownFutureValue"
 )
 

@@ -5,7 +5,7 @@ package naming
 
 // APIThing is the microsoft.graph.apiThing complex type.
 //
-// Source: api/dup.md:3
+// Source: api/dup.md#apiThing
 type APIThing struct {
 	// ODataType is the @odata.type annotation, "#microsoft.graph.x",
 	// naming the JSON object's type.

@@ -5,16 +5,16 @@ package naming
 
 // CallRecord is the microsoft.graph.callRecords.callRecord entity type.
 //
-// Source: resources/callrecords-callrecord.md:5
+// Source: resources/callrecords-callrecord.md#callRecord
 type CallRecord struct {
 	// ODataType is the @odata.type annotation, "#microsoft.graph.x",
 	// naming the JSON object's type.
 	ODataType Opt[string] `json:"@odata.type,omitzero"`
 	// ID is "id" (Edm.String). The unique identifier of the entity.
-	// Source: resources/callrecords-callrecord.md:5
+	// Source: resources/callrecords-callrecord.md#callRecord.id
 	ID Opt[string] `json:"id,omitzero"`
 	// Sessions is "sessions" (Collection(microsoft.graph.callRecords.session)).
-	// Source: resources/callrecords-callrecord.md:9
+	// Source: resources/callrecords-callrecord.md#callRecord.sessions
 	Sessions []CallRecordsSession `json:"sessions,omitzero"`
 	// Extra holds the members that have no field: unknown properties and
 	// @odata.* or property@odata.* annotations, in document order.

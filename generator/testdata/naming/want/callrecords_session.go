@@ -5,16 +5,16 @@ package naming
 
 // CallRecordsSession is the microsoft.graph.callRecords.session entity type.
 //
-// Source: resources/callrecords-session.md:5
+// Source: resources/callrecords-session.md#session
 type CallRecordsSession struct {
 	// ODataType is the @odata.type annotation, "#microsoft.graph.x",
 	// naming the JSON object's type.
 	ODataType Opt[string] `json:"@odata.type,omitzero"`
 	// ID is "id" (Edm.String). The unique identifier of the entity.
-	// Source: resources/callrecords-session.md:5
+	// Source: resources/callrecords-session.md#session.id
 	ID Opt[string] `json:"id,omitzero"`
 	// Y is "y" (Edm.String).
-	// Source: resources/callrecords-session.md:9
+	// Source: resources/callrecords-session.md#session.y
 	Y Opt[string] `json:"y,omitzero"`
 	// Extra holds the members that have no field: unknown properties and
 	// @odata.* or property@odata.* annotations, in document order.

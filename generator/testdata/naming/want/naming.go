@@ -7,7 +7,7 @@ import "strings"
 
 // SharedItemType is the microsoft.graph.sharedItem complex type.
 //
-// Source: resources/naming.md:5
+// Source: resources/naming.md#sharedItem
 type SharedItemType struct {
 	// ODataType is the @odata.type annotation, "#microsoft.graph.x",
 	// naming the JSON object's type.
@@ -76,7 +76,7 @@ func (v *SharedItemType) validate(p *problems, base string) {}
 //
 // Differs from sharedItem only by case.
 //
-// Source: resources/naming.md:20
+// Source: resources/naming.md#SharedItem
 type SharedItem struct {
 	// ODataType is the @odata.type annotation, "#microsoft.graph.x",
 	// naming the JSON object's type.
@@ -145,7 +145,7 @@ func (v *SharedItem) validate(p *problems, base string) {}
 //
 // Clashes with the runtime's Date.
 //
-// Source: resources/naming.md:30
+// Source: resources/naming.md#date
 type Date struct {
 	// ODataType is the @odata.type annotation, "#microsoft.graph.x",
 	// naming the JSON object's type.
@@ -212,7 +212,7 @@ func (v *Date) validate(p *problems, base string) {}
 
 // OptType is the microsoft.graph.opt complex type.
 //
-// Source: resources/naming.md:35
+// Source: resources/naming.md#opt
 type OptType struct {
 	// ODataType is the @odata.type annotation, "#microsoft.graph.x",
 	// naming the JSON object's type.
@@ -279,7 +279,7 @@ func (v *OptType) validate(p *problems, base string) {}
 
 // Problem is the microsoft.graph.problem complex type.
 //
-// Source: resources/naming.md:40
+// Source: resources/naming.md#problem
 type Problem struct {
 	// ODataType is the @odata.type annotation, "#microsoft.graph.x",
 	// naming the JSON object's type.
@@ -346,7 +346,7 @@ func (v *Problem) validate(p *problems, base string) {}
 
 // ValidationErrorType is the microsoft.graph.validationError complex type.
 //
-// Source: resources/naming.md:45
+// Source: resources/naming.md#validationError
 type ValidationErrorType struct {
 	// ODataType is the @odata.type annotation, "#microsoft.graph.x",
 	// naming the JSON object's type.
@@ -413,7 +413,7 @@ func (v *ValidationErrorType) validate(p *problems, base string) {}
 
 // OpType is the microsoft.graph.op complex type.
 //
-// Source: resources/naming.md:50
+// Source: resources/naming.md#op
 type OpType struct {
 	// ODataType is the @odata.type annotation, "#microsoft.graph.x",
 	// naming the JSON object's type.
@@ -482,7 +482,7 @@ func (v *OpType) validate(p *problems, base string) {}
 //
 // Takes the name of shape's decode function first.
 //
-// Source: resources/naming.md:55
+// Source: resources/naming.md#decodeShape
 type DecodeShape struct {
 	// ODataType is the @odata.type annotation, "#microsoft.graph.x",
 	// naming the JSON object's type.
@@ -549,7 +549,7 @@ func (v *DecodeShape) validate(p *problems, base string) {}
 
 // Shape is the microsoft.graph.shape complex type.
 //
-// Source: resources/naming.md:60
+// Source: resources/naming.md#shape
 type Shape struct {
 	// ODataType is the @odata.type annotation, "#microsoft.graph.x",
 	// naming the JSON object's type.
@@ -618,7 +618,7 @@ func (v *Shape) validate(p *problems, base string) {}
 // type derived from it, choosing the Go type from @odata.type: *Circle; any
 // other or no @odata.type decodes as *Shape.
 //
-// Source: resources/naming.md:60
+// Source: resources/naming.md#shape
 func DecodeShapeValue(data []byte) (any, error) {
 	var odataType string
 	if err := decodeObject(data, nil, func(name string, value []byte) (bool, error) {
@@ -660,7 +660,7 @@ func (v *Shape) Concrete() (any, error) {
 // Circle is the microsoft.graph.circle complex type, derived from
 // microsoft.graph.shape.
 //
-// Source: resources/naming.md:65
+// Source: resources/naming.md#circle
 type Circle struct {
 	// ODataType is the @odata.type annotation, "#microsoft.graph.x",
 	// naming the JSON object's type.
@@ -729,7 +729,7 @@ func (v *Circle) validate(p *problems, base string) {}
 //
 // Its enum member constant collides with the type modeFast.
 //
-// Source: resources/naming.md:70
+// Source: resources/naming.md#mode
 type Mode struct {
 	// ODataType is the @odata.type annotation, "#microsoft.graph.x",
 	// naming the JSON object's type.
@@ -796,16 +796,16 @@ func (v *Mode) validate(p *problems, base string) {}
 
 // ModeKind is the microsoft.graph.modeKind enum type.
 //
-// Source: resources/naming.md:75
+// Source: resources/naming.md#modeKind
 type ModeKind string
 
 // The documented values of ModeKind.
 const (
 	// ModeKindFastValue is "fast".
-	// Source: resources/naming.md:76
+	// Source: resources/naming.md#modeKind.fast
 	ModeKindFastValue ModeKind = "fast"
 	// ModeKindSlow is "slow".
-	// Source: resources/naming.md:77
+	// Source: resources/naming.md#modeKind.slow
 	ModeKindSlow ModeKind = "slow"
 )
 
@@ -832,7 +832,7 @@ func (v ModeKind) String() string {
 //
 // Same Go name as the constant of modeKind's member fast.
 //
-// Source: resources/naming.md:80
+// Source: resources/naming.md#modeKindFast
 type ModeKindFast struct {
 	// ODataType is the @odata.type annotation, "#microsoft.graph.x",
 	// naming the JSON object's type.
@@ -901,7 +901,7 @@ func (v *ModeKindFast) validate(p *problems, base string) {}
 //
 // A name with a leading digit.
 //
-// Source: resources/naming.md:85
+// Source: resources/naming.md#3dModel
 type X3dModel struct {
 	// ODataType is the @odata.type annotation, "#microsoft.graph.x",
 	// naming the JSON object's type.
@@ -968,83 +968,83 @@ func (v *X3dModel) validate(p *problems, base string) {}
 
 // Thing is the microsoft.graph.thing entity type.
 //
-// Source: resources/naming.md:90
+// Source: resources/naming.md#thing
 type Thing struct {
 	// ODataType is the @odata.type annotation, "#microsoft.graph.x",
 	// naming the JSON object's type.
 	ODataType Opt[string] `json:"@odata.type,omitzero"`
 	// ID is "id" (Edm.String).
-	// Source: resources/naming.md:113
+	// Source: resources/naming.md#thing.id
 	ID Opt[string] `json:"id,omitzero"`
 	// Type is "type" (Edm.String).
-	// Source: resources/naming.md:91
+	// Source: resources/naming.md#thing.type
 	Type Opt[string] `json:"type,omitzero"`
 	// Func is "func" (Edm.String).
-	// Source: resources/naming.md:92
+	// Source: resources/naming.md#thing.func
 	Func Opt[string] `json:"func,omitzero"`
 	// Range is "range" (Edm.Int32).
-	// Source: resources/naming.md:93
+	// Source: resources/naming.md#thing.range
 	Range Opt[int32] `json:"range,omitzero"`
 	// ValidateField is "validate" (Edm.String).
-	// Source: resources/naming.md:94
+	// Source: resources/naming.md#thing.validate
 	ValidateField Opt[string] `json:"validate,omitzero"`
 	// ValidateForField is "validateFor" (Edm.String).
-	// Source: resources/naming.md:95
+	// Source: resources/naming.md#thing.validateFor
 	ValidateForField Opt[string] `json:"validateFor,omitzero"`
 	// MarshalJSONField is "marshalJSON" (Edm.String).
-	// Source: resources/naming.md:96
+	// Source: resources/naming.md#thing.marshalJSON
 	MarshalJSONField Opt[string] `json:"marshalJSON,omitzero"`
 	// ExtraField is "extra" (Edm.String).
-	// Source: resources/naming.md:97
+	// Source: resources/naming.md#thing.extra
 	ExtraField Opt[string] `json:"extra,omitzero"`
 	// ODataTypeField is "odataType" (Edm.String).
-	// Source: resources/naming.md:98
+	// Source: resources/naming.md#thing.odataType
 	ODataTypeField Opt[string] `json:"odataType,omitzero"`
 	// ODataEtag is "@odata.etag" (Edm.String).
-	// Source: resources/naming.md:100
+	// Source: resources/naming.md#thing.@odata.etag
 	ODataEtag Opt[string] `json:"@odata.etag,omitzero"`
 	// MicrosoftGraphConflictBehavior is "@microsoft.graph.conflictBehavior"
 	// (Edm.String).
-	// Source: resources/naming.md:101
+	// Source: resources/naming.md#thing.@microsoft.graph.conflictBehavior
 	MicrosoftGraphConflictBehavior Opt[string] `json:"@microsoft.graph.conflictBehavior,omitzero"`
 	// UserID is "user-id" (Edm.String).
-	// Source: resources/naming.md:102
+	// Source: resources/naming.md#thing.user-id
 	UserID Opt[string] `json:"user-id,omitzero"`
 	// UserIDField2 is "userId" (Edm.String).
-	// Source: resources/naming.md:103
+	// Source: resources/naming.md#thing.userId
 	UserIDField2 Opt[string] `json:"userId,omitzero"`
 	// UserIDField is "userID" (Edm.String).
-	// Source: resources/naming.md:104
+	// Source: resources/naming.md#thing.userID
 	UserIDField Opt[string] `json:"userID,omitzero"`
 	// X24HourFormat is "24HourFormat" (Edm.Boolean).
-	// Source: resources/naming.md:105
+	// Source: resources/naming.md#thing.24HourFormat
 	X24HourFormat Opt[bool] `json:"24HourFormat,omitzero"`
 	// SourceImageResourceID is "sourceImageResourceId" (Edm.String).
-	// Source: resources/naming.md:106
+	// Source: resources/naming.md#thing.sourceImageResourceId
 	SourceImageResourceID Opt[string] `json:"sourceImageResourceId,omitzero"`
 	// CloudPcID is "cloudPcId" (Edm.String).
-	// Source: resources/naming.md:107
+	// Source: resources/naming.md#thing.cloudPcId
 	CloudPcID Opt[string] `json:"cloudPcId,omitzero"`
 	// IPAddresses is "ipAddresses" (Collection(Edm.String)).
-	// Source: resources/naming.md:108
+	// Source: resources/naming.md#thing.ipAddresses
 	IPAddresses []string `json:"ipAddresses,omitzero"`
 	// APIURLs is "apiUrls" (Collection(Edm.String)).
-	// Source: resources/naming.md:109
+	// Source: resources/naming.md#thing.apiUrls
 	APIURLs []string `json:"apiUrls,omitzero"`
 	// HTTPSURL is "httpsUrl" (Edm.String).
-	// Source: resources/naming.md:110
+	// Source: resources/naming.md#thing.httpsUrl
 	HTTPSURL Opt[string] `json:"httpsUrl,omitzero"`
 	// UILanguage is "uiLanguage" (Edm.String).
-	// Source: resources/naming.md:111
+	// Source: resources/naming.md#thing.uiLanguage
 	UILanguage Opt[string] `json:"uiLanguage,omitzero"`
 	// JSONBody is "jsonBody" (Edm.String).
-	// Source: resources/naming.md:112
+	// Source: resources/naming.md#thing.jsonBody
 	JSONBody Opt[string] `json:"jsonBody,omitzero"`
 	// Value is "value" (Edm.String).
-	// Source: resources/naming.md:114
+	// Source: resources/naming.md#thing.value
 	Value Opt[string] `json:"value,omitzero"`
 	// String is "string" (Edm.String).
-	// Source: resources/naming.md:115
+	// Source: resources/naming.md#thing.string
 	String Opt[string] `json:"string,omitzero"`
 	// Extra holds the members that have no field: unknown properties and
 	// @odata.* or property@odata.* annotations, in document order.

@@ -5,7 +5,7 @@ package naming
 
 // DocgenThing is the microsoft.graph.docgenThing complex type.
 //
-// Source: resources/docgen-opt.md:3
+// Source: resources/docgen-opt.md#docgenThing
 type DocgenThing struct {
 	// ODataType is the @odata.type annotation, "#microsoft.graph.x",
 	// naming the JSON object's type.

@@ -5,7 +5,7 @@ package naming
 
 // CaseThing is the microsoft.graph.caseThing complex type.
 //
-// Source: resources/Dup.md:3
+// Source: resources/Dup.md#caseThing
 type CaseThing struct {
 	// ODataType is the @odata.type annotation, "#microsoft.graph.x",
 	// naming the JSON object's type.

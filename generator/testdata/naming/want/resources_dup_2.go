@@ -5,7 +5,7 @@ package naming
 
 // ResThing is the microsoft.graph.resThing complex type.
 //
-// Source: resources/dup.md:3
+// Source: resources/dup.md#resThing
 type ResThing struct {
 	// ODataType is the @odata.type annotation, "#microsoft.graph.x",
 	// naming the JSON object's type.

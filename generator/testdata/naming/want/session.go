@@ -5,16 +5,16 @@ package naming
 
 // Session is the microsoft.graph.session entity type.
 //
-// Source: resources/session.md:5
+// Source: resources/session.md#session
 type Session struct {
 	// ODataType is the @odata.type annotation, "#microsoft.graph.x",
 	// naming the JSON object's type.
 	ODataType Opt[string] `json:"@odata.type,omitzero"`
 	// ID is "id" (Edm.String). The unique identifier of the entity.
-	// Source: resources/session.md:5
+	// Source: resources/session.md#session.id
 	ID Opt[string] `json:"id,omitzero"`
 	// X is "x" (Edm.String).
-	// Source: resources/session.md:9
+	// Source: resources/session.md#session.x
 	X Opt[string] `json:"x,omitzero"`
 	// Extra holds the members that have no field: unknown properties and
 	// @odata.* or property@odata.* annotations, in document order.

@@ -5,5 +5,5 @@ package naming
 
 // OpShape is the operation "Shape": GET.
 //
-// Source: api/shape-op.md:20
+// Source: api/shape-op.md#http-request
 const OpShape Op = "shape-op"

@@ -7,7 +7,7 @@ import "net/http"
 
 // OpThingGet is the operation "Get thing": GET /things/{id}.
 //
-// Source: api/thing-get.md:20
+// Source: api/thing-get.md#http-request
 const OpThingGet Op = "thing-get"
 
 // ThingGetRequest is the request of ThingGet (GET /things/{id}): "Get thing".

@@ -7,7 +7,7 @@ import "net/http"
 
 // OpThingGet2 is the operation "Get thing": GET /things2/{id}.
 //
-// Source: api/thing-get-2.md:20
+// Source: api/thing-get-2.md#http-request
 const OpThingGet2 Op = "thing-get-2"
 
 // ThingGet2Request is the request of ThingGet2 (GET /things2/{id}): "Get

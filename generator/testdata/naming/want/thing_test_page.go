@@ -5,7 +5,7 @@ package naming
 
 // TestThing is the microsoft.graph.testThing complex type.
 //
-// Source: resources/thing-test.md:3
+// Source: resources/thing-test.md#testThing
 type TestThing struct {
 	// ODataType is the @odata.type annotation, "#microsoft.graph.x",
 	// naming the JSON object's type.

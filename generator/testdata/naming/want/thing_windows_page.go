@@ -5,7 +5,7 @@ package naming
 
 // WinThing is the microsoft.graph.winThing complex type.
 //
-// Source: resources/thing_windows.md:3
+// Source: resources/thing_windows.md#winThing
 type WinThing struct {
 	// ODataType is the @odata.type annotation, "#microsoft.graph.x",
 	// naming the JSON object's type.

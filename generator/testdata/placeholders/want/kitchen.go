@@ -10,85 +10,85 @@ import (
 
 // KitchenSink is the microsoft.graph.kitchenSink complex type.
 //
-// Source: resources/kitchen.md:5
+// Source: resources/kitchen.md#kitchenSink
 type KitchenSink struct {
 	// ODataType is the @odata.type annotation, "#microsoft.graph.x",
 	// naming the JSON object's type.
 	ODataType Opt[string] `json:"@odata.type,omitzero"`
 	// S is "s" (Edm.String).
-	// Source: resources/kitchen.md:10
+	// Source: resources/kitchen.md#kitchenSink.s
 	S Opt[string] `json:"s,omitzero"`
 	// B is "b" (Edm.Boolean).
-	// Source: resources/kitchen.md:11
+	// Source: resources/kitchen.md#kitchenSink.b
 	B Opt[bool] `json:"b,omitzero"`
 	// I16 is "i16" (Edm.Int16).
-	// Source: resources/kitchen.md:12
+	// Source: resources/kitchen.md#kitchenSink.i16
 	I16 Opt[int16] `json:"i16,omitzero"`
 	// I32 is "i32" (Edm.Int32).
-	// Source: resources/kitchen.md:13
+	// Source: resources/kitchen.md#kitchenSink.i32
 	I32 Opt[int32] `json:"i32,omitzero"`
 	// I64 is "i64" (Edm.Int64).
-	// Source: resources/kitchen.md:14
+	// Source: resources/kitchen.md#kitchenSink.i64
 	I64 Opt[int64] `json:"i64,omitzero"`
 	// U8 is "u8" (Edm.Byte).
-	// Source: resources/kitchen.md:15
+	// Source: resources/kitchen.md#kitchenSink.u8
 	U8 Opt[uint8] `json:"u8,omitzero"`
 	// F32 is "f32" (Edm.Single).
-	// Source: resources/kitchen.md:16
+	// Source: resources/kitchen.md#kitchenSink.f32
 	F32 Opt[float32] `json:"f32,omitzero"`
 	// F64 is "f64" (Edm.Double).
-	// Source: resources/kitchen.md:17
+	// Source: resources/kitchen.md#kitchenSink.f64
 	F64 Opt[float64] `json:"f64,omitzero"`
 	// Dec is "dec" (Edm.Decimal).
-	// Source: resources/kitchen.md:18
+	// Source: resources/kitchen.md#kitchenSink.dec
 	Dec Opt[EdmDecimal] `json:"dec,omitzero"`
 	// Dto is "dto" (Edm.DateTimeOffset).
-	// Source: resources/kitchen.md:19
+	// Source: resources/kitchen.md#kitchenSink.dto
 	Dto Opt[time.Time] `json:"dto,omitzero"`
 	// D is "d" (Edm.Date).
-	// Source: resources/kitchen.md:20
+	// Source: resources/kitchen.md#kitchenSink.d
 	D Opt[EdmDate] `json:"d,omitzero"`
 	// Tod is "tod" (Edm.TimeOfDay).
-	// Source: resources/kitchen.md:21
+	// Source: resources/kitchen.md#kitchenSink.tod
 	Tod Opt[EdmTimeOfDay] `json:"tod,omitzero"`
 	// Dur is "dur" (Edm.Duration).
-	// Source: resources/kitchen.md:22
+	// Source: resources/kitchen.md#kitchenSink.dur
 	Dur Opt[EdmDuration] `json:"dur,omitzero"`
 	// G is "g" (Edm.Guid).
-	// Source: resources/kitchen.md:23
+	// Source: resources/kitchen.md#kitchenSink.g
 	G string `json:"g"`
 	// Bin is "bin" (Edm.Binary).
-	// Source: resources/kitchen.md:24
+	// Source: resources/kitchen.md#kitchenSink.bin
 	Bin Opt[[]byte] `json:"bin,omitzero"`
 	// Stream is "stream" (Edm.Stream).
-	// Source: resources/kitchen.md:25
+	// Source: resources/kitchen.md#kitchenSink.stream
 	Stream Opt[[]byte] `json:"stream,omitzero"`
 	// JSON is "json" (microsoft.graph.Json).
-	// Source: resources/kitchen.md:26
+	// Source: resources/kitchen.md#kitchenSink.json
 	JSON Opt[json.RawMessage] `json:"json,omitzero"`
 	// Untyped is "untyped" (untyped JSON).
-	// Source: resources/kitchen.md:27
+	// Source: resources/kitchen.md#kitchenSink.untyped
 	Untyped Opt[json.RawMessage] `json:"untyped,omitzero"`
 	// UnknownPrim is "unknownPrim" (Edm.Foo).
-	// Source: resources/kitchen.md:28
+	// Source: resources/kitchen.md#kitchenSink.unknownPrim
 	UnknownPrim Opt[json.RawMessage] `json:"unknownPrim,omitzero"`
 	// UndefinedType is "undefinedType" (microsoft.graph.nowhere).
-	// Source: resources/kitchen.md:29
+	// Source: resources/kitchen.md#kitchenSink.undefinedType
 	UndefinedType Opt[json.RawMessage] `json:"undefinedType,omitzero"`
 	// UndefinedColl is "undefinedColl" (Collection(microsoft.graph.nowhere)).
-	// Source: resources/kitchen.md:30
+	// Source: resources/kitchen.md#kitchenSink.undefinedColl
 	UndefinedColl []json.RawMessage `json:"undefinedColl,omitzero"`
 	// Dates is "dates" (Collection(Edm.Date)).
-	// Source: resources/kitchen.md:31
+	// Source: resources/kitchen.md#kitchenSink.dates
 	Dates []EdmDate `json:"dates,omitzero"`
 	// ReqJSON is "reqJson" (microsoft.graph.Json).
-	// Source: resources/kitchen.md:32
+	// Source: resources/kitchen.md#kitchenSink.reqJson
 	ReqJSON json.RawMessage `json:"reqJson"`
 	// ReqDate is "reqDate" (Edm.DateTimeOffset).
-	// Source: resources/kitchen.md:33
+	// Source: resources/kitchen.md#kitchenSink.reqDate
 	ReqDate time.Time `json:"reqDate"`
 	// ReqList is "reqList" (Collection(Edm.String)).
-	// Source: resources/kitchen.md:34
+	// Source: resources/kitchen.md#kitchenSink.reqList
 	ReqList []string `json:"reqList,omitzero"`
 	// Extra holds the members that have no field: unknown properties and
 	// @odata.* or property@odata.* annotations, in document order.
@@ -272,13 +272,13 @@ func (v *KitchenSink) validate(p *problems, base string) {
 // DerivedFromNowhere is the microsoft.graph.derivedFromNowhere complex type,
 // derived from microsoft.graph.missingBase.
 //
-// Source: resources/kitchen.md:40
+// Source: resources/kitchen.md#derivedFromNowhere
 type DerivedFromNowhere struct {
 	// ODataType is the @odata.type annotation, "#microsoft.graph.x",
 	// naming the JSON object's type.
 	ODataType Opt[string] `json:"@odata.type,omitzero"`
 	// A is "a" (Edm.String).
-	// Source: resources/kitchen.md:41
+	// Source: resources/kitchen.md#derivedFromNowhere.a
 	A Opt[string] `json:"a,omitzero"`
 	// Extra holds the members that have no field: unknown properties and
 	// @odata.* or property@odata.* annotations, in document order.

@@ -7,13 +7,13 @@ package runtimenames
 //
 // A documented type named like the old runtime's Date.
 //
-// Source: resources/date.md:5
+// Source: resources/date.md#date
 type Date struct {
 	// ODataType is the @odata.type annotation, "#microsoft.graph.x",
 	// naming the JSON object's type.
 	ODataType Opt[string] `json:"@odata.type,omitzero"`
 	// Day is "day" (Edm.Date).
-	// Source: resources/date.md:9
+	// Source: resources/date.md#date.day
 	Day Opt[EdmDate] `json:"day,omitzero"`
 	// Extra holds the members that have no field: unknown properties and
 	// @odata.* or property@odata.* annotations, in document order.

@@ -7,7 +7,7 @@ package runtimenames
 //
 // A documented type named like the old runtime's Empty.
 //
-// Source: resources/empty.md:5
+// Source: resources/empty.md#empty
 type Empty struct {
 	// ODataType is the @odata.type annotation, "#microsoft.graph.x",
 	// naming the JSON object's type.

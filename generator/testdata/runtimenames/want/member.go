@@ -7,13 +7,13 @@ package runtimenames
 //
 // A documented type named like the old runtime's Member.
 //
-// Source: resources/member.md:5
+// Source: resources/member.md#member
 type Member struct {
 	// ODataType is the @odata.type annotation, "#microsoft.graph.x",
 	// naming the JSON object's type.
 	ODataType Opt[string] `json:"@odata.type,omitzero"`
 	// Role is "role" (Edm.String).
-	// Source: resources/member.md:9
+	// Source: resources/member.md#member.role
 	Role Opt[string] `json:"role,omitzero"`
 	// Extra holds the members that have no field: unknown properties and
 	// @odata.* or property@odata.* annotations, in document order.

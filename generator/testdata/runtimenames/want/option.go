@@ -7,13 +7,13 @@ package runtimenames
 //
 // A documented type named like the old runtime's Option.
 //
-// Source: resources/option.md:5
+// Source: resources/option.md#option
 type Option struct {
 	// ODataType is the @odata.type annotation, "#microsoft.graph.x",
 	// naming the JSON object's type.
 	ODataType Opt[string] `json:"@odata.type,omitzero"`
 	// Value is "value" (Edm.Duration).
-	// Source: resources/option.md:9
+	// Source: resources/option.md#option.value
 	Value Opt[EdmDuration] `json:"value,omitzero"`
 	// Extra holds the members that have no field: unknown properties and
 	// @odata.* or property@odata.* annotations, in document order.

@@ -7,13 +7,13 @@ package runtimenames
 //
 // A documented type named like the old runtime's Problem.
 //
-// Source: resources/problem.md:5
+// Source: resources/problem.md#problem
 type Problem struct {
 	// ODataType is the @odata.type annotation, "#microsoft.graph.x",
 	// naming the JSON object's type.
 	ODataType Opt[string] `json:"@odata.type,omitzero"`
 	// Detail is "detail" (Edm.String).
-	// Source: resources/problem.md:9
+	// Source: resources/problem.md#problem.detail
 	Detail Opt[string] `json:"detail,omitzero"`
 	// Extra holds the members that have no field: unknown properties and
 	// @odata.* or property@odata.* annotations, in document order.

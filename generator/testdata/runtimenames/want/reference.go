@@ -7,13 +7,13 @@ package runtimenames
 //
 // A documented type named like the old runtime's Reference.
 //
-// Source: resources/reference.md:5
+// Source: resources/reference.md#reference
 type Reference struct {
 	// ODataType is the @odata.type annotation, "#microsoft.graph.x",
 	// naming the JSON object's type.
 	ODataType Opt[string] `json:"@odata.type,omitzero"`
 	// Target is "target" (Edm.String).
-	// Source: resources/reference.md:9
+	// Source: resources/reference.md#reference.target
 	Target Opt[string] `json:"target,omitzero"`
 	// Extra holds the members that have no field: unknown properties and
 	// @odata.* or property@odata.* annotations, in document order.

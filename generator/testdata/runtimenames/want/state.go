@@ -7,16 +7,16 @@ package runtimenames
 //
 // A documented type named like the old runtime's State.
 //
-// Source: resources/state.md:5
+// Source: resources/state.md#state
 type State struct {
 	// ODataType is the @odata.type annotation, "#microsoft.graph.x",
 	// naming the JSON object's type.
 	ODataType Opt[string] `json:"@odata.type,omitzero"`
 	// Since is "since" (Edm.TimeOfDay).
-	// Source: resources/state.md:9
+	// Source: resources/state.md#state.since
 	Since Opt[EdmTimeOfDay] `json:"since,omitzero"`
 	// Amount is "amount" (Edm.Decimal).
-	// Source: resources/state.md:10
+	// Source: resources/state.md#state.amount
 	Amount Opt[EdmDecimal] `json:"amount,omitzero"`
 	// Extra holds the members that have no field: unknown properties and
 	// @odata.* or property@odata.* annotations, in document order.
