@@ -10,155 +10,156 @@ package hostile
 // confusable names, names with leading digits or underscores, a 301-character
 // name and JSON names with quotes, backslashes, backticks and spaces.
 //
-// Source: resources/hostile.md:6
+// Source: resources/hostile.md#hostile
 type Hostile struct {
 	// ODataType is the @odata.type annotation, "#microsoft.graph.x",
 	// naming the JSON object's type.
 	ODataType Opt[string] `json:"@odata.type,omitzero"`
 	// Type is "type" (Edm.String). Property named 'type'.
-	// Source: resources/hostile.md:16
+	// Source: resources/hostile.md#hostile.type
 	Type Opt[string] `json:"type,omitzero"`
 	// String is "string" (Edm.String). Property named 'string'.
-	// Source: resources/hostile.md:17
+	// Source: resources/hostile.md#hostile.string
 	String Opt[string] `json:"string,omitzero"`
 	// Error is "error" (Edm.String). Property named 'error'.
-	// Source: resources/hostile.md:18
+	// Source: resources/hostile.md#hostile.error
 	Error Opt[string] `json:"error,omitzero"`
 	// Len is "len" (Edm.String). Property named 'len'.
-	// Source: resources/hostile.md:19
+	// Source: resources/hostile.md#hostile.len
 	Len Opt[string] `json:"len,omitzero"`
 	// Any is "any" (Edm.String). Property named 'any'.
-	// Source: resources/hostile.md:20
+	// Source: resources/hostile.md#hostile.any
 	Any Opt[string] `json:"any,omitzero"`
 	// Nil is "nil" (Edm.String). Property named 'nil'.
-	// Source: resources/hostile.md:21
+	// Source: resources/hostile.md#hostile.nil
 	Nil Opt[string] `json:"nil,omitzero"`
 	// True is "true" (Edm.String). Property named 'true'.
-	// Source: resources/hostile.md:22
+	// Source: resources/hostile.md#hostile.true
 	True Opt[string] `json:"true,omitzero"`
 	// Iota is "iota" (Edm.String). Property named 'iota'.
-	// Source: resources/hostile.md:23
+	// Source: resources/hostile.md#hostile.iota
 	Iota Opt[string] `json:"iota,omitzero"`
 	// Func is "func" (Edm.String). Property named 'func'.
-	// Source: resources/hostile.md:24
+	// Source: resources/hostile.md#hostile.func
 	Func Opt[string] `json:"func,omitzero"`
 	// Map is "map" (Edm.String). Property named 'map'.
-	// Source: resources/hostile.md:25
+	// Source: resources/hostile.md#hostile.map
 	Map Opt[string] `json:"map,omitzero"`
 	// Opt is "Opt" (Edm.String). Property named 'Opt'.
-	// Source: resources/hostile.md:26
+	// Source: resources/hostile.md#hostile.Opt
 	Opt Opt[string] `json:"Opt,omitzero"`
 	// Some is "Some" (Edm.String). Property named 'Some'.
-	// Source: resources/hostile.md:27
+	// Source: resources/hostile.md#hostile.Some
 	Some Opt[string] `json:"Some,omitzero"`
 	// Null is "Null" (Edm.String). Property named 'Null'.
-	// Source: resources/hostile.md:28
+	// Source: resources/hostile.md#hostile.Null
 	Null Opt[string] `json:"Null,omitzero"`
 	// ExtraField is "Extra" (Edm.String). Property named 'Extra'.
-	// Source: resources/hostile.md:29
+	// Source: resources/hostile.md#hostile.Extra
 	ExtraField Opt[string] `json:"Extra,omitzero"`
 	// ValidateField is "Validate" (Edm.String). Property named 'Validate'.
-	// Source: resources/hostile.md:30
+	// Source: resources/hostile.md#hostile.Validate
 	ValidateField Opt[string] `json:"Validate,omitzero"`
 	// ODataTypeField is "ODataType" (Edm.String). Property named 'ODataType'.
-	// Source: resources/hostile.md:31
+	// Source: resources/hostile.md#hostile.ODataType
 	ODataTypeField Opt[string] `json:"ODataType,omitzero"`
 	// MarshalJSONField is "MarshalJSON" (Edm.String). Property named 'MarshalJSON'.
-	// Source: resources/hostile.md:32
+	// Source: resources/hostile.md#hostile.MarshalJSON
 	MarshalJSONField Opt[string] `json:"MarshalJSON,omitzero"`
 	// EdmDate is "EdmDate" (Edm.String). Property named 'EdmDate'.
-	// Source: resources/hostile.md:33
+	// Source: resources/hostile.md#hostile.EdmDate
 	EdmDate Opt[string] `json:"EdmDate,omitzero"`
 	// GraphError is "GraphError" (Edm.String). Property named 'GraphError'.
-	// Source: resources/hostile.md:34
+	// Source: resources/hostile.md#hostile.GraphError
 	GraphError Opt[string] `json:"GraphError,omitzero"`
 	// NewServer is "NewServer" (Edm.String). Property named 'NewServer'.
-	// Source: resources/hostile.md:35
+	// Source: resources/hostile.md#hostile.NewServer
 	NewServer Opt[string] `json:"NewServer,omitzero"`
 	// Servers is "Servers" (Edm.String). Property named 'Servers'.
-	// Source: resources/hostile.md:36
+	// Source: resources/hostile.md#hostile.Servers
 	Servers Opt[string] `json:"Servers,omitzero"`
 	// RunExample is "runExample" (Edm.String). Property named 'runExample'.
-	// Source: resources/hostile.md:37
+	// Source: resources/hostile.md#hostile.runExample
 	RunExample Opt[string] `json:"runExample,omitzero"`
 	// URLField3 is "url" (Edm.String). Property named 'url'.
-	// Source: resources/hostile.md:38
+	// Source: resources/hostile.md#hostile.url
 	URLField3 Opt[string] `json:"url,omitzero"`
 	// URL is "URL" (Edm.String). Property named 'URL'.
-	// Source: resources/hostile.md:39
+	// Source: resources/hostile.md#hostile.URL
 	URL Opt[string] `json:"URL,omitzero"`
 	// URLField is "Url" (Edm.String). Property named 'Url'.
-	// Source: resources/hostile.md:40
+	// Source: resources/hostile.md#hostile.Url
 	URLField Opt[string] `json:"Url,omitzero"`
 	// URLField2 is "uRL" (Edm.String). Property named 'uRL'.
-	// Source: resources/hostile.md:41
+	// Source: resources/hostile.md#hostile.uRL
 	URLField2 Opt[string] `json:"uRL,omitzero"`
 	// UserIDField is "userId" (Edm.String). Property named 'userId'.
-	// Source: resources/hostile.md:42
+	// Source: resources/hostile.md#hostile.userId
 	UserIDField Opt[string] `json:"userId,omitzero"`
 	// UserID is "userID" (Edm.String). Property named 'userID'.
-	// Source: resources/hostile.md:43
+	// Source: resources/hostile.md#hostile.userID
 	UserID Opt[string] `json:"userID,omitzero"`
 	// Naïve is "naïve" (Edm.String). Property named 'naïve'.
-	// Source: resources/hostile.md:44
+	// Source: resources/hostile.md#hostile.naïve
 	Naïve Opt[string] `json:"naïve,omitzero"`
 	// Café is "café" (Edm.String). Property named 'café'.
-	// Source: resources/hostile.md:45
+	// Source: resources/hostile.md#hostile.café
 	Café Opt[string] `json:"café,omitzero"`
 	// Ωmega is "Ωmega" (Edm.String). Property named 'Ωmega'.
-	// Source: resources/hostile.md:46
+	// Source: resources/hostile.md#hostile.Ωmega
 	Ωmega Opt[string] `json:"Ωmega,omitzero"`
 	// X日本語 is "日本語" (Edm.String). Property named '日本語'.
-	// Source: resources/hostile.md:47
+	// Source: resources/hostile.md#hostile.日本語
 	X日本語 Opt[string] `json:"日本語,omitzero"`
 	// Аdmin is "аdmin" (Edm.String). Property named 'аdmin'.
-	// Source: resources/hostile.md:48
+	// Source: resources/hostile.md#hostile.аdmin
 	Аdmin Opt[string] `json:"аdmin,omitzero"`
 	// Admin is "admin" (Edm.String). Property named 'admin'.
-	// Source: resources/hostile.md:49
+	// Source: resources/hostile.md#hostile.admin
 	Admin Opt[string] `json:"admin,omitzero"`
 	// X1stPlace is "1stPlace" (Edm.String). Property named '1stPlace'.
-	// Source: resources/hostile.md:50
+	// Source: resources/hostile.md#hostile.1stPlace
 	X1stPlace Opt[string] `json:"1stPlace,omitzero"`
 	// X2nd is "2nd" (Edm.String). Property named '2nd'.
-	// Source: resources/hostile.md:51
+	// Source: resources/hostile.md#hostile.2nd
 	X2nd Opt[string] `json:"2nd,omitzero"`
 	// Private is "_private" (Edm.String). Property named '_private'.
-	// Source: resources/hostile.md:52
+	// Source: resources/hostile.md#hostile._private
 	Private Opt[string] `json:"_private,omitzero"`
 	// Dunder is "__dunder" (Edm.String). Property named '__dunder'.
-	// Source: resources/hostile.md:53
+	// Source: resources/hostile.md#hostile.__dunder
 	Dunder Opt[string] `json:"__dunder,omitzero"`
 	// Field is "_" (Edm.String). Property named '_'.
-	// Source: resources/hostile.md:54
+	// Source: resources/hostile.md#hostile._
 	Field Opt[string] `json:"_,omitzero"`
 	// AVeryLongPropertyNameVeryLongPropertyNameVeryLongPropertyNameVeryLongPropertyNameVeryLongPropertyNameVeryLongPropertyNameVeryLongPropertyNameVeryLongPropertyNameVeryLongPropertyNameVeryLongPropertyNameVeryLongPropertyNameVeryLongPropertyNameVeryLongPropertyNameVeryLongPropertyNameVeryLongPropertyName
 	// is
 	// "aVeryLongPropertyNameVeryLongPropertyNameVeryLongPropertyNameVeryLongPropertyNameVeryLongPropertyNameVeryLongPropertyNameVeryLongPropertyNameVeryLongPropertyNameVeryLongPropertyNameVeryLongPropertyNameVeryLongPropertyNameVeryLongPropertyNameVeryLongPropertyNameVeryLongPropertyNameVeryLongPropertyName"
 	// (Edm.String). Property named
 	// 'aVeryLongPropertyNameVeryLongPropertyNameVeryLongPropertyNameVeryLongPropertyNameVeryLongPropertyNameVeryLongPropertyNameVeryLongPropertyNameVeryLongPropertyNameVeryLongPropertyNameVeryLongPropertyNameVeryLongPropertyNameVeryLongPropertyNameVeryLongPropertyNameVeryLongPropertyNameVeryLongPropertyName'.
-	// Source: resources/hostile.md:55
+	// Source:
+	// resources/hostile.md#hostile.aVeryLongPropertyNameVeryLongPropertyNameVeryLongPropertyNameVeryLongPropertyNameVeryLongPropertyNameVeryLongPropertyNameVeryLongPropertyNameVeryLongPropertyNameVeryLongPropertyNameVeryLongPropertyNameVeryLongPropertyNameVeryLongPropertyNameVeryLongPropertyNameVeryLongPropertyNameVeryLongPropertyName
 	AVeryLongPropertyNameVeryLongPropertyNameVeryLongPropertyNameVeryLongPropertyNameVeryLongPropertyNameVeryLongPropertyNameVeryLongPropertyNameVeryLongPropertyNameVeryLongPropertyNameVeryLongPropertyNameVeryLongPropertyNameVeryLongPropertyNameVeryLongPropertyNameVeryLongPropertyNameVeryLongPropertyName Opt[string] `json:"aVeryLongPropertyNameVeryLongPropertyNameVeryLongPropertyNameVeryLongPropertyNameVeryLongPropertyNameVeryLongPropertyNameVeryLongPropertyNameVeryLongPropertyNameVeryLongPropertyNameVeryLongPropertyNameVeryLongPropertyNameVeryLongPropertyNameVeryLongPropertyNameVeryLongPropertyNameVeryLongPropertyName,omitzero"`
 	// QuoTe is "quo\"te" (Edm.String). Property named 'quo"te'.
-	// Source: resources/hostile.md:56
+	// Source: resources/hostile.md#hostile.quo"te
 	QuoTe Opt[string] `json:"quo\"te,omitzero"`
 	// BackSlash is "back\\slash" (Edm.String). Property named 'back\slash'.
-	// Source: resources/hostile.md:57
+	// Source: resources/hostile.md#hostile.back\slash
 	BackSlash Opt[string] `json:"back\\slash,omitzero"`
 	// BackTick is "back`tick" (Edm.String). Property named 'back`tick'.
-	// Source: resources/hostile.md:58
+	// Source: resources/hostile.md#hostile.back`tick
 	BackTick Opt[string] "json:\"back`tick,omitzero\""
 	// WithSpace is "with space" (Edm.String). Property named 'with space'.
-	// Source: resources/hostile.md:59
+	// Source: resources/hostile.md#hostile.with space
 	WithSpace Opt[string] `json:"with space,omitzero"`
 	// TabName is "tab name" (Edm.String). Property named 'tab\tname'.
-	// Source: resources/hostile.md:60
+	// Source: resources/hostile.md#hostile.tab name
 	TabName Opt[string] `json:"tab name,omitzero"`
 	// Count is "count" (Edm.Int32). A number.
-	// Source: resources/hostile.md:61
+	// Source: resources/hostile.md#hostile.count
 	Count Opt[int32] `json:"count,omitzero"`
 	// Kind is "kind" (microsoft.graph.hostileKind). An enum.
-	// Source: resources/hostile.md:62
+	// Source: resources/hostile.md#hostile.kind
 	Kind Opt[HostileKind] `json:"kind,omitzero"`
 	// Extra holds the members that have no field: unknown properties and
 	// @odata.* or property@odata.* annotations, in document order.

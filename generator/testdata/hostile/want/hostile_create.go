@@ -10,7 +10,7 @@ import "net/http"
 //
 // Create a hostile object.
 //
-// Source: api/hostile-create.md:15
+// Source: api/hostile-create.md#http-request
 const OpCreateHostile Op = "hostile-create"
 
 // CreateHostileRequest is the request of CreateHostile (POST

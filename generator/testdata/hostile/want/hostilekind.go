@@ -7,64 +7,64 @@ package hostile
 //
 // An enum with hostile member names.
 //
-// Source: resources/hostilekind.md:13
+// Source: resources/hostilekind.md#hostileKind
 type HostileKind string
 
 // The documented values of HostileKind.
 const (
 	// HostileKindType is "type" (0). Member 'type'.
-	// Source: resources/hostilekind.md:15
+	// Source: resources/hostilekind.md#hostileKind.type
 	HostileKindType HostileKind = "type"
 	// HostileKindString is "string" (1). Member 'string'.
-	// Source: resources/hostilekind.md:16
+	// Source: resources/hostilekind.md#hostileKind.string
 	HostileKindString HostileKind = "string"
 	// HostileKindNil is "nil" (2). Member 'nil'.
-	// Source: resources/hostilekind.md:17
+	// Source: resources/hostilekind.md#hostileKind.nil
 	HostileKindNil HostileKind = "nil"
 	// HostileKindTrue is "true" (3). Member 'true'.
-	// Source: resources/hostilekind.md:18
+	// Source: resources/hostilekind.md#hostileKind.true
 	HostileKindTrue HostileKind = "true"
 	// HostileKindIota is "iota" (4). Member 'iota'.
-	// Source: resources/hostilekind.md:19
+	// Source: resources/hostilekind.md#hostileKind.iota
 	HostileKindIota HostileKind = "iota"
 	// HostileKindURL is "URL" (5). Member 'URL'.
-	// Source: resources/hostilekind.md:20
+	// Source: resources/hostilekind.md#hostileKind.URL
 	HostileKindURL HostileKind = "URL"
 	// HostileKindURLValue is "Url" (6). Member 'Url'.
-	// Source: resources/hostilekind.md:21
+	// Source: resources/hostilekind.md#hostileKind.Url
 	HostileKindURLValue HostileKind = "Url"
 	// HostileKindURLValue2 is "url" (7). Member 'url'.
-	// Source: resources/hostilekind.md:22
+	// Source: resources/hostilekind.md#hostileKind.url
 	HostileKindURLValue2 HostileKind = "url"
 	// HostileKindX1st is "1st" (9). Member '1st'.
-	// Source: resources/hostilekind.md:24
+	// Source: resources/hostilekind.md#hostileKind.1st
 	HostileKindX1st HostileKind = "1st"
 	// HostileKindX is "_x" (10). Member '_x'.
-	// Source: resources/hostilekind.md:25
+	// Source: resources/hostilekind.md#hostileKind._x
 	HostileKindX HostileKind = "_x"
 	// HostileKindNaïve is "naïve" (20). Member added to the model by hand: the
 	// parser does not read this name from a table.
-	// Source: resources/hostilekind.md:25
+	// Source: resources/hostilekind.md#hostileKind.naïve
 	HostileKindNaïve HostileKind = "naïve"
 	// HostileKindWithSpace is "with space" (21). Member added to the model by hand:
 	// the parser does not read this name from a table.
-	// Source: resources/hostilekind.md:25
+	// Source: resources/hostilekind.md#hostileKind.with space
 	HostileKindWithSpace HostileKind = "with space"
 	// HostileKindQuoTe is "quo\"te" (22). Member added to the model by hand: the
 	// parser does not read this name from a table.
-	// Source: resources/hostilekind.md:25
+	// Source: resources/hostilekind.md#hostileKind.quo"te
 	HostileKindQuoTe HostileKind = "quo\"te"
 	// HostileKindBackTick is "back`tick" (23). Member added to the model by hand:
 	// the parser does not read this name from a table.
-	// Source: resources/hostilekind.md:25
+	// Source: resources/hostilekind.md#hostileKind.back`tick
 	HostileKindBackTick HostileKind = "back`tick"
 	// HostileKindBackSlash is "back\\slash" (24). Member added to the model by
 	// hand: the parser does not read this name from a table.
-	// Source: resources/hostilekind.md:25
+	// Source: resources/hostilekind.md#hostileKind.back\slash
 	HostileKindBackSlash HostileKind = "back\\slash"
 	// HostileKindDisguised is "\u202edisguised" (25). Member added to the model by
 	// hand: the parser does not read this name from a table.
-	// Source: resources/hostilekind.md:25
+	// Source: resources/hostilekind.md#hostileKind.<U+202E>disguised
 	HostileKindDisguised HostileKind = "\u202edisguised"
 )
 
