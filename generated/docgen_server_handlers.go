@@ -414,7 +414,7 @@ func writeJSON(cfg *serverConfig, w http.ResponseWriter, r *http.Request, status
 		cfg.fail(w, r, err)
 		return
 	}
-	if strings.Contains(r.URL.RawQuery, "elect") {
+	if cfg.selectAnswers && strings.Contains(r.URL.RawQuery, "elect") {
 		if q, err := readODataQuery(r); err == nil && len(q.Select) > 0 {
 			if b, err := ODataSelect(buf.Bytes(), q.Select); err == nil {
 				buf.Reset()

@@ -192,7 +192,7 @@ func (a accepting) CreateCloudPcDeviceImage(ctx context.Context, req *generated.
 
 func TestWireAnswerShapes(t *testing.T) {
 	a := accepting{newStore()}
-	srv := generated.NewServer(generated.Servers{CloudPcDeviceImages: a, CloudPcSnapshots: a}, generated.WithPrefix("/beta"))
+	srv := generated.NewServer(generated.Servers{CloudPcDeviceImages: a, CloudPcSnapshots: a}, generated.WithPrefix("/beta"), generated.WithODataSelect())
 	ts := newTestServer(t, srv)
 	res := send(t, ts+snapsPath, "POST", []byte(snapBody))
 	if res.status != 202 || res.header.Get("Location") != "https://graph.example/beta/operations/op-1" || len(res.body) != 0 {

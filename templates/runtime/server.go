@@ -105,6 +105,8 @@ type serverConfig struct {
 	maxBody int64
 	onError func(r *http.Request, err error) *GraphError
 	strict  bool
+	// selectAnswers applies $select to JSON answers (WithODataSelect).
+	selectAnswers bool
 }
 
 // WithPrefix mounts the routes under a path prefix such as "/beta" or

@@ -312,7 +312,15 @@ func srvtGraphError(t *testing.T, res srvtResult, status int, code string) *Grap
 }
 
 func TestServerCreate(t *testing.T) {
-	ts, impl := srvtServe(t)
+	// Without WithODataSelect the answer is what the implementation
+	// returned, whatever $select says.
+	plain, _ := srvtServe(t)
+	res0 := srvtDo(t, plain, "POST", "/beta/deviceManagement/images?$select=id,displayName", "application/json",
+		`{"displayName":"Win11","status":"ready"}`)
+	if !strings.Contains(string(res0.body), `"status"`) {
+		t.Errorf("$select applied without WithODataSelect: %s", res0.body)
+	}
+	ts, impl := srvtServe(t, WithODataSelect())
 	res := srvtDo(t, ts, "POST", "/beta/deviceManagement/images?$select=id,displayName&top=5", "application/json; charset=utf-8",
 		`{"displayName":"Win11","status":"ready"}`, "client-request-id", "abc-123")
 	if res.status != http.StatusCreated {

@@ -229,8 +229,9 @@ func GraphServiceUnavailable(msg string) *GraphError {
 // of an item), "id", and the annotations (@odata.*, and name@odata.* of a
 // kept member); of a collection ({"value": [...]}) each item the same way,
 // the envelope kept. Without items, or for a body that is not an object,
-// it returns body unchanged. The generated server applies it to every
-// answer of a request with $select; implementations may call it too.
+// it returns body unchanged. With WithODataSelect the generated server
+// applies it to every answer of a request with $select; implementations may
+// call it themselves.
 func ODataSelect(body []byte, sel []string) ([]byte, error) {
 	if len(sel) == 0 {
 		return body, nil
@@ -317,6 +318,15 @@ func odataProject(members JSONMembers, keep map[string]bool) ([]byte, error) {
 		}
 	}
 	return out.MarshalJSON()
+}
+
+// WithODataSelect makes the server project every JSON answer of a request
+// with $select on the selected members (ODataSelect), as Graph does. It is
+// off by default: the server answers what the implementation returns, so a
+// documented response that shows more than its request selects (the docs
+// often do) still round-trips.
+func WithODataSelect() ServerOption {
+	return func(c *serverConfig) { c.selectAnswers = true }
 }
 
 // WithStrictBody makes a request body member that no property of the
