@@ -168,20 +168,7 @@ func (srv *Server) newOperation(mo *model.Operation) *operation {
 			op.bodyRef = rb.Type
 		}
 		if op.body == bodyStruct {
-			required := map[string]bool{}
-			for _, p := range rb.Properties {
-				if p != nil && (rb.RequiredClaim || p.Required) {
-					required[p.Name] = true
-				}
-			}
-			for _, f := range op.bodyType.fields {
-				if required[f.Name] && !f.ReadOnly {
-					op.required = append(op.required, f)
-				}
-				if f.ReadOnly && !required[f.Name] {
-					op.readOnly = append(op.readOnly, f)
-				}
-			}
+			op.required, op.readOnly = opRules(mo, op.bodyType)
 		}
 	}
 	// The status and body of the answer (generator planResponse).

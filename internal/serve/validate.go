@@ -12,6 +12,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/docgen-dev/docgen/internal/jsonpos"
 	"github.com/docgen-dev/docgen/parser/model"
 	edm "github.com/docgen-dev/docgen/templates/runtime"
 )
@@ -115,27 +116,49 @@ func isJSONMediaType(ct string) bool {
 	return strings.EqualFold(strings.TrimSpace(ct), "application/json")
 }
 
-// typeMismatch is the 400 of a value of the wrong JSON type for a
-// primitive, as the runtime reports encoding/json's UnmarshalTypeError.
-func typeMismatch(v *jvalue, goType string) *GraphError {
-	return newGraphError(http.StatusBadRequest, codeInvalidRequest, "The request body has a %s where %s is expected.", v.kind.word(), goType)
+// typeMismatch is the 400 of a value of the wrong JSON type at the JSON
+// Pointer path, as the runtime's bodyDecodeError reports encoding/json's
+// UnmarshalTypeError: want is the expected type as edmTypeName names it
+// ("an Edm.String").
+func typeMismatch(v *jvalue, want, path string) *GraphError {
+	return located(newGraphError(http.StatusBadRequest, codeInvalidRequest, "The request body has a %s where %s is expected.", v.kind.word(), want), path)
+}
+
+// numberMismatch is typeMismatch of a number out of the range of want,
+// which encoding/json names with its value ("number 300").
+func numberMismatch(raw []byte, want, path string) *GraphError {
+	return located(newGraphError(http.StatusBadRequest, codeInvalidRequest, "The request body has a number %s where %s is expected.", raw, want), path)
 }
 
 // decodeFailure is the 400 of a value the runtime's decoder rejects with
 // its own error, located at the JSON Pointer path.
 func decodeFailure(path, msg string) *GraphError {
-	ge := newGraphError(http.StatusBadRequest, codeInvalidRequest, "The request body could not be decoded: json: %s: %s.", path, msg)
+	return located(newGraphError(http.StatusBadRequest, codeInvalidRequest, "The request body could not be decoded: %s.", msg), path)
+}
+
+// located sets the target of ge to path, when there is one, and adds it
+// to the message and as the one "type" detail, as bodyDecodeError does.
+func located(ge *GraphError, path string) *GraphError {
+	if path == "" {
+		return ge
+	}
 	ge.Target = path
+	ge.Message = strings.TrimSuffix(ge.Message, ".") + " at " + path + "."
+	ge.Details = []GraphErrorDetail{{Code: "type", Message: ge.Message, Target: path}}
 	return ge
 }
 
-// goTypes names the Go type of each Edm primitive in the generated code,
-// for type-mismatch messages.
-var goTypes = map[string]string{
-	"Edm.String": "string", "Edm.Guid": "string", "Edm.Boolean": "bool",
-	"Edm.Byte": "uint8", "Edm.SByte": "int8", "Edm.Int16": "int16", "Edm.Int32": "int32", "Edm.Int64": "int64",
-	"Edm.Single": "float32", "Edm.Double": "float64",
+// edmNames names each Edm primitive held in a Go string, bool or number
+// as the runtime's edmTypeName names its Go type, for type-mismatch
+// messages.
+var edmNames = map[string]string{
+	"Edm.String": "an Edm.String", "Edm.Guid": "an Edm.String", "Edm.Boolean": "an Edm.Boolean",
+	"Edm.Byte": "an Edm.Byte", "Edm.SByte": "an Edm.SByte", "Edm.Int16": "an Edm.Int16", "Edm.Int32": "an Edm.Int32", "Edm.Int64": "an Edm.Int64",
+	"Edm.Single": "an Edm.Single", "Edm.Double": "an Edm.Double",
 }
+
+// timeMessage is the runtime's message for a time.Time decoding error.
+const timeMessage = "the value is not an Edm.DateTimeOffset (RFC 3339, such as 2021-07-01T10:00:00Z)"
 
 // decodeRef checks that v decodes into a value of ref.
 func (c *checker) decodeRef(v *jvalue, ref model.TypeRef, path string) *GraphError {
@@ -144,7 +167,7 @@ func (c *checker) decodeRef(v *jvalue, ref model.TypeRef, path string) *GraphErr
 	}
 	if ref.Collection {
 		if v.kind != jArray {
-			return typeMismatch(v, "[]"+goName(ref.Name, c.s))
+			return typeMismatch(v, "an array", path)
 		}
 		for i, e := range v.elems {
 			if ge := c.decodeRef(e, model.TypeRef{Name: ref.Name}, path+"/"+strconv.Itoa(i)); ge != nil {
@@ -158,48 +181,26 @@ func (c *checker) decodeRef(v *jvalue, ref model.TypeRef, path string) *GraphErr
 			return c.decodeStruct(v, t, path)
 		}
 		if v.kind != jString {
-			return typeMismatch(v, goName(ref.Name, c.s))
+			return typeMismatch(v, enumName, path)
 		}
 		return nil
 	}
 	return c.decodePrimitive(v, ref.Name, path)
 }
 
-// kindName is a value as the runtime's typeError names it: "string \"x\"".
-func kindName(v *jvalue) string {
-	k := v.kind.word()
-	switch v.kind {
-	case jNull:
-		return "null"
-	}
-	s := string(v.raw)
-	if len(s) > 40 {
-		s = s[:37] + "..."
-	}
-	return k + " " + s
-}
-
-// goName is the Go type name of a value of the named type, for messages.
-func goName(name string, s *schema) string {
-	if g, ok := goTypes[name]; ok {
-		return g
-	}
-	if t := s.lookup(name); t != nil {
-		return t.Name
-	}
-	return name
-}
+// enumName is what edmTypeName calls a generated enum type.
+const enumName = "an Edm.String (a member of the enum)"
 
 // decodePrimitive checks a primitive value.
 func (c *checker) decodePrimitive(v *jvalue, name, path string) *GraphError {
 	switch name {
 	case "Edm.String", "Edm.Guid":
 		if v.kind != jString {
-			return typeMismatch(v, "string")
+			return typeMismatch(v, edmNames[name], path)
 		}
 	case "Edm.Boolean":
 		if v.kind != jBool {
-			return typeMismatch(v, "bool")
+			return typeMismatch(v, edmNames[name], path)
 		}
 	case "Edm.Byte", "Edm.SByte", "Edm.Int16", "Edm.Int32", "Edm.Int64":
 		bits := map[string]int{"Edm.Byte": 8, "Edm.SByte": 8, "Edm.Int16": 16, "Edm.Int32": 32, "Edm.Int64": 64}[name]
@@ -209,20 +210,20 @@ func (c *checker) decodePrimitive(v *jvalue, name, path string) *GraphError {
 		}
 		if !ok {
 			if v.kind == jNumber {
-				return typeMismatch(&jvalue{kind: jNumber}, goTypes[name]).withValue(string(v.raw))
+				return numberMismatch(v.raw, edmNames[name], path)
 			}
-			return typeMismatch(v, goTypes[name])
+			return typeMismatch(v, edmNames[name], path)
 		}
 	case "Edm.Single", "Edm.Double":
 		if v.kind != jNumber {
-			return typeMismatch(v, goTypes[name])
+			return typeMismatch(v, edmNames[name], path)
 		}
 		bits := 64
 		if name == "Edm.Single" {
 			bits = 32
 		}
 		if _, err := strconv.ParseFloat(string(v.raw), bits); err != nil {
-			return typeMismatch(v, goTypes[name]).withValue(string(v.raw))
+			return numberMismatch(v.raw, edmNames[name], path)
 		}
 	case "Edm.Decimal":
 		var d edm.EdmDecimal
@@ -231,7 +232,7 @@ func (c *checker) decodePrimitive(v *jvalue, name, path string) *GraphError {
 		}
 	case "Edm.DateTimeOffset":
 		if v.kind != jString {
-			return decodeFailure(path, "Time.UnmarshalJSON: input is not a JSON string")
+			return decodeFailure(path, timeMessage)
 		}
 		if _, err := time.Parse(time.RFC3339Nano, v.str); err != nil {
 			if _, err2 := time.Parse("2006-01-02T15:04:05.999999999", v.str); err2 != nil {
@@ -240,8 +241,9 @@ func (c *checker) decodePrimitive(v *jvalue, name, path string) *GraphError {
 		}
 	case "Edm.Date", "Edm.TimeOfDay", "Edm.Duration":
 		if v.kind != jString {
-			// encoding/json's UnmarshalTypeError of a TextUnmarshaler.
-			return typeMismatch(v, "*"+name)
+			// encoding/json's UnmarshalTypeError of a TextUnmarshaler,
+			// of the pointer type, which edmTypeName calls a value.
+			return typeMismatch(v, "a value", path)
 		}
 		var err error
 		switch name {
@@ -260,26 +262,19 @@ func (c *checker) decodePrimitive(v *jvalue, name, path string) *GraphError {
 			// encoding/json decodes an array of bytes into []byte.
 			for _, e := range v.elems {
 				if e.kind != jNumber || !isUint(e.raw, 8) {
-					return typeMismatch(e, "uint8")
+					return typeMismatch(e, edmNames["Edm.Byte"], path)
 				}
 			}
 			return nil
 		}
 		if v.kind != jString {
-			return typeMismatch(v, "[]uint8")
+			return typeMismatch(v, "an array", path)
 		}
 		if _, err := base64.StdEncoding.DecodeString(v.str); err != nil {
 			return decodeFailure(path, err.Error())
 		}
 	}
 	return nil
-}
-
-// withValue adds the number to a number-type mismatch message, as
-// encoding/json does ("number 300").
-func (ge *GraphError) withValue(raw string) *GraphError {
-	ge.Message = strings.Replace(ge.Message, "has a number where", "has a number "+raw+" where", 1)
-	return ge
 }
 
 func trimJSON(s string) string { return strings.TrimPrefix(s, "json: ") }
@@ -291,16 +286,14 @@ func (c *checker) decodeStruct(v *jvalue, t *stype, path string) *GraphError {
 		return nil
 	}
 	if v.kind != jObject {
-		if path == "" {
-			return newGraphError(http.StatusBadRequest, codeInvalidRequest, "The request body could not be decoded: json: cannot decode %s as object.", kindName(v))
-		}
-		return decodeFailure(path, "cannot decode "+kindName(v)+" as object")
+		// The runtime's typeError of decodeObject.
+		return typeMismatch(v, "an object", path)
 	}
 	for i, k := range v.keys {
 		f := t.field(k)
 		if f == nil {
 			if k == "@odata.type" && v.vals[i].kind != jString && v.vals[i].kind != jNull {
-				return typeMismatch(v.vals[i], "string")
+				return typeMismatch(v.vals[i], edmNames["Edm.String"], path+"/"+escapeToken(k))
 			}
 			continue
 		}
@@ -405,7 +398,7 @@ func (c *checker) isRaw(p *model.Property) bool {
 	if t := c.s.lookup(p.TypeRef.Name); t != nil {
 		return false
 	}
-	_, ok := goTypes[p.TypeRef.Name]
+	_, ok := edmNames[p.TypeRef.Name]
 	switch p.TypeRef.Name {
 	case "Edm.Decimal", "Edm.DateTimeOffset", "Edm.Date", "Edm.TimeOfDay", "Edm.Duration", "Edm.Binary", "Edm.Stream":
 		ok = true
@@ -526,12 +519,12 @@ func validGUID(s string) bool {
 func (c *checker) opRules(p *problems, v *jvalue, op *operation) {
 	for _, f := range op.required {
 		if c.missing(v.get(f.Name), f) {
-			p.add("/"+escapeToken(f.Name), "required", "%s is required by %s", f.Name, op.Name)
+			p.add("/"+escapeToken(f.Name), "required", "the property %s is required", f.Name)
 		}
 	}
 	for _, f := range op.readOnly {
 		if c.present(v.get(f.Name), f) {
-			p.add("/"+escapeToken(f.Name), "readOnly", "%s is read-only and must not be sent to %s", f.Name, op.Name)
+			p.add("/"+escapeToken(f.Name), "readOnly", "the property %s is read-only and must not be sent", f.Name)
 		}
 	}
 }
@@ -571,4 +564,72 @@ func (c *checker) present(v *jvalue, f *model.Property) bool {
 		return false
 	}
 	return !c.missing(v, f)
+}
+
+// opRules works out the members op requires and the read-only members it
+// refuses in its struct body t, as the generator's planOpRules does: a
+// member is required when its own request-body row says "Required" (a
+// blanket sentence is not enforced), it is not read-only, and every JSON
+// request example sends it; a read-only member is refused when the
+// request-body table does not list it and no request example sends it.
+func opRules(mo *model.Operation, t *stype) (required, readOnly []*model.Property) {
+	rb := mo.RequestBody
+	rowRequired := map[string]bool{}
+	listed := map[string]bool{}
+	for _, p := range rb.Properties {
+		if p == nil {
+			continue
+		}
+		listed[p.Name] = true
+		if p.Required {
+			rowRequired[p.Name] = true
+		}
+	}
+	sent, omitted := requestExampleMembers(mo)
+	for _, f := range t.fields {
+		if rowRequired[f.Name] && !f.ReadOnly && !omitted[f.Name] {
+			required = append(required, f)
+		}
+		if f.ReadOnly && !rowRequired[f.Name] && !listed[f.Name] && !sent[f.Name] {
+			readOnly = append(readOnly, f)
+		}
+	}
+	return required, readOnly
+}
+
+// requestExampleMembers returns the top-level members some JSON request
+// example of op sends, and those some example omits (every listed member
+// when no example sends it), as the generator reads the examples.
+func requestExampleMembers(op *model.Operation) (sent, omitted map[string]bool) {
+	sent, omitted = map[string]bool{}, map[string]bool{}
+	var objects []map[string]any
+	for _, ex := range op.Examples {
+		if ex == nil || ex.Kind != model.RequestExample || strings.TrimSpace(ex.Body) == "" {
+			continue
+		}
+		doc, err := jsonpos.Parse(jsonpos.Repair(ex.Body).Out)
+		if err != nil {
+			continue
+		}
+		if obj, ok := doc.(map[string]any); ok {
+			objects = append(objects, obj)
+			for k := range obj {
+				sent[k] = true
+			}
+		}
+	}
+	for name := range sent {
+		for _, obj := range objects {
+			if _, ok := obj[name]; !ok {
+				omitted[name] = true
+				break
+			}
+		}
+	}
+	for _, p := range op.RequestBody.Properties {
+		if p != nil && !sent[p.Name] && len(objects) > 0 {
+			omitted[p.Name] = true
+		}
+	}
+	return sent, omitted
 }
