@@ -9,7 +9,6 @@ import (
 	"sync"
 
 	"github.com/docgen-dev/docgen/internal/examples"
-	"github.com/docgen-dev/docgen/internal/jsonpos"
 	"github.com/docgen-dev/docgen/parser/model"
 )
 
@@ -638,76 +637,26 @@ func (p *plan) planOpRules() {
 			continue
 		}
 		o.Body.BodyOf = append(o.Body.BodyOf, o)
-		required := map[string]*model.Property{}
-		listed := map[string]bool{}
 		for _, prop := range rb.Properties {
-			if prop == nil {
-				continue
-			}
-			listed[prop.Name] = true
-			if prop.Required {
-				required[prop.Name] = prop
-			}
-			if o.Body.field(prop.Name) == nil && prop.Name != "@odata.type" {
+			if prop != nil && o.Body.field(prop.Name) == nil && prop.Name != "@odata.type" {
 				p.diag(prop.Pos, CodeUnknownBodyProperty, "request-body property %s of %s is not a property of %s; add it to the resource's property table or fix its name", prop.Name, o.Name, o.Body.Name)
 			}
 		}
-		sent, omitted := requestExampleMembers(o.Operation)
+		rules := examples.NewBodyRules(o.Operation)
 		for _, f := range o.Body.Fields {
-			if prop := required[f.Name]; prop != nil {
-				switch {
-				case f.ReadOnly:
-					p.diag(prop.Pos, CodeRequiredReadOnly, "request-body property %s of %s is marked Required but the resource marks it read-only; it is not enforced: drop the marker or the read-only note", f.Name, o.Name)
-				case omitted[f.Name] != nil:
-					p.diag(omitted[f.Name].Pos, CodeRequiredUnsent, "request example %q of %s omits %s, which its row marks Required; it is not enforced: send it in the example or drop the marker", omitted[f.Name].Name, o.Name, f.Name)
-				default:
-					o.Required = append(o.Required, f)
-				}
-			}
-			if f.ReadOnly && required[f.Name] == nil && !listed[f.Name] && !sent[f.Name] {
+			rule, row, ex := rules.Decide(f.Name, f.ReadOnly)
+			switch rule {
+			case examples.Required:
+				o.Required = append(o.Required, f)
+			case examples.ReadOnly:
 				o.ReadOnly = append(o.ReadOnly, f)
+			case examples.RequiredReadOnly:
+				p.diag(row.Pos, CodeRequiredReadOnly, "request-body property %s of %s is marked Required but the resource marks it read-only; it is not enforced: drop the marker or the read-only note", f.Name, o.Name)
+			case examples.RequiredUnsent:
+				p.diag(ex.Pos, CodeRequiredUnsent, "request example %q of %s omits %s, which its row marks Required; it is not enforced: send it in the example or drop the marker", ex.Name, o.Name, f.Name)
 			}
 		}
 	}
-}
-
-// requestExampleMembers returns the top-level members some JSON request
-// example of op sends, and for every member some example omits, the first
-// example that omits it.
-func requestExampleMembers(op *model.Operation) (sent map[string]bool, omitted map[string]*model.Example) {
-	sent, omitted = map[string]bool{}, map[string]*model.Example{}
-	var objects []map[string]any
-	var from []*model.Example
-	for _, ex := range op.Examples {
-		if ex == nil || ex.Kind != model.RequestExample || strings.TrimSpace(ex.Body) == "" {
-			continue
-		}
-		doc, err := jsonpos.Parse(jsonpos.Repair(ex.Body).Out)
-		if err != nil {
-			continue
-		}
-		if obj, ok := doc.(map[string]any); ok {
-			objects = append(objects, obj)
-			from = append(from, ex)
-			for k := range obj {
-				sent[k] = true
-			}
-		}
-	}
-	for name := range sent {
-		for i, obj := range objects {
-			if _, ok := obj[name]; !ok {
-				omitted[name] = from[i]
-				break
-			}
-		}
-	}
-	for _, prop := range op.RequestBody.Properties {
-		if prop != nil && !sent[prop.Name] && len(from) > 0 {
-			omitted[prop.Name] = from[0]
-		}
-	}
-	return sent, omitted
 }
 
 // planFiles assigns every declaration to its page's file.

@@ -12,7 +12,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/docgen-dev/docgen/internal/jsonpos"
+	"github.com/docgen-dev/docgen/internal/examples"
 	"github.com/docgen-dev/docgen/parser/model"
 	edm "github.com/docgen-dev/docgen/templates/runtime"
 )
@@ -567,69 +567,17 @@ func (c *checker) present(v *jvalue, f *model.Property) bool {
 }
 
 // opRules works out the members op requires and the read-only members it
-// refuses in its struct body t, as the generator's planOpRules does: a
-// member is required when its own request-body row says "Required" (a
-// blanket sentence is not enforced), it is not read-only, and every JSON
-// request example sends it; a read-only member is refused when the
-// request-body table does not list it and no request example sends it.
+// refuses in its struct body t, by the rules the generated servers enforce
+// (examples.BodyRules, shared with the generator's planOpRules).
 func opRules(mo *model.Operation, t *stype) (required, readOnly []*model.Property) {
-	rb := mo.RequestBody
-	rowRequired := map[string]bool{}
-	listed := map[string]bool{}
-	for _, p := range rb.Properties {
-		if p == nil {
-			continue
-		}
-		listed[p.Name] = true
-		if p.Required {
-			rowRequired[p.Name] = true
-		}
-	}
-	sent, omitted := requestExampleMembers(mo)
+	rules := examples.NewBodyRules(mo)
 	for _, f := range t.fields {
-		if rowRequired[f.Name] && !f.ReadOnly && !omitted[f.Name] {
+		switch rule, _, _ := rules.Decide(f.Name, f.ReadOnly); rule {
+		case examples.Required:
 			required = append(required, f)
-		}
-		if f.ReadOnly && !rowRequired[f.Name] && !listed[f.Name] && !sent[f.Name] {
+		case examples.ReadOnly:
 			readOnly = append(readOnly, f)
 		}
 	}
 	return required, readOnly
-}
-
-// requestExampleMembers returns the top-level members some JSON request
-// example of op sends, and those some example omits (every listed member
-// when no example sends it), as the generator reads the examples.
-func requestExampleMembers(op *model.Operation) (sent, omitted map[string]bool) {
-	sent, omitted = map[string]bool{}, map[string]bool{}
-	var objects []map[string]any
-	for _, ex := range op.Examples {
-		if ex == nil || ex.Kind != model.RequestExample || strings.TrimSpace(ex.Body) == "" {
-			continue
-		}
-		doc, err := jsonpos.Parse(jsonpos.Repair(ex.Body).Out)
-		if err != nil {
-			continue
-		}
-		if obj, ok := doc.(map[string]any); ok {
-			objects = append(objects, obj)
-			for k := range obj {
-				sent[k] = true
-			}
-		}
-	}
-	for name := range sent {
-		for _, obj := range objects {
-			if _, ok := obj[name]; !ok {
-				omitted[name] = true
-				break
-			}
-		}
-	}
-	for _, p := range op.RequestBody.Properties {
-		if p != nil && !sent[p.Name] && len(objects) > 0 {
-			omitted[p.Name] = true
-		}
-	}
-	return sent, omitted
 }
