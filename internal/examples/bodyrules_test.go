@@ -7,8 +7,12 @@ import (
 )
 
 func TestBodyRules(t *testing.T) {
-	req := func(body string) *model.Example { return &model.Example{Kind: model.RequestExample, Name: "ex", Body: body} }
-	row := func(name string, required bool) *model.Property { return &model.Property{Name: name, Required: required} }
+	req := func(body string) *model.Example {
+		return &model.Example{Kind: model.RequestExample, Name: "ex", Body: body}
+	}
+	row := func(name string, required bool) *model.Property {
+		return &model.Property{Name: name, Required: required}
+	}
 	tests := []struct {
 		name     string
 		op       *model.Operation
