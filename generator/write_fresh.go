@@ -90,3 +90,17 @@ func writeFresh(dir string, files []File) (written []string, err error) {
 // in one directory serialise on its lock in the kernel, and more writers
 // than cores only spin on it.
 var freshWorkers = 2
+
+// writeNew creates name (which must not exist) with content, mode 0644
+// before the umask.
+func writeNew(name string, content []byte) error {
+	f, err := os.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	if err != nil {
+		return err
+	}
+	_, err = f.Write(content)
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	return err
+}
