@@ -52,7 +52,7 @@ const (
 func Codes() []model.CodeInfo { return slices.Clone(catalogue) }
 
 var catalogue = []model.CodeInfo{
-	// Codes of the lexing helpers (annotation.go, httpblock.go, jsonbody.go).
+	// Codes of the lexing helpers (annotation.go, httpblock.go, pathtemplate.go, jsonbody.go).
 	{Code: CodeAnnotationJSON, Severity: model.Warning, Summary: "annotation comment is not strict JSON",
 		Explain: "A `<!-- { ... } -->` annotation must be strict JSON. docgen reads it leniently and repairs trailing commas, raw newlines or control characters inside strings, unquoted keys, missing commas between members and a missing opening or closing quote, reporting each repair as a warning at its line. When the text cannot be read at all the diagnostic is an error and docgen recovers only \"blockType\" (or a page annotation's \"type\") with a pattern, losing every other key. Fix: make the annotation strict JSON — quote every key and string, separate members with commas, drop the comma before `}` or `]`, and write multi-line strings on one line."},
 	{Code: CodeAnnotationValue, Severity: model.Warning, Summary: "annotation key has a value of the wrong kind",
@@ -75,7 +75,7 @@ var catalogue = []model.CodeInfo{
 		Explain: "An example body (or JSON block) could not be read as JSON even after lenient repairs. The message names the first defect at its line: a fragment without enclosing braces, a missing comma, an ellipsis (`...`) standing for omitted elements, single-quoted strings, unquoted keys, a truncated body, text after the value, or a placeholder such as `<bytes 0-25 of the file>` standing for a binary body. docgen keeps the body as text and generates no round-trip test for it. Fix the JSON; mark shortened examples with `\"truncated\": true` in the annotation instead of `...`; give non-JSON bodies a Content-Type header."},
 	{Code: CodeJSONRepaired, Severity: model.Warning, Summary: "example body is JSON only after lenient repairs",
 		Explain: "An example body parsed only after docgen repaired it: a trailing comma before `}` or `]`, a `//` or `/* */` comment, a no-break or other Unicode space used as whitespace, a byte-order mark, or a raw newline or control character inside a string. docgen uses the repaired JSON for schemas only; a round-trip test of the body as written would fail. Fix: remove the comma or comment, replace the space with a plain space, or escape the character (`\\n`)."},
-	// Codes of the page walk and merge (parser.go, page.go, resource.go, operation.go, merge.go).
+	// Codes of the page walk and merge (parser.go, page.go, resource.go, operation.go, examples.go, merge.go, entities.go, resolve.go).
 	{Code: CodeFrontmatterInvalid, Severity: model.Warning, Summary: "front matter is not valid YAML",
 		Explain: "A page starts with a YAML front matter block between `---` lines. This one is not valid YAML (typically an unquoted value that contains `: `, such as `title: driveItem: createUploadSession`), a line is not a `key: value` pair, or the block is never closed. docgen reads the block leniently as `key: value` lines and blanks it out so line numbers stay true. Fix: quote values that contain a colon and close the block with a `---` line."},
 	{Code: CodeDoctypeMismatch, Severity: model.Warning, Summary: "doc_type disagrees with what the page is",
