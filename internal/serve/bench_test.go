@@ -55,3 +55,16 @@ func BenchmarkServeCreate(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkNewCorpus is the cost of building the server of the whole
+// corpus once its pages are parsed (the part of `docgen serve`'s startup
+// that is serve's own; scripts/serve-load.sh times the whole startup).
+func BenchmarkNewCorpus(b *testing.B) {
+	pkg := loadCorpus(b)
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := New(pkg, Options{}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
