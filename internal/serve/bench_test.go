@@ -68,3 +68,25 @@ func BenchmarkNewCorpus(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkServeExample is the in-process cost of a documented GET
+// answered with its response example (not stateful).
+func BenchmarkServeExample(b *testing.B) {
+	pkg, err := parser.ParsePaths("../../docs", "testdata/docs")
+	if err != nil {
+		b.Fatal(err)
+	}
+	srv, err := New(pkg, Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	req := httptest.NewRequest("GET", "/deviceManagement/virtualEndpoint/snapshots/CPC_1", nil)
+	b.ReportAllocs()
+	for b.Loop() {
+		rec := httptest.NewRecorder()
+		srv.ServeHTTP(rec, req)
+		if rec.Code != http.StatusOK || rec.Header().Get("Docgen-Example") == "" {
+			b.Fatal(rec.Code, rec.Body)
+		}
+	}
+}

@@ -119,7 +119,12 @@ func writeGraphError(w http.ResponseWriter, r *http.Request, ge *GraphError) {
 // clientRequestID returns the client's request id when it is usable (at
 // most 128 visible ASCII characters).
 func clientRequestID(r *http.Request) string {
-	v := r.Header.Get("client-request-id")
+	// (The header's canonical name, so that looking it up does not
+	// canonicalize it per request.)
+	var v string
+	if vs := r.Header["Client-Request-Id"]; len(vs) > 0 {
+		v = vs[0]
+	}
 	if len(v) > 128 {
 		return ""
 	}

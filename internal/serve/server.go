@@ -64,15 +64,35 @@ type operation struct {
 	body     bodyKind
 	bodyType *stype
 	bodyRef  model.TypeRef
-	required []*model.Property
-	readOnly []*model.Property
 	status   int
 	resp     respKind
 	respRef  model.TypeRef
-	pairs    []*pair
 	// entity is the entity type a stateful operation stores.
 	entity *stype
 	kind   stateKind
+
+	// What the first request of the operation works out (prepare), so
+	// that startup does not pay for operations nobody calls.
+	once sync.Once
+	// required and readOnly are the body members the operation requires
+	// or refuses; pairs its documented examples, only the one pair that
+	// answers every request when there is one.
+	required []*model.Property
+	readOnly []*model.Property
+	pairs    []*pair
+	only     *pair
+}
+
+// ready returns op with its examples and body rules worked out.
+func (op *operation) ready() *operation {
+	op.once.Do(func() {
+		op.pairs = newPairs(op.Operation)
+		op.only = answering(op.pairs)
+		if op.body == bodyStruct {
+			op.required, op.readOnly = opRules(op.Operation, op.bodyType)
+		}
+	})
+	return op
 }
 
 // Server is the http.Handler of the sandbox.
@@ -167,9 +187,6 @@ func (srv *Server) newOperation(mo *model.Operation) *operation {
 			op.body = bodyJSON
 			op.bodyRef = rb.Type
 		}
-		if op.body == bodyStruct {
-			op.required, op.readOnly = opRules(mo, op.bodyType)
-		}
 	}
 	// The status and body of the answer (generator planResponse).
 	var ref model.TypeRef
@@ -204,7 +221,6 @@ func (srv *Server) newOperation(mo *model.Operation) *operation {
 	case noContent || ref.Name == "" || status == http.StatusNoContent:
 		op.resp = respNoContent
 	}
-	op.pairs = newPairs(mo)
 	srv.classify(op)
 	return op
 }
@@ -322,12 +338,12 @@ func (srv *Server) serveOp(w http.ResponseWriter, r *http.Request, bs []*binding
 		}
 		best := -1 << 30
 		for _, c := range bs {
-			if _, score := pickScore(c.rt.op.pairs, r, c.parts, body); score > best {
+			if _, score := pickScore(c.rt.op.ready().pairs, r, c.parts, body); score > best {
 				b, best = c, score
 			}
 		}
 	}
-	op := b.rt.op
+	op := b.rt.op.ready()
 	// The operation that answers, for test harnesses and people reading
 	// a trace.
 	w.Header().Set("Docgen-Operation", op.Name)
@@ -368,14 +384,16 @@ func (srv *Server) answer(w http.ResponseWriter, r *http.Request, b *binding, bo
 		h.Set("client-request-id", id)
 	}
 	h.Set("request-id", newRequestID())
-	if p := pick(op.pairs, r, b.parts, body); p != nil {
-		if data, ok := exampleBody(p.resp); ok {
+	p := op.only
+	if p == nil || preferExample(r) != "" {
+		p = pick(op.pairs, r, b.parts, body)
+	}
+	if p != nil && p.resp != nil {
+		if data := p.data; p.ok {
 			// The example that answers, by name.
-			h.Set("Docgen-Example", p.resp.Name)
-			for _, hd := range p.resp.Headers {
-				if hd != nil && !skipHeader(hd.Name) {
-					h.Set(hd.Name, hd.Value)
-				}
+			h["Docgen-Example"] = []string{p.resp.Name}
+			for _, hd := range p.headers {
+				h[hd.name] = hd.value
 			}
 			status := statusOf(p.resp, op)
 			if len(data) > 0 && status != http.StatusNoContent && status != http.StatusNotModified {
