@@ -1,6 +1,7 @@
 package serve
 
 import (
+	"io"
 	"net/http"
 	"net/http/httptest"
 	"strings"
@@ -70,23 +71,32 @@ func BenchmarkNewCorpus(b *testing.B) {
 }
 
 // BenchmarkServeExample is the in-process cost of a documented GET
-// answered with its response example (not stateful).
+// answered with its response example (not stateful), without a request
+// log and with each format of it.
 func BenchmarkServeExample(b *testing.B) {
 	pkg, err := parser.ParsePaths("../../docs", "testdata/docs")
 	if err != nil {
 		b.Fatal(err)
 	}
-	srv, err := New(pkg, Options{})
-	if err != nil {
-		b.Fatal(err)
-	}
-	req := httptest.NewRequest("GET", "/deviceManagement/virtualEndpoint/snapshots/CPC_1", nil)
-	b.ReportAllocs()
-	for b.Loop() {
-		rec := httptest.NewRecorder()
-		srv.ServeHTTP(rec, req)
-		if rec.Code != http.StatusOK || rec.Header().Get("Docgen-Example") == "" {
-			b.Fatal(rec.Code, rec.Body)
-		}
+	for _, log := range []string{"none", "text", "json"} {
+		b.Run("log="+log, func(b *testing.B) {
+			opts := Options{LogJSON: log == "json"}
+			if log != "none" {
+				opts.Log = io.Discard
+			}
+			srv, err := New(pkg, opts)
+			if err != nil {
+				b.Fatal(err)
+			}
+			req := httptest.NewRequest("GET", "/deviceManagement/virtualEndpoint/snapshots/CPC_1", nil)
+			b.ReportAllocs()
+			for b.Loop() {
+				rec := httptest.NewRecorder()
+				srv.ServeHTTP(rec, req)
+				if rec.Code != http.StatusOK || rec.Header().Get("Docgen-Example") == "" {
+					b.Fatal(rec.Code, rec.Body)
+				}
+			}
+		})
 	}
 }

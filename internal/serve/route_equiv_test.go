@@ -4,7 +4,7 @@ import (
 	"fmt"
 	"net/http"
 	"os"
-	"path"
+	"path/filepath"
 	"regexp"
 	"sort"
 	"strings"
@@ -19,15 +19,23 @@ import (
 // request example's URL, and every documented path template with its
 // parameters filled in, goes to docgen serve's router and to the
 // generated server (no implementations: a routed request that passes the
-// checks answers 501 naming the Go method, whose "Source:" comment names
-// the page). They must agree on whether the request is routed (404/405
+// checks answers 501 naming the Go method, whose Op constant names its
+// operation). They must agree on whether the request is routed (404/405
 // otherwise) and, where the generated server names the method, on the
 // operation.
 
 // maxRouteDiffs is how many of the corpus's routing cases may differ
 // (TestEquivalenceCorpus): the count measured when the comparison was
-// written, so that a change routing more requests differently fails.
-const maxRouteDiffs = 1 << 20
+// written, so that a change routing more requests differently fails. All
+// were requests docgen serve routes and the generated server does not:
+// 318 OneDrive paths (root:/{item-path}:), 25 workbook range(address=...)
+// segments and functions with spaced arguments, 2 GETs of
+// userConsentRequests/{id} (the generated route of the function
+// filterByCurrentUser(on=...) holds that pattern and wants the function);
+// and 2 documented examples whose URL no path of their page lists (405
+// from serve, which routes the path with another method, 404 from the
+// generated server, which routes no OneDrive path).
+const maxRouteDiffs = 347
 
 // routeWhat marks the cases of the routing comparison.
 const routeWhat = "route"
@@ -73,11 +81,21 @@ func routeCases(srv *Server, pkg *model.Package) []equivCase {
 			}
 			add(equivCase{Op: op.Name, Method: strings.ToUpper(ex.Method), URL: exampleURL(ex.URL), ContentType: ct, Body: body, What: routeWhat})
 		}
+		// A documented path gets a body of the documented kind, so that
+		// the generated server's checks pass more often and its 501 names
+		// the operation.
+		ct, body := "", ""
+		if rb := op.RequestBody; rb != nil {
+			ct, body = cmpOr(rb.ContentType, "application/json"), "{}"
+			if !isJSONMediaType(ct) {
+				body = "x"
+			}
+		}
 		for _, p := range op.Paths {
 			if p == nil || p.Template == "" || strings.Contains(p.Template, "...") {
 				continue
 			}
-			add(equivCase{Op: op.Name, Method: strings.ToUpper(cmpOr(p.Method, op.Method)), URL: escapePath(paramRE.ReplaceAllString(p.Template, "x1")), What: routeWhat})
+			add(equivCase{Op: op.Name, Method: strings.ToUpper(cmpOr(p.Method, op.Method)), URL: escapePath(paramRE.ReplaceAllString(p.Template, "x1")), ContentType: ct, Body: body, What: routeWhat})
 		}
 	}
 	return out
@@ -86,17 +104,31 @@ func routeCases(srv *Server, pkg *model.Package) []equivCase {
 // notImplementedRE reads the Go method of a generated 501.
 var notImplementedRE = regexp.MustCompile(`^([A-Z]\w*) is not implemented\.$`)
 
-// methodSourceRE finds an interface method of docgen_servers.go and the
-// page its doc comment names.
-var methodSourceRE = regexp.MustCompile(`(?m)^\t// Source: (\S+)\n\t([A-Z]\w*)\(ctx context\.Context`)
+// opConstRE finds the operation constants of a generated package
+// ("const OpGetAgreement Op = \"agreement-get\""): the Go method
+// GetAgreement serves the operation agreement-get.
+var opConstRE = regexp.MustCompile(`(?m)^const Op([A-Z]\w*) Op = "([^"]+)"$`)
 
-// methodPages maps the generated servers' methods to their pages.
-func methodPages(serversGo []byte) map[string]string {
+// methodOps maps the methods of the generated package in dir to their
+// operations.
+func methodOps(t testing.TB, dir string) map[string]string {
+	t.Helper()
+	files, err := filepath.Glob(filepath.Join(dir, "*.go"))
+	if err != nil {
+		t.Fatal(err)
+	}
 	m := map[string]string{}
-	for _, sm := range methodSourceRE.FindAllSubmatch(serversGo, -1) {
-		// Pages by base name: the generated files name them as the
-		// generator was given them, the test's model as it parsed them.
-		m[string(sm[2])] = path.Base(string(sm[1]))
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, sm := range opConstRE.FindAllSubmatch(data, -1) {
+			m[string(sm[1])] = string(sm[2])
+		}
+	}
+	if len(m) == 0 {
+		t.Fatalf("no operation constants in %s", dir)
 	}
 	return m
 }
@@ -106,6 +138,9 @@ func methodPages(serversGo []byte) map[string]string {
 type routeTally struct {
 	cases, sameOp, bothRouted, bothUnrouted int
 	differ                                  map[string][]string
+	// unnamed counts the requests both route where the generated
+	// server's answer does not name the operation, by its status.
+	unnamed map[int]int
 }
 
 func (rt *routeTally) total() int {
@@ -125,13 +160,10 @@ const (
 )
 
 // compareRoutes compares docgen serve's router with the generated
-// server's answers gens to the cases.
-func compareRoutes(srv *Server, cases []equivCase, gens []equivAnswer, pages map[string]string) *routeTally {
-	rt := &routeTally{cases: len(cases), differ: map[string][]string{}}
-	opPage := map[string]string{}
-	for _, op := range srv.ops {
-		opPage[op.Name] = path.Base(op.Page)
-	}
+// server's answers gens to the cases; ops maps the generated methods to
+// their operations.
+func compareRoutes(srv *Server, cases []equivCase, gens []equivAnswer, ops map[string]string) *routeTally {
+	rt := &routeTally{cases: len(cases), differ: map[string][]string{}, unnamed: map[int]int{}}
 	for i, c := range cases {
 		g := gens[i]
 		p, _, _ := strings.Cut(c.URL, "?")
@@ -158,18 +190,21 @@ func compareRoutes(srv *Server, cases []equivCase, gens []equivAnswer, pages map
 			rt.differ[onlyServe] = append(rt.differ[onlyServe], what)
 		default:
 			m := notImplementedRE.FindStringSubmatch(g.Message)
-			if g.Status != http.StatusNotImplemented || m == nil || pages[m[1]] == "" {
-				rt.bothRouted++ // the generated server's checks answered: the operation is not named
+			if g.Status != http.StatusNotImplemented || m == nil || ops[m[1]] == "" {
+				// The generated server's checks answered: the operation
+				// is not named.
+				rt.bothRouted++
+				rt.unnamed[g.Status]++
 				continue
 			}
 			same := false
 			var mine []string
 			for _, b := range bs {
 				mine = append(mine, b.rt.op.Name)
-				same = same || opPage[b.rt.op.Name] == pages[m[1]]
+				same = same || b.rt.op.Name == ops[m[1]]
 			}
 			if !same {
-				rt.differ[otherOp] = append(rt.differ[otherOp], fmt.Sprintf("%s; docgen serve %s, generated %s", what, strings.Join(mine, ","), pages[m[1]]))
+				rt.differ[otherOp] = append(rt.differ[otherOp], fmt.Sprintf("%s; docgen serve %s, generated %s", what, strings.Join(mine, ","), ops[m[1]]))
 				continue
 			}
 			rt.sameOp++
@@ -178,10 +213,25 @@ func compareRoutes(srv *Server, cases []equivCase, gens []equivAnswer, pages map
 	return rt
 }
 
+// check fails the test when the generated server routes a request docgen
+// serve does not, or to another operation, or when more than max
+// requests are routed differently.
+func (rt *routeTally) check(t *testing.T, max int) {
+	t.Helper()
+	for _, k := range []string{onlyGenerated, otherOp} {
+		if n := len(rt.differ[k]); n > 0 {
+			t.Errorf("%d requests %s", n, k)
+		}
+	}
+	if n := rt.total(); n > max {
+		t.Errorf("%d requests routed differently, at most %d expected", n, max)
+	}
+}
+
 // report logs the tally and up to n examples of each disagreement.
 func (rt *routeTally) report(t *testing.T, n int) {
 	t.Helper()
-	t.Logf("routing: %d cases; %d to the same operation, %d routed by both (the generated server's checks answered, operation not named), %d unrouted by both; %d differ", rt.cases, rt.sameOp, rt.bothRouted, rt.bothUnrouted, rt.total())
+	t.Logf("routing: %d cases; %d to the same operation, %d routed by both (the generated server's checks answered, operation not named: by status %v), %d unrouted by both; %d differ", rt.cases, rt.sameOp, rt.bothRouted, rt.unnamed, rt.bothUnrouted, rt.total())
 	kinds := make([]string, 0, len(rt.differ))
 	for k := range rt.differ {
 		kinds = append(kinds, k)
@@ -211,14 +261,7 @@ func TestRouteEquivalenceSeeds(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	serversGo, err := os.ReadFile("../../generated/docgen_servers.go")
-	if err != nil {
-		t.Fatal(err)
-	}
-	pages := methodPages(serversGo)
-	if len(pages) == 0 {
-		t.Fatal("no methods with a Source in generated/docgen_servers.go")
-	}
+	ops := methodOps(t, "../../generated")
 	cases := routeCases(srv, pkg)
 	for _, c := range cases[:len(cases):len(cases)] {
 		cases = append(cases,
@@ -230,11 +273,9 @@ func TestRouteEquivalenceSeeds(t *testing.T) {
 	for i, c := range cases {
 		gens[i] = runCase(gen, c)
 	}
-	rt := compareRoutes(srv, cases, gens, pages)
+	rt := compareRoutes(srv, cases, gens, ops)
 	rt.report(t, 10)
-	if rt.total() > 0 {
-		t.Errorf("%d requests routed differently", rt.total())
-	}
+	rt.check(t, 0)
 	if rt.sameOp == 0 || rt.bothUnrouted == 0 {
 		t.Errorf("the comparison saw no routed (%d) or no unrouted (%d) request", rt.sameOp, rt.bothUnrouted)
 	}

@@ -6,8 +6,10 @@ import (
 	"io"
 	"net/http"
 	"net/http/httptest"
+	"regexp"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/docgen-dev/docgen/parser/model"
 )
@@ -248,4 +250,30 @@ func fuzzModel(f *testing.F) *model.Package {
 	}
 	srv := seedServer(f, Options{})
 	return srv.s.pkg
+}
+
+// TestRequestLog checks both formats of the request log: one line per
+// request with method, path and query, status and latency.
+func TestRequestLog(t *testing.T) {
+	var text, js bytes.Buffer
+	target := "/deviceManagement/virtualEndpoint/snapshots?a=%22b%22"
+	do(seedServer(t, Options{Log: &text}), "POST", target, "application/json", `{"cloudPcId":1}`)
+	do(seedServer(t, Options{Log: &js, LogJSON: true}), "POST", target, "application/json", `{"cloudPcId":1}`)
+	re := regexp.MustCompile(`^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z POST /deviceManagement/virtualEndpoint/snapshots\?a=%22b%22 400 \d[.\dµnms]*\n$`)
+	if !re.Match(text.Bytes()) {
+		t.Errorf("text log line: %q", text.String())
+	}
+	var line struct {
+		Time      time.Time `json:"time"`
+		Method    string    `json:"method"`
+		Path      string    `json:"path"`
+		Status    int       `json:"status"`
+		LatencyMS *float64  `json:"latency_ms"`
+	}
+	if err := json.Unmarshal(js.Bytes(), &line); err != nil || !strings.HasSuffix(js.String(), "}\n") || strings.Count(js.String(), "\n") != 1 {
+		t.Fatalf("JSON log line %q: %v", js.String(), err)
+	}
+	if line.Time.IsZero() || line.Method != "POST" || line.Path != target || line.Status != 400 || line.LatencyMS == nil || *line.LatencyMS < 0 {
+		t.Errorf("JSON log line %q read as %+v", js.String(), line)
+	}
 }

@@ -11,10 +11,10 @@ package serve
 import (
 	"bytes"
 	"encoding/json"
-	"fmt"
 	"io"
 	"net/http"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -259,18 +259,33 @@ func (srv *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 }
 
 func (srv *Server) logRequest(r *http.Request, status int, d time.Duration) {
-	var line []byte
+	// Built by appending (no fmt, no reflection): the log is on by
+	// default and written for every request.
+	line := make([]byte, 0, 128)
+	now := time.Now().UTC()
 	if srv.opts.LogJSON {
-		line, _ = json.Marshal(struct {
-			Time      string  `json:"time"`
-			Method    string  `json:"method"`
-			Path      string  `json:"path"`
-			Status    int     `json:"status"`
-			LatencyMS float64 `json:"latency_ms"`
-		}{time.Now().UTC().Format(time.RFC3339Nano), r.Method, r.URL.RequestURI(), status, float64(d.Microseconds()) / 1000})
-		line = append(line, '\n')
+		line = append(line, `{"time":"`...)
+		line = now.AppendFormat(line, time.RFC3339Nano)
+		line = append(line, `","method":`...)
+		line = appendQuoted(line, r.Method)
+		line = append(line, `,"path":`...)
+		line = appendQuoted(line, r.URL.RequestURI())
+		line = append(line, `,"status":`...)
+		line = strconv.AppendInt(line, int64(status), 10)
+		line = append(line, `,"latency_ms":`...)
+		line = strconv.AppendFloat(line, float64(d.Microseconds())/1000, 'f', -1, 64)
+		line = append(line, "}\n"...)
 	} else {
-		line = fmt.Appendf(nil, "%s %s %s %d %s\n", time.Now().UTC().Format("2006-01-02T15:04:05.000Z"), r.Method, r.URL.RequestURI(), status, d.Round(time.Microsecond))
+		line = now.AppendFormat(line, "2006-01-02T15:04:05.000Z")
+		line = append(line, ' ')
+		line = append(line, r.Method...)
+		line = append(line, ' ')
+		line = append(line, r.URL.RequestURI()...)
+		line = append(line, ' ')
+		line = strconv.AppendInt(line, int64(status), 10)
+		line = append(line, ' ')
+		line = append(line, d.Round(time.Microsecond).String()...)
+		line = append(line, '\n')
 	}
 	srv.logMu.Lock()
 	_, _ = srv.opts.Log.Write(line)
