@@ -18,6 +18,9 @@
 # request (user+sys of the server process over the requests it answered)
 # is the figure load moves least.
 #
+# BASE=REV also runs `docgen serve` built from git revision REV in every
+# round and startup run, for before/after figures taken side by side.
+#
 #   scripts/serve-load.sh [DURATION]       (ROUNDS=3 by default)
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -38,11 +41,23 @@ printf 'module x\n\ngo 1.24\n' > "$tmp/mod/go.mod"
 cp scripts/serveload/genserver.go.txt "$tmp/mod/genserver/main.go"
 (cd "$tmp/mod" && GOFLAGS=-mod=mod GOWORK=off go build -o "$tmp/genserver" ./genserver)
 go build -o "$tmp/load" scripts/serveload/load.go
+base=${BASE:-}
+if [ -n "$base" ]; then
+  mkdir -p "$tmp/base"
+  git archive "$base" | tar -x -C "$tmp/base"
+  (cd "$tmp/base" && go build -o "$tmp/docgen-base" ./cmd/docgen)
+fi
 
 "$tmp/docgen" serve -docs "$tmp/docs" -stateful -addr 127.0.0.1:18781 -log none 2>/dev/null & pids+=($!); spid=$!
 "$tmp/genserver" 127.0.0.1:18782 2>/dev/null & pids+=($!); gpid=$!
 "$tmp/docgen" serve -docs "$tmp/docs" -addr 127.0.0.1:18784 -log none 2>/dev/null & pids+=($!); xpid=$!
-for port in 18781 18782 18784; do
+ports="18781 18782 18784"
+if [ -n "$base" ]; then
+  "$tmp/docgen-base" serve -docs "$tmp/docs" -stateful -addr 127.0.0.1:18785 -log none 2>/dev/null & pids+=($!); bpid=$!
+  "$tmp/docgen-base" serve -docs "$tmp/docs" -addr 127.0.0.1:18786 -log none 2>/dev/null & pids+=($!); bxpid=$!
+  ports="$ports 18785 18786"
+fi
+for port in $ports; do
   for _ in $(seq 100); do curl -s -o /dev/null "http://127.0.0.1:$port/" && break; sleep 0.1; done
 done
 body='{"cloudPcId":"pc-1","status":"ready","lastRestoredDateTime":"2021-07-01T00:00:00Z"}'
@@ -50,6 +65,9 @@ coll=/deviceManagement/virtualEndpoint/snapshots
 sid=$(curl -s -X POST -H 'Content-Type: application/json' -d "$body" "http://127.0.0.1:18781$coll" | sed 's/.*"id":"\([^"]*\)".*/\1/')
 gid=$(curl -s -X POST -H 'Content-Type: application/json' -d "$body" "http://127.0.0.1:18782$coll" | sed 's/.*"id":"\([^"]*\)".*/\1/')
 example=$coll/CPC_63ce8cf8-5d0f-4a8a-8d18-aa3e9a7b4d4a_2021-07-01T00:00:00Z
+if [ -n "$base" ]; then
+  bid=$(curl -s -X POST -H 'Content-Type: application/json' -d "$body" "http://127.0.0.1:18785$coll" | sed 's/.*"id":"\([^"]*\)".*/\1/')
+fi
 
 cpu() { awk '{print $14+$15}' "/proc/$1/stat"; }
 # measure LABEL PID LOAD-ARGS...: one load run, with the server's CPU per
@@ -72,13 +90,19 @@ serve_runs() {
   measure "docgen serve GET (example)" "$xpid" -url "http://127.0.0.1:18784$example" -status 200
   measure "docgen serve create" "$spid" -method POST -body "$body" -url "http://127.0.0.1:18781$coll" -status 201
 }
+base_runs() {
+  [ -n "$base" ] || return 0
+  measure "serve@$base GET (stored)" "$bpid" -url "http://127.0.0.1:18785$coll/$bid" -status 200
+  measure "serve@$base GET (example)" "$bxpid" -url "http://127.0.0.1:18786$example" -status 200
+  measure "serve@$base create" "$bpid" -method POST -body "$body" -url "http://127.0.0.1:18785$coll" -status 201
+}
 gen_runs() {
   measure "generated server GET" "$gpid" -url "http://127.0.0.1:18782$coll/$gid" -status 200
   measure "generated server create" "$gpid" -method POST -body "$body" -url "http://127.0.0.1:18782$coll" -status 201
 }
 for i in $(seq "$rounds"); do
   echo "round $i (load average $(cut -d' ' -f1 /proc/loadavg))"
-  if [ $((i % 2)) = 1 ]; then serve_runs; gen_runs; else gen_runs; serve_runs; fi
+  if [ $((i % 2)) = 1 ]; then serve_runs; base_runs; gen_runs; else gen_runs; base_runs; serve_runs; fi
 done
 echo
 echo "best of $rounds rounds (highest req/s with its p99; lowest server CPU per request):"
@@ -91,26 +115,38 @@ awk -F'|' '
     printf "  GET (stored) / generated:   %.2fx req/s, %.2fx CPU per request\n", rps["docgen serve GET (stored)"] / rps[g], cpu["docgen serve GET (stored)"] / cpu[g]
     printf "  GET (example) / generated:  %.2fx req/s, %.2fx CPU per request\n", rps["docgen serve GET (example)"] / rps[g], cpu["docgen serve GET (example)"] / cpu[g]
     printf "  create / generated:         %.2fx req/s, %.2fx CPU per request\n", rps["docgen serve create"] / rps[c], cpu["docgen serve create"] / cpu[c]
-  }' "$tmp/runs"
+    if (b != "") {
+      printf "  serve@%s GET (stored) / generated:  %.2fx req/s, %.2fx CPU per request\n", b, rps["serve@" b " GET (stored)"] / rps[g], cpu["serve@" b " GET (stored)"] / cpu[g]
+      printf "  serve@%s GET (example) / generated: %.2fx req/s, %.2fx CPU per request\n", b, rps["serve@" b " GET (example)"] / rps[g], cpu["serve@" b " GET (example)"] / cpu[g]
+      printf "  serve@%s create / generated:        %.2fx req/s, %.2fx CPU per request\n", b, rps["serve@" b " create"] / rps[c], cpu["serve@" b " create"] / cpu[c]
+    }
+  }' b="$base" "$tmp/runs"
 echo "load average after the load runs: $(cut -d' ' -f1-3 /proc/loadavg)"
 
 corpus="$root/../shared/corpus/graph-docs-v1.0-2021-07"
 if [ -d "$corpus" ]; then
   echo
-  best="" bestc=""
+  bins=docgen
+  [ -n "$base" ] && bins="docgen docgen-base"
+  declare -A best bestc
   for i in 1 2 3; do
-    t0=$(date +%s%N)
-    "$tmp/docgen" serve -docs "$corpus" -addr 127.0.0.1:18783 -log none 2>"$tmp/startup.log" & p=$!
-    until curl -s -o /dev/null http://127.0.0.1:18783/healthz; do sleep 0.01; done
-    t1=$(date +%s%N)
-    c=$(( $(cpu $p) * 1000 / tck ))
-    kill $p; wait $p 2>/dev/null || true
-    ms=$(( (t1 - t0) / 1000000 ))
-    echo "startup on the corpus, run $i: ${ms} ms wall, ${c} ms CPU ($(sed -n 's/.*(\(ready in [^)]*\)).*/\1/p' "$tmp/startup.log"); load average $(cut -d' ' -f1 /proc/loadavg))"
-    if [ -z "$best" ] || [ "$ms" -lt "$best" ]; then best=$ms; fi
-    if [ -z "$bestc" ] || [ "$c" -lt "$bestc" ]; then bestc=$c; fi
+    for bin in $bins; do
+      t0=$(date +%s%N)
+      "$tmp/$bin" serve -docs "$corpus" -addr 127.0.0.1:18783 -log none 2>"$tmp/startup.log" & p=$!
+      until curl -s -o /dev/null http://127.0.0.1:18783/healthz; do sleep 0.01; done
+      t1=$(date +%s%N)
+      c=$(( $(cpu $p) * 1000 / tck ))
+      kill $p; wait $p 2>/dev/null || true
+      ms=$(( (t1 - t0) / 1000000 ))
+      echo "startup on the corpus ($bin), run $i: ${ms} ms wall, ${c} ms CPU ($(sed -n 's/.*(\(ready in [^)]*\)).*/\1/p' "$tmp/startup.log"); load average $(cut -d' ' -f1 /proc/loadavg))"
+      if [ -z "${best[$bin]:-}" ] || [ "$ms" -lt "${best[$bin]}" ]; then best[$bin]=$ms; fi
+      if [ -z "${bestc[$bin]:-}" ] || [ "$c" -lt "${bestc[$bin]}" ]; then bestc[$bin]=$c; fi
+    done
   done
-  echo "startup on the corpus until /healthz answers: best of 3 ${best} ms wall, ${bestc} ms CPU"
+  for bin in $bins; do
+    name="this tree"; [ "$bin" = docgen ] || name="serve@$base"
+    echo "startup on the corpus until /healthz answers ($name): best of 3 ${best[$bin]} ms wall, ${bestc[$bin]} ms CPU"
+  done
   # The floor: parsing the corpus alone (docgen dump), best of 3.
   bestd="" bestdc=""
   for i in 1 2 3; do
