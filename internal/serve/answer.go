@@ -4,7 +4,9 @@ import (
 	"bytes"
 	"encoding/json"
 	"net/http"
+	"net/textproto"
 	"net/url"
+	"slices"
 	"strings"
 
 	"github.com/docgen-dev/docgen/internal/jsonpos"
@@ -20,6 +22,21 @@ type pair struct {
 	parts []string
 	query url.Values
 	body  *jvalue
+	// names are the request's and the response's example names, for
+	// Prefer: example=NAME.
+	names []string
+	// data is the response body as sent (ok false: JSON that cannot be
+	// served), and headers the example's headers replayed, canonical
+	// names: both worked out once, not per request.
+	data    []byte
+	ok      bool
+	headers []header
+}
+
+// header is one replayed response header.
+type header struct {
+	name  string
+	value []string
 }
 
 // exampleNames returns every name of an example.
@@ -88,7 +105,38 @@ func newPairs(op *model.Operation) []*pair {
 			out = append(out, &pair{resp: ex})
 		}
 	}
+	for _, p := range out {
+		p.names = append(slices.Clip(exampleNames(p.req)), exampleNames(p.resp)...)
+		if p.resp == nil {
+			continue
+		}
+		p.data, p.ok = exampleBody(p.resp)
+		for _, hd := range p.resp.Headers {
+			if hd != nil && !skipHeader(hd.Name) {
+				name := textproto.CanonicalMIMEHeaderKey(hd.Name)
+				// A later header of the same name replaces an earlier
+				// one, as Header.Set did.
+				p.headers = slices.DeleteFunc(p.headers, func(h header) bool { return h.name == name })
+				p.headers = append(p.headers, header{name, []string{hd.Value}})
+			}
+		}
+	}
 	return out
+}
+
+// answering returns the pairs that can answer (those with a response):
+// one when the operation has a single response example, which every
+// request gets unless it names another (Prefer: example=NAME).
+func answering(pairs []*pair) (only *pair) {
+	for _, p := range pairs {
+		if p.resp != nil {
+			if only != nil {
+				return nil
+			}
+			only = p
+		}
+	}
+	return only
 }
 
 // pick returns the pair whose request best matches the incoming one: a
@@ -103,7 +151,7 @@ func pick(pairs []*pair, r *http.Request, parts []string, body *jvalue) *pair {
 func pickScore(pairs []*pair, r *http.Request, parts []string, body *jvalue) (*pair, int) {
 	if name := preferExample(r); name != "" {
 		for _, p := range pairs {
-			for _, n := range append(exampleNames(p.req), exampleNames(p.resp)...) {
+			for _, n := range p.names {
 				if strings.EqualFold(n, name) {
 					return p, 1 << 20
 				}
@@ -112,7 +160,7 @@ func pickScore(pairs []*pair, r *http.Request, parts []string, body *jvalue) (*p
 	}
 	var best *pair
 	bestScore := -1 << 30
-	q := r.URL.Query()
+	var q url.Values
 	for _, p := range pairs {
 		if p.resp == nil {
 			continue
@@ -129,6 +177,9 @@ func pickScore(pairs []*pair, r *http.Request, parts []string, body *jvalue) (*p
 						score += 4
 					}
 				}
+			}
+			if len(p.query) > 0 && q == nil {
+				q = r.URL.Query()
 			}
 			for k, v := range p.query {
 				if q.Get(k) == v[0] {

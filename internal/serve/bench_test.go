@@ -1,6 +1,7 @@
 package serve
 
 import (
+	"io"
 	"net/http"
 	"net/http/httptest"
 	"strings"
@@ -53,5 +54,49 @@ func BenchmarkServeCreate(b *testing.B) {
 		if rec.Code != http.StatusCreated {
 			b.Fatal(rec.Code, rec.Body)
 		}
+	}
+}
+
+// BenchmarkNewCorpus is the cost of building the server of the whole
+// corpus once its pages are parsed (the part of `docgen serve`'s startup
+// that is serve's own; scripts/serve-load.sh times the whole startup).
+func BenchmarkNewCorpus(b *testing.B) {
+	pkg := loadCorpus(b)
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := New(pkg, Options{}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkServeExample is the in-process cost of a documented GET
+// answered with its response example (not stateful), without a request
+// log and with each format of it.
+func BenchmarkServeExample(b *testing.B) {
+	pkg, err := parser.ParsePaths("../../docs", "testdata/docs")
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, log := range []string{"none", "text", "json"} {
+		b.Run("log="+log, func(b *testing.B) {
+			opts := Options{LogJSON: log == "json"}
+			if log != "none" {
+				opts.Log = io.Discard
+			}
+			srv, err := New(pkg, opts)
+			if err != nil {
+				b.Fatal(err)
+			}
+			req := httptest.NewRequest("GET", "/deviceManagement/virtualEndpoint/snapshots/CPC_1", nil)
+			b.ReportAllocs()
+			for b.Loop() {
+				rec := httptest.NewRecorder()
+				srv.ServeHTTP(rec, req)
+				if rec.Code != http.StatusOK || rec.Header().Get("Docgen-Example") == "" {
+					b.Fatal(rec.Code, rec.Body)
+				}
+			}
+		})
 	}
 }

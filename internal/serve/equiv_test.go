@@ -261,7 +261,13 @@ func TestEquivalenceCorpus(t *testing.T) {
 		t.Skip("set DOCGEN_CORPUS_BUILD=1 to build the generated corpus")
 	}
 	pkg := loadCorpus(t)
+	mine, err := New(pkg, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
 	cases := equivCases(pkg, 0)
+	// The routing comparison's cases go in the same run (route_equiv_test.go).
+	rcases := routeCases(mine, pkg)
 	// DOCGEN_EQUIV_MOD keeps the generated module in a folder, to be
 	// reused by the next run.
 	mod := os.Getenv("DOCGEN_EQUIV_MOD")
@@ -283,7 +289,7 @@ func TestEquivalenceCorpus(t *testing.T) {
 	must(os.WriteFile(filepath.Join(mod, "go.mod"), []byte("module x\n\ngo 1.24\n"), 0o644))
 	must(os.MkdirAll(filepath.Join(mod, "equiv"), 0o755))
 	must(os.WriteFile(filepath.Join(mod, "equiv", "main.go"), []byte(equivMain), 0o644))
-	data, err := json.Marshal(cases)
+	data, err := json.Marshal(append(cases[:len(cases):len(cases)], rcases...))
 	must(err)
 	must(os.WriteFile(filepath.Join(mod, "cases.json"), data, 0o644))
 	cmd := exec.Command("go", "run", "./equiv", "cases.json")
@@ -297,11 +303,13 @@ func TestEquivalenceCorpus(t *testing.T) {
 	}
 	var gens []equivAnswer
 	must(json.Unmarshal(out, &gens))
-	if len(gens) != len(cases) {
-		t.Fatalf("%d answers for %d cases", len(gens), len(cases))
+	if len(gens) != len(cases)+len(rcases) {
+		t.Fatalf("%d answers for %d cases", len(gens), len(cases)+len(rcases))
 	}
-	mine, err := New(pkg, Options{})
-	must(err)
+	routes := compareRoutes(mine, rcases, gens[len(cases):], methodOps(t, filepath.Join(mod, "corpus")))
+	routes.report(t, 8)
+	routes.check(t, maxRouteDiffs)
+	gens = gens[:len(cases)]
 	diffs, shared := 0, 0
 	shown := map[string]bool{}
 	for i, c := range cases {

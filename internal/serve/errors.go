@@ -7,39 +7,20 @@ import (
 	"net/http"
 	"strconv"
 	"time"
+
+	edm "github.com/docgen-dev/docgen/templates/runtime"
 )
 
-// GraphError is Microsoft Graph's error format, as the generated servers
-// write it (templates/runtime/graph_error.go): the same members, codes and
-// messages.
-type GraphError struct {
-	Status     int                `json:"-"`
-	Code       string             `json:"code"`
-	Message    string             `json:"message"`
-	Target     string             `json:"target,omitempty"`
-	Details    []GraphErrorDetail `json:"details,omitempty"`
-	InnerError *GraphInnerError   `json:"innerError,omitempty"`
-}
-
-// GraphErrorDetail is one entry of GraphError.Details: for a validation
-// failure the problem code and the JSON Pointer of the member.
-type GraphErrorDetail struct {
-	Code    string `json:"code"`
-	Message string `json:"message"`
-	Target  string `json:"target,omitempty"`
-}
-
-// GraphInnerError identifies the request.
-type GraphInnerError struct {
-	Date            string `json:"date,omitempty"`
-	RequestID       string `json:"request-id,omitempty"`
-	ClientRequestID string `json:"client-request-id,omitempty"`
-}
-
-// Error formats e as "400 invalidRequest: message".
-func (e *GraphError) Error() string {
-	return strconv.Itoa(e.Status) + " " + e.Code + ": " + e.Message
-}
+// GraphError is Microsoft Graph's error format: the generated runtime's
+// type itself (templates/runtime/graph_error.go), so that both servers
+// write the same members. GraphErrorDetail is one entry of its Details (for
+// a validation failure the problem code and the JSON Pointer of the
+// member), GraphInnerError the request identification.
+type (
+	GraphError       = edm.GraphError
+	GraphErrorDetail = edm.GraphErrorDetail
+	GraphInnerError  = edm.GraphInnerError
+)
 
 // The Graph error codes the server uses (the generated runtime's).
 const (
@@ -55,10 +36,8 @@ func newGraphError(status int, code, format string, args ...any) *GraphError {
 	return &GraphError{Status: status, Code: code, Message: fmt.Sprintf(format, args...)}
 }
 
-// problem is one validation problem (the runtime's ValidationProblem).
-type problem struct {
-	Path, Code, Message string
-}
+// problem is one validation problem: the runtime's type.
+type problem = edm.ValidationProblem
 
 // validationError turns problems into the 400 the runtime's
 // validationGraphError writes.
@@ -119,7 +98,12 @@ func writeGraphError(w http.ResponseWriter, r *http.Request, ge *GraphError) {
 // clientRequestID returns the client's request id when it is usable (at
 // most 128 visible ASCII characters).
 func clientRequestID(r *http.Request) string {
-	v := r.Header.Get("client-request-id")
+	// (The header's canonical name, so that looking it up does not
+	// canonicalize it per request.)
+	var v string
+	if vs := r.Header["Client-Request-Id"]; len(vs) > 0 {
+		v = vs[0]
+	}
 	if len(v) > 128 {
 		return ""
 	}

@@ -56,6 +56,27 @@ func newRouter(routes []*route) *router {
 		}
 		rt.wild = append(rt.wild, r)
 	}
+	// Each first segment's candidates are its routes and then the wild
+	// ones, joined once here rather than per request; the key is also
+	// stored as written (when it differs from its lower case), so that a
+	// request spelling it so is found without lower-casing it.
+	for k, c := range rt.byFirst {
+		rt.byFirst[k] = append(c[:len(c):len(c)], rt.wild...)
+	}
+	for _, r := range routes {
+		if len(r.segs) == 0 {
+			continue
+		}
+		raw := r.segs[0].Raw
+		if r.segs[0].Kind == model.KeySegment || r.segs[0].Kind == model.FunctionSegment {
+			raw = r.segs[0].Name
+		}
+		if lower := strings.ToLower(raw); lower != raw {
+			if c, ok := rt.byFirst[lower]; ok {
+				rt.byFirst[raw] = c
+			}
+		}
+	}
 	return rt
 }
 
@@ -88,11 +109,13 @@ func (rt *router) candidates(parts []string) []*route {
 	if i := strings.IndexByte(first, ':'); i > 0 {
 		first = first[:i]
 	}
-	c := rt.byFirst[strings.ToLower(first)]
-	if len(rt.wild) == 0 {
+	if c, ok := rt.byFirst[first]; ok {
 		return c
 	}
-	return append(c[:len(c):len(c)], rt.wild...)
+	if c, ok := rt.byFirst[strings.ToLower(first)]; ok {
+		return c
+	}
+	return rt.wild
 }
 
 // match returns the best routes of method for parts (several when
@@ -101,11 +124,17 @@ func (rt *router) candidates(parts []string) []*route {
 func (rt *router) match(method string, parts []string) ([]*binding, []string) {
 	var best []*binding
 	var allow []string
+	// params is the bindings of the route being tried.
+	var params map[string]string
 	for _, r := range rt.candidates(parts) {
 		if !r.spans && len(r.segs) != len(parts) {
 			continue
 		}
-		params := map[string]string{}
+		if params == nil {
+			params = make(map[string]string, 4)
+		} else {
+			clear(params)
+		}
 		score, ok := matchSegs(r.segs, parts, params)
 		if !ok {
 			continue
@@ -116,11 +145,16 @@ func (rt *router) match(method string, parts []string) ([]*binding, []string) {
 			}
 			continue
 		}
+		keep := len(best) == 0 || score > best[0].score
+		if !keep && (score != best[0].score || hasOp(best, r.op)) {
+			continue
+		}
+		// The binding keeps the map; the next route tried gets a new one.
 		b := &binding{rt: r, params: params, score: score, parts: parts}
-		switch {
-		case len(best) == 0 || score > best[0].score:
+		params = nil
+		if keep {
 			best = append(best[:0], b)
-		case score == best[0].score && !hasOp(best, r.op):
+		} else {
 			best = append(best, b)
 		}
 	}

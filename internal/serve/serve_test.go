@@ -6,8 +6,10 @@ import (
 	"io"
 	"net/http"
 	"net/http/httptest"
+	"regexp"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/docgen-dev/docgen/parser/model"
 )
@@ -192,7 +194,7 @@ func TestExampleSelection(t *testing.T) {
 	// A documented operation without a response example answers with a
 	// synthesised object of its type and its documented status.
 	for _, o := range srv.ops {
-		if len(o.pairs) == 0 && o.resp == respJSON && strings.EqualFold(o.Method, "GET") && o.kind == stateGet && !strings.Contains(o.Paths[0].Template, ":") {
+		if len(o.ready().pairs) == 0 && o.resp == respJSON && strings.EqualFold(o.Method, "GET") && o.kind == stateGet && !strings.Contains(o.Paths[0].Template, ":") {
 			target := strings.NewReplacer("{", "", "}", "", " ", "", "|", "").Replace(o.Paths[0].Template)
 			rec := do(srv, "GET", target, "", "")
 			if rec.Code != o.status || !json.Valid(rec.Body.Bytes()) {
@@ -203,8 +205,8 @@ func TestExampleSelection(t *testing.T) {
 	}
 }
 
-// FuzzServe: any method, path, header and body is answered without a
-// crash, and errors come in Graph's shape (seed pages and, when present,
+// FuzzServe: any method, path, Content-Type and Prefer header and body
+// is answered without a crash, and errors come in Graph's shape (seed pages and, when present,
 // the corpus model).
 func FuzzServe(f *testing.F) {
 	pkg := fuzzModel(f)
@@ -212,12 +214,16 @@ func FuzzServe(f *testing.F) {
 	if err != nil {
 		f.Fatal(err)
 	}
-	f.Add("POST", "/deviceManagement/virtualEndpoint/snapshots", "application/json", `{"cloudPcId":"x","status":"ready"}`)
-	f.Add("GET", "/users/{id}/events?$top=2&$filter=subject eq 'x'", "", "")
-	f.Add("PATCH", "/me/drive/root:/a/b.txt:/content", "application/json", `{"a":[1,{"b":null}]}`)
-	f.Add("GET", "/reports/getEmailActivityUserDetail(period='D7')", "", "")
-	f.Add("DELETE", "/users('x')", "", "")
-	f.Fuzz(func(t *testing.T, method, path, ct, body string) {
+	f.Add("POST", "/deviceManagement/virtualEndpoint/snapshots", "application/json", `{"cloudPcId":"x","status":"ready"}`, "")
+	f.Add("GET", "/users/{id}/events?$top=2&$filter=subject eq 'x'", "", "", "")
+	f.Add("PATCH", "/me/drive/root:/a/b.txt:/content", "application/json", `{"a":[1,{"b":null}]}`, "")
+	f.Add("GET", "/reports/getEmailActivityUserDetail(period='D7')", "", "", "")
+	f.Add("DELETE", "/users('x')", "", "", "")
+	// Prefer: example=NAME (TestPreferRequestOnly names every request
+	// example without a response, which answered 500 before).
+	f.Add("GET", "/identityGovernance/accessReviews/definitions?$filter=x", "", "", "example=request-1")
+	f.Add("GET", "/users/x", "", "", "example=get_user_2, return=minimal")
+	f.Fuzz(func(t *testing.T, method, path, ct, body, prefer string) {
 		if !strings.HasPrefix(path, "/") || strings.ContainsAny(path, " \r\n\t#") || method == "" || strings.ContainsAny(method, " \r\n\t()<>@,;:\\\"/[]?={}") {
 			return
 		}
@@ -226,6 +232,9 @@ func FuzzServe(f *testing.F) {
 			return
 		}
 		req.Header.Set("Content-Type", ct)
+		if prefer != "" {
+			req.Header.Set("Prefer", prefer)
+		}
 		rec := httptest.NewRecorder()
 		srv.ServeHTTP(rec, req)
 		if rec.Code >= 400 && rec.Code != 404 {
@@ -248,4 +257,59 @@ func fuzzModel(f *testing.F) *model.Package {
 	}
 	srv := seedServer(f, Options{})
 	return srv.s.pkg
+}
+
+// TestRequestLog checks both formats of the request log: one line per
+// request with method, path and query, status and latency.
+func TestRequestLog(t *testing.T) {
+	var text, js bytes.Buffer
+	target := "/deviceManagement/virtualEndpoint/snapshots?a=%22b%22"
+	do(seedServer(t, Options{Log: &text}), "POST", target, "application/json", `{"cloudPcId":1}`)
+	do(seedServer(t, Options{Log: &js, LogJSON: true}), "POST", target, "application/json", `{"cloudPcId":1}`)
+	re := regexp.MustCompile(`^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z POST /deviceManagement/virtualEndpoint/snapshots\?a=%22b%22 400 \d[.\dµnms]*\n$`)
+	if !re.Match(text.Bytes()) {
+		t.Errorf("text log line: %q", text.String())
+	}
+	var line struct {
+		Time      time.Time `json:"time"`
+		Method    string    `json:"method"`
+		Path      string    `json:"path"`
+		Status    int       `json:"status"`
+		LatencyMS *float64  `json:"latency_ms"`
+	}
+	if err := json.Unmarshal(js.Bytes(), &line); err != nil || !strings.HasSuffix(js.String(), "}\n") || strings.Count(js.String(), "\n") != 1 {
+		t.Fatalf("JSON log line %q: %v", js.String(), err)
+	}
+	if line.Time.IsZero() || line.Method != "POST" || line.Path != target || line.Status != 400 || line.LatencyMS == nil || *line.LatencyMS < 0 {
+		t.Errorf("JSON log line %q read as %+v", js.String(), line)
+	}
+}
+
+// TestPreferRequestOnly names, with Prefer: example=NAME, request examples
+// that have no response example: the operation answers as it would
+// without the header, never with a 500.
+func TestPreferRequestOnly(t *testing.T) {
+	pkg := loadCorpus(t)
+	srv, err := New(pkg, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	for _, op := range srv.ops {
+		for _, p := range op.ready().pairs {
+			if p.req == nil || p.resp != nil || len(p.names) == 0 || p.names[0] == "" || len(op.Paths) == 0 {
+				continue
+			}
+			target := exampleURL(p.req.URL)
+			rec := do(srv, strings.ToUpper(p.req.Method), target, "application/json", p.req.Body, "Prefer", "example="+p.names[0])
+			if rec.Code == http.StatusInternalServerError {
+				t.Errorf("%s %s (Prefer: example=%s): 500 %s", p.req.Method, target, p.names[0], rec.Body)
+			}
+			n++
+		}
+	}
+	if n == 0 {
+		t.Fatal("no request example without a response in the corpus")
+	}
+	t.Logf("%d request examples without a response named", n)
 }

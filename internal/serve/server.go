@@ -11,10 +11,10 @@ package serve
 import (
 	"bytes"
 	"encoding/json"
-	"fmt"
 	"io"
 	"net/http"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -64,15 +64,35 @@ type operation struct {
 	body     bodyKind
 	bodyType *stype
 	bodyRef  model.TypeRef
-	required []*model.Property
-	readOnly []*model.Property
 	status   int
 	resp     respKind
 	respRef  model.TypeRef
-	pairs    []*pair
 	// entity is the entity type a stateful operation stores.
 	entity *stype
 	kind   stateKind
+
+	// What the first request of the operation works out (prepare), so
+	// that startup does not pay for operations nobody calls.
+	once sync.Once
+	// required and readOnly are the body members the operation requires
+	// or refuses; pairs its documented examples, only the one pair that
+	// answers every request when there is one.
+	required []*model.Property
+	readOnly []*model.Property
+	pairs    []*pair
+	only     *pair
+}
+
+// ready returns op with its examples and body rules worked out.
+func (op *operation) ready() *operation {
+	op.once.Do(func() {
+		op.pairs = newPairs(op.Operation)
+		op.only = answering(op.pairs)
+		if op.body == bodyStruct {
+			op.required, op.readOnly = opRules(op.Operation, op.bodyType)
+		}
+	})
+	return op
 }
 
 // Server is the http.Handler of the sandbox.
@@ -167,9 +187,6 @@ func (srv *Server) newOperation(mo *model.Operation) *operation {
 			op.body = bodyJSON
 			op.bodyRef = rb.Type
 		}
-		if op.body == bodyStruct {
-			op.required, op.readOnly = opRules(mo, op.bodyType)
-		}
 	}
 	// The status and body of the answer (generator planResponse).
 	var ref model.TypeRef
@@ -204,7 +221,6 @@ func (srv *Server) newOperation(mo *model.Operation) *operation {
 	case noContent || ref.Name == "" || status == http.StatusNoContent:
 		op.resp = respNoContent
 	}
-	op.pairs = newPairs(mo)
 	srv.classify(op)
 	return op
 }
@@ -243,18 +259,33 @@ func (srv *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 }
 
 func (srv *Server) logRequest(r *http.Request, status int, d time.Duration) {
-	var line []byte
+	// Built by appending (no fmt, no reflection): the log is on by
+	// default and written for every request.
+	line := make([]byte, 0, 128)
+	now := time.Now().UTC()
 	if srv.opts.LogJSON {
-		line, _ = json.Marshal(struct {
-			Time      string  `json:"time"`
-			Method    string  `json:"method"`
-			Path      string  `json:"path"`
-			Status    int     `json:"status"`
-			LatencyMS float64 `json:"latency_ms"`
-		}{time.Now().UTC().Format(time.RFC3339Nano), r.Method, r.URL.RequestURI(), status, float64(d.Microseconds()) / 1000})
-		line = append(line, '\n')
+		line = append(line, `{"time":"`...)
+		line = now.AppendFormat(line, time.RFC3339Nano)
+		line = append(line, `","method":`...)
+		line = appendQuoted(line, r.Method)
+		line = append(line, `,"path":`...)
+		line = appendQuoted(line, r.URL.RequestURI())
+		line = append(line, `,"status":`...)
+		line = strconv.AppendInt(line, int64(status), 10)
+		line = append(line, `,"latency_ms":`...)
+		line = strconv.AppendFloat(line, float64(d.Microseconds())/1000, 'f', -1, 64)
+		line = append(line, "}\n"...)
 	} else {
-		line = fmt.Appendf(nil, "%s %s %s %d %s\n", time.Now().UTC().Format("2006-01-02T15:04:05.000Z"), r.Method, r.URL.RequestURI(), status, d.Round(time.Microsecond))
+		line = now.AppendFormat(line, "2006-01-02T15:04:05.000Z")
+		line = append(line, ' ')
+		line = append(line, r.Method...)
+		line = append(line, ' ')
+		line = append(line, r.URL.RequestURI()...)
+		line = append(line, ' ')
+		line = strconv.AppendInt(line, int64(status), 10)
+		line = append(line, ' ')
+		line = append(line, d.Round(time.Microsecond).String()...)
+		line = append(line, '\n')
 	}
 	srv.logMu.Lock()
 	_, _ = srv.opts.Log.Write(line)
@@ -322,12 +353,12 @@ func (srv *Server) serveOp(w http.ResponseWriter, r *http.Request, bs []*binding
 		}
 		best := -1 << 30
 		for _, c := range bs {
-			if _, score := pickScore(c.rt.op.pairs, r, c.parts, body); score > best {
+			if _, score := pickScore(c.rt.op.ready().pairs, r, c.parts, body); score > best {
 				b, best = c, score
 			}
 		}
 	}
-	op := b.rt.op
+	op := b.rt.op.ready()
 	// The operation that answers, for test harnesses and people reading
 	// a trace.
 	w.Header().Set("Docgen-Operation", op.Name)
@@ -368,14 +399,16 @@ func (srv *Server) answer(w http.ResponseWriter, r *http.Request, b *binding, bo
 		h.Set("client-request-id", id)
 	}
 	h.Set("request-id", newRequestID())
-	if p := pick(op.pairs, r, b.parts, body); p != nil {
-		if data, ok := exampleBody(p.resp); ok {
+	p := op.only
+	if p == nil || preferExample(r) != "" {
+		p = pick(op.pairs, r, b.parts, body)
+	}
+	if p != nil && p.resp != nil {
+		if data := p.data; p.ok {
 			// The example that answers, by name.
-			h.Set("Docgen-Example", p.resp.Name)
-			for _, hd := range p.resp.Headers {
-				if hd != nil && !skipHeader(hd.Name) {
-					h.Set(hd.Name, hd.Value)
-				}
+			h["Docgen-Example"] = []string{p.resp.Name}
+			for _, hd := range p.headers {
+				h[hd.name] = hd.value
 			}
 			status := statusOf(p.resp, op)
 			if len(data) > 0 && status != http.StatusNoContent && status != http.StatusNotModified {

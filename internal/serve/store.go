@@ -79,6 +79,10 @@ func (srv *Server) classify(op *operation) {
 type object struct {
 	keys []string
 	vals map[string]json.RawMessage
+	// enc is the object's JSON, set when it is stored (a stored object
+	// is never changed: a patch stores a changed copy), so that a get
+	// writes it without encoding it again.
+	enc []byte
 }
 
 func newObject() *object { return &object{vals: map[string]json.RawMessage{}} }
@@ -226,10 +230,14 @@ func (st *store) apply(rec *record) {
 	}
 	switch rec.Op {
 	case "put":
+		if rec.Val == nil {
+			return // a put without an object (a damaged log) stores nothing
+		}
 		if _, ok := c.items[rec.Key]; !ok {
 			c.order = append(c.order, rec.Key)
 			st.live++
 		}
+		rec.Val.enc = rec.Val.appendJSON(nil, nil)
 		c.items[rec.Key] = rec.Val
 	case "del":
 		if _, ok := c.items[rec.Key]; ok {
@@ -584,12 +592,16 @@ func selector(sel []string) func(string) bool {
 }
 
 func (srv *Server) writeObject(w http.ResponseWriter, r *http.Request, status int, o *object, sel []string) {
-	data := o.appendJSON(nil, selector(sel))
+	data := o.enc
+	if data == nil || len(sel) > 0 {
+		data = o.appendJSON(nil, selector(sel))
+	}
 	h := w.Header()
-	h.Set("Content-Type", "application/json")
-	h.Set("Content-Length", strconv.Itoa(len(data)))
+	h["Content-Type"] = []string{"application/json"}
+	h["Content-Length"] = []string{strconv.Itoa(len(data))}
+	h["Request-Id"] = []string{newRequestID()}
 	if id := clientRequestID(r); id != "" {
-		h.Set("client-request-id", id)
+		h["Client-Request-Id"] = []string{id}
 	}
 	w.WriteHeader(status)
 	if r.Method != http.MethodHead {

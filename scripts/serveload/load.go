@@ -72,5 +72,5 @@ func main() {
 		os.Exit(1)
 	}
 	pct := func(p float64) time.Duration { return lat[min(len(lat)-1, int(p*float64(len(lat))))] }
-	fmt.Printf("%-28s %9.0f req/s  p50 %8s  p99 %8s  errors %d\n", *label, float64(len(lat))/dur.Seconds(), pct(0.50).Round(time.Microsecond), pct(0.99).Round(time.Microsecond), bad)
+	fmt.Printf("%-36s %6.0f req/s  p50 %8s  p99 %8s  n %d  errors %d\n", *label, float64(len(lat))/dur.Seconds(), pct(0.50).Round(time.Microsecond), pct(0.99).Round(time.Microsecond), len(lat), bad)
 }
