@@ -26,6 +26,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"github.com/dave/jennifer/jen"
 
@@ -319,23 +320,24 @@ func (r *renderer) done() {
 	}
 }
 
-// parallelFor calls fn(0..n-1) on up to workers goroutines.
+// parallelFor calls fn(0..n-1) on up to workers goroutines, which take
+// the next index from a shared counter (no channel hand-off per item).
 func parallelFor(n, workers int, fn func(i int)) {
-	next := make(chan int)
+	var next atomic.Int64
 	var wg sync.WaitGroup
 	for range min(n, max(1, workers)) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			for i := range next {
+			for {
+				i := int(next.Add(1)) - 1
+				if i >= n {
+					return
+				}
 				fn(i)
 			}
 		}()
 	}
-	for i := range n {
-		next <- i
-	}
-	close(next)
 	wg.Wait()
 }
 

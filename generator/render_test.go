@@ -5,6 +5,7 @@ import (
 	"errors"
 	"go/scanner"
 	"strings"
+	"sync/atomic"
 	"testing"
 
 	"github.com/dave/jennifer/jen"
@@ -91,5 +92,21 @@ func TestFormatterError(t *testing.T) {
 	var list scanner.ErrorList
 	if !errors.As(err, &list) {
 		t.Errorf("the parse error is not wrapped: %T", errors.Unwrap(err))
+	}
+}
+
+// TestParallelFor: every index is handed out exactly once, whatever the
+// number of workers.
+func TestParallelFor(t *testing.T) {
+	for _, n := range []int{0, 1, 7, 1000} {
+		for _, workers := range []int{0, 1, 3, 64} {
+			calls := make([]atomic.Int32, n)
+			parallelFor(n, workers, func(i int) { calls[i].Add(1) })
+			for i := range calls {
+				if c := calls[i].Load(); c != 1 {
+					t.Fatalf("n=%d workers=%d: index %d called %d times", n, workers, i, c)
+				}
+			}
+		}
 	}
 }
