@@ -2,7 +2,7 @@
 # cli.sh: the docgen CLI timed as the processes a user runs, beside the
 # goldmark-only parse of the same pages (the floor).
 #
-#   bench/cli.sh [-n RUNS] [DOCS_DIR]
+#   bench/cli.sh [-n RUNS] [-base REF] [DOCS_DIR]
 #
 # Builds docgen (this working tree), ../shared/tools/gmfloor and
 # bench/writefloor, then runs each command RUNS times (default 3) under
@@ -24,12 +24,21 @@
 # create, so creating N files after deleting M costs O(N*M) in the kernel.
 # The last row shows that cost; the write floor row shows what creating
 # the files costs at the time of the run, whoever deleted files before it.
+# -base REF also builds docgen at the git revision REF (in a temporary
+# worktree) and times it in the row after each docgen row, "(base)", in the
+# same run: before and after under the same load.
 # DOCS_DIR defaults to the corpus (../shared/corpus/*/); without it the
 # script says so and exits 0. Not part of `go test ./...`; timings on a
 # shared machine are noisy, hence best of N.
 set -euo pipefail
-runs=3
-if [ "${1:-}" = "-n" ]; then runs=$2; shift 2; fi
+runs=3 base=
+while [ $# -gt 0 ]; do
+  case $1 in
+  -n) runs=$2; shift 2 ;;
+  -base) base=$2; shift 2 ;;
+  *) break ;;
+  esac
+done
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
 docs=${1:-}
@@ -53,9 +62,14 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 go build -o "$tmp/docgen" ./cmd/docgen
 go build -o "$tmp/writefloor" ./bench/writefloor
+if [ -n "$base" ]; then
+  git worktree add --detach -q "$tmp/base-src" "$base"
+  (cd "$tmp/base-src" && go build -o "$tmp/docgen-base" ./cmd/docgen) || { git worktree remove --force "$tmp/base-src"; exit 1; }
+  git worktree remove --force "$tmp/base-src"
+fi
 (cd "$floorsrc" && go build -o "$tmp/gmfloor" .)
 pages=$(find "$docs" -name '*.md' | wc -l)
-echo "docs: $docs ($pages pages)  docgen: $(git rev-parse --short HEAD)$(git diff --quiet HEAD -- . 2>/dev/null || echo +changes)  runs: best of $runs  cores: $(nproc)"
+echo "docs: $docs ($pages pages)  docgen: $(git rev-parse --short HEAD)$(git diff --quiet HEAD -- . 2>/dev/null || echo +changes)  runs: best of $runs  cores: $(nproc)${base:+  base: $base ($(git rev-parse --short "$base"))}"
 
 floor=""
 floorcpu=""
@@ -83,14 +97,26 @@ measure() {
     'BEGIN{printf "%-36s %7.2f %7.2f %7.2f %8.0f %7.1fx %7.1fx\n", l, w, u, s, m/1024, (f>0? w/f : 0), (fc>0? (u+s)/fc : 0)}'
 }
 mkdir -p "$tmp/runs"
-# The up-to-date folder for "nothing changed", and the sample of the write floor.
-"$tmp/docgen" generate -docs "$docs" -out "$tmp/ref" >/dev/null 2>&1 || true
+bins=docgen
+[ -n "$base" ] && bins="docgen docgen-base"
+# The up-to-date folders for "nothing changed", and the sample of the write floor.
+for b in $bins; do "$tmp/$b" generate -docs "$docs" -out "$tmp/ref-$b" >/dev/null 2>&1 || true; done
 printf "%-36s %7s %7s %7s %8s %8s %8s\n" "process" "wall s" "user s" "sys s" "peak MB" "wall/fl" "cpu/fl"
 measure "goldmark floor (gmfloor)" ":" '"$tmp/gmfloor" "$docs"'
-measure "docgen dump" ":" '"$tmp/docgen" dump "$docs"'
-measure "write floor ($(ls "$tmp/ref" | wc -l) files, fresh)" next_out '"$tmp/writefloor" "$tmp/ref" "$out"'
-measure "docgen generate (all, fresh)" next_out '"$tmp/docgen" generate -docs "$docs" -out "$out"'
-measure "docgen generate -generate models" next_out '"$tmp/docgen" generate -generate models -docs "$docs" -out "$out"'
-measure "docgen generate (nothing changed)" ":" '"$tmp/docgen" generate -docs "$docs" -out "$tmp/ref"'
+measure "write floor ($(ls "$tmp/ref-docgen" | wc -l) files, fresh)" next_out '"$tmp/writefloor" "$tmp/ref-docgen" "$out"'
+# each_bin LABEL PREP CMD: measure CMD (in which $b is the binary and $ref
+# its up-to-date folder) for docgen, then for the base build.
+each_bin() {
+  local b ref
+  for b in $bins; do
+    ref=$tmp/ref-$b
+    measure "$1$([ "$b" = docgen-base ] && echo " (base)")" "$2" "$3"
+  done
+}
+each_bin "docgen dump" ":" '"$tmp/$b" dump "$docs"'
+each_bin "generate (all, fresh)" next_out '"$tmp/$b" generate -docs "$docs" -out "$out"'
+each_bin "generate -generate models" next_out '"$tmp/$b" generate -generate models -docs "$docs" -out "$out"'
+each_bin "generate (nothing changed)" ":" '"$tmp/$b" generate -docs "$docs" -out "$ref"'
+# Last, as it deletes: a fresh generate right after rm -rf of a whole output.
 next_out; "$tmp/docgen" generate -docs "$docs" -out "$out" >/dev/null 2>&1 || true
 measure "generate (fresh, just after rm -rf)" 'rm -rf "$out"; next_out' '"$tmp/docgen" generate -docs "$docs" -out "$out"'
