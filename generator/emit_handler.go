@@ -443,26 +443,33 @@ func (p *plan) handlerPage(fi *fileInfo, f *jen.File) {
 	}
 }
 
-// handlerFiles returns docgen_servers.go (the groups) and the handler
-// example tests.
-func (p *plan) handlerFiles() []*genFile {
+// serversFile returns docgen_servers.go (the groups), or nil. It reads only
+// the handler plan, so a render worker builds it while the tests are named.
+func (p *plan) serversFile() *genFile {
 	hp := p.handlerPlan()
 	if len(hp.groups) == 0 {
 		return nil
 	}
-	f := p.newFile("")
-	for _, g := range hp.groups {
-		p.emitGroup(f, g)
+	return &genFile{Name: "docgen_servers.go", Build: func() *jen.File {
+		f := p.newFile("")
+		for _, g := range hp.groups {
+			p.emitGroup(f, g)
+		}
+		emitServerAPI(f, hp.groups)
+		for _, g := range hp.groups {
+			p.emitGroupRoutes(f, g)
+		}
+		return f
+	}}
+}
+
+// handlerFiles returns the handler example tests.
+func (p *plan) handlerFiles() []*genFile {
+	hp := p.handlerPlan()
+	if len(hp.groups) == 0 || p.opts.NoTests {
+		return nil
 	}
-	emitServerAPI(f, hp.groups)
-	for _, g := range hp.groups {
-		p.emitGroupRoutes(f, g)
-	}
-	out := []*genFile{{Name: "docgen_servers.go", Jen: f}}
-	if p.opts.NoTests {
-		return out
-	}
-	return append(out, p.handlerTestFiles(hp)...)
+	return p.handlerTestFiles(hp)
 }
 
 // routeSummary is "POST /a/b" for the documented paths of an operation.

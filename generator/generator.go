@@ -17,11 +17,16 @@ package generator
 import (
 	"bytes"
 	"fmt"
+	"go/ast"
+	"go/parser"
+	"go/printer"
+	"go/token"
 	"runtime"
 	"slices"
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"github.com/dave/jennifer/jen"
 
@@ -105,8 +110,10 @@ type genFile struct {
 //  3. the operation list and the runtime copies;
 //  4. the example tests (exampleFiles, unless opts.NoTests), which name
 //     the example cases;
-//  5. docgen_servers.go and the handler tests (handlerFiles), which refer
-//     to those cases.
+//  5. the handler tests (handlerFiles), which refer to those cases.
+//
+// docgen_servers.go, which reads only the server side of the plan, is
+// handed to the workers first.
 func Generate(pkg *model.Package, opts Options) ([]File, []model.Diagnostic) {
 	if pkg == nil {
 		pkg = &model.Package{}
@@ -128,6 +135,13 @@ func Generate(pkg *model.Package, opts Options) ([]File, []model.Diagnostic) {
 	// each over once complete. Every file keeps the slot it was given, so
 	// nothing depends on scheduling.
 	r := newRenderer()
+	if handlers {
+		// docgen_servers.go, the largest file, first: rendered last, it
+		// would leave the other workers idle at the end.
+		if f := p.serversFile(); f != nil {
+			r.submit(f)
+		}
+	}
 	base := r.reserve(len(p.files))
 	go func() {
 		for i, fi := range p.files {
@@ -212,19 +226,56 @@ func newRenderer() *renderer {
 		r.wg.Add(1)
 		go func() {
 			defer r.wg.Done()
+			var fr formatter
 			for j := range r.jobs {
 				if j.g.Build != nil {
 					j.g.Jen = j.g.Build()
 				}
-				var buf bytes.Buffer
-				err := j.g.Jen.Render(&buf)
+				out, err := fr.render(j.g.Jen)
+				j.g.Jen, j.g.Build = nil, nil
 				r.mu.Lock()
-				r.out[j.slot], r.errs[j.slot] = buf.Bytes(), err
+				r.out[j.slot], r.errs[j.slot] = out, err
 				r.mu.Unlock()
 			}
 		}()
 	}
 	return r
+}
+
+// formatter renders jennifer files as go/format.Source would print them,
+// with buffers a worker reuses from file to file: jennifer's own Render
+// formats through buffers that grow from empty for every file, and the
+// result kept up to twice its size.
+type formatter struct {
+	src, out bytes.Buffer
+}
+
+// gofmtConfig is go/format's printer configuration: its mode includes
+// go/printer's unexported normalizeNumbers (1<<30, as go/format spells it),
+// so that number literals print as gofmt prints them (TestFormatterIsGofmt).
+var gofmtConfig = printer.Config{Mode: printer.UseSpaces | printer.TabIndent | 1<<30, Tabwidth: 8}
+
+// render returns f's source as go/format.Source returns it: parsed with
+// comments, imports sorted, printed with gofmt's configuration. An error
+// ends as jennifer's does (" while formatting source:\n" and the source),
+// which salvage reads.
+func (fr *formatter) render(f *jen.File) ([]byte, error) {
+	fr.src.Reset()
+	f.NoFormat = true
+	if err := f.Render(&fr.src); err != nil {
+		return nil, err
+	}
+	fset := token.NewFileSet()
+	file, err := parser.ParseFile(fset, "", fr.src.Bytes(), parser.ParseComments|parser.SkipObjectResolution)
+	if err != nil {
+		return nil, fmt.Errorf("%w while formatting source:\n%s", err, fr.src.String())
+	}
+	ast.SortImports(fset, file)
+	fr.out.Reset()
+	if err := gofmtConfig.Fprint(&fr.out, fset, file); err != nil {
+		return nil, fmt.Errorf("%w while formatting source:\n%s", err, fr.src.String())
+	}
+	return bytes.Clone(fr.out.Bytes()), nil
 }
 
 // reserve returns the first of n consecutive new slots.
@@ -269,23 +320,24 @@ func (r *renderer) done() {
 	}
 }
 
-// parallelFor calls fn(0..n-1) on up to workers goroutines.
+// parallelFor calls fn(0..n-1) on up to workers goroutines, which take
+// the next index from a shared counter (no channel hand-off per item).
 func parallelFor(n, workers int, fn func(i int)) {
-	next := make(chan int)
+	var next atomic.Int64
 	var wg sync.WaitGroup
 	for range min(n, max(1, workers)) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			for i := range next {
+			for {
+				i := int(next.Add(1)) - 1
+				if i >= n {
+					return
+				}
 				fn(i)
 			}
 		}()
 	}
-	for i := range n {
-		next <- i
-	}
-	close(next)
 	wg.Wait()
 }
 

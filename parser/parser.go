@@ -104,19 +104,22 @@ func ParsePaths(paths ...string) (*model.Package, error) {
 		}
 	}
 	sort.Strings(names)
-	files := make([]File, 0, len(names))
+	var unique []string
 	seen := map[string]bool{}
 	for _, n := range names {
 		slash := filepath.ToSlash(n)
-		if seen[slash] {
-			continue
+		if !seen[slash] {
+			seen[slash] = true
+			unique = append(unique, n)
 		}
-		seen[slash] = true
-		src, err := os.ReadFile(n)
-		if err != nil {
-			return nil, err
-		}
-		files = append(files, File{Path: slash, Src: src})
+	}
+	srcs, err := ReadFiles(unique)
+	if err != nil {
+		return nil, err
+	}
+	files := make([]File, len(unique))
+	for i, n := range unique {
+		files[i] = File{Path: filepath.ToSlash(n), Src: srcs[i]}
 	}
 	return ParseFiles(files), nil
 }

@@ -190,7 +190,7 @@ func loadDocs(dir string) (*model.Package, error) {
 		}
 		return parser.ParseFiles([]parser.File{{Path: root, Src: src}}), nil
 	}
-	var files []parser.File
+	var names, paths []string
 	err = filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return err
@@ -202,15 +202,20 @@ func loadDocs(dir string) (*model.Package, error) {
 		if err != nil {
 			return err
 		}
-		src, err := os.ReadFile(p)
-		if err != nil {
-			return err
-		}
-		files = append(files, parser.File{Path: path.Join(root, filepath.ToSlash(rel)), Src: src})
+		names = append(names, path.Join(root, filepath.ToSlash(rel)))
+		paths = append(paths, p)
 		return nil
 	})
 	if err != nil {
 		return nil, err
+	}
+	srcs, err := parser.ReadFiles(paths)
+	if err != nil {
+		return nil, err
+	}
+	files := make([]parser.File, len(paths))
+	for i := range paths {
+		files[i] = parser.File{Path: names[i], Src: srcs[i]}
 	}
 	return parser.ParseFiles(files), nil
 }
