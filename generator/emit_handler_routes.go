@@ -377,6 +377,37 @@ func (p *plan) checkRoutes(ops []*handlerOp) {
 	for _, o := range ops {
 		o.routes = slices.DeleteFunc(o.routes, func(r *handlerRoute) bool { return drop[r] })
 	}
+	for _, key := range keys {
+		baseTypeDefault(byKey[key])
+	}
+}
+
+// baseTypeDefault makes the route of the base type the default of a
+// registration shared by derived types: when the operations' body types
+// all derive from one of them, a body whose @odata.type names none of the
+// derived types (or none at all) goes to the base type's operation, as
+// Graph reads it, whatever the pages' order.
+func baseTypeDefault(refs []routeRef) {
+	for i, base := range refs {
+		if base.rt.odataType == "" {
+			continue
+		}
+		all, n := true, 0
+		for j, o := range refs {
+			if j == i || o.rt.odataType == "" || o.rt.signature() != base.rt.signature() {
+				continue
+			}
+			n++
+			if !slices.Contains(base.op.o.Body.Descendants, o.op.o.Body) {
+				all = false
+				break
+			}
+		}
+		if all && n > 0 {
+			base.rt.odataType = ""
+			return
+		}
+	}
 }
 
 // polymorphic reports whether ref may share other's registration because

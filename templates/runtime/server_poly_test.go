@@ -52,6 +52,38 @@ func TestServerPolymorphicDispatch(t *testing.T) {
 	s.add([]serverRoute{{method: "POST", pattern: "/apps", odataType: "microsoft.graph.iosLobApp", handler: echo("again")}})
 }
 
+// The base type's route (no odataType) is the default whatever its
+// registration order: a body naming no derived type reaches it.
+func TestServerPolymorphicBaseDefault(t *testing.T) {
+	echo := func(name string) http.Handler {
+		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { _, _ = io.WriteString(w, name) })
+	}
+	s := newServer(nil)
+	s.add([]serverRoute{
+		{method: "POST", pattern: "/widgets", odataType: "microsoft.graph.gizmo", handler: echo("gizmo")},
+		{method: "POST", pattern: "/widgets", handler: echo("widget")},
+		{method: "POST", pattern: "/widgets", odataType: "microsoft.graph.sprocket", handler: echo("sprocket")},
+	})
+	ts := httptest.NewServer(s)
+	defer ts.Close()
+	for body, want := range map[string]string{
+		`{"@odata.type":"#microsoft.graph.sprocket"}`: "sprocket",
+		`{"@odata.type":"#microsoft.graph.gizmo"}`:    "gizmo",
+		`{"@odata.type":"#microsoft.graph.widget"}`:   "widget",
+		`{"displayName":"x"}`:                         "widget",
+	} {
+		resp, err := http.Post(ts.URL+"/widgets", "application/json", strings.NewReader(body))
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		if string(got) != want {
+			t.Errorf("%s: reached %s, want %s", body, got, want)
+		}
+	}
+}
+
 // Graph ignores a trailing slash.
 func TestServerTrailingSlash(t *testing.T) {
 	s := newServer([]ServerOption{WithPrefix("/beta")})
