@@ -349,6 +349,15 @@ func (p *plan) handlerCaseFields(t *handlerTest) []jen.Code {
 // routesTo explains why a request would not reach ho's handler ("" when
 // it would), using a ServeMux with every generated route.
 func (hp *handlerPlan) routesTo(method, path string, ho *handlerOp) string {
+	return hp.route(method, path, ho, false)
+}
+
+// routesToAlias is routesTo for the path an alias stands for.
+func (hp *handlerPlan) routesToAlias(method, path string, ho *handlerOp) string {
+	return hp.route(method, path, ho, true)
+}
+
+func (hp *handlerPlan) route(method, path string, ho *handlerOp, alias bool) string {
 	hp.routerOnce.Do(func() {
 		hp.mux = http.NewServeMux()
 		hp.keyOps = map[string][]*handlerOp{}
@@ -381,7 +390,21 @@ func (hp *handlerPlan) routesTo(method, path string, ho *handlerOp) string {
 	ops := hp.keyOps[pattern]
 	if trimmed := strings.TrimRight(path, "/"); len(ops) == 0 && trimmed != path && trimmed != "" {
 		// The runtime serves a path with a trailing slash as without it.
-		return hp.routesTo(method, trimmed, ho)
+		return hp.route(method, trimmed, ho, alias)
+	}
+	if len(ops) == 0 && !alias {
+		// The runtime tries Graph's path aliases (/me, /drive, …/root).
+		segs := strings.Split(strings.TrimPrefix(path, "/"), "/")
+		for range 4 {
+			if segs = aliasRewrite(segs); segs == nil {
+				break
+			}
+			if why := hp.routesToAlias(method, "/"+strings.Join(segs, "/"), ho); why == "" {
+				return ""
+			} else if !strings.Contains(why, "matches none") {
+				return why
+			}
+		}
 	}
 	if slices.Contains(ops, ho) {
 		return ""

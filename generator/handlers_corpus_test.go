@@ -21,7 +21,8 @@ import (
 // operation sent through NewServer). It prints how many there are and how
 // many pass, fail and skip, with the skip reasons grouped, and requires that
 // at least 97% of the pairs run and pass and that every skip states a
-// reason. The one command that counts them:
+// reason (DOCGEN_CORPUS_HANDLERS_OUT=FILE writes each test that did not
+// pass, with its reason, to FILE). The one command that counts them:
 //
 //	DOCGEN_CORPUS_HANDLERS=1 GOFLAGS=-p=1 go test ./generator -run TestCorpusHandlers -count=1 -v -timeout 60m
 func TestCorpusHandlers(t *testing.T) {
@@ -102,6 +103,7 @@ func TestCorpusHandlers(t *testing.T) {
 
 	reason := regexp.MustCompile(`\.md:\d+: (.*)`)
 	groups := map[string][]string{}
+	var details []string
 	for name, r := range result {
 		if r == "pass" {
 			continue
@@ -124,6 +126,14 @@ func TestCorpusHandlers(t *testing.T) {
 		}
 		key := r + " " + shorten(cause)
 		groups[key] = append(groups[key], name)
+		details = append(details, name+"\t"+r+"\t"+cause)
+	}
+	if out := os.Getenv("DOCGEN_CORPUS_HANDLERS_OUT"); out != "" {
+		// Every test that did not pass, with its whole reason.
+		slices.Sort(details)
+		if err := os.WriteFile(out, []byte(strings.Join(details, "\n")+"\n"), 0o644); err != nil {
+			t.Error(err)
+		}
 	}
 	keys := slices.Sorted(func(yield func(string) bool) {
 		for k := range groups {

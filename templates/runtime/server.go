@@ -467,6 +467,9 @@ func (s *Server) fallback(w http.ResponseWriter, r *http.Request, anyCase bool) 
 		}
 	}
 	allow := s.allowed(r)
+	if len(allow) == 0 && anyCase && s.serveAlias(w, r) {
+		return
+	}
 	if len(allow) == 0 {
 		s.cfg.fail(w, r, newGraphError(http.StatusNotFound, codeItemNotFound, "Resource not found for the segment path '%s'.", r.URL.Path))
 		return

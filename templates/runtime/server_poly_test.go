@@ -1,6 +1,7 @@
 package runtime
 
 import (
+	"fmt"
 	"io"
 	"net/http"
 	"net/http/httptest"
@@ -95,6 +96,50 @@ func TestServerTrailingSlash(t *testing.T) {
 		s.ServeHTTP(w, httptest.NewRequest("GET", path, nil))
 		if w.Code != want || want == 200 && w.Body.String() != "a1" {
 			t.Errorf("%s: %d %s, want %d", path, w.Code, w.Body, want)
+		}
+	}
+}
+
+// Graph's path aliases reach the route of the path they stand for.
+func TestServerAliases(t *testing.T) {
+	echo := func(name string) http.Handler {
+		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			_, _ = io.WriteString(w, name+" "+r.PathValue("id")+" "+r.PathValue("item")+" "+r.URL.RawQuery)
+		})
+	}
+	s := newServer([]ServerOption{WithPrefix("/v1.0")})
+	s.add([]serverRoute{
+		{method: "GET", pattern: "/users/{id}/ownedDevices", handler: echo("owned")},
+		{method: "GET", pattern: "/users/{id}/drive/items/{item}/children", handler: echo("children")},
+		{method: "GET", pattern: "/drives/{id}/items/{item}/children", handler: echo("drives")},
+		{method: "GET", pattern: "/education/users/{id}/assignments", handler: echo("assignments")},
+		{method: "GET", pattern: "/me/messages", handler: echo("messages")},
+	})
+	ts := httptest.NewServer(s)
+	defer ts.Close()
+	for path, want := range map[string]string{
+		"/v1.0/me/ownedDevices?$top=2":      "200 owned me  $top=2",
+		"/v1.0/me/drive/root/children":      "200 children me root ",
+		"/v1.0/drive/root/children":         "200 children me root ",
+		"/v1.0/Drive/Root/Children":         "200 children me Root ",
+		"/v1.0/drives/d1/root/children":     "200 drives d1 root ",
+		"/v1.0/education/me/assignments":    "200 assignments me  ",
+		"/v1.0/me/messages":                 "200 messages   ",
+		"/v1.0/me/nothing":                  "404",
+		"/v1.0/users/me/drive/root/nowhere": "404",
+	} {
+		resp, err := http.Get(ts.URL + path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		got := fmt.Sprint(resp.StatusCode)
+		if resp.StatusCode == http.StatusOK {
+			got += " " + string(b)
+		}
+		if got != want {
+			t.Errorf("GET %s: %q, want %q", path, got, want)
 		}
 	}
 }
