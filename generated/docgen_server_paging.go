@@ -120,7 +120,7 @@ func takeSkipToken(r *http.Request) serverPaging {
 
 // page returns the page of resp the request asks for (resp itself when it
 // is not a collection or needs no paging).
-func (pg *serverPaging) page(cfg *serverConfig, r *http.Request, resp any) any {
+func (pg serverPaging) page(cfg *serverConfig, r *http.Request, resp any) any {
 	p, ok := resp.(serverPager)
 	if !ok || !pg.get {
 		return resp
@@ -140,7 +140,7 @@ func (pg *serverPaging) page(cfg *serverConfig, r *http.Request, resp any) any {
 }
 
 // nextLink is the request's URL with the Server's $skiptoken for offset.
-func (pg *serverPaging) nextLink(r *http.Request, offset int) string {
+func (pg serverPaging) nextLink(r *http.Request, offset int) string {
 	q := pg.query
 	if q != "" {
 		q += "&"

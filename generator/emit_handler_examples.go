@@ -1,6 +1,7 @@
 package generator
 
 import (
+	"encoding/json"
 	"fmt"
 	"maps"
 	"net/http"
@@ -151,6 +152,9 @@ func (p *plan) planHandlerTest(t *handlerTest, fileDiags []model.Diagnostic) str
 		return fmt.Sprintf("the request example's method %q is not an HTTP method", ex.Method)
 	}
 	if why := p.handlerPlan().routesTo(ex.Method, strings.TrimPrefix(u.EscapedPath(), t.prefix), ho); why != "" {
+		return why
+	}
+	if why := polymorphicSkip(ho, ex); why != "" {
 		return why
 	}
 	switch ho.body {
@@ -458,4 +462,25 @@ func foldMatches(pattern, path []string) bool {
 		}
 	}
 	return true
+}
+
+// polymorphicSkip explains why a request example of a derived type's
+// operation does not reach it: its route is shared with the other derived
+// types' operations and its body does not name its @odata.type, so the
+// server gives it to the base type's operation, as Graph reads such a body.
+func polymorphicSkip(ho *handlerOp, ex *model.Example) string {
+	for _, rt := range ho.routes {
+		if rt.odataType == "" {
+			continue
+		}
+		var body struct {
+			Type string `json:"@odata.type"`
+		}
+		_ = json.Unmarshal([]byte(ex.Body), &body)
+		if !strings.EqualFold(strings.TrimPrefix(body.Type, "#"), rt.odataType) {
+			return fmt.Sprintf("the request example's body names no @odata.type %s, and %s %s is shared by the operations of several derived types: the server gives such a body to the base type's operation", rt.odataType, rt.method, rt.path.Template)
+		}
+		break
+	}
+	return ""
 }

@@ -329,7 +329,7 @@ func (p *plan) checkRoutes(ops []*handlerOp) {
 	for _, ref := range refs {
 		key := ref.rt.key()
 		if prev, ok := byKey[key]; ok {
-			if other := sharedConflict(prev, ref); other != nil && polymorphic(prev, other, ref) {
+			if other := sharedConflict(prev, ref); other != nil && polymorphic(p.byName, prev, other, ref) {
 				// One route per method and path: the body's @odata.type
 				// picks the operation of its derived type.
 				for i := range prev {
@@ -414,12 +414,17 @@ func baseTypeDefault(refs []routeRef) {
 // both operations take a JSON body of a different struct type (the same
 // operation documented once per derived type) and no route of the
 // registration prev takes ref's body type already.
-func polymorphic(prev []routeRef, other *routeRef, ref routeRef) bool {
+func polymorphic(byName map[string]*typeInfo, prev []routeRef, other *routeRef, ref routeRef) bool {
 	if other.op == ref.op || other.op.body != bodyJSON || ref.op.body != bodyJSON {
 		return false
 	}
 	a, b := other.op.o.Body, ref.op.o.Body
 	if a == nil || b == nil || a == b || a.Synthetic || b.Synthetic || !a.isStruct() || !b.isStruct() {
+		return false
+	}
+	if !relatedTypes(byName, a, b) {
+		// Unrelated bodies (a contact and an extended property on one
+		// path) are two operations the body's type cannot tell apart.
 		return false
 	}
 	for _, o := range prev {
@@ -433,6 +438,27 @@ func polymorphic(prev []routeRef, other *routeRef, ref routeRef) bool {
 		}
 	}
 	return true
+}
+
+// relatedTypes reports whether a and b are the same operation's body for
+// several derived types: one derives from the other, or both derive from a
+// common base other than Graph's root entity type.
+func relatedTypes(byName map[string]*typeInfo, a, b *typeInfo) bool {
+	chain := func(t *typeInfo) []string {
+		out := []string{t.Name}
+		for seen := map[string]bool{t.Name: true}; t != nil && t.Base != "" && t.Base != model.EntityBase && !seen[t.Base]; t = byName[t.Base] {
+			seen[t.Base] = true
+			out = append(out, t.Base)
+		}
+		return out
+	}
+	ca := chain(a)
+	for _, n := range chain(b) {
+		if slices.Contains(ca, n) {
+			return true
+		}
+	}
+	return false
 }
 
 // sharedConflict reports the earlier route that ref cannot share a

@@ -73,7 +73,10 @@ func (h *jsonHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	case err != nil:
 		h.cfg.fail(w, r, err)
 	case resp != nil:
-		writeJSON(h.cfg, w, r, ans.status, pg.page(h.cfg, r, resp))
+		if pg.get {
+			resp = pg.page(h.cfg, r, resp)
+		}
+		writeJSON(h.cfg, w, r, ans.status, resp)
 	case ans.status == http.StatusAccepted || ans.status == http.StatusNoContent || ans.status/100 == 3:
 		// A long-running operation accepted (202 with Location), or an
 		// answer without a body the implementation chose.
