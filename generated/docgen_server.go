@@ -470,7 +470,7 @@ func (s *Server) fallback(w http.ResponseWriter, r *http.Request, anyCase bool) 
 		}
 	}
 	allow := s.allowed(r)
-	if len(allow) == 0 && anyCase && s.serveAlias(w, r) {
+	if len(allow) == 0 && anyCase && (s.serveAlias(w, r) || s.serveStripped(w, r)) {
 		return
 	}
 	if len(allow) == 0 {

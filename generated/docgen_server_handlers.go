@@ -77,6 +77,9 @@ func (h *jsonHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		h.cfg.fail(w, r, err)
 	case resp != nil:
 		if pg.get {
+			if writeCount(w, r, resp) {
+				return
+			}
 			resp = pg.page(h.cfg, r, resp)
 		}
 		writeJSON(h.cfg, w, r, ans.status, resp)

@@ -47,6 +47,15 @@ type serverPager interface {
 	// from) with next as NextLink when items remain after them, or nil when
 	// the implementation paged itself (NextLink set).
 	serverPage(from, size int, next func(offset int) string) any
+	// serverCount is @odata.count when set, else the number of items.
+	serverCount() int64
+}
+
+func (c *ODataCollection[T]) serverCount() int64 {
+	if c.Count.IsSet() {
+		return c.Count.Value
+	}
+	return int64(len(c.Value))
 }
 
 func (c *ODataCollection[T]) serverPage(from, size int, next func(offset int) string) any {

@@ -410,6 +410,14 @@ func (hp *handlerPlan) route(method, path string, ho *handlerOp, alias bool) str
 			}
 		}
 	}
+	if len(ops) == 0 && !alias {
+		// Then without cast and $count segments.
+		if segs, _, _, ok := stripSegments(method, strings.Split(strings.TrimPrefix(path, "/"), "/")); ok {
+			if why := hp.route(method, "/"+strings.Join(segs, "/"), ho, false); why == "" || !strings.Contains(why, "matches none") {
+				return why
+			}
+		}
+	}
 	if slices.Contains(ops, ho) {
 		return ""
 	}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"io"
 	"net/http"
 	"net/http/httptest"
 	"strings"
@@ -179,5 +180,52 @@ func TestServerPagingNextLink(t *testing.T) {
 	resp.Body.Close()
 	if got := l.tokens[len(l.tokens)-1]; got != "theirs" {
 		t.Errorf("the implementation saw $skiptoken %q, want theirs", got)
+	}
+}
+
+// A cast segment reaches the collection's route with the cast available
+// to the implementation; $count answers the number of items as text.
+func TestServerCastAndCount(t *testing.T) {
+	var casts []string
+	var mu sync.Mutex
+	list := func(ctx context.Context, req *srvtListRequest) (*ODataCollection[srvtImage], error) {
+		mu.Lock()
+		casts = append(casts, ServerCast(ctx))
+		mu.Unlock()
+		return &ODataCollection[srvtImage]{Value: make([]srvtImage, 3)}, nil
+	}
+	s := newServer([]ServerOption{WithPrefix("/v1.0")})
+	s.add([]serverRoute{{method: "GET", pattern: "/groups/{id}/members", handler: handleJSON(s.cfg, http.StatusOK, list)}})
+	ts := httptest.NewServer(s)
+	defer ts.Close()
+	for path, want := range map[string]string{
+		"/v1.0/groups/1/members/microsoft.graph.user":        "200 application/json microsoft.graph.user",
+		"/v1.0/groups/1/members/$count":                      "200 text/plain 3",
+		"/v1.0/groups/1/members/microsoft.graph.user/$count": "200 text/plain 3 microsoft.graph.user",
+		"/v1.0/groups/1/members":                             "200 application/json ",
+		"/v1.0/groups/1/owners/$count":                       "404",
+	} {
+		resp, err := http.Get(ts.URL + path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		got := fmt.Sprint(resp.StatusCode)
+		if resp.StatusCode == http.StatusOK {
+			got += " " + resp.Header.Get("Content-Type")
+			if resp.Header.Get("Content-Type") == "text/plain" {
+				got += " " + string(b)
+			}
+			mu.Lock()
+			if c := casts[len(casts)-1]; c != "" || !strings.Contains(want, "text/plain") {
+				got += " " + c
+			}
+			mu.Unlock()
+			got = strings.TrimSuffix(got, " ") + map[bool]string{true: " ", false: ""}[strings.HasSuffix(want, " ")]
+		}
+		if got != want {
+			t.Errorf("GET %s: %q, want %q", path, got, want)
+		}
 	}
 }
