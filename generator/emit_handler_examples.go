@@ -57,6 +57,10 @@ func (p *plan) handlerTestFiles(hp *handlerPlan) []*genFile {
 		for _, o := range p.files[i].ops {
 			ho := hp.byOp[o.Name]
 			if ho == nil {
+				if why, ok := hp.noRoute[o.Name]; ok {
+					// Still documented pairs: skips that say why.
+					planned[i].tests = append(planned[i].tests, p.unroutedTests(o, why)...)
+				}
 				continue
 			}
 			if ts := p.handlerTests(p.files[i], ho, diags); len(ts) > 0 {
@@ -121,7 +125,25 @@ func (p *plan) handlerTests(fi *fileInfo, ho *handlerOp, diags map[string][]mode
 		t := &handlerTest{ho: ho, req: ex, resp: resp}
 		label := exampleLabel(exampleSource{ex, o})
 		t.want = exampleNamePart(label)
+		if ho.routes == nil {
+			tests = append(tests, t) // unroutedTests gives the reason
+			continue
+		}
 		t.skip = p.planHandlerTest(t, diags[ex.Pos.File])
+		tests = append(tests, t)
+	}
+	return tests
+}
+
+// unroutedTests are the skipped tests of an operation without a route.
+func (p *plan) unroutedTests(o *opInfo, why string) []*handlerTest {
+	if why == "" {
+		why = "no documented path of the operation is routable"
+	}
+	var tests []*handlerTest
+	for _, t := range p.handlerTests(nil, &handlerOp{o: o}, nil) {
+		t.skip = "the operation has no handler route: " + why
+		t.reqT, t.respT = nil, nil
 		tests = append(tests, t)
 	}
 	return tests

@@ -347,6 +347,8 @@ func (p *plan) checkRoutes(ops []*handlerOp) {
 					p.diag(ref.rt.path.Pos, CodeRouteConflict,
 						"%s %s (%s) is also documented at %s (%s); the generated server routes it to %[5]s only",
 						ref.rt.method, ref.rt.path.Template, ref.op.o.Name, other.rt.path.Pos, other.op.o.Name)
+					ref.op.dropped = fmt.Sprintf("%s: %s %s is also documented at %s (%s), which takes the route [%s]",
+						ref.rt.path.Pos, ref.rt.method, ref.rt.path.Template, other.rt.path.Pos, other.op.o.Name, CodeRouteConflict)
 				}
 				continue
 			}
@@ -355,6 +357,7 @@ func (p *plan) checkRoutes(ops []*handlerOp) {
 		}
 		if err := tryHandle(http.NewServeMux(), key); err != nil {
 			drop[ref.rt] = true
+			ref.op.dropped = fmt.Sprintf("%s: %s %s is not a valid ServeMux pattern: %v [%s]", ref.rt.path.Pos, ref.rt.method, ref.rt.path.Template, err, CodeRouteUnsupported)
 			p.diag(ref.rt.path.Pos, CodeRouteUnsupported,
 				"%s %s (%s) is not a valid ServeMux pattern %q: %v; no handler route is generated for it", ref.rt.method, ref.rt.path.Template, ref.op.o.Name, key, err)
 			continue
@@ -366,6 +369,7 @@ func (p *plan) checkRoutes(ops []*handlerOp) {
 			if o := byKey[other]; len(o) > 0 {
 				where = fmt.Sprintf(" %s %s (%s) at %s", o[0].rt.method, o[0].rt.path.Template, o[0].op.o.Name, o[0].rt.path.Pos)
 			}
+			ref.op.dropped = fmt.Sprintf("%s: %s %s overlaps%s [%s]", ref.rt.path.Pos, ref.rt.method, ref.rt.path.Template, where, CodeRouteConflict)
 			p.diag(ref.rt.path.Pos, CodeRouteConflict,
 				"%s %s (%s) overlaps%s: net/http cannot tell the patterns %q and %q apart, so no handler route is generated for this one",
 				ref.rt.method, ref.rt.path.Template, ref.op.o.Name, where, key, other)

@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"encoding/json"
+	"maps"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -134,6 +135,21 @@ func TestCorpusHandlers(t *testing.T) {
 		if err := os.WriteFile(out, []byte(strings.Join(details, "\n")+"\n"), 0o644); err != nil {
 			t.Error(err)
 		}
+	}
+	// Categories: each reason up to its first parenthesis or colon.
+	category := map[string]int{}
+	for k, names := range groups {
+		c := k
+		if i := strings.IndexAny(c, "(:"); i > 0 {
+			c = strings.TrimSpace(c[:i])
+		}
+		category[c] += len(names)
+	}
+	cats := slices.Collect(maps.Keys(category))
+	slices.Sort(cats)
+	slices.SortStableFunc(cats, func(a, b string) int { return category[b] - category[a] })
+	for _, c := range cats {
+		t.Logf("category %5d %s", category[c], c)
 	}
 	keys := slices.Sorted(func(yield func(string) bool) {
 		for k := range groups {
