@@ -413,7 +413,7 @@ func (hp *handlerPlan) route(method, path string, ho *handlerOp, alias bool) str
 		// when case is ignored; so does the test.
 		pattern = hp.foldRoute(method, r.URL.EscapedPath())
 	}
-	ops := hp.keyOps[pattern]
+	ops := parsedOps(hp.keyOps[pattern], pattern, r.URL.EscapedPath())
 	if trimmed := strings.TrimRight(path, "/"); len(ops) == 0 && trimmed != path && trimmed != "" {
 		// The runtime serves a path with a trailing slash as without it.
 		return hp.route(method, trimmed, ho, alias)
@@ -513,4 +513,45 @@ func polymorphicSkip(ho *handlerOp, ex *model.Example) string {
 		break
 	}
 	return ""
+}
+
+// parsedOps keeps the operations of a route key whose route of that key
+// takes path: a route with key or function segments only when each of
+// them has the segment's name and parentheses ("rowsAbove" is not
+// "rowsAbove(count=2)"), as the runtime's dispatcher parses them.
+func parsedOps(ops []*handlerOp, key, path string) []*handlerOp {
+	_, pattern, _ := strings.Cut(key, " ")
+	pat := strings.Split(pattern, "/")
+	parts := strings.Split(path, "/")
+	var out []*handlerOp
+	for _, o := range ops {
+		for _, rt := range o.routes {
+			if rt.key() != key || !segmentsParse(rt, pat, parts) {
+				continue
+			}
+			out = append(out, o)
+			break
+		}
+	}
+	return out
+}
+
+func segmentsParse(rt *handlerRoute, pat, parts []string) bool {
+	if len(pat) != len(parts) {
+		return len(rt.segs) == 0
+	}
+	for _, sg := range rt.segs {
+		i := slices.Index(pat, "{"+sg.wildcard+"}")
+		if i < 0 {
+			continue
+		}
+		v, err := url.PathUnescape(parts[i])
+		if err != nil {
+			v = parts[i]
+		}
+		if len(v) < len(sg.name)+2 || !strings.EqualFold(v[:len(sg.name)], sg.name) || v[len(sg.name)] != '(' || !strings.HasSuffix(v, ")") {
+			return false
+		}
+	}
+	return true
 }

@@ -342,6 +342,12 @@ func (p *plan) checkRoutes(ops []*handlerOp) {
 				continue
 			}
 			if other := sharedConflict(prev, ref); other != nil {
+				if other.op != ref.op && p.moreGeneral(ref.op, other.op) {
+					// The base type's page takes the route from a derived
+					// type's page documented before it: Graph answers the
+					// path with the base type (and its derived types).
+					ref, *other = *other, ref
+				}
 				drop[ref.rt] = true
 				if other.op != ref.op {
 					p.diag(ref.rt.path.Pos, CodeRouteConflict,
@@ -442,6 +448,20 @@ func polymorphic(byName map[string]*typeInfo, prev []routeRef, other *routeRef, 
 		}
 	}
 	return true
+}
+
+// moreGeneral reports whether a's operation is the base type's form of b's:
+// the type a answers with (or, without one, takes) is a proper base of
+// b's.
+func (p *plan) moreGeneral(a, b *handlerOp) bool {
+	typeOf := func(ho *handlerOp) *typeInfo {
+		if r := ho.o.Operation.Response; r != nil && r.Type.Name != "" {
+			return p.byName[r.Type.Name]
+		}
+		return ho.o.Body
+	}
+	ta, tb := typeOf(a), typeOf(b)
+	return ta != nil && tb != nil && ta != tb && slices.Contains(ta.Descendants, tb)
 }
 
 // relatedTypes reports whether a and b are the same operation's body for
