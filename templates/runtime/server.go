@@ -383,6 +383,12 @@ func (d *serverDispatch) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		fallback.serve(w, r, fallbackVals)
 		return
 	}
+	// The pattern matched but no key or function segment parsed
+	// ("/me/drive/root/children" against "/me/drive/root/{search(q=…)}"):
+	// an alias or cast may still lead to a route.
+	if d.s.serveAlias(w, r) || d.s.serveStripped(w, r) {
+		return
+	}
 	d.s.fallback(w, r, false)
 }
 

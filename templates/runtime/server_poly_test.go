@@ -143,3 +143,37 @@ func TestServerAliases(t *testing.T) {
 		}
 	}
 }
+
+// A path whose pattern matches a function route but whose segment is no
+// call of it still reaches the route an alias leads to.
+func TestServerAliasAfterFunctionPattern(t *testing.T) {
+	echo := func(name string) http.Handler {
+		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { _, _ = io.WriteString(w, name) })
+	}
+	s := newServer(nil)
+	s.add([]serverRoute{
+		{method: "GET", pattern: "/me/drive/root/{seg4}", segments: []serverSegment{{wildcard: "seg4", name: "search", params: []serverSegmentParam{{arg: "q", path: "q"}}}}, handler: echo("search")},
+		{method: "GET", pattern: "/me/drive/items/{item}/children", handler: echo("children")},
+	})
+	ts := httptest.NewServer(s)
+	defer ts.Close()
+	for path, want := range map[string]string{
+		"/me/drive/root/search(q='x')": "200 search",
+		"/me/drive/root/children":      "200 children",
+		"/me/drive/root/nothing":       "404 ",
+	} {
+		resp, err := http.Get(ts.URL + path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		got := fmt.Sprint(resp.StatusCode) + " "
+		if resp.StatusCode == http.StatusOK {
+			got += string(b)
+		}
+		if got != want {
+			t.Errorf("GET %s: %q, want %q", path, got, want)
+		}
+	}
+}
