@@ -392,31 +392,44 @@ func (p *plan) checkRoutes(ops []*handlerOp) {
 	}
 }
 
-// baseTypeDefault makes the route of the base type the default of a
-// registration shared by derived types: when the operations' body types
-// all derive from one of them, a body whose @odata.type names none of the
-// derived types (or none at all) goes to the base type's operation, as
-// Graph reads it, whatever the pages' order.
+// baseTypeDefault makes one route of each registration shared by derived
+// types the default, the one a body gets when its @odata.type names none
+// of the others (or is absent): the base type's when the operations' body
+// types all derive from one of them, as Graph reads such a body, else the
+// first page's; whatever the order the runtime registers them in.
 func baseTypeDefault(refs []routeRef) {
-	for i, base := range refs {
-		if base.rt.odataType == "" {
+	bySig := map[string][]routeRef{}
+	var sigs []string
+	for _, r := range refs {
+		if r.rt.odataType == "" {
 			continue
 		}
-		all, n := true, 0
-		for j, o := range refs {
-			if j == i || o.rt.odataType == "" || o.rt.signature() != base.rt.signature() {
-				continue
+		sig := r.rt.signature()
+		if _, ok := bySig[sig]; !ok {
+			sigs = append(sigs, sig)
+		}
+		bySig[sig] = append(bySig[sig], r)
+	}
+	for _, sig := range sigs {
+		group := bySig[sig]
+		if len(group) < 2 {
+			continue
+		}
+		def := group[0]
+		for _, base := range group {
+			all := true
+			for _, o := range group {
+				if o.rt != base.rt && !slices.Contains(base.op.o.Body.Descendants, o.op.o.Body) {
+					all = false
+					break
+				}
 			}
-			n++
-			if !slices.Contains(base.op.o.Body.Descendants, o.op.o.Body) {
-				all = false
+			if all {
+				def = base
 				break
 			}
 		}
-		if all && n > 0 {
-			base.rt.odataType = ""
-			return
-		}
+		def.rt.odataType = ""
 	}
 }
 
