@@ -26,8 +26,8 @@ func (s *stubCreateCloudPcDeviceImage) CreateCloudPcDeviceImage(ctx context.Cont
 // serveCreateCloudPcDeviceImage mounts a new stubCreateCloudPcDeviceImage under prefix: the Serve function of the handler cases of CreateCloudPcDeviceImage.
 func serveCreateCloudPcDeviceImage(prefix string, response []byte) (http.Handler, func() bool, error) {
 	s := &stubCreateCloudPcDeviceImage{}
+	s.resp = new(CloudPcDeviceImage)
 	if response != nil {
-		s.resp = new(CloudPcDeviceImage)
 		if err := json.Unmarshal(response, s.resp); err != nil {
 			return nil, nil, err
 		}

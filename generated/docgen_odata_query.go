@@ -105,7 +105,7 @@ func readODataQuery(r *http.Request) (ODataQuery, error) {
 	if r.URL.RawQuery == "" {
 		return ODataQuery{}, nil
 	}
-	vals, err := url.ParseQuery(r.URL.RawQuery)
+	vals, err := parseQuery(r.URL.RawQuery)
 	if err != nil {
 		return ODataQuery{}, newGraphError(http.StatusBadRequest, codeInvalidRequest, "The query string is malformed: %v.", err)
 	}
@@ -258,4 +258,26 @@ func odataError(target, format string, args ...any) *GraphError {
 	ge := newGraphError(http.StatusBadRequest, codeInvalidRequest, format, args...)
 	ge.Target = target
 	return ge
+}
+
+// parseQuery is url.ParseQuery without its refusal of ";": OData writes
+// nested options with it ("$expand=manager($levels=max;$select=id)").
+func parseQuery(q string) (url.Values, error) {
+	vals := url.Values{}
+	for item := range strings.SplitSeq(q, "&") {
+		if item == "" {
+			continue
+		}
+		k, v, _ := strings.Cut(item, "=")
+		key, err := url.QueryUnescape(k)
+		if err != nil {
+			return nil, err
+		}
+		value, err := url.QueryUnescape(v)
+		if err != nil {
+			return nil, err
+		}
+		vals[key] = append(vals[key], value)
+	}
+	return vals, nil
 }

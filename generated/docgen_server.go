@@ -110,6 +110,9 @@ type serverConfig struct {
 	strict  bool
 	// selectAnswers applies $select to JSON answers (WithODataSelect).
 	selectAnswers bool
+	// pageSize is the largest page of a collection answer without $top
+	// (WithPageSize): 0 DefaultPageSize, < 0 unlimited.
+	pageSize int
 }
 
 // WithPrefix mounts the routes under a path prefix such as "/beta" or
@@ -214,6 +217,10 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if !s.serverPrepare(w, r) {
 		return
 	}
+	if db, ok := r.Body.(*serverDecodedBody); ok {
+		// net/http closes the body it made, not this one.
+		defer db.Close()
+	}
 	if r.Method == http.MethodPost && strings.HasSuffix(r.URL.Path, "/$batch") && r.URL.Path == s.cfg.prefix+"/$batch" {
 		s.serveBatch(w, r)
 		return
@@ -310,28 +317,42 @@ type serverDispatch struct {
 // add adds a candidate. Candidates that parse key/function segments are
 // tried in registration order, the one plain candidate (if any) last; two
 // plain candidates, or two that parse the same segments, are a conflict.
+//
+// Candidates told apart by the body's @odata.type share their segments; at
+// most one of them has no odataType: the base type's, the default, tried
+// after the others.
 func (d *serverDispatch) add(c serverCandidate, key string) {
 	for _, o := range d.cands {
 		same := (len(o.segs) == 0 && len(c.segs) == 0) || o.signature() == c.signature()
-		if same && (o.odataType == "" || c.odataType == "" || strings.EqualFold(o.odataType, c.odataType)) {
+		if same && strings.EqualFold(o.odataType, c.odataType) {
 			panic(fmt.Sprintf("docgen server: pattern %q is registered twice", key))
 		}
 	}
 	if c.odataType != "" {
 		d.poly = true
 	}
-	first := slices.IndexFunc(d.cands, func(o serverCandidate) bool { return len(o.segs) == 0 })
-	if len(c.segs) > 0 && first >= 0 {
-		d.cands = slices.Insert(d.cands, first, c)
-	} else {
-		d.cands = append(d.cands, c)
+	at := len(d.cands)
+	if len(c.segs) > 0 {
+		if first := slices.IndexFunc(d.cands, func(o serverCandidate) bool { return len(o.segs) == 0 }); first >= 0 {
+			at = first
+		}
 	}
+	if c.odataType != "" {
+		// Before the default of the same segments.
+		if def := slices.IndexFunc(d.cands, func(o serverCandidate) bool {
+			return o.odataType == "" && ((len(o.segs) == 0 && len(c.segs) == 0) || o.signature() == c.signature())
+		}); def >= 0 && def < at {
+			at = def
+		}
+	}
+	d.cands = slices.Insert(d.cands, at, c)
 }
 
 // ServeHTTP calls the first candidate whose segments parse. Among
 // candidates that parse the same segments and are told apart by their body
-// type, the one the body's @odata.type names is called, or the first
-// (the base type's page comes first) when it names none of them.
+// type, the one the body's @odata.type names is called; when it names none
+// of them, the default (the base type's, without odataType), or else the
+// first.
 func (d *serverDispatch) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	cands := d.cands
 	if len(cands) == 1 && len(cands[0].segs) == 0 {
@@ -363,6 +384,12 @@ func (d *serverDispatch) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	if fallback != nil {
 		fallback.serve(w, r, fallbackVals)
+		return
+	}
+	// The pattern matched but no key or function segment parsed
+	// ("/me/drive/root/children" against "/me/drive/root/{search(q=…)}"):
+	// an alias or cast may still lead to a route.
+	if d.s.serveAlias(w, r) || d.s.serveStripped(w, r) {
 		return
 	}
 	d.s.fallback(w, r, false)
@@ -449,6 +476,9 @@ func (s *Server) fallback(w http.ResponseWriter, r *http.Request, anyCase bool) 
 		}
 	}
 	allow := s.allowed(r)
+	if len(allow) == 0 && anyCase && (s.serveAlias(w, r) || s.serveStripped(w, r)) {
+		return
+	}
 	if len(allow) == 0 {
 		s.cfg.fail(w, r, newGraphError(http.StatusNotFound, codeItemNotFound, "Resource not found for the segment path '%s'.", r.URL.Path))
 		return

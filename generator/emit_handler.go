@@ -51,6 +51,9 @@ type handlerPlan struct {
 	mux        *http.ServeMux
 	keyOps     map[string][]*handlerOp
 	keys       []string
+	// noRoute says, by operation name, why an operation with documented
+	// paths has no route (its handler tests are skips with that reason).
+	noRoute map[string]string
 }
 
 // serverGroup is one generated server interface.
@@ -103,6 +106,8 @@ type handlerOp struct {
 	respElem func() *jen.Statement
 	respDesc string
 	status   int
+	// dropped is why checkRoutes dropped the last route it dropped.
+	dropped string
 }
 
 // reqField is a path-parameter or header field of a request type.
@@ -123,15 +128,23 @@ func (p *plan) handlerPlan() *handlerPlan {
 }
 
 func (p *plan) buildHandlerPlan() *handlerPlan {
-	hp := &handlerPlan{byOp: map[string]*handlerOp{}}
+	hp := &handlerPlan{byOp: map[string]*handlerOp{}, noRoute: map[string]string{}}
 	var ops []*handlerOp
 	for _, o := range p.ops { // sorted by name
-		if ho := p.planHandlerOp(o); ho != nil {
+		if ho, why := p.planHandlerOp(o); ho != nil {
 			ops = append(ops, ho)
+		} else if why != "" {
+			hp.noRoute[o.Name] = why
 		}
 	}
 	p.checkRoutes(ops)
-	ops = slices.DeleteFunc(ops, func(ho *handlerOp) bool { return len(ho.routes) == 0 })
+	ops = slices.DeleteFunc(ops, func(ho *handlerOp) bool {
+		if len(ho.routes) == 0 {
+			hp.noRoute[ho.o.Name] = ho.dropped
+			return true
+		}
+		return false
+	})
 	for _, ho := range ops {
 		p.planFields(ho)
 		hp.byOp[ho.o.Name] = ho
@@ -145,9 +158,10 @@ func (p *plan) buildHandlerPlan() *handlerPlan {
 }
 
 // planHandlerOp works out the routes, body and response of an operation;
-// nil when none of its paths can be routed (each reported).
-func (p *plan) planHandlerOp(o *opInfo) *handlerOp {
+// nil and why when none of its paths can be routed (each reported).
+func (p *plan) planHandlerOp(o *opInfo) (*handlerOp, string) {
 	ho := &handlerOp{o: o}
+	reason := ""
 	for _, path := range o.Paths {
 		if path == nil {
 			continue
@@ -159,16 +173,19 @@ func (p *plan) planHandlerOp(o *opInfo) *handlerOp {
 				pos = o.Pos
 			}
 			p.diag(pos, CodeRouteUnsupported, "no handler route for %s %s (%s): %s", cmpOr(path.Method, o.Method), path.Template, o.Name, why)
+			if reason == "" {
+				reason = fmt.Sprintf("%s: %s %s: %s [%s]", pos, cmpOr(path.Method, o.Method), path.Template, why, CodeRouteUnsupported)
+			}
 			continue
 		}
 		ho.routes = append(ho.routes, rt)
 	}
 	if len(ho.routes) == 0 {
-		return nil
+		return nil, reason
 	}
 	p.planBody(ho)
 	p.planResponse(ho)
-	return ho
+	return ho, ""
 }
 
 // planBody decides the request body: a generated struct validated with

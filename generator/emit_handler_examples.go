@@ -1,6 +1,7 @@
 package generator
 
 import (
+	"encoding/json"
 	"fmt"
 	"maps"
 	"net/http"
@@ -56,6 +57,10 @@ func (p *plan) handlerTestFiles(hp *handlerPlan) []*genFile {
 		for _, o := range p.files[i].ops {
 			ho := hp.byOp[o.Name]
 			if ho == nil {
+				if why, ok := hp.noRoute[o.Name]; ok {
+					// Still documented pairs: skips that say why.
+					planned[i].tests = append(planned[i].tests, p.unroutedTests(o, why)...)
+				}
 				continue
 			}
 			if ts := p.handlerTests(p.files[i], ho, diags); len(ts) > 0 {
@@ -120,7 +125,25 @@ func (p *plan) handlerTests(fi *fileInfo, ho *handlerOp, diags map[string][]mode
 		t := &handlerTest{ho: ho, req: ex, resp: resp}
 		label := exampleLabel(exampleSource{ex, o})
 		t.want = exampleNamePart(label)
+		if ho.routes == nil {
+			tests = append(tests, t) // unroutedTests gives the reason
+			continue
+		}
 		t.skip = p.planHandlerTest(t, diags[ex.Pos.File])
+		tests = append(tests, t)
+	}
+	return tests
+}
+
+// unroutedTests are the skipped tests of an operation without a route.
+func (p *plan) unroutedTests(o *opInfo, why string) []*handlerTest {
+	if why == "" {
+		why = "no documented path of the operation is routable"
+	}
+	var tests []*handlerTest
+	for _, t := range p.handlerTests(nil, &handlerOp{o: o}, nil) {
+		t.skip = "the operation has no handler route: " + why
+		t.reqT, t.respT = nil, nil
 		tests = append(tests, t)
 	}
 	return tests
@@ -153,6 +176,9 @@ func (p *plan) planHandlerTest(t *handlerTest, fileDiags []model.Diagnostic) str
 	if why := p.handlerPlan().routesTo(ex.Method, strings.TrimPrefix(u.EscapedPath(), t.prefix), ho); why != "" {
 		return why
 	}
+	if why := polymorphicSkip(ho, ex); why != "" {
+		return why
+	}
 	switch ho.body {
 	case bodyRaw:
 		return "the request body is not JSON"
@@ -169,16 +195,12 @@ func (p *plan) planHandlerTest(t *handlerTest, fileDiags []model.Diagnostic) str
 		}
 		t.problems = p.ruleProblems(ho, ex, t.reqT)
 	}
-	switch ho.resp {
-	case respRedirect:
-		return "the operation answers with a redirect"
-	case respJSON:
-		if !exampleTestable(resp) {
-			return "the response example has no JSON body"
-		}
-		t.respT = p.exampleTestOf(resp, ho.o, fileDiags)
-		if t.respT.skip != "" {
-			return "the response body cannot be tested: " + t.respT.skip
+	// A response without a testable JSON body (none documented, a stream,
+	// a redirect) is checked for its status and for reaching the
+	// implementation; the stub answers with a zero value.
+	if ho.resp == respJSON && exampleTestable(resp) {
+		if rt := p.exampleTestOf(resp, ho.o, fileDiags); rt.skip == "" {
+			t.respT = rt
 		}
 	}
 	return ""
@@ -265,8 +287,10 @@ func (p *plan) emitStub(f *jen.File, ho *handlerOp) {
 	f.Line()
 	serve := []jen.Code{jen.Id("s").Op(":=").Op("&").Id(name).Values()}
 	if ho.resp == respJSON {
+		// Without a documented response body the stub answers a zero
+		// value: the test checks the status only.
+		serve = append(serve, jen.Id("s").Dot("resp").Op("=").New(ho.respElem()))
 		serve = append(serve, jen.If(jen.Id("response").Op("!=").Nil()).Block(
-			jen.Id("s").Dot("resp").Op("=").New(ho.respElem()),
 			jen.If(jen.Err().Op(":=").Qual("encoding/json", "Unmarshal").Call(jen.Id("response"), jen.Id("s").Dot("resp")), jen.Err().Op("!=").Nil()).Block(
 				jen.Return(jen.Nil(), jen.Nil(), jen.Err()),
 			),
@@ -351,6 +375,15 @@ func (p *plan) handlerCaseFields(t *handlerTest) []jen.Code {
 // routesTo explains why a request would not reach ho's handler ("" when
 // it would), using a ServeMux with every generated route.
 func (hp *handlerPlan) routesTo(method, path string, ho *handlerOp) string {
+	return hp.route(method, path, ho, false)
+}
+
+// routesToAlias is routesTo for the path an alias stands for.
+func (hp *handlerPlan) routesToAlias(method, path string, ho *handlerOp) string {
+	return hp.route(method, path, ho, true)
+}
+
+func (hp *handlerPlan) route(method, path string, ho *handlerOp, alias bool) string {
 	hp.routerOnce.Do(func() {
 		hp.mux = http.NewServeMux()
 		hp.keyOps = map[string][]*handlerOp{}
@@ -380,10 +413,32 @@ func (hp *handlerPlan) routesTo(method, path string, ho *handlerOp) string {
 		// when case is ignored; so does the test.
 		pattern = hp.foldRoute(method, r.URL.EscapedPath())
 	}
-	ops := hp.keyOps[pattern]
+	ops := parsedOps(hp.keyOps[pattern], pattern, r.URL.EscapedPath())
 	if trimmed := strings.TrimRight(path, "/"); len(ops) == 0 && trimmed != path && trimmed != "" {
 		// The runtime serves a path with a trailing slash as without it.
-		return hp.routesTo(method, trimmed, ho)
+		return hp.route(method, trimmed, ho, alias)
+	}
+	if len(ops) == 0 && !alias {
+		// The runtime tries Graph's path aliases (/me, /drive, …/root).
+		segs := strings.Split(strings.TrimPrefix(path, "/"), "/")
+		for range 4 {
+			if segs = aliasRewrite(segs); segs == nil {
+				break
+			}
+			if why := hp.routesToAlias(method, "/"+strings.Join(segs, "/"), ho); why == "" {
+				return ""
+			} else if !strings.Contains(why, "matches none") {
+				return why
+			}
+		}
+	}
+	if len(ops) == 0 && !alias {
+		// Then without cast and $count segments.
+		if segs, _, _, ok := stripSegments(method, strings.Split(strings.TrimPrefix(path, "/"), "/")); ok {
+			if why := hp.route(method, "/"+strings.Join(segs, "/"), ho, false); why == "" || !strings.Contains(why, "matches none") {
+				return why
+			}
+		}
 	}
 	if slices.Contains(ops, ho) {
 		return ""
@@ -433,6 +488,68 @@ func foldMatches(pattern, path []string) bool {
 				return false
 			}
 		case !strings.EqualFold(p, path[i]):
+			return false
+		}
+	}
+	return true
+}
+
+// polymorphicSkip explains why a request example of a derived type's
+// operation does not reach it: its route is shared with the other derived
+// types' operations and its body does not name its @odata.type, so the
+// server gives it to the base type's operation, as Graph reads such a body.
+func polymorphicSkip(ho *handlerOp, ex *model.Example) string {
+	for _, rt := range ho.routes {
+		if rt.odataType == "" {
+			continue
+		}
+		var body struct {
+			Type string `json:"@odata.type"`
+		}
+		_ = json.Unmarshal([]byte(ex.Body), &body)
+		if !strings.EqualFold(strings.TrimPrefix(body.Type, "#"), rt.odataType) {
+			return fmt.Sprintf("the request example's body names no @odata.type %s, and %s %s is shared by the operations of several derived types: the server gives such a body to the base type's operation", rt.odataType, rt.method, rt.path.Template)
+		}
+		break
+	}
+	return ""
+}
+
+// parsedOps keeps the operations of a route key whose route of that key
+// takes path: a route with key or function segments only when each of
+// them has the segment's name and parentheses ("rowsAbove" is not
+// "rowsAbove(count=2)"), as the runtime's dispatcher parses them.
+func parsedOps(ops []*handlerOp, key, path string) []*handlerOp {
+	_, pattern, _ := strings.Cut(key, " ")
+	pat := strings.Split(pattern, "/")
+	parts := strings.Split(path, "/")
+	var out []*handlerOp
+	for _, o := range ops {
+		for _, rt := range o.routes {
+			if rt.key() != key || !segmentsParse(rt, pat, parts) {
+				continue
+			}
+			out = append(out, o)
+			break
+		}
+	}
+	return out
+}
+
+func segmentsParse(rt *handlerRoute, pat, parts []string) bool {
+	if len(pat) != len(parts) {
+		return len(rt.segs) == 0
+	}
+	for _, sg := range rt.segs {
+		i := slices.Index(pat, "{"+sg.wildcard+"}")
+		if i < 0 {
+			continue
+		}
+		v, err := url.PathUnescape(parts[i])
+		if err != nil {
+			v = parts[i]
+		}
+		if len(v) < len(sg.name)+2 || !strings.EqualFold(v[:len(sg.name)], sg.name) || v[len(sg.name)] != '(' || !strings.HasSuffix(v, ")") {
 			return false
 		}
 	}

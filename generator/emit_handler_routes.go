@@ -329,7 +329,7 @@ func (p *plan) checkRoutes(ops []*handlerOp) {
 	for _, ref := range refs {
 		key := ref.rt.key()
 		if prev, ok := byKey[key]; ok {
-			if other := sharedConflict(prev, ref); other != nil && polymorphic(prev, other, ref) {
+			if other := sharedConflict(prev, ref); other != nil && polymorphic(p.byName, prev, other, ref) {
 				// One route per method and path: the body's @odata.type
 				// picks the operation of its derived type.
 				for i := range prev {
@@ -342,11 +342,19 @@ func (p *plan) checkRoutes(ops []*handlerOp) {
 				continue
 			}
 			if other := sharedConflict(prev, ref); other != nil {
+				if other.op != ref.op && p.moreGeneral(ref.op, other.op) {
+					// The base type's page takes the route from a derived
+					// type's page documented before it: Graph answers the
+					// path with the base type (and its derived types).
+					ref, *other = *other, ref
+				}
 				drop[ref.rt] = true
 				if other.op != ref.op {
 					p.diag(ref.rt.path.Pos, CodeRouteConflict,
 						"%s %s (%s) is also documented at %s (%s); the generated server routes it to %[5]s only",
 						ref.rt.method, ref.rt.path.Template, ref.op.o.Name, other.rt.path.Pos, other.op.o.Name)
+					ref.op.dropped = fmt.Sprintf("%s: %s %s is also documented at %s (%s), which takes the route [%s]",
+						ref.rt.path.Pos, ref.rt.method, ref.rt.path.Template, other.rt.path.Pos, other.op.o.Name, CodeRouteConflict)
 				}
 				continue
 			}
@@ -355,6 +363,7 @@ func (p *plan) checkRoutes(ops []*handlerOp) {
 		}
 		if err := tryHandle(http.NewServeMux(), key); err != nil {
 			drop[ref.rt] = true
+			ref.op.dropped = fmt.Sprintf("%s: %s %s is not a valid ServeMux pattern: %v [%s]", ref.rt.path.Pos, ref.rt.method, ref.rt.path.Template, err, CodeRouteUnsupported)
 			p.diag(ref.rt.path.Pos, CodeRouteUnsupported,
 				"%s %s (%s) is not a valid ServeMux pattern %q: %v; no handler route is generated for it", ref.rt.method, ref.rt.path.Template, ref.op.o.Name, key, err)
 			continue
@@ -366,6 +375,7 @@ func (p *plan) checkRoutes(ops []*handlerOp) {
 			if o := byKey[other]; len(o) > 0 {
 				where = fmt.Sprintf(" %s %s (%s) at %s", o[0].rt.method, o[0].rt.path.Template, o[0].op.o.Name, o[0].rt.path.Pos)
 			}
+			ref.op.dropped = fmt.Sprintf("%s: %s %s overlaps%s [%s]", ref.rt.path.Pos, ref.rt.method, ref.rt.path.Template, where, CodeRouteConflict)
 			p.diag(ref.rt.path.Pos, CodeRouteConflict,
 				"%s %s (%s) overlaps%s: net/http cannot tell the patterns %q and %q apart, so no handler route is generated for this one",
 				ref.rt.method, ref.rt.path.Template, ref.op.o.Name, where, key, other)
@@ -377,18 +387,67 @@ func (p *plan) checkRoutes(ops []*handlerOp) {
 	for _, o := range ops {
 		o.routes = slices.DeleteFunc(o.routes, func(r *handlerRoute) bool { return drop[r] })
 	}
+	for _, key := range keys {
+		baseTypeDefault(byKey[key])
+	}
+}
+
+// baseTypeDefault makes one route of each registration shared by derived
+// types the default, the one a body gets when its @odata.type names none
+// of the others (or is absent): the base type's when the operations' body
+// types all derive from one of them, as Graph reads such a body, else the
+// first page's; whatever the order the runtime registers them in.
+func baseTypeDefault(refs []routeRef) {
+	bySig := map[string][]routeRef{}
+	var sigs []string
+	for _, r := range refs {
+		if r.rt.odataType == "" {
+			continue
+		}
+		sig := r.rt.signature()
+		if _, ok := bySig[sig]; !ok {
+			sigs = append(sigs, sig)
+		}
+		bySig[sig] = append(bySig[sig], r)
+	}
+	for _, sig := range sigs {
+		group := bySig[sig]
+		if len(group) < 2 {
+			continue
+		}
+		def := group[0]
+		for _, base := range group {
+			all := true
+			for _, o := range group {
+				if o.rt != base.rt && !slices.Contains(base.op.o.Body.Descendants, o.op.o.Body) {
+					all = false
+					break
+				}
+			}
+			if all {
+				def = base
+				break
+			}
+		}
+		def.rt.odataType = ""
+	}
 }
 
 // polymorphic reports whether ref may share other's registration because
 // both operations take a JSON body of a different struct type (the same
 // operation documented once per derived type) and no route of the
 // registration prev takes ref's body type already.
-func polymorphic(prev []routeRef, other *routeRef, ref routeRef) bool {
+func polymorphic(byName map[string]*typeInfo, prev []routeRef, other *routeRef, ref routeRef) bool {
 	if other.op == ref.op || other.op.body != bodyJSON || ref.op.body != bodyJSON {
 		return false
 	}
 	a, b := other.op.o.Body, ref.op.o.Body
 	if a == nil || b == nil || a == b || a.Synthetic || b.Synthetic || !a.isStruct() || !b.isStruct() {
+		return false
+	}
+	if !relatedTypes(byName, a, b) {
+		// Unrelated bodies (a contact and an extended property on one
+		// path) are two operations the body's type cannot tell apart.
 		return false
 	}
 	for _, o := range prev {
@@ -402,6 +461,41 @@ func polymorphic(prev []routeRef, other *routeRef, ref routeRef) bool {
 		}
 	}
 	return true
+}
+
+// moreGeneral reports whether a's operation is the base type's form of b's:
+// the type a answers with (or, without one, takes) is a proper base of
+// b's.
+func (p *plan) moreGeneral(a, b *handlerOp) bool {
+	typeOf := func(ho *handlerOp) *typeInfo {
+		if r := ho.o.Operation.Response; r != nil && r.Type.Name != "" {
+			return p.byName[r.Type.Name]
+		}
+		return ho.o.Body
+	}
+	ta, tb := typeOf(a), typeOf(b)
+	return ta != nil && tb != nil && ta != tb && slices.Contains(ta.Descendants, tb)
+}
+
+// relatedTypes reports whether a and b are the same operation's body for
+// several derived types: one derives from the other, or both derive from a
+// common base other than Graph's root entity type.
+func relatedTypes(byName map[string]*typeInfo, a, b *typeInfo) bool {
+	chain := func(t *typeInfo) []string {
+		out := []string{t.Name}
+		for seen := map[string]bool{t.Name: true}; t != nil && t.Base != "" && t.Base != model.EntityBase && !seen[t.Base]; t = byName[t.Base] {
+			seen[t.Base] = true
+			out = append(out, t.Base)
+		}
+		return out
+	}
+	ca := chain(a)
+	for _, n := range chain(b) {
+		if slices.Contains(ca, n) {
+			return true
+		}
+	}
+	return false
 }
 
 // sharedConflict reports the earlier route that ref cannot share a

@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"encoding/json"
+	"maps"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -21,9 +22,10 @@ import (
 // operation sent through NewServer). It prints how many there are and how
 // many pass, fail and skip, with the skip reasons grouped, and requires that
 // at least 97% of the pairs run and pass and that every skip states a
-// reason. The one command that counts them:
+// reason (DOCGEN_CORPUS_HANDLERS_OUT=FILE writes each test that did not
+// pass, with its reason, to FILE). The one command that counts them:
 //
-//	DOCGEN_CORPUS_HANDLERS=1 go test ./generator -run TestCorpusHandlers -count=1 -v -timeout 45m
+//	DOCGEN_CORPUS_HANDLERS=1 GOFLAGS=-p=1 go test ./generator -run TestCorpusHandlers -count=1 -v -timeout 60m
 func TestCorpusHandlers(t *testing.T) {
 	if os.Getenv("DOCGEN_CORPUS_HANDLERS") != "1" {
 		t.Skip("set DOCGEN_CORPUS_HANDLERS=1 to generate the corpus and run its handler tests")
@@ -41,15 +43,23 @@ func TestCorpusHandlers(t *testing.T) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		t.Fatal(err)
 	}
+	// Each page's handler test is one function running a table of cases as
+	// subtests: a pair is "TestXHandlers/case".
 	testFunc := regexp.MustCompile(`(?m)^func (Test\w+)\(t \*testing\.T\) \{`)
+	caseName := regexp.MustCompile(`(?m)^\t\tTest: +"([^"]*)",`)
 	ours := map[string]bool{}
 	for _, f := range files {
 		if err := os.WriteFile(filepath.Join(dir, f.Name), f.Content, 0o644); err != nil {
 			t.Fatal(err)
 		}
 		if strings.HasSuffix(f.Name, "_handlers_test.go") {
-			for _, m := range testFunc.FindAllSubmatch(f.Content, -1) {
-				ours[string(m[1])] = true
+			fn := testFunc.FindSubmatch(f.Content)
+			if fn == nil {
+				t.Errorf("%s declares no test function", f.Name)
+				continue
+			}
+			for _, m := range caseName.FindAllSubmatch(f.Content, -1) {
+				ours[string(fn[1])+"/"+strings.ReplaceAll(string(m[1]), " ", "_")] = true
 			}
 		}
 	}
@@ -57,7 +67,7 @@ func TestCorpusHandlers(t *testing.T) {
 		t.Fatal("the corpus has no handler test")
 	}
 	writeModule(t, mod)
-	cmd := exec.Command("go", "test", "-json", "-count=1", "-timeout=40m", "-run", "_Handler_", "./corpus")
+	cmd := exec.Command("go", "test", "-json", "-count=1", "-timeout=40m", "-run", "Handlers$", "./corpus")
 	cmd.Dir = mod
 	cmd.Env = append(os.Environ(), "GOFLAGS=-mod=mod", "GOPROXY=off", "GOWORK=off")
 	out, _ := cmd.Output()
@@ -94,6 +104,7 @@ func TestCorpusHandlers(t *testing.T) {
 
 	reason := regexp.MustCompile(`\.md:\d+: (.*)`)
 	groups := map[string][]string{}
+	var details []string
 	for name, r := range result {
 		if r == "pass" {
 			continue
@@ -116,6 +127,29 @@ func TestCorpusHandlers(t *testing.T) {
 		}
 		key := r + " " + shorten(cause)
 		groups[key] = append(groups[key], name)
+		details = append(details, name+"\t"+r+"\t"+cause)
+	}
+	if out := os.Getenv("DOCGEN_CORPUS_HANDLERS_OUT"); out != "" {
+		// Every test that did not pass, with its whole reason.
+		slices.Sort(details)
+		if err := os.WriteFile(out, []byte(strings.Join(details, "\n")+"\n"), 0o644); err != nil {
+			t.Error(err)
+		}
+	}
+	// Categories: each reason up to its first parenthesis or colon.
+	category := map[string]int{}
+	for k, names := range groups {
+		c := k
+		if i := strings.IndexAny(c, "(:"); i > 0 {
+			c = strings.TrimSpace(c[:i])
+		}
+		category[c] += len(names)
+	}
+	cats := slices.Collect(maps.Keys(category))
+	slices.Sort(cats)
+	slices.SortStableFunc(cats, func(a, b string) int { return category[b] - category[a] })
+	for _, c := range cats {
+		t.Logf("category %5d %s", category[c], c)
 	}
 	keys := slices.Sorted(func(yield func(string) bool) {
 		for k := range groups {

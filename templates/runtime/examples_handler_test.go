@@ -306,7 +306,10 @@ func (h *handlerRunner) serve(reqBody, response []byte) (served, error) {
 		h.logf("%s: the request example has a JSON body but no Content-Type; sending application/json", h.at)
 		req.Header.Set("Content-Type", "application/json")
 	}
-	resp, err := ts.Client().Do(req)
+	client := ts.Client()
+	// A redirect is the answer under test, not a link to follow.
+	client.CheckRedirect = func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }
+	resp, err := client.Do(req)
 	if err != nil {
 		return served{}, err
 	}

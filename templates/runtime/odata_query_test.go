@@ -1,6 +1,7 @@
 package runtime
 
 import (
+	"net/http"
 	"net/http/httptest"
 	"testing"
 
@@ -73,5 +74,21 @@ func TestReadODataQueryEmptyNoAlloc(t *testing.T) {
 	r := httptest.NewRequest("GET", "/x", nil)
 	if n := testing.AllocsPerRun(100, func() { _, _ = readODataQuery(r) }); n != 0 {
 		t.Errorf("readODataQuery on an empty query allocates %v times", n)
+	}
+}
+
+// OData's nested options use ";", which url.ParseQuery refuses.
+func TestReadODataQuerySemicolon(t *testing.T) {
+	r, _ := http.NewRequest("GET", "/me?$expand=manager($levels=max;$select=id,displayName)&$select=id&$count=true", nil)
+	q, err := readODataQuery(r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(q.Expand) != 1 || q.Expand[0] != "manager($levels=max;$select=id,displayName)" || !q.Count.Value {
+		t.Errorf("got %+v", q)
+	}
+	r, _ = http.NewRequest("GET", "/me?$select=%zz", nil)
+	if _, err := readODataQuery(r); err == nil {
+		t.Error("a bad escape was accepted")
 	}
 }

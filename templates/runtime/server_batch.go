@@ -138,7 +138,11 @@ func (s *Server) batchOne(r *http.Request, br serverBatchRequest, status map[str
 	}
 	rec := &batchRecorder{header: http.Header{}}
 	if s.serverPrepare(rec, sub) {
+		db, _ := sub.Body.(*serverDecodedBody)
 		s.mux.ServeHTTP(rec, sub)
+		if db != nil {
+			_ = db.Close()
+		}
 	}
 	res := serverBatchResponse{ID: br.ID, Status: rec.status, Headers: map[string]string{}}
 	if res.Status == 0 {

@@ -67,11 +67,18 @@ func (h *jsonHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	defer serverRecover(h.cfg, w, r)
 	serverLimitBody(h.cfg, w, r)
 	ctx, ans := serverAnswerContext(w, r, h.status)
+	pg := takeSkipToken(r)
 	resp, err := h.serve(ctx, r)
 	switch {
 	case err != nil:
 		h.cfg.fail(w, r, err)
 	case resp != nil:
+		if pg.get {
+			if writeCount(w, r, resp) {
+				return
+			}
+			resp = pg.page(h.cfg, r, resp)
+		}
 		writeJSON(h.cfg, w, r, ans.status, resp)
 	case ans.status == http.StatusAccepted || ans.status == http.StatusNoContent || ans.status/100 == 3:
 		// A long-running operation accepted (202 with Location), or an

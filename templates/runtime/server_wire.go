@@ -20,6 +20,7 @@ import (
 	"reflect"
 	"strconv"
 	"strings"
+	"sync"
 )
 
 // serverPrepare sets the headers every answer carries (request-id, the
@@ -62,7 +63,7 @@ func (c *serverConfig) decodeContentEncoding(w http.ResponseWriter, r *http.Requ
 	if enc == "deflate" {
 		dec, err = newDeflateReader(raw)
 	} else {
-		dec, err = gzip.NewReader(raw)
+		dec, err = newGzipReader(raw)
 	}
 	switch {
 	case errors.Is(err, io.EOF):
@@ -99,16 +100,52 @@ func newDeflateReader(r io.Reader) (io.ReadCloser, error) {
 	return flate.NewReader(br), nil
 }
 
-// serverDecodedBody is a decoded request body; Close closes both streams.
+// serverGzipReaders holds gzip readers for reuse: each holds a 32 KiB
+// window and tables that would otherwise be allocated for every gzip
+// request body.
+var serverGzipReaders sync.Pool
+
+// newGzipReader returns a pooled gzip reader of r (one back from Close of
+// a serverDecodedBody), or a new one.
+func newGzipReader(r io.Reader) (io.ReadCloser, error) {
+	if z, ok := serverGzipReaders.Get().(*gzip.Reader); ok {
+		if err := z.Reset(r); err != nil {
+			serverGzipReaders.Put(z)
+			return nil, err
+		}
+		return z, nil
+	}
+	z, err := gzip.NewReader(r)
+	if err != nil {
+		return nil, err
+	}
+	return z, nil
+}
+
+// serverDecodedBody is a decoded request body; Close closes both streams
+// and gives a gzip reader back to the pool. It is read by one goroutine
+// (the handler's) and closed once the handler returned.
 type serverDecodedBody struct {
 	dec io.ReadCloser
 	raw io.ReadCloser
 }
 
-func (b *serverDecodedBody) Read(p []byte) (int, error) { return b.dec.Read(p) }
+func (b *serverDecodedBody) Read(p []byte) (int, error) {
+	if b.dec == nil {
+		return 0, http.ErrBodyReadAfterClose
+	}
+	return b.dec.Read(p)
+}
 
 func (b *serverDecodedBody) Close() error {
+	if b.dec == nil {
+		return nil
+	}
 	err := b.dec.Close()
+	if z, ok := b.dec.(*gzip.Reader); ok {
+		serverGzipReaders.Put(z)
+	}
+	b.dec = nil
 	if e := b.raw.Close(); err == nil {
 		err = e
 	}

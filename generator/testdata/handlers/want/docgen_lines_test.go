@@ -5,6 +5,12 @@ package handlers
 // exampleLines maps a test anchor (page file "#" subtest name; handler
 // tests "#handler/" and theirs) to the page line its failures point at.
 var exampleLines = map[string]int{
+	"api/gizmo-create.md#CreateGizmo_Request":                  50,
+	"api/gizmo-create.md#CreateGizmo_Response":                 67,
+	"api/gizmo-create.md#handler/CreateGizmo":                  46,
+	"api/sprocket-create.md#CreateSprocket_Request":            50,
+	"api/sprocket-create.md#CreateSprocket_Response":           67,
+	"api/sprocket-create.md#handler/CreateSprocket":            46,
 	"api/widget-content.md#handler/WidgetContent":              42,
 	"api/widget-create-bad.md#WidgetCreateBad_Request":         49,
 	"api/widget-create-bad.md#WidgetCreateBad_Response":        65,
@@ -22,5 +28,7 @@ var exampleLines = map[string]int{
 	"api/widget-list.md#WidgetList_Response":                   56,
 	"api/widget-list.md#handler/WidgetList":                    41,
 	"api/widget-spin.md#handler/WidgetSpin":                    41,
+	"resources/gizmo.md#Resource1":                             31,
+	"resources/sprocket.md#Resource1":                          31,
 	"resources/widget.md#Resource1":                            27,
 }

@@ -66,6 +66,18 @@ func (UnimplementedWidgetServer) GetWidget(context.Context, *GetWidgetRequest) (
 // error: a *GraphError answers with its status and code, any other error with
 // 500 generalException.
 type WidgetsServer interface {
+	// CreateGizmo is "Create gizmo": POST /widgets; it answers 201 with
+	// microsoft.graph.gizmo.
+	//
+	// Source: api/gizmo-create.md
+	CreateGizmo(ctx context.Context, req *CreateGizmoRequest) (*Gizmo, error)
+
+	// CreateSprocket is "Create sprocket": POST /widgets; it answers 201 with
+	// microsoft.graph.sprocket.
+	//
+	// Source: api/sprocket-create.md
+	CreateSprocket(ctx context.Context, req *CreateSprocketRequest) (*Sprocket, error)
+
 	// CreateWidget is "Create widget": POST /widgets; it answers 201 with
 	// microsoft.graph.widget.
 	//
@@ -115,6 +127,16 @@ type WidgetsServer interface {
 // notImplemented. Embed it in an implementation to serve a subset of the
 // operations.
 type UnimplementedWidgetsServer struct{}
+
+// CreateGizmo answers 501 notImplemented.
+func (UnimplementedWidgetsServer) CreateGizmo(context.Context, *CreateGizmoRequest) (*Gizmo, error) {
+	return nil, notImplemented("CreateGizmo")
+}
+
+// CreateSprocket answers 501 notImplemented.
+func (UnimplementedWidgetsServer) CreateSprocket(context.Context, *CreateSprocketRequest) (*Sprocket, error) {
+	return nil, notImplemented("CreateSprocket")
+}
 
 // CreateWidget answers 501 notImplemented.
 func (UnimplementedWidgetsServer) CreateWidget(context.Context, *CreateWidgetRequest) (*Widget, error) {
@@ -208,6 +230,8 @@ func (impl *Servers) routesWidgetServer(cfg *serverConfig) []serverRoute {
 // routesWidgetsServer returns the routes of impl.Widgets
 // (UnimplementedWidgetsServer when it is nil). Routes:
 //
+//	POST /widgets → CreateGizmo
+//	POST /widgets → CreateSprocket
 //	POST /widgets → CreateWidget
 //	POST /widgetTemplates/{TemplateID}/widgets → CreateWidgetFromTemplate
 //	DELETE /widgets/{WidgetID} → DeleteWidget
@@ -221,6 +245,8 @@ func (impl *Servers) routesWidgetsServer(cfg *serverConfig) []serverRoute {
 		srv = impl.Widgets
 	}
 	return []serverRoute{
+		{method: "POST", pattern: "/widgets", odataType: "microsoft.graph.gizmo", handler: handleJSON(cfg, http.StatusCreated, srv.CreateGizmo)},
+		{method: "POST", pattern: "/widgets", odataType: "microsoft.graph.sprocket", handler: handleJSON(cfg, http.StatusCreated, srv.CreateSprocket)},
 		{method: "POST", pattern: "/widgets", handler: handleJSON(cfg, http.StatusCreated, srv.CreateWidget)},
 		{method: "POST", pattern: "/widgetTemplates/{TemplateID}/widgets", handler: handleJSON(cfg, http.StatusCreated, srv.CreateWidgetFromTemplate)},
 		{method: "DELETE", pattern: "/widgets/{WidgetID}", handler: handleNoContent(cfg, http.StatusNoContent, srv.DeleteWidget)},

@@ -3,7 +3,10 @@
 
 package handlers
 
-// Widget is the microsoft.graph.widget entity type.
+import "strings"
+
+// Widget is the microsoft.graph.widget entity type, derived from
+// microsoft.graph.entity by assumption (no page names its base type).
 //
 // A widget.
 //
@@ -98,3 +101,48 @@ func (v *Widget) ValidateFor(op Op) error {
 
 // validate adds the problems of v to p, at JSON Pointers under base.
 func (v *Widget) validate(p *problems, base string) {}
+
+// DecodeWidget decodes a JSON object of type microsoft.graph.widget or of a
+// type derived from it, choosing the Go type from @odata.type: *Gizmo,
+// *Sprocket; any other or no @odata.type decodes as *Widget.
+//
+// Source: resources/widget.md#widget
+func DecodeWidget(data []byte) (any, error) {
+	var odataType string
+	if err := decodeObject(data, nil, func(name string, value []byte) (bool, error) {
+		if name == "@odata.type" {
+			return true, decodeValue(value, &odataType)
+		}
+		return false, nil
+	}); err != nil {
+		return nil, err
+	}
+	var v interface {
+		UnmarshalJSON([]byte) error
+	}
+	switch strings.TrimPrefix(odataType, "#") {
+	case "microsoft.graph.gizmo":
+		v = new(Gizmo)
+	case "microsoft.graph.sprocket":
+		v = new(Sprocket)
+	default:
+		v = new(Widget)
+	}
+	if err := v.UnmarshalJSON(data); err != nil {
+		return nil, err
+	}
+	return v, nil
+}
+
+// Concrete returns v as the Go type its @odata.type names (see DecodeWidget),
+// decoded again from v's JSON encoding, so members of a derived type that v
+// keeps in Extra become fields. A field or collection item declared as
+// microsoft.graph.widget holds a Widget whatever its @odata.type; Concrete
+// recovers the derived value.
+func (v *Widget) Concrete() (any, error) {
+	data, err := v.MarshalJSON()
+	if err != nil {
+		return nil, err
+	}
+	return DecodeWidget(data)
+}

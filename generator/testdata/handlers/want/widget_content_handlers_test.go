@@ -39,9 +39,13 @@ func TestWidgetContentHandlers(t *testing.T) {
 // api/widget-content.md.
 var handlersWidgetContent = []*handlerCase{
 	{
-		Test: "WidgetContent",
-		Name: "widget-content",
-		File: "api/widget-content.md",
-		Skip: "the operation answers with a redirect",
+		Test:   "WidgetContent",
+		Name:   "widget-content",
+		File:   "api/widget-content.md",
+		Method: "GET",
+		URL:    "/v1.0/widgets/42/parts/1/content",
+		Status: http.StatusFound,
+		Prefix: "/v1.0",
+		Serve:  serveGetWidgetContent,
 	},
 }

@@ -26,8 +26,8 @@ func (s *stubCreateWidgetFromTemplate) CreateWidgetFromTemplate(ctx context.Cont
 // serveCreateWidgetFromTemplate mounts a new stubCreateWidgetFromTemplate under prefix: the Serve function of the handler cases of CreateWidgetFromTemplate.
 func serveCreateWidgetFromTemplate(prefix string, response []byte) (http.Handler, func() bool, error) {
 	s := &stubCreateWidgetFromTemplate{}
+	s.resp = new(Widget)
 	if response != nil {
-		s.resp = new(Widget)
 		if err := json.Unmarshal(response, s.resp); err != nil {
 			return nil, nil, err
 		}

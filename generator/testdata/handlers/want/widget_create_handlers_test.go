@@ -26,8 +26,8 @@ func (s *stubCreateWidget) CreateWidget(ctx context.Context, req *CreateWidgetRe
 // serveCreateWidget mounts a new stubCreateWidget under prefix: the Serve function of the handler cases of CreateWidget.
 func serveCreateWidget(prefix string, response []byte) (http.Handler, func() bool, error) {
 	s := &stubCreateWidget{}
+	s.resp = new(Widget)
 	if response != nil {
-		s.resp = new(Widget)
 		if err := json.Unmarshal(response, s.resp); err != nil {
 			return nil, nil, err
 		}

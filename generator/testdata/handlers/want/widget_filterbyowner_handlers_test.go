@@ -26,8 +26,8 @@ func (s *stubWidgetFilterByOwner) WidgetFilterByOwner(ctx context.Context, req *
 // serveWidgetFilterByOwner mounts a new stubWidgetFilterByOwner under prefix: the Serve function of the handler cases of WidgetFilterByOwner.
 func serveWidgetFilterByOwner(prefix string, response []byte) (http.Handler, func() bool, error) {
 	s := &stubWidgetFilterByOwner{}
+	s.resp = new(ODataCollection[Widget])
 	if response != nil {
-		s.resp = new(ODataCollection[Widget])
 		if err := json.Unmarshal(response, s.resp); err != nil {
 			return nil, nil, err
 		}

@@ -26,8 +26,8 @@ func (s *stubGetWidgetByID) GetWidgetByID(ctx context.Context, req *GetWidgetByI
 // serveGetWidgetByID mounts a new stubGetWidgetByID under prefix: the Serve function of the handler cases of GetWidgetByID.
 func serveGetWidgetByID(prefix string, response []byte) (http.Handler, func() bool, error) {
 	s := &stubGetWidgetByID{}
+	s.resp = new(Widget)
 	if response != nil {
-		s.resp = new(Widget)
 		if err := json.Unmarshal(response, s.resp); err != nil {
 			return nil, nil, err
 		}

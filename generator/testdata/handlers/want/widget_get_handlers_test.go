@@ -26,8 +26,8 @@ func (s *stubGetWidget) GetWidget(ctx context.Context, req *GetWidgetRequest) (*
 // serveGetWidget mounts a new stubGetWidget under prefix: the Serve function of the handler cases of GetWidget.
 func serveGetWidget(prefix string, response []byte) (http.Handler, func() bool, error) {
 	s := &stubGetWidget{}
+	s.resp = new(Widget)
 	if response != nil {
-		s.resp = new(Widget)
 		if err := json.Unmarshal(response, s.resp); err != nil {
 			return nil, nil, err
 		}

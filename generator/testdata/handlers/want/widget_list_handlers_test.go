@@ -26,8 +26,8 @@ func (s *stubListWidgets) ListWidgets(ctx context.Context, req *ListWidgetsReque
 // serveListWidgets mounts a new stubListWidgets under prefix: the Serve function of the handler cases of ListWidgets.
 func serveListWidgets(prefix string, response []byte) (http.Handler, func() bool, error) {
 	s := &stubListWidgets{}
+	s.resp = new(ODataCollection[Widget])
 	if response != nil {
-		s.resp = new(ODataCollection[Widget])
 		if err := json.Unmarshal(response, s.resp); err != nil {
 			return nil, nil, err
 		}

@@ -26,8 +26,8 @@ func (s *stubCreateHostile) CreateHostile(ctx context.Context, req *CreateHostil
 // serveCreateHostile mounts a new stubCreateHostile under prefix: the Serve function of the handler cases of CreateHostile.
 func serveCreateHostile(prefix string, response []byte) (http.Handler, func() bool, error) {
 	s := &stubCreateHostile{}
+	s.resp = new(Hostile)
 	if response != nil {
-		s.resp = new(Hostile)
 		if err := json.Unmarshal(response, s.resp); err != nil {
 			return nil, nil, err
 		}

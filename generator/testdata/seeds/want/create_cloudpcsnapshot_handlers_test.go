@@ -26,8 +26,8 @@ func (s *stubCreateCloudPcSnapshot) CreateCloudPcSnapshot(ctx context.Context, r
 // serveCreateCloudPcSnapshot mounts a new stubCreateCloudPcSnapshot under prefix: the Serve function of the handler cases of CreateCloudPcSnapshot.
 func serveCreateCloudPcSnapshot(prefix string, response []byte) (http.Handler, func() bool, error) {
 	s := &stubCreateCloudPcSnapshot{}
+	s.resp = new(CloudPcSnapshot)
 	if response != nil {
-		s.resp = new(CloudPcSnapshot)
 		if err := json.Unmarshal(response, s.resp); err != nil {
 			return nil, nil, err
 		}
