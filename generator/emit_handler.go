@@ -10,6 +10,7 @@ import (
 
 	"github.com/dave/jennifer/jen"
 
+	"github.com/docgen-dev/docgen/internal/examples"
 	"github.com/docgen-dev/docgen/internal/gosafe"
 	"github.com/docgen-dev/docgen/parser/model"
 )
@@ -220,31 +221,7 @@ func (p *plan) planBody(ho *handlerOp) {
 // planResponse decides the status and the response body.
 func (p *plan) planResponse(ho *handlerOp) {
 	o := ho.o
-	r := o.Operation.Response
-	var ref model.TypeRef
-	status := 0
-	noContent := false
-	if r != nil {
-		ref, status, noContent = r.Type, r.Status, r.NoContent
-	}
-	if status == 0 {
-		for _, ex := range o.Examples {
-			if ex != nil && ex.Kind == model.ResponseExample && ex.Status >= 200 && ex.Status < 400 {
-				status = ex.Status
-				break
-			}
-		}
-	}
-	if status < 200 || status > 399 {
-		switch {
-		case ref.Name == "" || noContent:
-			status = http.StatusNoContent
-		case ho.routes[0].method == http.MethodPost && strings.HasPrefix(strings.ToLower(o.Title), "create"):
-			status = http.StatusCreated
-		default:
-			status = http.StatusOK
-		}
-	}
+	status, ref, noContent := examples.SuccessAnswer(o.Operation, ho.routes[0].method)
 	ho.status = status
 	switch {
 	case status >= 300:

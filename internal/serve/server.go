@@ -19,6 +19,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/docgen-dev/docgen/internal/examples"
 	"github.com/docgen-dev/docgen/parser/model"
 )
 
@@ -188,31 +189,8 @@ func (srv *Server) newOperation(mo *model.Operation) *operation {
 			op.bodyRef = rb.Type
 		}
 	}
-	// The status and body of the answer (generator planResponse).
-	var ref model.TypeRef
-	noContent := false
-	status := 0
-	if r := mo.Response; r != nil {
-		ref, status, noContent = r.Type, r.Status, r.NoContent
-	}
-	if status == 0 {
-		for _, ex := range mo.Examples {
-			if ex != nil && ex.Kind == model.ResponseExample && ex.Status >= 200 && ex.Status < 400 {
-				status = ex.Status
-				break
-			}
-		}
-	}
-	if status < 200 || status > 399 {
-		switch {
-		case ref.Name == "" || noContent:
-			status = http.StatusNoContent
-		case strings.EqualFold(mo.Method, http.MethodPost) && strings.HasPrefix(strings.ToLower(mo.Title), "create"):
-			status = http.StatusCreated
-		default:
-			status = http.StatusOK
-		}
-	}
+	// The status and body of the answer, as the generated handlers decide them.
+	status, ref, noContent := examples.SuccessAnswer(mo, mo.Method)
 	op.status = status
 	op.respRef = ref
 	switch {
