@@ -40,68 +40,19 @@ type Device struct {
 // UnmarshalJSON decodes a JSON object into v, keeping unknown members and
 // annotations in v.Extra.
 func (v *Device) UnmarshalJSON(data []byte) error {
-	if isNull(data) {
-		return nil
-	}
-	*v = Device{}
-	return decodeObject(data, &v.Extra, v.decodeMember)
-}
-
-// decodeMember decodes the member name of a JSON object into its field of v;
-// it reports false for a member that has no field.
-func (v *Device) decodeMember(name string, value []byte) (bool, error) {
-	switch name {
-	case "@odata.type":
-		return true, v.ODataType.UnmarshalJSON(value)
-	case "status":
-		return true, v.Status.UnmarshalJSON(value)
-	case "types":
-		return true, v.Types.UnmarshalJSON(value)
-	case "allTypes":
-		if isNull(value) {
-			return false, nil
-		}
-		return true, decodeArray(value, &v.AllTypes)
-	case "week":
-		if isNull(value) {
-			return false, nil
-		}
-		return true, decodeValue(value, &v.Week)
-	case "color":
-		return true, v.Color.UnmarshalJSON(value)
-	case "deviceId":
-		return true, v.DeviceID.UnmarshalJSON(value)
-	case "ownerIds":
-		if isNull(value) {
-			return false, nil
-		}
-		return true, decodeArray(value, &v.OwnerIDs)
-	}
-	return false, nil
+	return decodeStruct(data, v)
 }
 
 // MarshalJSON encodes v as a JSON object: @odata.type, the fields that are
 // not absent, then v.Extra.
 func (v Device) MarshalJSON() ([]byte, error) {
-	s := getScratch()
-	b, err := v.appendJSON(*s)
-	return putScratch(s, b, err)
+	return marshalStruct(&v)
 }
 
 // appendJSON appends the encoding MarshalJSON returns to b, or returns b
 // and the first error.
 func (v *Device) appendJSON(b []byte) ([]byte, error) {
-	w := appendObject(b)
-	optField(&w, "@odata.type", v.ODataType)
-	optField(&w, "status", v.Status)
-	optField(&w, "types", v.Types)
-	w.field("allTypes", v.AllTypes)
-	w.field("week", v.Week)
-	optField(&w, "color", v.Color)
-	optField(&w, "deviceId", v.DeviceID)
-	w.field("ownerIds", v.OwnerIDs)
-	w.extra(v.Extra)
-	return w.close()
+	return appendStruct(b, v)
 }
 
 // Validate reports every problem in v (undocumented enum values, malformed

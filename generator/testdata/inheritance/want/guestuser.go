@@ -50,68 +50,19 @@ type GuestUser struct {
 // UnmarshalJSON decodes a JSON object into v, keeping unknown members and
 // annotations in v.Extra.
 func (v *GuestUser) UnmarshalJSON(data []byte) error {
-	if isNull(data) {
-		return nil
-	}
-	*v = GuestUser{}
-	return decodeObject(data, &v.Extra, v.decodeMember)
-}
-
-// decodeMember decodes the member name of a JSON object into its field of v;
-// it reports false for a member that has no field.
-func (v *GuestUser) decodeMember(name string, value []byte) (bool, error) {
-	switch name {
-	case "@odata.type":
-		return true, v.ODataType.UnmarshalJSON(value)
-	case "id":
-		return true, v.ID.UnmarshalJSON(value)
-	case "deletedDateTime":
-		return true, v.DeletedDateTime.UnmarshalJSON(value)
-	case "manager":
-		return true, v.Manager.UnmarshalJSON(value)
-	case "displayName":
-		return true, v.DisplayName.UnmarshalJSON(value)
-	case "mailboxSettings":
-		return true, v.MailboxSettings.UnmarshalJSON(value)
-	case "memberOf":
-		if isNull(value) {
-			return false, nil
-		}
-		return true, decodeArray(value, &v.MemberOf)
-	case "businessPhones":
-		if isNull(value) {
-			return false, nil
-		}
-		return true, decodeArray(value, &v.BusinessPhones)
-	case "invitedBy":
-		return true, v.InvitedBy.UnmarshalJSON(value)
-	}
-	return false, nil
+	return decodeStruct(data, v)
 }
 
 // MarshalJSON encodes v as a JSON object: @odata.type, the fields that are
 // not absent, then v.Extra.
 func (v GuestUser) MarshalJSON() ([]byte, error) {
-	s := getScratch()
-	b, err := v.appendJSON(*s)
-	return putScratch(s, b, err)
+	return marshalStruct(&v)
 }
 
 // appendJSON appends the encoding MarshalJSON returns to b, or returns b
 // and the first error.
 func (v *GuestUser) appendJSON(b []byte) ([]byte, error) {
-	w := appendObject(b)
-	optField(&w, "@odata.type", v.ODataType)
-	optField(&w, "id", v.ID)
-	optField(&w, "deletedDateTime", v.DeletedDateTime)
-	optField(&w, "manager", v.Manager)
-	optField(&w, "displayName", v.DisplayName)
-	optField(&w, "mailboxSettings", v.MailboxSettings)
-	w.field("memberOf", v.MemberOf)
-	w.field("businessPhones", v.BusinessPhones)
-	optField(&w, "invitedBy", v.InvitedBy)
-	w.extra(v.Extra)
-	return w.close()
+	return appendStruct(b, v)
 }
 
 // Validate reports every problem in v (undocumented enum values, malformed
