@@ -36,6 +36,9 @@ type structCodec struct {
 	fields []fieldCodec
 	byName map[string]int // JSON name → index in fields
 	extra  uintptr        // offset of the Extra field
+	// hasExtra is false for a struct without an Extra field (json:"-"),
+	// which drops the members it has no field for.
+	hasExtra bool
 }
 
 // fieldKind says how a field decodes and encodes.
@@ -72,6 +75,7 @@ type fieldCodec struct {
 	value  valueKind    // of the Opt's Value, or of the field itself
 	vtype  reflect.Type // the Opt's Value type, or the field's type
 	state  uintptr      // Opt: offset of State in the Opt
+	rules  fieldRules   // validation (validate_struct.go)
 }
 
 var (
@@ -99,7 +103,7 @@ func buildCodec(t reflect.Type) *structCodec {
 		tag := sf.Tag.Get("json")
 		if tag == "-" {
 			if sf.Type == jsonMembersType {
-				c.extra = sf.Offset
+				c.extra, c.hasExtra = sf.Offset, true
 			}
 			continue
 		}
@@ -127,6 +131,7 @@ func buildCodec(t reflect.Type) *structCodec {
 			f.kind = fieldValue
 		}
 		f.value = valueKindOf(f.vtype)
+		f.rules = rulesOf(&f, sf.Tag.Get("validate"))
 		c.byName[name] = len(c.fields)
 		c.fields = append(c.fields, f)
 	}
@@ -190,7 +195,10 @@ func (c *structCodec) decode(data []byte, p unsafe.Pointer) error {
 		return nil
 	}
 	reflect.NewAt(c.typ, p).Elem().SetZero()
-	extra := (*JSONMembers)(unsafe.Add(p, c.extra))
+	var extra *JSONMembers
+	if c.hasExtra {
+		extra = (*JSONMembers)(unsafe.Add(p, c.extra))
+	}
 	return decodeObject(data, extra, func(name string, value []byte) (bool, error) {
 		i, ok := c.byName[name]
 		if !ok {
@@ -319,7 +327,9 @@ func (c *structCodec) append(b []byte, p unsafe.Pointer) ([]byte, error) {
 			return w.close()
 		}
 	}
-	w.extra(*(*JSONMembers)(unsafe.Add(p, c.extra)))
+	if c.hasExtra {
+		w.extra(*(*JSONMembers)(unsafe.Add(p, c.extra)))
+	}
 	return w.close()
 }
 

@@ -34,7 +34,11 @@ func (p *plan) emitStruct(f *jen.File, t *typeInfo) {
 			if fi.Plain {
 				tag = fi.Name
 			}
-			g.Id(fi.GoName).Add(p.fieldType(fi)).Tag(map[string]string{"json": tag})
+			tags := map[string]string{"json": tag}
+			if v := validateTag(fi); v != "" {
+				tags["validate"] = v
+			}
+			g.Id(fi.GoName).Add(p.fieldType(fi)).Tag(tags)
 		}
 		g.Comment("Extra holds the members that have no field: unknown properties and")
 		g.Comment("@odata.* or property@odata.* annotations, in document order.")

@@ -72,6 +72,7 @@ type fieldCodec struct {
 	value  valueKind    // of the Opt's Value, or of the field itself
 	vtype  reflect.Type // the Opt's Value type, or the field's type
 	state  uintptr      // Opt: offset of State in the Opt
+	rules  fieldRules   // validation (validate_struct.go)
 }
 
 var (
@@ -127,6 +128,7 @@ func buildCodec(t reflect.Type) *structCodec {
 			f.kind = fieldValue
 		}
 		f.value = valueKindOf(f.vtype)
+		f.rules = rulesOf(&f, sf.Tag.Get("validate"))
 		c.byName[name] = len(c.fields)
 		c.fields = append(c.fields, f)
 	}

@@ -46,12 +46,5 @@ func (v *Attendee) Validate() error {
 // ValidateFor is Validate: no documented operation takes v as its request
 // body, so op adds no rules.
 func (v *Attendee) ValidateFor(op Op) error {
-	var p problems
-	v.validate(&p, "")
-	return p.Err()
-}
-
-// validate adds the problems of v to p, at JSON Pointers under base.
-func (v *Attendee) validate(p *problems, base string) {
-	p.nullIn(v.Extra, base, "emailAddress")
+	return validateStruct(v, op, nil, nil)
 }

@@ -63,45 +63,11 @@ func (v *Event) Validate() error {
 // members it requires, and no read-only members. Operations with rules:
 // OpUpdateEvent, OpCreateEvent.
 func (v *Event) ValidateFor(op Op) error {
-	var p problems
-	v.validate(&p, "")
 	switch op {
 	case OpUpdateEvent:
-		if v.Subject.IsZero() {
-			p.required(op, "subject")
-		}
-		if !v.ID.IsZero() {
-			p.readOnly(op, "id")
-		}
-		if !v.CreatedDateTime.IsZero() {
-			p.readOnly(op, "createdDateTime")
-		}
-		if !v.WebLink.IsZero() {
-			p.readOnly(op, "webLink")
-		}
+		return validateStruct(v, op, []string{"subject"}, []string{"id", "createdDateTime", "webLink"})
 	case OpCreateEvent:
-		if !v.ID.IsZero() {
-			p.readOnly(op, "id")
-		}
-		if !v.CreatedDateTime.IsZero() {
-			p.readOnly(op, "createdDateTime")
-		}
-		if !v.WebLink.IsZero() {
-			p.readOnly(op, "webLink")
-		}
+		return validateStruct(v, op, nil, []string{"id", "createdDateTime", "webLink"})
 	}
-	return p.Err()
-}
-
-// validate adds the problems of v to p, at JSON Pointers under base.
-func (v *Event) validate(p *problems, base string) {
-	p.nullIn(v.Extra, base, "attendees")
-	for i := range v.Attendees {
-		v.Attendees[i].validate(p, pointerIndex(pointerJoin(base, "attendees"), i))
-	}
-	if v.Importance.IsSet() {
-		if !v.Importance.Value.Known() {
-			p.unknownEnum(pointerJoin(base, "importance"), string(v.Importance.Value), "microsoft.graph.importance")
-		}
-	}
+	return validateStruct(v, op, nil, nil)
 }

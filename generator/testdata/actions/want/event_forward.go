@@ -61,28 +61,11 @@ func (v *EventForwardBody) Validate() error {
 // members it requires, and no read-only members. Operations with rules:
 // OpEventForward.
 func (v *EventForwardBody) ValidateFor(op Op) error {
-	var p problems
-	v.validate(&p, "")
 	switch op {
 	case OpEventForward:
-		if v.ToRecipients == nil {
-			p.required(op, "toRecipients")
-		}
+		return validateStruct(v, op, []string{"toRecipients"}, nil)
 	}
-	return p.Err()
-}
-
-// validate adds the problems of v to p, at JSON Pointers under base.
-func (v *EventForwardBody) validate(p *problems, base string) {
-	p.nullIn(v.Extra, base, "toRecipients")
-	for i := range v.ToRecipients {
-		v.ToRecipients[i].validate(p, pointerIndex(pointerJoin(base, "toRecipients"), i))
-	}
-	if v.Importance.IsSet() {
-		if !v.Importance.Value.Known() {
-			p.unknownEnum(pointerJoin(base, "importance"), string(v.Importance.Value), "microsoft.graph.importance")
-		}
-	}
+	return validateStruct(v, op, nil, nil)
 }
 
 // EventForwardRequest is the request of EventForward (POST

@@ -62,18 +62,7 @@ func (v *Widget) Validate() error {
 // ValidateFor is Validate: no documented operation takes v as its request
 // body, so op adds no rules.
 func (v *Widget) ValidateFor(op Op) error {
-	var p problems
-	v.validate(&p, "")
-	return p.Err()
-}
-
-// validate adds the problems of v to p, at JSON Pointers under base.
-func (v *Widget) validate(p *problems, base string) {
-	if v.State.IsSet() {
-		if !v.State.Value.Known() {
-			p.unknownEnum(pointerJoin(base, "state"), string(v.State.Value), "microsoft.graph.widgetState")
-		}
-	}
+	return validateStruct(v, op, nil, nil)
 }
 
 // WidgetState is the microsoft.graph.widgetState enum type.
@@ -118,4 +107,9 @@ func (v WidgetState) Known() bool {
 // String returns v as it is written in JSON.
 func (v WidgetState) String() string {
 	return string(v)
+}
+
+// enumType is the Graph name of the enum type, for validation messages.
+func (WidgetState) enumType() string {
+	return "microsoft.graph.widgetState"
 }

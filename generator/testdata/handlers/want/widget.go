@@ -54,19 +54,9 @@ func (v *Widget) Validate() error {
 // members it requires, and no read-only members. Operations with rules:
 // OpCreateWidget, OpCreateWidgetFromTemplate.
 func (v *Widget) ValidateFor(op Op) error {
-	var p problems
-	v.validate(&p, "")
 	switch op {
 	case OpCreateWidget:
-		if v.DisplayName.IsZero() {
-			p.required(op, "displayName")
-		}
-		if !v.ID.IsZero() {
-			p.readOnly(op, "id")
-		}
+		return validateStruct(v, op, []string{"displayName"}, []string{"id"})
 	}
-	return p.Err()
+	return validateStruct(v, op, nil, nil)
 }
-
-// validate adds the problems of v to p, at JSON Pointers under base.
-func (v *Widget) validate(p *problems, base string) {}

@@ -195,18 +195,5 @@ func (v *Hostile) Validate() error {
 // members it requires, and no read-only members. Operations with rules:
 // OpCreateHostile.
 func (v *Hostile) ValidateFor(op Op) error {
-	var p problems
-	v.validate(&p, "")
-	switch op {
-	}
-	return p.Err()
-}
-
-// validate adds the problems of v to p, at JSON Pointers under base.
-func (v *Hostile) validate(p *problems, base string) {
-	if v.Kind.IsSet() {
-		if !v.Kind.Value.Known() {
-			p.unknownEnum(pointerJoin(base, "kind"), string(v.Kind.Value), "microsoft.graph.hostileKind")
-		}
-	}
+	return validateStruct(v, op, nil, nil)
 }

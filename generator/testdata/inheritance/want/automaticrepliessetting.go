@@ -53,20 +53,5 @@ func (v *AutomaticRepliesSetting) Validate() error {
 // ValidateFor is Validate: no documented operation takes v as its request
 // body, so op adds no rules.
 func (v *AutomaticRepliesSetting) ValidateFor(op Op) error {
-	var p problems
-	v.validate(&p, "")
-	return p.Err()
-}
-
-// validate adds the problems of v to p, at JSON Pointers under base.
-func (v *AutomaticRepliesSetting) validate(p *problems, base string) {
-	p.nullIn(v.Extra, base, "owner")
-	if v.Owner != nil {
-		v.Owner.validate(p, pointerJoin(base, "owner"))
-	}
-	if v.ScheduledEndDateTime.IsSet() {
-		if v.ScheduledEndDateTime.Value != nil {
-			v.ScheduledEndDateTime.Value.validate(p, pointerJoin(base, "scheduledEndDateTime"))
-		}
-	}
+	return validateStruct(v, op, nil, nil)
 }

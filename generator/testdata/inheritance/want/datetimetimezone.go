@@ -49,12 +49,5 @@ func (v *DateTimeTimeZone) Validate() error {
 // ValidateFor is Validate: no documented operation takes v as its request
 // body, so op adds no rules.
 func (v *DateTimeTimeZone) ValidateFor(op Op) error {
-	var p problems
-	v.validate(&p, "")
-	return p.Err()
-}
-
-// validate adds the problems of v to p, at JSON Pointers under base.
-func (v *DateTimeTimeZone) validate(p *problems, base string) {
-	p.nullIn(v.Extra, base, "dateTime")
+	return validateStruct(v, op, nil, nil)
 }

@@ -61,18 +61,7 @@ func (v *DirectoryObject) Validate() error {
 // ValidateFor is Validate: no documented operation takes v as its request
 // body, so op adds no rules.
 func (v *DirectoryObject) ValidateFor(op Op) error {
-	var p problems
-	v.validate(&p, "")
-	return p.Err()
-}
-
-// validate adds the problems of v to p, at JSON Pointers under base.
-func (v *DirectoryObject) validate(p *problems, base string) {
-	if v.Manager.IsSet() {
-		if v.Manager.Value != nil {
-			v.Manager.Value.validate(p, pointerJoin(base, "manager"))
-		}
-	}
+	return validateStruct(v, op, nil, nil)
 }
 
 // DecodeDirectoryObject decodes a JSON object of type

@@ -60,17 +60,5 @@ func (v *Group) Validate() error {
 // ValidateFor is Validate: no documented operation takes v as its request
 // body, so op adds no rules.
 func (v *Group) ValidateFor(op Op) error {
-	var p problems
-	v.validate(&p, "")
-	return p.Err()
-}
-
-// validate adds the problems of v to p, at JSON Pointers under base.
-func (v *Group) validate(p *problems, base string) {
-	if v.Manager.IsSet() {
-		if v.Manager.Value != nil {
-			v.Manager.Value.validate(p, pointerJoin(base, "manager"))
-		}
-	}
-	p.nullIn(v.Extra, base, "mailEnabled")
+	return validateStruct(v, op, nil, nil)
 }

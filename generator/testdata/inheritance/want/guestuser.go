@@ -30,7 +30,7 @@ type GuestUser struct {
 	// MailboxSettings is "mailboxSettings" (microsoft.graph.mailboxSettings).
 	// Settings for the primary mailbox.
 	// Source: resources/user.md#user.mailboxSettings
-	MailboxSettings Opt[*MailboxSettings] `json:"mailboxSettings,omitzero"`
+	MailboxSettings Opt[*MailboxSettings] `json:"mailboxSettings,omitzero" validate:"notnull"`
 	// MemberOf is "memberOf" (Collection(microsoft.graph.directoryObject),
 	// relationship). Groups the user is a member of.
 	// Source: resources/user.md#user.memberOf
@@ -75,29 +75,5 @@ func (v *GuestUser) Validate() error {
 // ValidateFor is Validate: no documented operation takes v as its request
 // body, so op adds no rules.
 func (v *GuestUser) ValidateFor(op Op) error {
-	var p problems
-	v.validate(&p, "")
-	return p.Err()
-}
-
-// validate adds the problems of v to p, at JSON Pointers under base.
-func (v *GuestUser) validate(p *problems, base string) {
-	if v.Manager.IsSet() {
-		if v.Manager.Value != nil {
-			v.Manager.Value.validate(p, pointerJoin(base, "manager"))
-		}
-	}
-	if v.MailboxSettings.IsNull() {
-		p.notNull(pointerJoin(base, "mailboxSettings"), "mailboxSettings")
-	}
-	if v.MailboxSettings.IsSet() {
-		if v.MailboxSettings.Value != nil {
-			v.MailboxSettings.Value.validate(p, pointerJoin(base, "mailboxSettings"))
-		}
-	}
-	p.nullIn(v.Extra, base, "memberOf")
-	for i := range v.MemberOf {
-		v.MemberOf[i].validate(p, pointerIndex(pointerJoin(base, "memberOf"), i))
-	}
-	p.nullIn(v.Extra, base, "businessPhones")
+	return validateStruct(v, op, nil, nil)
 }

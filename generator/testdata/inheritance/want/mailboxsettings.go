@@ -50,16 +50,5 @@ func (v *MailboxSettings) Validate() error {
 // ValidateFor is Validate: no documented operation takes v as its request
 // body, so op adds no rules.
 func (v *MailboxSettings) ValidateFor(op Op) error {
-	var p problems
-	v.validate(&p, "")
-	return p.Err()
-}
-
-// validate adds the problems of v to p, at JSON Pointers under base.
-func (v *MailboxSettings) validate(p *problems, base string) {
-	if v.AutomaticRepliesSetting.IsSet() {
-		if v.AutomaticRepliesSetting.Value != nil {
-			v.AutomaticRepliesSetting.Value.validate(p, pointerJoin(base, "automaticRepliesSetting"))
-		}
-	}
+	return validateStruct(v, op, nil, nil)
 }

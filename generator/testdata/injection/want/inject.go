@@ -18,7 +18,7 @@ type Evil struct {
 	// panic("x") } //go:generate rm -rf / /* block * / line separator bell tab CRLF
 	// `backtick` "quote" \ backslash
 	// Source: resources/inject.md#evil.name
-	Name Opt[string] `json:"name,omitzero"`
+	Name Opt[string] "json:\"name,omitzero\" validate:\"oneOf=a\\\"b|c`d|e\\\\\\\\f|%s%d\""
 	// Kind is "kind" (microsoft.graph.evilKind). Ends the comment * / and then }
 	// func init() { panic("x") } //go:generate rm -rf / /* block * / line separator
 	// bell tab CRLF `backtick` "quote" \ backslash
@@ -57,25 +57,7 @@ func (v *Evil) Validate() error {
 // ValidateFor is Validate: no documented operation takes v as its request
 // body, so op adds no rules.
 func (v *Evil) ValidateFor(op Op) error {
-	var p problems
-	v.validate(&p, "")
-	return p.Err()
-}
-
-// validate adds the problems of v to p, at JSON Pointers under base.
-func (v *Evil) validate(p *problems, base string) {
-	if v.Name.IsSet() {
-		switch v.Name.Value {
-		case "a\"b", "c`d", "e\\f", "%s%d":
-		default:
-			p.Add(pointerJoin(base, "name"), "enum.unknown", "%q is not one of %s", v.Name.Value, "a\"b, c`d, e\\f, %s%d")
-		}
-	}
-	if v.Kind.IsSet() {
-		if !v.Kind.Value.Known() {
-			p.unknownEnum(pointerJoin(base, "kind"), string(v.Kind.Value), "microsoft.graph.evilKind")
-		}
-	}
+	return validateStruct(v, op, nil, nil)
 }
 
 // EvilKind is the microsoft.graph.evilKind enum type.
@@ -122,4 +104,9 @@ func (v EvilKind) Known() bool {
 // String returns v as it is written in JSON.
 func (v EvilKind) String() string {
 	return string(v)
+}
+
+// enumType is the Graph name of the enum type, for validation messages.
+func (EvilKind) enumType() string {
+	return "microsoft.graph.evilKind"
 }

@@ -87,25 +87,7 @@ func (v *CloudPcDeviceImage) Validate() error {
 // members it requires, and no read-only members. Operations with rules:
 // OpCreateCloudPcDeviceImage.
 func (v *CloudPcDeviceImage) ValidateFor(op Op) error {
-	var p problems
-	v.validate(&p, "")
-	switch op {
-	}
-	return p.Err()
-}
-
-// validate adds the problems of v to p, at JSON Pointers under base.
-func (v *CloudPcDeviceImage) validate(p *problems, base string) {
-	if v.Status.IsSet() {
-		if !v.Status.Value.Known() {
-			p.unknownEnum(pointerJoin(base, "status"), string(v.Status.Value), "microsoft.graph.cloudPcDeviceImageStatus")
-		}
-	}
-	if v.StatusDetails.IsSet() {
-		if !v.StatusDetails.Value.Known() {
-			p.unknownEnum(pointerJoin(base, "statusDetails"), string(v.StatusDetails.Value), "microsoft.graph.cloudPcDeviceImageStatusDetails")
-		}
-	}
+	return validateStruct(v, op, nil, nil)
 }
 
 // CloudPcDeviceImageStatus is the microsoft.graph.cloudPcDeviceImageStatus enum
@@ -146,6 +128,11 @@ func (v CloudPcDeviceImageStatus) String() string {
 	return string(v)
 }
 
+// enumType is the Graph name of the enum type, for validation messages.
+func (CloudPcDeviceImageStatus) enumType() string {
+	return "microsoft.graph.cloudPcDeviceImageStatus"
+}
+
 // CloudPcDeviceImageStatusDetails is the
 // microsoft.graph.cloudPcDeviceImageStatusDetails enum type.
 //
@@ -181,4 +168,9 @@ func (v CloudPcDeviceImageStatusDetails) Known() bool {
 // String returns v as it is written in JSON.
 func (v CloudPcDeviceImageStatusDetails) String() string {
 	return string(v)
+}
+
+// enumType is the Graph name of the enum type, for validation messages.
+func (CloudPcDeviceImageStatusDetails) enumType() string {
+	return "microsoft.graph.cloudPcDeviceImageStatusDetails"
 }

@@ -71,28 +71,11 @@ func (v *CloudPcSnapshot) Validate() error {
 // members it requires, and no read-only members. Operations with rules:
 // OpCreateCloudPcSnapshot.
 func (v *CloudPcSnapshot) ValidateFor(op Op) error {
-	var p problems
-	v.validate(&p, "")
 	switch op {
 	case OpCreateCloudPcSnapshot:
-		if v.CloudPcID == "" {
-			p.required(op, "cloudPcId")
-		}
-		if !v.ID.IsZero() {
-			p.readOnly(op, "id")
-		}
+		return validateStruct(v, op, []string{"cloudPcId"}, []string{"id"})
 	}
-	return p.Err()
-}
-
-// validate adds the problems of v to p, at JSON Pointers under base.
-func (v *CloudPcSnapshot) validate(p *problems, base string) {
-	p.nullIn(v.Extra, base, "cloudPcId")
-	if v.Status.IsSet() {
-		if !v.Status.Value.Known() {
-			p.unknownEnum(pointerJoin(base, "status"), string(v.Status.Value), "microsoft.graph.cloudPcSnapshotStatus")
-		}
-	}
+	return validateStruct(v, op, nil, nil)
 }
 
 // CloudPcSnapshotStatus is the microsoft.graph.cloudPcSnapshotStatus enum type.
@@ -131,4 +114,9 @@ func (v CloudPcSnapshotStatus) Known() bool {
 // String returns v as it is written in JSON.
 func (v CloudPcSnapshotStatus) String() string {
 	return string(v)
+}
+
+// enumType is the Graph name of the enum type, for validation messages.
+func (CloudPcSnapshotStatus) enumType() string {
+	return "microsoft.graph.cloudPcSnapshotStatus"
 }

@@ -49,15 +49,5 @@ func (v *CallRecord) Validate() error {
 // ValidateFor is Validate: no documented operation takes v as its request
 // body, so op adds no rules.
 func (v *CallRecord) ValidateFor(op Op) error {
-	var p problems
-	v.validate(&p, "")
-	return p.Err()
-}
-
-// validate adds the problems of v to p, at JSON Pointers under base.
-func (v *CallRecord) validate(p *problems, base string) {
-	p.nullIn(v.Extra, base, "sessions")
-	for i := range v.Sessions {
-		v.Sessions[i].validate(p, pointerIndex(pointerJoin(base, "sessions"), i))
-	}
+	return validateStruct(v, op, nil, nil)
 }

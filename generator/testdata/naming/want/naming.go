@@ -45,13 +45,8 @@ func (v *SharedItemType) Validate() error {
 // ValidateFor is Validate: no documented operation takes v as its request
 // body, so op adds no rules.
 func (v *SharedItemType) ValidateFor(op Op) error {
-	var p problems
-	v.validate(&p, "")
-	return p.Err()
+	return validateStruct(v, op, nil, nil)
 }
-
-// validate adds the problems of v to p, at JSON Pointers under base.
-func (v *SharedItemType) validate(p *problems, base string) {}
 
 // SharedItem is the microsoft.graph.SharedItem complex type.
 //
@@ -95,13 +90,8 @@ func (v *SharedItem) Validate() error {
 // ValidateFor is Validate: no documented operation takes v as its request
 // body, so op adds no rules.
 func (v *SharedItem) ValidateFor(op Op) error {
-	var p problems
-	v.validate(&p, "")
-	return p.Err()
+	return validateStruct(v, op, nil, nil)
 }
-
-// validate adds the problems of v to p, at JSON Pointers under base.
-func (v *SharedItem) validate(p *problems, base string) {}
 
 // Date is the microsoft.graph.date complex type.
 //
@@ -145,13 +135,8 @@ func (v *Date) Validate() error {
 // ValidateFor is Validate: no documented operation takes v as its request
 // body, so op adds no rules.
 func (v *Date) ValidateFor(op Op) error {
-	var p problems
-	v.validate(&p, "")
-	return p.Err()
+	return validateStruct(v, op, nil, nil)
 }
-
-// validate adds the problems of v to p, at JSON Pointers under base.
-func (v *Date) validate(p *problems, base string) {}
 
 // OptType is the microsoft.graph.opt complex type.
 //
@@ -193,13 +178,8 @@ func (v *OptType) Validate() error {
 // ValidateFor is Validate: no documented operation takes v as its request
 // body, so op adds no rules.
 func (v *OptType) ValidateFor(op Op) error {
-	var p problems
-	v.validate(&p, "")
-	return p.Err()
+	return validateStruct(v, op, nil, nil)
 }
-
-// validate adds the problems of v to p, at JSON Pointers under base.
-func (v *OptType) validate(p *problems, base string) {}
 
 // Problem is the microsoft.graph.problem complex type.
 //
@@ -241,13 +221,8 @@ func (v *Problem) Validate() error {
 // ValidateFor is Validate: no documented operation takes v as its request
 // body, so op adds no rules.
 func (v *Problem) ValidateFor(op Op) error {
-	var p problems
-	v.validate(&p, "")
-	return p.Err()
+	return validateStruct(v, op, nil, nil)
 }
-
-// validate adds the problems of v to p, at JSON Pointers under base.
-func (v *Problem) validate(p *problems, base string) {}
 
 // ValidationErrorType is the microsoft.graph.validationError complex type.
 //
@@ -289,13 +264,8 @@ func (v *ValidationErrorType) Validate() error {
 // ValidateFor is Validate: no documented operation takes v as its request
 // body, so op adds no rules.
 func (v *ValidationErrorType) ValidateFor(op Op) error {
-	var p problems
-	v.validate(&p, "")
-	return p.Err()
+	return validateStruct(v, op, nil, nil)
 }
-
-// validate adds the problems of v to p, at JSON Pointers under base.
-func (v *ValidationErrorType) validate(p *problems, base string) {}
 
 // OpType is the microsoft.graph.op complex type.
 //
@@ -337,13 +307,8 @@ func (v *OpType) Validate() error {
 // ValidateFor is Validate: no documented operation takes v as its request
 // body, so op adds no rules.
 func (v *OpType) ValidateFor(op Op) error {
-	var p problems
-	v.validate(&p, "")
-	return p.Err()
+	return validateStruct(v, op, nil, nil)
 }
-
-// validate adds the problems of v to p, at JSON Pointers under base.
-func (v *OpType) validate(p *problems, base string) {}
 
 // DecodeShape is the microsoft.graph.decodeShape complex type.
 //
@@ -387,13 +352,8 @@ func (v *DecodeShape) Validate() error {
 // ValidateFor is Validate: no documented operation takes v as its request
 // body, so op adds no rules.
 func (v *DecodeShape) ValidateFor(op Op) error {
-	var p problems
-	v.validate(&p, "")
-	return p.Err()
+	return validateStruct(v, op, nil, nil)
 }
-
-// validate adds the problems of v to p, at JSON Pointers under base.
-func (v *DecodeShape) validate(p *problems, base string) {}
 
 // Shape is the microsoft.graph.shape complex type.
 //
@@ -435,13 +395,8 @@ func (v *Shape) Validate() error {
 // ValidateFor is Validate: no documented operation takes v as its request
 // body, so op adds no rules.
 func (v *Shape) ValidateFor(op Op) error {
-	var p problems
-	v.validate(&p, "")
-	return p.Err()
+	return validateStruct(v, op, nil, nil)
 }
-
-// validate adds the problems of v to p, at JSON Pointers under base.
-func (v *Shape) validate(p *problems, base string) {}
 
 // DecodeShapeValue decodes a JSON object of type microsoft.graph.shape or of a
 // type derived from it, choosing the Go type from @odata.type: *Circle; any
@@ -527,13 +482,8 @@ func (v *Circle) Validate() error {
 // ValidateFor is Validate: no documented operation takes v as its request
 // body, so op adds no rules.
 func (v *Circle) ValidateFor(op Op) error {
-	var p problems
-	v.validate(&p, "")
-	return p.Err()
+	return validateStruct(v, op, nil, nil)
 }
-
-// validate adds the problems of v to p, at JSON Pointers under base.
-func (v *Circle) validate(p *problems, base string) {}
 
 // Mode is the microsoft.graph.mode complex type.
 //
@@ -577,13 +527,8 @@ func (v *Mode) Validate() error {
 // ValidateFor is Validate: no documented operation takes v as its request
 // body, so op adds no rules.
 func (v *Mode) ValidateFor(op Op) error {
-	var p problems
-	v.validate(&p, "")
-	return p.Err()
+	return validateStruct(v, op, nil, nil)
 }
-
-// validate adds the problems of v to p, at JSON Pointers under base.
-func (v *Mode) validate(p *problems, base string) {}
 
 // ModeKind is the microsoft.graph.modeKind enum type.
 //
@@ -617,6 +562,11 @@ func (v ModeKind) Known() bool {
 // String returns v as it is written in JSON.
 func (v ModeKind) String() string {
 	return string(v)
+}
+
+// enumType is the Graph name of the enum type, for validation messages.
+func (ModeKind) enumType() string {
+	return "microsoft.graph.modeKind"
 }
 
 // ModeKindFast is the microsoft.graph.modeKindFast complex type.
@@ -661,13 +611,8 @@ func (v *ModeKindFast) Validate() error {
 // ValidateFor is Validate: no documented operation takes v as its request
 // body, so op adds no rules.
 func (v *ModeKindFast) ValidateFor(op Op) error {
-	var p problems
-	v.validate(&p, "")
-	return p.Err()
+	return validateStruct(v, op, nil, nil)
 }
-
-// validate adds the problems of v to p, at JSON Pointers under base.
-func (v *ModeKindFast) validate(p *problems, base string) {}
 
 // X3dModel is the microsoft.graph.3dModel complex type.
 //
@@ -711,13 +656,8 @@ func (v *X3dModel) Validate() error {
 // ValidateFor is Validate: no documented operation takes v as its request
 // body, so op adds no rules.
 func (v *X3dModel) ValidateFor(op Op) error {
-	var p problems
-	v.validate(&p, "")
-	return p.Err()
+	return validateStruct(v, op, nil, nil)
 }
-
-// validate adds the problems of v to p, at JSON Pointers under base.
-func (v *X3dModel) validate(p *problems, base string) {}
 
 // Thing is the microsoft.graph.thing entity type.
 //
@@ -832,13 +772,5 @@ func (v *Thing) Validate() error {
 // ValidateFor is Validate: no documented operation takes v as its request
 // body, so op adds no rules.
 func (v *Thing) ValidateFor(op Op) error {
-	var p problems
-	v.validate(&p, "")
-	return p.Err()
-}
-
-// validate adds the problems of v to p, at JSON Pointers under base.
-func (v *Thing) validate(p *problems, base string) {
-	p.nullIn(v.Extra, base, "ipAddresses")
-	p.nullIn(v.Extra, base, "apiUrls")
+	return validateStruct(v, op, nil, nil)
 }

@@ -56,7 +56,7 @@ type KitchenSink struct {
 	Dur Opt[EdmDuration] `json:"dur,omitzero"`
 	// G is "g" (Edm.Guid).
 	// Source: resources/kitchen.md#kitchenSink.g
-	G string `json:"g"`
+	G string `json:"g" validate:"guid"`
 	// Bin is "bin" (Edm.Binary).
 	// Source: resources/kitchen.md#kitchenSink.bin
 	Bin Opt[[]byte] `json:"bin,omitzero"`
@@ -123,41 +123,7 @@ func (v *KitchenSink) Validate() error {
 // ValidateFor is Validate: no documented operation takes v as its request
 // body, so op adds no rules.
 func (v *KitchenSink) ValidateFor(op Op) error {
-	var p problems
-	v.validate(&p, "")
-	return p.Err()
-}
-
-// validate adds the problems of v to p, at JSON Pointers under base.
-func (v *KitchenSink) validate(p *problems, base string) {
-	if v.D.IsSet() {
-		if !v.D.Value.IsZero() && !v.D.Value.Valid() {
-			p.Add(pointerJoin(base, "d"), "format.invalid", "%v is not a valid %s", v.D.Value, "Edm.Date")
-		}
-	}
-	if v.Tod.IsSet() {
-		if !v.Tod.Value.Valid() {
-			p.Add(pointerJoin(base, "tod"), "format.invalid", "%v is not a valid %s", v.Tod.Value, "Edm.TimeOfDay")
-		}
-	}
-	if v.Dur.IsSet() {
-		if !v.Dur.Value.Valid() {
-			p.Add(pointerJoin(base, "dur"), "format.invalid", "%v is not a valid %s", v.Dur.Value, "Edm.Duration")
-		}
-	}
-	p.nullIn(v.Extra, base, "g")
-	if !validGUID(v.G) {
-		p.Add(pointerJoin(base, "g"), "format.guid", "%q is not a GUID", v.G)
-	}
-	p.nullIn(v.Extra, base, "undefinedColl")
-	p.nullIn(v.Extra, base, "dates")
-	for i := range v.Dates {
-		if !v.Dates[i].IsZero() && !v.Dates[i].Valid() {
-			p.Add(pointerIndex(pointerJoin(base, "dates"), i), "format.invalid", "%v is not a valid %s", v.Dates[i], "Edm.Date")
-		}
-	}
-	p.nullIn(v.Extra, base, "reqDate")
-	p.nullIn(v.Extra, base, "reqList")
+	return validateStruct(v, op, nil, nil)
 }
 
 // DerivedFromNowhere is the microsoft.graph.derivedFromNowhere complex type,
@@ -204,10 +170,5 @@ func (v *DerivedFromNowhere) Validate() error {
 // ValidateFor is Validate: no documented operation takes v as its request
 // body, so op adds no rules.
 func (v *DerivedFromNowhere) ValidateFor(op Op) error {
-	var p problems
-	v.validate(&p, "")
-	return p.Err()
+	return validateStruct(v, op, nil, nil)
 }
-
-// validate adds the problems of v to p, at JSON Pointers under base.
-func (v *DerivedFromNowhere) validate(p *problems, base string) {}

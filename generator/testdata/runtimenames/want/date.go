@@ -48,16 +48,5 @@ func (v *Date) Validate() error {
 // ValidateFor is Validate: no documented operation takes v as its request
 // body, so op adds no rules.
 func (v *Date) ValidateFor(op Op) error {
-	var p problems
-	v.validate(&p, "")
-	return p.Err()
-}
-
-// validate adds the problems of v to p, at JSON Pointers under base.
-func (v *Date) validate(p *problems, base string) {
-	if v.Day.IsSet() {
-		if !v.Day.Value.IsZero() && !v.Day.Value.Valid() {
-			p.Add(pointerJoin(base, "day"), "format.invalid", "%v is not a valid %s", v.Day.Value, "Edm.Date")
-		}
-	}
+	return validateStruct(v, op, nil, nil)
 }

@@ -45,10 +45,5 @@ func (v *Empty) Validate() error {
 // ValidateFor is Validate: no documented operation takes v as its request
 // body, so op adds no rules.
 func (v *Empty) ValidateFor(op Op) error {
-	var p problems
-	v.validate(&p, "")
-	return p.Err()
+	return validateStruct(v, op, nil, nil)
 }
-
-// validate adds the problems of v to p, at JSON Pointers under base.
-func (v *Empty) validate(p *problems, base string) {}

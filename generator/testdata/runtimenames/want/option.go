@@ -48,16 +48,5 @@ func (v *Option) Validate() error {
 // ValidateFor is Validate: no documented operation takes v as its request
 // body, so op adds no rules.
 func (v *Option) ValidateFor(op Op) error {
-	var p problems
-	v.validate(&p, "")
-	return p.Err()
-}
-
-// validate adds the problems of v to p, at JSON Pointers under base.
-func (v *Option) validate(p *problems, base string) {
-	if v.Value.IsSet() {
-		if !v.Value.Value.Valid() {
-			p.Add(pointerJoin(base, "value"), "format.invalid", "%v is not a valid %s", v.Value.Value, "Edm.Duration")
-		}
-	}
+	return validateStruct(v, op, nil, nil)
 }

@@ -51,16 +51,5 @@ func (v *State) Validate() error {
 // ValidateFor is Validate: no documented operation takes v as its request
 // body, so op adds no rules.
 func (v *State) ValidateFor(op Op) error {
-	var p problems
-	v.validate(&p, "")
-	return p.Err()
-}
-
-// validate adds the problems of v to p, at JSON Pointers under base.
-func (v *State) validate(p *problems, base string) {
-	if v.Since.IsSet() {
-		if !v.Since.Value.Valid() {
-			p.Add(pointerJoin(base, "since"), "format.invalid", "%v is not a valid %s", v.Since.Value, "Edm.TimeOfDay")
-		}
-	}
+	return validateStruct(v, op, nil, nil)
 }
