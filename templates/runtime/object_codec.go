@@ -196,8 +196,8 @@ func (c *structCodec) decode(data []byte, p unsafe.Pointer) error {
 	if c.hasExtra {
 		extra = (*JSONMembers)(unsafe.Add(p, c.extra))
 	}
-	return decodeObject(data, extra, func(name string, value []byte) (bool, error) {
-		i, ok := c.byName[name]
+	return scanObject(data, extra, func(name, value []byte) (bool, error) {
+		i, ok := c.byName[string(name)]
 		if !ok {
 			return false, nil
 		}

@@ -290,3 +290,54 @@ func TestCodecAllocs(t *testing.T) {
 		t.Errorf("MarshalJSON allocates %v times, want at most 2", n)
 	}
 }
+
+// BenchmarkCodecTable decodes and encodes one document with the table
+// (tcNode) and with the per-type code it replaced (tcOld).
+//
+//	go test ./templates/runtime -run '^$' -bench CodecTable -count 10
+func BenchmarkCodecTable(b *testing.B) {
+	doc := []byte(tcDocs[3][:len(tcDocs[3])-1] + `,"child":{"id":"c","name":"x","tags":["a"]},"items":[{"id":"i1","color":"red"},{"id":"i2","size":3}],"x@odata.etag":"W/1"}`)
+	b.Run("decode/pertype", func(b *testing.B) {
+		b.SetBytes(int64(len(doc)))
+		b.ReportAllocs()
+		for b.Loop() {
+			var v tcOld
+			if err := v.UnmarshalJSON(doc); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("decode/table", func(b *testing.B) {
+		b.SetBytes(int64(len(doc)))
+		b.ReportAllocs()
+		for b.Loop() {
+			var v tcNode
+			if err := v.UnmarshalJSON(doc); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	var o tcOld
+	var n tcNode
+	if o.UnmarshalJSON(doc) != nil || n.UnmarshalJSON(doc) != nil {
+		b.Fatal("decode")
+	}
+	b.Run("encode/pertype", func(b *testing.B) {
+		b.SetBytes(int64(len(doc)))
+		b.ReportAllocs()
+		for b.Loop() {
+			if _, err := o.MarshalJSON(); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("encode/table", func(b *testing.B) {
+		b.SetBytes(int64(len(doc)))
+		b.ReportAllocs()
+		for b.Loop() {
+			if _, err := n.MarshalJSON(); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+}
