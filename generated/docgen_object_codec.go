@@ -220,6 +220,16 @@ func (f *fieldCodec) decode(p unsafe.Pointer, value []byte) (bool, error) {
 				*(*OptState)(unsafe.Add(p, f.state)) = OptPresent
 				return true, nil
 			}
+		case valueBool:
+			return true, decodeOpt(value, (*bool)(p), (*OptState)(unsafe.Add(p, f.state)))
+		case valueInt32:
+			return true, decodeOpt(value, (*int32)(p), (*OptState)(unsafe.Add(p, f.state)))
+		case valueInt64:
+			return true, decodeOpt(value, (*int64)(p), (*OptState)(unsafe.Add(p, f.state)))
+		case valueFloat64:
+			return true, decodeOpt(value, (*float64)(p), (*OptState)(unsafe.Add(p, f.state)))
+		case valueTime:
+			return true, decodeOpt(value, (*time.Time)(p), (*OptState)(unsafe.Add(p, f.state)))
 		case valueStruct:
 			state := (*OptState)(unsafe.Add(p, f.state))
 			*(*unsafe.Pointer)(p) = nil
@@ -256,6 +266,23 @@ func (f *fieldCodec) decode(p unsafe.Pointer, value []byte) (bool, error) {
 		}
 	}
 	return true, decodeAny(value, reflect.NewAt(f.typ, p).Interface())
+}
+
+// decodeOpt is Opt.UnmarshalJSON for the Opt whose Value is *v and State
+// *state, without finding the method through an interface.
+func decodeOpt[T bool | int32 | int64 | float64 | time.Time](value []byte, v *T, state *OptState) error {
+	var zero T
+	*v, *state = zero, OptAbsent
+	if isNull(value) {
+		*state = OptNull
+		return nil
+	}
+	if err := decodeAny(value, v); err != nil {
+		*v = zero
+		return err
+	}
+	*state = OptPresent
+	return nil
 }
 
 // marshalStruct is the MarshalJSON of a generated struct: v is a pointer
