@@ -66,7 +66,7 @@ func TestCorpusCodecBench(t *testing.T) {
 				i++ // a Test field: the next entry
 				continue
 			}
-			cases = append(cases, fmt.Sprintf("\t{%s[%d], reflect.TypeFor[%s](), reflect.TypeFor[Collection[%[3]s]]()},\n", tm[1], i, m[1]))
+			cases = append(cases, fmt.Sprintf("\t{%s[%d], reflect.TypeFor[%s](), reflect.TypeFor[ODataCollection[%[3]s]]()},\n", tm[1], i, m[1]))
 		}
 	}
 	if len(cases) == 0 {
