@@ -89,7 +89,7 @@ func TestCorpusCodecBench(t *testing.T) {
 	if n, err := strconv.Atoi(os.Getenv("DOCGEN_CORPUS_BENCH_COUNT")); err == nil && n > 0 {
 		count = strconv.Itoa(n)
 	}
-	cmd := exec.Command("go", "test", "-run", "^$", "-bench", "BenchmarkCorpusCodec", "-benchtime", "5x", "-count", count, "-benchmem", "-v", "./corpus")
+	cmd := exec.Command("go", "test", "-run", "^$", "-bench", "BenchmarkCorpusCodec", "-benchtime", "5x", "-count", count, "-timeout", "60m", "-benchmem", "-v", "./corpus")
 	cmd.Dir = mod
 	cmd.Env = append(os.Environ(), "GOFLAGS=-mod=mod", "GOPROXY=off", "GOWORK=off")
 	out, err := cmd.CombinedOutput()
