@@ -20,7 +20,14 @@ import (
 // with or without a zone (see parseDateTimeOffset). Like encoding/json,
 // null leaves scalars unchanged and sets slices, maps and pointers to nil.
 func decodeValue[T any](raw []byte, p *T) error {
-	switch v := any(p).(type) {
+	return decodeAny(raw, p)
+}
+
+// decodeAny is decodeValue for p, a pointer to the value, as an interface:
+// one function for every type (a generic decodeValue with this body was
+// one copy per type argument).
+func decodeAny(raw []byte, p any) error {
+	switch v := p.(type) {
 	case *string:
 		if s, ok := unquoteFast(raw); ok {
 			*v = s

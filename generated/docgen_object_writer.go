@@ -227,43 +227,62 @@ type jsonAppender interface {
 // fast path; others use their MarshalJSON or MarshalText method, or
 // encoding/json. The output matches json.Marshal (HTML characters escaped).
 func appendValue[T any](b []byte, p *T) ([]byte, error) {
-	switch v := any(p).(type) {
+	if out, ok, err := appendFast(b, p); ok {
+		return out, err
+	}
+	return appendOther(b, any(*p))
+}
+
+// appendFast is the fast path of appendValue for p, a pointer to the
+// value, as an interface: one function for every type (a generic
+// appendValue with this body was one copy per type argument). It reports
+// false, having appended nothing, for a type it does not know; p does not
+// escape.
+func appendFast(b []byte, p any) ([]byte, bool, error) {
+	switch v := p.(type) {
 	case *string:
-		return appendString(b, *v), nil
+		return appendString(b, *v), true, nil
 	case *bool:
-		return strconv.AppendBool(b, *v), nil
+		return strconv.AppendBool(b, *v), true, nil
 	case *int32:
-		return strconv.AppendInt(b, int64(*v), 10), nil
+		return strconv.AppendInt(b, int64(*v), 10), true, nil
 	case *int64:
-		return strconv.AppendInt(b, *v, 10), nil
+		return strconv.AppendInt(b, *v, 10), true, nil
 	case *int:
-		return strconv.AppendInt(b, int64(*v), 10), nil
+		return strconv.AppendInt(b, int64(*v), 10), true, nil
 	case *int16:
-		return strconv.AppendInt(b, int64(*v), 10), nil
+		return strconv.AppendInt(b, int64(*v), 10), true, nil
 	case *uint8:
-		return strconv.AppendUint(b, uint64(*v), 10), nil
+		return strconv.AppendUint(b, uint64(*v), 10), true, nil
 	case *float64:
-		return appendFloat(b, *v, 64)
+		out, err := appendFloat(b, *v, 64)
+		return out, true, err
 	case *float32:
-		return appendFloat(b, float64(*v), 32)
+		out, err := appendFloat(b, float64(*v), 32)
+		return out, true, err
 	case *time.Time:
-		return appendTime(b, *v)
+		out, err := appendTime(b, *v)
+		return out, true, err
 	case *EdmDate:
-		return v.appendJSON(b)
+		out, err := v.appendJSON(b)
+		return out, true, err
 	case *EdmTimeOfDay:
-		return v.appendJSON(b)
+		out, err := v.appendJSON(b)
+		return out, true, err
 	case *EdmDuration:
-		return v.appendJSON(b)
+		out, err := v.appendJSON(b)
+		return out, true, err
 	case *EdmDecimal:
-		return v.appendJSON(b)
+		out, err := v.appendJSON(b)
+		return out, true, err
 	case *json.RawMessage:
 		if *v == nil {
-			return append(b, "null"...), nil
+			return append(b, "null"...), true, nil
 		}
-		return append(b, *v...), nil
+		return append(b, *v...), true, nil
 	case *[]string:
 		if *v == nil {
-			return append(b, "null"...), nil
+			return append(b, "null"...), true, nil
 		}
 		b = append(b, '[')
 		for i, s := range *v {
@@ -272,18 +291,18 @@ func appendValue[T any](b []byte, p *T) ([]byte, error) {
 			}
 			b = appendString(b, s)
 		}
-		return append(b, ']'), nil
+		return append(b, ']'), true, nil
 	}
 	if rv := reflect.ValueOf(p).Elem(); rv.Kind() == reflect.String && plainString(p) {
-		return appendString(b, rv.String()), nil // generated enums, without boxing
+		return appendString(b, rv.String()), true, nil // generated enums, without boxing
 	}
-	return appendOther(b, any(*p))
+	return b, false, nil
 }
 
-// plainString reports whether *p has no marshal methods, so that a string
-// kind encodes as its bare value.
-func plainString[T any](p *T) bool {
-	switch any(p).(type) {
+// plainString reports whether the value p points to has no marshal
+// methods, so that a string kind encodes as its bare value.
+func plainString(p any) bool {
+	switch p.(type) {
 	case json.Marshaler, encoding.TextMarshaler:
 		return false
 	}

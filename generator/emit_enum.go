@@ -107,6 +107,9 @@ func (p *plan) emitEnumMethods(f *jen.File, t *typeInfo) {
 	}
 	f.Comment("String returns v as it is written in JSON.")
 	f.Func().Params(recv.Clone()).Id("String").Params().String().Block(jen.Return(jen.String().Call(jen.Id("v"))))
+	f.Line()
+	f.Comment("enumType is the Graph name of the enum type, for validation messages.")
+	f.Func().Params(jen.Id(t.GoName)).Id("enumType").Params().String().Block(jen.Return(jen.Lit(t.Name)))
 }
 
 // kindWord names a type kind in prose.

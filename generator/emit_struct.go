@@ -34,7 +34,11 @@ func (p *plan) emitStruct(f *jen.File, t *typeInfo) {
 			if fi.Plain {
 				tag = fi.Name
 			}
-			g.Id(fi.GoName).Add(p.fieldType(fi)).Tag(map[string]string{"json": tag})
+			tags := map[string]string{"json": tag}
+			if v := validateTag(fi); v != "" {
+				tags["validate"] = v
+			}
+			g.Id(fi.GoName).Add(p.fieldType(fi)).Tag(tags)
 		}
 		g.Comment("Extra holds the members that have no field: unknown properties and")
 		g.Comment("@odata.* or property@odata.* annotations, in document order.")
@@ -195,96 +199,41 @@ func (p *plan) fieldIntro(f *fieldInfo) string {
 	return s + ")."
 }
 
-// emitUnmarshal writes UnmarshalJSON: one pass over the object, known
-// members into fields, the rest into Extra. A null for a field that cannot
-// hold null (a collection or a required value) is kept in Extra, so it
-// round-trips and Validate can report it.
+// emitUnmarshal writes UnmarshalJSON: one call to the runtime's codec,
+// which reads the struct's fields and json tags once (a table per type,
+// templates/runtime/object_codec.go) and decodes the object in one pass,
+// known members into fields, the rest into Extra. A null for a field that
+// cannot hold null (a collection or a required value) is kept in Extra, so
+// it round-trips and Validate can report it. A table instead of a member
+// switch per type: the switch was most of the compile cost of the
+// generated models.
 func (p *plan) emitUnmarshal(f *jen.File, t *typeInfo) {
 	f.Comment("UnmarshalJSON decodes a JSON object into v, keeping unknown members and")
 	f.Comment("annotations in v.Extra.")
 	f.Func().Params(jen.Id("v").Op("*").Id(t.GoName)).Id("UnmarshalJSON").Params(jen.Id("data").Index().Byte()).Error().Block(
-		jen.If(jen.Id("isNull").Call(jen.Id("data"))).Block(jen.Return(jen.Nil())),
-		jen.Op("*").Id("v").Op("=").Id(t.GoName).Values(),
-		jen.Return(jen.Id("decodeObject").Call(jen.Id("data"), jen.Op("&").Id("v").Dot("Extra"), jen.Id("v").Dot("decodeMember"))),
-	)
-	// The member switch is a method rather than a closure in the call
-	// above: same code, but gofmt measures every argument of a call that
-	// spans lines by printing it once more, so a closure argument doubled
-	// the formatting cost of the largest function of every type.
-	f.Comment("decodeMember decodes the member name of a JSON object into its field of v;")
-	f.Comment("it reports false for a member that has no field.")
-	f.Func().Params(jen.Id("v").Op("*").Id(t.GoName)).Id("decodeMember").Params(jen.Id("name").String(), jen.Id("value").Index().Byte()).Params(jen.Bool(), jen.Error()).Block(
-		jen.Switch(jen.Id("name")).BlockFunc(func(g *jen.Group) {
-			g.Case(jen.Lit("@odata.type")).Block(
-				jen.Return(jen.True(), decodeCall("ODataType", false, false)),
-			)
-			for _, fi := range t.Fields {
-				var body []jen.Code
-				if fi.Collection || fi.Plain && !isRaw(fi) {
-					body = append(body, jen.If(jen.Id("isNull").Call(jen.Id("value"))).Block(jen.Return(jen.False(), jen.Nil())))
-				}
-				body = append(body, jen.Return(jen.True(), decodeCall(fi.GoName, fi.Plain, fi.Collection)))
-				g.Case(jen.Lit(fi.Name)).Block(body...)
-			}
-		}),
-		jen.Return(jen.False(), jen.Nil()),
+		jen.Return(jen.Id("decodeStruct").Call(jen.Id("data"), jen.Id("v"))),
 	)
 }
 
-// decodeCall decodes value into the field v.<goName>. The form matters for
-// compile time, not behaviour (each does what decodeValue would do): the
-// generic decodeValue is one instantiation, with its dictionary, per
-// distinct type argument, and on the corpus those instantiations were
-// half of the build of the generated models. So an Opt field calls its
-// own UnmarshalJSON (the Opt methods exist anyway), a collection goes
-// to decodeArray (encoding/json, which decodeValue calls for slices anyway),
-// and only plain values, of a handful of primitive types, use decodeValue.
-// (decodeArray is encoding/json plus, on failure, the index of the element
-// in the error's JSON Pointer.)
-func decodeCall(goName string, plain, collection bool) jen.Code {
-	field := jen.Id("v").Dot(goName)
-	switch {
-	case collection:
-		return jen.Id("decodeArray").Call(jen.Id("value"), jen.Op("&").Add(field))
-	case !plain:
-		return field.Dot("UnmarshalJSON").Call(jen.Id("value"))
-	}
-	return jen.Id("decodeValue").Call(jen.Id("value"), jen.Op("&").Add(field))
-}
-
-// emitMarshal writes MarshalJSON and appendJSON: the fields in declaration
-// order (absent ones skipped), then Extra. MarshalJSON has a value
-// receiver so that T, *T and Opt[T] all encode through it; it runs
-// appendJSON on a pooled buffer. appendJSON (on *T, which the runtime
-// finds through its jsonAppender interface) writes the object into its
-// caller's buffer, so a nested struct, a slice of them or an Opt of one is
-// appended in place, not encoded on its own and copied in once per level.
+// emitMarshal writes MarshalJSON and appendJSON, calls of the runtime's
+// codec: the fields in declaration order (absent ones skipped), then Extra.
+// MarshalJSON has a value receiver so that T, *T and Opt[T] all encode
+// through it. appendJSON (on *T, which the runtime finds through its
+// jsonAppender interface) writes the object into its caller's buffer, so a
+// nested struct, a slice of them or an Opt of one is appended in place,
+// not encoded on its own and copied in once per level.
 func (p *plan) emitMarshal(f *jen.File, t *typeInfo) {
 	f.Comment("MarshalJSON encodes v as a JSON object: @odata.type, the fields that are")
 	f.Comment("not absent, then v.Extra.")
 	f.Func().Params(jen.Id("v").Id(t.GoName)).Id("MarshalJSON").Params().Params(jen.Index().Byte(), jen.Error()).Block(
-		jen.Id("s").Op(":=").Id("getScratch").Call(),
-		jen.List(jen.Id("b"), jen.Err()).Op(":=").Id("v").Dot("appendJSON").Call(jen.Op("*").Id("s")),
-		jen.Return(jen.Id("putScratch").Call(jen.Id("s"), jen.Id("b"), jen.Err())),
+		jen.Return(jen.Id("marshalStruct").Call(jen.Op("&").Id("v"))),
 	)
 	f.Line()
 	f.Comment("appendJSON appends the encoding MarshalJSON returns to b, or returns b")
 	f.Comment("and the first error.")
-	f.Func().Params(jen.Id("v").Op("*").Id(t.GoName)).Id("appendJSON").Params(jen.Id("b").Index().Byte()).Params(jen.Index().Byte(), jen.Error()).BlockFunc(func(g *jen.Group) {
-		g.Id("w").Op(":=").Id("appendObject").Call(jen.Id("b"))
-		// Opt fields go through optField, which avoids converting each
-		// Opt to an interface (an allocation); the rest through field.
-		g.Id("optField").Call(jen.Op("&").Id("w"), jen.Lit("@odata.type"), jen.Id("v").Dot("ODataType"))
-		for _, fi := range t.Fields {
-			if !fi.Plain && !fi.Collection {
-				g.Id("optField").Call(jen.Op("&").Id("w"), jen.Lit(fi.Name), jen.Id("v").Dot(fi.GoName))
-				continue
-			}
-			g.Id("w").Dot("field").Call(jen.Lit(fi.Name), jen.Id("v").Dot(fi.GoName))
-		}
-		g.Id("w").Dot("extra").Call(jen.Id("v").Dot("Extra"))
-		g.Return(jen.Id("w").Dot("close").Call())
-	})
+	f.Func().Params(jen.Id("v").Op("*").Id(t.GoName)).Id("appendJSON").Params(jen.Id("b").Index().Byte()).Params(jen.Index().Byte(), jen.Error()).Block(
+		jen.Return(jen.Id("appendStruct").Call(jen.Id("b"), jen.Id("v"))),
+	)
 }
 
 // emitDecodeFunc writes DecodeX for a polymorphic base X: it reads

@@ -112,13 +112,3 @@ func (p *plan) fieldType(f *fieldInfo) *jen.Statement {
 
 // formatOf returns the extra check a field's values need.
 func formatOf(ref model.TypeRef) format { return edmTypes[ref.Name].check }
-
-// isRaw reports whether a field's values are json.RawMessage (untyped or
-// unknown JSON), which can hold null itself.
-func isRaw(f *fieldInfo) bool {
-	if f.Target != nil {
-		return false
-	}
-	e, ok := edmTypes[f.TypeRef.Name]
-	return !ok || e.pkg == "encoding/json"
-}

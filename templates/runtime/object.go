@@ -93,6 +93,13 @@ func (e *JSONMembers) UnmarshalJSON(data []byte) error {
 // returned by field are wrapped with the JSON Pointer of the member. Raw
 // bytes passed to field alias data and must be copied to be retained.
 func decodeObject(data []byte, extra *JSONMembers, field func(name string, value []byte) (known bool, err error)) error {
+	return scanObject(data, extra, func(name, value []byte) (bool, error) { return field(string(name), value) })
+}
+
+// scanObject is decodeObject with the member name as bytes, which the
+// codec table looks up without converting it to a string (an allocation
+// per member); only the names kept in extra are copied.
+func scanObject(data []byte, extra *JSONMembers, field func(name, value []byte) (known bool, err error)) error {
 	i := skipSpace(data, 0)
 	if i >= len(data) {
 		return &syntaxError{offset: int64(i), msg: "unexpected end of JSON input"}
@@ -119,13 +126,13 @@ func decodeObject(data []byte, extra *JSONMembers, field func(name string, value
 			if err != nil {
 				return err
 			}
-			var name string
+			name := data[i+1 : end-1]
 			if escaped {
-				if err := json.Unmarshal(data[i:end], &name); err != nil {
+				var unescaped string
+				if err := json.Unmarshal(data[i:end], &unescaped); err != nil {
 					return err
 				}
-			} else {
-				name = string(data[i+1 : end-1])
+				name = []byte(unescaped)
 			}
 			i = skipSpace(data, end)
 			if i >= len(data) {
@@ -142,10 +149,10 @@ func decodeObject(data []byte, extra *JSONMembers, field func(name string, value
 			value := data[start:i]
 			known, err := field(name, value)
 			if err != nil {
-				return wrapPath(name, err)
+				return wrapPath(string(name), err)
 			}
 			if !known && extra != nil {
-				*extra = append(*extra, JSONMember{Name: name, Value: append(json.RawMessage(nil), value...)})
+				*extra = append(*extra, JSONMember{Name: string(name), Value: append(json.RawMessage(nil), value...)})
 			}
 			i = skipSpace(data, i)
 			if i >= len(data) {

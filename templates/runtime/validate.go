@@ -27,6 +27,7 @@ const (
 	codeNullCollection       = "null.collection"
 	codeEnumUnknown          = "enum.unknown"
 	codeFormatGUID           = "format.guid"
+	codeFormatInvalid        = "format.invalid" // a Date, TimeOfDay or Duration out of range
 	codeFormatDate           = "format.date"
 	codeFormatDuration       = "format.duration"
 	codeFormatTimeOfDay      = "format.timeOfDay"

@@ -39,3 +39,8 @@ func (v Importance) Known() bool {
 func (v Importance) String() string {
 	return string(v)
 }
+
+// enumType is the Graph name of the enum type, for validation messages.
+func (Importance) enumType() string {
+	return "microsoft.graph.importance"
+}

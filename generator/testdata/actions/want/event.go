@@ -37,59 +37,19 @@ type Event struct {
 // UnmarshalJSON decodes a JSON object into v, keeping unknown members and
 // annotations in v.Extra.
 func (v *Event) UnmarshalJSON(data []byte) error {
-	if isNull(data) {
-		return nil
-	}
-	*v = Event{}
-	return decodeObject(data, &v.Extra, v.decodeMember)
-}
-
-// decodeMember decodes the member name of a JSON object into its field of v;
-// it reports false for a member that has no field.
-func (v *Event) decodeMember(name string, value []byte) (bool, error) {
-	switch name {
-	case "@odata.type":
-		return true, v.ODataType.UnmarshalJSON(value)
-	case "id":
-		return true, v.ID.UnmarshalJSON(value)
-	case "subject":
-		return true, v.Subject.UnmarshalJSON(value)
-	case "createdDateTime":
-		return true, v.CreatedDateTime.UnmarshalJSON(value)
-	case "attendees":
-		if isNull(value) {
-			return false, nil
-		}
-		return true, decodeArray(value, &v.Attendees)
-	case "importance":
-		return true, v.Importance.UnmarshalJSON(value)
-	case "webLink":
-		return true, v.WebLink.UnmarshalJSON(value)
-	}
-	return false, nil
+	return decodeStruct(data, v)
 }
 
 // MarshalJSON encodes v as a JSON object: @odata.type, the fields that are
 // not absent, then v.Extra.
 func (v Event) MarshalJSON() ([]byte, error) {
-	s := getScratch()
-	b, err := v.appendJSON(*s)
-	return putScratch(s, b, err)
+	return marshalStruct(&v)
 }
 
 // appendJSON appends the encoding MarshalJSON returns to b, or returns b
 // and the first error.
 func (v *Event) appendJSON(b []byte) ([]byte, error) {
-	w := appendObject(b)
-	optField(&w, "@odata.type", v.ODataType)
-	optField(&w, "id", v.ID)
-	optField(&w, "subject", v.Subject)
-	optField(&w, "createdDateTime", v.CreatedDateTime)
-	w.field("attendees", v.Attendees)
-	optField(&w, "importance", v.Importance)
-	optField(&w, "webLink", v.WebLink)
-	w.extra(v.Extra)
-	return w.close()
+	return appendStruct(b, v)
 }
 
 // Validate reports every problem in v (undocumented enum values, malformed
@@ -103,45 +63,11 @@ func (v *Event) Validate() error {
 // members it requires, and no read-only members. Operations with rules:
 // OpUpdateEvent, OpCreateEvent.
 func (v *Event) ValidateFor(op Op) error {
-	var p problems
-	v.validate(&p, "")
 	switch op {
 	case OpUpdateEvent:
-		if v.Subject.IsZero() {
-			p.required(op, "subject")
-		}
-		if !v.ID.IsZero() {
-			p.readOnly(op, "id")
-		}
-		if !v.CreatedDateTime.IsZero() {
-			p.readOnly(op, "createdDateTime")
-		}
-		if !v.WebLink.IsZero() {
-			p.readOnly(op, "webLink")
-		}
+		return validateStruct(v, op, []string{"subject"}, []string{"id", "createdDateTime", "webLink"})
 	case OpCreateEvent:
-		if !v.ID.IsZero() {
-			p.readOnly(op, "id")
-		}
-		if !v.CreatedDateTime.IsZero() {
-			p.readOnly(op, "createdDateTime")
-		}
-		if !v.WebLink.IsZero() {
-			p.readOnly(op, "webLink")
-		}
+		return validateStruct(v, op, nil, []string{"id", "createdDateTime", "webLink"})
 	}
-	return p.Err()
-}
-
-// validate adds the problems of v to p, at JSON Pointers under base.
-func (v *Event) validate(p *problems, base string) {
-	p.nullIn(v.Extra, base, "attendees")
-	for i := range v.Attendees {
-		v.Attendees[i].validate(p, pointerIndex(pointerJoin(base, "attendees"), i))
-	}
-	if v.Importance.IsSet() {
-		if !v.Importance.Value.Known() {
-			p.unknownEnum(pointerJoin(base, "importance"), string(v.Importance.Value), "microsoft.graph.importance")
-		}
-	}
+	return validateStruct(v, op, nil, nil)
 }

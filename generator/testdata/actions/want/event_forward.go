@@ -35,50 +35,19 @@ type EventForwardBody struct {
 // UnmarshalJSON decodes a JSON object into v, keeping unknown members and
 // annotations in v.Extra.
 func (v *EventForwardBody) UnmarshalJSON(data []byte) error {
-	if isNull(data) {
-		return nil
-	}
-	*v = EventForwardBody{}
-	return decodeObject(data, &v.Extra, v.decodeMember)
-}
-
-// decodeMember decodes the member name of a JSON object into its field of v;
-// it reports false for a member that has no field.
-func (v *EventForwardBody) decodeMember(name string, value []byte) (bool, error) {
-	switch name {
-	case "@odata.type":
-		return true, v.ODataType.UnmarshalJSON(value)
-	case "toRecipients":
-		if isNull(value) {
-			return false, nil
-		}
-		return true, decodeArray(value, &v.ToRecipients)
-	case "comment":
-		return true, v.Comment.UnmarshalJSON(value)
-	case "importance":
-		return true, v.Importance.UnmarshalJSON(value)
-	}
-	return false, nil
+	return decodeStruct(data, v)
 }
 
 // MarshalJSON encodes v as a JSON object: @odata.type, the fields that are
 // not absent, then v.Extra.
 func (v EventForwardBody) MarshalJSON() ([]byte, error) {
-	s := getScratch()
-	b, err := v.appendJSON(*s)
-	return putScratch(s, b, err)
+	return marshalStruct(&v)
 }
 
 // appendJSON appends the encoding MarshalJSON returns to b, or returns b
 // and the first error.
 func (v *EventForwardBody) appendJSON(b []byte) ([]byte, error) {
-	w := appendObject(b)
-	optField(&w, "@odata.type", v.ODataType)
-	w.field("toRecipients", v.ToRecipients)
-	optField(&w, "comment", v.Comment)
-	optField(&w, "importance", v.Importance)
-	w.extra(v.Extra)
-	return w.close()
+	return appendStruct(b, v)
 }
 
 // Validate reports every problem in v (undocumented enum values, malformed
@@ -92,28 +61,11 @@ func (v *EventForwardBody) Validate() error {
 // members it requires, and no read-only members. Operations with rules:
 // OpEventForward.
 func (v *EventForwardBody) ValidateFor(op Op) error {
-	var p problems
-	v.validate(&p, "")
 	switch op {
 	case OpEventForward:
-		if v.ToRecipients == nil {
-			p.required(op, "toRecipients")
-		}
+		return validateStruct(v, op, []string{"toRecipients"}, nil)
 	}
-	return p.Err()
-}
-
-// validate adds the problems of v to p, at JSON Pointers under base.
-func (v *EventForwardBody) validate(p *problems, base string) {
-	p.nullIn(v.Extra, base, "toRecipients")
-	for i := range v.ToRecipients {
-		v.ToRecipients[i].validate(p, pointerIndex(pointerJoin(base, "toRecipients"), i))
-	}
-	if v.Importance.IsSet() {
-		if !v.Importance.Value.Known() {
-			p.unknownEnum(pointerJoin(base, "importance"), string(v.Importance.Value), "microsoft.graph.importance")
-		}
-	}
+	return validateStruct(v, op, nil, nil)
 }
 
 // EventForwardRequest is the request of EventForward (POST

@@ -37,50 +37,19 @@ type Widget struct {
 // UnmarshalJSON decodes a JSON object into v, keeping unknown members and
 // annotations in v.Extra.
 func (v *Widget) UnmarshalJSON(data []byte) error {
-	if isNull(data) {
-		return nil
-	}
-	*v = Widget{}
-	return decodeObject(data, &v.Extra, v.decodeMember)
-}
-
-// decodeMember decodes the member name of a JSON object into its field of v;
-// it reports false for a member that has no field.
-func (v *Widget) decodeMember(name string, value []byte) (bool, error) {
-	switch name {
-	case "@odata.type":
-		return true, v.ODataType.UnmarshalJSON(value)
-	case "displayName":
-		return true, v.DisplayName.UnmarshalJSON(value)
-	case "legacyColor":
-		return true, v.LegacyColor.UnmarshalJSON(value)
-	case "oldSize":
-		return true, v.OldSize.UnmarshalJSON(value)
-	case "state":
-		return true, v.State.UnmarshalJSON(value)
-	}
-	return false, nil
+	return decodeStruct(data, v)
 }
 
 // MarshalJSON encodes v as a JSON object: @odata.type, the fields that are
 // not absent, then v.Extra.
 func (v Widget) MarshalJSON() ([]byte, error) {
-	s := getScratch()
-	b, err := v.appendJSON(*s)
-	return putScratch(s, b, err)
+	return marshalStruct(&v)
 }
 
 // appendJSON appends the encoding MarshalJSON returns to b, or returns b
 // and the first error.
 func (v *Widget) appendJSON(b []byte) ([]byte, error) {
-	w := appendObject(b)
-	optField(&w, "@odata.type", v.ODataType)
-	optField(&w, "displayName", v.DisplayName)
-	optField(&w, "legacyColor", v.LegacyColor)
-	optField(&w, "oldSize", v.OldSize)
-	optField(&w, "state", v.State)
-	w.extra(v.Extra)
-	return w.close()
+	return appendStruct(b, v)
 }
 
 // Validate reports every problem in v (undocumented enum values, malformed
@@ -93,18 +62,7 @@ func (v *Widget) Validate() error {
 // ValidateFor is Validate: no documented operation takes v as its request
 // body, so op adds no rules.
 func (v *Widget) ValidateFor(op Op) error {
-	var p problems
-	v.validate(&p, "")
-	return p.Err()
-}
-
-// validate adds the problems of v to p, at JSON Pointers under base.
-func (v *Widget) validate(p *problems, base string) {
-	if v.State.IsSet() {
-		if !v.State.Value.Known() {
-			p.unknownEnum(pointerJoin(base, "state"), string(v.State.Value), "microsoft.graph.widgetState")
-		}
-	}
+	return validateStruct(v, op, nil, nil)
 }
 
 // WidgetState is the microsoft.graph.widgetState enum type.
@@ -149,4 +107,9 @@ func (v WidgetState) Known() bool {
 // String returns v as it is written in JSON.
 func (v WidgetState) String() string {
 	return string(v)
+}
+
+// enumType is the Graph name of the enum type, for validation messages.
+func (WidgetState) enumType() string {
+	return "microsoft.graph.widgetState"
 }

@@ -12,7 +12,7 @@ type Device struct {
 	ODataType Opt[string] `json:"@odata.type,omitzero"`
 	// Status is "status" (microsoft.graph.cloudPcStatus).
 	// Source: resources/device.md#device.status
-	Status Opt[CloudPcStatus] `json:"status,omitzero"`
+	Status Opt[CloudPcStatus] `json:"status,omitzero" validate:"notnull"`
 	// Types is "types" (microsoft.graph.deviceTypes).
 	// Source: resources/device.md#device.types
 	Types Opt[DeviceTypes] `json:"types,omitzero"`
@@ -25,13 +25,13 @@ type Device struct {
 	// Color is "color" (Edm.String). Possible values are: red, green,
 	// unknownFutureValue.
 	// Source: resources/device.md#device.color
-	Color Opt[string] `json:"color,omitzero"`
+	Color Opt[string] `json:"color,omitzero" validate:"oneOf=red|green|unknownFutureValue"`
 	// DeviceID is "deviceId" (Edm.Guid).
 	// Source: resources/device.md#device.deviceId
-	DeviceID Opt[string] `json:"deviceId,omitzero"`
+	DeviceID Opt[string] `json:"deviceId,omitzero" validate:"guid"`
 	// OwnerIDs is "ownerIds" (Collection(Edm.Guid)).
 	// Source: resources/device.md#device.ownerIds
-	OwnerIDs []string `json:"ownerIds,omitzero"`
+	OwnerIDs []string `json:"ownerIds,omitzero" validate:"guid"`
 	// Extra holds the members that have no field: unknown properties and
 	// @odata.* or property@odata.* annotations, in document order.
 	Extra JSONMembers `json:"-"`
@@ -40,68 +40,19 @@ type Device struct {
 // UnmarshalJSON decodes a JSON object into v, keeping unknown members and
 // annotations in v.Extra.
 func (v *Device) UnmarshalJSON(data []byte) error {
-	if isNull(data) {
-		return nil
-	}
-	*v = Device{}
-	return decodeObject(data, &v.Extra, v.decodeMember)
-}
-
-// decodeMember decodes the member name of a JSON object into its field of v;
-// it reports false for a member that has no field.
-func (v *Device) decodeMember(name string, value []byte) (bool, error) {
-	switch name {
-	case "@odata.type":
-		return true, v.ODataType.UnmarshalJSON(value)
-	case "status":
-		return true, v.Status.UnmarshalJSON(value)
-	case "types":
-		return true, v.Types.UnmarshalJSON(value)
-	case "allTypes":
-		if isNull(value) {
-			return false, nil
-		}
-		return true, decodeArray(value, &v.AllTypes)
-	case "week":
-		if isNull(value) {
-			return false, nil
-		}
-		return true, decodeValue(value, &v.Week)
-	case "color":
-		return true, v.Color.UnmarshalJSON(value)
-	case "deviceId":
-		return true, v.DeviceID.UnmarshalJSON(value)
-	case "ownerIds":
-		if isNull(value) {
-			return false, nil
-		}
-		return true, decodeArray(value, &v.OwnerIDs)
-	}
-	return false, nil
+	return decodeStruct(data, v)
 }
 
 // MarshalJSON encodes v as a JSON object: @odata.type, the fields that are
 // not absent, then v.Extra.
 func (v Device) MarshalJSON() ([]byte, error) {
-	s := getScratch()
-	b, err := v.appendJSON(*s)
-	return putScratch(s, b, err)
+	return marshalStruct(&v)
 }
 
 // appendJSON appends the encoding MarshalJSON returns to b, or returns b
 // and the first error.
 func (v *Device) appendJSON(b []byte) ([]byte, error) {
-	w := appendObject(b)
-	optField(&w, "@odata.type", v.ODataType)
-	optField(&w, "status", v.Status)
-	optField(&w, "types", v.Types)
-	w.field("allTypes", v.AllTypes)
-	w.field("week", v.Week)
-	optField(&w, "color", v.Color)
-	optField(&w, "deviceId", v.DeviceID)
-	w.field("ownerIds", v.OwnerIDs)
-	w.extra(v.Extra)
-	return w.close()
+	return appendStruct(b, v)
 }
 
 // Validate reports every problem in v (undocumented enum values, malformed
@@ -114,52 +65,5 @@ func (v *Device) Validate() error {
 // ValidateFor is Validate: no documented operation takes v as its request
 // body, so op adds no rules.
 func (v *Device) ValidateFor(op Op) error {
-	var p problems
-	v.validate(&p, "")
-	return p.Err()
-}
-
-// validate adds the problems of v to p, at JSON Pointers under base.
-func (v *Device) validate(p *problems, base string) {
-	if v.Status.IsNull() {
-		p.notNull(pointerJoin(base, "status"), "status")
-	}
-	if v.Status.IsSet() {
-		if !v.Status.Value.Known() {
-			p.unknownEnum(pointerJoin(base, "status"), string(v.Status.Value), "microsoft.graph.cloudPcStatus")
-		}
-	}
-	if v.Types.IsSet() {
-		if !v.Types.Value.Known() {
-			p.unknownEnum(pointerJoin(base, "types"), string(v.Types.Value), "microsoft.graph.deviceTypes")
-		}
-	}
-	p.nullIn(v.Extra, base, "allTypes")
-	for i := range v.AllTypes {
-		if !v.AllTypes[i].Known() {
-			p.unknownEnum(pointerIndex(pointerJoin(base, "allTypes"), i), string(v.AllTypes[i]), "microsoft.graph.deviceTypes")
-		}
-	}
-	p.nullIn(v.Extra, base, "week")
-	if !v.Week.Known() {
-		p.unknownEnum(pointerJoin(base, "week"), string(v.Week), "microsoft.graph.weekIndex")
-	}
-	if v.Color.IsSet() {
-		switch v.Color.Value {
-		case "red", "green", "unknownFutureValue":
-		default:
-			p.Add(pointerJoin(base, "color"), "enum.unknown", "%q is not one of %s", v.Color.Value, "red, green, unknownFutureValue")
-		}
-	}
-	if v.DeviceID.IsSet() {
-		if !validGUID(v.DeviceID.Value) {
-			p.Add(pointerJoin(base, "deviceId"), "format.guid", "%q is not a GUID", v.DeviceID.Value)
-		}
-	}
-	p.nullIn(v.Extra, base, "ownerIds")
-	for i := range v.OwnerIDs {
-		if !validGUID(v.OwnerIDs[i]) {
-			p.Add(pointerIndex(pointerJoin(base, "ownerIds"), i), "format.guid", "%q is not a GUID", v.OwnerIDs[i])
-		}
-	}
+	return validateStruct(v, op, nil, nil)
 }

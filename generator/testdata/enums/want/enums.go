@@ -52,6 +52,11 @@ func (v CloudPcStatus) String() string {
 	return string(v)
 }
 
+// enumType is the Graph name of the enum type, for validation messages.
+func (CloudPcStatus) enumType() string {
+	return "microsoft.graph.cloudPcStatus"
+}
+
 // WeekIndex is the microsoft.graph.weekIndex enum type.
 //
 // Source: resources/enums.md#weekIndex
@@ -87,6 +92,11 @@ func (v WeekIndex) Known() bool {
 // String returns v as it is written in JSON.
 func (v WeekIndex) String() string {
 	return string(v)
+}
+
+// enumType is the Graph name of the enum type, for validation messages.
+func (WeekIndex) enumType() string {
+	return "microsoft.graph.weekIndex"
 }
 
 // DeviceTypes is the microsoft.graph.deviceTypes enum type.
@@ -152,6 +162,11 @@ func (v DeviceTypes) String() string {
 	return string(v)
 }
 
+// enumType is the Graph name of the enum type, for validation messages.
+func (DeviceTypes) enumType() string {
+	return "microsoft.graph.deviceTypes"
+}
+
 // EmptyEnum is the microsoft.graph.emptyEnum enum type.
 //
 // An enum whose members the page does not list.
@@ -172,6 +187,11 @@ func (v EmptyEnum) Known() bool {
 // String returns v as it is written in JSON.
 func (v EmptyEnum) String() string {
 	return string(v)
+}
+
+// enumType is the Graph name of the enum type, for validation messages.
+func (EmptyEnum) enumType() string {
+	return "microsoft.graph.emptyEnum"
 }
 
 // OddMembers is the microsoft.graph.oddMembers enum type.
@@ -236,4 +256,9 @@ func (v OddMembers) Known() bool {
 // String returns v as it is written in JSON.
 func (v OddMembers) String() string {
 	return string(v)
+}
+
+// enumType is the Graph name of the enum type, for validation messages.
+func (OddMembers) enumType() string {
+	return "microsoft.graph.oddMembers"
 }

@@ -32,50 +32,19 @@ type Gizmo struct {
 // UnmarshalJSON decodes a JSON object into v, keeping unknown members and
 // annotations in v.Extra.
 func (v *Gizmo) UnmarshalJSON(data []byte) error {
-	if isNull(data) {
-		return nil
-	}
-	*v = Gizmo{}
-	return decodeObject(data, &v.Extra, v.decodeMember)
-}
-
-// decodeMember decodes the member name of a JSON object into its field of v;
-// it reports false for a member that has no field.
-func (v *Gizmo) decodeMember(name string, value []byte) (bool, error) {
-	switch name {
-	case "@odata.type":
-		return true, v.ODataType.UnmarshalJSON(value)
-	case "id":
-		return true, v.ID.UnmarshalJSON(value)
-	case "displayName":
-		return true, v.DisplayName.UnmarshalJSON(value)
-	case "size":
-		return true, v.Size.UnmarshalJSON(value)
-	case "teeth":
-		return true, v.Teeth.UnmarshalJSON(value)
-	}
-	return false, nil
+	return decodeStruct(data, v)
 }
 
 // MarshalJSON encodes v as a JSON object: @odata.type, the fields that are
 // not absent, then v.Extra.
 func (v Gizmo) MarshalJSON() ([]byte, error) {
-	s := getScratch()
-	b, err := v.appendJSON(*s)
-	return putScratch(s, b, err)
+	return marshalStruct(&v)
 }
 
 // appendJSON appends the encoding MarshalJSON returns to b, or returns b
 // and the first error.
 func (v *Gizmo) appendJSON(b []byte) ([]byte, error) {
-	w := appendObject(b)
-	optField(&w, "@odata.type", v.ODataType)
-	optField(&w, "id", v.ID)
-	optField(&w, "displayName", v.DisplayName)
-	optField(&w, "size", v.Size)
-	optField(&w, "teeth", v.Teeth)
-	w.extra(v.Extra)
-	return w.close()
+	return appendStruct(b, v)
 }
 
 // Validate reports every problem in v (undocumented enum values, malformed
@@ -89,22 +58,9 @@ func (v *Gizmo) Validate() error {
 // members it requires, and no read-only members. Operations with rules:
 // OpCreateGizmo.
 func (v *Gizmo) ValidateFor(op Op) error {
-	var p problems
-	v.validate(&p, "")
 	switch op {
 	case OpCreateGizmo:
-		if v.DisplayName.IsZero() {
-			p.required(op, "displayName")
-		}
-		if v.Teeth.IsZero() {
-			p.required(op, "teeth")
-		}
-		if !v.ID.IsZero() {
-			p.readOnly(op, "id")
-		}
+		return validateStruct(v, op, []string{"displayName", "teeth"}, []string{"id"})
 	}
-	return p.Err()
+	return validateStruct(v, op, nil, nil)
 }
-
-// validate adds the problems of v to p, at JSON Pointers under base.
-func (v *Gizmo) validate(p *problems, base string) {}

@@ -32,50 +32,19 @@ type Sprocket struct {
 // UnmarshalJSON decodes a JSON object into v, keeping unknown members and
 // annotations in v.Extra.
 func (v *Sprocket) UnmarshalJSON(data []byte) error {
-	if isNull(data) {
-		return nil
-	}
-	*v = Sprocket{}
-	return decodeObject(data, &v.Extra, v.decodeMember)
-}
-
-// decodeMember decodes the member name of a JSON object into its field of v;
-// it reports false for a member that has no field.
-func (v *Sprocket) decodeMember(name string, value []byte) (bool, error) {
-	switch name {
-	case "@odata.type":
-		return true, v.ODataType.UnmarshalJSON(value)
-	case "id":
-		return true, v.ID.UnmarshalJSON(value)
-	case "displayName":
-		return true, v.DisplayName.UnmarshalJSON(value)
-	case "size":
-		return true, v.Size.UnmarshalJSON(value)
-	case "radius":
-		return true, v.Radius.UnmarshalJSON(value)
-	}
-	return false, nil
+	return decodeStruct(data, v)
 }
 
 // MarshalJSON encodes v as a JSON object: @odata.type, the fields that are
 // not absent, then v.Extra.
 func (v Sprocket) MarshalJSON() ([]byte, error) {
-	s := getScratch()
-	b, err := v.appendJSON(*s)
-	return putScratch(s, b, err)
+	return marshalStruct(&v)
 }
 
 // appendJSON appends the encoding MarshalJSON returns to b, or returns b
 // and the first error.
 func (v *Sprocket) appendJSON(b []byte) ([]byte, error) {
-	w := appendObject(b)
-	optField(&w, "@odata.type", v.ODataType)
-	optField(&w, "id", v.ID)
-	optField(&w, "displayName", v.DisplayName)
-	optField(&w, "size", v.Size)
-	optField(&w, "radius", v.Radius)
-	w.extra(v.Extra)
-	return w.close()
+	return appendStruct(b, v)
 }
 
 // Validate reports every problem in v (undocumented enum values, malformed
@@ -89,22 +58,9 @@ func (v *Sprocket) Validate() error {
 // members it requires, and no read-only members. Operations with rules:
 // OpCreateSprocket.
 func (v *Sprocket) ValidateFor(op Op) error {
-	var p problems
-	v.validate(&p, "")
 	switch op {
 	case OpCreateSprocket:
-		if v.DisplayName.IsZero() {
-			p.required(op, "displayName")
-		}
-		if v.Radius.IsZero() {
-			p.required(op, "radius")
-		}
-		if !v.ID.IsZero() {
-			p.readOnly(op, "id")
-		}
+		return validateStruct(v, op, []string{"displayName", "radius"}, []string{"id"})
 	}
-	return p.Err()
+	return validateStruct(v, op, nil, nil)
 }
-
-// validate adds the problems of v to p, at JSON Pointers under base.
-func (v *Sprocket) validate(p *problems, base string) {}

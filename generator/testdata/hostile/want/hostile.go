@@ -169,179 +169,19 @@ type Hostile struct {
 // UnmarshalJSON decodes a JSON object into v, keeping unknown members and
 // annotations in v.Extra.
 func (v *Hostile) UnmarshalJSON(data []byte) error {
-	if isNull(data) {
-		return nil
-	}
-	*v = Hostile{}
-	return decodeObject(data, &v.Extra, v.decodeMember)
-}
-
-// decodeMember decodes the member name of a JSON object into its field of v;
-// it reports false for a member that has no field.
-func (v *Hostile) decodeMember(name string, value []byte) (bool, error) {
-	switch name {
-	case "@odata.type":
-		return true, v.ODataType.UnmarshalJSON(value)
-	case "type":
-		return true, v.Type.UnmarshalJSON(value)
-	case "string":
-		return true, v.String.UnmarshalJSON(value)
-	case "error":
-		return true, v.Error.UnmarshalJSON(value)
-	case "len":
-		return true, v.Len.UnmarshalJSON(value)
-	case "any":
-		return true, v.Any.UnmarshalJSON(value)
-	case "nil":
-		return true, v.Nil.UnmarshalJSON(value)
-	case "true":
-		return true, v.True.UnmarshalJSON(value)
-	case "iota":
-		return true, v.Iota.UnmarshalJSON(value)
-	case "func":
-		return true, v.Func.UnmarshalJSON(value)
-	case "map":
-		return true, v.Map.UnmarshalJSON(value)
-	case "Opt":
-		return true, v.Opt.UnmarshalJSON(value)
-	case "Some":
-		return true, v.Some.UnmarshalJSON(value)
-	case "Null":
-		return true, v.Null.UnmarshalJSON(value)
-	case "Extra":
-		return true, v.ExtraField.UnmarshalJSON(value)
-	case "Validate":
-		return true, v.ValidateField.UnmarshalJSON(value)
-	case "ODataType":
-		return true, v.ODataTypeField.UnmarshalJSON(value)
-	case "MarshalJSON":
-		return true, v.MarshalJSONField.UnmarshalJSON(value)
-	case "EdmDate":
-		return true, v.EdmDate.UnmarshalJSON(value)
-	case "GraphError":
-		return true, v.GraphError.UnmarshalJSON(value)
-	case "NewServer":
-		return true, v.NewServer.UnmarshalJSON(value)
-	case "Servers":
-		return true, v.Servers.UnmarshalJSON(value)
-	case "runExample":
-		return true, v.RunExample.UnmarshalJSON(value)
-	case "url":
-		return true, v.URLField3.UnmarshalJSON(value)
-	case "URL":
-		return true, v.URL.UnmarshalJSON(value)
-	case "Url":
-		return true, v.URLField.UnmarshalJSON(value)
-	case "uRL":
-		return true, v.URLField2.UnmarshalJSON(value)
-	case "userId":
-		return true, v.UserIDField.UnmarshalJSON(value)
-	case "userID":
-		return true, v.UserID.UnmarshalJSON(value)
-	case "naïve":
-		return true, v.Naïve.UnmarshalJSON(value)
-	case "café":
-		return true, v.Café.UnmarshalJSON(value)
-	case "Ωmega":
-		return true, v.Ωmega.UnmarshalJSON(value)
-	case "日本語":
-		return true, v.X日本語.UnmarshalJSON(value)
-	case "аdmin":
-		return true, v.Аdmin.UnmarshalJSON(value)
-	case "admin":
-		return true, v.Admin.UnmarshalJSON(value)
-	case "1stPlace":
-		return true, v.X1stPlace.UnmarshalJSON(value)
-	case "2nd":
-		return true, v.X2nd.UnmarshalJSON(value)
-	case "_private":
-		return true, v.Private.UnmarshalJSON(value)
-	case "__dunder":
-		return true, v.Dunder.UnmarshalJSON(value)
-	case "_":
-		return true, v.Field.UnmarshalJSON(value)
-	case "aVeryLongPropertyNameVeryLongPropertyNameVeryLongPropertyNameVeryLongPropertyNameVeryLongPropertyNameVeryLongPropertyNameVeryLongPropertyNameVeryLongPropertyNameVeryLongPropertyNameVeryLongPropertyNameVeryLongPropertyNameVeryLongPropertyNameVeryLongPropertyNameVeryLongPropertyNameVeryLongPropertyName":
-		return true, v.AVeryLongPropertyNameVeryLongPropertyNameVeryLongPropertyNameVeryLongPropertyNameVeryLongPropertyNameVeryLongPropertyNameVeryLongPropertyNameVeryLongPropertyNameVeryLongPropertyNameVeryLongPropertyNameVeryLongPropertyNameVeryLongPropertyNameVeryLongPropertyNameVeryLongPropertyNameVeryLongPropertyName.UnmarshalJSON(value)
-	case "quo\"te":
-		return true, v.QuoTe.UnmarshalJSON(value)
-	case "back\\slash":
-		return true, v.BackSlash.UnmarshalJSON(value)
-	case "back`tick":
-		return true, v.BackTick.UnmarshalJSON(value)
-	case "with space":
-		return true, v.WithSpace.UnmarshalJSON(value)
-	case "tab name":
-		return true, v.TabName.UnmarshalJSON(value)
-	case "count":
-		return true, v.Count.UnmarshalJSON(value)
-	case "kind":
-		return true, v.Kind.UnmarshalJSON(value)
-	}
-	return false, nil
+	return decodeStruct(data, v)
 }
 
 // MarshalJSON encodes v as a JSON object: @odata.type, the fields that are
 // not absent, then v.Extra.
 func (v Hostile) MarshalJSON() ([]byte, error) {
-	s := getScratch()
-	b, err := v.appendJSON(*s)
-	return putScratch(s, b, err)
+	return marshalStruct(&v)
 }
 
 // appendJSON appends the encoding MarshalJSON returns to b, or returns b
 // and the first error.
 func (v *Hostile) appendJSON(b []byte) ([]byte, error) {
-	w := appendObject(b)
-	optField(&w, "@odata.type", v.ODataType)
-	optField(&w, "type", v.Type)
-	optField(&w, "string", v.String)
-	optField(&w, "error", v.Error)
-	optField(&w, "len", v.Len)
-	optField(&w, "any", v.Any)
-	optField(&w, "nil", v.Nil)
-	optField(&w, "true", v.True)
-	optField(&w, "iota", v.Iota)
-	optField(&w, "func", v.Func)
-	optField(&w, "map", v.Map)
-	optField(&w, "Opt", v.Opt)
-	optField(&w, "Some", v.Some)
-	optField(&w, "Null", v.Null)
-	optField(&w, "Extra", v.ExtraField)
-	optField(&w, "Validate", v.ValidateField)
-	optField(&w, "ODataType", v.ODataTypeField)
-	optField(&w, "MarshalJSON", v.MarshalJSONField)
-	optField(&w, "EdmDate", v.EdmDate)
-	optField(&w, "GraphError", v.GraphError)
-	optField(&w, "NewServer", v.NewServer)
-	optField(&w, "Servers", v.Servers)
-	optField(&w, "runExample", v.RunExample)
-	optField(&w, "url", v.URLField3)
-	optField(&w, "URL", v.URL)
-	optField(&w, "Url", v.URLField)
-	optField(&w, "uRL", v.URLField2)
-	optField(&w, "userId", v.UserIDField)
-	optField(&w, "userID", v.UserID)
-	optField(&w, "naïve", v.Naïve)
-	optField(&w, "café", v.Café)
-	optField(&w, "Ωmega", v.Ωmega)
-	optField(&w, "日本語", v.X日本語)
-	optField(&w, "аdmin", v.Аdmin)
-	optField(&w, "admin", v.Admin)
-	optField(&w, "1stPlace", v.X1stPlace)
-	optField(&w, "2nd", v.X2nd)
-	optField(&w, "_private", v.Private)
-	optField(&w, "__dunder", v.Dunder)
-	optField(&w, "_", v.Field)
-	optField(&w, "aVeryLongPropertyNameVeryLongPropertyNameVeryLongPropertyNameVeryLongPropertyNameVeryLongPropertyNameVeryLongPropertyNameVeryLongPropertyNameVeryLongPropertyNameVeryLongPropertyNameVeryLongPropertyNameVeryLongPropertyNameVeryLongPropertyNameVeryLongPropertyNameVeryLongPropertyNameVeryLongPropertyName", v.AVeryLongPropertyNameVeryLongPropertyNameVeryLongPropertyNameVeryLongPropertyNameVeryLongPropertyNameVeryLongPropertyNameVeryLongPropertyNameVeryLongPropertyNameVeryLongPropertyNameVeryLongPropertyNameVeryLongPropertyNameVeryLongPropertyNameVeryLongPropertyNameVeryLongPropertyNameVeryLongPropertyName)
-	optField(&w, "quo\"te", v.QuoTe)
-	optField(&w, "back\\slash", v.BackSlash)
-	optField(&w, "back`tick", v.BackTick)
-	optField(&w, "with space", v.WithSpace)
-	optField(&w, "tab name", v.TabName)
-	optField(&w, "count", v.Count)
-	optField(&w, "kind", v.Kind)
-	w.extra(v.Extra)
-	return w.close()
+	return appendStruct(b, v)
 }
 
 // Validate reports every problem in v (undocumented enum values, malformed
@@ -355,18 +195,5 @@ func (v *Hostile) Validate() error {
 // members it requires, and no read-only members. Operations with rules:
 // OpCreateHostile.
 func (v *Hostile) ValidateFor(op Op) error {
-	var p problems
-	v.validate(&p, "")
-	switch op {
-	}
-	return p.Err()
-}
-
-// validate adds the problems of v to p, at JSON Pointers under base.
-func (v *Hostile) validate(p *problems, base string) {
-	if v.Kind.IsSet() {
-		if !v.Kind.Value.Known() {
-			p.unknownEnum(pointerJoin(base, "kind"), string(v.Kind.Value), "microsoft.graph.hostileKind")
-		}
-	}
+	return validateStruct(v, op, nil, nil)
 }

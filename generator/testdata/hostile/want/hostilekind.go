@@ -86,3 +86,8 @@ func (v HostileKind) Known() bool {
 func (v HostileKind) String() string {
 	return string(v)
 }
+
+// enumType is the Graph name of the enum type, for validation messages.
+func (HostileKind) enumType() string {
+	return "microsoft.graph.hostileKind"
+}

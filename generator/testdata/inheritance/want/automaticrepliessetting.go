@@ -28,47 +28,19 @@ type AutomaticRepliesSetting struct {
 // UnmarshalJSON decodes a JSON object into v, keeping unknown members and
 // annotations in v.Extra.
 func (v *AutomaticRepliesSetting) UnmarshalJSON(data []byte) error {
-	if isNull(data) {
-		return nil
-	}
-	*v = AutomaticRepliesSetting{}
-	return decodeObject(data, &v.Extra, v.decodeMember)
-}
-
-// decodeMember decodes the member name of a JSON object into its field of v;
-// it reports false for a member that has no field.
-func (v *AutomaticRepliesSetting) decodeMember(name string, value []byte) (bool, error) {
-	switch name {
-	case "@odata.type":
-		return true, v.ODataType.UnmarshalJSON(value)
-	case "owner":
-		if isNull(value) {
-			return false, nil
-		}
-		return true, decodeValue(value, &v.Owner)
-	case "scheduledEndDateTime":
-		return true, v.ScheduledEndDateTime.UnmarshalJSON(value)
-	}
-	return false, nil
+	return decodeStruct(data, v)
 }
 
 // MarshalJSON encodes v as a JSON object: @odata.type, the fields that are
 // not absent, then v.Extra.
 func (v AutomaticRepliesSetting) MarshalJSON() ([]byte, error) {
-	s := getScratch()
-	b, err := v.appendJSON(*s)
-	return putScratch(s, b, err)
+	return marshalStruct(&v)
 }
 
 // appendJSON appends the encoding MarshalJSON returns to b, or returns b
 // and the first error.
 func (v *AutomaticRepliesSetting) appendJSON(b []byte) ([]byte, error) {
-	w := appendObject(b)
-	optField(&w, "@odata.type", v.ODataType)
-	w.field("owner", v.Owner)
-	optField(&w, "scheduledEndDateTime", v.ScheduledEndDateTime)
-	w.extra(v.Extra)
-	return w.close()
+	return appendStruct(b, v)
 }
 
 // Validate reports every problem in v (undocumented enum values, malformed
@@ -81,20 +53,5 @@ func (v *AutomaticRepliesSetting) Validate() error {
 // ValidateFor is Validate: no documented operation takes v as its request
 // body, so op adds no rules.
 func (v *AutomaticRepliesSetting) ValidateFor(op Op) error {
-	var p problems
-	v.validate(&p, "")
-	return p.Err()
-}
-
-// validate adds the problems of v to p, at JSON Pointers under base.
-func (v *AutomaticRepliesSetting) validate(p *problems, base string) {
-	p.nullIn(v.Extra, base, "owner")
-	if v.Owner != nil {
-		v.Owner.validate(p, pointerJoin(base, "owner"))
-	}
-	if v.ScheduledEndDateTime.IsSet() {
-		if v.ScheduledEndDateTime.Value != nil {
-			v.ScheduledEndDateTime.Value.validate(p, pointerJoin(base, "scheduledEndDateTime"))
-		}
-	}
+	return validateStruct(v, op, nil, nil)
 }

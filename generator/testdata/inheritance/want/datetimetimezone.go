@@ -24,47 +24,19 @@ type DateTimeTimeZone struct {
 // UnmarshalJSON decodes a JSON object into v, keeping unknown members and
 // annotations in v.Extra.
 func (v *DateTimeTimeZone) UnmarshalJSON(data []byte) error {
-	if isNull(data) {
-		return nil
-	}
-	*v = DateTimeTimeZone{}
-	return decodeObject(data, &v.Extra, v.decodeMember)
-}
-
-// decodeMember decodes the member name of a JSON object into its field of v;
-// it reports false for a member that has no field.
-func (v *DateTimeTimeZone) decodeMember(name string, value []byte) (bool, error) {
-	switch name {
-	case "@odata.type":
-		return true, v.ODataType.UnmarshalJSON(value)
-	case "dateTime":
-		if isNull(value) {
-			return false, nil
-		}
-		return true, decodeValue(value, &v.DateTime)
-	case "timeZone":
-		return true, v.TimeZone.UnmarshalJSON(value)
-	}
-	return false, nil
+	return decodeStruct(data, v)
 }
 
 // MarshalJSON encodes v as a JSON object: @odata.type, the fields that are
 // not absent, then v.Extra.
 func (v DateTimeTimeZone) MarshalJSON() ([]byte, error) {
-	s := getScratch()
-	b, err := v.appendJSON(*s)
-	return putScratch(s, b, err)
+	return marshalStruct(&v)
 }
 
 // appendJSON appends the encoding MarshalJSON returns to b, or returns b
 // and the first error.
 func (v *DateTimeTimeZone) appendJSON(b []byte) ([]byte, error) {
-	w := appendObject(b)
-	optField(&w, "@odata.type", v.ODataType)
-	w.field("dateTime", v.DateTime)
-	optField(&w, "timeZone", v.TimeZone)
-	w.extra(v.Extra)
-	return w.close()
+	return appendStruct(b, v)
 }
 
 // Validate reports every problem in v (undocumented enum values, malformed
@@ -77,12 +49,5 @@ func (v *DateTimeTimeZone) Validate() error {
 // ValidateFor is Validate: no documented operation takes v as its request
 // body, so op adds no rules.
 func (v *DateTimeTimeZone) ValidateFor(op Op) error {
-	var p problems
-	v.validate(&p, "")
-	return p.Err()
-}
-
-// validate adds the problems of v to p, at JSON Pointers under base.
-func (v *DateTimeTimeZone) validate(p *problems, base string) {
-	p.nullIn(v.Extra, base, "dateTime")
+	return validateStruct(v, op, nil, nil)
 }

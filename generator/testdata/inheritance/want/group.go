@@ -35,53 +35,19 @@ type Group struct {
 // UnmarshalJSON decodes a JSON object into v, keeping unknown members and
 // annotations in v.Extra.
 func (v *Group) UnmarshalJSON(data []byte) error {
-	if isNull(data) {
-		return nil
-	}
-	*v = Group{}
-	return decodeObject(data, &v.Extra, v.decodeMember)
-}
-
-// decodeMember decodes the member name of a JSON object into its field of v;
-// it reports false for a member that has no field.
-func (v *Group) decodeMember(name string, value []byte) (bool, error) {
-	switch name {
-	case "@odata.type":
-		return true, v.ODataType.UnmarshalJSON(value)
-	case "id":
-		return true, v.ID.UnmarshalJSON(value)
-	case "deletedDateTime":
-		return true, v.DeletedDateTime.UnmarshalJSON(value)
-	case "manager":
-		return true, v.Manager.UnmarshalJSON(value)
-	case "mailEnabled":
-		if isNull(value) {
-			return false, nil
-		}
-		return true, decodeValue(value, &v.MailEnabled)
-	}
-	return false, nil
+	return decodeStruct(data, v)
 }
 
 // MarshalJSON encodes v as a JSON object: @odata.type, the fields that are
 // not absent, then v.Extra.
 func (v Group) MarshalJSON() ([]byte, error) {
-	s := getScratch()
-	b, err := v.appendJSON(*s)
-	return putScratch(s, b, err)
+	return marshalStruct(&v)
 }
 
 // appendJSON appends the encoding MarshalJSON returns to b, or returns b
 // and the first error.
 func (v *Group) appendJSON(b []byte) ([]byte, error) {
-	w := appendObject(b)
-	optField(&w, "@odata.type", v.ODataType)
-	optField(&w, "id", v.ID)
-	optField(&w, "deletedDateTime", v.DeletedDateTime)
-	optField(&w, "manager", v.Manager)
-	w.field("mailEnabled", v.MailEnabled)
-	w.extra(v.Extra)
-	return w.close()
+	return appendStruct(b, v)
 }
 
 // Validate reports every problem in v (undocumented enum values, malformed
@@ -94,17 +60,5 @@ func (v *Group) Validate() error {
 // ValidateFor is Validate: no documented operation takes v as its request
 // body, so op adds no rules.
 func (v *Group) ValidateFor(op Op) error {
-	var p problems
-	v.validate(&p, "")
-	return p.Err()
-}
-
-// validate adds the problems of v to p, at JSON Pointers under base.
-func (v *Group) validate(p *problems, base string) {
-	if v.Manager.IsSet() {
-		if v.Manager.Value != nil {
-			v.Manager.Value.validate(p, pointerJoin(base, "manager"))
-		}
-	}
-	p.nullIn(v.Extra, base, "mailEnabled")
+	return validateStruct(v, op, nil, nil)
 }

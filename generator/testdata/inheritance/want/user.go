@@ -33,7 +33,7 @@ type User struct {
 	// MailboxSettings is "mailboxSettings" (microsoft.graph.mailboxSettings).
 	// Settings for the primary mailbox.
 	// Source: resources/user.md#user.mailboxSettings
-	MailboxSettings Opt[*MailboxSettings] `json:"mailboxSettings,omitzero"`
+	MailboxSettings Opt[*MailboxSettings] `json:"mailboxSettings,omitzero" validate:"notnull"`
 	// MemberOf is "memberOf" (Collection(microsoft.graph.directoryObject),
 	// relationship). Groups the user is a member of.
 	// Source: resources/user.md#user.memberOf
@@ -50,65 +50,19 @@ type User struct {
 // UnmarshalJSON decodes a JSON object into v, keeping unknown members and
 // annotations in v.Extra.
 func (v *User) UnmarshalJSON(data []byte) error {
-	if isNull(data) {
-		return nil
-	}
-	*v = User{}
-	return decodeObject(data, &v.Extra, v.decodeMember)
-}
-
-// decodeMember decodes the member name of a JSON object into its field of v;
-// it reports false for a member that has no field.
-func (v *User) decodeMember(name string, value []byte) (bool, error) {
-	switch name {
-	case "@odata.type":
-		return true, v.ODataType.UnmarshalJSON(value)
-	case "id":
-		return true, v.ID.UnmarshalJSON(value)
-	case "deletedDateTime":
-		return true, v.DeletedDateTime.UnmarshalJSON(value)
-	case "manager":
-		return true, v.Manager.UnmarshalJSON(value)
-	case "displayName":
-		return true, v.DisplayName.UnmarshalJSON(value)
-	case "mailboxSettings":
-		return true, v.MailboxSettings.UnmarshalJSON(value)
-	case "memberOf":
-		if isNull(value) {
-			return false, nil
-		}
-		return true, decodeArray(value, &v.MemberOf)
-	case "businessPhones":
-		if isNull(value) {
-			return false, nil
-		}
-		return true, decodeArray(value, &v.BusinessPhones)
-	}
-	return false, nil
+	return decodeStruct(data, v)
 }
 
 // MarshalJSON encodes v as a JSON object: @odata.type, the fields that are
 // not absent, then v.Extra.
 func (v User) MarshalJSON() ([]byte, error) {
-	s := getScratch()
-	b, err := v.appendJSON(*s)
-	return putScratch(s, b, err)
+	return marshalStruct(&v)
 }
 
 // appendJSON appends the encoding MarshalJSON returns to b, or returns b
 // and the first error.
 func (v *User) appendJSON(b []byte) ([]byte, error) {
-	w := appendObject(b)
-	optField(&w, "@odata.type", v.ODataType)
-	optField(&w, "id", v.ID)
-	optField(&w, "deletedDateTime", v.DeletedDateTime)
-	optField(&w, "manager", v.Manager)
-	optField(&w, "displayName", v.DisplayName)
-	optField(&w, "mailboxSettings", v.MailboxSettings)
-	w.field("memberOf", v.MemberOf)
-	w.field("businessPhones", v.BusinessPhones)
-	w.extra(v.Extra)
-	return w.close()
+	return appendStruct(b, v)
 }
 
 // Validate reports every problem in v (undocumented enum values, malformed
@@ -121,31 +75,7 @@ func (v *User) Validate() error {
 // ValidateFor is Validate: no documented operation takes v as its request
 // body, so op adds no rules.
 func (v *User) ValidateFor(op Op) error {
-	var p problems
-	v.validate(&p, "")
-	return p.Err()
-}
-
-// validate adds the problems of v to p, at JSON Pointers under base.
-func (v *User) validate(p *problems, base string) {
-	if v.Manager.IsSet() {
-		if v.Manager.Value != nil {
-			v.Manager.Value.validate(p, pointerJoin(base, "manager"))
-		}
-	}
-	if v.MailboxSettings.IsNull() {
-		p.notNull(pointerJoin(base, "mailboxSettings"), "mailboxSettings")
-	}
-	if v.MailboxSettings.IsSet() {
-		if v.MailboxSettings.Value != nil {
-			v.MailboxSettings.Value.validate(p, pointerJoin(base, "mailboxSettings"))
-		}
-	}
-	p.nullIn(v.Extra, base, "memberOf")
-	for i := range v.MemberOf {
-		v.MemberOf[i].validate(p, pointerIndex(pointerJoin(base, "memberOf"), i))
-	}
-	p.nullIn(v.Extra, base, "businessPhones")
+	return validateStruct(v, op, nil, nil)
 }
 
 // DecodeUser decodes a JSON object of type microsoft.graph.user or of a type

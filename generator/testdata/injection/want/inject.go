@@ -18,7 +18,7 @@ type Evil struct {
 	// panic("x") } //go:generate rm -rf / /* block * / line separator bell tab CRLF
 	// `backtick` "quote" \ backslash
 	// Source: resources/inject.md#evil.name
-	Name Opt[string] `json:"name,omitzero"`
+	Name Opt[string] "json:\"name,omitzero\" validate:\"oneOf=a\\\"b|c`d|e\\\\\\\\f|%s%d\""
 	// Kind is "kind" (microsoft.graph.evilKind). Ends the comment * / and then }
 	// func init() { panic("x") } //go:generate rm -rf / /* block * / line separator
 	// bell tab CRLF `backtick` "quote" \ backslash
@@ -32,44 +32,19 @@ type Evil struct {
 // UnmarshalJSON decodes a JSON object into v, keeping unknown members and
 // annotations in v.Extra.
 func (v *Evil) UnmarshalJSON(data []byte) error {
-	if isNull(data) {
-		return nil
-	}
-	*v = Evil{}
-	return decodeObject(data, &v.Extra, v.decodeMember)
-}
-
-// decodeMember decodes the member name of a JSON object into its field of v;
-// it reports false for a member that has no field.
-func (v *Evil) decodeMember(name string, value []byte) (bool, error) {
-	switch name {
-	case "@odata.type":
-		return true, v.ODataType.UnmarshalJSON(value)
-	case "name":
-		return true, v.Name.UnmarshalJSON(value)
-	case "kind":
-		return true, v.Kind.UnmarshalJSON(value)
-	}
-	return false, nil
+	return decodeStruct(data, v)
 }
 
 // MarshalJSON encodes v as a JSON object: @odata.type, the fields that are
 // not absent, then v.Extra.
 func (v Evil) MarshalJSON() ([]byte, error) {
-	s := getScratch()
-	b, err := v.appendJSON(*s)
-	return putScratch(s, b, err)
+	return marshalStruct(&v)
 }
 
 // appendJSON appends the encoding MarshalJSON returns to b, or returns b
 // and the first error.
 func (v *Evil) appendJSON(b []byte) ([]byte, error) {
-	w := appendObject(b)
-	optField(&w, "@odata.type", v.ODataType)
-	optField(&w, "name", v.Name)
-	optField(&w, "kind", v.Kind)
-	w.extra(v.Extra)
-	return w.close()
+	return appendStruct(b, v)
 }
 
 // Validate reports every problem in v (undocumented enum values, malformed
@@ -82,25 +57,7 @@ func (v *Evil) Validate() error {
 // ValidateFor is Validate: no documented operation takes v as its request
 // body, so op adds no rules.
 func (v *Evil) ValidateFor(op Op) error {
-	var p problems
-	v.validate(&p, "")
-	return p.Err()
-}
-
-// validate adds the problems of v to p, at JSON Pointers under base.
-func (v *Evil) validate(p *problems, base string) {
-	if v.Name.IsSet() {
-		switch v.Name.Value {
-		case "a\"b", "c`d", "e\\f", "%s%d":
-		default:
-			p.Add(pointerJoin(base, "name"), "enum.unknown", "%q is not one of %s", v.Name.Value, "a\"b, c`d, e\\f, %s%d")
-		}
-	}
-	if v.Kind.IsSet() {
-		if !v.Kind.Value.Known() {
-			p.unknownEnum(pointerJoin(base, "kind"), string(v.Kind.Value), "microsoft.graph.evilKind")
-		}
-	}
+	return validateStruct(v, op, nil, nil)
 }
 
 // EvilKind is the microsoft.graph.evilKind enum type.
@@ -147,4 +104,9 @@ func (v EvilKind) Known() bool {
 // String returns v as it is written in JSON.
 func (v EvilKind) String() string {
 	return string(v)
+}
+
+// enumType is the Graph name of the enum type, for validation messages.
+func (EvilKind) enumType() string {
+	return "microsoft.graph.evilKind"
 }

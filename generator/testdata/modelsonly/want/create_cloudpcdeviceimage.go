@@ -61,65 +61,19 @@ type CloudPcDeviceImage struct {
 // UnmarshalJSON decodes a JSON object into v, keeping unknown members and
 // annotations in v.Extra.
 func (v *CloudPcDeviceImage) UnmarshalJSON(data []byte) error {
-	if isNull(data) {
-		return nil
-	}
-	*v = CloudPcDeviceImage{}
-	return decodeObject(data, &v.Extra, v.decodeMember)
-}
-
-// decodeMember decodes the member name of a JSON object into its field of v;
-// it reports false for a member that has no field.
-func (v *CloudPcDeviceImage) decodeMember(name string, value []byte) (bool, error) {
-	switch name {
-	case "@odata.type":
-		return true, v.ODataType.UnmarshalJSON(value)
-	case "id":
-		return true, v.ID.UnmarshalJSON(value)
-	case "displayName":
-		return true, v.DisplayName.UnmarshalJSON(value)
-	case "operatingSystem":
-		return true, v.OperatingSystem.UnmarshalJSON(value)
-	case "osBuildNumber":
-		return true, v.OsBuildNumber.UnmarshalJSON(value)
-	case "version":
-		return true, v.Version.UnmarshalJSON(value)
-	case "lastModifiedDateTime":
-		return true, v.LastModifiedDateTime.UnmarshalJSON(value)
-	case "status":
-		return true, v.Status.UnmarshalJSON(value)
-	case "statusDetails":
-		return true, v.StatusDetails.UnmarshalJSON(value)
-	case "sourceImageResourceId":
-		return true, v.SourceImageResourceID.UnmarshalJSON(value)
-	}
-	return false, nil
+	return decodeStruct(data, v)
 }
 
 // MarshalJSON encodes v as a JSON object: @odata.type, the fields that are
 // not absent, then v.Extra.
 func (v CloudPcDeviceImage) MarshalJSON() ([]byte, error) {
-	s := getScratch()
-	b, err := v.appendJSON(*s)
-	return putScratch(s, b, err)
+	return marshalStruct(&v)
 }
 
 // appendJSON appends the encoding MarshalJSON returns to b, or returns b
 // and the first error.
 func (v *CloudPcDeviceImage) appendJSON(b []byte) ([]byte, error) {
-	w := appendObject(b)
-	optField(&w, "@odata.type", v.ODataType)
-	optField(&w, "id", v.ID)
-	optField(&w, "displayName", v.DisplayName)
-	optField(&w, "operatingSystem", v.OperatingSystem)
-	optField(&w, "osBuildNumber", v.OsBuildNumber)
-	optField(&w, "version", v.Version)
-	optField(&w, "lastModifiedDateTime", v.LastModifiedDateTime)
-	optField(&w, "status", v.Status)
-	optField(&w, "statusDetails", v.StatusDetails)
-	optField(&w, "sourceImageResourceId", v.SourceImageResourceID)
-	w.extra(v.Extra)
-	return w.close()
+	return appendStruct(b, v)
 }
 
 // Validate reports every problem in v (undocumented enum values, malformed
@@ -133,25 +87,7 @@ func (v *CloudPcDeviceImage) Validate() error {
 // members it requires, and no read-only members. Operations with rules:
 // OpCreateCloudPcDeviceImage.
 func (v *CloudPcDeviceImage) ValidateFor(op Op) error {
-	var p problems
-	v.validate(&p, "")
-	switch op {
-	}
-	return p.Err()
-}
-
-// validate adds the problems of v to p, at JSON Pointers under base.
-func (v *CloudPcDeviceImage) validate(p *problems, base string) {
-	if v.Status.IsSet() {
-		if !v.Status.Value.Known() {
-			p.unknownEnum(pointerJoin(base, "status"), string(v.Status.Value), "microsoft.graph.cloudPcDeviceImageStatus")
-		}
-	}
-	if v.StatusDetails.IsSet() {
-		if !v.StatusDetails.Value.Known() {
-			p.unknownEnum(pointerJoin(base, "statusDetails"), string(v.StatusDetails.Value), "microsoft.graph.cloudPcDeviceImageStatusDetails")
-		}
-	}
+	return validateStruct(v, op, nil, nil)
 }
 
 // CloudPcDeviceImageStatus is the microsoft.graph.cloudPcDeviceImageStatus enum
@@ -192,6 +128,11 @@ func (v CloudPcDeviceImageStatus) String() string {
 	return string(v)
 }
 
+// enumType is the Graph name of the enum type, for validation messages.
+func (CloudPcDeviceImageStatus) enumType() string {
+	return "microsoft.graph.cloudPcDeviceImageStatus"
+}
+
 // CloudPcDeviceImageStatusDetails is the
 // microsoft.graph.cloudPcDeviceImageStatusDetails enum type.
 //
@@ -227,4 +168,9 @@ func (v CloudPcDeviceImageStatusDetails) Known() bool {
 // String returns v as it is written in JSON.
 func (v CloudPcDeviceImageStatusDetails) String() string {
 	return string(v)
+}
+
+// enumType is the Graph name of the enum type, for validation messages.
+func (CloudPcDeviceImageStatusDetails) enumType() string {
+	return "microsoft.graph.cloudPcDeviceImageStatusDetails"
 }

@@ -17,41 +17,19 @@ type Entity struct {
 // UnmarshalJSON decodes a JSON object into v, keeping unknown members and
 // annotations in v.Extra.
 func (v *Entity) UnmarshalJSON(data []byte) error {
-	if isNull(data) {
-		return nil
-	}
-	*v = Entity{}
-	return decodeObject(data, &v.Extra, v.decodeMember)
-}
-
-// decodeMember decodes the member name of a JSON object into its field of v;
-// it reports false for a member that has no field.
-func (v *Entity) decodeMember(name string, value []byte) (bool, error) {
-	switch name {
-	case "@odata.type":
-		return true, v.ODataType.UnmarshalJSON(value)
-	case "id":
-		return true, v.ID.UnmarshalJSON(value)
-	}
-	return false, nil
+	return decodeStruct(data, v)
 }
 
 // MarshalJSON encodes v as a JSON object: @odata.type, the fields that are
 // not absent, then v.Extra.
 func (v Entity) MarshalJSON() ([]byte, error) {
-	s := getScratch()
-	b, err := v.appendJSON(*s)
-	return putScratch(s, b, err)
+	return marshalStruct(&v)
 }
 
 // appendJSON appends the encoding MarshalJSON returns to b, or returns b
 // and the first error.
 func (v *Entity) appendJSON(b []byte) ([]byte, error) {
-	w := appendObject(b)
-	optField(&w, "@odata.type", v.ODataType)
-	optField(&w, "id", v.ID)
-	w.extra(v.Extra)
-	return w.close()
+	return appendStruct(b, v)
 }
 
 // Validate reports every problem in v (undocumented enum values, malformed
@@ -64,10 +42,5 @@ func (v *Entity) Validate() error {
 // ValidateFor is Validate: no documented operation takes v as its request
 // body, so op adds no rules.
 func (v *Entity) ValidateFor(op Op) error {
-	var p problems
-	v.validate(&p, "")
-	return p.Err()
+	return validateStruct(v, op, nil, nil)
 }
-
-// validate adds the problems of v to p, at JSON Pointers under base.
-func (v *Entity) validate(p *problems, base string) {}

@@ -20,38 +20,19 @@ type SharedItemType struct {
 // UnmarshalJSON decodes a JSON object into v, keeping unknown members and
 // annotations in v.Extra.
 func (v *SharedItemType) UnmarshalJSON(data []byte) error {
-	if isNull(data) {
-		return nil
-	}
-	*v = SharedItemType{}
-	return decodeObject(data, &v.Extra, v.decodeMember)
-}
-
-// decodeMember decodes the member name of a JSON object into its field of v;
-// it reports false for a member that has no field.
-func (v *SharedItemType) decodeMember(name string, value []byte) (bool, error) {
-	switch name {
-	case "@odata.type":
-		return true, v.ODataType.UnmarshalJSON(value)
-	}
-	return false, nil
+	return decodeStruct(data, v)
 }
 
 // MarshalJSON encodes v as a JSON object: @odata.type, the fields that are
 // not absent, then v.Extra.
 func (v SharedItemType) MarshalJSON() ([]byte, error) {
-	s := getScratch()
-	b, err := v.appendJSON(*s)
-	return putScratch(s, b, err)
+	return marshalStruct(&v)
 }
 
 // appendJSON appends the encoding MarshalJSON returns to b, or returns b
 // and the first error.
 func (v *SharedItemType) appendJSON(b []byte) ([]byte, error) {
-	w := appendObject(b)
-	optField(&w, "@odata.type", v.ODataType)
-	w.extra(v.Extra)
-	return w.close()
+	return appendStruct(b, v)
 }
 
 // Validate reports every problem in v (undocumented enum values, malformed
@@ -64,13 +45,8 @@ func (v *SharedItemType) Validate() error {
 // ValidateFor is Validate: no documented operation takes v as its request
 // body, so op adds no rules.
 func (v *SharedItemType) ValidateFor(op Op) error {
-	var p problems
-	v.validate(&p, "")
-	return p.Err()
+	return validateStruct(v, op, nil, nil)
 }
-
-// validate adds the problems of v to p, at JSON Pointers under base.
-func (v *SharedItemType) validate(p *problems, base string) {}
 
 // SharedItem is the microsoft.graph.SharedItem complex type.
 //
@@ -89,38 +65,19 @@ type SharedItem struct {
 // UnmarshalJSON decodes a JSON object into v, keeping unknown members and
 // annotations in v.Extra.
 func (v *SharedItem) UnmarshalJSON(data []byte) error {
-	if isNull(data) {
-		return nil
-	}
-	*v = SharedItem{}
-	return decodeObject(data, &v.Extra, v.decodeMember)
-}
-
-// decodeMember decodes the member name of a JSON object into its field of v;
-// it reports false for a member that has no field.
-func (v *SharedItem) decodeMember(name string, value []byte) (bool, error) {
-	switch name {
-	case "@odata.type":
-		return true, v.ODataType.UnmarshalJSON(value)
-	}
-	return false, nil
+	return decodeStruct(data, v)
 }
 
 // MarshalJSON encodes v as a JSON object: @odata.type, the fields that are
 // not absent, then v.Extra.
 func (v SharedItem) MarshalJSON() ([]byte, error) {
-	s := getScratch()
-	b, err := v.appendJSON(*s)
-	return putScratch(s, b, err)
+	return marshalStruct(&v)
 }
 
 // appendJSON appends the encoding MarshalJSON returns to b, or returns b
 // and the first error.
 func (v *SharedItem) appendJSON(b []byte) ([]byte, error) {
-	w := appendObject(b)
-	optField(&w, "@odata.type", v.ODataType)
-	w.extra(v.Extra)
-	return w.close()
+	return appendStruct(b, v)
 }
 
 // Validate reports every problem in v (undocumented enum values, malformed
@@ -133,13 +90,8 @@ func (v *SharedItem) Validate() error {
 // ValidateFor is Validate: no documented operation takes v as its request
 // body, so op adds no rules.
 func (v *SharedItem) ValidateFor(op Op) error {
-	var p problems
-	v.validate(&p, "")
-	return p.Err()
+	return validateStruct(v, op, nil, nil)
 }
-
-// validate adds the problems of v to p, at JSON Pointers under base.
-func (v *SharedItem) validate(p *problems, base string) {}
 
 // Date is the microsoft.graph.date complex type.
 //
@@ -158,38 +110,19 @@ type Date struct {
 // UnmarshalJSON decodes a JSON object into v, keeping unknown members and
 // annotations in v.Extra.
 func (v *Date) UnmarshalJSON(data []byte) error {
-	if isNull(data) {
-		return nil
-	}
-	*v = Date{}
-	return decodeObject(data, &v.Extra, v.decodeMember)
-}
-
-// decodeMember decodes the member name of a JSON object into its field of v;
-// it reports false for a member that has no field.
-func (v *Date) decodeMember(name string, value []byte) (bool, error) {
-	switch name {
-	case "@odata.type":
-		return true, v.ODataType.UnmarshalJSON(value)
-	}
-	return false, nil
+	return decodeStruct(data, v)
 }
 
 // MarshalJSON encodes v as a JSON object: @odata.type, the fields that are
 // not absent, then v.Extra.
 func (v Date) MarshalJSON() ([]byte, error) {
-	s := getScratch()
-	b, err := v.appendJSON(*s)
-	return putScratch(s, b, err)
+	return marshalStruct(&v)
 }
 
 // appendJSON appends the encoding MarshalJSON returns to b, or returns b
 // and the first error.
 func (v *Date) appendJSON(b []byte) ([]byte, error) {
-	w := appendObject(b)
-	optField(&w, "@odata.type", v.ODataType)
-	w.extra(v.Extra)
-	return w.close()
+	return appendStruct(b, v)
 }
 
 // Validate reports every problem in v (undocumented enum values, malformed
@@ -202,13 +135,8 @@ func (v *Date) Validate() error {
 // ValidateFor is Validate: no documented operation takes v as its request
 // body, so op adds no rules.
 func (v *Date) ValidateFor(op Op) error {
-	var p problems
-	v.validate(&p, "")
-	return p.Err()
+	return validateStruct(v, op, nil, nil)
 }
-
-// validate adds the problems of v to p, at JSON Pointers under base.
-func (v *Date) validate(p *problems, base string) {}
 
 // OptType is the microsoft.graph.opt complex type.
 //
@@ -225,38 +153,19 @@ type OptType struct {
 // UnmarshalJSON decodes a JSON object into v, keeping unknown members and
 // annotations in v.Extra.
 func (v *OptType) UnmarshalJSON(data []byte) error {
-	if isNull(data) {
-		return nil
-	}
-	*v = OptType{}
-	return decodeObject(data, &v.Extra, v.decodeMember)
-}
-
-// decodeMember decodes the member name of a JSON object into its field of v;
-// it reports false for a member that has no field.
-func (v *OptType) decodeMember(name string, value []byte) (bool, error) {
-	switch name {
-	case "@odata.type":
-		return true, v.ODataType.UnmarshalJSON(value)
-	}
-	return false, nil
+	return decodeStruct(data, v)
 }
 
 // MarshalJSON encodes v as a JSON object: @odata.type, the fields that are
 // not absent, then v.Extra.
 func (v OptType) MarshalJSON() ([]byte, error) {
-	s := getScratch()
-	b, err := v.appendJSON(*s)
-	return putScratch(s, b, err)
+	return marshalStruct(&v)
 }
 
 // appendJSON appends the encoding MarshalJSON returns to b, or returns b
 // and the first error.
 func (v *OptType) appendJSON(b []byte) ([]byte, error) {
-	w := appendObject(b)
-	optField(&w, "@odata.type", v.ODataType)
-	w.extra(v.Extra)
-	return w.close()
+	return appendStruct(b, v)
 }
 
 // Validate reports every problem in v (undocumented enum values, malformed
@@ -269,13 +178,8 @@ func (v *OptType) Validate() error {
 // ValidateFor is Validate: no documented operation takes v as its request
 // body, so op adds no rules.
 func (v *OptType) ValidateFor(op Op) error {
-	var p problems
-	v.validate(&p, "")
-	return p.Err()
+	return validateStruct(v, op, nil, nil)
 }
-
-// validate adds the problems of v to p, at JSON Pointers under base.
-func (v *OptType) validate(p *problems, base string) {}
 
 // Problem is the microsoft.graph.problem complex type.
 //
@@ -292,38 +196,19 @@ type Problem struct {
 // UnmarshalJSON decodes a JSON object into v, keeping unknown members and
 // annotations in v.Extra.
 func (v *Problem) UnmarshalJSON(data []byte) error {
-	if isNull(data) {
-		return nil
-	}
-	*v = Problem{}
-	return decodeObject(data, &v.Extra, v.decodeMember)
-}
-
-// decodeMember decodes the member name of a JSON object into its field of v;
-// it reports false for a member that has no field.
-func (v *Problem) decodeMember(name string, value []byte) (bool, error) {
-	switch name {
-	case "@odata.type":
-		return true, v.ODataType.UnmarshalJSON(value)
-	}
-	return false, nil
+	return decodeStruct(data, v)
 }
 
 // MarshalJSON encodes v as a JSON object: @odata.type, the fields that are
 // not absent, then v.Extra.
 func (v Problem) MarshalJSON() ([]byte, error) {
-	s := getScratch()
-	b, err := v.appendJSON(*s)
-	return putScratch(s, b, err)
+	return marshalStruct(&v)
 }
 
 // appendJSON appends the encoding MarshalJSON returns to b, or returns b
 // and the first error.
 func (v *Problem) appendJSON(b []byte) ([]byte, error) {
-	w := appendObject(b)
-	optField(&w, "@odata.type", v.ODataType)
-	w.extra(v.Extra)
-	return w.close()
+	return appendStruct(b, v)
 }
 
 // Validate reports every problem in v (undocumented enum values, malformed
@@ -336,13 +221,8 @@ func (v *Problem) Validate() error {
 // ValidateFor is Validate: no documented operation takes v as its request
 // body, so op adds no rules.
 func (v *Problem) ValidateFor(op Op) error {
-	var p problems
-	v.validate(&p, "")
-	return p.Err()
+	return validateStruct(v, op, nil, nil)
 }
-
-// validate adds the problems of v to p, at JSON Pointers under base.
-func (v *Problem) validate(p *problems, base string) {}
 
 // ValidationErrorType is the microsoft.graph.validationError complex type.
 //
@@ -359,38 +239,19 @@ type ValidationErrorType struct {
 // UnmarshalJSON decodes a JSON object into v, keeping unknown members and
 // annotations in v.Extra.
 func (v *ValidationErrorType) UnmarshalJSON(data []byte) error {
-	if isNull(data) {
-		return nil
-	}
-	*v = ValidationErrorType{}
-	return decodeObject(data, &v.Extra, v.decodeMember)
-}
-
-// decodeMember decodes the member name of a JSON object into its field of v;
-// it reports false for a member that has no field.
-func (v *ValidationErrorType) decodeMember(name string, value []byte) (bool, error) {
-	switch name {
-	case "@odata.type":
-		return true, v.ODataType.UnmarshalJSON(value)
-	}
-	return false, nil
+	return decodeStruct(data, v)
 }
 
 // MarshalJSON encodes v as a JSON object: @odata.type, the fields that are
 // not absent, then v.Extra.
 func (v ValidationErrorType) MarshalJSON() ([]byte, error) {
-	s := getScratch()
-	b, err := v.appendJSON(*s)
-	return putScratch(s, b, err)
+	return marshalStruct(&v)
 }
 
 // appendJSON appends the encoding MarshalJSON returns to b, or returns b
 // and the first error.
 func (v *ValidationErrorType) appendJSON(b []byte) ([]byte, error) {
-	w := appendObject(b)
-	optField(&w, "@odata.type", v.ODataType)
-	w.extra(v.Extra)
-	return w.close()
+	return appendStruct(b, v)
 }
 
 // Validate reports every problem in v (undocumented enum values, malformed
@@ -403,13 +264,8 @@ func (v *ValidationErrorType) Validate() error {
 // ValidateFor is Validate: no documented operation takes v as its request
 // body, so op adds no rules.
 func (v *ValidationErrorType) ValidateFor(op Op) error {
-	var p problems
-	v.validate(&p, "")
-	return p.Err()
+	return validateStruct(v, op, nil, nil)
 }
-
-// validate adds the problems of v to p, at JSON Pointers under base.
-func (v *ValidationErrorType) validate(p *problems, base string) {}
 
 // OpType is the microsoft.graph.op complex type.
 //
@@ -426,38 +282,19 @@ type OpType struct {
 // UnmarshalJSON decodes a JSON object into v, keeping unknown members and
 // annotations in v.Extra.
 func (v *OpType) UnmarshalJSON(data []byte) error {
-	if isNull(data) {
-		return nil
-	}
-	*v = OpType{}
-	return decodeObject(data, &v.Extra, v.decodeMember)
-}
-
-// decodeMember decodes the member name of a JSON object into its field of v;
-// it reports false for a member that has no field.
-func (v *OpType) decodeMember(name string, value []byte) (bool, error) {
-	switch name {
-	case "@odata.type":
-		return true, v.ODataType.UnmarshalJSON(value)
-	}
-	return false, nil
+	return decodeStruct(data, v)
 }
 
 // MarshalJSON encodes v as a JSON object: @odata.type, the fields that are
 // not absent, then v.Extra.
 func (v OpType) MarshalJSON() ([]byte, error) {
-	s := getScratch()
-	b, err := v.appendJSON(*s)
-	return putScratch(s, b, err)
+	return marshalStruct(&v)
 }
 
 // appendJSON appends the encoding MarshalJSON returns to b, or returns b
 // and the first error.
 func (v *OpType) appendJSON(b []byte) ([]byte, error) {
-	w := appendObject(b)
-	optField(&w, "@odata.type", v.ODataType)
-	w.extra(v.Extra)
-	return w.close()
+	return appendStruct(b, v)
 }
 
 // Validate reports every problem in v (undocumented enum values, malformed
@@ -470,13 +307,8 @@ func (v *OpType) Validate() error {
 // ValidateFor is Validate: no documented operation takes v as its request
 // body, so op adds no rules.
 func (v *OpType) ValidateFor(op Op) error {
-	var p problems
-	v.validate(&p, "")
-	return p.Err()
+	return validateStruct(v, op, nil, nil)
 }
-
-// validate adds the problems of v to p, at JSON Pointers under base.
-func (v *OpType) validate(p *problems, base string) {}
 
 // DecodeShape is the microsoft.graph.decodeShape complex type.
 //
@@ -495,38 +327,19 @@ type DecodeShape struct {
 // UnmarshalJSON decodes a JSON object into v, keeping unknown members and
 // annotations in v.Extra.
 func (v *DecodeShape) UnmarshalJSON(data []byte) error {
-	if isNull(data) {
-		return nil
-	}
-	*v = DecodeShape{}
-	return decodeObject(data, &v.Extra, v.decodeMember)
-}
-
-// decodeMember decodes the member name of a JSON object into its field of v;
-// it reports false for a member that has no field.
-func (v *DecodeShape) decodeMember(name string, value []byte) (bool, error) {
-	switch name {
-	case "@odata.type":
-		return true, v.ODataType.UnmarshalJSON(value)
-	}
-	return false, nil
+	return decodeStruct(data, v)
 }
 
 // MarshalJSON encodes v as a JSON object: @odata.type, the fields that are
 // not absent, then v.Extra.
 func (v DecodeShape) MarshalJSON() ([]byte, error) {
-	s := getScratch()
-	b, err := v.appendJSON(*s)
-	return putScratch(s, b, err)
+	return marshalStruct(&v)
 }
 
 // appendJSON appends the encoding MarshalJSON returns to b, or returns b
 // and the first error.
 func (v *DecodeShape) appendJSON(b []byte) ([]byte, error) {
-	w := appendObject(b)
-	optField(&w, "@odata.type", v.ODataType)
-	w.extra(v.Extra)
-	return w.close()
+	return appendStruct(b, v)
 }
 
 // Validate reports every problem in v (undocumented enum values, malformed
@@ -539,13 +352,8 @@ func (v *DecodeShape) Validate() error {
 // ValidateFor is Validate: no documented operation takes v as its request
 // body, so op adds no rules.
 func (v *DecodeShape) ValidateFor(op Op) error {
-	var p problems
-	v.validate(&p, "")
-	return p.Err()
+	return validateStruct(v, op, nil, nil)
 }
-
-// validate adds the problems of v to p, at JSON Pointers under base.
-func (v *DecodeShape) validate(p *problems, base string) {}
 
 // Shape is the microsoft.graph.shape complex type.
 //
@@ -562,38 +370,19 @@ type Shape struct {
 // UnmarshalJSON decodes a JSON object into v, keeping unknown members and
 // annotations in v.Extra.
 func (v *Shape) UnmarshalJSON(data []byte) error {
-	if isNull(data) {
-		return nil
-	}
-	*v = Shape{}
-	return decodeObject(data, &v.Extra, v.decodeMember)
-}
-
-// decodeMember decodes the member name of a JSON object into its field of v;
-// it reports false for a member that has no field.
-func (v *Shape) decodeMember(name string, value []byte) (bool, error) {
-	switch name {
-	case "@odata.type":
-		return true, v.ODataType.UnmarshalJSON(value)
-	}
-	return false, nil
+	return decodeStruct(data, v)
 }
 
 // MarshalJSON encodes v as a JSON object: @odata.type, the fields that are
 // not absent, then v.Extra.
 func (v Shape) MarshalJSON() ([]byte, error) {
-	s := getScratch()
-	b, err := v.appendJSON(*s)
-	return putScratch(s, b, err)
+	return marshalStruct(&v)
 }
 
 // appendJSON appends the encoding MarshalJSON returns to b, or returns b
 // and the first error.
 func (v *Shape) appendJSON(b []byte) ([]byte, error) {
-	w := appendObject(b)
-	optField(&w, "@odata.type", v.ODataType)
-	w.extra(v.Extra)
-	return w.close()
+	return appendStruct(b, v)
 }
 
 // Validate reports every problem in v (undocumented enum values, malformed
@@ -606,13 +395,8 @@ func (v *Shape) Validate() error {
 // ValidateFor is Validate: no documented operation takes v as its request
 // body, so op adds no rules.
 func (v *Shape) ValidateFor(op Op) error {
-	var p problems
-	v.validate(&p, "")
-	return p.Err()
+	return validateStruct(v, op, nil, nil)
 }
-
-// validate adds the problems of v to p, at JSON Pointers under base.
-func (v *Shape) validate(p *problems, base string) {}
 
 // DecodeShapeValue decodes a JSON object of type microsoft.graph.shape or of a
 // type derived from it, choosing the Go type from @odata.type: *Circle; any
@@ -673,38 +457,19 @@ type Circle struct {
 // UnmarshalJSON decodes a JSON object into v, keeping unknown members and
 // annotations in v.Extra.
 func (v *Circle) UnmarshalJSON(data []byte) error {
-	if isNull(data) {
-		return nil
-	}
-	*v = Circle{}
-	return decodeObject(data, &v.Extra, v.decodeMember)
-}
-
-// decodeMember decodes the member name of a JSON object into its field of v;
-// it reports false for a member that has no field.
-func (v *Circle) decodeMember(name string, value []byte) (bool, error) {
-	switch name {
-	case "@odata.type":
-		return true, v.ODataType.UnmarshalJSON(value)
-	}
-	return false, nil
+	return decodeStruct(data, v)
 }
 
 // MarshalJSON encodes v as a JSON object: @odata.type, the fields that are
 // not absent, then v.Extra.
 func (v Circle) MarshalJSON() ([]byte, error) {
-	s := getScratch()
-	b, err := v.appendJSON(*s)
-	return putScratch(s, b, err)
+	return marshalStruct(&v)
 }
 
 // appendJSON appends the encoding MarshalJSON returns to b, or returns b
 // and the first error.
 func (v *Circle) appendJSON(b []byte) ([]byte, error) {
-	w := appendObject(b)
-	optField(&w, "@odata.type", v.ODataType)
-	w.extra(v.Extra)
-	return w.close()
+	return appendStruct(b, v)
 }
 
 // Validate reports every problem in v (undocumented enum values, malformed
@@ -717,13 +482,8 @@ func (v *Circle) Validate() error {
 // ValidateFor is Validate: no documented operation takes v as its request
 // body, so op adds no rules.
 func (v *Circle) ValidateFor(op Op) error {
-	var p problems
-	v.validate(&p, "")
-	return p.Err()
+	return validateStruct(v, op, nil, nil)
 }
-
-// validate adds the problems of v to p, at JSON Pointers under base.
-func (v *Circle) validate(p *problems, base string) {}
 
 // Mode is the microsoft.graph.mode complex type.
 //
@@ -742,38 +502,19 @@ type Mode struct {
 // UnmarshalJSON decodes a JSON object into v, keeping unknown members and
 // annotations in v.Extra.
 func (v *Mode) UnmarshalJSON(data []byte) error {
-	if isNull(data) {
-		return nil
-	}
-	*v = Mode{}
-	return decodeObject(data, &v.Extra, v.decodeMember)
-}
-
-// decodeMember decodes the member name of a JSON object into its field of v;
-// it reports false for a member that has no field.
-func (v *Mode) decodeMember(name string, value []byte) (bool, error) {
-	switch name {
-	case "@odata.type":
-		return true, v.ODataType.UnmarshalJSON(value)
-	}
-	return false, nil
+	return decodeStruct(data, v)
 }
 
 // MarshalJSON encodes v as a JSON object: @odata.type, the fields that are
 // not absent, then v.Extra.
 func (v Mode) MarshalJSON() ([]byte, error) {
-	s := getScratch()
-	b, err := v.appendJSON(*s)
-	return putScratch(s, b, err)
+	return marshalStruct(&v)
 }
 
 // appendJSON appends the encoding MarshalJSON returns to b, or returns b
 // and the first error.
 func (v *Mode) appendJSON(b []byte) ([]byte, error) {
-	w := appendObject(b)
-	optField(&w, "@odata.type", v.ODataType)
-	w.extra(v.Extra)
-	return w.close()
+	return appendStruct(b, v)
 }
 
 // Validate reports every problem in v (undocumented enum values, malformed
@@ -786,13 +527,8 @@ func (v *Mode) Validate() error {
 // ValidateFor is Validate: no documented operation takes v as its request
 // body, so op adds no rules.
 func (v *Mode) ValidateFor(op Op) error {
-	var p problems
-	v.validate(&p, "")
-	return p.Err()
+	return validateStruct(v, op, nil, nil)
 }
-
-// validate adds the problems of v to p, at JSON Pointers under base.
-func (v *Mode) validate(p *problems, base string) {}
 
 // ModeKind is the microsoft.graph.modeKind enum type.
 //
@@ -828,6 +564,11 @@ func (v ModeKind) String() string {
 	return string(v)
 }
 
+// enumType is the Graph name of the enum type, for validation messages.
+func (ModeKind) enumType() string {
+	return "microsoft.graph.modeKind"
+}
+
 // ModeKindFast is the microsoft.graph.modeKindFast complex type.
 //
 // Same Go name as the constant of modeKind's member fast.
@@ -845,38 +586,19 @@ type ModeKindFast struct {
 // UnmarshalJSON decodes a JSON object into v, keeping unknown members and
 // annotations in v.Extra.
 func (v *ModeKindFast) UnmarshalJSON(data []byte) error {
-	if isNull(data) {
-		return nil
-	}
-	*v = ModeKindFast{}
-	return decodeObject(data, &v.Extra, v.decodeMember)
-}
-
-// decodeMember decodes the member name of a JSON object into its field of v;
-// it reports false for a member that has no field.
-func (v *ModeKindFast) decodeMember(name string, value []byte) (bool, error) {
-	switch name {
-	case "@odata.type":
-		return true, v.ODataType.UnmarshalJSON(value)
-	}
-	return false, nil
+	return decodeStruct(data, v)
 }
 
 // MarshalJSON encodes v as a JSON object: @odata.type, the fields that are
 // not absent, then v.Extra.
 func (v ModeKindFast) MarshalJSON() ([]byte, error) {
-	s := getScratch()
-	b, err := v.appendJSON(*s)
-	return putScratch(s, b, err)
+	return marshalStruct(&v)
 }
 
 // appendJSON appends the encoding MarshalJSON returns to b, or returns b
 // and the first error.
 func (v *ModeKindFast) appendJSON(b []byte) ([]byte, error) {
-	w := appendObject(b)
-	optField(&w, "@odata.type", v.ODataType)
-	w.extra(v.Extra)
-	return w.close()
+	return appendStruct(b, v)
 }
 
 // Validate reports every problem in v (undocumented enum values, malformed
@@ -889,13 +611,8 @@ func (v *ModeKindFast) Validate() error {
 // ValidateFor is Validate: no documented operation takes v as its request
 // body, so op adds no rules.
 func (v *ModeKindFast) ValidateFor(op Op) error {
-	var p problems
-	v.validate(&p, "")
-	return p.Err()
+	return validateStruct(v, op, nil, nil)
 }
-
-// validate adds the problems of v to p, at JSON Pointers under base.
-func (v *ModeKindFast) validate(p *problems, base string) {}
 
 // X3dModel is the microsoft.graph.3dModel complex type.
 //
@@ -914,38 +631,19 @@ type X3dModel struct {
 // UnmarshalJSON decodes a JSON object into v, keeping unknown members and
 // annotations in v.Extra.
 func (v *X3dModel) UnmarshalJSON(data []byte) error {
-	if isNull(data) {
-		return nil
-	}
-	*v = X3dModel{}
-	return decodeObject(data, &v.Extra, v.decodeMember)
-}
-
-// decodeMember decodes the member name of a JSON object into its field of v;
-// it reports false for a member that has no field.
-func (v *X3dModel) decodeMember(name string, value []byte) (bool, error) {
-	switch name {
-	case "@odata.type":
-		return true, v.ODataType.UnmarshalJSON(value)
-	}
-	return false, nil
+	return decodeStruct(data, v)
 }
 
 // MarshalJSON encodes v as a JSON object: @odata.type, the fields that are
 // not absent, then v.Extra.
 func (v X3dModel) MarshalJSON() ([]byte, error) {
-	s := getScratch()
-	b, err := v.appendJSON(*s)
-	return putScratch(s, b, err)
+	return marshalStruct(&v)
 }
 
 // appendJSON appends the encoding MarshalJSON returns to b, or returns b
 // and the first error.
 func (v *X3dModel) appendJSON(b []byte) ([]byte, error) {
-	w := appendObject(b)
-	optField(&w, "@odata.type", v.ODataType)
-	w.extra(v.Extra)
-	return w.close()
+	return appendStruct(b, v)
 }
 
 // Validate reports every problem in v (undocumented enum values, malformed
@@ -958,13 +656,8 @@ func (v *X3dModel) Validate() error {
 // ValidateFor is Validate: no documented operation takes v as its request
 // body, so op adds no rules.
 func (v *X3dModel) ValidateFor(op Op) error {
-	var p problems
-	v.validate(&p, "")
-	return p.Err()
+	return validateStruct(v, op, nil, nil)
 }
-
-// validate adds the problems of v to p, at JSON Pointers under base.
-func (v *X3dModel) validate(p *problems, base string) {}
 
 // Thing is the microsoft.graph.thing entity type.
 //
@@ -1054,116 +747,19 @@ type Thing struct {
 // UnmarshalJSON decodes a JSON object into v, keeping unknown members and
 // annotations in v.Extra.
 func (v *Thing) UnmarshalJSON(data []byte) error {
-	if isNull(data) {
-		return nil
-	}
-	*v = Thing{}
-	return decodeObject(data, &v.Extra, v.decodeMember)
-}
-
-// decodeMember decodes the member name of a JSON object into its field of v;
-// it reports false for a member that has no field.
-func (v *Thing) decodeMember(name string, value []byte) (bool, error) {
-	switch name {
-	case "@odata.type":
-		return true, v.ODataType.UnmarshalJSON(value)
-	case "id":
-		return true, v.ID.UnmarshalJSON(value)
-	case "type":
-		return true, v.Type.UnmarshalJSON(value)
-	case "func":
-		return true, v.Func.UnmarshalJSON(value)
-	case "range":
-		return true, v.Range.UnmarshalJSON(value)
-	case "validate":
-		return true, v.ValidateField.UnmarshalJSON(value)
-	case "validateFor":
-		return true, v.ValidateForField.UnmarshalJSON(value)
-	case "marshalJSON":
-		return true, v.MarshalJSONField.UnmarshalJSON(value)
-	case "extra":
-		return true, v.ExtraField.UnmarshalJSON(value)
-	case "odataType":
-		return true, v.ODataTypeField.UnmarshalJSON(value)
-	case "@odata.etag":
-		return true, v.ODataEtag.UnmarshalJSON(value)
-	case "@microsoft.graph.conflictBehavior":
-		return true, v.MicrosoftGraphConflictBehavior.UnmarshalJSON(value)
-	case "user-id":
-		return true, v.UserID.UnmarshalJSON(value)
-	case "userId":
-		return true, v.UserIDField2.UnmarshalJSON(value)
-	case "userID":
-		return true, v.UserIDField.UnmarshalJSON(value)
-	case "24HourFormat":
-		return true, v.X24HourFormat.UnmarshalJSON(value)
-	case "sourceImageResourceId":
-		return true, v.SourceImageResourceID.UnmarshalJSON(value)
-	case "cloudPcId":
-		return true, v.CloudPcID.UnmarshalJSON(value)
-	case "ipAddresses":
-		if isNull(value) {
-			return false, nil
-		}
-		return true, decodeArray(value, &v.IPAddresses)
-	case "apiUrls":
-		if isNull(value) {
-			return false, nil
-		}
-		return true, decodeArray(value, &v.APIURLs)
-	case "httpsUrl":
-		return true, v.HTTPSURL.UnmarshalJSON(value)
-	case "uiLanguage":
-		return true, v.UILanguage.UnmarshalJSON(value)
-	case "jsonBody":
-		return true, v.JSONBody.UnmarshalJSON(value)
-	case "value":
-		return true, v.Value.UnmarshalJSON(value)
-	case "string":
-		return true, v.String.UnmarshalJSON(value)
-	}
-	return false, nil
+	return decodeStruct(data, v)
 }
 
 // MarshalJSON encodes v as a JSON object: @odata.type, the fields that are
 // not absent, then v.Extra.
 func (v Thing) MarshalJSON() ([]byte, error) {
-	s := getScratch()
-	b, err := v.appendJSON(*s)
-	return putScratch(s, b, err)
+	return marshalStruct(&v)
 }
 
 // appendJSON appends the encoding MarshalJSON returns to b, or returns b
 // and the first error.
 func (v *Thing) appendJSON(b []byte) ([]byte, error) {
-	w := appendObject(b)
-	optField(&w, "@odata.type", v.ODataType)
-	optField(&w, "id", v.ID)
-	optField(&w, "type", v.Type)
-	optField(&w, "func", v.Func)
-	optField(&w, "range", v.Range)
-	optField(&w, "validate", v.ValidateField)
-	optField(&w, "validateFor", v.ValidateForField)
-	optField(&w, "marshalJSON", v.MarshalJSONField)
-	optField(&w, "extra", v.ExtraField)
-	optField(&w, "odataType", v.ODataTypeField)
-	optField(&w, "@odata.etag", v.ODataEtag)
-	optField(&w, "@microsoft.graph.conflictBehavior", v.MicrosoftGraphConflictBehavior)
-	optField(&w, "user-id", v.UserID)
-	optField(&w, "userId", v.UserIDField2)
-	optField(&w, "userID", v.UserIDField)
-	optField(&w, "24HourFormat", v.X24HourFormat)
-	optField(&w, "sourceImageResourceId", v.SourceImageResourceID)
-	optField(&w, "cloudPcId", v.CloudPcID)
-	w.field("ipAddresses", v.IPAddresses)
-	w.field("apiUrls", v.APIURLs)
-	optField(&w, "httpsUrl", v.HTTPSURL)
-	optField(&w, "uiLanguage", v.UILanguage)
-	optField(&w, "jsonBody", v.JSONBody)
-	optField(&w, "value", v.Value)
-	optField(&w, "string", v.String)
-	w.extra(v.Extra)
-	return w.close()
+	return appendStruct(b, v)
 }
 
 // Validate reports every problem in v (undocumented enum values, malformed
@@ -1176,13 +772,5 @@ func (v *Thing) Validate() error {
 // ValidateFor is Validate: no documented operation takes v as its request
 // body, so op adds no rules.
 func (v *Thing) ValidateFor(op Op) error {
-	var p problems
-	v.validate(&p, "")
-	return p.Err()
-}
-
-// validate adds the problems of v to p, at JSON Pointers under base.
-func (v *Thing) validate(p *problems, base string) {
-	p.nullIn(v.Extra, base, "ipAddresses")
-	p.nullIn(v.Extra, base, "apiUrls")
+	return validateStruct(v, op, nil, nil)
 }

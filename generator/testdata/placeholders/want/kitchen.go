@@ -56,7 +56,7 @@ type KitchenSink struct {
 	Dur Opt[EdmDuration] `json:"dur,omitzero"`
 	// G is "g" (Edm.Guid).
 	// Source: resources/kitchen.md#kitchenSink.g
-	G string `json:"g"`
+	G string `json:"g" validate:"guid"`
 	// Bin is "bin" (Edm.Binary).
 	// Source: resources/kitchen.md#kitchenSink.bin
 	Bin Opt[[]byte] `json:"bin,omitzero"`
@@ -98,128 +98,19 @@ type KitchenSink struct {
 // UnmarshalJSON decodes a JSON object into v, keeping unknown members and
 // annotations in v.Extra.
 func (v *KitchenSink) UnmarshalJSON(data []byte) error {
-	if isNull(data) {
-		return nil
-	}
-	*v = KitchenSink{}
-	return decodeObject(data, &v.Extra, v.decodeMember)
-}
-
-// decodeMember decodes the member name of a JSON object into its field of v;
-// it reports false for a member that has no field.
-func (v *KitchenSink) decodeMember(name string, value []byte) (bool, error) {
-	switch name {
-	case "@odata.type":
-		return true, v.ODataType.UnmarshalJSON(value)
-	case "s":
-		return true, v.S.UnmarshalJSON(value)
-	case "b":
-		return true, v.B.UnmarshalJSON(value)
-	case "i16":
-		return true, v.I16.UnmarshalJSON(value)
-	case "i32":
-		return true, v.I32.UnmarshalJSON(value)
-	case "i64":
-		return true, v.I64.UnmarshalJSON(value)
-	case "u8":
-		return true, v.U8.UnmarshalJSON(value)
-	case "f32":
-		return true, v.F32.UnmarshalJSON(value)
-	case "f64":
-		return true, v.F64.UnmarshalJSON(value)
-	case "dec":
-		return true, v.Dec.UnmarshalJSON(value)
-	case "dto":
-		return true, v.Dto.UnmarshalJSON(value)
-	case "d":
-		return true, v.D.UnmarshalJSON(value)
-	case "tod":
-		return true, v.Tod.UnmarshalJSON(value)
-	case "dur":
-		return true, v.Dur.UnmarshalJSON(value)
-	case "g":
-		if isNull(value) {
-			return false, nil
-		}
-		return true, decodeValue(value, &v.G)
-	case "bin":
-		return true, v.Bin.UnmarshalJSON(value)
-	case "stream":
-		return true, v.Stream.UnmarshalJSON(value)
-	case "json":
-		return true, v.JSON.UnmarshalJSON(value)
-	case "untyped":
-		return true, v.Untyped.UnmarshalJSON(value)
-	case "unknownPrim":
-		return true, v.UnknownPrim.UnmarshalJSON(value)
-	case "undefinedType":
-		return true, v.UndefinedType.UnmarshalJSON(value)
-	case "undefinedColl":
-		if isNull(value) {
-			return false, nil
-		}
-		return true, decodeArray(value, &v.UndefinedColl)
-	case "dates":
-		if isNull(value) {
-			return false, nil
-		}
-		return true, decodeArray(value, &v.Dates)
-	case "reqJson":
-		return true, decodeValue(value, &v.ReqJSON)
-	case "reqDate":
-		if isNull(value) {
-			return false, nil
-		}
-		return true, decodeValue(value, &v.ReqDate)
-	case "reqList":
-		if isNull(value) {
-			return false, nil
-		}
-		return true, decodeArray(value, &v.ReqList)
-	}
-	return false, nil
+	return decodeStruct(data, v)
 }
 
 // MarshalJSON encodes v as a JSON object: @odata.type, the fields that are
 // not absent, then v.Extra.
 func (v KitchenSink) MarshalJSON() ([]byte, error) {
-	s := getScratch()
-	b, err := v.appendJSON(*s)
-	return putScratch(s, b, err)
+	return marshalStruct(&v)
 }
 
 // appendJSON appends the encoding MarshalJSON returns to b, or returns b
 // and the first error.
 func (v *KitchenSink) appendJSON(b []byte) ([]byte, error) {
-	w := appendObject(b)
-	optField(&w, "@odata.type", v.ODataType)
-	optField(&w, "s", v.S)
-	optField(&w, "b", v.B)
-	optField(&w, "i16", v.I16)
-	optField(&w, "i32", v.I32)
-	optField(&w, "i64", v.I64)
-	optField(&w, "u8", v.U8)
-	optField(&w, "f32", v.F32)
-	optField(&w, "f64", v.F64)
-	optField(&w, "dec", v.Dec)
-	optField(&w, "dto", v.Dto)
-	optField(&w, "d", v.D)
-	optField(&w, "tod", v.Tod)
-	optField(&w, "dur", v.Dur)
-	w.field("g", v.G)
-	optField(&w, "bin", v.Bin)
-	optField(&w, "stream", v.Stream)
-	optField(&w, "json", v.JSON)
-	optField(&w, "untyped", v.Untyped)
-	optField(&w, "unknownPrim", v.UnknownPrim)
-	optField(&w, "undefinedType", v.UndefinedType)
-	w.field("undefinedColl", v.UndefinedColl)
-	w.field("dates", v.Dates)
-	w.field("reqJson", v.ReqJSON)
-	w.field("reqDate", v.ReqDate)
-	w.field("reqList", v.ReqList)
-	w.extra(v.Extra)
-	return w.close()
+	return appendStruct(b, v)
 }
 
 // Validate reports every problem in v (undocumented enum values, malformed
@@ -232,41 +123,7 @@ func (v *KitchenSink) Validate() error {
 // ValidateFor is Validate: no documented operation takes v as its request
 // body, so op adds no rules.
 func (v *KitchenSink) ValidateFor(op Op) error {
-	var p problems
-	v.validate(&p, "")
-	return p.Err()
-}
-
-// validate adds the problems of v to p, at JSON Pointers under base.
-func (v *KitchenSink) validate(p *problems, base string) {
-	if v.D.IsSet() {
-		if !v.D.Value.IsZero() && !v.D.Value.Valid() {
-			p.Add(pointerJoin(base, "d"), "format.invalid", "%v is not a valid %s", v.D.Value, "Edm.Date")
-		}
-	}
-	if v.Tod.IsSet() {
-		if !v.Tod.Value.Valid() {
-			p.Add(pointerJoin(base, "tod"), "format.invalid", "%v is not a valid %s", v.Tod.Value, "Edm.TimeOfDay")
-		}
-	}
-	if v.Dur.IsSet() {
-		if !v.Dur.Value.Valid() {
-			p.Add(pointerJoin(base, "dur"), "format.invalid", "%v is not a valid %s", v.Dur.Value, "Edm.Duration")
-		}
-	}
-	p.nullIn(v.Extra, base, "g")
-	if !validGUID(v.G) {
-		p.Add(pointerJoin(base, "g"), "format.guid", "%q is not a GUID", v.G)
-	}
-	p.nullIn(v.Extra, base, "undefinedColl")
-	p.nullIn(v.Extra, base, "dates")
-	for i := range v.Dates {
-		if !v.Dates[i].IsZero() && !v.Dates[i].Valid() {
-			p.Add(pointerIndex(pointerJoin(base, "dates"), i), "format.invalid", "%v is not a valid %s", v.Dates[i], "Edm.Date")
-		}
-	}
-	p.nullIn(v.Extra, base, "reqDate")
-	p.nullIn(v.Extra, base, "reqList")
+	return validateStruct(v, op, nil, nil)
 }
 
 // DerivedFromNowhere is the microsoft.graph.derivedFromNowhere complex type,
@@ -288,41 +145,19 @@ type DerivedFromNowhere struct {
 // UnmarshalJSON decodes a JSON object into v, keeping unknown members and
 // annotations in v.Extra.
 func (v *DerivedFromNowhere) UnmarshalJSON(data []byte) error {
-	if isNull(data) {
-		return nil
-	}
-	*v = DerivedFromNowhere{}
-	return decodeObject(data, &v.Extra, v.decodeMember)
-}
-
-// decodeMember decodes the member name of a JSON object into its field of v;
-// it reports false for a member that has no field.
-func (v *DerivedFromNowhere) decodeMember(name string, value []byte) (bool, error) {
-	switch name {
-	case "@odata.type":
-		return true, v.ODataType.UnmarshalJSON(value)
-	case "a":
-		return true, v.A.UnmarshalJSON(value)
-	}
-	return false, nil
+	return decodeStruct(data, v)
 }
 
 // MarshalJSON encodes v as a JSON object: @odata.type, the fields that are
 // not absent, then v.Extra.
 func (v DerivedFromNowhere) MarshalJSON() ([]byte, error) {
-	s := getScratch()
-	b, err := v.appendJSON(*s)
-	return putScratch(s, b, err)
+	return marshalStruct(&v)
 }
 
 // appendJSON appends the encoding MarshalJSON returns to b, or returns b
 // and the first error.
 func (v *DerivedFromNowhere) appendJSON(b []byte) ([]byte, error) {
-	w := appendObject(b)
-	optField(&w, "@odata.type", v.ODataType)
-	optField(&w, "a", v.A)
-	w.extra(v.Extra)
-	return w.close()
+	return appendStruct(b, v)
 }
 
 // Validate reports every problem in v (undocumented enum values, malformed
@@ -335,10 +170,5 @@ func (v *DerivedFromNowhere) Validate() error {
 // ValidateFor is Validate: no documented operation takes v as its request
 // body, so op adds no rules.
 func (v *DerivedFromNowhere) ValidateFor(op Op) error {
-	var p problems
-	v.validate(&p, "")
-	return p.Err()
+	return validateStruct(v, op, nil, nil)
 }
-
-// validate adds the problems of v to p, at JSON Pointers under base.
-func (v *DerivedFromNowhere) validate(p *problems, base string) {}

@@ -48,56 +48,19 @@ type CloudPcSnapshot struct {
 // UnmarshalJSON decodes a JSON object into v, keeping unknown members and
 // annotations in v.Extra.
 func (v *CloudPcSnapshot) UnmarshalJSON(data []byte) error {
-	if isNull(data) {
-		return nil
-	}
-	*v = CloudPcSnapshot{}
-	return decodeObject(data, &v.Extra, v.decodeMember)
-}
-
-// decodeMember decodes the member name of a JSON object into its field of v;
-// it reports false for a member that has no field.
-func (v *CloudPcSnapshot) decodeMember(name string, value []byte) (bool, error) {
-	switch name {
-	case "@odata.type":
-		return true, v.ODataType.UnmarshalJSON(value)
-	case "id":
-		return true, v.ID.UnmarshalJSON(value)
-	case "cloudPcId":
-		if isNull(value) {
-			return false, nil
-		}
-		return true, decodeValue(value, &v.CloudPcID)
-	case "status":
-		return true, v.Status.UnmarshalJSON(value)
-	case "createdDateTime":
-		return true, v.CreatedDateTime.UnmarshalJSON(value)
-	case "lastRestoredDateTime":
-		return true, v.LastRestoredDateTime.UnmarshalJSON(value)
-	}
-	return false, nil
+	return decodeStruct(data, v)
 }
 
 // MarshalJSON encodes v as a JSON object: @odata.type, the fields that are
 // not absent, then v.Extra.
 func (v CloudPcSnapshot) MarshalJSON() ([]byte, error) {
-	s := getScratch()
-	b, err := v.appendJSON(*s)
-	return putScratch(s, b, err)
+	return marshalStruct(&v)
 }
 
 // appendJSON appends the encoding MarshalJSON returns to b, or returns b
 // and the first error.
 func (v *CloudPcSnapshot) appendJSON(b []byte) ([]byte, error) {
-	w := appendObject(b)
-	optField(&w, "@odata.type", v.ODataType)
-	optField(&w, "id", v.ID)
-	w.field("cloudPcId", v.CloudPcID)
-	optField(&w, "status", v.Status)
-	optField(&w, "createdDateTime", v.CreatedDateTime)
-	optField(&w, "lastRestoredDateTime", v.LastRestoredDateTime)
-	w.extra(v.Extra)
-	return w.close()
+	return appendStruct(b, v)
 }
 
 // Validate reports every problem in v (undocumented enum values, malformed
@@ -111,28 +74,11 @@ func (v *CloudPcSnapshot) Validate() error {
 // members it requires, and no read-only members. Operations with rules:
 // OpCreateCloudPcSnapshot.
 func (v *CloudPcSnapshot) ValidateFor(op Op) error {
-	var p problems
-	v.validate(&p, "")
 	switch op {
 	case OpCreateCloudPcSnapshot:
-		if v.CloudPcID == "" {
-			p.required(op, "cloudPcId")
-		}
-		if !v.ID.IsZero() {
-			p.readOnly(op, "id")
-		}
+		return validateStruct(v, op, []string{"cloudPcId"}, []string{"id"})
 	}
-	return p.Err()
-}
-
-// validate adds the problems of v to p, at JSON Pointers under base.
-func (v *CloudPcSnapshot) validate(p *problems, base string) {
-	p.nullIn(v.Extra, base, "cloudPcId")
-	if v.Status.IsSet() {
-		if !v.Status.Value.Known() {
-			p.unknownEnum(pointerJoin(base, "status"), string(v.Status.Value), "microsoft.graph.cloudPcSnapshotStatus")
-		}
-	}
+	return validateStruct(v, op, nil, nil)
 }
 
 // CloudPcSnapshotStatus is the microsoft.graph.cloudPcSnapshotStatus enum type.
@@ -171,6 +117,11 @@ func (v CloudPcSnapshotStatus) Known() bool {
 // String returns v as it is written in JSON.
 func (v CloudPcSnapshotStatus) String() string {
 	return string(v)
+}
+
+// enumType is the Graph name of the enum type, for validation messages.
+func (CloudPcSnapshotStatus) enumType() string {
+	return "microsoft.graph.cloudPcSnapshotStatus"
 }
 
 // CreateCloudPcSnapshotRequest is the request of CreateCloudPcSnapshot (POST
