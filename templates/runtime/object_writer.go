@@ -378,34 +378,11 @@ func appendOther(b []byte, v any) ([]byte, error) {
 		if rv.IsNil() {
 			return append(b, "null"...), nil
 		}
-		if kind := sliceElemKind(rv.Type().Elem()); kind != elemOther {
+		if sliceElemKind(rv.Type().Elem()) != elemOther {
 			// Generated structs append themselves to b: encoding them
 			// through MarshalJSON would copy each one once per level of
 			// nesting.
-			appends := kind == elemAppender
-			mark := len(b)
-			b = append(b, '[')
-			for i := 0; i < rv.Len(); i++ {
-				if i > 0 {
-					b = append(b, ',')
-				}
-				ev := rv.Index(i)
-				var err error
-				switch {
-				case ev.Kind() == reflect.String:
-					b = appendString(b, ev.String())
-				case appends:
-					b, err = ev.Addr().Interface().(jsonAppender).appendJSON(b)
-				default:
-					var out []byte
-					out, err = ev.Addr().Interface().(json.Marshaler).MarshalJSON()
-					b = append(b, out...)
-				}
-				if err != nil {
-					return b[:mark], wrapPath(strconv.Itoa(i), err)
-				}
-			}
-			return append(b, ']'), nil
+			return appendSlice(b, rv)
 		}
 	}
 	out, err := json.Marshal(v)
