@@ -50,9 +50,16 @@ timed() {
 	for ((i = 0; i < reps; i++)); do
 		printf 'package %s\n\nconst benchNonce%d = "%s"\n' "$nonce_pkg" "$RANDOM" "$(date +%s%N)" >"$nonce_dir/zz_bench_nonce.go"
 		if ! (cd "$dir" && /usr/bin/time -f '%e %U %S %M' -o "$tmp/time.out" "$@" >"$tmp/cmd.out" 2>&1); then
-			echo "compare.sh: $* failed in $dir:" >&2
-			tail -30 "$tmp/cmd.out" >&2
-			exit 1
+			if [ -n "${allow_test_failures:-}" ] && grep -q '^--- FAIL' "$tmp/cmd.out"; then
+				# The corpus documents responses that contradict their own
+				# types: those tests fail by design, and the run still
+				# measures the cost of compiling and running them.
+				echo "compare.sh: $* ran with $(grep -c '^    --- FAIL' "$tmp/cmd.out") failing subtests (the corpus's documented contradictions); timed anyway" >&2
+			else
+				echo "compare.sh: $* failed in $dir:" >&2
+				tail -30 "$tmp/cmd.out" >&2
+				exit 1
+			fi
 		fi
 		read -r t u s m <"$tmp/time.out"
 		echo "$* $t s elapsed, $u s user, $s s system, $m KB peak" >>"$tmp/times"
@@ -87,7 +94,7 @@ nonce_dir=$mod/corpus nonce_pkg=corpus
 (cd "$mod" && go list -deps -test ./corpus | grep -v '^x/corpus' | grep -v '^x$' | xargs go build)
 read -r b_s b_c b_m < <(timed "$mod" go build ./corpus)
 if [ -n "$do_test" ]; then
-	read -r t_s t_c t_m < <(timed "$mod" go test -count=1 ./corpus)
+	read -r t_s t_c t_m < <(allow_test_failures=1 timed "$mod" go test -count=1 ./corpus)
 fi
 
 # --- msgraph-sdk-go models ------------------------------------------------
