@@ -61,7 +61,7 @@ timed() {
 				exit 1
 			fi
 		fi
-		read -r t u s m <"$tmp/time.out"
+		read -r t u s m < <(tail -n 1 "$tmp/time.out") # /usr/bin/time puts "Command exited with non-zero status N" first
 		echo "$* $t s elapsed, $u s user, $s s system, $m KB peak" >>"$tmp/times"
 		if [ -z "$best" ] || awk "BEGIN{exit !($t < $best)}"; then best=$t best_mem=$m best_cpu=$(awk "BEGIN{print $u + $s}"); fi
 	done
