@@ -52,20 +52,6 @@ func isOptType(t reflect.Type) bool {
 	return ok && f.Type == optStateType
 }
 
-// isObjectType reports whether t is a generated struct (it keeps its
-// unknown members in an Extra field).
-func isObjectType(t reflect.Type) bool {
-	if t.Kind() != reflect.Struct {
-		return false
-	}
-	for i := range t.NumField() {
-		if t.Field(i).Type == jsonMembersType {
-			return true
-		}
-	}
-	return false
-}
-
 // applyPatch patches the struct d with p.
 func applyPatch(d, p reflect.Value) {
 	t := d.Type()
@@ -91,7 +77,7 @@ func applyPatch(d, p reflect.Value) {
 				df.Set(pf)
 			default:
 				dv, pv := df.FieldByName("Value"), pf.FieldByName("Value")
-				if isObjectType(pv.Type()) && OptState(df.FieldByName("State").Uint()) == OptPresent {
+				if isGeneratedStruct(pv.Type()) && OptState(df.FieldByName("State").Uint()) == OptPresent {
 					applyPatch(dv, pv)
 				} else {
 					df.Set(pf)
@@ -102,9 +88,9 @@ func applyPatch(d, p reflect.Value) {
 		switch {
 		case pf.IsZero():
 			// absent (a collection or a plain value decodes to its zero)
-		case isObjectType(f.Type):
+		case isGeneratedStruct(f.Type):
 			applyPatch(df, pf)
-		case f.Type.Kind() == reflect.Pointer && !df.IsNil() && isObjectType(f.Type.Elem()):
+		case f.Type.Kind() == reflect.Pointer && !df.IsNil() && isGeneratedStruct(f.Type.Elem()):
 			applyPatch(df.Elem(), pf.Elem())
 		default:
 			df.Set(pf)
