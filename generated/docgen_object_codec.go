@@ -8,6 +8,7 @@ import (
 	"encoding/json"
 	"reflect"
 	"strconv"
+	"strings"
 	"sync"
 	"time"
 	"unsafe"
@@ -107,13 +108,7 @@ func buildCodec(t reflect.Type) *structCodec {
 			}
 			continue
 		}
-		name := tag
-		for j := 0; j < len(tag); j++ {
-			if tag[j] == ',' {
-				name = tag[:j]
-				break
-			}
-		}
+		name, _, _ := strings.Cut(tag, ",")
 		if !sf.IsExported() || name == "" {
 			continue
 		}
