@@ -14,7 +14,10 @@
 # writes, in a fresh folder, as docgen does), `docgen generate` (all parts,
 # into a fresh folder), `docgen generate -generate models` (fresh folder),
 # `docgen generate` again over an up-to-date folder (nothing changed), and
-# last a fresh generate right after `rm -rf` of a previous output.
+# last a fresh generate right after `rm -rf` of a previous output. The
+# format cache (DOCGEN_CACHE) is off, as on a first run, except in the two
+# "warm cache" rows: the fresh and the nothing-changed generate when every
+# file's formatted form is in the cache, as after a doc edit.
 #
 # Every fresh run writes into a folder never used before, and no output is
 # deleted until the script exits, because deletions make creates slow for
@@ -100,7 +103,12 @@ mkdir -p "$tmp/runs"
 bins=docgen
 [ -n "$base" ] && bins="docgen docgen-base"
 # The up-to-date folders for "nothing changed", and the sample of the write floor.
-for b in $bins; do "$tmp/$b" generate -docs "$docs" -out "$tmp/ref-$b" >/dev/null 2>&1 || true; done
+# Every generate names the package (-pkg corpus), so that the output does not
+# depend on the folder; the format cache is off except in the rows that say
+# "warm cache", which use a cache filled by the up-to-date folder's run.
+export DOCGEN_CACHE=off
+warm="DOCGEN_CACHE=$tmp/cache"
+for b in $bins; do env "$warm" "$tmp/$b" generate -pkg corpus -docs "$docs" -out "$tmp/ref-$b" >/dev/null 2>&1 || true; done
 printf "%-36s %7s %7s %7s %8s %8s %8s\n" "process" "wall s" "user s" "sys s" "peak MB" "wall/fl" "cpu/fl"
 measure "goldmark floor (gmfloor)" ":" '"$tmp/gmfloor" "$docs"'
 measure "write floor ($(ls "$tmp/ref-docgen" | wc -l) files, fresh)" next_out '"$tmp/writefloor" "$tmp/ref-docgen" "$out"'
@@ -114,9 +122,11 @@ each_bin() {
   done
 }
 each_bin "docgen dump" ":" '"$tmp/$b" dump "$docs"'
-each_bin "generate (all, fresh)" next_out '"$tmp/$b" generate -docs "$docs" -out "$out"'
-each_bin "generate -generate models" next_out '"$tmp/$b" generate -generate models -docs "$docs" -out "$out"'
-each_bin "generate (nothing changed)" ":" '"$tmp/$b" generate -docs "$docs" -out "$ref"'
+each_bin "generate (all, fresh)" next_out '"$tmp/$b" generate -pkg corpus -docs "$docs" -out "$out"'
+measure "generate (all, fresh, warm cache)" next_out 'env "$warm" "$tmp/docgen" generate -pkg corpus -docs "$docs" -out "$out"'
+each_bin "generate -generate models" next_out '"$tmp/$b" generate -pkg corpus -generate models -docs "$docs" -out "$out"'
+each_bin "generate (nothing changed)" ":" '"$tmp/$b" generate -pkg corpus -docs "$docs" -out "$ref"'
+measure "generate (nothing changed, warm cache)" ":" 'env "$warm" "$tmp/docgen" generate -pkg corpus -docs "$docs" -out "$tmp/ref-docgen"'
 # Last, as it deletes: a fresh generate right after rm -rf of a whole output.
-next_out; "$tmp/docgen" generate -docs "$docs" -out "$out" >/dev/null 2>&1 || true
-measure "generate (fresh, just after rm -rf)" 'rm -rf "$out"; next_out' '"$tmp/docgen" generate -docs "$docs" -out "$out"'
+next_out; "$tmp/docgen" generate -pkg corpus -docs "$docs" -out "$out" >/dev/null 2>&1 || true
+measure "generate (fresh, just after rm -rf)" 'rm -rf "$out"; next_out' '"$tmp/docgen" generate -pkg corpus -docs "$docs" -out "$out"'

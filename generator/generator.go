@@ -16,6 +16,7 @@ package generator
 
 import (
 	"bytes"
+	"crypto/sha256"
 	"fmt"
 	"go/ast"
 	"go/parser"
@@ -48,6 +49,35 @@ type Options struct {
 	// NoTests leaves out the example round-trip and handler tests.
 	NoHandlers bool `json:",omitempty"`
 	NoTests    bool `json:",omitempty"`
+	// FormatCache, when set, remembers gofmt's output across runs (see
+	// FormatCache). It changes how fast Generate is, never what it returns.
+	FormatCache FormatCache `json:"-"`
+}
+
+// FormatCache remembers the gofmt'd form of a file's unformatted source, so
+// that regenerating after a small edit formats only the files that changed
+// (formatting is about half of Generate's CPU time). Generate calls it from
+// several goroutines. The key is FormatKey of the unformatted source; a
+// cache must return exactly the bytes it was given for that key, or nothing.
+type FormatCache interface {
+	Get(key [sha256.Size]byte) ([]byte, bool)
+	Put(key [sha256.Size]byte, formatted []byte)
+}
+
+// formatKeySalt is hashed before a source: a cache entry is valid only
+// for the formatter that made it (this code, with go/printer of the Go
+// release that built the binary). Bump the version when render changes.
+var formatKeySalt = "docgen format v1\x00" + runtime.Version() + "\x00"
+
+// FormatKey is the key under which a FormatCache keeps the formatted form
+// of src.
+func FormatKey(src []byte) [sha256.Size]byte {
+	h := sha256.New()
+	h.Write([]byte(formatKeySalt))
+	h.Write(src)
+	var k [sha256.Size]byte
+	h.Sum(k[:0])
+	return k
 }
 
 // Parts of the output that Options can leave out, as the CLI's -generate
@@ -134,7 +164,7 @@ func Generate(pkg *model.Package, opts Options) ([]File, []model.Diagnostic) {
 	// (example and handler tests, whose names must be unique) and hands
 	// each over once complete. Every file keeps the slot it was given, so
 	// nothing depends on scheduling.
-	r := newRenderer()
+	r := newRenderer(opts.FormatCache)
 	if handlers {
 		// docgen_servers.go, the largest file, first: rendered last, it
 		// would leave the other workers idle at the end.
@@ -220,13 +250,13 @@ type renderJob struct {
 	g    *genFile
 }
 
-func newRenderer() *renderer {
+func newRenderer(cache FormatCache) *renderer {
 	r := &renderer{jobs: make(chan renderJob, 64), pending: 2}
 	for range max(1, runtime.GOMAXPROCS(0)) {
 		r.wg.Add(1)
 		go func() {
 			defer r.wg.Done()
-			var fr formatter
+			fr := formatter{cache: cache}
 			for j := range r.jobs {
 				if j.g.Build != nil {
 					j.g.Jen = j.g.Build()
@@ -248,6 +278,7 @@ func newRenderer() *renderer {
 // result kept up to twice its size.
 type formatter struct {
 	src, out bytes.Buffer
+	cache    FormatCache // nil: format every file
 }
 
 // gofmtConfig is go/format's printer configuration: its mode includes
@@ -265,6 +296,13 @@ func (fr *formatter) render(f *jen.File) ([]byte, error) {
 	if err := f.Render(&fr.src); err != nil {
 		return nil, err
 	}
+	var key [sha256.Size]byte
+	if fr.cache != nil {
+		key = FormatKey(fr.src.Bytes())
+		if out, ok := fr.cache.Get(key); ok {
+			return out, nil
+		}
+	}
 	fset := token.NewFileSet()
 	file, err := parser.ParseFile(fset, "", fr.src.Bytes(), parser.ParseComments|parser.SkipObjectResolution)
 	if err != nil {
@@ -275,7 +313,11 @@ func (fr *formatter) render(f *jen.File) ([]byte, error) {
 	if err := gofmtConfig.Fprint(&fr.out, fset, file); err != nil {
 		return nil, fmt.Errorf("%w while formatting source:\n%s", err, fr.src.String())
 	}
-	return bytes.Clone(fr.out.Bytes()), nil
+	out := bytes.Clone(fr.out.Bytes())
+	if fr.cache != nil {
+		fr.cache.Put(key, out)
+	}
+	return out, nil
 }
 
 // reserve returns the first of n consecutive new slots.

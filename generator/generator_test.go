@@ -405,7 +405,7 @@ func TestEditChangesOnlyThatPage(t *testing.T) {
 // of the file and the other files are kept (see also TestSalvage).
 func TestRenderFailure(t *testing.T) {
 	p := newPlan(loadModel(t, "testdata/seeds/model.json"), Options{Package: "generated"})
-	r := newRenderer()
+	r := newRenderer(nil)
 	good := p.newFile("")
 	good.Var().Id("x").Int()
 	broken := p.newFile("")

@@ -54,7 +54,7 @@ func TestSalvage(t *testing.T) {
 // page.
 func TestCollectSalvages(t *testing.T) {
 	p := &plan{}
-	r := newRenderer()
+	r := newRenderer(nil)
 	r.submit(&genFile{Name: "bad.go", Jen: badFile()})
 	r.done()
 	r.done()

@@ -244,7 +244,9 @@ func checkDocs(docs, out, pkgName string, opts generator.Options, sel, ignore []
 		outer := inScope
 		inScope = func(f string) bool { return selected[f] && (outer == nil || outer(f)) }
 	}
+	saveCache := withFormatCache(&opts, docs, opts.Package, fmt.Sprint(opts.NoHandlers, opts.NoTests), strings.Join(sel, "\x00"))
 	files, gdiags := generator.Generate(gen, opts)
+	saveCache()
 	diags = dropSuperseded(append(diags, gdiags...))
 	var sum *metacheck.Summary
 	if md != nil {

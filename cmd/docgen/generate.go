@@ -72,7 +72,9 @@ func runGenerate(args []string, stdout, stderr io.Writer) int {
 		}
 	}
 	opts.Package = name
+	saveCache := withFormatCache(&opts, *docs, name, *partsFlag, *selectFlag)
 	files, gdiags := generator.Generate(pkg, opts)
+	saveCache()
 	// Findings are printed whatever happens next. A page left out (not
 	// UTF-8, over a limit) keeps its previous files; a declaration that
 	// failed to format (a docgen bug, reported as generator-internal) is
