@@ -419,3 +419,47 @@ func TestWireStrictBody(t *testing.T) {
 		t.Errorf("strict, a documented body: status %d: %s", res.status, res.body)
 	}
 }
+
+// refusing answers every create with one of Graph's error constructors,
+// after setting a response header as a throttled Graph answer does.
+type refusing struct{ err *generated.GraphError }
+
+func (r refusing) CreateCloudPcSnapshot(ctx context.Context, req *generated.CreateCloudPcSnapshotRequest) (*generated.CloudPcSnapshot, error) {
+	generated.ServerResponseHeader(ctx).Set("Retry-After", "7")
+	return nil, r.err
+}
+
+func (r refusing) CreateCloudPcDeviceImage(ctx context.Context, req *generated.CreateCloudPcDeviceImageRequest) (*generated.CloudPcDeviceImage, error) {
+	return nil, r.err
+}
+
+// TestWireErrorConstructors: an implementation's Graph error travels as
+// Graph writes it, with its status, code, message and the headers the
+// implementation set.
+func TestWireErrorConstructors(t *testing.T) {
+	for _, tc := range []struct {
+		err    *generated.GraphError
+		status int
+		code   string
+	}{
+		{generated.GraphNotFound("The snapshot's Cloud PC does not exist."), 404, "itemNotFound"},
+		{generated.GraphForbidden("Not allowed."), 403, "accessDenied"},
+		{generated.GraphTooManyRequests("Slow down."), 429, ""},
+		{generated.GraphServiceUnavailable("Try later."), 503, ""},
+	} {
+		r := refusing{tc.err}
+		ts := newTestServer(t, generated.NewServer(generated.Servers{CloudPcSnapshots: r, CloudPcDeviceImages: r}))
+		res := send(t, ts+"/deviceManagement/virtualEndpoint/snapshots", "POST", []byte(snapBody), "client-request-id", "c-1")
+		code := tc.code
+		if code == "" {
+			code = tc.err.Code
+		}
+		ge := graphError(t, res, tc.status, code)
+		if ge["message"] != tc.err.Message {
+			t.Errorf("%d: message %v, want %q", tc.status, ge["message"], tc.err.Message)
+		}
+		if res.header.Get("Retry-After") != "7" || res.header.Get("client-request-id") != "c-1" || res.header.Get("request-id") == "" {
+			t.Errorf("%d: headers %v", tc.status, res.header)
+		}
+	}
+}
