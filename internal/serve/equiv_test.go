@@ -310,15 +310,23 @@ func TestEquivalenceCorpus(t *testing.T) {
 	routes.report(t, 8)
 	routes.check(t, maxRouteDiffs)
 	gens = gens[:len(cases)]
-	diffs, shared := 0, 0
+	diffs, shared, unrouted := 0, 0, 0
 	shown := map[string]bool{}
 	for i, c := range cases {
 		path, _, _ := strings.Cut(c.URL, "?")
-		if bs, _ := mine.router.match(c.Method, splitPath(path)); len(bs) > 1 {
+		bs, _ := mine.router.match(c.Method, splitPath(path))
+		if len(bs) > 1 {
 			// Several pages document this request; the generated server
 			// routes it to one, docgen serve by the best matching example:
 			// their rules may differ, so it is not compared.
 			shared++
+			continue
+		}
+		if len(bs) == 0 {
+			// docgen serve does not route it (an alias such as /me/drive/root
+			// the generated server resolves): the routing comparison above
+			// counts it; there are no request checks to compare.
+			unrouted++
 			continue
 		}
 		if d := compareAnswers(runCase(mine, c), gens[i]); d != "" {
@@ -331,7 +339,7 @@ func TestEquivalenceCorpus(t *testing.T) {
 			}
 		}
 	}
-	t.Logf("%d cases, %d not compared (several pages document the request), %d differ", len(cases), shared, diffs)
+	t.Logf("%d cases, %d not compared (several pages document the request), %d not routed by docgen serve, %d differ", len(cases), shared, unrouted, diffs)
 }
 
 // equivMain is the program run in the temporary module: it answers every
