@@ -12,7 +12,7 @@ import (
 
 // Problem codes. They are stable: tools and tests match on them.
 //
-//	required               a required property is absent
+//	required               a required property is absent, or null
 //	readOnly               a read-only property is present in a request
 //	null.notAllowed        a non-nullable property is null
 //	null.collection        a collection is null (OData collections are never
@@ -170,6 +170,14 @@ func (p *problems) unknownEnum(path, value, enumType string) {
 //go:noinline
 func (p *problems) required(op Op, name string) {
 	p.Add(pointerJoin("", name), codeRequired, "the property %s is required", name)
+}
+
+// requiredNull reports a member that op requires and the body sends as
+// null.
+//
+//go:noinline
+func (p *problems) requiredNull(op Op, name string) {
+	p.Add(pointerJoin("", name), codeRequired, "the property %s is required and must not be null", name)
 }
 
 // readOnly reports a read-only member sent to op.

@@ -21,6 +21,7 @@ const (
 	CodeRouteUnsupported    model.Code = "route-unsupported"               // a documented path cannot become a net/http route
 	CodeRequiredReadOnly    model.Code = "required-read-only"              // a request-body row marked Required is read-only on the resource
 	CodeRequiredUnsent      model.Code = "required-unsent"                 // a request-body row marked Required is missing from the page's request example
+	CodeRequiredNull        model.Code = "required-null"                   // a request-body row marked Required is null in the page's request example
 	CodeInternal            model.Code = "generator-internal"              // docgen produced Go code that does not format (a docgen bug)
 	CodeExampleValue        model.Code = "generator-example-value"         // example value does not fit its declared type
 	CodeExampleMissing      model.Code = "generator-example-missing"       // example omits a required member
@@ -109,6 +110,15 @@ var catalogue = []model.CodeInfo{
 			"request must reach the implementation. When a row says Required but the page's own request example " +
 			"does not send the property, the example and the row contradict each other, and the generated server " +
 			"does not enforce the requirement. Send the property in the example or drop the marker.",
+	},
+	{
+		Code:     CodeRequiredNull,
+		Severity: model.Warning,
+		Summary:  "a request-body row marked Required is null in the page's request example",
+		Explain: "The generated server answers 400 when a required property is absent or null. When a row says " +
+			"Required but the page's own request example sends the property as null, the example and the row " +
+			"contradict each other; the documented request must reach the implementation, so the generated server " +
+			"does not enforce the requirement. Send a value in the example or drop the marker.",
 	},
 	{
 		Code:     CodeRouteConflict,

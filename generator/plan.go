@@ -653,6 +653,8 @@ func (p *plan) planOpRules() {
 				p.diag(row.Pos, CodeRequiredReadOnly, "request-body property %s of %s is marked Required but the resource marks it read-only; it is not enforced: drop the marker or the read-only note", f.Name, o.Name)
 			case examples.RequiredUnsent:
 				p.diag(ex.Pos, CodeRequiredUnsent, "request example %q of %s omits %s, which its row marks Required; it is not enforced: send it in the example or drop the marker", ex.Name, o.Name, f.Name)
+			case examples.RequiredNull:
+				p.diag(ex.Pos, CodeRequiredNull, "request example %q of %s sends %s as null, which its row marks Required; it is not enforced: send a value in the example or drop the marker", ex.Name, o.Name, f.Name)
 			}
 		}
 	}

@@ -16,7 +16,8 @@ const (
 	// NoRule: the member may be sent or not.
 	NoRule BodyRule = iota
 	// Required: the member's own request-body row says "Required", the
-	// member is not read-only, and every JSON request example sends it.
+	// member is not read-only, and every JSON request example sends it with
+	// a value other than null. Absent or null, it is a problem.
 	Required
 	// ReadOnly: a read-only member the request-body table does not list and
 	// no request example sends; it is refused.
@@ -27,6 +28,10 @@ const (
 	// RequiredUnsent: the row says "Required" but a request example omits
 	// the member; not enforced, a diagnostic.
 	RequiredUnsent
+	// RequiredNull: the row says "Required" but a request example sends
+	// the member as null, which a required member may not be; not
+	// enforced, a diagnostic.
+	RequiredNull
 )
 
 // BodyRules holds what an operation's pages say about its request body
@@ -39,6 +44,7 @@ type BodyRules struct {
 	listed   map[string]bool
 	sent     map[string]bool
 	omitted  map[string]*model.Example
+	nulled   map[string]*model.Example
 }
 
 // NewBodyRules reads op's request-body table and JSON request examples.
@@ -53,14 +59,15 @@ func NewBodyRules(op *model.Operation) *BodyRules {
 			r.required[prop.Name] = prop
 		}
 	}
-	r.sent, r.omitted = requestMembers(op)
+	r.sent, r.omitted, r.nulled = requestMembers(op)
 	return r
 }
 
 // Decide returns the rule for the member name of the body type (readOnly:
 // the resource marks it read-only), with the request-body row that marks it
-// Required (for Required, RequiredReadOnly and RequiredUnsent) and, for
-// RequiredUnsent, the first request example that omits it.
+// Required (for Required, RequiredReadOnly, RequiredUnsent and
+// RequiredNull) and, for RequiredUnsent and RequiredNull, the first request
+// example that omits it or sends it as null.
 func (r *BodyRules) Decide(name string, readOnly bool) (BodyRule, *model.Property, *model.Example) {
 	if row := r.required[name]; row != nil {
 		switch {
@@ -68,6 +75,8 @@ func (r *BodyRules) Decide(name string, readOnly bool) (BodyRule, *model.Propert
 			return RequiredReadOnly, row, nil
 		case r.omitted[name] != nil:
 			return RequiredUnsent, row, r.omitted[name]
+		case r.nulled[name] != nil:
+			return RequiredNull, row, r.nulled[name]
 		default:
 			return Required, row, nil
 		}
@@ -79,11 +88,12 @@ func (r *BodyRules) Decide(name string, readOnly bool) (BodyRule, *model.Propert
 }
 
 // requestMembers returns the top-level members some JSON request example
-// of op sends, and for every member some example omits, the first example
+// of op sends, for every member some example omits, the first example
 // that omits it (every listed member no example sends counts as omitted by
-// the first example).
-func requestMembers(op *model.Operation) (sent map[string]bool, omitted map[string]*model.Example) {
-	sent, omitted = map[string]bool{}, map[string]*model.Example{}
+// the first example), and for every member some example sends as null, the
+// first example that does.
+func requestMembers(op *model.Operation) (sent map[string]bool, omitted, nulled map[string]*model.Example) {
+	sent, omitted, nulled = map[string]bool{}, map[string]*model.Example{}, map[string]*model.Example{}
 	var objects []map[string]any
 	var from []*model.Example
 	for _, ex := range op.Examples {
@@ -97,8 +107,11 @@ func requestMembers(op *model.Operation) (sent map[string]bool, omitted map[stri
 		if obj, ok := doc.(map[string]any); ok {
 			objects = append(objects, obj)
 			from = append(from, ex)
-			for k := range obj {
+			for k, v := range obj {
 				sent[k] = true
+				if v == nil && nulled[k] == nil {
+					nulled[k] = ex
+				}
 			}
 		}
 	}
@@ -115,7 +128,7 @@ func requestMembers(op *model.Operation) (sent map[string]bool, omitted map[stri
 			omitted[prop.Name] = from[0]
 		}
 	}
-	return sent, omitted
+	return sent, omitted, nulled
 }
 
 // bodyProperties is op's request-body table (none without a request body).

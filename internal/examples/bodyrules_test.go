@@ -29,6 +29,14 @@ func TestBodyRules(t *testing.T) {
 			Examples: []*model.Example{req(`{"a": 1}`)}}, "a", false, NoRule},
 		{"row Required, one example omits it", &model.Operation{RequestBody: &model.RequestBody{Properties: []*model.Property{row("a", true), row("b", false)}},
 			Examples: []*model.Example{req(`{"a": 1}`), req(`{"b": 2}`)}}, "a", false, RequiredUnsent},
+		{"row Required, an example sends null", &model.Operation{RequestBody: &model.RequestBody{Properties: []*model.Property{row("a", true)}},
+			Examples: []*model.Example{req(`{"a": 1}`), req(`{"a": null}`)}}, "a", false, RequiredNull},
+		{"row Required, omitted by one example and null in another", &model.Operation{RequestBody: &model.RequestBody{Properties: []*model.Property{row("a", true), row("b", false)}},
+			Examples: []*model.Example{req(`{"a": null}`), req(`{"b": 2}`)}}, "a", false, RequiredUnsent},
+		{"row not Required, an example sends null", &model.Operation{RequestBody: &model.RequestBody{Properties: []*model.Property{row("a", false)}},
+			Examples: []*model.Example{req(`{"a": null}`)}}, "a", false, NoRule},
+		{"a null in a response example does not count", &model.Operation{RequestBody: &model.RequestBody{Properties: []*model.Property{row("a", true)}},
+			Examples: []*model.Example{req(`{"a": 1}`), {Kind: model.ResponseExample, Body: `{"a": null}`}}}, "a", false, Required},
 		{"row Required, read-only", &model.Operation{RequestBody: &model.RequestBody{Properties: []*model.Property{row("a", true)}},
 			Examples: []*model.Example{req(`{"a": 1}`)}}, "a", true, RequiredReadOnly},
 		{"read-only listed in the table", &model.Operation{RequestBody: &model.RequestBody{Properties: []*model.Property{row("id", false)}}}, "id", true, NoRule},
@@ -42,10 +50,10 @@ func TestBodyRules(t *testing.T) {
 			if got != tc.want {
 				t.Fatalf("Decide(%q, %v) = %v, want %v", tc.member, tc.readOnly, got, tc.want)
 			}
-			if (got == Required || got == RequiredReadOnly || got == RequiredUnsent) && rowP == nil {
+			if (got == Required || got == RequiredReadOnly || got == RequiredUnsent || got == RequiredNull) && rowP == nil {
 				t.Errorf("no row for %v", got)
 			}
-			if (got == RequiredUnsent) != (ex != nil) {
+			if (got == RequiredUnsent || got == RequiredNull) != (ex != nil) {
 				t.Errorf("example = %v for %v", ex, got)
 			}
 		})

@@ -10,7 +10,6 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"regexp"
 	"slices"
 	"strings"
 	"sync"
@@ -189,24 +188,10 @@ func runCase(h http.Handler, c equivCase) equivAnswer {
 // generated server with no implementation answers 501 then.
 func (a equivAnswer) accepted() bool { return a.Status < 400 || a.Status == http.StatusNotImplemented }
 
-// opNameRE finds the operation name in the messages of required and
-// read-only problems.
-var opNameRE = regexp.MustCompile(`(is required by|must not be sent to) [a-z0-9-]+`)
-
-// compareAnswers returns "" when the answers agree. Where several pages
-// document the same request, the generated server routes it to the first
-// page's operation and docgen serve to the page whose example matches
-// best: the operation names in the messages are not compared.
+// compareAnswers returns "" when the answers agree. Messages name
+// members and the docs' types, never the operation (page ids or Go
+// names), so they are compared as they are.
 func compareAnswers(mine, gen equivAnswer) string {
-	norm := func(a *equivAnswer) {
-		a.Message = opNameRE.ReplaceAllString(a.Message, "$1 OP")
-		a.Details = slices.Clone(a.Details)
-		for i := range a.Details {
-			a.Details[i].Message = opNameRE.ReplaceAllString(a.Details[i].Message, "$1 OP")
-		}
-	}
-	norm(&mine)
-	norm(&gen)
 	if gen.Status == http.StatusNotFound || gen.Status == http.StatusMethodNotAllowed {
 		return "" // not routed by the generated server; routing is not compared here
 	}
@@ -218,7 +203,7 @@ func compareAnswers(mine, gen equivAnswer) string {
 		g, _ := json.Marshal(gen)
 		return fmt.Sprintf("serve: %s\ngenerated: %s", m, g)
 	}
-	if mine.Message != gen.Message && !sameMismatch(mine.Message, gen.Message) {
+	if mine.Message != gen.Message {
 		return fmt.Sprintf("message: serve %q, generated %q", mine.Message, gen.Message)
 	}
 	return ""
@@ -310,15 +295,23 @@ func TestEquivalenceCorpus(t *testing.T) {
 	routes.report(t, 8)
 	routes.check(t, maxRouteDiffs)
 	gens = gens[:len(cases)]
-	diffs, shared := 0, 0
+	diffs, shared, unrouted := 0, 0, 0
 	shown := map[string]bool{}
 	for i, c := range cases {
 		path, _, _ := strings.Cut(c.URL, "?")
-		if bs, _ := mine.router.match(c.Method, splitPath(path)); len(bs) > 1 {
+		bs, _ := mine.router.match(c.Method, splitPath(path))
+		if len(bs) > 1 {
 			// Several pages document this request; the generated server
 			// routes it to one, docgen serve by the best matching example:
 			// their rules may differ, so it is not compared.
 			shared++
+			continue
+		}
+		if len(bs) == 0 {
+			// docgen serve does not route it (an alias such as /me/drive/root
+			// the generated server resolves): the routing comparison above
+			// counts it; there are no request checks to compare.
+			unrouted++
 			continue
 		}
 		if d := compareAnswers(runCase(mine, c), gens[i]); d != "" {
@@ -331,7 +324,7 @@ func TestEquivalenceCorpus(t *testing.T) {
 			}
 		}
 	}
-	t.Logf("%d cases, %d not compared (several pages document the request), %d differ", len(cases), shared, diffs)
+	t.Logf("%d cases, %d not compared (several pages document the request), %d not routed by docgen serve, %d differ", len(cases), shared, unrouted, diffs)
 }
 
 // equivMain is the program run in the temporary module: it answers every
@@ -459,19 +452,6 @@ func synthRequest(sch *schema, t *stype) string {
 		}
 	}
 	return replaceMember(v, -1, "")
-}
-
-// sameMismatch reports whether two type-mismatch messages agree up to the
-// Go type they name ("generated.CloudPcSnapshotStatus" is the generated
-// package's name for microsoft.graph.cloudPcSnapshotStatus).
-func sameMismatch(a, b string) bool {
-	const p = "The request body has a "
-	if !strings.HasPrefix(a, p) || !strings.HasPrefix(b, p) {
-		return false
-	}
-	ka, _, _ := strings.Cut(a, " where ")
-	kb, _, _ := strings.Cut(b, " where ")
-	return ka == kb
 }
 
 // tryCorpus returns the corpus model, or nil when it is absent.

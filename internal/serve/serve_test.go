@@ -78,6 +78,10 @@ func TestDocumentedValidationErrors(t *testing.T) {
 			`required /cloudPcId the property cloudPcId is required` + "\n" +
 				`readOnly /id the property id is read-only and must not be sent` + "\n" +
 				`enum.unknown /status "bogus" is not a documented microsoft.graph.cloudPcSnapshotStatus value`},
+		{"/deviceManagement/virtualEndpoint/snapshots", `{"cloudPcId":null}`,
+			`required /cloudPcId the property cloudPcId is required and must not be null`},
+		{"/deviceManagement/virtualEndpoint/snapshots", `{"cloudPcId":"pc-1","status":[1]}`,
+			`type /status The request body has an array where a microsoft.graph.cloudPcSnapshotStatus member (an Edm.String) is expected at /status.`},
 	} {
 		rec := do(srv, "POST", c.path, "application/json", c.body)
 		ge := graphErr(t, rec)

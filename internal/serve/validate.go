@@ -121,7 +121,13 @@ func isJSONMediaType(ct string) bool {
 // UnmarshalTypeError: want is the expected type as edmTypeName names it
 // ("an Edm.String").
 func typeMismatch(v *jvalue, want, path string) *GraphError {
-	return located(newGraphError(http.StatusBadRequest, codeInvalidRequest, "The request body has a %s where %s is expected.", v.kind.word(), want), path)
+	kind := v.kind.word()
+	if kind == "array" || kind == "object" {
+		kind = "an " + kind
+	} else {
+		kind = "a " + kind
+	}
+	return located(newGraphError(http.StatusBadRequest, codeInvalidRequest, "The request body has %s where %s is expected.", kind, want), path)
 }
 
 // numberMismatch is typeMismatch of a number out of the range of want,
@@ -181,15 +187,12 @@ func (c *checker) decodeRef(v *jvalue, ref model.TypeRef, path string) *GraphErr
 			return c.decodeStruct(v, t, path)
 		}
 		if v.kind != jString {
-			return typeMismatch(v, enumName, path)
+			return typeMismatch(v, "a "+t.Name+" member (an Edm.String)", path)
 		}
 		return nil
 	}
 	return c.decodePrimitive(v, ref.Name, path)
 }
-
-// enumName is what edmTypeName calls a generated enum type.
-const enumName = "an Edm.String (a member of the enum)"
 
 // decodePrimitive checks a primitive value.
 func (c *checker) decodePrimitive(v *jvalue, name, path string) *GraphError {
@@ -514,11 +517,15 @@ func validGUID(s string) bool {
 	return true
 }
 
-// opRules adds the problems of op's rules: required members absent,
-// read-only members present (the generated ValidateFor's switch).
+// opRules adds the problems of op's rules: required members absent or
+// null, read-only members present (the generated ValidateFor's switch).
 func (c *checker) opRules(p *problems, v *jvalue, op *operation) {
 	for _, f := range op.required {
-		if c.missing(v.get(f.Name), f) {
+		switch val := v.get(f.Name); {
+		case !f.Collection && !isPlain(f) && val != nil && val.kind == jNull:
+			// An Opt member sent as null.
+			p.add("/"+escapeToken(f.Name), "required", "the property %s is required and must not be null", f.Name)
+		case c.missing(val, f):
 			p.add("/"+escapeToken(f.Name), "required", "the property %s is required", f.Name)
 		}
 	}

@@ -305,9 +305,9 @@ func bodyDecodeError(err error) *GraphError {
 		if ge.Target == "" && te.Field != "" {
 			ge.Target = "/" + strings.ReplaceAll(strings.ReplaceAll(strings.ReplaceAll(te.Field, "~", "~0"), "/", "~1"), ".", "/")
 		}
-		ge.Message = fmt.Sprintf("The request body has a %s where %s is expected.", te.Value, edmTypeName(te.Type))
+		ge.Message = fmt.Sprintf("The request body has %s where %s is expected.", articled(te.Value), edmTypeName(te.Type))
 	case errors.As(err, &ote):
-		ge.Message = fmt.Sprintf("The request body has a %s where %s is expected.", ote.kind, articled(ote.want))
+		ge.Message = fmt.Sprintf("The request body has %s where %s is expected.", articled(ote.kind), articled(ote.want))
 	default:
 		msg := trimJSONPrefix(errorsRoot(err).Error())
 		if strings.HasPrefix(msg, "Time.") || strings.HasPrefix(msg, "parsing time") {
@@ -343,8 +343,9 @@ func articled(s string) string {
 }
 
 // edmTypeName names the JSON value a Go type decodes as the docs name
-// it: Edm.String for strings (and enum members), Edm.Int32, Edm.Boolean,
-// an object, an array.
+// it: Edm.String for strings, the enum's Graph name for its members
+// (microsoft.graph.cloudPcDeviceImageStatus), Edm.Int32, Edm.Boolean, an
+// object, an array.
 func edmTypeName(t reflect.Type) string {
 	if t == nil {
 		return "a value"
@@ -355,6 +356,9 @@ func edmTypeName(t reflect.Type) string {
 	}
 	switch t.Kind() {
 	case reflect.String:
+		if name, ok := enumTypeName(t); ok {
+			return "a " + name + " member (an Edm.String)"
+		}
 		if t.Name() != "string" && t.PkgPath() != "" {
 			return "an Edm.String (a member of the enum)"
 		}

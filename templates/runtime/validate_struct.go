@@ -40,6 +40,15 @@ type knownEnum interface {
 
 var knownEnumType = reflect.TypeFor[knownEnum]()
 
+// enumTypeName returns the Graph name of the enum type t
+// ("microsoft.graph.cloudPcDeviceImageStatus"), when t is a generated enum.
+func enumTypeName(t reflect.Type) (string, bool) {
+	if t == nil || !t.Implements(knownEnumType) {
+		return "", false
+	}
+	return reflect.Zero(t).Interface().(knownEnum).enumType(), true
+}
+
 // fieldRules are the validation rules of one field.
 type fieldRules struct {
 	nullIn  bool // a null member is kept in Extra, and a problem
@@ -118,8 +127,8 @@ func splitValues(s string) []string {
 
 // validateStruct is ValidateFor of a generated struct: v is a pointer to
 // it. It reports the problems of v and of the structs in it, plus, when v
-// is the request body of op, the members in required that v lacks and
-// those in readOnly that it has (JSON names).
+// is the request body of op, the members in required that v lacks or
+// holds as null and those in readOnly that it has (JSON names).
 func validateStruct(v any, op Op, required, readOnly []string) error {
 	rv := reflect.ValueOf(v)
 	c := codecOf(rv.Type().Elem())
@@ -127,8 +136,15 @@ func validateStruct(v any, op Op, required, readOnly []string) error {
 	var probs problems
 	c.validate(&probs, "", p)
 	for _, name := range required {
-		if i, ok := c.byName[name]; ok && c.fields[i].missing(unsafe.Add(p, c.fields[i].offset)) {
-			probs.required(op, name)
+		if i, ok := c.byName[name]; ok {
+			f := &c.fields[i]
+			fp := unsafe.Add(p, f.offset)
+			switch {
+			case f.kind == fieldOpt && *(*OptState)(unsafe.Add(fp, f.state)) == OptNull:
+				probs.requiredNull(op, name)
+			case f.missing(fp):
+				probs.required(op, name)
+			}
 		}
 	}
 	for _, name := range readOnly {

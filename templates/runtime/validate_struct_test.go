@@ -2,6 +2,7 @@ package runtime
 
 import (
 	"encoding/json"
+	"slices"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -59,7 +60,9 @@ func (v *tvOld) ValidateFor(op Op) error {
 		if v.ID == "" {
 			p.required(op, "id")
 		}
-		if v.Kind.IsZero() {
+		if v.Kind.IsNull() {
+			p.requiredNull(op, "kind")
+		} else if v.Kind.IsZero() {
 			p.required(op, "kind")
 		}
 		if v.Colors == nil {
@@ -219,10 +222,20 @@ func TestValidateStructReports(t *testing.T) {
 		"/items readOnly",
 		"/items/0/guids/0 format.guid",
 		"/items/0/id format.guid",
-		"/kind null.notAllowed", // null is sent: not missing
+		"/kind null.notAllowed",
+		"/kind required", // required, and sent as null
 		"/parent required",
 	}
 	if diff := cmp.Diff(wantList, got); diff != "" {
 		t.Errorf("problems (-want +got):\n%s", diff)
+	}
+	var msgs []string
+	if err, ok := v.ValidateFor("create").(*ValidationError); ok {
+		for _, p := range err.Problems {
+			msgs = append(msgs, p.Message)
+		}
+	}
+	if !slices.Contains(msgs, "the property kind is required and must not be null") {
+		t.Errorf("a required member sent as null: %q", msgs)
 	}
 }
