@@ -475,56 +475,42 @@ func (ho *handlerOp) routeSummary() string {
 	return strings.Join(parts, ", ")
 }
 
-// emitRequestType writes the request type and its bind method.
+// emitRequestType writes the request type. Its fields say what the
+// runtime's handler fills in (server_handlers.go): path:"name" and
+// header:"Name" tags, Query, and Body (decoded JSON or raw bytes).
 func (p *plan) emitRequestType(f *jen.File, ho *handlerOp) {
 	o := ho.o
 	addComments(f.Group, docComment(
 		fmt.Sprintf("%s is the request of %s (%s): %s.", ho.reqType, o.BaseName, ho.routeSummary(), sentenceBody(o.Title)),
 	))
 	var fields []jen.Code
-	var bind []jen.Code
 	for _, fd := range ho.fields {
 		var doc string
+		var tag map[string]string
 		if fd.path != "" {
 			doc = fmt.Sprintf("%s is the path parameter %s.", fd.name, sanitizeText(fd.doc))
-			bind = append(bind, jen.Id("req").Dot(fd.name).Op("=").Id("pathValue").Call(jen.Id("r"), jen.Lit(fd.path)))
+			tag = map[string]string{"path": fd.path}
 		} else {
 			doc = fmt.Sprintf("%s is the %s request header.", fd.name, sanitizeText(fd.header))
 			if fd.doc != "" {
 				doc += " " + fd.doc
 			}
-			bind = append(bind, jen.Id("req").Dot(fd.name).Op("=").Id("headerValue").Call(jen.Id("r"), jen.Lit(fd.header)))
+			tag = map[string]string{"header": fd.header}
 		}
 		fields = append(fields, compactComment(doc)...)
-		fields = append(fields, jen.Id(fd.name).String())
+		fields = append(fields, jen.Id(fd.name).String().Tag(tag))
 	}
 	fields = append(fields, compactComment("Query holds the OData query options ($select, $filter, ...).")...)
 	fields = append(fields, jen.Id("Query").Id(rtODataQuery))
-	bind = append(bind, jen.If(
-		jen.List(jen.Id("req").Dot("Query"), jen.Err()).Op("=").Id("readODataQuery").Call(jen.Id("r")),
-		jen.Err().Op("!=").Nil(),
-	).Block(jen.Return(jen.Err())))
 	switch ho.body {
 	case bodyJSON:
 		fields = append(fields, compactComment("Body is "+ho.bodyDesc+".")...)
 		fields = append(fields, jen.Id("Body").Op("*").Add(ho.bodyElem()))
-		bind = append(bind,
-			jen.List(jen.Id("req").Dot("Body"), jen.Err()).Op("=").Id("decodeBody").Types(ho.bodyElem()).Call(jen.Id("r"), jen.Id("cfg"), jen.Id(o.ConstName)),
-			jen.Return(jen.Err()))
 	case bodyRaw:
 		fields = append(fields, compactComment("Body is "+ho.bodyDesc+".")...)
 		fields = append(fields, jen.Id("Body").Index().Byte())
-		bind = append(bind,
-			jen.List(jen.Id("req").Dot("Body"), jen.Err()).Op("=").Id("readRawBody").Call(jen.Id("r")),
-			jen.Return(jen.Err()))
-	default:
-		bind = append(bind, jen.Return(jen.Nil()))
 	}
 	f.Type().Id(ho.reqType).Struct(fields...)
-	f.Line()
-	f.Func().Params(jen.Id("req").Op("*").Id(ho.reqType)).Id("bind").Params(
-		jen.Id("r").Op("*").Qual("net/http", "Request"), jen.Id("cfg").Op("*").Id("serverConfig"),
-	).Params(jen.Err().Error()).Block(bind...)
 }
 
 // sentenceBody is s without a trailing period, quoted for a doc comment.
@@ -678,16 +664,22 @@ func (p *plan) routeLiteral(ho *handlerOp, rt *handlerRoute) jen.Code {
 	if rt.odataType != "" {
 		fields = append(fields, jen.Id("odataType").Op(":").Lit(rt.odataType))
 	}
-	var h jen.Code
-	call := jen.Id("srv").Dot(ho.o.BaseName)
+	// The handler: the runtime's, given the operation and a closure that
+	// calls the typed method with the request it bound.
+	req := jen.Id("req").Assert(jen.Op("*").Id(ho.reqType))
+	call := jen.Id("srv").Dot(ho.o.BaseName).Call(jen.Id("ctx"), req)
+	serve, ret := "serveJSON", jen.Return(call)
 	switch ho.resp {
-	case respJSON:
-		h = jen.Id("handleJSON").Call(jen.Id("cfg"), statusCode(ho.status), call)
 	case respRedirect:
-		h = jen.Id("handleRedirect").Call(jen.Id("cfg"), statusCode(ho.status), call)
-	default:
-		h = jen.Id("handleNoContent").Call(jen.Id("cfg"), statusCode(ho.status), call)
+		serve = "serveRedirect"
+	case respNoContent:
+		serve, ret = "serveNoContent", jen.Return(jen.Nil(), call)
 	}
+	h := jen.Id(serve).Call(
+		jen.Id("cfg"), jen.Id(ho.o.ConstName), statusCode(ho.status),
+		jen.Parens(jen.Op("*").Id(ho.reqType)).Parens(jen.Nil()),
+		jen.Func().Params(jen.Id("ctx").Qual("context", "Context"), jen.Id("req").Any()).Params(jen.Any(), jen.Error()).Block(ret),
+	)
 	fields = append(fields, jen.Id("handler").Op(":").Add(h))
 	return jen.Values(fields...)
 }

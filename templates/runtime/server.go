@@ -12,18 +12,9 @@ package runtime
 //	}
 //
 //	type CreateCloudPcDeviceImageRequest struct {
-//		Body          *CloudPcDeviceImage // decoded and validated for the operation
+//		Authorization string `header:"Authorization"` // one field per documented request header
 //		Query         ODataQuery
-//		Authorization string // one field per documented request header
-//	}
-//
-//	func (req *CreateCloudPcDeviceImageRequest) bind(r *http.Request, cfg *serverConfig) (err error) {
-//		req.Authorization = headerValue(r, "Authorization")
-//		if req.Query, err = readODataQuery(r); err != nil {
-//			return err
-//		}
-//		req.Body, err = decodeBody[CloudPcDeviceImage](r, cfg, OpCreateCloudPcDeviceImage)
-//		return err
+//		Body          *CloudPcDeviceImage // decoded and validated for the operation
 //	}
 //
 //	type Servers struct {
@@ -43,7 +34,10 @@ package runtime
 //		}
 //		return []serverRoute{
 //			{method: "POST", pattern: "/deviceManagement/virtualEndpoint/deviceImages",
-//				handler: handleJSON(cfg, http.StatusCreated, srv.CreateCloudPcDeviceImage)},
+//				handler: serveJSON(cfg, OpCreateCloudPcDeviceImage, http.StatusCreated, (*CreateCloudPcDeviceImageRequest)(nil),
+//					func(ctx context.Context, req any) (any, error) {
+//						return srv.CreateCloudPcDeviceImage(ctx, req.(*CreateCloudPcDeviceImageRequest))
+//					})},
 //		}
 //	}
 //
@@ -55,10 +49,10 @@ package runtime
 // depends on recovering a ServeMux panic.
 //
 // Path parameters are whole-segment wildcards ({userID}) read with
-// pathValue (r.PathValue). An OData key or function segment ("users('{id}')",
+// r.PathValue. An OData key or function segment ("users('{id}')",
 // "getX(period='{period}')") is registered as one wildcard and described by
 // a serverSegment; the dispatcher parses it and stores each parameter with
-// r.SetPathValue, so bind reads every path parameter the same way. Routes
+// r.SetPathValue, so the handler reads every path parameter the same way. Routes
 // of the same method and pattern (several functions under one wildcard, or
 // functions and one plain parameter route) share one ServeMux registration:
 // the functions are tried in registration order, the plain route last.
@@ -110,6 +104,9 @@ type serverConfig struct {
 	// pageSize is the largest page of a collection answer without $top
 	// (WithPageSize): 0 DefaultPageSize, < 0 unlimited.
 	pageSize int
+	// stub, when set, answers its operation instead of the implementation
+	// (the handler example tests).
+	stub *serverStub
 }
 
 // WithPrefix mounts the routes under a path prefix such as "/beta" or
@@ -191,7 +188,7 @@ type serverRoute struct {
 	// operations of several derived types share the method and pattern:
 	// the request body's @odata.type picks one.
 	odataType string
-	// handler serves the operation (handleJSON, handleNoContent).
+	// handler serves the operation (serveJSON, serveNoContent, serveRedirect).
 	handler http.Handler
 }
 

@@ -17,7 +17,7 @@ import (
 )
 
 // This file tests the handler adapter the way generated code uses it: a
-// hand-written operation (request type with bind, server interface, the
+// hand-written operation (tagged request type, server interface, the
 // Servers struct and NewServer of a generated package) served by
 // httptest.NewServer and called with a real HTTP client.
 
@@ -47,42 +47,35 @@ func (v *srvtImage) ValidateFor(op Op) error {
 }
 
 type srvtCreateRequest struct {
-	Body            *srvtImage
+	ClientRequestID string `header:"client-request-id"`
 	Query           ODataQuery
-	ClientRequestID string
-}
-
-func (req *srvtCreateRequest) bind(r *http.Request, cfg *serverConfig) (err error) {
-	req.ClientRequestID = headerValue(r, "client-request-id")
-	if req.Query, err = readODataQuery(r); err != nil {
-		return err
-	}
-	req.Body, err = decodeBody[srvtImage](r, cfg, srvtOpCreate)
-	return err
+	Body            *srvtImage
 }
 
 type srvtGetRequest struct {
-	ImageID string
+	ImageID string `path:"imageID"`
 	Query   ODataQuery
 }
 
-func (req *srvtGetRequest) bind(r *http.Request, cfg *serverConfig) (err error) {
-	req.ImageID = pathValue(r, "imageID")
-	req.Query, err = readODataQuery(r)
-	return err
-}
-
 type srvtReportRequest struct {
-	Period string
-	Date   string
+	Period string `path:"period"`
+	Date   string `path:"date"`
 	Query  ODataQuery
 }
 
-func (req *srvtReportRequest) bind(r *http.Request, cfg *serverConfig) (err error) {
-	req.Period = r.PathValue("period")
-	req.Date = r.PathValue("date")
-	req.Query, err = readODataQuery(r)
-	return err
+// handleJSON, handleNoContent and handleRedirect are serveJSON,
+// serveNoContent and serveRedirect for a method value, as these tests
+// write their routes.
+func handleJSON[Req, Resp any](cfg *serverConfig, status int, call func(context.Context, *Req) (*Resp, error)) http.Handler {
+	return serveJSON(cfg, "", status, (*Req)(nil), func(ctx context.Context, req any) (any, error) { return call(ctx, req.(*Req)) })
+}
+
+func handleNoContent[Req any](cfg *serverConfig, status int, call func(context.Context, *Req) error) http.Handler {
+	return serveNoContent(cfg, "", status, (*Req)(nil), func(ctx context.Context, req any) (any, error) { return nil, call(ctx, req.(*Req)) })
+}
+
+func handleRedirect[Req any](cfg *serverConfig, status int, call func(context.Context, *Req) (string, error)) http.Handler {
+	return serveRedirect(cfg, "", status, (*Req)(nil), func(ctx context.Context, req any) (any, error) { return call(ctx, req.(*Req)) })
 }
 
 // srvtImagesServer is the hand-written equivalent of a generated group.
@@ -94,7 +87,8 @@ type srvtImagesServer interface {
 
 func srvtImagesRoutes(cfg *serverConfig, srv srvtImagesServer) []serverRoute {
 	return []serverRoute{
-		{method: "POST", pattern: "/deviceManagement/images", handler: handleJSON(cfg, http.StatusCreated, srv.CreateImage)},
+		{method: "POST", pattern: "/deviceManagement/images", handler: serveJSON(cfg, srvtOpCreate, http.StatusCreated, (*srvtCreateRequest)(nil),
+			func(ctx context.Context, req any) (any, error) { return srv.CreateImage(ctx, req.(*srvtCreateRequest)) })},
 		{method: "GET", pattern: "/deviceManagement/images/{imageID}", handler: handleJSON(cfg, http.StatusOK, srv.GetImage)},
 		{method: "DELETE", pattern: "/deviceManagement/images/{imageID}", handler: handleNoContent(cfg, http.StatusNoContent, srv.DeleteImage)},
 	}
@@ -127,16 +121,8 @@ type srvtContentServer interface {
 }
 
 type srvtContentRequest struct {
-	ItemID string
+	ItemID string `path:"itemID"`
 	Body   []byte
-}
-
-func (req *srvtContentRequest) bind(r *http.Request, cfg *serverConfig) (err error) {
-	req.ItemID = pathValue(r, "itemID")
-	if r.Method == http.MethodPut {
-		req.Body, err = readRawBody(r)
-	}
-	return err
 }
 
 func srvtContentRoutes(cfg *serverConfig, srv srvtContentServer) []serverRoute {

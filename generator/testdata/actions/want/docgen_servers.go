@@ -84,8 +84,14 @@ func (impl *Servers) routesEventsServer(cfg *serverConfig) []serverRoute {
 		srv = impl.Events
 	}
 	return []serverRoute{
-		{method: "POST", pattern: "/me/events", handler: handleJSON(cfg, http.StatusCreated, srv.CreateEvent)},
-		{method: "POST", pattern: "/me/events/{EventID}/forward", handler: handleNoContent(cfg, http.StatusAccepted, srv.EventForward)},
-		{method: "PATCH", pattern: "/me/events/{EventID}", handler: handleNoContent(cfg, http.StatusNoContent, srv.UpdateEvent)},
+		{method: "POST", pattern: "/me/events", handler: serveJSON(cfg, OpCreateEvent, http.StatusCreated, (*CreateEventRequest)(nil), func(ctx context.Context, req any) (any, error) {
+			return srv.CreateEvent(ctx, req.(*CreateEventRequest))
+		})},
+		{method: "POST", pattern: "/me/events/{EventID}/forward", handler: serveNoContent(cfg, OpEventForward, http.StatusAccepted, (*EventForwardRequest)(nil), func(ctx context.Context, req any) (any, error) {
+			return nil, srv.EventForward(ctx, req.(*EventForwardRequest))
+		})},
+		{method: "PATCH", pattern: "/me/events/{EventID}", handler: serveNoContent(cfg, OpUpdateEvent, http.StatusNoContent, (*UpdateEventRequest)(nil), func(ctx context.Context, req any) (any, error) {
+			return nil, srv.UpdateEvent(ctx, req.(*UpdateEventRequest))
+		})},
 	}
 }

@@ -209,7 +209,9 @@ func (impl *Servers) routesContentServer(cfg *serverConfig) []serverRoute {
 		srv = impl.Content
 	}
 	return []serverRoute{
-		{method: "GET", pattern: "/widgets/{WidgetID}/parts/{PartID}/content", handler: handleRedirect(cfg, http.StatusFound, srv.GetWidgetContent)},
+		{method: "GET", pattern: "/widgets/{WidgetID}/parts/{PartID}/content", handler: serveRedirect(cfg, OpGetWidgetContent, http.StatusFound, (*GetWidgetContentRequest)(nil), func(ctx context.Context, req any) (any, error) {
+			return srv.GetWidgetContent(ctx, req.(*GetWidgetContentRequest))
+		})},
 	}
 }
 
@@ -223,7 +225,9 @@ func (impl *Servers) routesWidgetServer(cfg *serverConfig) []serverRoute {
 		srv = impl.Widget
 	}
 	return []serverRoute{
-		{method: "GET", pattern: "/me/widget", handler: handleJSON(cfg, http.StatusOK, srv.GetWidget)},
+		{method: "GET", pattern: "/me/widget", handler: serveJSON(cfg, OpGetWidget, http.StatusOK, (*GetWidgetRequest)(nil), func(ctx context.Context, req any) (any, error) {
+			return srv.GetWidget(ctx, req.(*GetWidgetRequest))
+		})},
 	}
 }
 
@@ -245,14 +249,32 @@ func (impl *Servers) routesWidgetsServer(cfg *serverConfig) []serverRoute {
 		srv = impl.Widgets
 	}
 	return []serverRoute{
-		{method: "POST", pattern: "/widgets", odataType: "microsoft.graph.gizmo", handler: handleJSON(cfg, http.StatusCreated, srv.CreateGizmo)},
-		{method: "POST", pattern: "/widgets", odataType: "microsoft.graph.sprocket", handler: handleJSON(cfg, http.StatusCreated, srv.CreateSprocket)},
-		{method: "POST", pattern: "/widgets", handler: handleJSON(cfg, http.StatusCreated, srv.CreateWidget)},
-		{method: "POST", pattern: "/widgetTemplates/{TemplateID}/widgets", handler: handleJSON(cfg, http.StatusCreated, srv.CreateWidgetFromTemplate)},
-		{method: "DELETE", pattern: "/widgets/{WidgetID}", handler: handleNoContent(cfg, http.StatusNoContent, srv.DeleteWidget)},
-		{method: "GET", pattern: "/widgets/{WidgetID}", handler: handleJSON(cfg, http.StatusOK, srv.GetWidgetByID)},
-		{method: "GET", pattern: "/widgets", handler: handleJSON(cfg, http.StatusOK, srv.ListWidgets)},
-		{method: "GET", pattern: "/widgets/{WidgetID}", segments: []serverSegment{{wildcard: "WidgetID", name: "filterByOwner", params: []serverSegmentParam{{arg: "on", path: "On"}}}}, handler: handleJSON(cfg, http.StatusOK, srv.WidgetFilterByOwner)},
-		{method: "POST", pattern: "/widgets/{WidgetID}/spin", handler: handleNoContent(cfg, http.StatusAccepted, srv.WidgetSpin)},
+		{method: "POST", pattern: "/widgets", odataType: "microsoft.graph.gizmo", handler: serveJSON(cfg, OpCreateGizmo, http.StatusCreated, (*CreateGizmoRequest)(nil), func(ctx context.Context, req any) (any, error) {
+			return srv.CreateGizmo(ctx, req.(*CreateGizmoRequest))
+		})},
+		{method: "POST", pattern: "/widgets", odataType: "microsoft.graph.sprocket", handler: serveJSON(cfg, OpCreateSprocket, http.StatusCreated, (*CreateSprocketRequest)(nil), func(ctx context.Context, req any) (any, error) {
+			return srv.CreateSprocket(ctx, req.(*CreateSprocketRequest))
+		})},
+		{method: "POST", pattern: "/widgets", handler: serveJSON(cfg, OpCreateWidget, http.StatusCreated, (*CreateWidgetRequest)(nil), func(ctx context.Context, req any) (any, error) {
+			return srv.CreateWidget(ctx, req.(*CreateWidgetRequest))
+		})},
+		{method: "POST", pattern: "/widgetTemplates/{TemplateID}/widgets", handler: serveJSON(cfg, OpCreateWidgetFromTemplate, http.StatusCreated, (*CreateWidgetFromTemplateRequest)(nil), func(ctx context.Context, req any) (any, error) {
+			return srv.CreateWidgetFromTemplate(ctx, req.(*CreateWidgetFromTemplateRequest))
+		})},
+		{method: "DELETE", pattern: "/widgets/{WidgetID}", handler: serveNoContent(cfg, OpDeleteWidget, http.StatusNoContent, (*DeleteWidgetRequest)(nil), func(ctx context.Context, req any) (any, error) {
+			return nil, srv.DeleteWidget(ctx, req.(*DeleteWidgetRequest))
+		})},
+		{method: "GET", pattern: "/widgets/{WidgetID}", handler: serveJSON(cfg, OpGetWidgetByID, http.StatusOK, (*GetWidgetByIDRequest)(nil), func(ctx context.Context, req any) (any, error) {
+			return srv.GetWidgetByID(ctx, req.(*GetWidgetByIDRequest))
+		})},
+		{method: "GET", pattern: "/widgets", handler: serveJSON(cfg, OpListWidgets, http.StatusOK, (*ListWidgetsRequest)(nil), func(ctx context.Context, req any) (any, error) {
+			return srv.ListWidgets(ctx, req.(*ListWidgetsRequest))
+		})},
+		{method: "GET", pattern: "/widgets/{WidgetID}", segments: []serverSegment{{wildcard: "WidgetID", name: "filterByOwner", params: []serverSegmentParam{{arg: "on", path: "On"}}}}, handler: serveJSON(cfg, OpWidgetFilterByOwner, http.StatusOK, (*WidgetFilterByOwnerRequest)(nil), func(ctx context.Context, req any) (any, error) {
+			return srv.WidgetFilterByOwner(ctx, req.(*WidgetFilterByOwnerRequest))
+		})},
+		{method: "POST", pattern: "/widgets/{WidgetID}/spin", handler: serveNoContent(cfg, OpWidgetSpin, http.StatusAccepted, (*WidgetSpinRequest)(nil), func(ctx context.Context, req any) (any, error) {
+			return nil, srv.WidgetSpin(ctx, req.(*WidgetSpinRequest))
+		})},
 	}
 }

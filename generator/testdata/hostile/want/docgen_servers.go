@@ -60,6 +60,8 @@ func (impl *Servers) routesHostilesServer(cfg *serverConfig) []serverRoute {
 		srv = impl.Hostiles
 	}
 	return []serverRoute{
-		{method: "POST", pattern: "/hostiles/{Type}/items", handler: handleJSON(cfg, http.StatusCreated, srv.CreateHostile)},
+		{method: "POST", pattern: "/hostiles/{Type}/items", handler: serveJSON(cfg, OpCreateHostile, http.StatusCreated, (*CreateHostileRequest)(nil), func(ctx context.Context, req any) (any, error) {
+			return srv.CreateHostile(ctx, req.(*CreateHostileRequest))
+		})},
 	}
 }

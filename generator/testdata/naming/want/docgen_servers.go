@@ -88,7 +88,9 @@ func (impl *Servers) routesThings2Server(cfg *serverConfig) []serverRoute {
 		srv = impl.Things2
 	}
 	return []serverRoute{
-		{method: "GET", pattern: "/things2/{Things2ID}", handler: handleNoContent(cfg, http.StatusNoContent, srv.ThingGet2)},
+		{method: "GET", pattern: "/things2/{Things2ID}", handler: serveNoContent(cfg, OpThingGet2, http.StatusNoContent, (*ThingGet2Request)(nil), func(ctx context.Context, req any) (any, error) {
+			return nil, srv.ThingGet2(ctx, req.(*ThingGet2Request))
+		})},
 	}
 }
 
@@ -102,6 +104,8 @@ func (impl *Servers) routesThingsServer(cfg *serverConfig) []serverRoute {
 		srv = impl.Things
 	}
 	return []serverRoute{
-		{method: "GET", pattern: "/things/{ThingID}", handler: handleJSON(cfg, http.StatusOK, srv.ThingGet)},
+		{method: "GET", pattern: "/things/{ThingID}", handler: serveJSON(cfg, OpThingGet, http.StatusOK, (*ThingGetRequest)(nil), func(ctx context.Context, req any) (any, error) {
+			return srv.ThingGet(ctx, req.(*ThingGetRequest))
+		})},
 	}
 }

@@ -94,7 +94,9 @@ func (impl *Servers) routesCloudPcDeviceImagesServer(cfg *serverConfig) []server
 		srv = impl.CloudPcDeviceImages
 	}
 	return []serverRoute{
-		{method: "POST", pattern: "/deviceManagement/virtualEndpoint/deviceImages", handler: handleJSON(cfg, http.StatusCreated, srv.CreateCloudPcDeviceImage)},
+		{method: "POST", pattern: "/deviceManagement/virtualEndpoint/deviceImages", handler: serveJSON(cfg, OpCreateCloudPcDeviceImage, http.StatusCreated, (*CreateCloudPcDeviceImageRequest)(nil), func(ctx context.Context, req any) (any, error) {
+			return srv.CreateCloudPcDeviceImage(ctx, req.(*CreateCloudPcDeviceImageRequest))
+		})},
 	}
 }
 
@@ -108,6 +110,8 @@ func (impl *Servers) routesCloudPcSnapshotsServer(cfg *serverConfig) []serverRou
 		srv = impl.CloudPcSnapshots
 	}
 	return []serverRoute{
-		{method: "POST", pattern: "/deviceManagement/virtualEndpoint/snapshots", handler: handleJSON(cfg, http.StatusCreated, srv.CreateCloudPcSnapshot)},
+		{method: "POST", pattern: "/deviceManagement/virtualEndpoint/snapshots", handler: serveJSON(cfg, OpCreateCloudPcSnapshot, http.StatusCreated, (*CreateCloudPcSnapshotRequest)(nil), func(ctx context.Context, req any) (any, error) {
+			return srv.CreateCloudPcSnapshot(ctx, req.(*CreateCloudPcSnapshotRequest))
+		})},
 	}
 }
