@@ -305,7 +305,7 @@ func (h *handlerRunner) serve(reqBody, response []byte) (served, error) {
 	}
 	var called atomic.Bool
 	srv := h.mount(hc.Prefix)
-	srv.cfg.stub = &serverStub{op: hc.Op, call: func(context.Context, any) (any, error) {
+	srv.cfg.stub = &serverStub{op: hc.Op, call: func(any, context.Context, any) (any, error) {
 		called.Store(true)
 		return answer, nil
 	}}

@@ -23,23 +23,22 @@ package runtime
 //
 //	func NewServer(impl Servers, opts ...ServerOption) *Server {
 //		s := newServer(opts)
-//		s.add(impl.routesCloudPcDeviceImagesServer(s.cfg))
+//		s.addOps(&impl, serverRoutes)
 //		return s
 //	}
 //
-//	func (impl *Servers) routesCloudPcDeviceImagesServer(cfg *serverConfig) []serverRoute {
-//		var srv CloudPcDeviceImagesServer = UnimplementedCloudPcDeviceImagesServer{}
-//		if impl.CloudPcDeviceImages != nil {
-//			srv = impl.CloudPcDeviceImages
-//		}
-//		return []serverRoute{
-//			{method: "POST", pattern: "/deviceManagement/virtualEndpoint/deviceImages",
-//				handler: serveJSON(cfg, OpCreateCloudPcDeviceImage, http.StatusCreated, (*CreateCloudPcDeviceImageRequest)(nil),
-//					func(ctx context.Context, req any) (any, error) {
-//						return srv.CreateCloudPcDeviceImage(ctx, req.(*CreateCloudPcDeviceImageRequest))
-//					})},
-//		}
+//	var serverRoutes = []serverRoute{
+//		{method: "POST", pattern: "/deviceManagement/virtualEndpoint/deviceImages", group: 0,
+//			name: "CreateCloudPcDeviceImage", op: OpCreateCloudPcDeviceImage, status: http.StatusCreated,
+//			req: (*CreateCloudPcDeviceImageRequest)(nil),
+//			call: func(impl any, ctx context.Context, req any) (any, error) {
+//				return impl.(*Servers).CloudPcDeviceImages.CreateCloudPcDeviceImage(ctx, req.(*CreateCloudPcDeviceImageRequest))
+//			}},
 //	}
+//
+// The route table is static data; the one handler type (opHandler,
+// server_handlers.go) binds the request from its type and calls the
+// closure.
 //
 // A Server holds all of its state: its options, its own http.ServeMux, and
 // the dispatchers of every route, so its 404 and 405 answers see the whole
@@ -188,8 +187,20 @@ type serverRoute struct {
 	// operations of several derived types share the method and pattern:
 	// the request body's @odata.type picks one.
 	odataType string
-	// handler serves the operation (serveJSON, serveNoContent, serveRedirect).
+	// handler serves the operation; addOps makes it from the fields below.
 	handler http.Handler
+
+	// The operation of a generated route: its group (the index of its
+	// field in Servers) and method name there, its Op, documented status
+	// and answer kind, a nil pointer to its request type, and the closure
+	// that calls the method (server_handlers.go).
+	group  int
+	name   string
+	op     Op
+	status int
+	answer answerKind
+	req    any
+	call   serverCall
 }
 
 // Server is the http.Handler of a generated package's API: every operation

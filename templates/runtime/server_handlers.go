@@ -21,26 +21,32 @@ import (
 // its result or error in Graph's format.
 
 // The handler of every operation is one non-generic type, driven by data:
-// the generated routes give each operation's name, documented status and
-// answer kind, a nil pointer to its request type, and a one-line closure
-// that calls the implementation's typed method. The request type says what
-// to fill in: fields tagged path:"name" get the path parameter, fields
-// tagged header:"Name" the request header, a field of type ODataQuery the
-// query options, and a field Body the request body (*T decoded as JSON and
-// validated with T's ValidateFor, []byte read raw). So a package of
-// thousands of operations compiles one closure per operation (no bind
-// method, no generic instantiation per request, response or body type).
+// the generated route table (serverRoutes, a package-level variable the
+// compiler lays out as static data) gives each operation's group, method
+// name, Op, documented status and answer kind, a nil pointer to its request
+// type, and a closure without captured variables that calls the typed
+// method. The request type says what to fill in: fields tagged path:"name"
+// get the path parameter, fields tagged header:"Name" the request header, a
+// field of type ODataQuery the query options, and a field Body the request
+// body (*T decoded as JSON and validated with T's ValidateFor, []byte read
+// raw). So a package of thousands of operations compiles one small function
+// per operation (no bind method, no routes code, no generic instantiation
+// per request, response or body type).
 //
-//	{method: "POST", pattern: "/deviceManagement/virtualEndpoint/deviceImages",
-//		handler: serveJSON(cfg, OpCreateCloudPcDeviceImage, http.StatusCreated, (*CreateCloudPcDeviceImageRequest)(nil),
-//			func(ctx context.Context, req any) (any, error) {
-//				return srv.CreateCloudPcDeviceImage(ctx, req.(*CreateCloudPcDeviceImageRequest))
-//			})},
+//	var serverRoutes = []serverRoute{
+//		{method: "POST", pattern: "/deviceManagement/virtualEndpoint/deviceImages", group: 0,
+//			name: "CreateCloudPcDeviceImage", op: OpCreateCloudPcDeviceImage, status: http.StatusCreated,
+//			req: (*CreateCloudPcDeviceImageRequest)(nil),
+//			call: func(impl any, ctx context.Context, req any) (any, error) {
+//				return impl.(*Servers).CloudPcDeviceImages.CreateCloudPcDeviceImage(ctx, req.(*CreateCloudPcDeviceImageRequest))
+//			}},
+//	}
 
-// serverCall calls an implementation's method with the bound request (a
-// pointer to the operation's request type) and returns its answer: the
-// response pointer (JSON), the Location (redirect) or nil (no content).
-type serverCall func(ctx context.Context, req any) (any, error)
+// serverCall calls the implementation's method with the bound request (a
+// pointer to the operation's request type): impl is the *Servers given to
+// NewServer. It returns the method's answer: the response pointer (JSON),
+// the Location (redirect) or nil (no content).
+type serverCall func(impl any, ctx context.Context, req any) (any, error)
 
 // answerKind says how an operation answers.
 type answerKind uint8
@@ -51,28 +57,24 @@ const (
 	answerRedirect                    // the status and a Location header
 )
 
-// serveJSON returns the handler of an operation that answers with a JSON
-// body and the documented status (200, 201, ...); req is a nil pointer to
-// its request type.
-func serveJSON(cfg *serverConfig, op Op, status int, req any, call serverCall) http.Handler {
-	return newOpHandler(cfg, op, answerJSON, status, req, call)
-}
-
-// serveNoContent returns the handler of an operation that answers with a
-// status and no body (204 No Content, or 200/202 without a body).
-func serveNoContent(cfg *serverConfig, op Op, status int, req any, call serverCall) http.Handler {
-	return newOpHandler(cfg, op, answerNoContent, status, req, call)
-}
-
-// serveRedirect returns the handler of an operation that answers with a
-// redirect (302 Found to a download URL): the implementation returns the
-// Location.
-func serveRedirect(cfg *serverConfig, op Op, status int, req any, call serverCall) http.Handler {
-	return newOpHandler(cfg, op, answerRedirect, status, req, call)
-}
-
-func newOpHandler(cfg *serverConfig, op Op, kind answerKind, status int, req any, call serverCall) *opHandler {
-	return &opHandler{cfg: cfg, op: op, kind: kind, status: status, reqType: reflect.TypeOf(req).Elem(), call: call}
+// addOps adds the routes of a generated table, each served by an opHandler
+// calling impl (a pointer to the generated Servers). An operation whose
+// group (the field of Servers with index rt.group) is nil answers 501
+// notImplemented, as the group's Unimplemented server does.
+func (s *Server) addOps(impl any, routes []serverRoute) {
+	groups := reflect.ValueOf(impl).Elem()
+	out := make([]serverRoute, len(routes))
+	for i, rt := range routes {
+		call := rt.call
+		if groups.Field(rt.group).IsNil() {
+			name := rt.name
+			call = func(any, context.Context, any) (any, error) { return nil, notImplemented(name) }
+		}
+		rt.handler = &opHandler{cfg: s.cfg, op: rt.op, kind: rt.answer, status: rt.status,
+			reqType: reflect.TypeOf(rt.req).Elem(), impl: impl, call: call}
+		out[i] = rt
+	}
+	s.add(out)
 }
 
 // opHandler serves one operation.
@@ -82,6 +84,7 @@ type opHandler struct {
 	kind    answerKind
 	status  int
 	reqType reflect.Type
+	impl    any
 	call    serverCall
 	// binder is reqType's binder, looked up on first use.
 	binder atomic.Pointer[reqBinder]
@@ -155,7 +158,7 @@ func (h *opHandler) serve(ctx context.Context, r *http.Request) (any, error) {
 	if st := h.cfg.stub; st != nil && st.op == h.op {
 		call = st.call
 	}
-	resp, err := call(ctx, req)
+	resp, err := call(h.impl, ctx, req)
 	if err != nil || resp == nil {
 		return nil, err
 	}

@@ -9,6 +9,7 @@ import (
 	"io"
 	"net/http"
 	"net/http/httptest"
+	"reflect"
 	"strings"
 	"sync"
 	"testing"
@@ -63,19 +64,25 @@ type srvtReportRequest struct {
 	Query  ODataQuery
 }
 
-// handleJSON, handleNoContent and handleRedirect are serveJSON,
-// serveNoContent and serveRedirect for a method value, as these tests
-// write their routes.
+// srvtHandler is the opHandler of a hand-written operation: call gets the
+// bound request.
+func srvtHandler(cfg *serverConfig, op Op, kind answerKind, status int, req any, call func(ctx context.Context, req any) (any, error)) http.Handler {
+	return &opHandler{cfg: cfg, op: op, kind: kind, status: status, reqType: reflect.TypeOf(req).Elem(),
+		call: func(_ any, ctx context.Context, req any) (any, error) { return call(ctx, req) }}
+}
+
+// handleJSON, handleNoContent and handleRedirect are srvtHandler for a
+// method value, as these tests write their routes.
 func handleJSON[Req, Resp any](cfg *serverConfig, status int, call func(context.Context, *Req) (*Resp, error)) http.Handler {
-	return serveJSON(cfg, "", status, (*Req)(nil), func(ctx context.Context, req any) (any, error) { return call(ctx, req.(*Req)) })
+	return srvtHandler(cfg, "", answerJSON, status, (*Req)(nil), func(ctx context.Context, req any) (any, error) { return call(ctx, req.(*Req)) })
 }
 
 func handleNoContent[Req any](cfg *serverConfig, status int, call func(context.Context, *Req) error) http.Handler {
-	return serveNoContent(cfg, "", status, (*Req)(nil), func(ctx context.Context, req any) (any, error) { return nil, call(ctx, req.(*Req)) })
+	return srvtHandler(cfg, "", answerNoContent, status, (*Req)(nil), func(ctx context.Context, req any) (any, error) { return nil, call(ctx, req.(*Req)) })
 }
 
 func handleRedirect[Req any](cfg *serverConfig, status int, call func(context.Context, *Req) (string, error)) http.Handler {
-	return serveRedirect(cfg, "", status, (*Req)(nil), func(ctx context.Context, req any) (any, error) { return call(ctx, req.(*Req)) })
+	return srvtHandler(cfg, "", answerRedirect, status, (*Req)(nil), func(ctx context.Context, req any) (any, error) { return call(ctx, req.(*Req)) })
 }
 
 // srvtImagesServer is the hand-written equivalent of a generated group.
@@ -87,7 +94,7 @@ type srvtImagesServer interface {
 
 func srvtImagesRoutes(cfg *serverConfig, srv srvtImagesServer) []serverRoute {
 	return []serverRoute{
-		{method: "POST", pattern: "/deviceManagement/images", handler: serveJSON(cfg, srvtOpCreate, http.StatusCreated, (*srvtCreateRequest)(nil),
+		{method: "POST", pattern: "/deviceManagement/images", handler: srvtHandler(cfg, srvtOpCreate, answerJSON, http.StatusCreated, (*srvtCreateRequest)(nil),
 			func(ctx context.Context, req any) (any, error) { return srv.CreateImage(ctx, req.(*srvtCreateRequest)) })},
 		{method: "GET", pattern: "/deviceManagement/images/{imageID}", handler: handleJSON(cfg, http.StatusOK, srv.GetImage)},
 		{method: "DELETE", pattern: "/deviceManagement/images/{imageID}", handler: handleNoContent(cfg, http.StatusNoContent, srv.DeleteImage)},
