@@ -112,7 +112,7 @@ type handlerOp struct {
 // reqField is a path-parameter or header field of a request type.
 type reqField struct {
 	name string
-	// path is the path value name (pathValue), header the header name;
+	// path is the path value name (the path:"" tag), header the header name (header:"");
 	// one is set.
 	path, header string
 	doc          string
