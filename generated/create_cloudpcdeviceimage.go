@@ -3,10 +3,7 @@
 
 package generated
 
-import (
-	"net/http"
-	"time"
-)
+import "time"
 
 // OpCreateCloudPcDeviceImage is the operation "Create cloudPcDeviceImage": POST
 // /deviceManagement/virtualEndpoint/deviceImages.
@@ -185,19 +182,10 @@ func (CloudPcDeviceImageStatusDetails) enumType() string {
 // cloudPcDeviceImage".
 type CreateCloudPcDeviceImageRequest struct {
 	// Authorization is the Authorization request header. Bearer {token}. Required.
-	Authorization string
+	Authorization string `header:"Authorization"`
 	// Query holds the OData query options ($select, $filter, ...).
 	Query ODataQuery
 	// Body is the request body, decoded and validated with
 	// ValidateFor(OpCreateCloudPcDeviceImage).
 	Body *CloudPcDeviceImage
-}
-
-func (req *CreateCloudPcDeviceImageRequest) bind(r *http.Request, cfg *serverConfig) (err error) {
-	req.Authorization = headerValue(r, "Authorization")
-	if req.Query, err = readODataQuery(r); err != nil {
-		return err
-	}
-	req.Body, err = decodeBody[CloudPcDeviceImage](r, cfg, OpCreateCloudPcDeviceImage)
-	return err
 }

@@ -3,10 +3,7 @@
 
 package generated
 
-import (
-	"net/http"
-	"time"
-)
+import "time"
 
 // OpCreateCloudPcSnapshot is the operation "Create cloudPcSnapshot": POST
 // /deviceManagement/virtualEndpoint/snapshots.
@@ -129,19 +126,10 @@ func (CloudPcSnapshotStatus) enumType() string {
 // /deviceManagement/virtualEndpoint/snapshots): "Create cloudPcSnapshot".
 type CreateCloudPcSnapshotRequest struct {
 	// Authorization is the Authorization request header. Bearer {token}. Required.
-	Authorization string
+	Authorization string `header:"Authorization"`
 	// Query holds the OData query options ($select, $filter, ...).
 	Query ODataQuery
 	// Body is the request body, decoded and validated with
 	// ValidateFor(OpCreateCloudPcSnapshot).
 	Body *CloudPcSnapshot
-}
-
-func (req *CreateCloudPcSnapshotRequest) bind(r *http.Request, cfg *serverConfig) (err error) {
-	req.Authorization = headerValue(r, "Authorization")
-	if req.Query, err = readODataQuery(r); err != nil {
-		return err
-	}
-	req.Body, err = decodeBody[CloudPcSnapshot](r, cfg, OpCreateCloudPcSnapshot)
-	return err
 }

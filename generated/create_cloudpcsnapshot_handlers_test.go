@@ -4,43 +4,16 @@
 package generated
 
 import (
-	"context"
-	"encoding/json"
 	"net/http"
-	"sync/atomic"
 	"testing"
 )
-
-// stubCreateCloudPcSnapshot answers CreateCloudPcSnapshot with a fixed response and records the call.
-type stubCreateCloudPcSnapshot struct {
-	UnimplementedCloudPcSnapshotsServer
-	resp   *CloudPcSnapshot
-	called atomic.Bool
-}
-
-func (s *stubCreateCloudPcSnapshot) CreateCloudPcSnapshot(ctx context.Context, req *CreateCloudPcSnapshotRequest) (*CloudPcSnapshot, error) {
-	s.called.Store(true)
-	return s.resp, nil
-}
-
-// serveCreateCloudPcSnapshot mounts a new stubCreateCloudPcSnapshot under prefix: the Serve function of the handler cases of CreateCloudPcSnapshot.
-func serveCreateCloudPcSnapshot(prefix string, response []byte) (http.Handler, func() bool, error) {
-	s := &stubCreateCloudPcSnapshot{}
-	s.resp = new(CloudPcSnapshot)
-	if response != nil {
-		if err := json.Unmarshal(response, s.resp); err != nil {
-			return nil, nil, err
-		}
-	}
-	return NewServer(Servers{CloudPcSnapshots: s}, WithPrefix(prefix)), s.called.Load, nil
-}
 
 // TestCreateCloudpcsnapshotHandlers sends the documented requests of
 // docs/create-cloudpcsnapshot.md through NewServer and checks each answer
 // against the documented response, one subtest each (harness:
 // docgen_examples_handler_test.go).
 func TestCreateCloudpcsnapshotHandlers(t *testing.T) {
-	runHandlerExamples(t, handlersCreateCloudpcsnapshot)
+	runHandlerExamples(t, NewServer, handlersCreateCloudpcsnapshot)
 }
 
 // handlersCreateCloudpcsnapshot are the documented request/response pairs of
@@ -57,6 +30,7 @@ var handlersCreateCloudpcsnapshot = []*handlerCase{
 		Response: examplesCreateCloudpcsnapshot[1],
 		Status:   http.StatusCreated,
 		Prefix:   "/beta",
-		Serve:    serveCreateCloudPcSnapshot,
+		Op:       OpCreateCloudPcSnapshot,
+		Resp:     (*CloudPcSnapshot)(nil),
 	},
 }

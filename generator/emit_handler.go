@@ -11,7 +11,6 @@ import (
 	"github.com/dave/jennifer/jen"
 
 	"github.com/docgen-dev/docgen/internal/examples"
-	"github.com/docgen-dev/docgen/internal/gosafe"
 	"github.com/docgen-dev/docgen/parser/model"
 )
 
@@ -62,10 +61,9 @@ type serverGroup struct {
 	// key is the collection segment that defines the group ("deviceImages").
 	key string
 	// Iface and Unimpl are the Go names of the interface and the 501
-	// implementation; Field is the group's field in Servers, Routes the
-	// Servers method that lists its routes (methods and fields live in
-	// Servers' own namespace, not the package's).
-	Iface, Unimpl, Field, Routes string
+	// implementation; Field is the group's field in Servers (fields live
+	// in Servers' own namespace, not the package's).
+	Iface, Unimpl, Field string
 	// ops are sorted by method name.
 	ops []*handlerOp
 }
@@ -114,7 +112,7 @@ type handlerOp struct {
 // reqField is a path-parameter or header field of a request type.
 type reqField struct {
 	name string
-	// path is the path value name (pathValue), header the header name;
+	// path is the path value name (the path:"" tag), header the header name (header:"");
 	// one is set.
 	path, header string
 	doc          string
@@ -355,7 +353,6 @@ func (p *plan) planGroups(ops []*handlerOp) []*serverGroup {
 		what := "the server group of " + k
 		g.Iface = p.claim(name+"Server", "server group "+k, "Group", pos, what, name+"Server")
 		g.Unimpl = p.claim("Unimplemented"+g.Iface, "server group "+k, "Group", pos, "the unimplemented server of "+k, "Unimplemented"+g.Iface)
-		g.Routes = "routes" + g.Iface
 		slices.SortFunc(g.ops, func(a, b *handlerOp) int { return strings.Compare(a.o.BaseName, b.o.BaseName) })
 		groups = append(groups, g)
 	}
@@ -449,10 +446,7 @@ func (p *plan) serversFile() *genFile {
 		for _, g := range hp.groups {
 			p.emitGroup(f, g)
 		}
-		emitServerAPI(f, hp.groups)
-		for _, g := range hp.groups {
-			p.emitGroupRoutes(f, g)
-		}
+		emitServerAPI(f, hp.groups, p.routeTable(hp.groups))
 		return f
 	}}
 }
@@ -475,56 +469,42 @@ func (ho *handlerOp) routeSummary() string {
 	return strings.Join(parts, ", ")
 }
 
-// emitRequestType writes the request type and its bind method.
+// emitRequestType writes the request type. Its fields say what the
+// runtime's handler fills in (server_handlers.go): path:"name" and
+// header:"Name" tags, Query, and Body (decoded JSON or raw bytes).
 func (p *plan) emitRequestType(f *jen.File, ho *handlerOp) {
 	o := ho.o
 	addComments(f.Group, docComment(
 		fmt.Sprintf("%s is the request of %s (%s): %s.", ho.reqType, o.BaseName, ho.routeSummary(), sentenceBody(o.Title)),
 	))
 	var fields []jen.Code
-	var bind []jen.Code
 	for _, fd := range ho.fields {
 		var doc string
+		var tag map[string]string
 		if fd.path != "" {
 			doc = fmt.Sprintf("%s is the path parameter %s.", fd.name, sanitizeText(fd.doc))
-			bind = append(bind, jen.Id("req").Dot(fd.name).Op("=").Id("pathValue").Call(jen.Id("r"), jen.Lit(fd.path)))
+			tag = map[string]string{"path": fd.path}
 		} else {
 			doc = fmt.Sprintf("%s is the %s request header.", fd.name, sanitizeText(fd.header))
 			if fd.doc != "" {
 				doc += " " + fd.doc
 			}
-			bind = append(bind, jen.Id("req").Dot(fd.name).Op("=").Id("headerValue").Call(jen.Id("r"), jen.Lit(fd.header)))
+			tag = map[string]string{"header": fd.header}
 		}
 		fields = append(fields, compactComment(doc)...)
-		fields = append(fields, jen.Id(fd.name).String())
+		fields = append(fields, jen.Id(fd.name).String().Tag(tag))
 	}
 	fields = append(fields, compactComment("Query holds the OData query options ($select, $filter, ...).")...)
 	fields = append(fields, jen.Id("Query").Id(rtODataQuery))
-	bind = append(bind, jen.If(
-		jen.List(jen.Id("req").Dot("Query"), jen.Err()).Op("=").Id("readODataQuery").Call(jen.Id("r")),
-		jen.Err().Op("!=").Nil(),
-	).Block(jen.Return(jen.Err())))
 	switch ho.body {
 	case bodyJSON:
 		fields = append(fields, compactComment("Body is "+ho.bodyDesc+".")...)
 		fields = append(fields, jen.Id("Body").Op("*").Add(ho.bodyElem()))
-		bind = append(bind,
-			jen.List(jen.Id("req").Dot("Body"), jen.Err()).Op("=").Id("decodeBody").Types(ho.bodyElem()).Call(jen.Id("r"), jen.Id("cfg"), jen.Id(o.ConstName)),
-			jen.Return(jen.Err()))
 	case bodyRaw:
 		fields = append(fields, compactComment("Body is "+ho.bodyDesc+".")...)
 		fields = append(fields, jen.Id("Body").Index().Byte())
-		bind = append(bind,
-			jen.List(jen.Id("req").Dot("Body"), jen.Err()).Op("=").Id("readRawBody").Call(jen.Id("r")),
-			jen.Return(jen.Err()))
-	default:
-		bind = append(bind, jen.Return(jen.Nil()))
 	}
 	f.Type().Id(ho.reqType).Struct(fields...)
-	f.Line()
-	f.Func().Params(jen.Id("req").Op("*").Id(ho.reqType)).Id("bind").Params(
-		jen.Id("r").Op("*").Qual("net/http", "Request"), jen.Id("cfg").Op("*").Id("serverConfig"),
-	).Params(jen.Err().Error()).Block(bind...)
 }
 
 // sentenceBody is s without a trailing period, quoted for a doc comment.
@@ -592,10 +572,11 @@ func (p *plan) emitGroup(f *jen.File, g *serverGroup) {
 	f.Line()
 }
 
-// emitServerAPI writes the Servers struct and NewServer, the fixed
-// declarations of docgen_servers.go. fixedNames (emit_runtime.go) renders
-// it without groups to reserve the names it declares.
-func emitServerAPI(f *jen.File, groups []*serverGroup) {
+// emitServerAPI writes the Servers struct, NewServer and the route table
+// serverRoutes, the fixed declarations of docgen_servers.go. fixedNames
+// (emit_runtime.go) renders it without groups to reserve the names it
+// declares.
+func emitServerAPI(f *jen.File, groups []*serverGroup, routes []jen.Code) {
 	addComments(f.Group, docComment(
 		"Servers holds the implementation of each operation group for NewServer. A nil field answers every operation of its group with 501 notImplemented, as the group's Unimplemented server does.",
 	))
@@ -614,43 +595,42 @@ func emitServerAPI(f *jen.File, groups []*serverGroup) {
 	addComments(f.Group, docComment(
 		"NewServer returns the http.Handler of the whole API: every operation of impl under the prefix WithPrefix sets (\"/beta\", \"/v1.0\"), with a catch-all that answers 404 and 405 in Graph's error format. Its state lives in the returned *Server; several may serve side by side.",
 	))
-	f.Func().Id("NewServer").Params(jen.Id("impl").Id("Servers"), jen.Id("opts").Op("...").Id(rtServerOption)).Op("*").Id(rtServer).BlockFunc(func(b *jen.Group) {
-		b.Id("s").Op(":=").Id("newServer").Call(jen.Id("opts"))
-		for _, g := range groups {
-			b.Id("s").Dot("add").Call(jen.Id("impl").Dot(g.Routes).Call(jen.Id("s").Dot("cfg")))
-		}
-		b.Return(jen.Id("s"))
-	})
-	f.Line()
-}
-
-// emitGroupRoutes writes the Servers method that lists a group's routes.
-func (p *plan) emitGroupRoutes(f *jen.File, g *serverGroup) {
-	var routeDoc []string
-	var routes []jen.Code
-	for _, ho := range g.ops {
-		for _, rt := range ho.routes {
-			routeDoc = append(routeDoc, fmt.Sprintf("\t%s %s → %s", gosafe.Text(rt.method), gosafe.Text(rt.pattern), ho.o.BaseName))
-			routes = append(routes, p.routeLiteral(ho, rt))
-		}
-	}
-	addComments(f.Group, docComment(fmt.Sprintf("%s returns the routes of impl.%s (%s when it is nil). Routes:", g.Routes, g.Field, g.Unimpl)))
-	f.Comment("")
-	for _, l := range routeDoc {
-		f.Comment(l)
-	}
-	f.Func().Params(jen.Id("impl").Op("*").Id("Servers")).Id(g.Routes).Params(jen.Id("cfg").Op("*").Id("serverConfig")).Index().Id("serverRoute").Block(
-		jen.Var().Id("srv").Id(g.Iface).Op("=").Id(g.Unimpl).Values(),
-		jen.If(jen.Id("impl").Dot(g.Field).Op("!=").Nil()).Block(
-			jen.Id("srv").Op("=").Id("impl").Dot(g.Field),
-		),
-		jen.Return(jen.Index().Id("serverRoute").Values(multiline(routes)...)),
+	f.Func().Id("NewServer").Params(jen.Id("impl").Id("Servers"), jen.Id("opts").Op("...").Id(rtServerOption)).Op("*").Id(rtServer).Block(
+		jen.Id("s").Op(":=").Id("newServer").Call(jen.Id("opts")),
+		jen.Id("s").Dot("addOps").Call(jen.Op("&").Id("impl"), jen.Id("serverRoutes")),
+		jen.Return(jen.Id("s")),
 	)
 	f.Line()
+	addComments(f.Group, docComment(
+		"serverRoutes are the routes of every operation, group by group in the order of the fields of Servers (group is the field's index): static data that NewServer serves with the runtime's handler, which binds the request type's fields and calls the method through call.",
+	))
+	f.Var().Id("serverRoutes").Op("=").Index().Id("serverRoute").Values(multiline(routes)...)
+	f.Line()
 }
 
-// routeLiteral is one serverRoute composite literal.
-func (p *plan) routeLiteral(ho *handlerOp, rt *handlerRoute) jen.Code {
+// routeTable is the serverRoutes literal: each group's routes, after a
+// comment naming the group.
+func (p *plan) routeTable(groups []*serverGroup) []jen.Code {
+	var routes []jen.Code
+	for i, g := range groups {
+		first := true
+		for _, ho := range g.ops {
+			for _, rt := range ho.routes {
+				lit := p.routeLiteral(i, g, ho, rt)
+				if first {
+					lit = jen.Comment(fmt.Sprintf("%s: impl.%s", g.Iface, g.Field)).Line().Add(lit)
+					first = false
+				}
+				routes = append(routes, lit)
+			}
+		}
+	}
+	return routes
+}
+
+// routeLiteral is one serverRoute composite literal of group g, the
+// index-th field of Servers.
+func (p *plan) routeLiteral(index int, g *serverGroup, ho *handlerOp, rt *handlerRoute) jen.Code {
 	fields := []jen.Code{
 		jen.Id("method").Op(":").Lit(rt.method),
 		jen.Id("pattern").Op(":").Lit(rt.pattern),
@@ -678,17 +658,28 @@ func (p *plan) routeLiteral(ho *handlerOp, rt *handlerRoute) jen.Code {
 	if rt.odataType != "" {
 		fields = append(fields, jen.Id("odataType").Op(":").Lit(rt.odataType))
 	}
-	var h jen.Code
-	call := jen.Id("srv").Dot(ho.o.BaseName)
+	// The operation, and a closure without captured variables (static
+	// data) that calls the typed method.
+	req := jen.Id("req").Assert(jen.Op("*").Id(ho.reqType))
+	call := jen.Id("impl").Assert(jen.Op("*").Id("Servers")).Dot(g.Field).Dot(ho.o.BaseName).Call(jen.Id("ctx"), req)
+	ret := jen.Return(call)
+	fields = append(fields,
+		jen.Id("group").Op(":").Lit(index),
+		jen.Id("name").Op(":").Lit(ho.o.BaseName),
+		jen.Id("op").Op(":").Id(ho.o.ConstName),
+		jen.Id("status").Op(":").Add(statusCode(ho.status)),
+	)
 	switch ho.resp {
-	case respJSON:
-		h = jen.Id("handleJSON").Call(jen.Id("cfg"), statusCode(ho.status), call)
 	case respRedirect:
-		h = jen.Id("handleRedirect").Call(jen.Id("cfg"), statusCode(ho.status), call)
-	default:
-		h = jen.Id("handleNoContent").Call(jen.Id("cfg"), statusCode(ho.status), call)
+		fields = append(fields, jen.Id("answer").Op(":").Id("answerRedirect"))
+	case respNoContent:
+		fields = append(fields, jen.Id("answer").Op(":").Id("answerNoContent"))
+		ret = jen.Return(jen.Nil(), call)
 	}
-	fields = append(fields, jen.Id("handler").Op(":").Add(h))
+	fields = append(fields,
+		jen.Id("req").Op(":").Parens(jen.Op("*").Id(ho.reqType)).Parens(jen.Nil()),
+		jen.Id("call").Op(":").Func().Params(jen.Id("impl").Any(), jen.Id("ctx").Qual("context", "Context"), jen.Id("req").Any()).Params(jen.Any(), jen.Error()).Block(ret),
+	)
 	return jen.Values(fields...)
 }
 

@@ -17,11 +17,13 @@ import (
 )
 
 // Handler example tests: for each page, <page>_handlers_test.go holds one
-// test per documented request/response pair of its operations. The test
-// mounts the operation's group with a stub implementation that answers
-// with the documented response, sends the documented request through the
-// real router with a real HTTP client, and checks the documented status and
-// a semantically equal body (templates/runtime/examples_handler_test.go).
+// test per documented request/response pair of its operations, as a table
+// (data only: no code per operation). The harness
+// (templates/runtime/examples_handler_test.go) mounts NewServer with the
+// operation answered by a stub that returns the documented response decoded
+// into its response type, sends the documented request through the real
+// router with a real HTTP client, and checks the documented status and a
+// semantically equal body.
 // The request and response bodies get the same placeholder edits and known
 // diagnostics as the round-trip tests (emit_examples.go computes them).
 
@@ -50,7 +52,6 @@ func (p *plan) handlerTestFiles(hp *handlerPlan) []*genFile {
 	diags := p.diagsByFile()
 	type pageTests struct {
 		tests []*handlerTest
-		stubs []*handlerOp
 	}
 	planned := make([]pageTests, len(p.files))
 	parallelFor(len(p.files), runtime.GOMAXPROCS(0), func(i int) {
@@ -65,7 +66,6 @@ func (p *plan) handlerTestFiles(hp *handlerPlan) []*genFile {
 			}
 			if ts := p.handlerTests(p.files[i], ho, diags); len(ts) > 0 {
 				planned[i].tests = append(planned[i].tests, ts...)
-				planned[i].stubs = append(planned[i].stubs, ho)
 			}
 		}
 	})
@@ -97,9 +97,6 @@ func (p *plan) handlerTestFiles(hp *handlerPlan) []*genFile {
 		}
 		out = append(out, &genFile{Name: fi.Base + "_handlers_test.go", Build: func() *jen.File {
 			jf := p.newFile(fi.Page)
-			for _, ho := range pt.stubs {
-				p.emitStub(jf, ho)
-			}
 			p.emitHandlerTable(jf, fi, fn, table, pt.tests)
 			return jf
 		}})
@@ -258,60 +255,13 @@ func (p *plan) ruleProblems(ho *handlerOp, ex *model.Example, t *exampleTest) []
 	return out
 }
 
-// stubName is the test stub type of an operation.
-func stubName(ho *handlerOp) string { return "stub" + ho.o.BaseName }
-
-// emitStub writes the stub implementation of an operation: its group's
-// Unimplemented server with the one method answering with resp.
-func (p *plan) emitStub(f *jen.File, ho *handlerOp) {
-	name := stubName(ho)
-	f.Comment(fmt.Sprintf("%s answers %s with a fixed response and records the call.", name, ho.o.BaseName))
-	fields := []jen.Code{jen.Id(ho.group.Unimpl)}
-	if ho.resp == respJSON {
-		fields = append(fields, jen.Id("resp").Op("*").Add(ho.respElem()))
-	}
-	fields = append(fields, jen.Id("called").Qual("sync/atomic", "Bool"))
-	f.Type().Id(name).Struct(fields...)
-	f.Line()
-	params, results := p.methodParams(ho, true)
-	body := []jen.Code{jen.Id("s").Dot("called").Dot("Store").Call(jen.True())}
-	switch ho.resp {
-	case respJSON:
-		body = append(body, jen.Return(jen.Id("s").Dot("resp"), jen.Nil()))
-	case respRedirect:
-		body = append(body, jen.Return(jen.Lit("https://example.com/download"), jen.Nil()))
-	default:
-		body = append(body, jen.Return(jen.Nil()))
-	}
-	f.Func().Params(jen.Id("s").Op("*").Id(name)).Id(ho.o.BaseName).Params(params...).Params(results...).Block(body...)
-	f.Line()
-	serve := []jen.Code{jen.Id("s").Op(":=").Op("&").Id(name).Values()}
-	if ho.resp == respJSON {
-		// Without a documented response body the stub answers a zero
-		// value: the test checks the status only.
-		serve = append(serve, jen.Id("s").Dot("resp").Op("=").New(ho.respElem()))
-		serve = append(serve, jen.If(jen.Id("response").Op("!=").Nil()).Block(
-			jen.If(jen.Err().Op(":=").Qual("encoding/json", "Unmarshal").Call(jen.Id("response"), jen.Id("s").Dot("resp")), jen.Err().Op("!=").Nil()).Block(
-				jen.Return(jen.Nil(), jen.Nil(), jen.Err()),
-			),
-		))
-	}
-	impl := jen.Id("Servers").Values(jen.Id(ho.group.Field).Op(":").Id("s"))
-	serve = append(serve,
-		jen.Return(jen.Id("NewServer").Call(impl, jen.Id("WithPrefix").Call(jen.Id("prefix"))), jen.Id("s").Dot("called").Dot("Load"), jen.Nil()))
-	f.Comment(fmt.Sprintf("serve%s mounts a new %s under prefix: the Serve function of the handler cases of %s.", ho.o.BaseName, name, ho.o.BaseName))
-	f.Func().Id("serve"+ho.o.BaseName).Params(jen.Id("prefix").String(), jen.Id("response").Index().Byte()).Params(
-		jen.Qual("net/http", "Handler"), jen.Func().Params().Bool(), jen.Error()).Block(serve...)
-	f.Line()
-}
-
 // emitHandlerTable writes the page's handler test function and its table
 // of cases (no line numbers: see linesFile).
 func (p *plan) emitHandlerTable(f *jen.File, fi *fileInfo, fn, table string, tests []*handlerTest) {
 	src := p.pageName(fi)
 	addComments(f.Group, docComment(fmt.Sprintf("%s sends the documented requests of %s through NewServer and checks each answer against the documented response, one subtest each (harness: docgen_examples_handler_test.go).", fn, sanitizeText(src))))
 	f.Func().Id(fn).Params(jen.Id("t").Op("*").Qual("testing", "T")).Block(
-		jen.Id("runHandlerExamples").Call(jen.Id("t"), jen.Id(table)),
+		jen.Id("runHandlerExamples").Call(jen.Id("t"), jen.Id("NewServer"), jen.Id(table)),
 	)
 	f.Line()
 	addComments(f.Group, docComment(fmt.Sprintf("%s are the documented request/response pairs of %s.", table, sanitizeText(src))))
@@ -369,7 +319,11 @@ func (p *plan) handlerCaseFields(t *handlerTest) []jen.Code {
 	if t.prefix != "" {
 		fields = append(fields, jen.Id("Prefix").Op(":").Lit(t.prefix))
 	}
-	return append(fields, jen.Id("Serve").Op(":").Id("serve"+ho.o.BaseName))
+	fields = append(fields, jen.Id("Op").Op(":").Id(ho.o.ConstName))
+	if ho.resp == respJSON {
+		fields = append(fields, jen.Id("Resp").Op(":").Parens(jen.Op("*").Add(ho.respElem())).Parens(jen.Nil()))
+	}
+	return fields
 }
 
 // routesTo explains why a request would not reach ho's handler ("" when

@@ -94,7 +94,7 @@ func loadRuntime() runtimeInfo {
 // is reserved automatically.
 func fixedNames() []string {
 	f := jen.NewFile("fixed")
-	emitServerAPI(f, nil)
+	emitServerAPI(f, nil, nil)
 	var b bytes.Buffer
 	if err := f.Render(&b); err != nil {
 		return nil

@@ -11,9 +11,10 @@ package runtime
 //
 //  1. The documented request body gets the edits of the round-trip tests
 //     (placeholders replaced by valid values of their declared type).
-//  2. The generated NewServer serves the operation's group with a stub
-//     implementation that answers with the (edited) documented response
-//     object, under the documented version prefix ("/beta", "/v1.0").
+//  2. The generated NewServer serves every group under the documented
+//     version prefix ("/beta", "/v1.0"), the operation under test answered
+//     by a stub (serverStub) with the (edited) documented response decoded
+//     into the operation's response type.
 //  3. The documented request (method, URL, headers, body) is sent with a
 //     real HTTP client to an httptest.Server.
 //  4. The answer must have the operation's documented status and, through
@@ -29,13 +30,16 @@ package runtime
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"fmt"
 	"io"
 	"net/http"
 	"net/http/httptest"
+	"reflect"
 	"slices"
 	"strings"
+	"sync/atomic"
 	"testing"
 )
 
@@ -69,22 +73,31 @@ type handlerCase struct {
 	Problems []string
 	// Prefix is the version prefix of URL ("/beta", "/v1.0" or "").
 	Prefix string
-	// Serve returns the NewServer of the operation's group, under prefix,
-	// with a stub answering with the response body (nil for none); called
-	// reports whether the stub's method ran.
-	Serve func(prefix string, response []byte) (h http.Handler, called func() bool, err error)
+	// Op is the operation under test; Resp is a nil pointer to its
+	// response type when it answers with a JSON body. The stub answers
+	// with the response body decoded into a new Resp (its zero value
+	// without one), the Location https://example.com/download for a
+	// redirect, or nothing.
+	Op   Op
+	Resp any
 }
 
-// runHandlerExamples runs each case in a subtest named hc.Test.
-func runHandlerExamples(t *testing.T, cases []*handlerCase) {
+// runHandlerExamples runs each case in a subtest named hc.Test, against
+// servers newServer (the generated NewServer) returns for an empty S (every
+// group unimplemented, the operation under test stubbed).
+func runHandlerExamples[S any](t *testing.T, newServer func(S, ...ServerOption) *Server, cases []*handlerCase) {
 	t.Helper()
+	mount := func(prefix string) *Server {
+		var impl S
+		return newServer(impl, WithPrefix(prefix))
+	}
 	for _, hc := range cases {
 		t.Run(hc.Test, func(t *testing.T) {
 			t.Helper()
 			if hc.Skip != "" {
 				t.Skipf("%s:%d: %s", hc.File, hc.line(), hc.Skip)
 			}
-			runHandlerExample(t, hc)
+			runHandlerExample(t, hc, mount)
 		})
 	}
 }
@@ -98,9 +111,9 @@ func (hc *handlerCase) line() int {
 }
 
 // runHandlerExample sends hc through the generated router.
-func runHandlerExample(t *testing.T, hc *handlerCase) {
+func runHandlerExample(t *testing.T, hc *handlerCase, mount func(prefix string) *Server) {
 	t.Helper()
-	for _, line := range handlerRun(hc) {
+	for _, line := range handlerRun(hc, mount) {
 		if line.fail {
 			t.Error(line.text)
 		} else {
@@ -110,16 +123,17 @@ func runHandlerExample(t *testing.T, hc *handlerCase) {
 }
 
 // handlerRun is runHandlerExample without the testing.T.
-func handlerRun(hc *handlerCase) []exampleLine {
-	h := &handlerRunner{hc: hc, at: fmt.Sprintf("%s:%d", hc.File, hc.line())}
+func handlerRun(hc *handlerCase, mount func(prefix string) *Server) []exampleLine {
+	h := &handlerRunner{hc: hc, mount: mount, at: fmt.Sprintf("%s:%d", hc.File, hc.line())}
 	h.run()
 	return h.out
 }
 
 type handlerRunner struct {
-	hc  *handlerCase
-	at  string
-	out []exampleLine
+	hc    *handlerCase
+	mount func(prefix string) *Server
+	at    string
+	out   []exampleLine
 }
 
 func (h *handlerRunner) logf(format string, args ...any) {
@@ -285,11 +299,17 @@ func (h *handlerRunner) serve(reqBody, response []byte) (served, error) {
 			response = append(append([]byte(`{"value":`), t...), '}')
 		}
 	}
-	handler, called, err := hc.Serve(hc.Prefix, response)
+	answer, err := handlerAnswer(hc, response)
 	if err != nil {
 		return served{}, fmt.Errorf("the stub cannot hold the documented response: %w", err)
 	}
-	ts := httptest.NewServer(handler)
+	var called atomic.Bool
+	srv := h.mount(hc.Prefix)
+	srv.cfg.stub = &serverStub{op: hc.Op, call: func(any, context.Context, any) (any, error) {
+		called.Store(true)
+		return answer, nil
+	}}
+	ts := httptest.NewServer(srv)
 	defer ts.Close()
 	var body io.Reader
 	if reqBody != nil {
@@ -318,7 +338,25 @@ func (h *handlerRunner) serve(reqBody, response []byte) (served, error) {
 	if err != nil {
 		return served{}, err
 	}
-	return served{status: resp.StatusCode, header: resp.Header, body: b, called: called()}, nil
+	return served{status: resp.StatusCode, header: resp.Header, body: b, called: called.Load()}, nil
+}
+
+// handlerAnswer is what the stub of hc's operation answers: the response
+// body decoded into a new hc.Resp, the Location of a redirect, or nil.
+func handlerAnswer(hc *handlerCase, response []byte) (any, error) {
+	if hc.Resp == nil {
+		if hc.Status/100 == 3 {
+			return "https://example.com/download", nil
+		}
+		return nil, nil
+	}
+	v := reflect.New(reflect.TypeOf(hc.Resp).Elem()).Interface()
+	if response != nil {
+		if err := json.Unmarshal(response, v); err != nil {
+			return nil, err
+		}
+	}
+	return v, nil
 }
 
 // handlerEditedBody returns a request example's body with the round-trip

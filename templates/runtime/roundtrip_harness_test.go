@@ -566,7 +566,7 @@ func TestRunExampleEntryPoints(t *testing.T) {
 		{Test: "image", Name: "image", File: "docs/x.md", Line: 3, Go: (*srvtImage)(nil), Type: "srvtImage", Body: `{"id": "img-1", "displayName": "a"}`},
 		{Test: "skipped", Name: "skipped", File: "docs/x.md", Skip: "no type"},
 	})
-	runHandlerExamples(t, []*handlerCase{
+	runHandlerExamples(t, srvtHarnessServer, []*handlerCase{
 		srvtHandlerCase(`{"displayName": "a"}`, `{"id": "img-1", "displayName": "a"}`),
 		{Test: "skipped", File: "docs/x.md", Skip: "no route"},
 	})

@@ -12,18 +12,9 @@ package runtime
 //	}
 //
 //	type CreateCloudPcDeviceImageRequest struct {
-//		Body          *CloudPcDeviceImage // decoded and validated for the operation
+//		Authorization string `header:"Authorization"` // one field per documented request header
 //		Query         ODataQuery
-//		Authorization string // one field per documented request header
-//	}
-//
-//	func (req *CreateCloudPcDeviceImageRequest) bind(r *http.Request, cfg *serverConfig) (err error) {
-//		req.Authorization = headerValue(r, "Authorization")
-//		if req.Query, err = readODataQuery(r); err != nil {
-//			return err
-//		}
-//		req.Body, err = decodeBody[CloudPcDeviceImage](r, cfg, OpCreateCloudPcDeviceImage)
-//		return err
+//		Body          *CloudPcDeviceImage // decoded and validated for the operation
 //	}
 //
 //	type Servers struct {
@@ -32,20 +23,22 @@ package runtime
 //
 //	func NewServer(impl Servers, opts ...ServerOption) *Server {
 //		s := newServer(opts)
-//		s.add(impl.routesCloudPcDeviceImagesServer(s.cfg))
+//		s.addOps(&impl, serverRoutes)
 //		return s
 //	}
 //
-//	func (impl *Servers) routesCloudPcDeviceImagesServer(cfg *serverConfig) []serverRoute {
-//		var srv CloudPcDeviceImagesServer = UnimplementedCloudPcDeviceImagesServer{}
-//		if impl.CloudPcDeviceImages != nil {
-//			srv = impl.CloudPcDeviceImages
-//		}
-//		return []serverRoute{
-//			{method: "POST", pattern: "/deviceManagement/virtualEndpoint/deviceImages",
-//				handler: handleJSON(cfg, http.StatusCreated, srv.CreateCloudPcDeviceImage)},
-//		}
+//	var serverRoutes = []serverRoute{
+//		{method: "POST", pattern: "/deviceManagement/virtualEndpoint/deviceImages", group: 0,
+//			name: "CreateCloudPcDeviceImage", op: OpCreateCloudPcDeviceImage, status: http.StatusCreated,
+//			req: (*CreateCloudPcDeviceImageRequest)(nil),
+//			call: func(impl any, ctx context.Context, req any) (any, error) {
+//				return impl.(*Servers).CloudPcDeviceImages.CreateCloudPcDeviceImage(ctx, req.(*CreateCloudPcDeviceImageRequest))
+//			}},
 //	}
+//
+// The route table is static data; the one handler type (opHandler,
+// server_handlers.go) binds the request from its type and calls the
+// closure.
 //
 // A Server holds all of its state: its options, its own http.ServeMux, and
 // the dispatchers of every route, so its 404 and 405 answers see the whole
@@ -55,10 +48,10 @@ package runtime
 // depends on recovering a ServeMux panic.
 //
 // Path parameters are whole-segment wildcards ({userID}) read with
-// pathValue (r.PathValue). An OData key or function segment ("users('{id}')",
+// r.PathValue. An OData key or function segment ("users('{id}')",
 // "getX(period='{period}')") is registered as one wildcard and described by
 // a serverSegment; the dispatcher parses it and stores each parameter with
-// r.SetPathValue, so bind reads every path parameter the same way. Routes
+// r.SetPathValue, so the handler reads every path parameter the same way. Routes
 // of the same method and pattern (several functions under one wildcard, or
 // functions and one plain parameter route) share one ServeMux registration:
 // the functions are tried in registration order, the plain route last.
@@ -110,6 +103,9 @@ type serverConfig struct {
 	// pageSize is the largest page of a collection answer without $top
 	// (WithPageSize): 0 DefaultPageSize, < 0 unlimited.
 	pageSize int
+	// stub, when set, answers its operation instead of the implementation
+	// (the handler example tests).
+	stub *serverStub
 }
 
 // WithPrefix mounts the routes under a path prefix such as "/beta" or
@@ -191,8 +187,20 @@ type serverRoute struct {
 	// operations of several derived types share the method and pattern:
 	// the request body's @odata.type picks one.
 	odataType string
-	// handler serves the operation (handleJSON, handleNoContent).
+	// handler serves the operation; addOps makes it from the fields below.
 	handler http.Handler
+
+	// The operation of a generated route: its group (the index of its
+	// field in Servers) and method name there, its Op, documented status
+	// and answer kind, a nil pointer to its request type, and the closure
+	// that calls the method (server_handlers.go).
+	group  int
+	name   string
+	op     Op
+	status int
+	answer answerKind
+	req    any
+	call   serverCall
 }
 
 // Server is the http.Handler of a generated package's API: every operation

@@ -13,160 +13,263 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 )
 
 // This file is the generic adapter between net/http and a server
 // implementation: it binds a request, calls the implementation and writes
 // its result or error in Graph's format.
 
-// serverBinder is what a generated request type implements: bind fills it
-// from the request (path values, headers, query options, body).
-type serverBinder[Req any] interface {
-	*Req
-	bind(r *http.Request, cfg *serverConfig) error
-}
-
-// The adapters below are generic only where they must be: the small
-// closure each builds news the operation's request type, binds it and calls
-// the implementation. Everything else (panic recovery, the body limit,
-// writing the answer) is in the non-generic handler types, compiled once
-// for all operations: a package of thousands of operations then compiles a
-// few lines per operation instead of a whole handler. The adapters are not
-// inlined: a routes method has one call per route, and inlining would
-// copy the closure into each (on the Graph corpus, +450 MB of compiler
-// memory and +4 s of CPU), for nothing at run time.
-
-// handleJSON returns the handler of an operation that answers with a JSON
-// body and the documented status (200, 201, ...).
+// The handler of every operation is one non-generic type, driven by data:
+// the generated route table (serverRoutes, a package-level variable the
+// compiler lays out as static data) gives each operation's group, method
+// name, Op, documented status and answer kind, a nil pointer to its request
+// type, and a closure without captured variables that calls the typed
+// method. The request type says what to fill in: fields tagged path:"name"
+// get the path parameter, fields tagged header:"Name" the request header, a
+// field of type ODataQuery the query options, and a field Body the request
+// body (*T decoded as JSON and validated with T's ValidateFor, []byte read
+// raw). So a package of thousands of operations compiles one small function
+// per operation (no bind method, no routes code, no generic instantiation
+// per request, response or body type).
 //
-//go:noinline
-func handleJSON[Req any, Resp any, PR serverBinder[Req]](cfg *serverConfig, status int, call func(context.Context, *Req) (*Resp, error)) http.Handler {
-	return &jsonHandler{cfg: cfg, status: status, serve: func(ctx context.Context, r *http.Request) (any, error) {
-		req := new(Req)
-		if err := PR(req).bind(r, cfg); err != nil {
-			return nil, err
+//	var serverRoutes = []serverRoute{
+//		{method: "POST", pattern: "/deviceManagement/virtualEndpoint/deviceImages", group: 0,
+//			name: "CreateCloudPcDeviceImage", op: OpCreateCloudPcDeviceImage, status: http.StatusCreated,
+//			req: (*CreateCloudPcDeviceImageRequest)(nil),
+//			call: func(impl any, ctx context.Context, req any) (any, error) {
+//				return impl.(*Servers).CloudPcDeviceImages.CreateCloudPcDeviceImage(ctx, req.(*CreateCloudPcDeviceImageRequest))
+//			}},
+//	}
+
+// serverCall calls the implementation's method with the bound request (a
+// pointer to the operation's request type): impl is the *Servers given to
+// NewServer. It returns the method's answer: the response pointer (JSON),
+// the Location (redirect) or nil (no content).
+type serverCall func(impl any, ctx context.Context, req any) (any, error)
+
+// answerKind says how an operation answers.
+type answerKind uint8
+
+const (
+	answerJSON      answerKind = iota // a JSON body with the status
+	answerNoContent                   // the status and no body
+	answerRedirect                    // the status and a Location header
+)
+
+// addOps adds the routes of a generated table, each served by an opHandler
+// calling impl (a pointer to the generated Servers). An operation whose
+// group (the field of Servers with index rt.group) is nil answers 501
+// notImplemented, as the group's Unimplemented server does.
+func (s *Server) addOps(impl any, routes []serverRoute) {
+	groups := reflect.ValueOf(impl).Elem()
+	out := make([]serverRoute, len(routes))
+	for i, rt := range routes {
+		call := rt.call
+		if groups.Field(rt.group).IsNil() {
+			name := rt.name
+			call = func(any, context.Context, any) (any, error) { return nil, notImplemented(name) }
 		}
-		resp, err := call(ctx, req)
-		if err != nil || resp == nil {
-			return nil, err
-		}
-		return resp, nil
-	}}
+		rt.handler = &opHandler{cfg: s.cfg, op: rt.op, kind: rt.answer, status: rt.status,
+			reqType: reflect.TypeOf(rt.req).Elem(), impl: impl, call: call}
+		out[i] = rt
+	}
+	s.add(out)
 }
 
-// jsonHandler serves an operation that answers with a JSON body: serve
-// binds the request and calls the implementation, returning the response
-// (nil when the implementation returned none) or an error.
-type jsonHandler struct {
-	cfg    *serverConfig
-	status int
-	serve  func(ctx context.Context, r *http.Request) (any, error)
+// opHandler serves one operation.
+type opHandler struct {
+	cfg     *serverConfig
+	op      Op
+	kind    answerKind
+	status  int
+	reqType reflect.Type
+	impl    any
+	call    serverCall
+	// binder is reqType's binder, looked up on first use.
+	binder atomic.Pointer[reqBinder]
 }
 
-func (h *jsonHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+func (h *opHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	defer serverRecover(h.cfg, w, r)
 	serverLimitBody(h.cfg, w, r)
 	ctx, ans := serverAnswerContext(w, r, h.status)
-	pg := takeSkipToken(r)
-	resp, err := h.serve(ctx, r)
-	switch {
-	case err != nil:
-		h.cfg.fail(w, r, err)
-	case resp != nil:
-		if pg.get {
-			if writeCount(w, r, resp) {
-				return
+	switch h.kind {
+	case answerJSON:
+		pg := takeSkipToken(r)
+		resp, err := h.serve(ctx, r)
+		switch {
+		case err != nil:
+			h.cfg.fail(w, r, err)
+		case resp != nil:
+			if pg.get {
+				if writeCount(w, r, resp) {
+					return
+				}
+				resp = pg.page(h.cfg, r, resp)
 			}
-			resp = pg.page(h.cfg, r, resp)
+			writeJSON(h.cfg, w, r, ans.status, resp)
+		case ans.status == http.StatusAccepted || ans.status == http.StatusNoContent || ans.status/100 == 3:
+			// A long-running operation accepted (202 with Location), or an
+			// answer without a body the implementation chose.
+			echoClientRequestID(w, r)
+			w.WriteHeader(ans.status)
+		default:
+			h.cfg.fail(w, r, errNilResponse)
 		}
-		writeJSON(h.cfg, w, r, ans.status, resp)
-	case ans.status == http.StatusAccepted || ans.status == http.StatusNoContent || ans.status/100 == 3:
-		// A long-running operation accepted (202 with Location), or an
-		// answer without a body the implementation chose.
+	case answerNoContent:
+		if _, err := h.serve(ctx, r); err != nil {
+			h.cfg.fail(w, r, err)
+			return
+		}
 		echoClientRequestID(w, r)
 		w.WriteHeader(ans.status)
 	default:
-		h.cfg.fail(w, r, errNilResponse)
+		resp, err := h.serve(ctx, r)
+		if err != nil {
+			h.cfg.fail(w, r, err)
+			return
+		}
+		loc, _ := resp.(string)
+		if loc == "" {
+			h.cfg.fail(w, r, errNilResponse)
+			return
+		}
+		echoClientRequestID(w, r)
+		w.Header().Set("Location", loc)
+		w.WriteHeader(ans.status)
 	}
+}
+
+// serve binds the request and calls the implementation (or the stub of
+// the handler tests, when one is set for this operation). A nil response
+// pointer is returned as nil.
+func (h *opHandler) serve(ctx context.Context, r *http.Request) (any, error) {
+	b := h.binder.Load()
+	if b == nil {
+		b = binderOf(h.reqType)
+		h.binder.Store(b)
+	}
+	req, err := b.bind(r, h.cfg, h.op)
+	if err != nil {
+		return nil, err
+	}
+	call := h.call
+	if st := h.cfg.stub; st != nil && st.op == h.op {
+		call = st.call
+	}
+	resp, err := call(h.impl, ctx, req)
+	if err != nil || resp == nil {
+		return nil, err
+	}
+	if rv := reflect.ValueOf(resp); rv.Kind() == reflect.Pointer && rv.IsNil() {
+		return nil, nil
+	}
+	return resp, nil
+}
+
+// serverStub replaces the implementation of one operation: the handler
+// tests (docgen_examples_handler_test.go) answer through it.
+type serverStub struct {
+	op   Op
+	call serverCall
 }
 
 // errNilResponse is reported when an implementation returns neither a
 // response nor an error.
 var errNilResponse = errors.New("docgen server: the implementation returned a nil response and a nil error")
 
-// handleNoContent returns the handler of an operation that answers with a
-// status and no body (204 No Content, or 200/202 without a body).
-//
-//go:noinline
-func handleNoContent[Req any, PR serverBinder[Req]](cfg *serverConfig, status int, call func(context.Context, *Req) error) http.Handler {
-	return &noContentHandler{cfg: cfg, status: status, serve: func(ctx context.Context, r *http.Request) error {
-		req := new(Req)
-		if err := PR(req).bind(r, cfg); err != nil {
-			return err
+// reqBinder fills a request type's fields from an *http.Request.
+type reqBinder struct {
+	typ    reflect.Type
+	fields []reqField
+}
+
+// reqField is one field a reqBinder fills.
+type reqField struct {
+	index int
+	kind  reqFieldKind
+	// name is the path parameter or header name.
+	name string
+	// body is the type a JSON body decodes into (reqBody).
+	body reflect.Type
+}
+
+type reqFieldKind uint8
+
+const (
+	reqPath reqFieldKind = iota
+	reqHeader
+	reqQuery
+	reqBody
+	reqRawBody
+)
+
+// reqBinders caches the binder of each request type, shared by the
+// handlers of every Server.
+var reqBinders sync.Map // reflect.Type → *reqBinder
+
+var odataQueryType = reflect.TypeFor[ODataQuery]()
+
+// binderOf returns the binder of a request struct type.
+func binderOf(t reflect.Type) *reqBinder {
+	if b, ok := reqBinders.Load(t); ok {
+		return b.(*reqBinder)
+	}
+	b := &reqBinder{typ: t}
+	for i := range t.NumField() {
+		f := t.Field(i)
+		switch {
+		case f.Tag.Get("path") != "":
+			b.fields = append(b.fields, reqField{index: i, kind: reqPath, name: f.Tag.Get("path")})
+		case f.Tag.Get("header") != "":
+			b.fields = append(b.fields, reqField{index: i, kind: reqHeader, name: f.Tag.Get("header")})
+		case f.Type == odataQueryType:
+			b.fields = append(b.fields, reqField{index: i, kind: reqQuery})
+		case f.Name == "Body" && f.Type.Kind() == reflect.Pointer:
+			b.fields = append(b.fields, reqField{index: i, kind: reqBody, body: f.Type.Elem()})
+		case f.Name == "Body" && f.Type == reflect.TypeFor[[]byte]():
+			b.fields = append(b.fields, reqField{index: i, kind: reqRawBody})
 		}
-		return call(ctx, req)
-	}}
-}
-
-// noContentHandler serves an operation that answers with a status and no
-// body: serve binds the request and calls the implementation.
-type noContentHandler struct {
-	cfg    *serverConfig
-	status int
-	serve  func(ctx context.Context, r *http.Request) error
-}
-
-func (h *noContentHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	defer serverRecover(h.cfg, w, r)
-	serverLimitBody(h.cfg, w, r)
-	ctx, ans := serverAnswerContext(w, r, h.status)
-	if err := h.serve(ctx, r); err != nil {
-		h.cfg.fail(w, r, err)
-		return
 	}
-	echoClientRequestID(w, r)
-	w.WriteHeader(ans.status)
+	actual, _ := reqBinders.LoadOrStore(t, b)
+	return actual.(*reqBinder)
 }
 
-// handleRedirect returns the handler of an operation that answers with a
-// redirect (302 Found to a download URL): the implementation returns the
-// Location.
-//
-//go:noinline
-func handleRedirect[Req any, PR serverBinder[Req]](cfg *serverConfig, status int, call func(context.Context, *Req) (string, error)) http.Handler {
-	return &redirectHandler{cfg: cfg, status: status, serve: func(ctx context.Context, r *http.Request) (string, error) {
-		req := new(Req)
-		if err := PR(req).bind(r, cfg); err != nil {
-			return "", err
+// bind returns a new request (a pointer to b's type) filled from r: path
+// parameters, headers, query options, then the body, whose errors come in
+// that order.
+func (b *reqBinder) bind(r *http.Request, cfg *serverConfig, op Op) (any, error) {
+	rv := reflect.New(b.typ)
+	req := rv.Elem()
+	for i := range b.fields {
+		f := &b.fields[i]
+		switch f.kind {
+		case reqPath:
+			req.Field(f.index).SetString(r.PathValue(f.name))
+		case reqHeader:
+			req.Field(f.index).SetString(r.Header.Get(f.name))
+		case reqQuery:
+			q, err := readODataQuery(r)
+			if err != nil {
+				return nil, err
+			}
+			*req.Field(f.index).Addr().Interface().(*ODataQuery) = q
+		case reqBody:
+			v := reflect.New(f.body)
+			if err := decodeBodyStrict(r, op, v.Interface(), cfg != nil && cfg.strict); err != nil {
+				return nil, err
+			}
+			req.Field(f.index).Set(v)
+		case reqRawBody:
+			raw, err := readRawBody(r)
+			if err != nil {
+				return nil, err
+			}
+			req.Field(f.index).SetBytes(raw)
 		}
-		return call(ctx, req)
-	}}
-}
-
-// redirectHandler serves an operation that answers with a redirect: serve
-// binds the request and calls the implementation, returning the Location.
-type redirectHandler struct {
-	cfg    *serverConfig
-	status int
-	serve  func(ctx context.Context, r *http.Request) (string, error)
-}
-
-func (h *redirectHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	defer serverRecover(h.cfg, w, r)
-	serverLimitBody(h.cfg, w, r)
-	ctx, ans := serverAnswerContext(w, r, h.status)
-	loc, err := h.serve(ctx, r)
-	if err != nil {
-		h.cfg.fail(w, r, err)
-		return
 	}
-	if loc == "" {
-		h.cfg.fail(w, r, errNilResponse)
-		return
-	}
-	echoClientRequestID(w, r)
-	w.Header().Set("Location", loc)
-	w.WriteHeader(ans.status)
+	return rv.Interface(), nil
 }
 
 // serverLimitBody limits the request body to the configured size (413
@@ -175,22 +278,6 @@ func serverLimitBody(cfg *serverConfig, w http.ResponseWriter, r *http.Request) 
 	if r.Body != nil && r.Body != http.NoBody {
 		r.Body = http.MaxBytesReader(w, r.Body, cfg.maxBody)
 	}
-}
-
-// pathValue is r.PathValue(name): the path parameter name of the route,
-// or "" if it has none. Generated bind methods call it, not r.PathValue,
-// which the compiler would inline into each of thousands of call sites.
-//
-//go:noinline
-func pathValue(r *http.Request, name string) string {
-	return r.PathValue(name)
-}
-
-// headerValue is r.Header.Get(name), kept out of line like pathValue.
-//
-//go:noinline
-func headerValue(r *http.Request, name string) string {
-	return r.Header.Get(name)
 }
 
 // serverRecover turns a panic of the implementation into a 500. It
@@ -223,26 +310,17 @@ func serverPutBuf(b *bytes.Buffer) {
 	}
 }
 
-// decodeBody reads, decodes and validates the JSON body of an operation
-// into a new T: 415 unless the Content-Type is application/json (any
-// parameters), 413 beyond the body limit, 400 for an empty or malformed
-// body, and the *ValidationError of T's ValidateFor(op) when T has one.
-// Only the allocation is generic; decodeBodyInto does the work.
-func decodeBody[T any](r *http.Request, cfg *serverConfig, op Op) (*T, error) {
-	v := new(T)
-	if err := decodeBodyStrict(r, op, v, cfg != nil && cfg.strict); err != nil {
-		return nil, err
-	}
-	return v, nil
-}
-
-// decodeBodyInto is decodeBody for a v that is a pointer to the body type.
+// decodeBodyInto is decodeBodyStrict without strict.
 func decodeBodyInto(r *http.Request, op Op, v any) error {
 	return decodeBodyStrict(r, op, v, false)
 }
 
-// decodeBodyStrict is decodeBodyInto; with strict, a member no field of
-// the body's types holds, or a member given twice, is a 400.
+// decodeBodyStrict reads, decodes and validates the JSON body of an
+// operation into v, a pointer to the body type: 415 unless the
+// Content-Type is application/json (any parameters), 413 beyond the body
+// limit, 400 for an empty or malformed body, and the *ValidationError of
+// the body's ValidateFor(op) when it has one. With strict, a member no
+// field of the body's types holds, or a member given twice, is a 400.
 func decodeBodyStrict(r *http.Request, op Op, v any, strict bool) error {
 	if ct := r.Header.Get("Content-Type"); !isJSONMediaType(ct) {
 		if ct == "" {

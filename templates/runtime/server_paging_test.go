@@ -18,11 +18,6 @@ type srvtListRequest struct {
 	Query ODataQuery
 }
 
-func (req *srvtListRequest) bind(r *http.Request, cfg *serverConfig) (err error) {
-	req.Query, err = readODataQuery(r)
-	return err
-}
-
 type srvtLister struct {
 	n      int
 	delta  bool

@@ -9,6 +9,7 @@ import (
 	"io"
 	"net/http"
 	"net/http/httptest"
+	"reflect"
 	"strings"
 	"sync"
 	"testing"
@@ -17,7 +18,7 @@ import (
 )
 
 // This file tests the handler adapter the way generated code uses it: a
-// hand-written operation (request type with bind, server interface, the
+// hand-written operation (tagged request type, server interface, the
 // Servers struct and NewServer of a generated package) served by
 // httptest.NewServer and called with a real HTTP client.
 
@@ -47,42 +48,41 @@ func (v *srvtImage) ValidateFor(op Op) error {
 }
 
 type srvtCreateRequest struct {
-	Body            *srvtImage
+	ClientRequestID string `header:"client-request-id"`
 	Query           ODataQuery
-	ClientRequestID string
-}
-
-func (req *srvtCreateRequest) bind(r *http.Request, cfg *serverConfig) (err error) {
-	req.ClientRequestID = headerValue(r, "client-request-id")
-	if req.Query, err = readODataQuery(r); err != nil {
-		return err
-	}
-	req.Body, err = decodeBody[srvtImage](r, cfg, srvtOpCreate)
-	return err
+	Body            *srvtImage
 }
 
 type srvtGetRequest struct {
-	ImageID string
+	ImageID string `path:"imageID"`
 	Query   ODataQuery
 }
 
-func (req *srvtGetRequest) bind(r *http.Request, cfg *serverConfig) (err error) {
-	req.ImageID = pathValue(r, "imageID")
-	req.Query, err = readODataQuery(r)
-	return err
-}
-
 type srvtReportRequest struct {
-	Period string
-	Date   string
+	Period string `path:"period"`
+	Date   string `path:"date"`
 	Query  ODataQuery
 }
 
-func (req *srvtReportRequest) bind(r *http.Request, cfg *serverConfig) (err error) {
-	req.Period = r.PathValue("period")
-	req.Date = r.PathValue("date")
-	req.Query, err = readODataQuery(r)
-	return err
+// srvtHandler is the opHandler of a hand-written operation: call gets the
+// bound request.
+func srvtHandler(cfg *serverConfig, op Op, kind answerKind, status int, req any, call func(ctx context.Context, req any) (any, error)) http.Handler {
+	return &opHandler{cfg: cfg, op: op, kind: kind, status: status, reqType: reflect.TypeOf(req).Elem(),
+		call: func(_ any, ctx context.Context, req any) (any, error) { return call(ctx, req) }}
+}
+
+// handleJSON, handleNoContent and handleRedirect are srvtHandler for a
+// method value, as these tests write their routes.
+func handleJSON[Req, Resp any](cfg *serverConfig, status int, call func(context.Context, *Req) (*Resp, error)) http.Handler {
+	return srvtHandler(cfg, "", answerJSON, status, (*Req)(nil), func(ctx context.Context, req any) (any, error) { return call(ctx, req.(*Req)) })
+}
+
+func handleNoContent[Req any](cfg *serverConfig, status int, call func(context.Context, *Req) error) http.Handler {
+	return srvtHandler(cfg, "", answerNoContent, status, (*Req)(nil), func(ctx context.Context, req any) (any, error) { return nil, call(ctx, req.(*Req)) })
+}
+
+func handleRedirect[Req any](cfg *serverConfig, status int, call func(context.Context, *Req) (string, error)) http.Handler {
+	return srvtHandler(cfg, "", answerRedirect, status, (*Req)(nil), func(ctx context.Context, req any) (any, error) { return call(ctx, req.(*Req)) })
 }
 
 // srvtImagesServer is the hand-written equivalent of a generated group.
@@ -94,7 +94,8 @@ type srvtImagesServer interface {
 
 func srvtImagesRoutes(cfg *serverConfig, srv srvtImagesServer) []serverRoute {
 	return []serverRoute{
-		{method: "POST", pattern: "/deviceManagement/images", handler: handleJSON(cfg, http.StatusCreated, srv.CreateImage)},
+		{method: "POST", pattern: "/deviceManagement/images", handler: srvtHandler(cfg, srvtOpCreate, answerJSON, http.StatusCreated, (*srvtCreateRequest)(nil),
+			func(ctx context.Context, req any) (any, error) { return srv.CreateImage(ctx, req.(*srvtCreateRequest)) })},
 		{method: "GET", pattern: "/deviceManagement/images/{imageID}", handler: handleJSON(cfg, http.StatusOK, srv.GetImage)},
 		{method: "DELETE", pattern: "/deviceManagement/images/{imageID}", handler: handleNoContent(cfg, http.StatusNoContent, srv.DeleteImage)},
 	}
@@ -127,16 +128,8 @@ type srvtContentServer interface {
 }
 
 type srvtContentRequest struct {
-	ItemID string
+	ItemID string `path:"itemID"`
 	Body   []byte
-}
-
-func (req *srvtContentRequest) bind(r *http.Request, cfg *serverConfig) (err error) {
-	req.ItemID = pathValue(r, "itemID")
-	if r.Method == http.MethodPut {
-		req.Body, err = readRawBody(r)
-	}
-	return err
 }
 
 func srvtContentRoutes(cfg *serverConfig, srv srvtContentServer) []serverRoute {

@@ -68,24 +68,23 @@ type Servers struct {
 // *Server; several may serve side by side.
 func NewServer(impl Servers, opts ...ServerOption) *Server {
 	s := newServer(opts)
-	s.add(impl.routesEventsServer(s.cfg))
+	s.addOps(&impl, serverRoutes)
 	return s
 }
 
-// routesEventsServer returns the routes of impl.Events
-// (UnimplementedEventsServer when it is nil). Routes:
-//
-//	POST /me/events → CreateEvent
-//	POST /me/events/{EventID}/forward → EventForward
-//	PATCH /me/events/{EventID} → UpdateEvent
-func (impl *Servers) routesEventsServer(cfg *serverConfig) []serverRoute {
-	var srv EventsServer = UnimplementedEventsServer{}
-	if impl.Events != nil {
-		srv = impl.Events
-	}
-	return []serverRoute{
-		{method: "POST", pattern: "/me/events", handler: handleJSON(cfg, http.StatusCreated, srv.CreateEvent)},
-		{method: "POST", pattern: "/me/events/{EventID}/forward", handler: handleNoContent(cfg, http.StatusAccepted, srv.EventForward)},
-		{method: "PATCH", pattern: "/me/events/{EventID}", handler: handleNoContent(cfg, http.StatusNoContent, srv.UpdateEvent)},
-	}
+// serverRoutes are the routes of every operation, group by group in the order
+// of the fields of Servers (group is the field's index): static data that
+// NewServer serves with the runtime's handler, which binds the request type's
+// fields and calls the method through call.
+var serverRoutes = []serverRoute{
+	// EventsServer: impl.Events
+	{method: "POST", pattern: "/me/events", group: 0, name: "CreateEvent", op: OpCreateEvent, status: http.StatusCreated, req: (*CreateEventRequest)(nil), call: func(impl any, ctx context.Context, req any) (any, error) {
+		return impl.(*Servers).Events.CreateEvent(ctx, req.(*CreateEventRequest))
+	}},
+	{method: "POST", pattern: "/me/events/{EventID}/forward", group: 0, name: "EventForward", op: OpEventForward, status: http.StatusAccepted, answer: answerNoContent, req: (*EventForwardRequest)(nil), call: func(impl any, ctx context.Context, req any) (any, error) {
+		return nil, impl.(*Servers).Events.EventForward(ctx, req.(*EventForwardRequest))
+	}},
+	{method: "PATCH", pattern: "/me/events/{EventID}", group: 0, name: "UpdateEvent", op: OpUpdateEvent, status: http.StatusNoContent, answer: answerNoContent, req: (*UpdateEventRequest)(nil), call: func(impl any, ctx context.Context, req any) (any, error) {
+		return nil, impl.(*Servers).Events.UpdateEvent(ctx, req.(*UpdateEventRequest))
+	}},
 }

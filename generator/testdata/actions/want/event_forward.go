@@ -3,8 +3,6 @@
 
 package actions
 
-import "net/http"
-
 // OpEventForward is the operation "event: forward": POST
 // /me/events/{id}/forward.
 //
@@ -72,19 +70,10 @@ func (v *EventForwardBody) ValidateFor(op Op) error {
 // /me/events/{id}/forward): "event: forward".
 type EventForwardRequest struct {
 	// EventID is the path parameter {id}.
-	EventID string
+	EventID string `path:"EventID"`
 	// Query holds the OData query options ($select, $filter, ...).
 	Query ODataQuery
 	// Body is the request body, decoded and validated with
 	// ValidateFor(OpEventForward).
 	Body *EventForwardBody
-}
-
-func (req *EventForwardRequest) bind(r *http.Request, cfg *serverConfig) (err error) {
-	req.EventID = pathValue(r, "EventID")
-	if req.Query, err = readODataQuery(r); err != nil {
-		return err
-	}
-	req.Body, err = decodeBody[EventForwardBody](r, cfg, OpEventForward)
-	return err
 }

@@ -3,8 +3,6 @@
 
 package actions
 
-import "net/http"
-
 // OpUpdateEvent is the operation "Update event": PATCH /me/events/{id}.
 //
 // Source: api/event-update.md#http-request
@@ -14,19 +12,10 @@ const OpUpdateEvent Op = "event-update"
 // "Update event".
 type UpdateEventRequest struct {
 	// EventID is the path parameter {id}.
-	EventID string
+	EventID string `path:"EventID"`
 	// Query holds the OData query options ($select, $filter, ...).
 	Query ODataQuery
 	// Body is the request body, decoded and validated with
 	// ValidateFor(OpUpdateEvent).
 	Body *Event
-}
-
-func (req *UpdateEventRequest) bind(r *http.Request, cfg *serverConfig) (err error) {
-	req.EventID = pathValue(r, "EventID")
-	if req.Query, err = readODataQuery(r); err != nil {
-		return err
-	}
-	req.Body, err = decodeBody[Event](r, cfg, OpUpdateEvent)
-	return err
 }

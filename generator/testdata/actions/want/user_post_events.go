@@ -3,8 +3,6 @@
 
 package actions
 
-import "net/http"
-
 // OpCreateEvent is the operation "Create event": POST /me/events.
 //
 // Source: api/user-post-events.md#http-request
@@ -18,12 +16,4 @@ type CreateEventRequest struct {
 	// Body is the request body, decoded and validated with
 	// ValidateFor(OpCreateEvent).
 	Body *Event
-}
-
-func (req *CreateEventRequest) bind(r *http.Request, cfg *serverConfig) (err error) {
-	if req.Query, err = readODataQuery(r); err != nil {
-		return err
-	}
-	req.Body, err = decodeBody[Event](r, cfg, OpCreateEvent)
-	return err
 }

@@ -193,66 +193,49 @@ type Servers struct {
 // *Server; several may serve side by side.
 func NewServer(impl Servers, opts ...ServerOption) *Server {
 	s := newServer(opts)
-	s.add(impl.routesContentServer(s.cfg))
-	s.add(impl.routesWidgetServer(s.cfg))
-	s.add(impl.routesWidgetsServer(s.cfg))
+	s.addOps(&impl, serverRoutes)
 	return s
 }
 
-// routesContentServer returns the routes of impl.Content
-// (UnimplementedContentServer when it is nil). Routes:
-//
-//	GET /widgets/{WidgetID}/parts/{PartID}/content → GetWidgetContent
-func (impl *Servers) routesContentServer(cfg *serverConfig) []serverRoute {
-	var srv ContentServer = UnimplementedContentServer{}
-	if impl.Content != nil {
-		srv = impl.Content
-	}
-	return []serverRoute{
-		{method: "GET", pattern: "/widgets/{WidgetID}/parts/{PartID}/content", handler: handleRedirect(cfg, http.StatusFound, srv.GetWidgetContent)},
-	}
-}
-
-// routesWidgetServer returns the routes of impl.Widget
-// (UnimplementedWidgetServer when it is nil). Routes:
-//
-//	GET /me/widget → GetWidget
-func (impl *Servers) routesWidgetServer(cfg *serverConfig) []serverRoute {
-	var srv WidgetServer = UnimplementedWidgetServer{}
-	if impl.Widget != nil {
-		srv = impl.Widget
-	}
-	return []serverRoute{
-		{method: "GET", pattern: "/me/widget", handler: handleJSON(cfg, http.StatusOK, srv.GetWidget)},
-	}
-}
-
-// routesWidgetsServer returns the routes of impl.Widgets
-// (UnimplementedWidgetsServer when it is nil). Routes:
-//
-//	POST /widgets → CreateGizmo
-//	POST /widgets → CreateSprocket
-//	POST /widgets → CreateWidget
-//	POST /widgetTemplates/{TemplateID}/widgets → CreateWidgetFromTemplate
-//	DELETE /widgets/{WidgetID} → DeleteWidget
-//	GET /widgets/{WidgetID} → GetWidgetByID
-//	GET /widgets → ListWidgets
-//	GET /widgets/{WidgetID} → WidgetFilterByOwner
-//	POST /widgets/{WidgetID}/spin → WidgetSpin
-func (impl *Servers) routesWidgetsServer(cfg *serverConfig) []serverRoute {
-	var srv WidgetsServer = UnimplementedWidgetsServer{}
-	if impl.Widgets != nil {
-		srv = impl.Widgets
-	}
-	return []serverRoute{
-		{method: "POST", pattern: "/widgets", odataType: "microsoft.graph.gizmo", handler: handleJSON(cfg, http.StatusCreated, srv.CreateGizmo)},
-		{method: "POST", pattern: "/widgets", odataType: "microsoft.graph.sprocket", handler: handleJSON(cfg, http.StatusCreated, srv.CreateSprocket)},
-		{method: "POST", pattern: "/widgets", handler: handleJSON(cfg, http.StatusCreated, srv.CreateWidget)},
-		{method: "POST", pattern: "/widgetTemplates/{TemplateID}/widgets", handler: handleJSON(cfg, http.StatusCreated, srv.CreateWidgetFromTemplate)},
-		{method: "DELETE", pattern: "/widgets/{WidgetID}", handler: handleNoContent(cfg, http.StatusNoContent, srv.DeleteWidget)},
-		{method: "GET", pattern: "/widgets/{WidgetID}", handler: handleJSON(cfg, http.StatusOK, srv.GetWidgetByID)},
-		{method: "GET", pattern: "/widgets", handler: handleJSON(cfg, http.StatusOK, srv.ListWidgets)},
-		{method: "GET", pattern: "/widgets/{WidgetID}", segments: []serverSegment{{wildcard: "WidgetID", name: "filterByOwner", params: []serverSegmentParam{{arg: "on", path: "On"}}}}, handler: handleJSON(cfg, http.StatusOK, srv.WidgetFilterByOwner)},
-		{method: "POST", pattern: "/widgets/{WidgetID}/spin", handler: handleNoContent(cfg, http.StatusAccepted, srv.WidgetSpin)},
-	}
+// serverRoutes are the routes of every operation, group by group in the order
+// of the fields of Servers (group is the field's index): static data that
+// NewServer serves with the runtime's handler, which binds the request type's
+// fields and calls the method through call.
+var serverRoutes = []serverRoute{
+	// ContentServer: impl.Content
+	{method: "GET", pattern: "/widgets/{WidgetID}/parts/{PartID}/content", group: 0, name: "GetWidgetContent", op: OpGetWidgetContent, status: http.StatusFound, answer: answerRedirect, req: (*GetWidgetContentRequest)(nil), call: func(impl any, ctx context.Context, req any) (any, error) {
+		return impl.(*Servers).Content.GetWidgetContent(ctx, req.(*GetWidgetContentRequest))
+	}},
+	// WidgetServer: impl.Widget
+	{method: "GET", pattern: "/me/widget", group: 1, name: "GetWidget", op: OpGetWidget, status: http.StatusOK, req: (*GetWidgetRequest)(nil), call: func(impl any, ctx context.Context, req any) (any, error) {
+		return impl.(*Servers).Widget.GetWidget(ctx, req.(*GetWidgetRequest))
+	}},
+	// WidgetsServer: impl.Widgets
+	{method: "POST", pattern: "/widgets", odataType: "microsoft.graph.gizmo", group: 2, name: "CreateGizmo", op: OpCreateGizmo, status: http.StatusCreated, req: (*CreateGizmoRequest)(nil), call: func(impl any, ctx context.Context, req any) (any, error) {
+		return impl.(*Servers).Widgets.CreateGizmo(ctx, req.(*CreateGizmoRequest))
+	}},
+	{method: "POST", pattern: "/widgets", odataType: "microsoft.graph.sprocket", group: 2, name: "CreateSprocket", op: OpCreateSprocket, status: http.StatusCreated, req: (*CreateSprocketRequest)(nil), call: func(impl any, ctx context.Context, req any) (any, error) {
+		return impl.(*Servers).Widgets.CreateSprocket(ctx, req.(*CreateSprocketRequest))
+	}},
+	{method: "POST", pattern: "/widgets", group: 2, name: "CreateWidget", op: OpCreateWidget, status: http.StatusCreated, req: (*CreateWidgetRequest)(nil), call: func(impl any, ctx context.Context, req any) (any, error) {
+		return impl.(*Servers).Widgets.CreateWidget(ctx, req.(*CreateWidgetRequest))
+	}},
+	{method: "POST", pattern: "/widgetTemplates/{TemplateID}/widgets", group: 2, name: "CreateWidgetFromTemplate", op: OpCreateWidgetFromTemplate, status: http.StatusCreated, req: (*CreateWidgetFromTemplateRequest)(nil), call: func(impl any, ctx context.Context, req any) (any, error) {
+		return impl.(*Servers).Widgets.CreateWidgetFromTemplate(ctx, req.(*CreateWidgetFromTemplateRequest))
+	}},
+	{method: "DELETE", pattern: "/widgets/{WidgetID}", group: 2, name: "DeleteWidget", op: OpDeleteWidget, status: http.StatusNoContent, answer: answerNoContent, req: (*DeleteWidgetRequest)(nil), call: func(impl any, ctx context.Context, req any) (any, error) {
+		return nil, impl.(*Servers).Widgets.DeleteWidget(ctx, req.(*DeleteWidgetRequest))
+	}},
+	{method: "GET", pattern: "/widgets/{WidgetID}", group: 2, name: "GetWidgetByID", op: OpGetWidgetByID, status: http.StatusOK, req: (*GetWidgetByIDRequest)(nil), call: func(impl any, ctx context.Context, req any) (any, error) {
+		return impl.(*Servers).Widgets.GetWidgetByID(ctx, req.(*GetWidgetByIDRequest))
+	}},
+	{method: "GET", pattern: "/widgets", group: 2, name: "ListWidgets", op: OpListWidgets, status: http.StatusOK, req: (*ListWidgetsRequest)(nil), call: func(impl any, ctx context.Context, req any) (any, error) {
+		return impl.(*Servers).Widgets.ListWidgets(ctx, req.(*ListWidgetsRequest))
+	}},
+	{method: "GET", pattern: "/widgets/{WidgetID}", segments: []serverSegment{{wildcard: "WidgetID", name: "filterByOwner", params: []serverSegmentParam{{arg: "on", path: "On"}}}}, group: 2, name: "WidgetFilterByOwner", op: OpWidgetFilterByOwner, status: http.StatusOK, req: (*WidgetFilterByOwnerRequest)(nil), call: func(impl any, ctx context.Context, req any) (any, error) {
+		return impl.(*Servers).Widgets.WidgetFilterByOwner(ctx, req.(*WidgetFilterByOwnerRequest))
+	}},
+	{method: "POST", pattern: "/widgets/{WidgetID}/spin", group: 2, name: "WidgetSpin", op: OpWidgetSpin, status: http.StatusAccepted, answer: answerNoContent, req: (*WidgetSpinRequest)(nil), call: func(impl any, ctx context.Context, req any) (any, error) {
+		return nil, impl.(*Servers).Widgets.WidgetSpin(ctx, req.(*WidgetSpinRequest))
+	}},
 }

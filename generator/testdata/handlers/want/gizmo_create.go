@@ -3,8 +3,6 @@
 
 package handlers
 
-import "net/http"
-
 // OpCreateGizmo is the operation "Create gizmo": POST /widgets.
 //
 // Create a gizmo widget.
@@ -16,19 +14,10 @@ const OpCreateGizmo Op = "gizmo-create"
 // gizmo".
 type CreateGizmoRequest struct {
 	// Authorization is the Authorization request header. Bearer {token}. Required.
-	Authorization string
+	Authorization string `header:"Authorization"`
 	// Query holds the OData query options ($select, $filter, ...).
 	Query ODataQuery
 	// Body is the request body, decoded and validated with
 	// ValidateFor(OpCreateGizmo).
 	Body *Gizmo
-}
-
-func (req *CreateGizmoRequest) bind(r *http.Request, cfg *serverConfig) (err error) {
-	req.Authorization = headerValue(r, "Authorization")
-	if req.Query, err = readODataQuery(r); err != nil {
-		return err
-	}
-	req.Body, err = decodeBody[Gizmo](r, cfg, OpCreateGizmo)
-	return err
 }

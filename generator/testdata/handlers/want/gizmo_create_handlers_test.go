@@ -4,42 +4,15 @@
 package handlers
 
 import (
-	"context"
-	"encoding/json"
 	"net/http"
-	"sync/atomic"
 	"testing"
 )
-
-// stubCreateGizmo answers CreateGizmo with a fixed response and records the call.
-type stubCreateGizmo struct {
-	UnimplementedWidgetsServer
-	resp   *Gizmo
-	called atomic.Bool
-}
-
-func (s *stubCreateGizmo) CreateGizmo(ctx context.Context, req *CreateGizmoRequest) (*Gizmo, error) {
-	s.called.Store(true)
-	return s.resp, nil
-}
-
-// serveCreateGizmo mounts a new stubCreateGizmo under prefix: the Serve function of the handler cases of CreateGizmo.
-func serveCreateGizmo(prefix string, response []byte) (http.Handler, func() bool, error) {
-	s := &stubCreateGizmo{}
-	s.resp = new(Gizmo)
-	if response != nil {
-		if err := json.Unmarshal(response, s.resp); err != nil {
-			return nil, nil, err
-		}
-	}
-	return NewServer(Servers{Widgets: s}, WithPrefix(prefix)), s.called.Load, nil
-}
 
 // TestGizmoCreateHandlers sends the documented requests of api/gizmo-create.md
 // through NewServer and checks each answer against the documented response, one
 // subtest each (harness: docgen_examples_handler_test.go).
 func TestGizmoCreateHandlers(t *testing.T) {
-	runHandlerExamples(t, handlersGizmoCreate)
+	runHandlerExamples(t, NewServer, handlersGizmoCreate)
 }
 
 // handlersGizmoCreate are the documented request/response pairs of
@@ -56,6 +29,7 @@ var handlersGizmoCreate = []*handlerCase{
 		Response: examplesGizmoCreate[1],
 		Status:   http.StatusCreated,
 		Prefix:   "/v1.0",
-		Serve:    serveCreateGizmo,
+		Op:       OpCreateGizmo,
+		Resp:     (*Gizmo)(nil),
 	},
 }

@@ -3,8 +3,6 @@
 
 package handlers
 
-import "net/http"
-
 // OpCreateSprocket is the operation "Create sprocket": POST /widgets.
 //
 // Create a sprocket widget.
@@ -16,19 +14,10 @@ const OpCreateSprocket Op = "sprocket-create"
 // "Create sprocket".
 type CreateSprocketRequest struct {
 	// Authorization is the Authorization request header. Bearer {token}. Required.
-	Authorization string
+	Authorization string `header:"Authorization"`
 	// Query holds the OData query options ($select, $filter, ...).
 	Query ODataQuery
 	// Body is the request body, decoded and validated with
 	// ValidateFor(OpCreateSprocket).
 	Body *Sprocket
-}
-
-func (req *CreateSprocketRequest) bind(r *http.Request, cfg *serverConfig) (err error) {
-	req.Authorization = headerValue(r, "Authorization")
-	if req.Query, err = readODataQuery(r); err != nil {
-		return err
-	}
-	req.Body, err = decodeBody[Sprocket](r, cfg, OpCreateSprocket)
-	return err
 }

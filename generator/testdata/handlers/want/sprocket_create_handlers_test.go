@@ -4,43 +4,16 @@
 package handlers
 
 import (
-	"context"
-	"encoding/json"
 	"net/http"
-	"sync/atomic"
 	"testing"
 )
-
-// stubCreateSprocket answers CreateSprocket with a fixed response and records the call.
-type stubCreateSprocket struct {
-	UnimplementedWidgetsServer
-	resp   *Sprocket
-	called atomic.Bool
-}
-
-func (s *stubCreateSprocket) CreateSprocket(ctx context.Context, req *CreateSprocketRequest) (*Sprocket, error) {
-	s.called.Store(true)
-	return s.resp, nil
-}
-
-// serveCreateSprocket mounts a new stubCreateSprocket under prefix: the Serve function of the handler cases of CreateSprocket.
-func serveCreateSprocket(prefix string, response []byte) (http.Handler, func() bool, error) {
-	s := &stubCreateSprocket{}
-	s.resp = new(Sprocket)
-	if response != nil {
-		if err := json.Unmarshal(response, s.resp); err != nil {
-			return nil, nil, err
-		}
-	}
-	return NewServer(Servers{Widgets: s}, WithPrefix(prefix)), s.called.Load, nil
-}
 
 // TestSprocketCreateHandlers sends the documented requests of
 // api/sprocket-create.md through NewServer and checks each answer against the
 // documented response, one subtest each (harness:
 // docgen_examples_handler_test.go).
 func TestSprocketCreateHandlers(t *testing.T) {
-	runHandlerExamples(t, handlersSprocketCreate)
+	runHandlerExamples(t, NewServer, handlersSprocketCreate)
 }
 
 // handlersSprocketCreate are the documented request/response pairs of
@@ -57,6 +30,7 @@ var handlersSprocketCreate = []*handlerCase{
 		Response: examplesSprocketCreate[1],
 		Status:   http.StatusCreated,
 		Prefix:   "/v1.0",
-		Serve:    serveCreateSprocket,
+		Op:       OpCreateSprocket,
+		Resp:     (*Sprocket)(nil),
 	},
 }

@@ -3,8 +3,6 @@
 
 package handlers
 
-import "net/http"
-
 // OpGetWidgetContent is the operation "Get widget content": GET
 // /me/drive/root:/{item-path}:/content.
 //
@@ -17,21 +15,11 @@ const OpGetWidgetContent Op = "widget-content"
 // /widgets/{id}/parts/{id}/content): "Get widget content".
 type GetWidgetContentRequest struct {
 	// WidgetID is the path parameter {id}.
-	WidgetID string
+	WidgetID string `path:"WidgetID"`
 	// PartID is the path parameter {id}.
-	PartID string
+	PartID string `path:"PartID"`
 	// Authorization is the Authorization request header. Bearer {token}. Required.
-	Authorization string
+	Authorization string `header:"Authorization"`
 	// Query holds the OData query options ($select, $filter, ...).
 	Query ODataQuery
-}
-
-func (req *GetWidgetContentRequest) bind(r *http.Request, cfg *serverConfig) (err error) {
-	req.WidgetID = pathValue(r, "WidgetID")
-	req.PartID = pathValue(r, "PartID")
-	req.Authorization = headerValue(r, "Authorization")
-	if req.Query, err = readODataQuery(r); err != nil {
-		return err
-	}
-	return nil
 }

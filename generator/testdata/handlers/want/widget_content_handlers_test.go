@@ -4,35 +4,16 @@
 package handlers
 
 import (
-	"context"
 	"net/http"
-	"sync/atomic"
 	"testing"
 )
-
-// stubGetWidgetContent answers GetWidgetContent with a fixed response and records the call.
-type stubGetWidgetContent struct {
-	UnimplementedContentServer
-	called atomic.Bool
-}
-
-func (s *stubGetWidgetContent) GetWidgetContent(ctx context.Context, req *GetWidgetContentRequest) (string, error) {
-	s.called.Store(true)
-	return "https://example.com/download", nil
-}
-
-// serveGetWidgetContent mounts a new stubGetWidgetContent under prefix: the Serve function of the handler cases of GetWidgetContent.
-func serveGetWidgetContent(prefix string, response []byte) (http.Handler, func() bool, error) {
-	s := &stubGetWidgetContent{}
-	return NewServer(Servers{Content: s}, WithPrefix(prefix)), s.called.Load, nil
-}
 
 // TestWidgetContentHandlers sends the documented requests of
 // api/widget-content.md through NewServer and checks each answer against the
 // documented response, one subtest each (harness:
 // docgen_examples_handler_test.go).
 func TestWidgetContentHandlers(t *testing.T) {
-	runHandlerExamples(t, handlersWidgetContent)
+	runHandlerExamples(t, NewServer, handlersWidgetContent)
 }
 
 // handlersWidgetContent are the documented request/response pairs of
@@ -46,6 +27,6 @@ var handlersWidgetContent = []*handlerCase{
 		URL:    "/v1.0/widgets/42/parts/1/content",
 		Status: http.StatusFound,
 		Prefix: "/v1.0",
-		Serve:  serveGetWidgetContent,
+		Op:     OpGetWidgetContent,
 	},
 }

@@ -3,8 +3,6 @@
 
 package handlers
 
-import "net/http"
-
 // OpCreateWidget is the operation "Create widget": POST /widgets.
 //
 // Create widget.
@@ -16,19 +14,10 @@ const OpCreateWidget Op = "widget-create"
 // widget".
 type CreateWidgetRequest struct {
 	// Authorization is the Authorization request header. Bearer {token}. Required.
-	Authorization string
+	Authorization string `header:"Authorization"`
 	// Query holds the OData query options ($select, $filter, ...).
 	Query ODataQuery
 	// Body is the request body, decoded and validated with
 	// ValidateFor(OpCreateWidget).
 	Body *Widget
-}
-
-func (req *CreateWidgetRequest) bind(r *http.Request, cfg *serverConfig) (err error) {
-	req.Authorization = headerValue(r, "Authorization")
-	if req.Query, err = readODataQuery(r); err != nil {
-		return err
-	}
-	req.Body, err = decodeBody[Widget](r, cfg, OpCreateWidget)
-	return err
 }

@@ -3,8 +3,6 @@
 
 package handlers
 
-import "net/http"
-
 // OpCreateWidgetFromTemplate is the operation "Create widget from template":
 // POST /widgetTemplates/{template-id}/widgets.
 //
@@ -17,22 +15,12 @@ const OpCreateWidgetFromTemplate Op = "widget-create-bad"
 // (POST /widgetTemplates/{template-id}/widgets): "Create widget from template".
 type CreateWidgetFromTemplateRequest struct {
 	// TemplateID is the path parameter {template-id}.
-	TemplateID string
+	TemplateID string `path:"TemplateID"`
 	// Authorization is the Authorization request header. Bearer {token}. Required.
-	Authorization string
+	Authorization string `header:"Authorization"`
 	// Query holds the OData query options ($select, $filter, ...).
 	Query ODataQuery
 	// Body is the request body, decoded and validated with
 	// ValidateFor(OpCreateWidgetFromTemplate).
 	Body *Widget
-}
-
-func (req *CreateWidgetFromTemplateRequest) bind(r *http.Request, cfg *serverConfig) (err error) {
-	req.TemplateID = pathValue(r, "TemplateID")
-	req.Authorization = headerValue(r, "Authorization")
-	if req.Query, err = readODataQuery(r); err != nil {
-		return err
-	}
-	req.Body, err = decodeBody[Widget](r, cfg, OpCreateWidgetFromTemplate)
-	return err
 }

@@ -4,43 +4,16 @@
 package handlers
 
 import (
-	"context"
-	"encoding/json"
 	"net/http"
-	"sync/atomic"
 	"testing"
 )
-
-// stubCreateWidgetFromTemplate answers CreateWidgetFromTemplate with a fixed response and records the call.
-type stubCreateWidgetFromTemplate struct {
-	UnimplementedWidgetsServer
-	resp   *Widget
-	called atomic.Bool
-}
-
-func (s *stubCreateWidgetFromTemplate) CreateWidgetFromTemplate(ctx context.Context, req *CreateWidgetFromTemplateRequest) (*Widget, error) {
-	s.called.Store(true)
-	return s.resp, nil
-}
-
-// serveCreateWidgetFromTemplate mounts a new stubCreateWidgetFromTemplate under prefix: the Serve function of the handler cases of CreateWidgetFromTemplate.
-func serveCreateWidgetFromTemplate(prefix string, response []byte) (http.Handler, func() bool, error) {
-	s := &stubCreateWidgetFromTemplate{}
-	s.resp = new(Widget)
-	if response != nil {
-		if err := json.Unmarshal(response, s.resp); err != nil {
-			return nil, nil, err
-		}
-	}
-	return NewServer(Servers{Widgets: s}, WithPrefix(prefix)), s.called.Load, nil
-}
 
 // TestWidgetCreateBadHandlers sends the documented requests of
 // api/widget-create-bad.md through NewServer and checks each answer against the
 // documented response, one subtest each (harness:
 // docgen_examples_handler_test.go).
 func TestWidgetCreateBadHandlers(t *testing.T) {
-	runHandlerExamples(t, handlersWidgetCreateBad)
+	runHandlerExamples(t, NewServer, handlersWidgetCreateBad)
 }
 
 // handlersWidgetCreateBad are the documented request/response pairs of
@@ -57,6 +30,7 @@ var handlersWidgetCreateBad = []*handlerCase{
 		Response: examplesWidgetCreateBad[1],
 		Status:   http.StatusCreated,
 		Prefix:   "/beta",
-		Serve:    serveCreateWidgetFromTemplate,
+		Op:       OpCreateWidgetFromTemplate,
+		Resp:     (*Widget)(nil),
 	},
 }

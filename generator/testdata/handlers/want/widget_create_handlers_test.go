@@ -4,43 +4,16 @@
 package handlers
 
 import (
-	"context"
-	"encoding/json"
 	"net/http"
-	"sync/atomic"
 	"testing"
 )
-
-// stubCreateWidget answers CreateWidget with a fixed response and records the call.
-type stubCreateWidget struct {
-	UnimplementedWidgetsServer
-	resp   *Widget
-	called atomic.Bool
-}
-
-func (s *stubCreateWidget) CreateWidget(ctx context.Context, req *CreateWidgetRequest) (*Widget, error) {
-	s.called.Store(true)
-	return s.resp, nil
-}
-
-// serveCreateWidget mounts a new stubCreateWidget under prefix: the Serve function of the handler cases of CreateWidget.
-func serveCreateWidget(prefix string, response []byte) (http.Handler, func() bool, error) {
-	s := &stubCreateWidget{}
-	s.resp = new(Widget)
-	if response != nil {
-		if err := json.Unmarshal(response, s.resp); err != nil {
-			return nil, nil, err
-		}
-	}
-	return NewServer(Servers{Widgets: s}, WithPrefix(prefix)), s.called.Load, nil
-}
 
 // TestWidgetCreateHandlers sends the documented requests of
 // api/widget-create.md through NewServer and checks each answer against the
 // documented response, one subtest each (harness:
 // docgen_examples_handler_test.go).
 func TestWidgetCreateHandlers(t *testing.T) {
-	runHandlerExamples(t, handlersWidgetCreate)
+	runHandlerExamples(t, NewServer, handlersWidgetCreate)
 }
 
 // handlersWidgetCreate are the documented request/response pairs of
@@ -57,6 +30,7 @@ var handlersWidgetCreate = []*handlerCase{
 		Response: examplesWidgetCreate[1],
 		Status:   http.StatusCreated,
 		Prefix:   "/v1.0",
-		Serve:    serveCreateWidget,
+		Op:       OpCreateWidget,
+		Resp:     (*Widget)(nil),
 	},
 }

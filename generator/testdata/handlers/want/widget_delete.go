@@ -3,8 +3,6 @@
 
 package handlers
 
-import "net/http"
-
 // OpDeleteWidget is the operation "Delete widget": DELETE /widgets/{id}.
 //
 // Delete widget.
@@ -16,18 +14,9 @@ const OpDeleteWidget Op = "widget-delete"
 // "Delete widget".
 type DeleteWidgetRequest struct {
 	// WidgetID is the path parameter {id}.
-	WidgetID string
+	WidgetID string `path:"WidgetID"`
 	// Authorization is the Authorization request header. Bearer {token}. Required.
-	Authorization string
+	Authorization string `header:"Authorization"`
 	// Query holds the OData query options ($select, $filter, ...).
 	Query ODataQuery
-}
-
-func (req *DeleteWidgetRequest) bind(r *http.Request, cfg *serverConfig) (err error) {
-	req.WidgetID = pathValue(r, "WidgetID")
-	req.Authorization = headerValue(r, "Authorization")
-	if req.Query, err = readODataQuery(r); err != nil {
-		return err
-	}
-	return nil
 }

@@ -4,35 +4,16 @@
 package handlers
 
 import (
-	"context"
 	"net/http"
-	"sync/atomic"
 	"testing"
 )
-
-// stubDeleteWidget answers DeleteWidget with a fixed response and records the call.
-type stubDeleteWidget struct {
-	UnimplementedWidgetsServer
-	called atomic.Bool
-}
-
-func (s *stubDeleteWidget) DeleteWidget(ctx context.Context, req *DeleteWidgetRequest) error {
-	s.called.Store(true)
-	return nil
-}
-
-// serveDeleteWidget mounts a new stubDeleteWidget under prefix: the Serve function of the handler cases of DeleteWidget.
-func serveDeleteWidget(prefix string, response []byte) (http.Handler, func() bool, error) {
-	s := &stubDeleteWidget{}
-	return NewServer(Servers{Widgets: s}, WithPrefix(prefix)), s.called.Load, nil
-}
 
 // TestWidgetDeleteHandlers sends the documented requests of
 // api/widget-delete.md through NewServer and checks each answer against the
 // documented response, one subtest each (harness:
 // docgen_examples_handler_test.go).
 func TestWidgetDeleteHandlers(t *testing.T) {
-	runHandlerExamples(t, handlersWidgetDelete)
+	runHandlerExamples(t, NewServer, handlersWidgetDelete)
 }
 
 // handlersWidgetDelete are the documented request/response pairs of
@@ -46,6 +27,6 @@ var handlersWidgetDelete = []*handlerCase{
 		URL:    "/v1.0/widgets/42",
 		Status: http.StatusNoContent,
 		Prefix: "/v1.0",
-		Serve:  serveDeleteWidget,
+		Op:     OpDeleteWidget,
 	},
 }

@@ -3,8 +3,6 @@
 
 package handlers
 
-import "net/http"
-
 // OpWidgetFilterByOwner is the operation "widget: filterByOwner": GET
 // /widgets/filterByOwner(on='{owner}').
 //
@@ -17,18 +15,9 @@ const OpWidgetFilterByOwner Op = "widget-filterbyowner"
 // /widgets/filterByOwner(on='{owner}')): "widget: filterByOwner".
 type WidgetFilterByOwnerRequest struct {
 	// On is the path parameter filterByOwner(on='{owner}').
-	On string
+	On string `path:"On"`
 	// Authorization is the Authorization request header. Bearer {token}. Required.
-	Authorization string
+	Authorization string `header:"Authorization"`
 	// Query holds the OData query options ($select, $filter, ...).
 	Query ODataQuery
-}
-
-func (req *WidgetFilterByOwnerRequest) bind(r *http.Request, cfg *serverConfig) (err error) {
-	req.On = pathValue(r, "On")
-	req.Authorization = headerValue(r, "Authorization")
-	if req.Query, err = readODataQuery(r); err != nil {
-		return err
-	}
-	return nil
 }

@@ -4,43 +4,16 @@
 package handlers
 
 import (
-	"context"
-	"encoding/json"
 	"net/http"
-	"sync/atomic"
 	"testing"
 )
-
-// stubWidgetFilterByOwner answers WidgetFilterByOwner with a fixed response and records the call.
-type stubWidgetFilterByOwner struct {
-	UnimplementedWidgetsServer
-	resp   *ODataCollection[Widget]
-	called atomic.Bool
-}
-
-func (s *stubWidgetFilterByOwner) WidgetFilterByOwner(ctx context.Context, req *WidgetFilterByOwnerRequest) (*ODataCollection[Widget], error) {
-	s.called.Store(true)
-	return s.resp, nil
-}
-
-// serveWidgetFilterByOwner mounts a new stubWidgetFilterByOwner under prefix: the Serve function of the handler cases of WidgetFilterByOwner.
-func serveWidgetFilterByOwner(prefix string, response []byte) (http.Handler, func() bool, error) {
-	s := &stubWidgetFilterByOwner{}
-	s.resp = new(ODataCollection[Widget])
-	if response != nil {
-		if err := json.Unmarshal(response, s.resp); err != nil {
-			return nil, nil, err
-		}
-	}
-	return NewServer(Servers{Widgets: s}, WithPrefix(prefix)), s.called.Load, nil
-}
 
 // TestWidgetFilterbyownerHandlers sends the documented requests of
 // api/widget-filterbyowner.md through NewServer and checks each answer against
 // the documented response, one subtest each (harness:
 // docgen_examples_handler_test.go).
 func TestWidgetFilterbyownerHandlers(t *testing.T) {
-	runHandlerExamples(t, handlersWidgetFilterbyowner)
+	runHandlerExamples(t, NewServer, handlersWidgetFilterbyowner)
 }
 
 // handlersWidgetFilterbyowner are the documented request/response pairs of
@@ -55,6 +28,7 @@ var handlersWidgetFilterbyowner = []*handlerCase{
 		Response: examplesWidgetFilterbyowner[0],
 		Status:   http.StatusOK,
 		Prefix:   "/v1.0",
-		Serve:    serveWidgetFilterByOwner,
+		Op:       OpWidgetFilterByOwner,
+		Resp:     (*ODataCollection[Widget])(nil),
 	},
 }

@@ -3,8 +3,6 @@
 
 package handlers
 
-import "net/http"
-
 // OpGetWidget is the operation "Get widget": GET /widgets/{id | displayName}.
 //
 // Get widget.
@@ -15,18 +13,9 @@ const OpGetWidget Op = "widget-get"
 // GetWidgetRequest is the request of GetWidget (GET /me/widget): "Get widget".
 type GetWidgetRequest struct {
 	// Authorization is the Authorization request header. Bearer {token}. Required.
-	Authorization string
+	Authorization string `header:"Authorization"`
 	// ConsistencyLevel is the ConsistencyLevel request header. eventual. Optional.
-	ConsistencyLevel string
+	ConsistencyLevel string `header:"ConsistencyLevel"`
 	// Query holds the OData query options ($select, $filter, ...).
 	Query ODataQuery
-}
-
-func (req *GetWidgetRequest) bind(r *http.Request, cfg *serverConfig) (err error) {
-	req.Authorization = headerValue(r, "Authorization")
-	req.ConsistencyLevel = headerValue(r, "ConsistencyLevel")
-	if req.Query, err = readODataQuery(r); err != nil {
-		return err
-	}
-	return nil
 }

@@ -3,8 +3,6 @@
 
 package handlers
 
-import "net/http"
-
 // OpGetWidgetByID is the operation "Get widget by id": GET
 // /widgets/{widget-id}.
 //
@@ -17,18 +15,9 @@ const OpGetWidgetByID Op = "widget-get-duplicate"
 // /widgets/{widget-id}): "Get widget by id".
 type GetWidgetByIDRequest struct {
 	// WidgetID is the path parameter {widget-id}.
-	WidgetID string
+	WidgetID string `path:"WidgetID"`
 	// Authorization is the Authorization request header. Bearer {token}. Required.
-	Authorization string
+	Authorization string `header:"Authorization"`
 	// Query holds the OData query options ($select, $filter, ...).
 	Query ODataQuery
-}
-
-func (req *GetWidgetByIDRequest) bind(r *http.Request, cfg *serverConfig) (err error) {
-	req.WidgetID = pathValue(r, "WidgetID")
-	req.Authorization = headerValue(r, "Authorization")
-	if req.Query, err = readODataQuery(r); err != nil {
-		return err
-	}
-	return nil
 }

@@ -4,43 +4,16 @@
 package handlers
 
 import (
-	"context"
-	"encoding/json"
 	"net/http"
-	"sync/atomic"
 	"testing"
 )
-
-// stubGetWidgetByID answers GetWidgetByID with a fixed response and records the call.
-type stubGetWidgetByID struct {
-	UnimplementedWidgetsServer
-	resp   *Widget
-	called atomic.Bool
-}
-
-func (s *stubGetWidgetByID) GetWidgetByID(ctx context.Context, req *GetWidgetByIDRequest) (*Widget, error) {
-	s.called.Store(true)
-	return s.resp, nil
-}
-
-// serveGetWidgetByID mounts a new stubGetWidgetByID under prefix: the Serve function of the handler cases of GetWidgetByID.
-func serveGetWidgetByID(prefix string, response []byte) (http.Handler, func() bool, error) {
-	s := &stubGetWidgetByID{}
-	s.resp = new(Widget)
-	if response != nil {
-		if err := json.Unmarshal(response, s.resp); err != nil {
-			return nil, nil, err
-		}
-	}
-	return NewServer(Servers{Widgets: s}, WithPrefix(prefix)), s.called.Load, nil
-}
 
 // TestWidgetGetDuplicateHandlers sends the documented requests of
 // api/widget-get-duplicate.md through NewServer and checks each answer against
 // the documented response, one subtest each (harness:
 // docgen_examples_handler_test.go).
 func TestWidgetGetDuplicateHandlers(t *testing.T) {
-	runHandlerExamples(t, handlersWidgetGetDuplicate)
+	runHandlerExamples(t, NewServer, handlersWidgetGetDuplicate)
 }
 
 // handlersWidgetGetDuplicate are the documented request/response pairs of
@@ -55,6 +28,7 @@ var handlersWidgetGetDuplicate = []*handlerCase{
 		Response: examplesWidgetGetDuplicate[0],
 		Status:   http.StatusOK,
 		Prefix:   "/v1.0",
-		Serve:    serveGetWidgetByID,
+		Op:       OpGetWidgetByID,
+		Resp:     (*Widget)(nil),
 	},
 }

@@ -3,43 +3,13 @@
 
 package handlers
 
-import (
-	"context"
-	"encoding/json"
-	"net/http"
-	"sync/atomic"
-	"testing"
-)
-
-// stubGetWidget answers GetWidget with a fixed response and records the call.
-type stubGetWidget struct {
-	UnimplementedWidgetServer
-	resp   *Widget
-	called atomic.Bool
-}
-
-func (s *stubGetWidget) GetWidget(ctx context.Context, req *GetWidgetRequest) (*Widget, error) {
-	s.called.Store(true)
-	return s.resp, nil
-}
-
-// serveGetWidget mounts a new stubGetWidget under prefix: the Serve function of the handler cases of GetWidget.
-func serveGetWidget(prefix string, response []byte) (http.Handler, func() bool, error) {
-	s := &stubGetWidget{}
-	s.resp = new(Widget)
-	if response != nil {
-		if err := json.Unmarshal(response, s.resp); err != nil {
-			return nil, nil, err
-		}
-	}
-	return NewServer(Servers{Widget: s}, WithPrefix(prefix)), s.called.Load, nil
-}
+import "testing"
 
 // TestWidgetGetHandlers sends the documented requests of api/widget-get.md
 // through NewServer and checks each answer against the documented response, one
 // subtest each (harness: docgen_examples_handler_test.go).
 func TestWidgetGetHandlers(t *testing.T) {
-	runHandlerExamples(t, handlersWidgetGet)
+	runHandlerExamples(t, NewServer, handlersWidgetGet)
 }
 
 // handlersWidgetGet are the documented request/response pairs of

@@ -3,8 +3,6 @@
 
 package handlers
 
-import "net/http"
-
 // OpListWidgets is the operation "List widgets": GET /widgets.
 //
 // List widgets.
@@ -16,15 +14,7 @@ const OpListWidgets Op = "widget-list"
 // widgets".
 type ListWidgetsRequest struct {
 	// Authorization is the Authorization request header. Bearer {token}. Required.
-	Authorization string
+	Authorization string `header:"Authorization"`
 	// Query holds the OData query options ($select, $filter, ...).
 	Query ODataQuery
-}
-
-func (req *ListWidgetsRequest) bind(r *http.Request, cfg *serverConfig) (err error) {
-	req.Authorization = headerValue(r, "Authorization")
-	if req.Query, err = readODataQuery(r); err != nil {
-		return err
-	}
-	return nil
 }

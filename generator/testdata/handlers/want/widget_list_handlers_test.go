@@ -4,42 +4,15 @@
 package handlers
 
 import (
-	"context"
-	"encoding/json"
 	"net/http"
-	"sync/atomic"
 	"testing"
 )
-
-// stubListWidgets answers ListWidgets with a fixed response and records the call.
-type stubListWidgets struct {
-	UnimplementedWidgetsServer
-	resp   *ODataCollection[Widget]
-	called atomic.Bool
-}
-
-func (s *stubListWidgets) ListWidgets(ctx context.Context, req *ListWidgetsRequest) (*ODataCollection[Widget], error) {
-	s.called.Store(true)
-	return s.resp, nil
-}
-
-// serveListWidgets mounts a new stubListWidgets under prefix: the Serve function of the handler cases of ListWidgets.
-func serveListWidgets(prefix string, response []byte) (http.Handler, func() bool, error) {
-	s := &stubListWidgets{}
-	s.resp = new(ODataCollection[Widget])
-	if response != nil {
-		if err := json.Unmarshal(response, s.resp); err != nil {
-			return nil, nil, err
-		}
-	}
-	return NewServer(Servers{Widgets: s}, WithPrefix(prefix)), s.called.Load, nil
-}
 
 // TestWidgetListHandlers sends the documented requests of api/widget-list.md
 // through NewServer and checks each answer against the documented response, one
 // subtest each (harness: docgen_examples_handler_test.go).
 func TestWidgetListHandlers(t *testing.T) {
-	runHandlerExamples(t, handlersWidgetList)
+	runHandlerExamples(t, NewServer, handlersWidgetList)
 }
 
 // handlersWidgetList are the documented request/response pairs of
@@ -54,6 +27,7 @@ var handlersWidgetList = []*handlerCase{
 		Response: examplesWidgetList[0],
 		Status:   http.StatusOK,
 		Prefix:   "/v1.0",
-		Serve:    serveListWidgets,
+		Op:       OpListWidgets,
+		Resp:     (*ODataCollection[Widget])(nil),
 	},
 }

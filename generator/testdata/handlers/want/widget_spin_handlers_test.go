@@ -4,34 +4,15 @@
 package handlers
 
 import (
-	"context"
 	"net/http"
-	"sync/atomic"
 	"testing"
 )
-
-// stubWidgetSpin answers WidgetSpin with a fixed response and records the call.
-type stubWidgetSpin struct {
-	UnimplementedWidgetsServer
-	called atomic.Bool
-}
-
-func (s *stubWidgetSpin) WidgetSpin(ctx context.Context, req *WidgetSpinRequest) error {
-	s.called.Store(true)
-	return nil
-}
-
-// serveWidgetSpin mounts a new stubWidgetSpin under prefix: the Serve function of the handler cases of WidgetSpin.
-func serveWidgetSpin(prefix string, response []byte) (http.Handler, func() bool, error) {
-	s := &stubWidgetSpin{}
-	return NewServer(Servers{Widgets: s}, WithPrefix(prefix)), s.called.Load, nil
-}
 
 // TestWidgetSpinHandlers sends the documented requests of api/widget-spin.md
 // through NewServer and checks each answer against the documented response, one
 // subtest each (harness: docgen_examples_handler_test.go).
 func TestWidgetSpinHandlers(t *testing.T) {
-	runHandlerExamples(t, handlersWidgetSpin)
+	runHandlerExamples(t, NewServer, handlersWidgetSpin)
 }
 
 // handlersWidgetSpin are the documented request/response pairs of
@@ -45,6 +26,6 @@ var handlersWidgetSpin = []*handlerCase{
 		URL:    "/v1.0/widgets/42/spin",
 		Status: http.StatusAccepted,
 		Prefix: "/v1.0",
-		Serve:  serveWidgetSpin,
+		Op:     OpWidgetSpin,
 	},
 }

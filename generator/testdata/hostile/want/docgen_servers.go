@@ -46,20 +46,17 @@ type Servers struct {
 // *Server; several may serve side by side.
 func NewServer(impl Servers, opts ...ServerOption) *Server {
 	s := newServer(opts)
-	s.add(impl.routesHostilesServer(s.cfg))
+	s.addOps(&impl, serverRoutes)
 	return s
 }
 
-// routesHostilesServer returns the routes of impl.Hostiles
-// (UnimplementedHostilesServer when it is nil). Routes:
-//
-//	POST /hostiles/{Type}/items → CreateHostile
-func (impl *Servers) routesHostilesServer(cfg *serverConfig) []serverRoute {
-	var srv HostilesServer = UnimplementedHostilesServer{}
-	if impl.Hostiles != nil {
-		srv = impl.Hostiles
-	}
-	return []serverRoute{
-		{method: "POST", pattern: "/hostiles/{Type}/items", handler: handleJSON(cfg, http.StatusCreated, srv.CreateHostile)},
-	}
+// serverRoutes are the routes of every operation, group by group in the order
+// of the fields of Servers (group is the field's index): static data that
+// NewServer serves with the runtime's handler, which binds the request type's
+// fields and calls the method through call.
+var serverRoutes = []serverRoute{
+	// HostilesServer: impl.Hostiles
+	{method: "POST", pattern: "/hostiles/{Type}/items", group: 0, name: "CreateHostile", op: OpCreateHostile, status: http.StatusCreated, req: (*CreateHostileRequest)(nil), call: func(impl any, ctx context.Context, req any) (any, error) {
+		return impl.(*Servers).Hostiles.CreateHostile(ctx, req.(*CreateHostileRequest))
+	}},
 }

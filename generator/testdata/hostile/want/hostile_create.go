@@ -3,8 +3,6 @@
 
 package hostile
 
-import "net/http"
-
 // OpCreateHostile is the operation "Create hostile": POST
 // /hostiles/{type}/items.
 //
@@ -17,19 +15,10 @@ const OpCreateHostile Op = "hostile-create"
 // /hostiles/{type}/items): "Create hostile".
 type CreateHostileRequest struct {
 	// Type is the path parameter {type}.
-	Type string
+	Type string `path:"Type"`
 	// Query holds the OData query options ($select, $filter, ...).
 	Query ODataQuery
 	// Body is the request body, decoded and validated with
 	// ValidateFor(OpCreateHostile).
 	Body *Hostile
-}
-
-func (req *CreateHostileRequest) bind(r *http.Request, cfg *serverConfig) (err error) {
-	req.Type = pathValue(r, "Type")
-	if req.Query, err = readODataQuery(r); err != nil {
-		return err
-	}
-	req.Body, err = decodeBody[Hostile](r, cfg, OpCreateHostile)
-	return err
 }

@@ -4,43 +4,16 @@
 package hostile
 
 import (
-	"context"
-	"encoding/json"
 	"net/http"
-	"sync/atomic"
 	"testing"
 )
-
-// stubCreateHostile answers CreateHostile with a fixed response and records the call.
-type stubCreateHostile struct {
-	UnimplementedHostilesServer
-	resp   *Hostile
-	called atomic.Bool
-}
-
-func (s *stubCreateHostile) CreateHostile(ctx context.Context, req *CreateHostileRequest) (*Hostile, error) {
-	s.called.Store(true)
-	return s.resp, nil
-}
-
-// serveCreateHostile mounts a new stubCreateHostile under prefix: the Serve function of the handler cases of CreateHostile.
-func serveCreateHostile(prefix string, response []byte) (http.Handler, func() bool, error) {
-	s := &stubCreateHostile{}
-	s.resp = new(Hostile)
-	if response != nil {
-		if err := json.Unmarshal(response, s.resp); err != nil {
-			return nil, nil, err
-		}
-	}
-	return NewServer(Servers{Hostiles: s}, WithPrefix(prefix)), s.called.Load, nil
-}
 
 // TestHostileCreateHandlers sends the documented requests of
 // api/hostile-create.md through NewServer and checks each answer against the
 // documented response, one subtest each (harness:
 // docgen_examples_handler_test.go).
 func TestHostileCreateHandlers(t *testing.T) {
-	runHandlerExamples(t, handlersHostileCreate)
+	runHandlerExamples(t, NewServer, handlersHostileCreate)
 }
 
 // handlersHostileCreate are the documented request/response pairs of
@@ -57,6 +30,7 @@ var handlersHostileCreate = []*handlerCase{
 		Response: examplesHostileCreate[1],
 		Status:   http.StatusCreated,
 		Prefix:   "/v1.0",
-		Serve:    serveCreateHostile,
+		Op:       OpCreateHostile,
+		Resp:     (*Hostile)(nil),
 	},
 }

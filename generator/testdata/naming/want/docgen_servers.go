@@ -73,35 +73,21 @@ type Servers struct {
 // *Server; several may serve side by side.
 func NewServer(impl Servers, opts ...ServerOption) *Server {
 	s := newServer(opts)
-	s.add(impl.routesThings2Server(s.cfg))
-	s.add(impl.routesThingsServer(s.cfg))
+	s.addOps(&impl, serverRoutes)
 	return s
 }
 
-// routesThings2Server returns the routes of impl.Things2
-// (UnimplementedThings2Server when it is nil). Routes:
-//
-//	GET /things2/{Things2ID} → ThingGet2
-func (impl *Servers) routesThings2Server(cfg *serverConfig) []serverRoute {
-	var srv Things2Server = UnimplementedThings2Server{}
-	if impl.Things2 != nil {
-		srv = impl.Things2
-	}
-	return []serverRoute{
-		{method: "GET", pattern: "/things2/{Things2ID}", handler: handleNoContent(cfg, http.StatusNoContent, srv.ThingGet2)},
-	}
-}
-
-// routesThingsServer returns the routes of impl.Things
-// (UnimplementedThingsServer when it is nil). Routes:
-//
-//	GET /things/{ThingID} → ThingGet
-func (impl *Servers) routesThingsServer(cfg *serverConfig) []serverRoute {
-	var srv ThingsServer = UnimplementedThingsServer{}
-	if impl.Things != nil {
-		srv = impl.Things
-	}
-	return []serverRoute{
-		{method: "GET", pattern: "/things/{ThingID}", handler: handleJSON(cfg, http.StatusOK, srv.ThingGet)},
-	}
+// serverRoutes are the routes of every operation, group by group in the order
+// of the fields of Servers (group is the field's index): static data that
+// NewServer serves with the runtime's handler, which binds the request type's
+// fields and calls the method through call.
+var serverRoutes = []serverRoute{
+	// Things2Server: impl.Things2
+	{method: "GET", pattern: "/things2/{Things2ID}", group: 0, name: "ThingGet2", op: OpThingGet2, status: http.StatusNoContent, answer: answerNoContent, req: (*ThingGet2Request)(nil), call: func(impl any, ctx context.Context, req any) (any, error) {
+		return nil, impl.(*Servers).Things2.ThingGet2(ctx, req.(*ThingGet2Request))
+	}},
+	// ThingsServer: impl.Things
+	{method: "GET", pattern: "/things/{ThingID}", group: 1, name: "ThingGet", op: OpThingGet, status: http.StatusOK, req: (*ThingGetRequest)(nil), call: func(impl any, ctx context.Context, req any) (any, error) {
+		return impl.(*Servers).Things.ThingGet(ctx, req.(*ThingGetRequest))
+	}},
 }

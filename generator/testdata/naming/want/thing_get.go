@@ -3,8 +3,6 @@
 
 package naming
 
-import "net/http"
-
 // OpThingGet is the operation "Get thing": GET /things/{id}.
 //
 // Source: api/thing-get.md#http-request
@@ -13,15 +11,7 @@ const OpThingGet Op = "thing-get"
 // ThingGetRequest is the request of ThingGet (GET /things/{id}): "Get thing".
 type ThingGetRequest struct {
 	// ThingID is the path parameter {id}.
-	ThingID string
+	ThingID string `path:"ThingID"`
 	// Query holds the OData query options ($select, $filter, ...).
 	Query ODataQuery
-}
-
-func (req *ThingGetRequest) bind(r *http.Request, cfg *serverConfig) (err error) {
-	req.ThingID = pathValue(r, "ThingID")
-	if req.Query, err = readODataQuery(r); err != nil {
-		return err
-	}
-	return nil
 }

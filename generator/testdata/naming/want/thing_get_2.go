@@ -3,8 +3,6 @@
 
 package naming
 
-import "net/http"
-
 // OpThingGet2 is the operation "Get thing": GET /things2/{id}.
 //
 // Source: api/thing-get-2.md#http-request
@@ -14,15 +12,7 @@ const OpThingGet2 Op = "thing-get-2"
 // thing".
 type ThingGet2Request struct {
 	// Things2ID is the path parameter {id}.
-	Things2ID string
+	Things2ID string `path:"Things2ID"`
 	// Query holds the OData query options ($select, $filter, ...).
 	Query ODataQuery
-}
-
-func (req *ThingGet2Request) bind(r *http.Request, cfg *serverConfig) (err error) {
-	req.Things2ID = pathValue(r, "Things2ID")
-	if req.Query, err = readODataQuery(r); err != nil {
-		return err
-	}
-	return nil
 }

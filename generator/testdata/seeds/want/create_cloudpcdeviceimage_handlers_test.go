@@ -4,43 +4,16 @@
 package seeds
 
 import (
-	"context"
-	"encoding/json"
 	"net/http"
-	"sync/atomic"
 	"testing"
 )
-
-// stubCreateCloudPcDeviceImage answers CreateCloudPcDeviceImage with a fixed response and records the call.
-type stubCreateCloudPcDeviceImage struct {
-	UnimplementedCloudPcDeviceImagesServer
-	resp   *CloudPcDeviceImage
-	called atomic.Bool
-}
-
-func (s *stubCreateCloudPcDeviceImage) CreateCloudPcDeviceImage(ctx context.Context, req *CreateCloudPcDeviceImageRequest) (*CloudPcDeviceImage, error) {
-	s.called.Store(true)
-	return s.resp, nil
-}
-
-// serveCreateCloudPcDeviceImage mounts a new stubCreateCloudPcDeviceImage under prefix: the Serve function of the handler cases of CreateCloudPcDeviceImage.
-func serveCreateCloudPcDeviceImage(prefix string, response []byte) (http.Handler, func() bool, error) {
-	s := &stubCreateCloudPcDeviceImage{}
-	s.resp = new(CloudPcDeviceImage)
-	if response != nil {
-		if err := json.Unmarshal(response, s.resp); err != nil {
-			return nil, nil, err
-		}
-	}
-	return NewServer(Servers{CloudPcDeviceImages: s}, WithPrefix(prefix)), s.called.Load, nil
-}
 
 // TestCreateCloudpcdeviceimageHandlers sends the documented requests of
 // docs/create-cloudpcdeviceimage.md through NewServer and checks each answer
 // against the documented response, one subtest each (harness:
 // docgen_examples_handler_test.go).
 func TestCreateCloudpcdeviceimageHandlers(t *testing.T) {
-	runHandlerExamples(t, handlersCreateCloudpcdeviceimage)
+	runHandlerExamples(t, NewServer, handlersCreateCloudpcdeviceimage)
 }
 
 // handlersCreateCloudpcdeviceimage are the documented request/response pairs of
@@ -57,6 +30,7 @@ var handlersCreateCloudpcdeviceimage = []*handlerCase{
 		Response: examplesCreateCloudpcdeviceimage[1],
 		Status:   http.StatusCreated,
 		Prefix:   "/beta",
-		Serve:    serveCreateCloudPcDeviceImage,
+		Op:       OpCreateCloudPcDeviceImage,
+		Resp:     (*CloudPcDeviceImage)(nil),
 	},
 }

@@ -78,36 +78,21 @@ type Servers struct {
 // *Server; several may serve side by side.
 func NewServer(impl Servers, opts ...ServerOption) *Server {
 	s := newServer(opts)
-	s.add(impl.routesCloudPcDeviceImagesServer(s.cfg))
-	s.add(impl.routesCloudPcSnapshotsServer(s.cfg))
+	s.addOps(&impl, serverRoutes)
 	return s
 }
 
-// routesCloudPcDeviceImagesServer returns the routes of
-// impl.CloudPcDeviceImages (UnimplementedCloudPcDeviceImagesServer when it is
-// nil). Routes:
-//
-//	POST /deviceManagement/virtualEndpoint/deviceImages → CreateCloudPcDeviceImage
-func (impl *Servers) routesCloudPcDeviceImagesServer(cfg *serverConfig) []serverRoute {
-	var srv CloudPcDeviceImagesServer = UnimplementedCloudPcDeviceImagesServer{}
-	if impl.CloudPcDeviceImages != nil {
-		srv = impl.CloudPcDeviceImages
-	}
-	return []serverRoute{
-		{method: "POST", pattern: "/deviceManagement/virtualEndpoint/deviceImages", handler: handleJSON(cfg, http.StatusCreated, srv.CreateCloudPcDeviceImage)},
-	}
-}
-
-// routesCloudPcSnapshotsServer returns the routes of impl.CloudPcSnapshots
-// (UnimplementedCloudPcSnapshotsServer when it is nil). Routes:
-//
-//	POST /deviceManagement/virtualEndpoint/snapshots → CreateCloudPcSnapshot
-func (impl *Servers) routesCloudPcSnapshotsServer(cfg *serverConfig) []serverRoute {
-	var srv CloudPcSnapshotsServer = UnimplementedCloudPcSnapshotsServer{}
-	if impl.CloudPcSnapshots != nil {
-		srv = impl.CloudPcSnapshots
-	}
-	return []serverRoute{
-		{method: "POST", pattern: "/deviceManagement/virtualEndpoint/snapshots", handler: handleJSON(cfg, http.StatusCreated, srv.CreateCloudPcSnapshot)},
-	}
+// serverRoutes are the routes of every operation, group by group in the order
+// of the fields of Servers (group is the field's index): static data that
+// NewServer serves with the runtime's handler, which binds the request type's
+// fields and calls the method through call.
+var serverRoutes = []serverRoute{
+	// CloudPcDeviceImagesServer: impl.CloudPcDeviceImages
+	{method: "POST", pattern: "/deviceManagement/virtualEndpoint/deviceImages", group: 0, name: "CreateCloudPcDeviceImage", op: OpCreateCloudPcDeviceImage, status: http.StatusCreated, req: (*CreateCloudPcDeviceImageRequest)(nil), call: func(impl any, ctx context.Context, req any) (any, error) {
+		return impl.(*Servers).CloudPcDeviceImages.CreateCloudPcDeviceImage(ctx, req.(*CreateCloudPcDeviceImageRequest))
+	}},
+	// CloudPcSnapshotsServer: impl.CloudPcSnapshots
+	{method: "POST", pattern: "/deviceManagement/virtualEndpoint/snapshots", group: 1, name: "CreateCloudPcSnapshot", op: OpCreateCloudPcSnapshot, status: http.StatusCreated, req: (*CreateCloudPcSnapshotRequest)(nil), call: func(impl any, ctx context.Context, req any) (any, error) {
+		return impl.(*Servers).CloudPcSnapshots.CreateCloudPcSnapshot(ctx, req.(*CreateCloudPcSnapshotRequest))
+	}},
 }
