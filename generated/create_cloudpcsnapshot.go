@@ -101,18 +101,18 @@ const (
 	CloudPcSnapshotStatusUnknownFutureValue CloudPcSnapshotStatus = "unknownFutureValue"
 )
 
+// valuesOfCloudPcSnapshotStatus lists the documented values of
+// CloudPcSnapshotStatus, in documented order.
+var valuesOfCloudPcSnapshotStatus = []CloudPcSnapshotStatus{CloudPcSnapshotStatusReady, CloudPcSnapshotStatusUnknownFutureValue}
+
 // Values returns the documented values of CloudPcSnapshotStatus, in documented order.
 func (CloudPcSnapshotStatus) Values() []CloudPcSnapshotStatus {
-	return []CloudPcSnapshotStatus{CloudPcSnapshotStatusReady, CloudPcSnapshotStatusUnknownFutureValue}
+	return append([]CloudPcSnapshotStatus(nil), valuesOfCloudPcSnapshotStatus...)
 }
 
 // Known reports whether v is a documented value.
 func (v CloudPcSnapshotStatus) Known() bool {
-	switch v {
-	case CloudPcSnapshotStatusReady, CloudPcSnapshotStatusUnknownFutureValue:
-		return true
-	}
-	return false
+	return knownValue(valuesOfCloudPcSnapshotStatus, v)
 }
 
 // String returns v as it is written in JSON.

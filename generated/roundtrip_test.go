@@ -148,13 +148,13 @@ func TestAbsentNullValue(t *testing.T) {
 	absent, _ := roundTrip[CloudPcDeviceImage](t, `{}`)
 	null, _ := roundTrip[CloudPcDeviceImage](t, `{"displayName":null}`)
 	value, _ := roundTrip[CloudPcDeviceImage](t, `{"displayName":"win11"}`)
-	if !absent.DisplayName.IsZero() || absent.DisplayName.IsNull() || absent.DisplayName.IsSet() {
+	if !absent.DisplayName.IsZero() || absent.DisplayName.State != OptAbsent {
 		t.Errorf("absent: %+v", absent.DisplayName)
 	}
-	if !null.DisplayName.IsNull() || null.DisplayName.IsZero() {
+	if null.DisplayName.State != OptNull || null.DisplayName.IsZero() {
 		t.Errorf("null: %+v", null.DisplayName)
 	}
-	if v, ok := value.DisplayName.Get(); !ok || v != "win11" {
+	if value.DisplayName.State != OptPresent || value.DisplayName.Value != "win11" {
 		t.Errorf("value: %+v", value.DisplayName)
 	}
 	if len(absent.Extra)+len(null.Extra)+len(value.Extra) != 0 {
@@ -181,8 +181,7 @@ func TestExtraKeepsOrderAndRawBytes(t *testing.T) {
 
 func TestDateTimeOffset(t *testing.T) {
 	v, out := roundTrip[CloudPcSnapshot](t, `{"cloudPcId":"pc","createdDateTime":"2021-07-01T10:00:00.1234567Z"}`)
-	got, ok := v.CreatedDateTime.Get()
-	if !ok || !got.Equal(time.Date(2021, 7, 1, 10, 0, 0, 123456700, time.UTC)) {
+	if got := v.CreatedDateTime; got.State != OptPresent || !got.Value.Equal(time.Date(2021, 7, 1, 10, 0, 0, 123456700, time.UTC)) {
 		t.Errorf("createdDateTime = %v", v.CreatedDateTime)
 	}
 	if !jsonEqualOrdered(t, `{"cloudPcId":"pc","createdDateTime":"2021-07-01T10:00:00.1234567Z"}`, out) {

@@ -90,18 +90,18 @@ const (
 	WidgetStateUnknownFutureValue WidgetState = "unknownFutureValue"
 )
 
+// valuesOfWidgetState lists the documented values of WidgetState, in documented
+// order.
+var valuesOfWidgetState = []WidgetState{WidgetStateActive, WidgetStateRetired, WidgetStateUnknownFutureValue}
+
 // Values returns the documented values of WidgetState, in documented order.
 func (WidgetState) Values() []WidgetState {
-	return []WidgetState{WidgetStateActive, WidgetStateRetired, WidgetStateUnknownFutureValue}
+	return append([]WidgetState(nil), valuesOfWidgetState...)
 }
 
 // Known reports whether v is a documented value.
 func (v WidgetState) Known() bool {
-	switch v {
-	case WidgetStateActive, WidgetStateRetired, WidgetStateUnknownFutureValue:
-		return true
-	}
-	return false
+	return knownValue(valuesOfWidgetState, v)
 }
 
 // String returns v as it is written in JSON.

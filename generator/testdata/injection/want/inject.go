@@ -87,18 +87,18 @@ const (
 	EvilKindV EvilKind = "%v"
 )
 
+// valuesOfEvilKind lists the documented values of EvilKind, in documented
+// order.
+var valuesOfEvilKind = []EvilKind{EvilKindQuoTe, EvilKindBackTick, EvilKindNewLine, EvilKindV}
+
 // Values returns the documented values of EvilKind, in documented order.
 func (EvilKind) Values() []EvilKind {
-	return []EvilKind{EvilKindQuoTe, EvilKindBackTick, EvilKindNewLine, EvilKindV}
+	return append([]EvilKind(nil), valuesOfEvilKind...)
 }
 
 // Known reports whether v is a documented value.
 func (v EvilKind) Known() bool {
-	switch v {
-	case EvilKindQuoTe, EvilKindBackTick, EvilKindNewLine, EvilKindV:
-		return true
-	}
-	return false
+	return knownValue(valuesOfEvilKind, v)
 }
 
 // String returns v as it is written in JSON.

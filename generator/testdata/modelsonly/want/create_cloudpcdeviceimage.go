@@ -109,18 +109,18 @@ const (
 	CloudPcDeviceImageStatusFailed CloudPcDeviceImageStatus = "failed"
 )
 
+// valuesOfCloudPcDeviceImageStatus lists the documented values of
+// CloudPcDeviceImageStatus, in documented order.
+var valuesOfCloudPcDeviceImageStatus = []CloudPcDeviceImageStatus{CloudPcDeviceImageStatusPending, CloudPcDeviceImageStatusReady, CloudPcDeviceImageStatusFailed}
+
 // Values returns the documented values of CloudPcDeviceImageStatus, in documented order.
 func (CloudPcDeviceImageStatus) Values() []CloudPcDeviceImageStatus {
-	return []CloudPcDeviceImageStatus{CloudPcDeviceImageStatusPending, CloudPcDeviceImageStatusReady, CloudPcDeviceImageStatusFailed}
+	return append([]CloudPcDeviceImageStatus(nil), valuesOfCloudPcDeviceImageStatus...)
 }
 
 // Known reports whether v is a documented value.
 func (v CloudPcDeviceImageStatus) Known() bool {
-	switch v {
-	case CloudPcDeviceImageStatusPending, CloudPcDeviceImageStatusReady, CloudPcDeviceImageStatusFailed:
-		return true
-	}
-	return false
+	return knownValue(valuesOfCloudPcDeviceImageStatus, v)
 }
 
 // String returns v as it is written in JSON.
@@ -151,18 +151,18 @@ const (
 	CloudPcDeviceImageStatusDetailsSourceImageNotFound CloudPcDeviceImageStatusDetails = "sourceImageNotFound"
 )
 
+// valuesOfCloudPcDeviceImageStatusDetails lists the documented values of
+// CloudPcDeviceImageStatusDetails, in documented order.
+var valuesOfCloudPcDeviceImageStatusDetails = []CloudPcDeviceImageStatusDetails{CloudPcDeviceImageStatusDetailsInternalServerError, CloudPcDeviceImageStatusDetailsSourceImageNotFound}
+
 // Values returns the documented values of CloudPcDeviceImageStatusDetails, in documented order.
 func (CloudPcDeviceImageStatusDetails) Values() []CloudPcDeviceImageStatusDetails {
-	return []CloudPcDeviceImageStatusDetails{CloudPcDeviceImageStatusDetailsInternalServerError, CloudPcDeviceImageStatusDetailsSourceImageNotFound}
+	return append([]CloudPcDeviceImageStatusDetails(nil), valuesOfCloudPcDeviceImageStatusDetails...)
 }
 
 // Known reports whether v is a documented value.
 func (v CloudPcDeviceImageStatusDetails) Known() bool {
-	switch v {
-	case CloudPcDeviceImageStatusDetailsInternalServerError, CloudPcDeviceImageStatusDetailsSourceImageNotFound:
-		return true
-	}
-	return false
+	return knownValue(valuesOfCloudPcDeviceImageStatusDetails, v)
 }
 
 // String returns v as it is written in JSON.

@@ -545,18 +545,18 @@ const (
 	ModeKindSlow ModeKind = "slow"
 )
 
+// valuesOfModeKind lists the documented values of ModeKind, in documented
+// order.
+var valuesOfModeKind = []ModeKind{ModeKindFastValue, ModeKindSlow}
+
 // Values returns the documented values of ModeKind, in documented order.
 func (ModeKind) Values() []ModeKind {
-	return []ModeKind{ModeKindFastValue, ModeKindSlow}
+	return append([]ModeKind(nil), valuesOfModeKind...)
 }
 
 // Known reports whether v is a documented value.
 func (v ModeKind) Known() bool {
-	switch v {
-	case ModeKindFastValue, ModeKindSlow:
-		return true
-	}
-	return false
+	return knownValue(valuesOfModeKind, v)
 }
 
 // String returns v as it is written in JSON.
