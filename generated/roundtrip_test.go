@@ -244,10 +244,18 @@ func TestValidateFor(t *testing.T) {
 	}
 	// The device image page claims every property is required in a blanket
 	// sentence only (no row says Required, and the page's own example omits
-	// lastModifiedDateTime): a lint finding, not a rule.
+	// lastModifiedDateTime): a lint finding, not a rule, so the type has
+	// no ValidateFor and the server validates the body with Validate.
 	img := CloudPcDeviceImage{DisplayName: Some("x")}
-	if err := img.ValidateFor(OpCreateCloudPcDeviceImage); err != nil {
-		t.Errorf("a partial device image failed ValidateFor: %v", err)
+	if _, ok := any(&img).(interface{ ValidateFor(Op) error }); ok {
+		t.Error("CloudPcDeviceImage has a ValidateFor, but no operation has rules for it")
+	}
+	if err := validateBody(&img, OpCreateCloudPcDeviceImage); err != nil {
+		t.Errorf("a partial device image failed validateBody: %v", err)
+	}
+	img.Status = Some(CloudPcDeviceImageStatus("bogus"))
+	if err := validateBody(&img, OpCreateCloudPcDeviceImage); err == nil {
+		t.Error("validateBody accepted an undocumented status")
 	}
 }
 

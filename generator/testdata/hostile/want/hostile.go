@@ -188,12 +188,5 @@ func (v *Hostile) appendJSON(b []byte) ([]byte, error) {
 // GUIDs, nulls the docs forbid, in v and in nested objects) as a
 // *ValidationError, or returns nil.
 func (v *Hostile) Validate() error {
-	return v.ValidateFor("")
-}
-
-// ValidateFor is Validate plus the rules of op when v is its request body: the
-// members it requires, and no read-only members. Operations with rules:
-// OpCreateHostile.
-func (v *Hostile) ValidateFor(op Op) error {
-	return validateStruct(v, op, nil, nil)
+	return validateStruct(v, "", nil, nil)
 }

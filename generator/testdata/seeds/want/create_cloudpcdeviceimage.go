@@ -83,14 +83,7 @@ func (v *CloudPcDeviceImage) appendJSON(b []byte) ([]byte, error) {
 // GUIDs, nulls the docs forbid, in v and in nested objects) as a
 // *ValidationError, or returns nil.
 func (v *CloudPcDeviceImage) Validate() error {
-	return v.ValidateFor("")
-}
-
-// ValidateFor is Validate plus the rules of op when v is its request body: the
-// members it requires, and no read-only members. Operations with rules:
-// OpCreateCloudPcDeviceImage.
-func (v *CloudPcDeviceImage) ValidateFor(op Op) error {
-	return validateStruct(v, op, nil, nil)
+	return validateStruct(v, "", nil, nil)
 }
 
 // CloudPcDeviceImageStatus is the microsoft.graph.cloudPcDeviceImageStatus enum
@@ -186,8 +179,7 @@ type CreateCloudPcDeviceImageRequest struct {
 	Authorization string
 	// Query holds the OData query options ($select, $filter, ...).
 	Query ODataQuery
-	// Body is the request body, decoded and validated with
-	// ValidateFor(OpCreateCloudPcDeviceImage).
+	// Body is the request body, decoded and validated with Validate().
 	Body *CloudPcDeviceImage
 }
 
