@@ -29,12 +29,6 @@ func (v SharedItemType) MarshalJSON() ([]byte, error) {
 	return marshalStruct(&v)
 }
 
-// appendJSON appends the encoding MarshalJSON returns to b, or returns b
-// and the first error.
-func (v *SharedItemType) appendJSON(b []byte) ([]byte, error) {
-	return appendStruct(b, v)
-}
-
 // Validate reports every problem in v (undocumented enum values, malformed
 // GUIDs, nulls the docs forbid, in v and in nested objects) as a
 // *ValidationError, or returns nil.
@@ -66,12 +60,6 @@ func (v *SharedItem) UnmarshalJSON(data []byte) error {
 // not absent, then v.Extra.
 func (v SharedItem) MarshalJSON() ([]byte, error) {
 	return marshalStruct(&v)
-}
-
-// appendJSON appends the encoding MarshalJSON returns to b, or returns b
-// and the first error.
-func (v *SharedItem) appendJSON(b []byte) ([]byte, error) {
-	return appendStruct(b, v)
 }
 
 // Validate reports every problem in v (undocumented enum values, malformed
@@ -107,12 +95,6 @@ func (v Date) MarshalJSON() ([]byte, error) {
 	return marshalStruct(&v)
 }
 
-// appendJSON appends the encoding MarshalJSON returns to b, or returns b
-// and the first error.
-func (v *Date) appendJSON(b []byte) ([]byte, error) {
-	return appendStruct(b, v)
-}
-
 // Validate reports every problem in v (undocumented enum values, malformed
 // GUIDs, nulls the docs forbid, in v and in nested objects) as a
 // *ValidationError, or returns nil.
@@ -142,12 +124,6 @@ func (v *OptType) UnmarshalJSON(data []byte) error {
 // not absent, then v.Extra.
 func (v OptType) MarshalJSON() ([]byte, error) {
 	return marshalStruct(&v)
-}
-
-// appendJSON appends the encoding MarshalJSON returns to b, or returns b
-// and the first error.
-func (v *OptType) appendJSON(b []byte) ([]byte, error) {
-	return appendStruct(b, v)
 }
 
 // Validate reports every problem in v (undocumented enum values, malformed
@@ -181,12 +157,6 @@ func (v Problem) MarshalJSON() ([]byte, error) {
 	return marshalStruct(&v)
 }
 
-// appendJSON appends the encoding MarshalJSON returns to b, or returns b
-// and the first error.
-func (v *Problem) appendJSON(b []byte) ([]byte, error) {
-	return appendStruct(b, v)
-}
-
 // Validate reports every problem in v (undocumented enum values, malformed
 // GUIDs, nulls the docs forbid, in v and in nested objects) as a
 // *ValidationError, or returns nil.
@@ -218,12 +188,6 @@ func (v ValidationErrorType) MarshalJSON() ([]byte, error) {
 	return marshalStruct(&v)
 }
 
-// appendJSON appends the encoding MarshalJSON returns to b, or returns b
-// and the first error.
-func (v *ValidationErrorType) appendJSON(b []byte) ([]byte, error) {
-	return appendStruct(b, v)
-}
-
 // Validate reports every problem in v (undocumented enum values, malformed
 // GUIDs, nulls the docs forbid, in v and in nested objects) as a
 // *ValidationError, or returns nil.
@@ -253,12 +217,6 @@ func (v *OpType) UnmarshalJSON(data []byte) error {
 // not absent, then v.Extra.
 func (v OpType) MarshalJSON() ([]byte, error) {
 	return marshalStruct(&v)
-}
-
-// appendJSON appends the encoding MarshalJSON returns to b, or returns b
-// and the first error.
-func (v *OpType) appendJSON(b []byte) ([]byte, error) {
-	return appendStruct(b, v)
 }
 
 // Validate reports every problem in v (undocumented enum values, malformed
@@ -294,12 +252,6 @@ func (v DecodeShape) MarshalJSON() ([]byte, error) {
 	return marshalStruct(&v)
 }
 
-// appendJSON appends the encoding MarshalJSON returns to b, or returns b
-// and the first error.
-func (v *DecodeShape) appendJSON(b []byte) ([]byte, error) {
-	return appendStruct(b, v)
-}
-
 // Validate reports every problem in v (undocumented enum values, malformed
 // GUIDs, nulls the docs forbid, in v and in nested objects) as a
 // *ValidationError, or returns nil.
@@ -329,12 +281,6 @@ func (v *Shape) UnmarshalJSON(data []byte) error {
 // not absent, then v.Extra.
 func (v Shape) MarshalJSON() ([]byte, error) {
 	return marshalStruct(&v)
-}
-
-// appendJSON appends the encoding MarshalJSON returns to b, or returns b
-// and the first error.
-func (v *Shape) appendJSON(b []byte) ([]byte, error) {
-	return appendStruct(b, v)
 }
 
 // Validate reports every problem in v (undocumented enum values, malformed
@@ -412,12 +358,6 @@ func (v Circle) MarshalJSON() ([]byte, error) {
 	return marshalStruct(&v)
 }
 
-// appendJSON appends the encoding MarshalJSON returns to b, or returns b
-// and the first error.
-func (v *Circle) appendJSON(b []byte) ([]byte, error) {
-	return appendStruct(b, v)
-}
-
 // Validate reports every problem in v (undocumented enum values, malformed
 // GUIDs, nulls the docs forbid, in v and in nested objects) as a
 // *ValidationError, or returns nil.
@@ -449,12 +389,6 @@ func (v *Mode) UnmarshalJSON(data []byte) error {
 // not absent, then v.Extra.
 func (v Mode) MarshalJSON() ([]byte, error) {
 	return marshalStruct(&v)
-}
-
-// appendJSON appends the encoding MarshalJSON returns to b, or returns b
-// and the first error.
-func (v *Mode) appendJSON(b []byte) ([]byte, error) {
-	return appendStruct(b, v)
 }
 
 // Validate reports every problem in v (undocumented enum values, malformed
@@ -529,12 +463,6 @@ func (v ModeKindFast) MarshalJSON() ([]byte, error) {
 	return marshalStruct(&v)
 }
 
-// appendJSON appends the encoding MarshalJSON returns to b, or returns b
-// and the first error.
-func (v *ModeKindFast) appendJSON(b []byte) ([]byte, error) {
-	return appendStruct(b, v)
-}
-
 // Validate reports every problem in v (undocumented enum values, malformed
 // GUIDs, nulls the docs forbid, in v and in nested objects) as a
 // *ValidationError, or returns nil.
@@ -566,12 +494,6 @@ func (v *X3dModel) UnmarshalJSON(data []byte) error {
 // not absent, then v.Extra.
 func (v X3dModel) MarshalJSON() ([]byte, error) {
 	return marshalStruct(&v)
-}
-
-// appendJSON appends the encoding MarshalJSON returns to b, or returns b
-// and the first error.
-func (v *X3dModel) appendJSON(b []byte) ([]byte, error) {
-	return appendStruct(b, v)
 }
 
 // Validate reports every problem in v (undocumented enum values, malformed
@@ -676,12 +598,6 @@ func (v *Thing) UnmarshalJSON(data []byte) error {
 // not absent, then v.Extra.
 func (v Thing) MarshalJSON() ([]byte, error) {
 	return marshalStruct(&v)
-}
-
-// appendJSON appends the encoding MarshalJSON returns to b, or returns b
-// and the first error.
-func (v *Thing) appendJSON(b []byte) ([]byte, error) {
-	return appendStruct(b, v)
 }
 
 // Validate reports every problem in v (undocumented enum values, malformed

@@ -107,12 +107,6 @@ func (v KitchenSink) MarshalJSON() ([]byte, error) {
 	return marshalStruct(&v)
 }
 
-// appendJSON appends the encoding MarshalJSON returns to b, or returns b
-// and the first error.
-func (v *KitchenSink) appendJSON(b []byte) ([]byte, error) {
-	return appendStruct(b, v)
-}
-
 // Validate reports every problem in v (undocumented enum values, malformed
 // GUIDs, nulls the docs forbid, in v and in nested objects) as a
 // *ValidationError, or returns nil.
@@ -146,12 +140,6 @@ func (v *DerivedFromNowhere) UnmarshalJSON(data []byte) error {
 // not absent, then v.Extra.
 func (v DerivedFromNowhere) MarshalJSON() ([]byte, error) {
 	return marshalStruct(&v)
-}
-
-// appendJSON appends the encoding MarshalJSON returns to b, or returns b
-// and the first error.
-func (v *DerivedFromNowhere) appendJSON(b []byte) ([]byte, error) {
-	return appendStruct(b, v)
 }
 
 // Validate reports every problem in v (undocumented enum values, malformed
