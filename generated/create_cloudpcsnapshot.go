@@ -55,12 +55,6 @@ func (v CloudPcSnapshot) MarshalJSON() ([]byte, error) {
 	return marshalStruct(&v)
 }
 
-// appendJSON appends the encoding MarshalJSON returns to b, or returns b
-// and the first error.
-func (v *CloudPcSnapshot) appendJSON(b []byte) ([]byte, error) {
-	return appendStruct(b, v)
-}
-
 // Validate reports every problem in v (undocumented enum values, malformed
 // GUIDs, nulls the docs forbid, in v and in nested objects) as a
 // *ValidationError, or returns nil.
@@ -98,18 +92,18 @@ const (
 	CloudPcSnapshotStatusUnknownFutureValue CloudPcSnapshotStatus = "unknownFutureValue"
 )
 
+// valuesOfCloudPcSnapshotStatus lists the documented values of
+// CloudPcSnapshotStatus, in documented order.
+var valuesOfCloudPcSnapshotStatus = []CloudPcSnapshotStatus{CloudPcSnapshotStatusReady, CloudPcSnapshotStatusUnknownFutureValue}
+
 // Values returns the documented values of CloudPcSnapshotStatus, in documented order.
 func (CloudPcSnapshotStatus) Values() []CloudPcSnapshotStatus {
-	return []CloudPcSnapshotStatus{CloudPcSnapshotStatusReady, CloudPcSnapshotStatusUnknownFutureValue}
+	return append([]CloudPcSnapshotStatus(nil), valuesOfCloudPcSnapshotStatus...)
 }
 
 // Known reports whether v is a documented value.
 func (v CloudPcSnapshotStatus) Known() bool {
-	switch v {
-	case CloudPcSnapshotStatusReady, CloudPcSnapshotStatusUnknownFutureValue:
-		return true
-	}
-	return false
+	return knownValue(valuesOfCloudPcSnapshotStatus, v)
 }
 
 // String returns v as it is written in JSON.

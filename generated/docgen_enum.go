@@ -10,6 +10,33 @@ import "strings"
 // string decodes and encodes unchanged, and Validate reports it
 // ("enum.unknown"). Flags enums hold several members separated by commas
 // ("read, write"), kept exactly as received; the helpers below read them.
+//
+// An enum's methods are one line each over a table of its documented values
+// (var valuesOfColor = []Color{...}, static data): Known calls knownValue
+// or knownFlags, which every enum shares (one copy for all string-based
+// types, as the compiler compiles a generic function once per underlying
+// type).
+
+// knownValue reports whether v is one of values: Known of an enum.
+func knownValue[E ~string](values []E, v E) bool {
+	for _, x := range values {
+		if x == v {
+			return true
+		}
+	}
+	return false
+}
+
+// knownFlags reports whether every member the flags value v lists is one
+// of values: Known of a flags enum. An empty value lists none.
+func knownFlags[E ~string](values []E, v E) bool {
+	for part := range strings.SplitSeq(string(v), ",") {
+		if part = strings.TrimSpace(part); part != "" && !knownValue(values, E(part)) {
+			return false
+		}
+	}
+	return true
+}
 
 // splitFlags splits a flags value at commas, trims spaces around each
 // member and drops empty members: "a, b,,c" gives [a b c].

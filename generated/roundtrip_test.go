@@ -148,13 +148,13 @@ func TestAbsentNullValue(t *testing.T) {
 	absent, _ := roundTrip[CloudPcDeviceImage](t, `{}`)
 	null, _ := roundTrip[CloudPcDeviceImage](t, `{"displayName":null}`)
 	value, _ := roundTrip[CloudPcDeviceImage](t, `{"displayName":"win11"}`)
-	if !absent.DisplayName.IsZero() || absent.DisplayName.IsNull() || absent.DisplayName.IsSet() {
+	if !absent.DisplayName.IsZero() || absent.DisplayName.State != OptAbsent {
 		t.Errorf("absent: %+v", absent.DisplayName)
 	}
-	if !null.DisplayName.IsNull() || null.DisplayName.IsZero() {
+	if null.DisplayName.State != OptNull || null.DisplayName.IsZero() {
 		t.Errorf("null: %+v", null.DisplayName)
 	}
-	if v, ok := value.DisplayName.Get(); !ok || v != "win11" {
+	if value.DisplayName.State != OptPresent || value.DisplayName.Value != "win11" {
 		t.Errorf("value: %+v", value.DisplayName)
 	}
 	if len(absent.Extra)+len(null.Extra)+len(value.Extra) != 0 {
@@ -181,8 +181,7 @@ func TestExtraKeepsOrderAndRawBytes(t *testing.T) {
 
 func TestDateTimeOffset(t *testing.T) {
 	v, out := roundTrip[CloudPcSnapshot](t, `{"cloudPcId":"pc","createdDateTime":"2021-07-01T10:00:00.1234567Z"}`)
-	got, ok := v.CreatedDateTime.Get()
-	if !ok || !got.Equal(time.Date(2021, 7, 1, 10, 0, 0, 123456700, time.UTC)) {
+	if got := v.CreatedDateTime; got.State != OptPresent || !got.Value.Equal(time.Date(2021, 7, 1, 10, 0, 0, 123456700, time.UTC)) {
 		t.Errorf("createdDateTime = %v", v.CreatedDateTime)
 	}
 	if !jsonEqualOrdered(t, `{"cloudPcId":"pc","createdDateTime":"2021-07-01T10:00:00.1234567Z"}`, out) {
@@ -245,10 +244,18 @@ func TestValidateFor(t *testing.T) {
 	}
 	// The device image page claims every property is required in a blanket
 	// sentence only (no row says Required, and the page's own example omits
-	// lastModifiedDateTime): a lint finding, not a rule.
+	// lastModifiedDateTime): a lint finding, not a rule, so the type has
+	// no ValidateFor and the server validates the body with Validate.
 	img := CloudPcDeviceImage{DisplayName: Some("x")}
-	if err := img.ValidateFor(OpCreateCloudPcDeviceImage); err != nil {
-		t.Errorf("a partial device image failed ValidateFor: %v", err)
+	if _, ok := any(&img).(interface{ ValidateFor(Op) error }); ok {
+		t.Error("CloudPcDeviceImage has a ValidateFor, but no operation has rules for it")
+	}
+	if err := validateBody(&img, OpCreateCloudPcDeviceImage); err != nil {
+		t.Errorf("a partial device image failed validateBody: %v", err)
+	}
+	img.Status = Some(CloudPcDeviceImageStatus("bogus"))
+	if err := validateBody(&img, OpCreateCloudPcDeviceImage); err == nil {
+		t.Error("validateBody accepted an undocumented status")
 	}
 }
 

@@ -44,44 +44,40 @@ func (p *plan) emitEnum(f *jen.File, t *typeInfo) {
 	p.emitEnumMethods(f, t)
 }
 
+// emitEnumMethods writes the methods of an enum over one table of its
+// documented values (valuesOfX, static data): Values copies it, Known
+// searches it through a runtime helper shared by every enum. The methods
+// are one line each because each costs the compiler a function and its
+// pointer wrapper per enum, and a package has hundreds of enums: a switch
+// over the members in Known and a literal in Values cost a large enum
+// (printerProcessingStateDetail has 400 members) tens of kilobytes of code.
 func (p *plan) emitEnumMethods(f *jen.File, t *typeInfo) {
 	recv := jen.Id("v").Id(t.GoName)
-	var consts []jen.Code
-	for _, c := range t.Consts {
-		consts = append(consts, jen.Id(c.GoName))
+	table := "valuesOf" + t.GoName
+	if len(t.Consts) > 0 {
+		addComments(f.Group, docComment(fmt.Sprintf("%s lists the documented values of %s, in documented order.", table, t.GoName)))
+		f.Var().Id(table).Op("=").Index().Id(t.GoName).ValuesFunc(func(g *jen.Group) {
+			for _, c := range t.Consts {
+				g.Id(c.GoName)
+			}
+		})
 	}
 	f.Comment(fmt.Sprintf("Values returns the documented values of %s, in documented order.", t.GoName))
-	if len(consts) == 0 {
+	if len(t.Consts) == 0 {
 		f.Func().Params(jen.Id(t.GoName)).Id("Values").Params().Index().Id(t.GoName).Block(jen.Return(jen.Nil()))
 	} else {
 		f.Func().Params(jen.Id(t.GoName)).Id("Values").Params().Index().Id(t.GoName).Block(
-			jen.Return(jen.Index().Id(t.GoName).ValuesFunc(func(g *jen.Group) {
-				for _, c := range consts {
-					g.Add(c)
-				}
-			})),
+			jen.Return(jen.Append(jen.Index().Id(t.GoName).Call(jen.Nil()), jen.Id(table).Op("..."))),
 		)
 	}
-	known := func(x jen.Code) jen.Code {
-		if len(consts) == 0 {
-			return jen.Return(jen.False())
-		}
-		return jen.Switch(x).Block(jen.Case(consts...).Block(jen.Return(jen.True())))
+	values := jen.Id(table)
+	if len(t.Consts) == 0 {
+		values = jen.Nil()
 	}
 	if t.Flags {
 		f.Comment("Known reports whether every member listed in v is documented.")
-		body := []jen.Code{jen.Return(jen.False())}
-		if len(consts) > 0 {
-			body = []jen.Code{
-				jen.Switch(jen.Id(t.GoName).Call(jen.Id("s"))).Block(
-					jen.Case(consts...),
-					jen.Default().Block(jen.Return(jen.False())),
-				),
-			}
-		}
 		f.Func().Params(recv.Clone()).Id("Known").Params().Bool().Block(
-			jen.For(jen.List(jen.Id("_"), jen.Id("s")).Op(":=").Range().Id("splitFlags").Call(jen.String().Call(jen.Id("v")))).Block(body...),
-			jen.Return(jen.True()),
+			jen.Return(jen.Id("knownFlags").Call(values.Clone(), jen.Id("v"))),
 		)
 		f.Comment("Has reports whether v lists the member m.")
 		f.Func().Params(recv.Clone()).Id("Has").Params(jen.Id("m").Id(t.GoName)).Bool().Block(
@@ -98,12 +94,11 @@ func (p *plan) emitEnumMethods(f *jen.File, t *typeInfo) {
 		)
 	} else {
 		f.Comment("Known reports whether v is a documented value.")
-		f.Func().Params(recv.Clone()).Id("Known").Params().Bool().BlockFunc(func(g *jen.Group) {
-			g.Add(known(jen.Id("v")))
-			if len(consts) > 0 {
-				g.Return(jen.False())
-			}
-		})
+		known := jen.Id("knownValue").Call(values.Clone(), jen.Id("v"))
+		if len(t.Consts) == 0 {
+			known = jen.False()
+		}
+		f.Func().Params(recv.Clone()).Id("Known").Params().Bool().Block(jen.Return(known))
 	}
 	f.Comment("String returns v as it is written in JSON.")
 	f.Func().Params(recv.Clone()).Id("String").Params().String().Block(jen.Return(jen.String().Call(jen.Id("v"))))

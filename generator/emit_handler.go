@@ -205,7 +205,7 @@ func (p *plan) planBody(ho *handlerOp) {
 	case ho.o.Body != nil:
 		name := ho.o.Body.GoName
 		ho.bodyElem = func() *jen.Statement { return jen.Id(name) }
-		ho.bodyDesc = "the request body, decoded and validated with ValidateFor(" + ho.o.ConstName + ")"
+		ho.bodyDesc = "the request body, decoded and validated with " + validateCall(ho.o.Body, ho.o.ConstName)
 	case rb.Type.Name != "":
 		ref := rb.Type
 		ho.bodyElem = func() *jen.Statement { return p.goType(ref) }

@@ -215,24 +215,18 @@ func (p *plan) emitUnmarshal(f *jen.File, t *typeInfo) {
 	)
 }
 
-// emitMarshal writes MarshalJSON and appendJSON, calls of the runtime's
-// codec: the fields in declaration order (absent ones skipped), then Extra.
+// emitMarshal writes MarshalJSON, a call of the runtime's codec: the
+// fields in declaration order (absent ones skipped), then Extra.
 // MarshalJSON has a value receiver so that T, *T and Opt[T] all encode
-// through it. appendJSON (on *T, which the runtime finds through its
-// jsonAppender interface) writes the object into its caller's buffer, so a
-// nested struct, a slice of them or an Opt of one is appended in place,
-// not encoded on its own and copied in once per level.
+// through it. The runtime encodes a nested struct, a slice of them or an
+// Opt of one into its caller's buffer through the codec table
+// (isGeneratedStruct recognises the struct by its Extra field), so the
+// struct needs no method of its own for that.
 func (p *plan) emitMarshal(f *jen.File, t *typeInfo) {
 	f.Comment("MarshalJSON encodes v as a JSON object: @odata.type, the fields that are")
 	f.Comment("not absent, then v.Extra.")
 	f.Func().Params(jen.Id("v").Id(t.GoName)).Id("MarshalJSON").Params().Params(jen.Index().Byte(), jen.Error()).Block(
 		jen.Return(jen.Id("marshalStruct").Call(jen.Op("&").Id("v"))),
-	)
-	f.Line()
-	f.Comment("appendJSON appends the encoding MarshalJSON returns to b, or returns b")
-	f.Comment("and the first error.")
-	f.Func().Params(jen.Id("v").Op("*").Id(t.GoName)).Id("appendJSON").Params(jen.Id("b").Index().Byte()).Params(jen.Index().Byte(), jen.Error()).Block(
-		jen.Return(jen.Id("appendStruct").Call(jen.Id("b"), jen.Id("v"))),
 	)
 }
 

@@ -145,8 +145,7 @@ import "example.com/myapi/graph"
 
 // Ready reports whether a snapshot is ready.
 func Ready(s *graph.CloudPcSnapshot) bool {
-	v, ok := s.Status.Get()
-	return ok && v == graph.CloudPcSnapshotStatusReady
+	return s.Status.State == graph.OptPresent && s.Status.Value == graph.CloudPcSnapshotStatusReady
 }
 `)
 	// Step 4: go generate, test (and build the consumer); commit.

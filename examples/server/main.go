@@ -129,7 +129,7 @@ func (s *store) CreateCloudPcSnapshot(ctx context.Context, req *generated.Create
 	defer s.mu.Unlock()
 	snap := *req.Body
 	snap.ID = generated.Some(s.newID())
-	if !snap.CreatedDateTime.IsSet() {
+	if snap.CreatedDateTime.State != generated.OptPresent {
 		snap.CreatedDateTime = generated.Some(time.Now().UTC().Truncate(time.Second))
 	}
 	s.snapshots[snap.ID.Value] = &snap

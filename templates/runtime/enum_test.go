@@ -57,3 +57,30 @@ func TestFlags(t *testing.T) {
 		}
 	}
 }
+
+func TestKnownValue(t *testing.T) {
+	type color string
+	values := []color{"red", "green", "unknownFutureValue"}
+	for _, tt := range []struct {
+		v    color
+		want bool
+	}{{"red", true}, {"unknownFutureValue", true}, {"Red", false}, {"", false}, {"red,green", false}} {
+		if got := knownValue(values, tt.v); got != tt.want {
+			t.Errorf("knownValue(%q) = %v, want %v", tt.v, got, tt.want)
+		}
+	}
+	if knownValue(nil, color("red")) {
+		t.Error("knownValue(nil, red) = true")
+	}
+	for _, tt := range []struct {
+		v    color
+		want bool
+	}{{"", true}, {"red", true}, {"red, green", true}, {" green ,, red", true}, {"red,Green", false}, {"blue", false}} {
+		if got := knownFlags(values, tt.v); got != tt.want {
+			t.Errorf("knownFlags(%q) = %v, want %v", tt.v, got, tt.want)
+		}
+	}
+	if !knownFlags(nil, color("")) || knownFlags(nil, color("red")) {
+		t.Error("knownFlags with no documented members")
+	}
+}

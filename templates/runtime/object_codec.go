@@ -14,7 +14,7 @@ import (
 // The JSON codec of the generated structs is a table per struct type,
 // built once by reflection from the struct's fields and json tags, and
 // interpreted by decodeStruct and appendStruct: the generated UnmarshalJSON
-// and appendJSON methods are one call each. Per-type code (a member switch
+// and MarshalJSON methods are one call each. Per-type code (a member switch
 // and an encoder per struct) cost a package of a thousand types most of
 // its compile time and memory; the table costs nothing to compile.
 //
@@ -77,9 +77,11 @@ type fieldCodec struct {
 }
 
 var (
-	codecs         sync.Map // reflect.Type (struct) → *structCodec
-	rawMessageType = reflect.TypeFor[json.RawMessage]()
-	timeType       = reflect.TypeFor[time.Time]()
+	codecs          sync.Map // reflect.Type (struct) → *structCodec
+	rawMessageType  = reflect.TypeFor[json.RawMessage]()
+	timeType        = reflect.TypeFor[time.Time]()
+	odataRefType    = reflect.TypeFor[ODataRef]()
+	emptyObjectType = reflect.TypeFor[EmptyObject]()
 )
 
 // codecOf returns the codec of the struct type t, building it on first
@@ -131,9 +133,11 @@ func buildCodec(t reflect.Type) *structCodec {
 }
 
 // isGeneratedStruct reports whether t is a struct with a codec table: a
-// generated struct, which has an Extra field and appends itself.
+// generated struct, which has an Extra field (json:"-") for the members
+// without a field. ODataRef and EmptyObject have one too, but codecs of
+// their own.
 func isGeneratedStruct(t reflect.Type) bool {
-	if t.Kind() != reflect.Struct || !reflect.PointerTo(t).Implements(appenderType) {
+	if t.Kind() != reflect.Struct || t == odataRefType || t == emptyObjectType {
 		return false
 	}
 	f, ok := t.FieldByName("Extra")
@@ -285,8 +289,8 @@ func marshalStruct(v any) ([]byte, error) {
 	return putScratch(s, b, err)
 }
 
-// appendStruct is the appendJSON of a generated struct: v is a pointer to
-// it. It appends @odata.type, the fields that are not absent, then Extra,
+// appendStruct appends the encoding of a generated struct: v is a pointer
+// to it. It appends @odata.type, the fields that are not absent, then Extra,
 // or returns b and the first error.
 func appendStruct(b []byte, v any) ([]byte, error) {
 	rv := reflect.ValueOf(v)
@@ -401,6 +405,8 @@ func appendSlice(b []byte, rv reflect.Value) ([]byte, error) {
 		switch {
 		case ev.Kind() == reflect.String:
 			b = appendString(b, ev.String())
+		case kind == elemStruct:
+			b, err = appendStruct(b, ev.Addr().Interface())
 		case kind == elemAppender:
 			b, err = ev.Addr().Interface().(jsonAppender).appendJSON(b)
 		default:

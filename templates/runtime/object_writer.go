@@ -16,7 +16,7 @@ import (
 // returned by bytes. It borrows a scratch buffer from a pool until bytes is
 // called, so it must not be copied once used. An objectWriter made by
 // appendObject instead appends to its caller's buffer and is finished with
-// close: generated appendJSON methods use it, so that nested objects are
+// close: appendStruct uses it, so that nested objects are
 // written straight into the buffer of the outermost one.
 type objectWriter struct {
 	buf       []byte
@@ -213,8 +213,8 @@ func (w *objectWriter) bytes() ([]byte, error) {
 	return out, err
 }
 
-// jsonAppender is implemented by the runtime types and the generated
-// structs (through a pointer), which append their own JSON encoding to b
+// jsonAppender is implemented by the runtime types (EdmDate, EdmDecimal
+// ...), which append their own JSON encoding to b
 // without allocating; on error they return b unchanged.
 type jsonAppender interface {
 	appendJSON(b []byte) ([]byte, error)
@@ -405,7 +405,8 @@ type sliceElem uint8
 const (
 	elemOther    sliceElem = iota // through encoding/json
 	elemSimple                    // simpleSliceElem: MarshalJSON or a plain string
-	elemAppender                  // simple, and *T has appendJSON (generated structs)
+	elemAppender                  // simple, and *T has appendJSON (runtime types)
+	elemStruct                    // a generated struct: appendStruct
 )
 
 // sliceElemKinds caches sliceElemKind, which reflection makes slow.
@@ -419,7 +420,10 @@ func sliceElemKind(t reflect.Type) sliceElem {
 	k := elemOther
 	if simpleSliceElem(t) {
 		k = elemSimple
-		if reflect.PointerTo(t).Implements(appenderType) {
+		switch {
+		case isGeneratedStruct(t):
+			k = elemStruct
+		case reflect.PointerTo(t).Implements(appenderType):
 			k = elemAppender
 		}
 	}

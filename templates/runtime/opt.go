@@ -49,7 +49,18 @@ func (s OptState) String() string {
 // Opt is omitted by encoding/json, a null one is written as null and a
 // present one as its value, so all three states survive a round trip
 // through plain encoding/json as well as through the generated codecs.
-// Value is meaningful only when State is OptPresent.
+//
+// Read an Opt through its fields: State says which of the three it is, and
+// Value holds the value when State is OptPresent (decoding leaves it zero
+// otherwise):
+//
+//	if v.DisplayName.State == OptPresent {
+//		name := v.DisplayName.Value
+//	}
+//
+// Opt has only the methods encoding/json needs: each method of a generic
+// type is compiled once per type argument, and a package of a thousand
+// types has hundreds of Opt types.
 type Opt[T any] struct {
 	Value T
 	State OptState
@@ -64,38 +75,13 @@ func Null[T any]() Opt[T] { return Opt[T]{State: OptNull} }
 // IsZero reports whether o is absent; it makes the omitzero tag omit it.
 func (o Opt[T]) IsZero() bool { return o.State == OptAbsent }
 
-// IsNull reports whether o is explicitly null.
-func (o Opt[T]) IsNull() bool { return o.State == OptNull }
-
-// IsSet reports whether o holds a value.
-func (o Opt[T]) IsSet() bool { return o.State == OptPresent }
-
-// Get returns the value and true when o is present, or the zero T and false.
-func (o Opt[T]) Get() (T, bool) {
-	if o.State != OptPresent {
-		var zero T
-		return zero, false
-	}
-	return o.Value, true
-}
-
-// OrZero returns the value when o is present, or the zero T.
-func (o Opt[T]) OrZero() T {
-	v, _ := o.Get()
-	return v
-}
-
 // MarshalJSON writes null for a null (or absent) Opt and the JSON encoding
 // of Value for a present one.
 func (o Opt[T]) MarshalJSON() ([]byte, error) {
-	return o.appendJSON(nil)
-}
-
-func (o Opt[T]) appendJSON(b []byte) ([]byte, error) {
 	if o.State != OptPresent {
-		return append(b, "null"...), nil
+		return []byte("null"), nil
 	}
-	return appendValue(b, &o.Value)
+	return appendValue(nil, &o.Value)
 }
 
 // UnmarshalJSON sets o to null for the JSON literal null, and otherwise

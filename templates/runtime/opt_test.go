@@ -77,31 +77,18 @@ func otJSONEqual(t *testing.T, a, b string) bool {
 	return cmp.Equal(va, vb)
 }
 
-func TestOptMethods(t *testing.T) {
+func TestOptStates(t *testing.T) {
 	var absent Opt[int]
-	if !absent.IsZero() || absent.IsNull() || absent.IsSet() {
-		t.Errorf("absent: IsZero %v IsNull %v IsSet %v", absent.IsZero(), absent.IsNull(), absent.IsSet())
-	}
-	if v, ok := absent.Get(); ok || v != 0 {
-		t.Errorf("absent.Get() = %v, %v", v, ok)
+	if !absent.IsZero() || absent.State != OptAbsent || absent.Value != 0 {
+		t.Errorf("absent: %+v, IsZero %v", absent, absent.IsZero())
 	}
 	null := Null[int]()
-	if null.IsZero() || !null.IsNull() || null.IsSet() {
-		t.Errorf("null: IsZero %v IsNull %v IsSet %v", null.IsZero(), null.IsNull(), null.IsSet())
-	}
-	if _, ok := null.Get(); ok {
-		t.Error("null.Get() ok")
+	if null.IsZero() || null.State != OptNull || null.Value != 0 {
+		t.Errorf("null: %+v, IsZero %v", null, null.IsZero())
 	}
 	some := Some(42)
-	if some.IsZero() || some.IsNull() || !some.IsSet() || some.OrZero() != 42 {
-		t.Errorf("some: %+v", some)
-	}
-	if v, ok := some.Get(); !ok || v != 42 {
-		t.Errorf("some.Get() = %v, %v", v, ok)
-	}
-	// A present Opt whose Value was cleared by hand still reports present.
-	if (Opt[int]{State: OptPresent}).OrZero() != 0 {
-		t.Error("OrZero")
+	if some.IsZero() || some.State != OptPresent || some.Value != 42 {
+		t.Errorf("some: %+v, IsZero %v", some, some.IsZero())
 	}
 	for s, want := range map[OptState]string{OptAbsent: "absent", OptNull: "null", OptPresent: "present", 7: "State(7)"} {
 		if s.String() != want {
@@ -184,7 +171,7 @@ func TestOptUnmarshalJSON(t *testing.T) {
 		if err := o.UnmarshalJSON([]byte(`"2021-07-01T08:00:00.1234567"`)); err != nil {
 			t.Fatal(err)
 		}
-		if want := time.Date(2021, 7, 1, 8, 0, 0, 123456700, time.UTC); !o.Value.Equal(want) || !o.IsSet() {
+		if want := time.Date(2021, 7, 1, 8, 0, 0, 123456700, time.UTC); !o.Value.Equal(want) || o.State != OptPresent {
 			t.Errorf("got %v", o)
 		}
 	})

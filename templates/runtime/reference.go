@@ -70,9 +70,9 @@ func (v *ODataRef) Validate() error {
 func (v *ODataRef) validate(p *problems, base string) {
 	binds := false
 	switch {
-	case v.ODataID.IsNull():
+	case v.ODataID.State == OptNull:
 		p.notNull(pointerJoin(base, "@odata.id"), "@odata.id")
-	case v.ODataID.IsSet():
+	case v.ODataID.State == OptPresent:
 		checkReference(p, pointerJoin(base, "@odata.id"), v.ODataID.Value)
 	}
 	for _, m := range v.Extra {
@@ -95,7 +95,7 @@ func (v *ODataRef) validate(p *problems, base string) {
 		}
 		p.Add(at, codeFormatURL, "%s is a URL or an array of URLs", m.Name)
 	}
-	if !v.ODataID.IsSet() && !v.ODataID.IsNull() && !binds {
+	if v.ODataID.State != OptPresent && v.ODataID.State != OptNull && !binds {
 		p.Add(base, codeReferenceMissing, "a reference body has @odata.id or a property@odata.bind member")
 	}
 }

@@ -351,14 +351,12 @@ func decodeBodyStrict(r *http.Request, op Op, v any, strict bool) error {
 			return err
 		}
 	}
-	if vf, ok := v.(interface{ ValidateFor(Op) error }); ok {
-		if err := vf.ValidateFor(op); err != nil {
-			var ve *ValidationError
-			if errors.As(err, &ve) {
-				return err
-			}
-			return newGraphError(http.StatusBadRequest, codeInvalidRequest, "The request body is invalid: %v.", err)
+	if err := validateBody(v, op); err != nil {
+		var ve *ValidationError
+		if errors.As(err, &ve) {
+			return err
 		}
+		return newGraphError(http.StatusBadRequest, codeInvalidRequest, "The request body is invalid: %v.", err)
 	}
 	return nil
 }

@@ -49,7 +49,7 @@ type serverPager interface {
 }
 
 func (c *ODataCollection[T]) serverCount() int64 {
-	if c.Count.IsSet() {
+	if c.Count.State == OptPresent {
 		return c.Count.Value
 	}
 	return int64(len(c.Value))

@@ -317,3 +317,17 @@ func validDateTimeOffset(s string) bool {
 
 // validDecimal reports whether s is a decimal number literal.
 func validDecimal(s string) bool { return validNumber(s) }
+
+// validateBody validates v, a decoded request body of the operation op:
+// with its ValidateFor(op) when its type has one (a generated struct that
+// op requires or refuses members of), else with its Validate. A body of
+// another type (a collection, a primitive) has nothing to check.
+func validateBody(v any, op Op) error {
+	switch b := v.(type) {
+	case interface{ ValidateFor(Op) error }:
+		return b.ValidateFor(op)
+	case interface{ Validate() error }:
+		return b.Validate()
+	}
+	return nil
+}

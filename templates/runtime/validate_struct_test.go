@@ -89,17 +89,17 @@ func (v *tvOld) validate(p *problems, base string) {
 	if !validGUID(v.ID) {
 		p.Add(pointerJoin(base, "id"), "format.guid", "%q is not a GUID", v.ID)
 	}
-	if v.Kind.IsNull() {
+	if v.Kind.State == OptNull {
 		p.notNull(pointerJoin(base, "kind"), "kind")
 	}
-	if v.Kind.IsSet() {
+	if v.Kind.State == OptPresent {
 		switch v.Kind.Value {
 		case "a", "b|c", "d, e":
 		default:
 			p.Add(pointerJoin(base, "kind"), "enum.unknown", "%q is not one of %s", v.Kind.Value, "a, b|c, d, e")
 		}
 	}
-	if v.Color.IsSet() {
+	if v.Color.State == OptPresent {
 		if !v.Color.Value.Known() {
 			p.unknownEnum(pointerJoin(base, "color"), string(v.Color.Value), "microsoft.graph.color")
 		}
@@ -110,12 +110,12 @@ func (v *tvOld) validate(p *problems, base string) {
 			p.unknownEnum(pointerIndex(pointerJoin(base, "colors"), i), string(v.Colors[i]), "microsoft.graph.color")
 		}
 	}
-	if v.Day.IsSet() {
+	if v.Day.State == OptPresent {
 		if !v.Day.Value.IsZero() && !v.Day.Value.Valid() {
 			p.Add(pointerJoin(base, "day"), "format.invalid", "%v is not a valid %s", v.Day.Value, "Edm.Date")
 		}
 	}
-	if v.Dur.IsSet() {
+	if v.Dur.State == OptPresent {
 		if !v.Dur.Value.Valid() {
 			p.Add(pointerJoin(base, "dur"), "format.invalid", "%v is not a valid %s", v.Dur.Value, "Edm.Duration")
 		}
@@ -130,10 +130,10 @@ func (v *tvOld) validate(p *problems, base string) {
 			p.Add(pointerIndex(pointerJoin(base, "guids"), i), "format.guid", "%q is not a GUID", v.Guids[i])
 		}
 	}
-	if v.Child.IsNull() {
+	if v.Child.State == OptNull {
 		p.notNull(pointerJoin(base, "child"), "child")
 	}
-	if v.Child.IsSet() {
+	if v.Child.State == OptPresent {
 		if v.Child.Value != nil {
 			(*tvOld)(v.Child.Value).validate(p, pointerJoin(base, "child"))
 		}
@@ -147,10 +147,10 @@ func (v *tvOld) validate(p *problems, base string) {
 		(*tvOld)(&v.Items[i]).validate(p, pointerIndex(pointerJoin(base, "items"), i))
 	}
 	p.nullIn(v.Extra, base, "count")
-	if v.Opaque.IsNull() {
+	if v.Opaque.State == OptNull {
 		p.notNull(pointerJoin(base, "opaque"), "opaque")
 	}
-	if v.Opaque.IsSet() {
+	if v.Opaque.State == OptPresent {
 		if !v.Opaque.Value.Known() {
 			p.unknownEnum(pointerJoin(base, "opaque"), string(v.Opaque.Value), "microsoft.graph.color")
 		}

@@ -21,18 +21,18 @@ const (
 	ImportanceHigh Importance = "high"
 )
 
+// valuesOfImportance lists the documented values of Importance, in documented
+// order.
+var valuesOfImportance = []Importance{ImportanceLow, ImportanceNormal, ImportanceHigh}
+
 // Values returns the documented values of Importance, in documented order.
 func (Importance) Values() []Importance {
-	return []Importance{ImportanceLow, ImportanceNormal, ImportanceHigh}
+	return append([]Importance(nil), valuesOfImportance...)
 }
 
 // Known reports whether v is a documented value.
 func (v Importance) Known() bool {
-	switch v {
-	case ImportanceLow, ImportanceNormal, ImportanceHigh:
-		return true
-	}
-	return false
+	return knownValue(valuesOfImportance, v)
 }
 
 // String returns v as it is written in JSON.

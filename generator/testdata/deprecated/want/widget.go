@@ -46,23 +46,11 @@ func (v Widget) MarshalJSON() ([]byte, error) {
 	return marshalStruct(&v)
 }
 
-// appendJSON appends the encoding MarshalJSON returns to b, or returns b
-// and the first error.
-func (v *Widget) appendJSON(b []byte) ([]byte, error) {
-	return appendStruct(b, v)
-}
-
 // Validate reports every problem in v (undocumented enum values, malformed
 // GUIDs, nulls the docs forbid, in v and in nested objects) as a
 // *ValidationError, or returns nil.
 func (v *Widget) Validate() error {
-	return v.ValidateFor("")
-}
-
-// ValidateFor is Validate: no documented operation takes v as its request
-// body, so op adds no rules.
-func (v *Widget) ValidateFor(op Op) error {
-	return validateStruct(v, op, nil, nil)
+	return validateStruct(v, "", nil, nil)
 }
 
 // WidgetState is the microsoft.graph.widgetState enum type.
@@ -90,18 +78,18 @@ const (
 	WidgetStateUnknownFutureValue WidgetState = "unknownFutureValue"
 )
 
+// valuesOfWidgetState lists the documented values of WidgetState, in documented
+// order.
+var valuesOfWidgetState = []WidgetState{WidgetStateActive, WidgetStateRetired, WidgetStateUnknownFutureValue}
+
 // Values returns the documented values of WidgetState, in documented order.
 func (WidgetState) Values() []WidgetState {
-	return []WidgetState{WidgetStateActive, WidgetStateRetired, WidgetStateUnknownFutureValue}
+	return append([]WidgetState(nil), valuesOfWidgetState...)
 }
 
 // Known reports whether v is a documented value.
 func (v WidgetState) Known() bool {
-	switch v {
-	case WidgetStateActive, WidgetStateRetired, WidgetStateUnknownFutureValue:
-		return true
-	}
-	return false
+	return knownValue(valuesOfWidgetState, v)
 }
 
 // String returns v as it is written in JSON.

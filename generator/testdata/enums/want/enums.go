@@ -33,18 +33,18 @@ const (
 	CloudPcStatusMovingRegion CloudPcStatus = "movingRegion"
 )
 
+// valuesOfCloudPcStatus lists the documented values of CloudPcStatus, in
+// documented order.
+var valuesOfCloudPcStatus = []CloudPcStatus{CloudPcStatusNotProvisioned, CloudPcStatusProvisioning, CloudPcStatusProvisioned, CloudPcStatusUnknownFutureValue, CloudPcStatusMovingRegion}
+
 // Values returns the documented values of CloudPcStatus, in documented order.
 func (CloudPcStatus) Values() []CloudPcStatus {
-	return []CloudPcStatus{CloudPcStatusNotProvisioned, CloudPcStatusProvisioning, CloudPcStatusProvisioned, CloudPcStatusUnknownFutureValue, CloudPcStatusMovingRegion}
+	return append([]CloudPcStatus(nil), valuesOfCloudPcStatus...)
 }
 
 // Known reports whether v is a documented value.
 func (v CloudPcStatus) Known() bool {
-	switch v {
-	case CloudPcStatusNotProvisioned, CloudPcStatusProvisioning, CloudPcStatusProvisioned, CloudPcStatusUnknownFutureValue, CloudPcStatusMovingRegion:
-		return true
-	}
-	return false
+	return knownValue(valuesOfCloudPcStatus, v)
 }
 
 // String returns v as it is written in JSON.
@@ -75,18 +75,18 @@ const (
 	WeekIndexLast WeekIndex = "last"
 )
 
+// valuesOfWeekIndex lists the documented values of WeekIndex, in documented
+// order.
+var valuesOfWeekIndex = []WeekIndex{WeekIndexFirst, WeekIndexSecond, WeekIndexLast}
+
 // Values returns the documented values of WeekIndex, in documented order.
 func (WeekIndex) Values() []WeekIndex {
-	return []WeekIndex{WeekIndexFirst, WeekIndexSecond, WeekIndexLast}
+	return append([]WeekIndex(nil), valuesOfWeekIndex...)
 }
 
 // Known reports whether v is a documented value.
 func (v WeekIndex) Known() bool {
-	switch v {
-	case WeekIndexFirst, WeekIndexSecond, WeekIndexLast:
-		return true
-	}
-	return false
+	return knownValue(valuesOfWeekIndex, v)
 }
 
 // String returns v as it is written in JSON.
@@ -125,21 +125,18 @@ const (
 	DeviceTypesTablet DeviceTypes = "tablet"
 )
 
+// valuesOfDeviceTypes lists the documented values of DeviceTypes, in documented
+// order.
+var valuesOfDeviceTypes = []DeviceTypes{DeviceTypesNone, DeviceTypesDesktop, DeviceTypesMobile, DeviceTypesTablet}
+
 // Values returns the documented values of DeviceTypes, in documented order.
 func (DeviceTypes) Values() []DeviceTypes {
-	return []DeviceTypes{DeviceTypesNone, DeviceTypesDesktop, DeviceTypesMobile, DeviceTypesTablet}
+	return append([]DeviceTypes(nil), valuesOfDeviceTypes...)
 }
 
 // Known reports whether every member listed in v is documented.
 func (v DeviceTypes) Known() bool {
-	for _, s := range splitFlags(string(v)) {
-		switch DeviceTypes(s) {
-		case DeviceTypesNone, DeviceTypesDesktop, DeviceTypesMobile, DeviceTypesTablet:
-		default:
-			return false
-		}
-	}
-	return true
+	return knownFlags(valuesOfDeviceTypes, v)
 }
 
 // Has reports whether v lists the member m.
@@ -239,18 +236,18 @@ const (
 	OddMembersODataX OddMembers = "@odata.x"
 )
 
+// valuesOfOddMembers lists the documented values of OddMembers, in documented
+// order.
+var valuesOfOddMembers = []OddMembers{OddMembersX10_0, OddMembersV1_0, OddMembersV10, OddMembersType, OddMembersValue4, OddMembersValue5, OddMembersAB, OddMembersABValue, OddMembersABValue2, OddMembersX10, OddMembersID, OddMembersODataX}
+
 // Values returns the documented values of OddMembers, in documented order.
 func (OddMembers) Values() []OddMembers {
-	return []OddMembers{OddMembersX10_0, OddMembersV1_0, OddMembersV10, OddMembersType, OddMembersValue4, OddMembersValue5, OddMembersAB, OddMembersABValue, OddMembersABValue2, OddMembersX10, OddMembersID, OddMembersODataX}
+	return append([]OddMembers(nil), valuesOfOddMembers...)
 }
 
 // Known reports whether v is a documented value.
 func (v OddMembers) Known() bool {
-	switch v {
-	case OddMembersX10_0, OddMembersV1_0, OddMembersV10, OddMembersType, OddMembersValue4, OddMembersValue5, OddMembersAB, OddMembersABValue, OddMembersABValue2, OddMembersX10, OddMembersID, OddMembersODataX:
-		return true
-	}
-	return false
+	return knownValue(valuesOfOddMembers, v)
 }
 
 // String returns v as it is written in JSON.

@@ -41,12 +41,6 @@ func (v Sprocket) MarshalJSON() ([]byte, error) {
 	return marshalStruct(&v)
 }
 
-// appendJSON appends the encoding MarshalJSON returns to b, or returns b
-// and the first error.
-func (v *Sprocket) appendJSON(b []byte) ([]byte, error) {
-	return appendStruct(b, v)
-}
-
 // Validate reports every problem in v (undocumented enum values, malformed
 // GUIDs, nulls the docs forbid, in v and in nested objects) as a
 // *ValidationError, or returns nil.

@@ -178,22 +178,9 @@ func (v Hostile) MarshalJSON() ([]byte, error) {
 	return marshalStruct(&v)
 }
 
-// appendJSON appends the encoding MarshalJSON returns to b, or returns b
-// and the first error.
-func (v *Hostile) appendJSON(b []byte) ([]byte, error) {
-	return appendStruct(b, v)
-}
-
 // Validate reports every problem in v (undocumented enum values, malformed
 // GUIDs, nulls the docs forbid, in v and in nested objects) as a
 // *ValidationError, or returns nil.
 func (v *Hostile) Validate() error {
-	return v.ValidateFor("")
-}
-
-// ValidateFor is Validate plus the rules of op when v is its request body: the
-// members it requires, and no read-only members. Operations with rules:
-// OpCreateHostile.
-func (v *Hostile) ValidateFor(op Op) error {
-	return validateStruct(v, op, nil, nil)
+	return validateStruct(v, "", nil, nil)
 }

@@ -18,7 +18,6 @@ type CreateHostileRequest struct {
 	Type string `path:"Type"`
 	// Query holds the OData query options ($select, $filter, ...).
 	Query ODataQuery
-	// Body is the request body, decoded and validated with
-	// ValidateFor(OpCreateHostile).
+	// Body is the request body, decoded and validated with Validate().
 	Body *Hostile
 }

@@ -68,18 +68,18 @@ const (
 	HostileKindDisguised HostileKind = "\u202edisguised"
 )
 
+// valuesOfHostileKind lists the documented values of HostileKind, in documented
+// order.
+var valuesOfHostileKind = []HostileKind{HostileKindType, HostileKindString, HostileKindNil, HostileKindTrue, HostileKindIota, HostileKindURL, HostileKindURLValue, HostileKindURLValue2, HostileKindX1st, HostileKindX, HostileKindNaïve, HostileKindWithSpace, HostileKindQuoTe, HostileKindBackTick, HostileKindBackSlash, HostileKindDisguised}
+
 // Values returns the documented values of HostileKind, in documented order.
 func (HostileKind) Values() []HostileKind {
-	return []HostileKind{HostileKindType, HostileKindString, HostileKindNil, HostileKindTrue, HostileKindIota, HostileKindURL, HostileKindURLValue, HostileKindURLValue2, HostileKindX1st, HostileKindX, HostileKindNaïve, HostileKindWithSpace, HostileKindQuoTe, HostileKindBackTick, HostileKindBackSlash, HostileKindDisguised}
+	return append([]HostileKind(nil), valuesOfHostileKind...)
 }
 
 // Known reports whether v is a documented value.
 func (v HostileKind) Known() bool {
-	switch v {
-	case HostileKindType, HostileKindString, HostileKindNil, HostileKindTrue, HostileKindIota, HostileKindURL, HostileKindURLValue, HostileKindURLValue2, HostileKindX1st, HostileKindX, HostileKindNaïve, HostileKindWithSpace, HostileKindQuoTe, HostileKindBackTick, HostileKindBackSlash, HostileKindDisguised:
-		return true
-	}
-	return false
+	return knownValue(valuesOfHostileKind, v)
 }
 
 // String returns v as it is written in JSON.

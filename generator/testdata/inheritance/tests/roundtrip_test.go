@@ -68,14 +68,14 @@ func TestNullCollectionIsAProblem(t *testing.T) {
 func TestRecursive(t *testing.T) {
 	in := `{"manager":{"manager":{"id":"root"}},"automaticRepliesSetting":null}`
 	v, out := roundTrip[DirectoryObject](t, in)
-	if v.Manager.Value == nil || v.Manager.Value.Manager.Value == nil || v.Manager.Value.Manager.Value.ID.OrZero() != "root" {
+	if v.Manager.Value == nil || v.Manager.Value.Manager.Value == nil || v.Manager.Value.Manager.Value.ID.Value != "root" {
 		t.Fatalf("nested managers not decoded: %+v", v)
 	}
 	if out != in {
 		t.Errorf("encoded %s, want %s", out, in)
 	}
 	ms, out := roundTrip[MailboxSettings](t, `{"automaticRepliesSetting":{"owner":{"timeZone":"UTC"},"scheduledEndDateTime":{"dateTime":"x"}}}`)
-	if ms.AutomaticRepliesSetting.Value.Owner.TimeZone.OrZero() != "UTC" {
+	if ms.AutomaticRepliesSetting.Value.Owner.TimeZone.Value != "UTC" {
 		t.Errorf("cycle through a required pointer not decoded: %s", out)
 	}
 }

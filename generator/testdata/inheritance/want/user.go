@@ -59,23 +59,11 @@ func (v User) MarshalJSON() ([]byte, error) {
 	return marshalStruct(&v)
 }
 
-// appendJSON appends the encoding MarshalJSON returns to b, or returns b
-// and the first error.
-func (v *User) appendJSON(b []byte) ([]byte, error) {
-	return appendStruct(b, v)
-}
-
 // Validate reports every problem in v (undocumented enum values, malformed
 // GUIDs, nulls the docs forbid, in v and in nested objects) as a
 // *ValidationError, or returns nil.
 func (v *User) Validate() error {
-	return v.ValidateFor("")
-}
-
-// ValidateFor is Validate: no documented operation takes v as its request
-// body, so op adds no rules.
-func (v *User) ValidateFor(op Op) error {
-	return validateStruct(v, op, nil, nil)
+	return validateStruct(v, "", nil, nil)
 }
 
 // DecodeUser decodes a JSON object of type microsoft.graph.user or of a type

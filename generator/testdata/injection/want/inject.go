@@ -41,23 +41,11 @@ func (v Evil) MarshalJSON() ([]byte, error) {
 	return marshalStruct(&v)
 }
 
-// appendJSON appends the encoding MarshalJSON returns to b, or returns b
-// and the first error.
-func (v *Evil) appendJSON(b []byte) ([]byte, error) {
-	return appendStruct(b, v)
-}
-
 // Validate reports every problem in v (undocumented enum values, malformed
 // GUIDs, nulls the docs forbid, in v and in nested objects) as a
 // *ValidationError, or returns nil.
 func (v *Evil) Validate() error {
-	return v.ValidateFor("")
-}
-
-// ValidateFor is Validate: no documented operation takes v as its request
-// body, so op adds no rules.
-func (v *Evil) ValidateFor(op Op) error {
-	return validateStruct(v, op, nil, nil)
+	return validateStruct(v, "", nil, nil)
 }
 
 // EvilKind is the microsoft.graph.evilKind enum type.
@@ -87,18 +75,18 @@ const (
 	EvilKindV EvilKind = "%v"
 )
 
+// valuesOfEvilKind lists the documented values of EvilKind, in documented
+// order.
+var valuesOfEvilKind = []EvilKind{EvilKindQuoTe, EvilKindBackTick, EvilKindNewLine, EvilKindV}
+
 // Values returns the documented values of EvilKind, in documented order.
 func (EvilKind) Values() []EvilKind {
-	return []EvilKind{EvilKindQuoTe, EvilKindBackTick, EvilKindNewLine, EvilKindV}
+	return append([]EvilKind(nil), valuesOfEvilKind...)
 }
 
 // Known reports whether v is a documented value.
 func (v EvilKind) Known() bool {
-	switch v {
-	case EvilKindQuoTe, EvilKindBackTick, EvilKindNewLine, EvilKindV:
-		return true
-	}
-	return false
+	return knownValue(valuesOfEvilKind, v)
 }
 
 // String returns v as it is written in JSON.

@@ -70,24 +70,11 @@ func (v CloudPcDeviceImage) MarshalJSON() ([]byte, error) {
 	return marshalStruct(&v)
 }
 
-// appendJSON appends the encoding MarshalJSON returns to b, or returns b
-// and the first error.
-func (v *CloudPcDeviceImage) appendJSON(b []byte) ([]byte, error) {
-	return appendStruct(b, v)
-}
-
 // Validate reports every problem in v (undocumented enum values, malformed
 // GUIDs, nulls the docs forbid, in v and in nested objects) as a
 // *ValidationError, or returns nil.
 func (v *CloudPcDeviceImage) Validate() error {
-	return v.ValidateFor("")
-}
-
-// ValidateFor is Validate plus the rules of op when v is its request body: the
-// members it requires, and no read-only members. Operations with rules:
-// OpCreateCloudPcDeviceImage.
-func (v *CloudPcDeviceImage) ValidateFor(op Op) error {
-	return validateStruct(v, op, nil, nil)
+	return validateStruct(v, "", nil, nil)
 }
 
 // CloudPcDeviceImageStatus is the microsoft.graph.cloudPcDeviceImageStatus enum
@@ -109,18 +96,18 @@ const (
 	CloudPcDeviceImageStatusFailed CloudPcDeviceImageStatus = "failed"
 )
 
+// valuesOfCloudPcDeviceImageStatus lists the documented values of
+// CloudPcDeviceImageStatus, in documented order.
+var valuesOfCloudPcDeviceImageStatus = []CloudPcDeviceImageStatus{CloudPcDeviceImageStatusPending, CloudPcDeviceImageStatusReady, CloudPcDeviceImageStatusFailed}
+
 // Values returns the documented values of CloudPcDeviceImageStatus, in documented order.
 func (CloudPcDeviceImageStatus) Values() []CloudPcDeviceImageStatus {
-	return []CloudPcDeviceImageStatus{CloudPcDeviceImageStatusPending, CloudPcDeviceImageStatusReady, CloudPcDeviceImageStatusFailed}
+	return append([]CloudPcDeviceImageStatus(nil), valuesOfCloudPcDeviceImageStatus...)
 }
 
 // Known reports whether v is a documented value.
 func (v CloudPcDeviceImageStatus) Known() bool {
-	switch v {
-	case CloudPcDeviceImageStatusPending, CloudPcDeviceImageStatusReady, CloudPcDeviceImageStatusFailed:
-		return true
-	}
-	return false
+	return knownValue(valuesOfCloudPcDeviceImageStatus, v)
 }
 
 // String returns v as it is written in JSON.
@@ -151,18 +138,18 @@ const (
 	CloudPcDeviceImageStatusDetailsSourceImageNotFound CloudPcDeviceImageStatusDetails = "sourceImageNotFound"
 )
 
+// valuesOfCloudPcDeviceImageStatusDetails lists the documented values of
+// CloudPcDeviceImageStatusDetails, in documented order.
+var valuesOfCloudPcDeviceImageStatusDetails = []CloudPcDeviceImageStatusDetails{CloudPcDeviceImageStatusDetailsInternalServerError, CloudPcDeviceImageStatusDetailsSourceImageNotFound}
+
 // Values returns the documented values of CloudPcDeviceImageStatusDetails, in documented order.
 func (CloudPcDeviceImageStatusDetails) Values() []CloudPcDeviceImageStatusDetails {
-	return []CloudPcDeviceImageStatusDetails{CloudPcDeviceImageStatusDetailsInternalServerError, CloudPcDeviceImageStatusDetailsSourceImageNotFound}
+	return append([]CloudPcDeviceImageStatusDetails(nil), valuesOfCloudPcDeviceImageStatusDetails...)
 }
 
 // Known reports whether v is a documented value.
 func (v CloudPcDeviceImageStatusDetails) Known() bool {
-	switch v {
-	case CloudPcDeviceImageStatusDetailsInternalServerError, CloudPcDeviceImageStatusDetailsSourceImageNotFound:
-		return true
-	}
-	return false
+	return knownValue(valuesOfCloudPcDeviceImageStatusDetails, v)
 }
 
 // String returns v as it is written in JSON.

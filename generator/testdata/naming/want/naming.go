@@ -29,23 +29,11 @@ func (v SharedItemType) MarshalJSON() ([]byte, error) {
 	return marshalStruct(&v)
 }
 
-// appendJSON appends the encoding MarshalJSON returns to b, or returns b
-// and the first error.
-func (v *SharedItemType) appendJSON(b []byte) ([]byte, error) {
-	return appendStruct(b, v)
-}
-
 // Validate reports every problem in v (undocumented enum values, malformed
 // GUIDs, nulls the docs forbid, in v and in nested objects) as a
 // *ValidationError, or returns nil.
 func (v *SharedItemType) Validate() error {
-	return v.ValidateFor("")
-}
-
-// ValidateFor is Validate: no documented operation takes v as its request
-// body, so op adds no rules.
-func (v *SharedItemType) ValidateFor(op Op) error {
-	return validateStruct(v, op, nil, nil)
+	return validateStruct(v, "", nil, nil)
 }
 
 // SharedItem is the microsoft.graph.SharedItem complex type.
@@ -74,23 +62,11 @@ func (v SharedItem) MarshalJSON() ([]byte, error) {
 	return marshalStruct(&v)
 }
 
-// appendJSON appends the encoding MarshalJSON returns to b, or returns b
-// and the first error.
-func (v *SharedItem) appendJSON(b []byte) ([]byte, error) {
-	return appendStruct(b, v)
-}
-
 // Validate reports every problem in v (undocumented enum values, malformed
 // GUIDs, nulls the docs forbid, in v and in nested objects) as a
 // *ValidationError, or returns nil.
 func (v *SharedItem) Validate() error {
-	return v.ValidateFor("")
-}
-
-// ValidateFor is Validate: no documented operation takes v as its request
-// body, so op adds no rules.
-func (v *SharedItem) ValidateFor(op Op) error {
-	return validateStruct(v, op, nil, nil)
+	return validateStruct(v, "", nil, nil)
 }
 
 // Date is the microsoft.graph.date complex type.
@@ -119,23 +95,11 @@ func (v Date) MarshalJSON() ([]byte, error) {
 	return marshalStruct(&v)
 }
 
-// appendJSON appends the encoding MarshalJSON returns to b, or returns b
-// and the first error.
-func (v *Date) appendJSON(b []byte) ([]byte, error) {
-	return appendStruct(b, v)
-}
-
 // Validate reports every problem in v (undocumented enum values, malformed
 // GUIDs, nulls the docs forbid, in v and in nested objects) as a
 // *ValidationError, or returns nil.
 func (v *Date) Validate() error {
-	return v.ValidateFor("")
-}
-
-// ValidateFor is Validate: no documented operation takes v as its request
-// body, so op adds no rules.
-func (v *Date) ValidateFor(op Op) error {
-	return validateStruct(v, op, nil, nil)
+	return validateStruct(v, "", nil, nil)
 }
 
 // OptType is the microsoft.graph.opt complex type.
@@ -162,23 +126,11 @@ func (v OptType) MarshalJSON() ([]byte, error) {
 	return marshalStruct(&v)
 }
 
-// appendJSON appends the encoding MarshalJSON returns to b, or returns b
-// and the first error.
-func (v *OptType) appendJSON(b []byte) ([]byte, error) {
-	return appendStruct(b, v)
-}
-
 // Validate reports every problem in v (undocumented enum values, malformed
 // GUIDs, nulls the docs forbid, in v and in nested objects) as a
 // *ValidationError, or returns nil.
 func (v *OptType) Validate() error {
-	return v.ValidateFor("")
-}
-
-// ValidateFor is Validate: no documented operation takes v as its request
-// body, so op adds no rules.
-func (v *OptType) ValidateFor(op Op) error {
-	return validateStruct(v, op, nil, nil)
+	return validateStruct(v, "", nil, nil)
 }
 
 // Problem is the microsoft.graph.problem complex type.
@@ -205,23 +157,11 @@ func (v Problem) MarshalJSON() ([]byte, error) {
 	return marshalStruct(&v)
 }
 
-// appendJSON appends the encoding MarshalJSON returns to b, or returns b
-// and the first error.
-func (v *Problem) appendJSON(b []byte) ([]byte, error) {
-	return appendStruct(b, v)
-}
-
 // Validate reports every problem in v (undocumented enum values, malformed
 // GUIDs, nulls the docs forbid, in v and in nested objects) as a
 // *ValidationError, or returns nil.
 func (v *Problem) Validate() error {
-	return v.ValidateFor("")
-}
-
-// ValidateFor is Validate: no documented operation takes v as its request
-// body, so op adds no rules.
-func (v *Problem) ValidateFor(op Op) error {
-	return validateStruct(v, op, nil, nil)
+	return validateStruct(v, "", nil, nil)
 }
 
 // ValidationErrorType is the microsoft.graph.validationError complex type.
@@ -248,23 +188,11 @@ func (v ValidationErrorType) MarshalJSON() ([]byte, error) {
 	return marshalStruct(&v)
 }
 
-// appendJSON appends the encoding MarshalJSON returns to b, or returns b
-// and the first error.
-func (v *ValidationErrorType) appendJSON(b []byte) ([]byte, error) {
-	return appendStruct(b, v)
-}
-
 // Validate reports every problem in v (undocumented enum values, malformed
 // GUIDs, nulls the docs forbid, in v and in nested objects) as a
 // *ValidationError, or returns nil.
 func (v *ValidationErrorType) Validate() error {
-	return v.ValidateFor("")
-}
-
-// ValidateFor is Validate: no documented operation takes v as its request
-// body, so op adds no rules.
-func (v *ValidationErrorType) ValidateFor(op Op) error {
-	return validateStruct(v, op, nil, nil)
+	return validateStruct(v, "", nil, nil)
 }
 
 // OpType is the microsoft.graph.op complex type.
@@ -291,23 +219,11 @@ func (v OpType) MarshalJSON() ([]byte, error) {
 	return marshalStruct(&v)
 }
 
-// appendJSON appends the encoding MarshalJSON returns to b, or returns b
-// and the first error.
-func (v *OpType) appendJSON(b []byte) ([]byte, error) {
-	return appendStruct(b, v)
-}
-
 // Validate reports every problem in v (undocumented enum values, malformed
 // GUIDs, nulls the docs forbid, in v and in nested objects) as a
 // *ValidationError, or returns nil.
 func (v *OpType) Validate() error {
-	return v.ValidateFor("")
-}
-
-// ValidateFor is Validate: no documented operation takes v as its request
-// body, so op adds no rules.
-func (v *OpType) ValidateFor(op Op) error {
-	return validateStruct(v, op, nil, nil)
+	return validateStruct(v, "", nil, nil)
 }
 
 // DecodeShape is the microsoft.graph.decodeShape complex type.
@@ -336,23 +252,11 @@ func (v DecodeShape) MarshalJSON() ([]byte, error) {
 	return marshalStruct(&v)
 }
 
-// appendJSON appends the encoding MarshalJSON returns to b, or returns b
-// and the first error.
-func (v *DecodeShape) appendJSON(b []byte) ([]byte, error) {
-	return appendStruct(b, v)
-}
-
 // Validate reports every problem in v (undocumented enum values, malformed
 // GUIDs, nulls the docs forbid, in v and in nested objects) as a
 // *ValidationError, or returns nil.
 func (v *DecodeShape) Validate() error {
-	return v.ValidateFor("")
-}
-
-// ValidateFor is Validate: no documented operation takes v as its request
-// body, so op adds no rules.
-func (v *DecodeShape) ValidateFor(op Op) error {
-	return validateStruct(v, op, nil, nil)
+	return validateStruct(v, "", nil, nil)
 }
 
 // Shape is the microsoft.graph.shape complex type.
@@ -379,23 +283,11 @@ func (v Shape) MarshalJSON() ([]byte, error) {
 	return marshalStruct(&v)
 }
 
-// appendJSON appends the encoding MarshalJSON returns to b, or returns b
-// and the first error.
-func (v *Shape) appendJSON(b []byte) ([]byte, error) {
-	return appendStruct(b, v)
-}
-
 // Validate reports every problem in v (undocumented enum values, malformed
 // GUIDs, nulls the docs forbid, in v and in nested objects) as a
 // *ValidationError, or returns nil.
 func (v *Shape) Validate() error {
-	return v.ValidateFor("")
-}
-
-// ValidateFor is Validate: no documented operation takes v as its request
-// body, so op adds no rules.
-func (v *Shape) ValidateFor(op Op) error {
-	return validateStruct(v, op, nil, nil)
+	return validateStruct(v, "", nil, nil)
 }
 
 // DecodeShapeValue decodes a JSON object of type microsoft.graph.shape or of a
@@ -466,23 +358,11 @@ func (v Circle) MarshalJSON() ([]byte, error) {
 	return marshalStruct(&v)
 }
 
-// appendJSON appends the encoding MarshalJSON returns to b, or returns b
-// and the first error.
-func (v *Circle) appendJSON(b []byte) ([]byte, error) {
-	return appendStruct(b, v)
-}
-
 // Validate reports every problem in v (undocumented enum values, malformed
 // GUIDs, nulls the docs forbid, in v and in nested objects) as a
 // *ValidationError, or returns nil.
 func (v *Circle) Validate() error {
-	return v.ValidateFor("")
-}
-
-// ValidateFor is Validate: no documented operation takes v as its request
-// body, so op adds no rules.
-func (v *Circle) ValidateFor(op Op) error {
-	return validateStruct(v, op, nil, nil)
+	return validateStruct(v, "", nil, nil)
 }
 
 // Mode is the microsoft.graph.mode complex type.
@@ -511,23 +391,11 @@ func (v Mode) MarshalJSON() ([]byte, error) {
 	return marshalStruct(&v)
 }
 
-// appendJSON appends the encoding MarshalJSON returns to b, or returns b
-// and the first error.
-func (v *Mode) appendJSON(b []byte) ([]byte, error) {
-	return appendStruct(b, v)
-}
-
 // Validate reports every problem in v (undocumented enum values, malformed
 // GUIDs, nulls the docs forbid, in v and in nested objects) as a
 // *ValidationError, or returns nil.
 func (v *Mode) Validate() error {
-	return v.ValidateFor("")
-}
-
-// ValidateFor is Validate: no documented operation takes v as its request
-// body, so op adds no rules.
-func (v *Mode) ValidateFor(op Op) error {
-	return validateStruct(v, op, nil, nil)
+	return validateStruct(v, "", nil, nil)
 }
 
 // ModeKind is the microsoft.graph.modeKind enum type.
@@ -545,18 +413,18 @@ const (
 	ModeKindSlow ModeKind = "slow"
 )
 
+// valuesOfModeKind lists the documented values of ModeKind, in documented
+// order.
+var valuesOfModeKind = []ModeKind{ModeKindFastValue, ModeKindSlow}
+
 // Values returns the documented values of ModeKind, in documented order.
 func (ModeKind) Values() []ModeKind {
-	return []ModeKind{ModeKindFastValue, ModeKindSlow}
+	return append([]ModeKind(nil), valuesOfModeKind...)
 }
 
 // Known reports whether v is a documented value.
 func (v ModeKind) Known() bool {
-	switch v {
-	case ModeKindFastValue, ModeKindSlow:
-		return true
-	}
-	return false
+	return knownValue(valuesOfModeKind, v)
 }
 
 // String returns v as it is written in JSON.
@@ -595,23 +463,11 @@ func (v ModeKindFast) MarshalJSON() ([]byte, error) {
 	return marshalStruct(&v)
 }
 
-// appendJSON appends the encoding MarshalJSON returns to b, or returns b
-// and the first error.
-func (v *ModeKindFast) appendJSON(b []byte) ([]byte, error) {
-	return appendStruct(b, v)
-}
-
 // Validate reports every problem in v (undocumented enum values, malformed
 // GUIDs, nulls the docs forbid, in v and in nested objects) as a
 // *ValidationError, or returns nil.
 func (v *ModeKindFast) Validate() error {
-	return v.ValidateFor("")
-}
-
-// ValidateFor is Validate: no documented operation takes v as its request
-// body, so op adds no rules.
-func (v *ModeKindFast) ValidateFor(op Op) error {
-	return validateStruct(v, op, nil, nil)
+	return validateStruct(v, "", nil, nil)
 }
 
 // X3dModel is the microsoft.graph.3dModel complex type.
@@ -640,23 +496,11 @@ func (v X3dModel) MarshalJSON() ([]byte, error) {
 	return marshalStruct(&v)
 }
 
-// appendJSON appends the encoding MarshalJSON returns to b, or returns b
-// and the first error.
-func (v *X3dModel) appendJSON(b []byte) ([]byte, error) {
-	return appendStruct(b, v)
-}
-
 // Validate reports every problem in v (undocumented enum values, malformed
 // GUIDs, nulls the docs forbid, in v and in nested objects) as a
 // *ValidationError, or returns nil.
 func (v *X3dModel) Validate() error {
-	return v.ValidateFor("")
-}
-
-// ValidateFor is Validate: no documented operation takes v as its request
-// body, so op adds no rules.
-func (v *X3dModel) ValidateFor(op Op) error {
-	return validateStruct(v, op, nil, nil)
+	return validateStruct(v, "", nil, nil)
 }
 
 // Thing is the microsoft.graph.thing entity type.
@@ -756,21 +600,9 @@ func (v Thing) MarshalJSON() ([]byte, error) {
 	return marshalStruct(&v)
 }
 
-// appendJSON appends the encoding MarshalJSON returns to b, or returns b
-// and the first error.
-func (v *Thing) appendJSON(b []byte) ([]byte, error) {
-	return appendStruct(b, v)
-}
-
 // Validate reports every problem in v (undocumented enum values, malformed
 // GUIDs, nulls the docs forbid, in v and in nested objects) as a
 // *ValidationError, or returns nil.
 func (v *Thing) Validate() error {
-	return v.ValidateFor("")
-}
-
-// ValidateFor is Validate: no documented operation takes v as its request
-// body, so op adds no rules.
-func (v *Thing) ValidateFor(op Op) error {
-	return validateStruct(v, op, nil, nil)
+	return validateStruct(v, "", nil, nil)
 }

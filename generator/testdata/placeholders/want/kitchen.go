@@ -107,23 +107,11 @@ func (v KitchenSink) MarshalJSON() ([]byte, error) {
 	return marshalStruct(&v)
 }
 
-// appendJSON appends the encoding MarshalJSON returns to b, or returns b
-// and the first error.
-func (v *KitchenSink) appendJSON(b []byte) ([]byte, error) {
-	return appendStruct(b, v)
-}
-
 // Validate reports every problem in v (undocumented enum values, malformed
 // GUIDs, nulls the docs forbid, in v and in nested objects) as a
 // *ValidationError, or returns nil.
 func (v *KitchenSink) Validate() error {
-	return v.ValidateFor("")
-}
-
-// ValidateFor is Validate: no documented operation takes v as its request
-// body, so op adds no rules.
-func (v *KitchenSink) ValidateFor(op Op) error {
-	return validateStruct(v, op, nil, nil)
+	return validateStruct(v, "", nil, nil)
 }
 
 // DerivedFromNowhere is the microsoft.graph.derivedFromNowhere complex type,
@@ -154,21 +142,9 @@ func (v DerivedFromNowhere) MarshalJSON() ([]byte, error) {
 	return marshalStruct(&v)
 }
 
-// appendJSON appends the encoding MarshalJSON returns to b, or returns b
-// and the first error.
-func (v *DerivedFromNowhere) appendJSON(b []byte) ([]byte, error) {
-	return appendStruct(b, v)
-}
-
 // Validate reports every problem in v (undocumented enum values, malformed
 // GUIDs, nulls the docs forbid, in v and in nested objects) as a
 // *ValidationError, or returns nil.
 func (v *DerivedFromNowhere) Validate() error {
-	return v.ValidateFor("")
-}
-
-// ValidateFor is Validate: no documented operation takes v as its request
-// body, so op adds no rules.
-func (v *DerivedFromNowhere) ValidateFor(op Op) error {
-	return validateStruct(v, op, nil, nil)
+	return validateStruct(v, "", nil, nil)
 }
