@@ -60,7 +60,7 @@ func (v *tvOld) ValidateFor(op Op) error {
 		if v.ID == "" {
 			p.required(op, "id")
 		}
-		if v.Kind.IsNull() {
+		if v.Kind.State == OptNull {
 			p.requiredNull(op, "kind")
 		} else if v.Kind.IsZero() {
 			p.required(op, "kind")
