@@ -69,3 +69,26 @@ func isQualifiedName(s string) bool {
 	}
 	return true
 }
+
+// spanSegments is the runtime's serverSpanSegments
+// (templates/runtime/server_alias.go): the escaped path segments with
+// OneDrive path addressing ("root:", "a", "b.txt:") joined into one
+// segment ("root:%2Fa%2Fb.txt:"), and whether there was any.
+func spanSegments(segs []string) ([]string, bool) {
+	for i := 1; i < len(segs)-1; i++ {
+		s := segs[i]
+		if len(s) < 2 || s[len(s)-1] != ':' || strings.Contains(strings.ToLower(s), "%2f") {
+			continue
+		}
+		end := len(segs) - 1
+		for j := i + 1; j < len(segs); j++ {
+			if strings.HasSuffix(segs[j], ":") {
+				end = j
+				break
+			}
+		}
+		joined := strings.Join(segs[i:end+1], "%2F")
+		return append(append(append([]string{}, segs[:i]...), joined), segs[end+1:]...), true
+	}
+	return nil, false
+}

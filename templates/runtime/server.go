@@ -461,6 +461,9 @@ func (s *Server) fallback(w http.ResponseWriter, r *http.Request, anyCase bool) 
 		s.mux.ServeHTTP(w, r)
 		return
 	}
+	if anyCase && s.serveSpan(w, r) {
+		return
+	}
 	if anyCase {
 		if d, parts := s.foldMatch(r); d != nil {
 			for i, p := range d.parts {

@@ -116,6 +116,12 @@ func srvtReportsRoutes(cfg *serverConfig, srv srvtReportsServer) []serverRoute {
 			handler: handleJSON(cfg, http.StatusOK, srv.GetWeekly)},
 		{method: "GET", pattern: "/keyed/{seg1}/x", segments: []serverSegment{{wildcard: "seg1", name: "items", params: []serverSegmentParam{{path: "period"}}}},
 			handler: handleJSON(cfg, http.StatusOK, srv.GetByKey)},
+		// OneDrive path addressing: "root:/{item-path}:" and
+		// "{parent-id}:/{file-name}:".
+		{method: "GET", pattern: "/drive/{seg2}/x", segments: []serverSegment{{wildcard: "seg2", name: "root:", params: []serverSegmentParam{{path: "period"}}}},
+			handler: handleJSON(cfg, http.StatusOK, srv.GetByKey)},
+		{method: "GET", pattern: "/drive/items/{seg3}/x", segments: []serverSegment{{wildcard: "seg3", name: ":", params: []serverSegmentParam{{path: "period"}, {path: "date"}}}},
+			handler: handleJSON(cfg, http.StatusOK, srv.GetWeekly)},
 	}
 }
 
@@ -438,6 +444,10 @@ func TestServerSegments(t *testing.T) {
 		{"/beta/keyed/items('k1')/x", "key", "k1", ""},
 		{"/beta/keyed/items(k2)/x", "key", "k2", ""},
 		{"/beta/keyed/items(period='k3')/x", "key", "k3", ""},
+		{"/beta/drive/root:/Folder%20A/b.txt:/x", "key", "Folder A/b.txt", ""},
+		{"/beta/drive/ROOT:/b.txt:/x", "key", "b.txt", ""},
+		{"/beta/drive/root:%2Fc.txt:/x", "key", "c.txt", ""},
+		{"/beta/drive/items/p1:/d/e.txt:/x", "weekly", "p1", "d/e.txt"},
 	}
 	for _, tc := range tests {
 		res := srvtDo(t, ts, "GET", tc.path, "", "")
@@ -452,6 +462,17 @@ func TestServerSegments(t *testing.T) {
 		req := impl.lastReq.(*srvtReportRequest)
 		if got.ID != tc.id || req.Period != tc.period || req.Date != tc.date {
 			t.Errorf("GET %s: id %q period %q date %q, want %q %q %q", tc.path, got.ID, req.Period, req.Date, tc.id, tc.period, tc.date)
+		}
+	}
+}
+
+// A path that looks like OneDrive path addressing but matches no route is
+// a 404, and so is a path segment without its item path.
+func TestServerSpanUnrouted(t *testing.T) {
+	ts, _ := srvtServe(t)
+	for _, p := range []string{"/beta/drive/root:/a:/y", "/beta/drive/other:/a:/x", "/beta/drive/root:/:/x", "/beta/drive/items/:/a:/x"} {
+		if res := srvtDo(t, ts, "GET", p, "", ""); res.status != http.StatusNotFound {
+			t.Errorf("GET %s: status %d, want 404: %s", p, res.status, res.body)
 		}
 	}
 }

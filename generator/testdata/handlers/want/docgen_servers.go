@@ -16,8 +16,8 @@ import (
 // 500 generalException.
 type ContentServer interface {
 	// GetWidgetContent is "Get widget content": GET
-	// /widgets/{id}/parts/{id}/content; it answers 302 with the returned URL as
-	// Location.
+	// /me/drive/root:/{item-path}:/content, GET /widgets/{id}/parts/{id}/content;
+	// it answers 302 with the returned URL as Location.
 	//
 	// Source: api/widget-content.md
 	GetWidgetContent(ctx context.Context, req *GetWidgetContentRequest) (string, error)
@@ -202,6 +202,7 @@ func NewServer(impl Servers, opts ...ServerOption) *Server {
 // routesContentServer returns the routes of impl.Content
 // (UnimplementedContentServer when it is nil). Routes:
 //
+//	GET /me/drive/{seg3}/content → GetWidgetContent
 //	GET /widgets/{WidgetID}/parts/{PartID}/content → GetWidgetContent
 func (impl *Servers) routesContentServer(cfg *serverConfig) []serverRoute {
 	var srv ContentServer = UnimplementedContentServer{}
@@ -209,6 +210,7 @@ func (impl *Servers) routesContentServer(cfg *serverConfig) []serverRoute {
 		srv = impl.Content
 	}
 	return []serverRoute{
+		{method: "GET", pattern: "/me/drive/{seg3}/content", segments: []serverSegment{{wildcard: "seg3", name: "root:", params: []serverSegmentParam{{path: "ItemPath"}}}}, handler: handleRedirect(cfg, http.StatusFound, srv.GetWidgetContent)},
 		{method: "GET", pattern: "/widgets/{WidgetID}/parts/{PartID}/content", handler: handleRedirect(cfg, http.StatusFound, srv.GetWidgetContent)},
 	}
 }

@@ -14,8 +14,11 @@ import "net/http"
 const OpGetWidgetContent Op = "widget-content"
 
 // GetWidgetContentRequest is the request of GetWidgetContent (GET
-// /widgets/{id}/parts/{id}/content): "Get widget content".
+// /me/drive/root:/{item-path}:/content, GET /widgets/{id}/parts/{id}/content):
+// "Get widget content".
 type GetWidgetContentRequest struct {
+	// ItemPath is the path parameter root:/{item-path}:.
+	ItemPath string
 	// WidgetID is the path parameter {id}.
 	WidgetID string
 	// PartID is the path parameter {id}.
@@ -27,6 +30,7 @@ type GetWidgetContentRequest struct {
 }
 
 func (req *GetWidgetContentRequest) bind(r *http.Request, cfg *serverConfig) (err error) {
+	req.ItemPath = pathValue(r, "ItemPath")
 	req.WidgetID = pathValue(r, "WidgetID")
 	req.PartID = pathValue(r, "PartID")
 	req.Authorization = headerValue(r, "Authorization")
