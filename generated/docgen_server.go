@@ -389,7 +389,7 @@ func (d *serverDispatch) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	// The pattern matched but no key or function segment parsed
 	// ("/me/drive/root/children" against "/me/drive/root/{search(q=…)}"):
 	// an alias or cast may still lead to a route.
-	if d.s.serveAlias(w, r) || d.s.serveStripped(w, r) {
+	if d.s.serveSpan(w, r) || d.s.serveAlias(w, r) || d.s.serveStripped(w, r) || d.s.serveArgs(w, r) {
 		return
 	}
 	d.s.fallback(w, r, false)
@@ -478,10 +478,13 @@ func (s *Server) fallback(w http.ResponseWriter, r *http.Request, anyCase bool) 
 			return
 		}
 	}
-	allow := s.allowed(r)
-	if len(allow) == 0 && anyCase && (s.serveAlias(w, r) || s.serveStripped(w, r)) {
+	// An alias, cast or function call may lead to a route of the method
+	// even when routes of other methods take the path as written ("PATCH
+	// /me" is "PATCH /users/me" beside "GET /me").
+	if anyCase && (s.serveAlias(w, r) || s.serveStripped(w, r) || s.serveArgs(w, r)) {
 		return
 	}
+	allow := s.allowed(r)
 	if len(allow) == 0 {
 		s.cfg.fail(w, r, newGraphError(http.StatusNotFound, codeItemNotFound, "Resource not found for the segment path '%s'.", r.URL.Path))
 		return

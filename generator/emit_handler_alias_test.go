@@ -25,6 +25,8 @@ func TestAliasRewriteMatchesRuntime(t *testing.T) {
 		{"server_cast.go", "serverStripSegments", "stripSegments", `\(method string, segs \[\]string\) \(out \[\]string, cast string, count, ok bool\)`},
 		{"server_segments.go", "isQualifiedName", "isQualifiedName", `\(s string\) bool`},
 		{"server_alias.go", "serverSpanSegments", "spanSegments", `\(segs \[\]string\) \(\[\]string, bool\)`},
+		{"server_cast.go", "serverSplitArgs", "splitArgs", `\(segs \[\]string\) \(out \[\]string, args map\[string\]string, ok bool\)`},
+		{"server_segments.go", "splitSegmentArgs", "splitSegmentArgs", `\(s string\) \(\[\]segmentArg, bool\)`},
 	} {
 		rt, gen := body("../templates/runtime/"+c[0], c[1], c[3]), body("emit_handler_alias.go", c[2], c[3])
 		if rt != gen {

@@ -16,7 +16,7 @@ import (
 // each documented request through the generated server; this file decides,
 // the way the runtime routes (templates/runtime/server.go and its
 // fallbacks: trailing slash, case, OneDrive path spans, aliases, casts and
-// $count), which operation's handler takes it. A request that reaches
+// $count, function arguments), which operation's handler takes it. A request that reaches
 // another operation than the one its page documents (the same path
 // documented once per derived type, or by two pages) is still tested,
 // through that operation, when it answers the same way (servedBy and
@@ -58,7 +58,8 @@ func (hp *handlerPlan) reach(method, path string) (ops []*handlerOp, key, why st
 		return hp.reach(method, "/"+strings.Join(joined, "/"))
 	}
 	// The runtime tries Graph's path aliases (/me, /drive, …/root), then
-	// the path without cast and $count segments.
+	// the path without cast and $count segments, then without a function's
+	// arguments.
 	alias := segs
 	for range 4 {
 		if alias = aliasRewrite(alias); alias == nil {
@@ -69,7 +70,13 @@ func (hp *handlerPlan) reach(method, path string) (ops []*handlerOp, key, why st
 		}
 	}
 	if stripped, _, _, ok := stripSegments(method, segs); ok {
-		return hp.reach(method, "/"+strings.Join(stripped, "/"))
+		if ops, key, why = hp.reach(method, "/"+strings.Join(stripped, "/")); why != "" || len(ops) > 0 {
+			return ops, key, why
+		}
+	}
+	// Last, a function called with arguments its path lists without.
+	if rest, _, ok := splitArgs(segs); ok {
+		return hp.reach(method, "/"+strings.Join(rest, "/"))
 	}
 	return nil, "", ""
 }
@@ -178,7 +185,7 @@ func (p *plan) servesLike(a, b *handlerOp) string {
 			if ra != nil && rb != nil && ra.Type.Name != "" && ra.Type != rb.Type {
 				return fmt.Sprintf("it takes a %s body, this operation %s", sanitizeText(ra.Type.String()), sanitizeText(rb.Type.String()))
 			}
-		case ta == nil || tb == nil || ta != tb && !relatedTypes(p.byName, ta, tb):
+		case ta == nil || tb == nil || ta != tb && !relatedTypes(p.byName, ta, tb) && !holds(ta, tb):
 			return fmt.Sprintf("it takes %s, this operation %s", a.bodyDesc, b.bodyDesc)
 		}
 	}
@@ -188,11 +195,33 @@ func (p *plan) servesLike(a, b *handlerOp) string {
 	if a.resp == respJSON {
 		_, ra, _ := examples.SuccessAnswer(a.o.Operation, a.routes[0].method)
 		_, rb, _ := examples.SuccessAnswer(b.o.Operation, b.o.Method)
-		if ra.Collection != rb.Collection || ra.Name != rb.Name && !p.relatedNames(ra.Name, rb.Name) {
+		if ra.Collection != rb.Collection || ra.Name != rb.Name && !p.relatedNames(ra.Name, rb.Name) && !p.holdsName(ra.Name, rb.Name) {
 			return fmt.Sprintf("it %s, this operation %s", a.respDesc, b.respDesc)
 		}
 	}
 	return ""
+}
+
+// holds reports whether the struct a has every member of the struct b,
+// of the same type: a body b's page documents decodes into a without
+// loss (two pages' parameter structs of one action, for instance).
+func holds(a, b *typeInfo) bool {
+	if !a.isStruct() || !b.isStruct() || len(b.Fields) == 0 {
+		return false
+	}
+	for _, f := range b.Fields {
+		g := a.field(f.Name)
+		if g == nil || g.TypeRef != f.TypeRef {
+			return false
+		}
+	}
+	return true
+}
+
+// holdsName is holds for the types named a and b.
+func (p *plan) holdsName(a, b string) bool {
+	ta, tb := p.byName[a], p.byName[b]
+	return ta != nil && tb != nil && holds(ta, tb)
 }
 
 // relatedNames reports whether the types named a and b are structs

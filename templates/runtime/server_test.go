@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"maps"
 	"net/http"
 	"net/http/httptest"
 	"strings"
@@ -747,5 +748,76 @@ func TestCollectionJSON(t *testing.T) {
 	}
 	if err := json.Unmarshal([]byte(`{"value": {}}`), &c); err == nil {
 		t.Errorf("a non-array value decodes")
+	}
+}
+
+// A function documented without its parameters takes a request that calls
+// it with arguments; the arguments reach the implementation by ServerArgs.
+// OneDrive path addressing and the function arguments combine.
+func TestServerFunctionArgs(t *testing.T) {
+	var got map[string]string
+	var path string
+	h := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		got, path = ServerArgs(r.Context()), r.PathValue("ItemPath")
+		w.WriteHeader(http.StatusNoContent)
+	})
+	s := newServer([]ServerOption{WithPrefix("/v1.0")})
+	s.add([]serverRoute{
+		{method: "GET", pattern: "/me/drive/root/delta", handler: h},
+		{method: "GET", pattern: "/me/drive/{seg3}/workbook/range/cell", handler: h,
+			segments: []serverSegment{{wildcard: "seg3", name: "root:", params: []serverSegmentParam{{path: "ItemPath"}}}}},
+		// "/sites/{hostname}:/{path}" beside a function of a site: the
+		// span's segments first match the function's pattern.
+		{method: "GET", pattern: "/sites/{seg2}", handler: h,
+			segments: []serverSegment{{wildcard: "seg2", name: ":", params: []serverSegmentParam{{path: "Host"}, {path: "ItemPath"}}}}},
+		{method: "GET", pattern: "/sites/{SiteID}/{seg3}", handler: http.NotFoundHandler(),
+			segments: []serverSegment{{wildcard: "seg3", name: "getByPath", params: []serverSegmentParam{{arg: "path", path: "Path"}}}}},
+	})
+	for _, tc := range []struct {
+		url    string
+		status int
+		args   map[string]string
+		path   string
+	}{
+		{"/v1.0/me/drive/root/delta", 204, nil, ""},
+		{"/v1.0/me/drive/root/delta(token='1230919asd')", 204, map[string]string{"token": "1230919asd"}, ""},
+		{"/v1.0/me/drive/root/delta%28token=%27a%20b%27%29", 204, map[string]string{"token": "a b"}, ""},
+		{"/v1.0/me/drive/root:/Book.xlsx:/workbook/range/cell(row=5,column=6)", 204, map[string]string{"row": "5", "column": "6"}, "Book.xlsx"},
+		{"/v1.0/sites/contoso.com:/teams/hr", 204, nil, "teams/hr"},
+		{"/v1.0/sites/contoso.com:/hr", 204, nil, "hr"},
+		{"/v1.0/me/drive/root/delta('positional')", 404, nil, ""},
+		{"/v1.0/me/drive/root/other(token='x')", 404, nil, ""},
+	} {
+		got, path = nil, ""
+		rec := httptest.NewRecorder()
+		s.ServeHTTP(rec, httptest.NewRequest("GET", tc.url, nil))
+		if rec.Code != tc.status || !maps.Equal(got, tc.args) || path != tc.path {
+			t.Errorf("GET %s: %d %v %q, want %d %v %q", tc.url, rec.Code, got, path, tc.status, tc.args, tc.path)
+		}
+	}
+}
+
+// An alias leads to a route of the request's method even when a route of
+// another method takes the path as written: PATCH /me beside GET /me.
+func TestServerAliasBeforeAllow(t *testing.T) {
+	var user string
+	h := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		user = r.PathValue("UserID")
+		w.WriteHeader(http.StatusNoContent)
+	})
+	s := newServer(nil)
+	s.add([]serverRoute{
+		{method: "GET", pattern: "/me", handler: h},
+		{method: "PATCH", pattern: "/users/{UserID}", handler: h},
+	})
+	rec := httptest.NewRecorder()
+	s.ServeHTTP(rec, httptest.NewRequest("PATCH", "/me", strings.NewReader("{}")))
+	if rec.Code != http.StatusNoContent || user != "me" {
+		t.Errorf("PATCH /me: %d, user %q; want 204, me: %s", rec.Code, user, rec.Body)
+	}
+	rec = httptest.NewRecorder()
+	s.ServeHTTP(rec, httptest.NewRequest("DELETE", "/me", nil))
+	if rec.Code != http.StatusMethodNotAllowed || rec.Header().Get("Allow") != "GET, HEAD" {
+		t.Errorf("DELETE /me: %d, Allow %q; want 405, GET, HEAD", rec.Code, rec.Header().Get("Allow"))
 	}
 }
