@@ -280,3 +280,26 @@ func TestRouteEquivalenceSeeds(t *testing.T) {
 		t.Errorf("the comparison saw no routed (%d) or no unrouted (%d) request", rt.sameOp, rt.bothUnrouted)
 	}
 }
+
+// A function documented without parameters is called with named
+// arguments, as the generated server routes it.
+func TestCallsLiteralFunction(t *testing.T) {
+	for p, want := range map[string]bool{
+		"cell(row=5,column=6)":   true,
+		"delta(token='x')":       true,
+		"CELL(row=1)":            true,
+		"cell('positional')":     false,
+		"cell()":                 false,
+		"other(row=5)":           false,
+		"cell":                   false,
+		"cell(row=5,'column=6')": false,
+	} {
+		name := "cell"
+		if strings.HasPrefix(p, "delta") {
+			name = "delta"
+		}
+		if got := calls(name, p); got != want {
+			t.Errorf("calls(%q, %q) = %v, want %v", name, p, got, want)
+		}
+	}
+}

@@ -475,13 +475,10 @@ func (s *Server) fallback(w http.ResponseWriter, r *http.Request, anyCase bool) 
 			return
 		}
 	}
-	// An alias, cast or function call may lead to a route of the method
-	// even when routes of other methods take the path as written ("PATCH
-	// /me" is "PATCH /users/me" beside "GET /me").
-	if anyCase && (s.serveAlias(w, r) || s.serveStripped(w, r) || s.serveArgs(w, r)) {
+	allow := s.allowed(r)
+	if len(allow) == 0 && anyCase && (s.serveAlias(w, r) || s.serveStripped(w, r) || s.serveArgs(w, r)) {
 		return
 	}
-	allow := s.allowed(r)
 	if len(allow) == 0 {
 		s.cfg.fail(w, r, newGraphError(http.StatusNotFound, codeItemNotFound, "Resource not found for the segment path '%s'.", r.URL.Path))
 		return

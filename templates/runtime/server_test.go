@@ -796,28 +796,3 @@ func TestServerFunctionArgs(t *testing.T) {
 		}
 	}
 }
-
-// An alias leads to a route of the request's method even when a route of
-// another method takes the path as written: PATCH /me beside GET /me.
-func TestServerAliasBeforeAllow(t *testing.T) {
-	var user string
-	h := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		user = r.PathValue("UserID")
-		w.WriteHeader(http.StatusNoContent)
-	})
-	s := newServer(nil)
-	s.add([]serverRoute{
-		{method: "GET", pattern: "/me", handler: h},
-		{method: "PATCH", pattern: "/users/{UserID}", handler: h},
-	})
-	rec := httptest.NewRecorder()
-	s.ServeHTTP(rec, httptest.NewRequest("PATCH", "/me", strings.NewReader("{}")))
-	if rec.Code != http.StatusNoContent || user != "me" {
-		t.Errorf("PATCH /me: %d, user %q; want 204, me: %s", rec.Code, user, rec.Body)
-	}
-	rec = httptest.NewRecorder()
-	s.ServeHTTP(rec, httptest.NewRequest("DELETE", "/me", nil))
-	if rec.Code != http.StatusMethodNotAllowed || rec.Header().Get("Allow") != "GET, HEAD" {
-		t.Errorf("DELETE /me: %d, Allow %q; want 405, GET, HEAD", rec.Code, rec.Header().Get("Allow"))
-	}
-}
