@@ -20,6 +20,12 @@ import (
 //   - /education/me/… is the signed-in education user,
 //     /education/users/me/….
 //
+// OneDrive path addressing ("…/root:/folder/file.txt:/content", "…/items/
+// {parent-id}:/{file-name}:") names an item by its path, which spans URL
+// segments; a route registers it as one wildcard segment, so a request
+// that no route takes is tried again with the span joined into one
+// segment ("root:%2Ffolder%2Ffile.txt:"), before the aliases.
+//
 // The generator applies the same rewrites when it decides which route a
 // documented request example reaches (generator/emit_handler_alias.go).
 
@@ -86,4 +92,52 @@ func (s *Server) serveAlias(w http.ResponseWriter, r *http.Request) bool {
 		}
 	}
 	return false
+}
+
+// serverSpanSegments returns the escaped path segments with OneDrive path
+// addressing joined into one segment: from a segment (not the first or
+// the last) that ends with ":" ("root:") to the next that does
+// ("file.txt:"), or to the end; ok is false when there is none.
+func serverSpanSegments(segs []string) ([]string, bool) {
+	for i := 1; i < len(segs)-1; i++ {
+		s := segs[i]
+		if len(s) < 2 || s[len(s)-1] != ':' || strings.Contains(strings.ToLower(s), "%2f") {
+			continue
+		}
+		end := len(segs) - 1
+		for j := i + 1; j < len(segs); j++ {
+			if strings.HasSuffix(segs[j], ":") {
+				end = j
+				break
+			}
+		}
+		joined := strings.Join(segs[i:end+1], "%2F")
+		return append(append(append([]string{}, segs[:i]...), joined), segs[end+1:]...), true
+	}
+	return nil, false
+}
+
+// serveSpan serves r with its OneDrive path span joined into one segment,
+// through the mux (whose catch-all tries the other rewrites on the joined
+// path); it reports whether the path had a span.
+func (s *Server) serveSpan(w http.ResponseWriter, r *http.Request) bool {
+	rest, ok := strings.CutPrefix(r.URL.EscapedPath(), s.cfg.prefix+"/")
+	if !ok {
+		return false
+	}
+	segs, ok := serverSpanSegments(strings.Split(rest, "/"))
+	if !ok {
+		return false
+	}
+	u := *r.URL
+	u.Path, u.RawPath = "", ""
+	u2, err := u.Parse(s.cfg.prefix + "/" + strings.Join(segs, "/"))
+	if err != nil {
+		return false
+	}
+	u2.RawQuery = r.URL.RawQuery
+	r2 := r.Clone(r.Context())
+	r2.URL = u2
+	s.mux.ServeHTTP(w, r2)
+	return true
 }

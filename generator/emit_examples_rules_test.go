@@ -147,8 +147,7 @@ func TestHandlerRefRoute(t *testing.T) {
 	if ho == nil {
 		t.Fatal("no handler for the $ref operation")
 	}
-	fi := o.file
-	tests := p.handlerTests(fi, ho, nil)
+	tests := p.handlerTests(ho, nil, true)
 	var got []string
 	for _, ht := range tests {
 		s := ht.want + " " + ht.url

@@ -54,6 +54,10 @@ type handlerPlan struct {
 	// noRoute says, by operation name, why an operation with documented
 	// paths has no route (its handler tests are skips with that reason).
 	noRoute map[string]string
+	// unrouted are the planned operations whose every route checkRoutes
+	// dropped, by name: their handler tests may run through the route's
+	// operation (unroutedTests).
+	unrouted map[string]*handlerOp
 }
 
 // serverGroup is one generated server interface.
@@ -127,7 +131,7 @@ func (p *plan) handlerPlan() *handlerPlan {
 }
 
 func (p *plan) buildHandlerPlan() *handlerPlan {
-	hp := &handlerPlan{byOp: map[string]*handlerOp{}, noRoute: map[string]string{}}
+	hp := &handlerPlan{byOp: map[string]*handlerOp{}, noRoute: map[string]string{}, unrouted: map[string]*handlerOp{}}
 	var ops []*handlerOp
 	for _, o := range p.ops { // sorted by name
 		if ho, why := p.planHandlerOp(o); ho != nil {
@@ -140,6 +144,7 @@ func (p *plan) buildHandlerPlan() *handlerPlan {
 	ops = slices.DeleteFunc(ops, func(ho *handlerOp) bool {
 		if len(ho.routes) == 0 {
 			hp.noRoute[ho.o.Name] = ho.dropped
+			hp.unrouted[ho.o.Name] = ho
 			return true
 		}
 		return false

@@ -1,10 +1,7 @@
 package generator
 
 import (
-	"encoding/json"
 	"fmt"
-	"maps"
-	"net/http"
 	"net/url"
 	"runtime"
 	"slices"
@@ -42,6 +39,18 @@ type handlerTest struct {
 	// problems are the members the documented request breaks the rules on.
 	problems []string
 	skip     string
+	// via is the operation whose handler the request reaches when it is
+	// not ho's (the same path documented by another page): the test runs
+	// through via's route and answer.
+	via *handlerOp
+}
+
+// server is the operation whose handler serves the test.
+func (t *handlerTest) server() *handlerOp {
+	if t.via != nil {
+		return t.via
+	}
+	return t.ho
 }
 
 // handlerTestFiles returns the handler test file of every page whose
@@ -60,11 +69,11 @@ func (p *plan) handlerTestFiles(hp *handlerPlan) []*genFile {
 			if ho == nil {
 				if why, ok := hp.noRoute[o.Name]; ok {
 					// Still documented pairs: skips that say why.
-					planned[i].tests = append(planned[i].tests, p.unroutedTests(o, why)...)
+					planned[i].tests = append(planned[i].tests, p.unroutedTests(o, why, diags)...)
 				}
 				continue
 			}
-			if ts := p.handlerTests(p.files[i], ho, diags); len(ts) > 0 {
+			if ts := p.handlerTests(ho, diags, true); len(ts) > 0 {
 				planned[i].tests = append(planned[i].tests, ts...)
 			}
 		}
@@ -104,8 +113,9 @@ func (p *plan) handlerTestFiles(hp *handlerPlan) []*genFile {
 	return out
 }
 
-// handlerTests builds the tests of one operation, in document order.
-func (p *plan) handlerTests(fi *fileInfo, ho *handlerOp, diags map[string][]model.Diagnostic) []*handlerTest {
+// handlerTests builds the tests of one operation, in document order;
+// without plan, they are left for the caller to skip.
+func (p *plan) handlerTests(ho *handlerOp, diags map[string][]model.Diagnostic, plan bool) []*handlerTest {
 	o := ho.o
 	var tests []*handlerTest
 	for _, ex := range o.Examples {
@@ -122,7 +132,7 @@ func (p *plan) handlerTests(fi *fileInfo, ho *handlerOp, diags map[string][]mode
 		t := &handlerTest{ho: ho, req: ex, resp: resp}
 		label := exampleLabel(exampleSource{ex, o})
 		t.want = exampleNamePart(label)
-		if ho.routes == nil {
+		if !plan {
 			tests = append(tests, t) // unroutedTests gives the reason
 			continue
 		}
@@ -132,16 +142,30 @@ func (p *plan) handlerTests(fi *fileInfo, ho *handlerOp, diags map[string][]mode
 	return tests
 }
 
-// unroutedTests are the skipped tests of an operation without a route.
-func (p *plan) unroutedTests(o *opInfo, why string) []*handlerTest {
+// unroutedTests are the tests of an operation without a route: those
+// whose request reaches an operation that answers as this one does (the
+// same path documented by another page, which took the route) run
+// through that operation's handler; the others are skipped.
+func (p *plan) unroutedTests(o *opInfo, why string, diags map[string][]model.Diagnostic) []*handlerTest {
 	if why == "" {
 		why = "no documented path of the operation is routable"
 	}
-	var tests []*handlerTest
-	for _, t := range p.handlerTests(nil, &handlerOp{o: o}, nil) {
-		t.skip = "the operation has no handler route: " + why
-		t.reqT, t.respT = nil, nil
-		tests = append(tests, t)
+	ho := p.handlerPlan().unrouted[o.Name]
+	planned := ho != nil
+	if !planned {
+		ho = &handlerOp{o: o}
+	}
+	tests := p.handlerTests(ho, diags, planned)
+	for _, t := range tests {
+		if t.skip == "" && t.via != nil {
+			continue // it runs
+		}
+		reason := "the operation has no handler route: " + why
+		if t.skip != "" {
+			reason += "; " + t.skip
+		}
+		t.skip = reason
+		t.reqT, t.respT, t.via = nil, nil, nil
 	}
 	return tests
 }
@@ -170,10 +194,7 @@ func (p *plan) planHandlerTest(t *handlerTest, fileDiags []model.Diagnostic) str
 	if strings.ToUpper(ex.Method) != ex.Method || ex.Method == "" {
 		return fmt.Sprintf("the request example's method %q is not an HTTP method", ex.Method)
 	}
-	if why := p.handlerPlan().routesTo(ex.Method, strings.TrimPrefix(u.EscapedPath(), t.prefix), ho); why != "" {
-		return why
-	}
-	if why := polymorphicSkip(ho, ex); why != "" {
+	if why := p.reachHandler(t, strings.TrimPrefix(u.EscapedPath(), t.prefix)); why != "" {
 		return why
 	}
 	switch ho.body {
@@ -190,7 +211,7 @@ func (p *plan) planHandlerTest(t *handlerTest, fileDiags []model.Diagnostic) str
 		if t.reqT.skip != "" {
 			return "the request body cannot be tested: " + t.reqT.skip
 		}
-		t.problems = p.ruleProblems(ho, ex, t.reqT)
+		t.problems = p.ruleProblems(t.server(), ex, t.reqT)
 	}
 	// A response without a testable JSON body (none documented, a stream,
 	// a redirect) is checked for its status and for reaching the
@@ -275,7 +296,6 @@ func (p *plan) emitHandlerTable(f *jen.File, fi *fileInfo, fn, table string, tes
 
 // handlerCaseFields are the fields of the handlerCase literal of t.
 func (p *plan) handlerCaseFields(t *handlerTest) []jen.Code {
-	ho := t.ho
 	fields := []jen.Code{
 		jen.Id("Test").Op(":").Lit(t.name),
 		jen.Id("Name").Op(":").Lit(t.req.Name),
@@ -308,7 +328,7 @@ func (p *plan) handlerCaseFields(t *handlerTest) []jen.Code {
 	if t.respT != nil {
 		fields = append(fields, jen.Id("Response").Op(":").Add(p.caseRef(t.respT)))
 	}
-	fields = append(fields, jen.Id("Status").Op(":").Add(statusCode(ho.status)))
+	fields = append(fields, jen.Id("Status").Op(":").Add(statusCode(t.server().status)))
 	if len(t.problems) > 0 {
 		var ps []jen.Code
 		for _, pr := range t.problems {
@@ -319,193 +339,13 @@ func (p *plan) handlerCaseFields(t *handlerTest) []jen.Code {
 	if t.prefix != "" {
 		fields = append(fields, jen.Id("Prefix").Op(":").Lit(t.prefix))
 	}
-	fields = append(fields, jen.Id("Op").Op(":").Id(ho.o.ConstName))
-	if ho.resp == respJSON {
-		fields = append(fields, jen.Id("Resp").Op(":").Parens(jen.Op("*").Add(ho.respElem())).Parens(jen.Nil()))
+	// The case names the operation that serves it (another page's when
+	// the request reaches that one's route) and the type its documented
+	// response decodes into.
+	srv := t.server()
+	fields = append(fields, jen.Id("Op").Op(":").Id(srv.o.ConstName))
+	if srv.resp == respJSON {
+		fields = append(fields, jen.Id("Resp").Op(":").Parens(jen.Op("*").Add(srv.respElem())).Parens(jen.Nil()))
 	}
 	return fields
-}
-
-// routesTo explains why a request would not reach ho's handler ("" when
-// it would), using a ServeMux with every generated route.
-func (hp *handlerPlan) routesTo(method, path string, ho *handlerOp) string {
-	return hp.route(method, path, ho, false)
-}
-
-// routesToAlias is routesTo for the path an alias stands for.
-func (hp *handlerPlan) routesToAlias(method, path string, ho *handlerOp) string {
-	return hp.route(method, path, ho, true)
-}
-
-func (hp *handlerPlan) route(method, path string, ho *handlerOp, alias bool) string {
-	hp.routerOnce.Do(func() {
-		hp.mux = http.NewServeMux()
-		hp.keyOps = map[string][]*handlerOp{}
-		for _, g := range hp.groups {
-			for _, o := range g.ops {
-				for _, rt := range o.routes {
-					k := rt.key()
-					if _, ok := hp.keyOps[k]; !ok && tryHandle(hp.mux, k) != nil {
-						continue
-					}
-					hp.keyOps[k] = append(hp.keyOps[k], o)
-				}
-			}
-		}
-		hp.keys = slices.Sorted(maps.Keys(hp.keyOps))
-	})
-	if !strings.HasPrefix(path, "/") {
-		path = "/" + path
-	}
-	r, err := http.NewRequest(method, "http://graph.test"+path, nil)
-	if err != nil {
-		return fmt.Sprintf("the request example's URL path %q is not a valid URL path", path)
-	}
-	_, pattern := hp.mux.Handler(r)
-	if _, ok := hp.keyOps[pattern]; !ok {
-		// The runtime serves a path that matches one route of its method
-		// when case is ignored; so does the test.
-		pattern = hp.foldRoute(method, r.URL.EscapedPath())
-	}
-	ops := parsedOps(hp.keyOps[pattern], pattern, r.URL.EscapedPath())
-	if trimmed := strings.TrimRight(path, "/"); len(ops) == 0 && trimmed != path && trimmed != "" {
-		// The runtime serves a path with a trailing slash as without it.
-		return hp.route(method, trimmed, ho, alias)
-	}
-	if len(ops) == 0 && !alias {
-		// The runtime tries Graph's path aliases (/me, /drive, …/root).
-		segs := strings.Split(strings.TrimPrefix(path, "/"), "/")
-		for range 4 {
-			if segs = aliasRewrite(segs); segs == nil {
-				break
-			}
-			if why := hp.routesToAlias(method, "/"+strings.Join(segs, "/"), ho); why == "" {
-				return ""
-			} else if !strings.Contains(why, "matches none") {
-				return why
-			}
-		}
-	}
-	if len(ops) == 0 && !alias {
-		// Then without cast and $count segments.
-		if segs, _, _, ok := stripSegments(method, strings.Split(strings.TrimPrefix(path, "/"), "/")); ok {
-			if why := hp.route(method, "/"+strings.Join(segs, "/"), ho, false); why == "" || !strings.Contains(why, "matches none") {
-				return why
-			}
-		}
-	}
-	if slices.Contains(ops, ho) {
-		return ""
-	}
-	if len(ops) == 0 {
-		return fmt.Sprintf("the request example (%s %s) matches none of the generated routes", method, path)
-	}
-	return fmt.Sprintf("the request example (%s %s) routes to %s of %s, not to this operation's paths", method, path, pattern, ops[0].o.Name)
-}
-
-// foldRoute returns the one route key of method whose pattern matches path
-// when case is ignored, or "".
-func (hp *handlerPlan) foldRoute(method, path string) string {
-	parts := strings.Split(path, "/")
-	for i, p := range parts {
-		if u, err := url.PathUnescape(p); err == nil {
-			parts[i] = u
-		}
-	}
-	found := ""
-	for _, k := range hp.keys {
-		m, pat, _ := strings.Cut(k, " ")
-		if m != method || !foldMatches(strings.Split(pat, "/"), parts) {
-			continue
-		}
-		if found != "" {
-			return ""
-		}
-		found = k
-	}
-	return found
-}
-
-// foldMatches is the runtime's patternMatchesFold.
-func foldMatches(pattern, path []string) bool {
-	if len(pattern) != len(path) {
-		return false
-	}
-	for i, p := range pattern {
-		switch {
-		case p == "{$}":
-			if path[i] != "" {
-				return false
-			}
-		case strings.HasPrefix(p, "{"):
-			if path[i] == "" {
-				return false
-			}
-		case !strings.EqualFold(p, path[i]):
-			return false
-		}
-	}
-	return true
-}
-
-// polymorphicSkip explains why a request example of a derived type's
-// operation does not reach it: its route is shared with the other derived
-// types' operations and its body does not name its @odata.type, so the
-// server gives it to the base type's operation, as Graph reads such a body.
-func polymorphicSkip(ho *handlerOp, ex *model.Example) string {
-	for _, rt := range ho.routes {
-		if rt.odataType == "" {
-			continue
-		}
-		var body struct {
-			Type string `json:"@odata.type"`
-		}
-		_ = json.Unmarshal([]byte(ex.Body), &body)
-		if !strings.EqualFold(strings.TrimPrefix(body.Type, "#"), rt.odataType) {
-			return fmt.Sprintf("the request example's body names no @odata.type %s, and %s %s is shared by the operations of several derived types: the server gives such a body to the base type's operation", rt.odataType, rt.method, rt.path.Template)
-		}
-		break
-	}
-	return ""
-}
-
-// parsedOps keeps the operations of a route key whose route of that key
-// takes path: a route with key or function segments only when each of
-// them has the segment's name and parentheses ("rowsAbove" is not
-// "rowsAbove(count=2)"), as the runtime's dispatcher parses them.
-func parsedOps(ops []*handlerOp, key, path string) []*handlerOp {
-	_, pattern, _ := strings.Cut(key, " ")
-	pat := strings.Split(pattern, "/")
-	parts := strings.Split(path, "/")
-	var out []*handlerOp
-	for _, o := range ops {
-		for _, rt := range o.routes {
-			if rt.key() != key || !segmentsParse(rt, pat, parts) {
-				continue
-			}
-			out = append(out, o)
-			break
-		}
-	}
-	return out
-}
-
-func segmentsParse(rt *handlerRoute, pat, parts []string) bool {
-	if len(pat) != len(parts) {
-		return len(rt.segs) == 0
-	}
-	for _, sg := range rt.segs {
-		i := slices.Index(pat, "{"+sg.wildcard+"}")
-		if i < 0 {
-			continue
-		}
-		v, err := url.PathUnescape(parts[i])
-		if err != nil {
-			v = parts[i]
-		}
-		if len(v) < len(sg.name)+2 || !strings.EqualFold(v[:len(sg.name)], sg.name) || v[len(sg.name)] != '(' || !strings.HasSuffix(v, ")") {
-			return false
-		}
-	}
-	return true
 }

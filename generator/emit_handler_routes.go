@@ -25,8 +25,10 @@ import (
 //     runtime parses the name and arguments inside it; functions that share
 //     a position share the registration. A function without arguments
 //     ("delta()") is a literal.
-//   - OneDrive path addressing ("root:/{item-path}:") spans several
-//     segments and is reported as route-unsupported.
+//   - OneDrive path addressing ("root:/{item-path}:", "{parent-id}:/
+//     {file-name}:") spans several segments of a request; the runtime
+//     joins them into one (serverSpanSegments), so the segment becomes the
+//     wildcard {segN} parsed like a key segment whose name ends in ":".
 //
 // Conflicts are found with net/http itself: every pattern is registered on
 // a fresh http.ServeMux, in page order, and a pattern the mux refuses is
@@ -182,7 +184,29 @@ func buildRoute(path *model.Path, opMethod string) (*handlerRoute, string) {
 			parts = append(parts, "{"+wc+"}")
 			prevLiteral = s.Name
 		case model.PathSegment:
-			return nil, fmt.Sprintf("the segment %q addresses an item by path (root:/path:), which spans several URL segments; a ServeMux pattern cannot match it", s.Raw)
+			// The runtime joins the span into one segment
+			// (serverSpanSegments) and parses it: "root:" takes the item
+			// path, ":" the item's key and then the path.
+			want := 1
+			if s.Name == "" {
+				want = 2
+			}
+			if len(s.Params) != want || (s.Name != "" && literalProblem(s.Name) != "") || strings.Contains(s.Name, ":") {
+				return nil, fmt.Sprintf("the segment %q addresses an item by path, but not as {item-id}:/{path}: or name:/{path}: with one parameter for the path; the generated server cannot parse it", s.Raw)
+			}
+			wc := "seg" + strconv.Itoa(i+1)
+			rs := routeSegment{wildcard: wc, name: s.Name + ":"}
+			for _, pp := range s.Params {
+				if pp == nil {
+					return nil, fmt.Sprintf("the segment %q names no parameter", s.Raw)
+				}
+				name := field(paramFieldName(pp.Name, prevLiteral))
+				rs.params = append(rs.params, routeSegmentParam{path: name})
+				rt.params = append(rt.params, routeParam{field: name, doc: s.Raw})
+			}
+			rt.segs = append(rt.segs, rs)
+			parts = append(parts, "{"+wc+"}")
+			prevLiteral = s.Name
 		default:
 			return nil, fmt.Sprintf("the segment %q is of an unknown kind", s.Raw)
 		}

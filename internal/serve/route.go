@@ -192,8 +192,11 @@ func matchSegs(segs []*model.Segment, parts []string, params map[string]string) 
 	switch s.Kind {
 	case model.Literal, model.CastSegment:
 		if !strings.EqualFold(s.Raw, p) {
-			// "delta()" is also written "delta".
-			if !(strings.HasSuffix(s.Raw, "()") && strings.EqualFold(strings.TrimSuffix(s.Raw, "()"), p)) {
+			// "delta()" is also written "delta"; a function documented
+			// without its parameters ("…/range/cell") is also called with
+			// them ("cell(row=5,column=6)"), as the generated server
+			// routes it.
+			if !(strings.HasSuffix(s.Raw, "()") && strings.EqualFold(strings.TrimSuffix(s.Raw, "()"), p)) && !calls(s.Raw, p) {
 				return 0, false
 			}
 		}
@@ -249,6 +252,21 @@ func matchSegs(segs []*model.Segment, parts []string, params map[string]string) 
 		return 0, false
 	}
 	return 0, false
+}
+
+// calls reports whether the request segment p calls the function name
+// with named arguments only ("cell(row=5,column=6)" for "cell").
+func calls(name, p string) bool {
+	fn, args, ok := splitCall(p)
+	if !ok || len(args) == 0 || !strings.EqualFold(fn, name) {
+		return false
+	}
+	for _, a := range args {
+		if k, _, ok := strings.Cut(a, "="); !ok || strings.TrimSpace(k) == "" || strings.ContainsAny(k, "'") {
+			return false
+		}
+	}
+	return true
 }
 
 // bindParam binds a whole-segment parameter (every alternative name).

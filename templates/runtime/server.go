@@ -394,7 +394,7 @@ func (d *serverDispatch) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	// The pattern matched but no key or function segment parsed
 	// ("/me/drive/root/children" against "/me/drive/root/{search(q=…)}"):
 	// an alias or cast may still lead to a route.
-	if d.s.serveAlias(w, r) || d.s.serveStripped(w, r) {
+	if d.s.serveSpan(w, r) || d.s.serveAlias(w, r) || d.s.serveStripped(w, r) || d.s.serveArgs(w, r) {
 		return
 	}
 	d.s.fallback(w, r, false)
@@ -469,6 +469,9 @@ func (s *Server) fallback(w http.ResponseWriter, r *http.Request, anyCase bool) 
 		s.mux.ServeHTTP(w, r)
 		return
 	}
+	if anyCase && s.serveSpan(w, r) {
+		return
+	}
 	if anyCase {
 		if d, parts := s.foldMatch(r); d != nil {
 			for i, p := range d.parts {
@@ -481,7 +484,7 @@ func (s *Server) fallback(w http.ResponseWriter, r *http.Request, anyCase bool) 
 		}
 	}
 	allow := s.allowed(r)
-	if len(allow) == 0 && anyCase && (s.serveAlias(w, r) || s.serveStripped(w, r)) {
+	if len(allow) == 0 && anyCase && (s.serveAlias(w, r) || s.serveStripped(w, r) || s.serveArgs(w, r)) {
 		return
 	}
 	if len(allow) == 0 {

@@ -3,6 +3,7 @@ package runtime
 import (
 	"context"
 	"net/http"
+	"net/url"
 	"strconv"
 	"strings"
 )
@@ -16,10 +17,11 @@ import (
 // @odata.count when set) as text/plain, as Graph does.
 
 // serverCastKey and serverCountKey are the context keys of a request's
-// cast and $count segments.
+// cast and $count segments, serverArgsKey of its function arguments.
 type (
 	serverCastKey  struct{}
 	serverCountKey struct{}
+	serverArgsKey  struct{}
 )
 
 // ServerCast returns the qualified type name ("microsoft.graph.user") of
@@ -99,5 +101,89 @@ func writeCount(w http.ResponseWriter, r *http.Request, resp any) bool {
 	echoClientRequestID(w, r)
 	w.WriteHeader(http.StatusOK)
 	_, _ = w.Write(b)
+	return true
+}
+
+// Function arguments. Graph reads ".../range/cell(row=5,column=6)" and
+// ".../root/delta(token='x')" as calls of the functions cell and delta;
+// the docs often list such a function without its parameters
+// (".../range/cell"). A request that no route takes is tried again with
+// the first segment of the form name(arg=value, …) written as name, when
+// a route takes that path: the arguments, unquoted, are available to the
+// implementation (ServerArgs).
+
+// ServerArgs returns the arguments, by name, that the request gave in
+// parentheses to a function its route documents without parameters
+// ("cell(row=5,column=6)" for ".../range/cell"), or nil.
+func ServerArgs(ctx context.Context) map[string]string {
+	m, _ := ctx.Value(serverArgsKey{}).(map[string]string)
+	return m
+}
+
+// serverSplitArgs returns the escaped path segments with the first
+// segment of the form name(arg=value, …) (every argument named) written
+// as name, and its arguments; ok is false when there is none.
+func serverSplitArgs(segs []string) (out []string, args map[string]string, ok bool) {
+	for i, s := range segs {
+		if i == 0 || !strings.HasSuffix(s, ")") && !strings.HasSuffix(s, "%29") {
+			continue
+		}
+		v, err := url.PathUnescape(s)
+		if err != nil {
+			continue
+		}
+		open := strings.IndexByte(v, '(')
+		if open <= 0 || !strings.HasSuffix(v, ")") || strings.ContainsFunc(v[:open], func(c rune) bool {
+			return !(c == '_' || c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z')
+		}) {
+			continue
+		}
+		items, ok := splitSegmentArgs(v[open+1 : len(v)-1])
+		if !ok || len(items) == 0 {
+			continue
+		}
+		args = make(map[string]string, len(items))
+		for _, it := range items {
+			if it.name == "" {
+				args = nil
+				break
+			}
+			args[it.name] = it.value
+		}
+		if args == nil {
+			continue
+		}
+		out = append(append(append([]string{}, segs[:i]...), url.PathEscape(v[:open])), segs[i+1:]...)
+		return out, args, true
+	}
+	return nil, nil, false
+}
+
+// serveArgs serves r under its path with a function's arguments removed
+// (serverSplitArgs) if a route takes that path; it reports whether it did.
+func (s *Server) serveArgs(w http.ResponseWriter, r *http.Request) bool {
+	rest, ok := strings.CutPrefix(r.URL.EscapedPath(), s.cfg.prefix+"/")
+	if !ok {
+		return false
+	}
+	segs, args, ok := serverSplitArgs(strings.Split(rest, "/"))
+	if !ok {
+		return false
+	}
+	u := *r.URL
+	u.Path, u.RawPath = "", ""
+	u2, err := u.Parse(s.cfg.prefix + "/" + strings.Join(segs, "/"))
+	if err != nil {
+		return false
+	}
+	u2.RawQuery = r.URL.RawQuery
+	r2 := r.Clone(context.WithValue(r.Context(), serverArgsKey{}, args))
+	r2.URL = u2
+	if _, pattern := s.mux.Handler(r2); pattern == "" || pattern == s.cfg.prefix+"/" {
+		if d, _ := s.foldMatch(r2); d == nil {
+			return s.serveAlias(w, r2) || s.serveStripped(w, r2) || s.serveArgs(w, r2)
+		}
+	}
+	s.mux.ServeHTTP(w, r2)
 	return true
 }

@@ -5,7 +5,9 @@ import (
 )
 
 // This file parses the OData key and function segments of request paths
-// ("users('42')", "getX(period='D7')") that a route registers as one wildcard.
+// ("users('42')", "getX(period='D7')") that a route registers as one
+// wildcard, and OneDrive path addressing ("root:/folder/file.txt:", joined
+// into one segment by serverSpanSegments).
 
 // serverSegment is an OData key or function segment registered as the
 // wildcard named wildcard: name followed by a parenthesized argument list,
@@ -13,7 +15,9 @@ import (
 type serverSegment struct {
 	wildcard string
 	// name is the function or entity-set name before "(", matched without
-	// regard to case.
+	// regard to case. A name ending in ":" is OneDrive path addressing:
+	// "root:" takes "root:/folder/file.txt:" (the item path is the one
+	// parameter), ":" takes "{parent-id}:/{file-name}:" (two parameters).
 	name string
 	// params are the segment's parameters in documented order.
 	params []serverSegmentParam
@@ -36,6 +40,9 @@ type serverSegmentParam struct {
 // values in the order of s.params. Quoted values ('it”s') are unquoted;
 // others are kept as written.
 func (s *serverSegment) parseArgs(v string) ([]string, bool) {
+	if strings.HasSuffix(s.name, ":") {
+		return s.parsePath(v)
+	}
 	if len(v) < len(s.name)+2 || !strings.EqualFold(v[:len(s.name)], s.name) || v[len(s.name)] != '(' || v[len(v)-1] != ')' {
 		return nil, false
 	}
@@ -65,6 +72,29 @@ func (s *serverSegment) parseArgs(v string) ([]string, bool) {
 		if !found {
 			return nil, false
 		}
+	}
+	return vals, true
+}
+
+// parsePath matches a OneDrive path segment ("root:/a/b.txt:", the
+// closing colon optional) against s and returns its parameter values:
+// the item path ("a/b.txt"), after the item's key when s.name is ":".
+func (s *serverSegment) parsePath(v string) ([]string, bool) {
+	prefix := s.name[:len(s.name)-1]
+	i := strings.Index(v, ":/")
+	if i < 0 || (prefix == "" && i == 0) || (prefix != "" && !strings.EqualFold(v[:i], prefix)) {
+		return nil, false
+	}
+	item := strings.TrimSuffix(v[i+2:], ":")
+	if item == "" {
+		return nil, false
+	}
+	vals := []string{item}
+	if prefix == "" {
+		vals = []string{v[:i], item}
+	}
+	if len(vals) != len(s.params) {
+		return nil, false
 	}
 	return vals, true
 }

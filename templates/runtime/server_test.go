@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"maps"
 	"net/http"
 	"net/http/httptest"
 	"reflect"
@@ -117,6 +118,12 @@ func srvtReportsRoutes(cfg *serverConfig, srv srvtReportsServer) []serverRoute {
 			handler: handleJSON(cfg, http.StatusOK, srv.GetWeekly)},
 		{method: "GET", pattern: "/keyed/{seg1}/x", segments: []serverSegment{{wildcard: "seg1", name: "items", params: []serverSegmentParam{{path: "period"}}}},
 			handler: handleJSON(cfg, http.StatusOK, srv.GetByKey)},
+		// OneDrive path addressing: "root:/{item-path}:" and
+		// "{parent-id}:/{file-name}:".
+		{method: "GET", pattern: "/drive/{seg2}/x", segments: []serverSegment{{wildcard: "seg2", name: "root:", params: []serverSegmentParam{{path: "period"}}}},
+			handler: handleJSON(cfg, http.StatusOK, srv.GetByKey)},
+		{method: "GET", pattern: "/drive/items/{seg3}/x", segments: []serverSegment{{wildcard: "seg3", name: ":", params: []serverSegmentParam{{path: "period"}, {path: "date"}}}},
+			handler: handleJSON(cfg, http.StatusOK, srv.GetWeekly)},
 	}
 }
 
@@ -431,6 +438,10 @@ func TestServerSegments(t *testing.T) {
 		{"/beta/keyed/items('k1')/x", "key", "k1", ""},
 		{"/beta/keyed/items(k2)/x", "key", "k2", ""},
 		{"/beta/keyed/items(period='k3')/x", "key", "k3", ""},
+		{"/beta/drive/root:/Folder%20A/b.txt:/x", "key", "Folder A/b.txt", ""},
+		{"/beta/drive/ROOT:/b.txt:/x", "key", "b.txt", ""},
+		{"/beta/drive/root:%2Fc.txt:/x", "key", "c.txt", ""},
+		{"/beta/drive/items/p1:/d/e.txt:/x", "weekly", "p1", "d/e.txt"},
 	}
 	for _, tc := range tests {
 		res := srvtDo(t, ts, "GET", tc.path, "", "")
@@ -445,6 +456,17 @@ func TestServerSegments(t *testing.T) {
 		req := impl.lastReq.(*srvtReportRequest)
 		if got.ID != tc.id || req.Period != tc.period || req.Date != tc.date {
 			t.Errorf("GET %s: id %q period %q date %q, want %q %q %q", tc.path, got.ID, req.Period, req.Date, tc.id, tc.period, tc.date)
+		}
+	}
+}
+
+// A path that looks like OneDrive path addressing but matches no route is
+// a 404, and so is a path segment without its item path.
+func TestServerSpanUnrouted(t *testing.T) {
+	ts, _ := srvtServe(t)
+	for _, p := range []string{"/beta/drive/root:/a:/y", "/beta/drive/other:/a:/x", "/beta/drive/root:/:/x", "/beta/drive/items/:/a:/x"} {
+		if res := srvtDo(t, ts, "GET", p, "", ""); res.status != http.StatusNotFound {
+			t.Errorf("GET %s: status %d, want 404: %s", p, res.status, res.body)
 		}
 	}
 }
@@ -719,5 +741,51 @@ func TestCollectionJSON(t *testing.T) {
 	}
 	if err := json.Unmarshal([]byte(`{"value": {}}`), &c); err == nil {
 		t.Errorf("a non-array value decodes")
+	}
+}
+
+// A function documented without its parameters takes a request that calls
+// it with arguments; the arguments reach the implementation by ServerArgs.
+// OneDrive path addressing and the function arguments combine.
+func TestServerFunctionArgs(t *testing.T) {
+	var got map[string]string
+	var path string
+	h := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		got, path = ServerArgs(r.Context()), r.PathValue("ItemPath")
+		w.WriteHeader(http.StatusNoContent)
+	})
+	s := newServer([]ServerOption{WithPrefix("/v1.0")})
+	s.add([]serverRoute{
+		{method: "GET", pattern: "/me/drive/root/delta", handler: h},
+		{method: "GET", pattern: "/me/drive/{seg3}/workbook/range/cell", handler: h,
+			segments: []serverSegment{{wildcard: "seg3", name: "root:", params: []serverSegmentParam{{path: "ItemPath"}}}}},
+		// "/sites/{hostname}:/{path}" beside a function of a site: the
+		// span's segments first match the function's pattern.
+		{method: "GET", pattern: "/sites/{seg2}", handler: h,
+			segments: []serverSegment{{wildcard: "seg2", name: ":", params: []serverSegmentParam{{path: "Host"}, {path: "ItemPath"}}}}},
+		{method: "GET", pattern: "/sites/{SiteID}/{seg3}", handler: http.NotFoundHandler(),
+			segments: []serverSegment{{wildcard: "seg3", name: "getByPath", params: []serverSegmentParam{{arg: "path", path: "Path"}}}}},
+	})
+	for _, tc := range []struct {
+		url    string
+		status int
+		args   map[string]string
+		path   string
+	}{
+		{"/v1.0/me/drive/root/delta", 204, nil, ""},
+		{"/v1.0/me/drive/root/delta(token='1230919asd')", 204, map[string]string{"token": "1230919asd"}, ""},
+		{"/v1.0/me/drive/root/delta%28token=%27a%20b%27%29", 204, map[string]string{"token": "a b"}, ""},
+		{"/v1.0/me/drive/root:/Book.xlsx:/workbook/range/cell(row=5,column=6)", 204, map[string]string{"row": "5", "column": "6"}, "Book.xlsx"},
+		{"/v1.0/sites/contoso.com:/teams/hr", 204, nil, "teams/hr"},
+		{"/v1.0/sites/contoso.com:/hr", 204, nil, "hr"},
+		{"/v1.0/me/drive/root/delta('positional')", 404, nil, ""},
+		{"/v1.0/me/drive/root/other(token='x')", 404, nil, ""},
+	} {
+		got, path = nil, ""
+		rec := httptest.NewRecorder()
+		s.ServeHTTP(rec, httptest.NewRequest("GET", tc.url, nil))
+		if rec.Code != tc.status || !maps.Equal(got, tc.args) || path != tc.path {
+			t.Errorf("GET %s: %d %v %q, want %d %v %q", tc.url, rec.Code, got, path, tc.status, tc.args, tc.path)
+		}
 	}
 }

@@ -16,8 +16,8 @@ import (
 // 500 generalException.
 type ContentServer interface {
 	// GetWidgetContent is "Get widget content": GET
-	// /widgets/{id}/parts/{id}/content; it answers 302 with the returned URL as
-	// Location.
+	// /me/drive/root:/{item-path}:/content, GET /widgets/{id}/parts/{id}/content;
+	// it answers 302 with the returned URL as Location.
 	//
 	// Source: api/widget-content.md
 	GetWidgetContent(ctx context.Context, req *GetWidgetContentRequest) (string, error)
@@ -203,6 +203,9 @@ func NewServer(impl Servers, opts ...ServerOption) *Server {
 // fields and calls the method through call.
 var serverRoutes = []serverRoute{
 	// ContentServer: impl.Content
+	{method: "GET", pattern: "/me/drive/{seg3}/content", segments: []serverSegment{{wildcard: "seg3", name: "root:", params: []serverSegmentParam{{path: "ItemPath"}}}}, group: 0, name: "GetWidgetContent", op: OpGetWidgetContent, status: http.StatusFound, answer: answerRedirect, req: (*GetWidgetContentRequest)(nil), call: func(impl any, ctx context.Context, req any) (any, error) {
+		return impl.(*Servers).Content.GetWidgetContent(ctx, req.(*GetWidgetContentRequest))
+	}},
 	{method: "GET", pattern: "/widgets/{WidgetID}/parts/{PartID}/content", group: 0, name: "GetWidgetContent", op: OpGetWidgetContent, status: http.StatusFound, answer: answerRedirect, req: (*GetWidgetContentRequest)(nil), call: func(impl any, ctx context.Context, req any) (any, error) {
 		return impl.(*Servers).Content.GetWidgetContent(ctx, req.(*GetWidgetContentRequest))
 	}},

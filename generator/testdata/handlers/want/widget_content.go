@@ -12,8 +12,11 @@ package handlers
 const OpGetWidgetContent Op = "widget-content"
 
 // GetWidgetContentRequest is the request of GetWidgetContent (GET
-// /widgets/{id}/parts/{id}/content): "Get widget content".
+// /me/drive/root:/{item-path}:/content, GET /widgets/{id}/parts/{id}/content):
+// "Get widget content".
 type GetWidgetContentRequest struct {
+	// ItemPath is the path parameter root:/{item-path}:.
+	ItemPath string `path:"ItemPath"`
 	// WidgetID is the path parameter {id}.
 	WidgetID string `path:"WidgetID"`
 	// PartID is the path parameter {id}.

@@ -3,7 +3,10 @@
 
 package handlers
 
-import "testing"
+import (
+	"net/http"
+	"testing"
+)
 
 // TestWidgetGetHandlers sends the documented requests of api/widget-get.md
 // through NewServer and checks each answer against the documented response, one
@@ -16,9 +19,15 @@ func TestWidgetGetHandlers(t *testing.T) {
 // api/widget-get.md.
 var handlersWidgetGet = []*handlerCase{
 	{
-		Test: "WidgetGet",
-		Name: "widget-get",
-		File: "api/widget-get.md",
-		Skip: "the request example (GET /widgets/42) routes to GET /widgets/{WidgetID} of widget-get-duplicate, not to this operation's paths",
+		Test:     "WidgetGet",
+		Name:     "widget-get",
+		File:     "api/widget-get.md",
+		Method:   "GET",
+		URL:      "/v1.0/widgets/42?$select=id,displayName",
+		Response: examplesWidgetGet[0],
+		Status:   http.StatusOK,
+		Prefix:   "/v1.0",
+		Op:       OpGetWidgetByID,
+		Resp:     (*Widget)(nil),
 	},
 }
