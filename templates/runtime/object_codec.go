@@ -83,6 +83,9 @@ type fieldCodec struct {
 	elem *codecRef
 	// elemSize is the size of a collection's element.
 	elemSize uintptr
+	// strs is true for a collection of strings or enums: elements of a
+	// string kind without marshal methods (valueString).
+	strs bool
 }
 
 // codecRef is the codec of a nested generated struct type, looked up on
@@ -157,6 +160,8 @@ func buildCodec(t reflect.Type) *structCodec {
 		case f.kind == fieldArray && isStructCollection(sf.Type):
 			f.elem = &codecRef{t: sf.Type.Elem()}
 			f.elemSize = sf.Type.Elem().Size()
+		case f.kind == fieldArray:
+			f.strs = valueKindOf(sf.Type.Elem()) == valueString
 		}
 		f.rules = rulesOf(&f, sf.Tag.Get("validate"))
 		c.byName[name] = len(c.fields)
@@ -348,13 +353,16 @@ func (c *structCodec) decodeFast(data []byte, i int, p unsafe.Pointer, depth int
 // take (see structCodec.decodeFast).
 func (f *fieldCodec) decodeFast(data []byte, i int, p unsafe.Pointer, depth int) (end int, known, ok bool) {
 	switch {
-	case f.elem == nil:
-	case f.kind == fieldArray:
-		if data[i] == '[' {
+	case f.kind == fieldArray && data[i] == '[':
+		if f.elem != nil {
 			end, ok = decodeStructs(data, i, p, f.typ, f.elem.get(), f.elemSize, depth+1)
 			return end, true, ok
 		}
-	case data[i] == '{': // Opt[*T] or *T
+		if f.strs {
+			end, ok = decodeStrings(data, i, (*[]string)(p), depth+1)
+			return end, true, ok
+		}
+	case f.elem != nil && f.kind != fieldArray && data[i] == '{': // Opt[*T] or *T
 		ec := f.elem.get()
 		sp := reflect.New(ec.typ).UnsafePointer()
 		if end, ok = ec.decodeFast(data, i, sp, depth+1); !ok {
@@ -417,6 +425,48 @@ func decodeStructs(data []byte, i int, p unsafe.Pointer, typ reflect.Type, ec *s
 			i = skipSpace(data, i+1)
 			continue
 		case ']':
+			return i + 1, true
+		}
+		return 0, false
+	}
+}
+
+// decodeStrings decodes the array of strings at data[i:] (at depth) into
+// *p, which may be a slice of a string type (an enum) seen as []string, as
+// decodeSlice would, or reports false as structCodec.decodeFast does.
+func decodeStrings(data []byte, i int, p *[]string, depth int) (int, bool) {
+	if depth >= maxDepth || data[i] != '[' {
+		return 0, false
+	}
+	out := make([]string, 0) // non-nil: [] stays []
+	i = skipSpace(data, i+1)
+	if i < len(data) && data[i] == ']' {
+		*p = out
+		return i + 1, true
+	}
+	for {
+		if i >= len(data) || data[i] != '"' {
+			return 0, false
+		}
+		end, _, err := scanString(data, i)
+		if err != nil {
+			return 0, false
+		}
+		s, ok := unquoteFast(data[i:end])
+		if !ok && json.Unmarshal(data[i:end], &s) != nil {
+			return 0, false
+		}
+		out = append(out, s)
+		i = skipSpace(data, end)
+		if i >= len(data) {
+			return 0, false
+		}
+		switch data[i] {
+		case ',':
+			i = skipSpace(data, i+1)
+			continue
+		case ']':
+			*p = out
 			return i + 1, true
 		}
 		return 0, false
@@ -561,6 +611,8 @@ func (c *structCodec) append(b []byte, p unsafe.Pointer) ([]byte, error) {
 				continue
 			case f.elem != nil:
 				w.buf, err = appendStructs(w.buf, fp, f.elem.get(), f.elemSize)
+			case f.strs:
+				w.buf = appendStrings(w.buf, *(*[]string)(fp))
 			default:
 				w.buf, err = appendSlice(w.buf, reflect.NewAt(f.typ, fp).Elem())
 			}
@@ -625,6 +677,19 @@ func appendStructs(b []byte, p unsafe.Pointer, ec *structCodec, size uintptr) ([
 		}
 	}
 	return append(b, ']'), nil
+}
+
+// appendStrings appends the strings s (or enums seen as strings) as
+// appendSlice would.
+func appendStrings(b []byte, s []string) []byte {
+	b = append(b, '[')
+	for i, e := range s {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = appendString(b, e)
+	}
+	return append(b, ']')
 }
 
 // appendSlice appends the non-nil slice rv as appendOther would, without

@@ -204,6 +204,11 @@ var tcDocs = []string{
 	`{"items":[null,{"id":"b"}],"child":{"i\u0064":"c","child":{"items":[{"parent":{"id":"deep","zzz":[1,{"a":null}]}}]}}}`,
 	`{"parent":{"child":{"items":[{"parent":{"id":"deep"}}]}},"name":"n","id":"i","name":"m"}`,
 	`{"items":[{"id":"a","x":{"y":[]},"id":null}],"child":{"x@odata.etag":"W/1","@odata.type":"#t"}}`,
+	`{"tags":["a\"b","\u00e9","é","<&>"," \u2028"],"colors":[ "red" , "blue" ],"tags":["z"]}`,
+	`{"tags":["a",null],"colors":[null]}`,
+	"{\"tags\":[\"\xff\"],\"colors\":[\"a\x01\"]}",
+	`{"tags":["a",["b"]]}`,
+	`{"tags":["a"  "b"]}`,
 	// Errors in nested values: a type error before a syntax error in the
 	// same value reports the syntax error, as the per-type code did.
 	`{"child":{"size":"big","x":tru}}`,
