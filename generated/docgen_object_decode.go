@@ -154,6 +154,17 @@ func decodeSlice(raw []byte, rv reflect.Value) (bool, error) {
 	if len(raw) == 0 || raw[0] != '[' {
 		return false, nil
 	}
+	if byMethod && et.Kind() == reflect.Struct {
+		// Generated structs: in one pass with their codec; on any error,
+		// again below, which decides the error.
+		if c := codecOf(et); c.generated {
+			out := reflect.New(rv.Type())
+			if end, ok := decodeStructs(raw, 0, out.UnsafePointer(), rv.Type(), c, et.Size(), 0); ok && skipSpace(raw, end) == len(raw) {
+				rv.Set(out.Elem())
+				return true, nil
+			}
+		}
+	}
 	out := reflect.MakeSlice(rv.Type(), 0, 0) // non-nil: [] stays []
 	i := skipSpace(raw, 1)
 	if i < len(raw) && raw[i] == ']' {

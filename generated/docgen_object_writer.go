@@ -79,6 +79,20 @@ func putScratch(p *[]byte, b []byte, err error) ([]byte, error) {
 
 // key writes the separator and `"name":`.
 func (w *objectWriter) key(name string) {
+	w.separate()
+	w.buf = appendString(w.buf, name)
+	w.buf = append(w.buf, ':')
+}
+
+// encodedKey writes the separator and key, a member name already encoded
+// with its colon: `"name":`.
+func (w *objectWriter) encodedKey(key string) {
+	w.separate()
+	w.buf = append(w.buf, key...)
+}
+
+// separate writes '{' before the first member, ',' before the others.
+func (w *objectWriter) separate() {
 	if !w.open {
 		if !w.appending {
 			w.pooled = scratch.Get().(*[]byte)
@@ -89,8 +103,6 @@ func (w *objectWriter) key(name string) {
 	} else {
 		w.buf = append(w.buf, ',')
 	}
-	w.buf = appendString(w.buf, name)
-	w.buf = append(w.buf, ':')
 }
 
 // field writes `"name":<v as JSON>`, unless v is absent: a nil interface,

@@ -27,6 +27,11 @@ import (
 //	DOCGEN_CORPUS_BENCH=1 go test ./generator -run TestCorpusCodecBench -v -timeout 30m
 //
 // DOCGEN_CORPUS_BENCH_COUNT=10 runs each benchmark 10 times instead of 3.
+// DOCGEN_CORPUS_BENCH_DIR=dir writes the module into dir (made anew) and
+// keeps it, so that the benchmark can be run there again by hand, with
+// -cpuprofile for example:
+//
+//	cd dir && GOFLAGS=-mod=mod go test -run '^$' -bench CorpusCodec -cpuprofile cpu.out ./corpus
 func TestCorpusCodecBench(t *testing.T) {
 	if os.Getenv("DOCGEN_CORPUS_BENCH") != "1" {
 		t.Skip("set DOCGEN_CORPUS_BENCH=1 to benchmark the generated models on the corpus examples")
@@ -40,6 +45,20 @@ func TestCorpusCodecBench(t *testing.T) {
 	}
 	files, _ := generator.Generate(pkg, generator.Options{Package: "corpus"})
 	mod := t.TempDir()
+	if keep := os.Getenv("DOCGEN_CORPUS_BENCH_DIR"); keep != "" {
+		// Only a folder this test made before (its go.mod says so) is
+		// removed first.
+		if entries, _ := os.ReadDir(keep); len(entries) > 0 {
+			if gomod, _ := os.ReadFile(filepath.Join(keep, "go.mod")); !strings.HasPrefix(string(gomod), "module x\n") {
+				t.Fatalf("DOCGEN_CORPUS_BENCH_DIR=%s is not empty and not a module this test wrote", keep)
+			}
+		}
+		if err := os.RemoveAll(keep); err != nil {
+			t.Fatal(err)
+		}
+		mod = keep
+		t.Logf("module kept in %s", mod)
+	}
 	dir := filepath.Join(mod, "corpus")
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		t.Fatal(err)

@@ -195,6 +195,39 @@ var tcDocs = []string{
 	`"s"`,
 	`{"id":"a",}`,
 	`{"id":"a"`,
+	// Nested objects and collections, which decode in one pass unless
+	// something is wrong: white space, duplicates (the last wins), nulls,
+	// escaped names, unknown members.
+	" { \"child\" : { \"id\" : \"c\" } , \"items\" : [ { \"id\" : \"a\" } , {} ] , \"parent\" : {\"id\":\"p\"} } ",
+	`{"child":{"id":"a"},"child":{"name":"b"},"items":[{"id":"a"}],"items":[],"parent":{"id":"p"},"parent":null}`,
+	`{"items":[{"id":"a"}],"items":null,"child":{"id":"a"},"child":null}`,
+	`{"items":[null,{"id":"b"}],"child":{"i\u0064":"c","child":{"items":[{"parent":{"id":"deep","zzz":[1,{"a":null}]}}]}}}`,
+	`{"parent":{"child":{"items":[{"parent":{"id":"deep"}}]}},"name":"n","id":"i","name":"m"}`,
+	`{"items":[{"id":"a","x":{"y":[]},"id":null}],"child":{"x@odata.etag":"W/1","@odata.type":"#t"}}`,
+	`{"tags":["a\"b","\u00e9","é","<&>"," \u2028"],"colors":[ "red" , "blue" ],"tags":["z"]}`,
+	`{"tags":["a",null],"colors":[null]}`,
+	"{\"tags\":[\"\xff\"],\"colors\":[\"a\x01\"]}",
+	`{"tags":["a",["b"]]}`,
+	`{"tags":["a"  "b"]}`,
+	// Errors in nested values: a type error before a syntax error in the
+	// same value reports the syntax error, as the per-type code did.
+	`{"child":{"size":"big","x":tru}}`,
+	`{"child":{"size":"big"},"x":tru}`,
+	`{"items":[{"id":"a"},{"score":"s"},{"x":]}]}`,
+	`{"items":[{"id":"a"} {"id":"b"}]}`,
+	`{"items":[{"id":"a"},]}`,
+	`{"items":[{"id":"a"}`,
+	`{"child":{"id":"a"}`,
+	`{"child":{"id":"a"},}`,
+	`{"child":{"id":"a"}} x`,
+	`{"child":{"child":{"child":5}}}`,
+	`{"items":[{"items":[{"id":1}]}]}`,
+	`{"parent":{"parent":{"parent":[]}}}`,
+	`{"child":{"\x":1}}`,
+	// Nesting at the depth limit and past it.
+	strings.Repeat(`{"child":`, 9999) + `{}` + strings.Repeat(`}`, 9999),
+	strings.Repeat(`{"child":`, 10000) + `{}` + strings.Repeat(`}`, 10000),
+	strings.Repeat(`{"items":[`, 5000) + `{}` + strings.Repeat(`]}`, 5000),
 }
 
 // tcEncode decodes doc into v and encodes it again three ways.
