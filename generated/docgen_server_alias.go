@@ -4,6 +4,7 @@
 package generated
 
 import (
+	"context"
 	"net/http"
 	"strings"
 )
@@ -68,15 +69,10 @@ func (s *Server) serveAlias(w http.ResponseWriter, r *http.Request) bool {
 		if segs = serverAliasRewrite(segs); segs == nil {
 			return false
 		}
-		u := *r.URL
-		u.Path, u.RawPath = "", ""
-		u2, err := u.Parse(s.cfg.prefix + "/" + strings.Join(segs, "/"))
-		if err != nil {
+		r2, ok := s.withPath(r, r.Context(), segs)
+		if !ok {
 			return false
 		}
-		u2.RawQuery = r.URL.RawQuery
-		r2 := r.Clone(r.Context())
-		r2.URL = u2
 		if _, pattern := s.mux.Handler(r2); pattern != "" && pattern != s.cfg.prefix+"/" {
 			s.mux.ServeHTTP(w, r2)
 			return true
@@ -129,15 +125,26 @@ func (s *Server) serveSpan(w http.ResponseWriter, r *http.Request) bool {
 	if !ok {
 		return false
 	}
+	r2, ok := s.withPath(r, r.Context(), segs)
+	if !ok {
+		return false
+	}
+	s.mux.ServeHTTP(w, r2)
+	return true
+}
+
+// withPath returns a clone of r with ctx whose URL path is segs (escaped
+// segments) below the prefix, keeping the query; false when that is not a
+// URL path.
+func (s *Server) withPath(r *http.Request, ctx context.Context, segs []string) (*http.Request, bool) {
 	u := *r.URL
 	u.Path, u.RawPath = "", ""
 	u2, err := u.Parse(s.cfg.prefix + "/" + strings.Join(segs, "/"))
 	if err != nil {
-		return false
+		return nil, false
 	}
 	u2.RawQuery = r.URL.RawQuery
-	r2 := r.Clone(r.Context())
+	r2 := r.Clone(ctx)
 	r2.URL = u2
-	s.mux.ServeHTTP(w, r2)
-	return true
+	return r2, true
 }

@@ -62,13 +62,6 @@ func (s *Server) serveStripped(w http.ResponseWriter, r *http.Request) bool {
 	if !ok {
 		return false
 	}
-	u := *r.URL
-	u.Path, u.RawPath = "", ""
-	u2, err := u.Parse(s.cfg.prefix + "/" + strings.Join(segs, "/"))
-	if err != nil {
-		return false
-	}
-	u2.RawQuery = r.URL.RawQuery
 	ctx := r.Context()
 	if cast != "" {
 		ctx = context.WithValue(ctx, serverCastKey{}, cast)
@@ -76,8 +69,10 @@ func (s *Server) serveStripped(w http.ResponseWriter, r *http.Request) bool {
 	if count {
 		ctx = context.WithValue(ctx, serverCountKey{}, true)
 	}
-	r2 := r.Clone(ctx)
-	r2.URL = u2
+	r2, ok := s.withPath(r, ctx, segs)
+	if !ok {
+		return false
+	}
 	if _, pattern := s.mux.Handler(r2); pattern == "" || pattern == s.cfg.prefix+"/" {
 		if d, _ := s.foldMatch(r2); d == nil {
 			return s.serveAlias(w, r2)
@@ -170,15 +165,10 @@ func (s *Server) serveArgs(w http.ResponseWriter, r *http.Request) bool {
 	if !ok {
 		return false
 	}
-	u := *r.URL
-	u.Path, u.RawPath = "", ""
-	u2, err := u.Parse(s.cfg.prefix + "/" + strings.Join(segs, "/"))
-	if err != nil {
+	r2, ok := s.withPath(r, context.WithValue(r.Context(), serverArgsKey{}, args), segs)
+	if !ok {
 		return false
 	}
-	u2.RawQuery = r.URL.RawQuery
-	r2 := r.Clone(context.WithValue(r.Context(), serverArgsKey{}, args))
-	r2.URL = u2
 	if _, pattern := s.mux.Handler(r2); pattern == "" || pattern == s.cfg.prefix+"/" {
 		if d, _ := s.foldMatch(r2); d == nil {
 			return s.serveAlias(w, r2) || s.serveStripped(w, r2) || s.serveArgs(w, r2)
