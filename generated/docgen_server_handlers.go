@@ -346,7 +346,7 @@ func decodeBodyStrict(r *http.Request, op Op, v any, strict bool) error {
 	if len(bytes.TrimSpace(data)) == 0 {
 		return newGraphError(http.StatusBadRequest, codeInvalidRequest, "The request body is empty; this operation requires a JSON body.")
 	}
-	if err := json.Unmarshal(data, v); err != nil {
+	if err := unmarshalBody(data, v); err != nil {
 		return bodyDecodeError(err)
 	}
 	if strict {
@@ -362,6 +362,18 @@ func decodeBodyStrict(r *http.Request, op Op, v any, strict bool) error {
 		return newGraphError(http.StatusBadRequest, codeInvalidRequest, "The request body is invalid: %v.", err)
 	}
 	return nil
+}
+
+// unmarshalBody is json.Unmarshal(data, v). A valid document goes straight
+// to v's UnmarshalJSON (generated structs have one): json.Unmarshal would
+// scan it a second time to find the value's end and allocate its decoder
+// state first. Invalid documents, and types without UnmarshalJSON, go
+// through json.Unmarshal, so its errors are exactly as before.
+func unmarshalBody(data []byte, v any) error {
+	if u, ok := v.(json.Unmarshaler); ok && json.Valid(data) {
+		return u.UnmarshalJSON(bytes.TrimSpace(data))
+	}
+	return json.Unmarshal(data, v)
 }
 
 // bodyDecodeError describes a JSON decoding failure as a 400, with the
