@@ -47,8 +47,6 @@ type Pack struct {
 	mu     sync.Mutex
 	loaded map[key][]byte // entries read from the file
 	used   map[key][]byte // entries Get returned or Put stored this run
-	hits   int
-	misses int
 }
 
 // Dir returns the cache directory: $DOCGEN_CACHE when set, else docgen
@@ -131,9 +129,6 @@ func (p *Pack) Get(k [sha256.Size]byte) ([]byte, bool) {
 	}
 	if ok {
 		p.used[k] = v
-		p.hits++
-	} else {
-		p.misses++
 	}
 	return v, ok
 }
@@ -143,13 +138,6 @@ func (p *Pack) Put(k [sha256.Size]byte, v []byte) {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	p.used[k] = v
-}
-
-// Stats returns how many Gets found an entry and how many did not.
-func (p *Pack) Stats() (hits, misses int) {
-	p.mu.Lock()
-	defer p.mu.Unlock()
-	return p.hits, p.misses
 }
 
 // Save writes the entries used since Open back to the pack file, in key
